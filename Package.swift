@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Midst",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "MidstCore", targets: ["MidstCore"]),
+        .library(name: "MidstStore", targets: ["MidstStore"]),
+        .executable(name: "midst", targets: ["midst"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Pure domain library: model, reference data, parsing and validation. No SQLite, no files.
+        .target(name: "MidstCore"),
+        // The only module that talks to SQLite.
+        .target(
+            name: "MidstStore",
+            dependencies: [
+                "MidstCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/reference")]
+        ),
+        // The thin command-line shell.
+        .executableTarget(
+            name: "midst",
+            dependencies: [
+                "MidstCore",
+                "MidstStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "MidstCoreTests", dependencies: ["MidstCore"]),
+        .testTarget(
+            name: "MidstStoreTests",
+            dependencies: ["MidstStore", "MidstCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "midstTests", dependencies: ["midst"]),
+    ]
+)

@@ -1,0 +1,146 @@
+/// A streaming RFC 4180 CSV reader over UTF-8 bytes.
+///
+/// Handles quoted fields with `""` escapes, commas and line breaks inside quotes, LF and CRLF line
+/// ends and a leading UTF-8 byte order mark. Fully blank lines are skipped. Reports malformed input
+/// (an unterminated quote, text after a closing quote, invalid UTF-8) with its line number.
+///
+/// - Complexity: O(n) in the input size; unquoted ASCII fields are decoded without copying twice.
+public struct CSVReader: Sendable {
+    /// A malformed CSV construct.
+    public struct SyntaxError: Error, Sendable, Equatable {
+        public var line: Int
+        public var message: String
+    }
+
+    private let bytes: [UInt8]
+    private var position: Int
+    private var nextLine = 1
+    private let skipsCommentLines: Bool
+
+    /// The 1-based line on which the last record returned by ``nextRecord(into:)`` started.
+    public private(set) var recordLine = 0
+
+    /// The byte offset reached so far, for progress reporting.
+    public var bytesRead: Int { position }
+
+    /// Creates a reader; with `skipsCommentLines`, lines starting with `#` are passed over (used for
+    /// Midst's own reference files, whose headers carry their provenance).
+    public init(bytes: [UInt8], skipsCommentLines: Bool = false) {
+        self.bytes = bytes
+        self.skipsCommentLines = skipsCommentLines
+        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    /// Reads the next record into `fields` (replacing its contents). Returns `false` at the end.
+    public mutating func nextRecord(into fields: inout [String]) throws(SyntaxError) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        let count = bytes.count
+        // Skip blank lines (and comment lines when asked).
+        while position < count {
+            let byte = bytes[position]
+            if byte == 0x0A {
+                position += 1
+                nextLine += 1
+            } else if byte == 0x0D, position + 1 < count, bytes[position + 1] == 0x0A {
+                position += 2
+                nextLine += 1
+            } else if skipsCommentLines, byte == 0x23 {
+                while position < count, bytes[position] != 0x0A { position += 1 }
+            } else {
+                break
+            }
+        }
+        guard position < count else { return false }
+        recordLine = nextLine
+        while true {
+            if bytes[position] == 0x22 {
+                fields.append(try quotedField())
+            } else {
+                fields.append(try unquotedField())
+            }
+            guard position < count else { return true }
+            let separator = bytes[position]
+            position += 1
+            if separator == 0x0A {
+                nextLine += 1
+                return true
+            }
+            // separator is a comma; a comma at the very end means one more empty field.
+            if position >= count || bytes[position] == 0x0A
+                || (bytes[position] == 0x0D && position + 1 < count && bytes[position + 1] == 0x0A)
+            {
+                fields.append("")
+                if position < count {
+                    position += bytes[position] == 0x0D ? 2 : 1
+                    nextLine += 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// Reads an unquoted field up to a comma or line end, leaving `position` on the separator.
+    private mutating func unquotedField() throws(SyntaxError) -> String {
+        let start = position
+        let count = bytes.count
+        var isASCII = true
+        while position < count {
+            let byte = bytes[position]
+            if byte == 0x2C || byte == 0x0A { break }
+            if byte == 0x22 {
+                throw SyntaxError(
+                    line: nextLine, message: "a quote inside an unquoted field (quote the whole field and double the quote)")
+            }
+            if byte >= 0x80 { isASCII = false }
+            position += 1
+        }
+        var end = position
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return try decode(bytes[start..<end], isASCII: isASCII)
+    }
+
+    /// Reads a quoted field, leaving `position` on the separator after the closing quote.
+    private mutating func quotedField() throws(SyntaxError) -> String {
+        let openingLine = nextLine
+        position += 1
+        let count = bytes.count
+        var start = position
+        var pieces: [UInt8] = []
+        var isASCII = true
+        while true {
+            guard position < count else {
+                throw SyntaxError(line: openingLine, message: "a quoted field is never closed")
+            }
+            let byte = bytes[position]
+            if byte == 0x22 {
+                if position + 1 < count, bytes[position + 1] == 0x22 {
+                    pieces.append(contentsOf: bytes[start...position])
+                    position += 2
+                    start = position
+                    continue
+                }
+                pieces.append(contentsOf: bytes[start..<position])
+                position += 1
+                break
+            }
+            if byte == 0x0A { nextLine += 1 }
+            if byte >= 0x80 { isASCII = false }
+            position += 1
+        }
+        if position < count, bytes[position] == 0x0D, position + 1 < count, bytes[position + 1] == 0x0A {
+            position += 1
+        }
+        if position < count, bytes[position] != 0x2C, bytes[position] != 0x0A {
+            throw SyntaxError(line: nextLine, message: "text after the closing quote of a field")
+        }
+        return try decode(pieces[...], isASCII: isASCII)
+    }
+
+    private func decode(_ slice: ArraySlice<UInt8>, isASCII: Bool) throws(SyntaxError) -> String {
+        if isASCII { return String(decoding: slice, as: UTF8.self) }
+        guard let text = String(validating: slice, as: UTF8.self) else {
+            throw SyntaxError(line: nextLine, message: "the text is not valid UTF-8")
+        }
+        return text
+    }
+}

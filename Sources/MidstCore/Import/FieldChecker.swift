@@ -1,0 +1,176 @@
+/// Reads typed values out of one ``ImportRow``, collecting an issue for every bad field so that a
+/// record's problems are all reported together.
+struct FieldChecker<Column: ImportColumn> {
+    let row: ImportRow<Column>
+    let file: String
+    let reference: ReferenceData
+    private(set) var issues: [ImportIssue] = []
+
+    init(row: ImportRow<Column>, file: String, reference: ReferenceData) {
+        self.row = row
+        self.file = file
+        self.reference = reference
+    }
+
+    mutating func fail(_ column: Column, _ message: String) {
+        issues.append(ImportIssue(file: file, line: row.line, field: column.name, message: message))
+    }
+
+    /// The value of a column, recording "is required" when a required one is absent.
+    mutating func text(_ column: Column) -> String? {
+        let value = row[column]
+        if value == nil, column.isRequired { fail(column, "a value is required") }
+        return value
+    }
+
+    mutating func id(_ column: Column) -> RecordID? {
+        guard let text = text(column) else { return nil }
+        guard let id = RecordID(validating: text) else {
+            fail(column, "'\(text)' is not a valid id (1–64 characters of A–Z, a–z, 0–9, '.', '_', '-')")
+            return nil
+        }
+        return id
+    }
+
+    mutating func integer(_ column: Column, in range: ClosedRange<Int>, default fallback: Int) -> Int {
+        guard let text = text(column) else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            fail(column, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return fallback
+        }
+        return value
+    }
+
+    mutating func date(_ column: Column) -> CalendarDate? {
+        guard let text = text(column) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            fail(column, "'\(text)' is not a date of the form YYYY-MM-DD")
+            return nil
+        }
+        return date
+    }
+
+    /// Two dates forming a window; an end before the start is reported on the end column.
+    mutating func window(from startColumn: Column, to endColumn: Column) -> DateWindow {
+        let start = date(startColumn)
+        let end = date(endColumn)
+        if let start, let end, end < start {
+            fail(endColumn, "\(end) is before \(startColumn.name) \(start)")
+        }
+        return DateWindow(start: start, end: end)
+    }
+
+    mutating func timestamp(_ column: Column, default fallback: Timestamp) -> Timestamp {
+        guard let text = text(column) else { return fallback }
+        guard let value = Timestamp(parsing: text) else {
+            fail(column, "'\(text)' is not a date (YYYY-MM-DD) or an ISO 8601 time (YYYY-MM-DDTHH:MM:SSZ)")
+            return fallback
+        }
+        return value
+    }
+
+    mutating func boolean(_ column: Column) -> Bool? {
+        guard let text = text(column) else { return nil }
+        switch text.lowercased() {
+        case "yes", "y", "true", "1": return true
+        case "no", "n", "false", "0": return false
+        default:
+            fail(column, "'\(text)' is not yes/no, true/false or 1/0")
+            return nil
+        }
+    }
+
+    mutating func seniority(_ column: Column) -> (Seniority, grade: String?)? {
+        guard let text = text(column) else { return nil }
+        guard let seniority = Seniority(grade: text) else {
+            fail(column, "'\(text)' is not a level 1–5, an NHS grade (FY1, ST4, consultant …) or an AfC band (band5 … band9)")
+            return nil
+        }
+        return (seniority, Int(text) == nil ? text : nil)
+    }
+
+    mutating func country(_ column: Column) -> CountryCode? {
+        guard let text = text(column) else { return nil }
+        return country(text, in: column)
+    }
+
+    mutating func country(_ text: String, in column: Column) -> CountryCode? {
+        guard let code = reference.country(text) else {
+            fail(column, "unknown country code '\(text)' (use ISO 3166-1 alpha-2 or alpha-3, or XS for Somaliland)")
+            return nil
+        }
+        return code
+    }
+
+    mutating func language(_ text: String, in column: Column) -> LanguageCode? {
+        guard let code = reference.language(text) else {
+            fail(column, "unknown language code '\(text)' (use ISO 639-1, 639-3 or a BCP 47 tag)")
+            return nil
+        }
+        return code
+    }
+
+    mutating func level(_ text: String, in column: Column) -> LanguageLevel? {
+        guard let level = LanguageLevel(code: text) else {
+            fail(column, "'\(text)' is not a language level (A1, A2, B1, B2, C1, C2 or native)")
+            return nil
+        }
+        return level
+    }
+
+    mutating func profession(_ column: Column) -> SpecialtyCode? {
+        guard let text = text(column) else { return nil }
+        guard let entry = reference.specialty(text), entry.level == .profession else {
+            let known = reference.specialties.filter { $0.level == .profession }.map(\.code.rawValue)
+            fail(column, "unknown profession '\(text)' (known: \(known.joined(separator: ", ")))")
+            return nil
+        }
+        return entry.code
+    }
+
+    /// A specialty or sub-specialty of `profession` (or of the shared management branch).
+    mutating func specialty(_ text: String, in column: Column, profession: SpecialtyCode?) -> SpecialtyCode? {
+        guard let entry = reference.specialty(text), entry.level != .profession else {
+            fail(column, "unknown specialty '\(text)' (see `midst reference specialties`)")
+            return nil
+        }
+        if let profession, entry.profession != profession,
+            entry.profession != ReferenceData.sharedProfession
+        {
+            fail(column, "specialty '\(entry.code)' belongs to profession '\(entry.profession)', not '\(profession)'")
+            return nil
+        }
+        return entry.code
+    }
+
+    /// Splits a multi-valued field into items (`;`-separated) and their parts (`:`-separated).
+    func items(_ text: String) -> [[String]] {
+        text.split(separator: ";").compactMap { item in
+            let trimmed = item.trimmingSpaces
+            guard !trimmed.isEmpty else { return nil }
+            return trimmed.split(separator: ":", omittingEmptySubsequences: false).map(\.trimmingSpaces)
+        }
+    }
+
+    /// Language items `LANG:LEVEL` (or `LANG` alone when `defaultLevel` is given); repeated
+    /// languages are an issue.
+    mutating func languageItems(_ column: Column, defaultLevel: LanguageLevel?) -> [(LanguageCode, LanguageLevel)] {
+        guard let text = text(column) else { return [] }
+        var result: [(LanguageCode, LanguageLevel)] = []
+        for parts in items(text) {
+            guard parts.count == 2 || (parts.count == 1 && defaultLevel != nil) else {
+                fail(column, "'\(parts.joined(separator: ":"))' is not LANG:LEVEL, e.g. 'en:C1' or 'yo:native'")
+                continue
+            }
+            let language = language(parts[0], in: column)
+            let level = parts.count == 2 ? self.level(parts[1], in: column) : defaultLevel
+            guard let language, let level else { continue }
+            if result.contains(where: { $0.0 == language }) {
+                fail(column, "language '\(language)' is listed twice")
+                continue
+            }
+            result.append((language, level))
+        }
+        return result
+    }
+}

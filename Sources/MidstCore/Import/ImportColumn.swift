@@ -1,0 +1,99 @@
+/// The columns of one kind of import file.
+public protocol ImportColumn: CaseIterable, Hashable, Sendable where AllCases == [Self] {
+    /// The column name as written in the header (and as the JSON key).
+    var name: String { get }
+    /// Whether every record must give a value.
+    var isRequired: Bool { get }
+    /// The position of this column in `allCases`.
+    var position: Int { get }
+}
+
+extension ImportColumn where Self: RawRepresentable, RawValue == Int {
+    public var position: Int { rawValue }
+}
+
+/// Columns of a staff file (see `docs/FORMATS.md`).
+public enum StaffColumn: Int, ImportColumn {
+    case id, name, email, profession, specialties, seniority, countries, languages
+    case availableFrom, availableTo, modes, maxAssignments, consent, employer, placements, updatedAt
+
+    public var name: String {
+        switch self {
+        case .id: "id"
+        case .name: "name"
+        case .email: "email"
+        case .profession: "profession"
+        case .specialties: "specialties"
+        case .seniority: "seniority"
+        case .countries: "countries"
+        case .languages: "languages"
+        case .availableFrom: "available_from"
+        case .availableTo: "available_to"
+        case .modes: "modes"
+        case .maxAssignments: "max_assignments"
+        case .consent: "consent"
+        case .employer: "employer"
+        case .placements: "placements"
+        case .updatedAt: "updated_at"
+        }
+    }
+
+    public var isRequired: Bool {
+        switch self {
+        case .id, .profession, .specialties, .seniority, .consent: true
+        default: false
+        }
+    }
+}
+
+/// Columns of a needs file (see `docs/FORMATS.md`).
+public enum NeedColumn: Int, ImportColumn {
+    case id, partnership, hostInstitution, country, profession, specialty, minSeniority
+    case requiredLanguages, preferredLanguages, start, end, mode, slots, priority, status
+    case description, updatedAt
+
+    public var name: String {
+        switch self {
+        case .id: "id"
+        case .partnership: "partnership"
+        case .hostInstitution: "host_institution"
+        case .country: "country"
+        case .profession: "profession"
+        case .specialty: "specialty"
+        case .minSeniority: "min_seniority"
+        case .requiredLanguages: "required_languages"
+        case .preferredLanguages: "preferred_languages"
+        case .start: "start"
+        case .end: "end"
+        case .mode: "mode"
+        case .slots: "slots"
+        case .priority: "priority"
+        case .status: "status"
+        case .description: "description"
+        case .updatedAt: "updated_at"
+        }
+    }
+
+    public var isRequired: Bool {
+        switch self {
+        case .id, .partnership, .hostInstitution, .country, .profession, .mode: true
+        default: false
+        }
+    }
+}
+
+/// Columns of an outcomes file (see `docs/FORMATS.md`).
+public enum OutcomeColumn: Int, ImportColumn {
+    case needID, staffID, outcome, date
+
+    public var name: String {
+        switch self {
+        case .needID: "need_id"
+        case .staffID: "staff_id"
+        case .outcome: "outcome"
+        case .date: "date"
+        }
+    }
+
+    public var isRequired: Bool { true }
+}

@@ -1,0 +1,24 @@
+/// One problem found in an import file, located by file, line and field.
+///
+/// Its description reads like a compiler diagnostic:
+/// `staff.csv:42: field 'languages': unknown language code 'xx'`.
+public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    /// The 1-based line on which the record starts (the header is line 1 in CSV).
+    public var line: Int
+    /// The column or JSON key at fault, if the problem is with one field.
+    public var field: String?
+    public var message: String
+
+    public init(file: String, line: Int, field: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String {
+        if let field { return "\(file):\(line): field '\(field)': \(message)" }
+        return "\(file):\(line): \(message)"
+    }
+}

@@ -1,0 +1,26 @@
+/// Turns import rows into ``Outcome`` records. Whether the need and staff ids exist is checked by
+/// the store, which knows them.
+public struct OutcomeValidator: Sendable {
+    public let reference: ReferenceData
+
+    public init(reference: ReferenceData) { self.reference = reference }
+
+    /// The outcome, or every issue found in the row.
+    public func validate(_ row: ImportRow<OutcomeColumn>, file: String) -> Result<Outcome, ImportFailure> {
+        var check = FieldChecker(row: row, file: file, reference: reference)
+        let need = check.id(.needID)
+        let staff = check.id(.staffID)
+        var kind: OutcomeKind?
+        if let text = check.text(.outcome) {
+            kind = OutcomeKind(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
+            if kind == nil {
+                check.fail(.outcome, "'\(text)' is not accepted, declined, no_response or completed")
+            }
+        }
+        let date = check.date(.date)
+        guard check.issues.isEmpty, let need, let staff, let kind, let date else {
+            return .failure(ImportFailure(issues: check.issues))
+        }
+        return .success(Outcome(needID: need, staffID: staff, kind: kind, date: date))
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// One record read from an import file: its place in the file, its original text (for a rejects
+/// file) and either its values by column or the issue that kept it from being read.
+public struct RawRecord<Column: ImportColumn>: Sendable {
+    public var line: Int
+    /// The original fields (CSV) or the original line (JSON Lines, one element).
+    public var original: [String]
+    public var row: Result<ImportRow<Column>, ImportIssue>
+}
+
+/// Reads the records of an import file in CSV or JSON Lines, for one kind of columns.
+///
+/// A CSV header with unknown or missing columns, or a CSV syntax error, stops reading (the file
+/// cannot be read reliably past it) and throws ``ImportFailure``; a record with the wrong number of
+/// fields or a JSON line that does not parse is returned as a failed ``RawRecord`` and reading goes on.
+public struct RecordReader<Column: ImportColumn>: Sendable {
+    private enum Source: Sendable {
+        case csv(CSVReader, ImportHeader<Column>)
+        case jsonl(bytes: [UInt8], position: Int, line: Int)
+    }
+
+    public let file: String
+    public let format: ImportFormat
+    /// The CSV header as written, or `nil` for JSON Lines.
+    public let header: [String]?
+    private var source: Source
+    private var fields: [String] = []
+
+    /// Opens `bytes` read from `file` (used in messages).
+    public init(bytes: [UInt8], format: ImportFormat, file: String) throws(ImportFailure) {
+        self.file = file
+        self.format = format
+        switch format {
+        case .csv:
+            var reader = CSVReader(bytes: bytes)
+            var names: [String] = []
+            let hasHeader: Bool
+            do {
+                hasHeader = try reader.nextRecord(into: &names)
+            } catch {
+                throw ImportFailure(issues: [ImportIssue(file: file, line: error.line, message: error.message)])
+            }
+            guard hasHeader else {
+                throw ImportFailure(issues: [ImportIssue(file: file, line: 1, message: "the file is empty (a header row is required)")])
+            }
+            header = names
+            source = .csv(reader, try ImportHeader(names: names, file: file, line: reader.recordLine))
+        case .jsonl:
+            header = nil
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            source = .jsonl(bytes: bytes, position: start, line: 0)
+        }
+    }
+
+    /// The next record, or `nil` at the end of the file.
+    public mutating func next() throws(ImportFailure) -> RawRecord<Column>? {
+        switch source {
+        case .csv(var reader, let header):
+            defer { source = .csv(reader, header) }
+            do {
+                guard try reader.nextRecord(into: &fields) else { return nil }
+            } catch {
+                throw ImportFailure(issues: [ImportIssue(file: file, line: error.line, message: error.message)])
+            }
+            let line = reader.recordLine
+            return RawRecord(line: line, original: fields, row: header.row(from: fields, line: line, file: file))
+        case .jsonl(let bytes, var position, var line):
+            var record: RawRecord<Column>?
+            while record == nil, position < bytes.count {
+                line += 1
+                let end = bytes[position...].firstIndex(of: 0x0A) ?? bytes.count
+                var text = bytes[position..<end]
+                position = end + 1
+                if text.last == 0x0D { text = text.dropLast() }
+                guard text.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+                record = jsonRecord(text, line: line)
+            }
+            source = .jsonl(bytes: bytes, position: position, line: line)
+            return record
+        }
+    }
+
+    /// How far reading has got, in bytes, for progress reports.
+    public var bytesRead: Int {
+        switch source {
+        case .csv(let reader, _): reader.bytesRead
+        case .jsonl(_, let position, _): position
+        }
+    }
+
+    private func jsonRecord(_ text: ArraySlice<UInt8>, line: Int) -> RawRecord<Column> {
+        let original = [String(decoding: text, as: UTF8.self)]
+        func failure(_ message: String, field: String? = nil) -> RawRecord<Column> {
+            RawRecord(line: line, original: original, row: .failure(ImportIssue(file: file, line: line, field: field, message: message)))
+        }
+        let object: [String: JSONValue]
+        do {
+            object = try JSONDecoder().decode([String: JSONValue].self, from: Data(text))
+        } catch {
+            return failure("not a JSON object on one line")
+        }
+        var row = ImportRow<Column>(line: line)
+        for key in object.keys.sorted() {
+            guard let column = Column.allCases.first(where: { $0.name == key }) else {
+                let known = Column.allCases.map(\.name).joined(separator: ", ")
+                return failure("unknown key '\(key)' (known keys: \(known))")
+            }
+            switch object[key]!.fieldText() {
+            case .success(let text): row[column] = text
+            case .failure(let error): return failure(error.message, field: key)
+            }
+        }
+        return RawRecord(line: line, original: original, row: .success(row))
+    }
+}

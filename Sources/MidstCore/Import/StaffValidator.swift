@@ -1,0 +1,111 @@
+/// Turns import rows into validated ``Staff`` records, checking every field against the reference
+/// data. Pure and thread-safe: share one validator across concurrent chunks.
+public struct StaffValidator: Sendable {
+    public let reference: ReferenceData
+    /// The `updated_at` given to records that carry none.
+    public let now: Timestamp
+
+    public init(reference: ReferenceData, now: Timestamp) {
+        self.reference = reference
+        self.now = now
+    }
+
+    /// The staff record, or every issue found in the row.
+    public func validate(_ row: ImportRow<StaffColumn>, file: String) -> Result<Staff, ImportFailure> {
+        var check = FieldChecker(row: row, file: file, reference: reference)
+        let id = check.id(.id)
+        let name = check.text(.name)
+        let email = check.text(.email)
+        if let email, !Self.looksLikeEmail(email) {
+            check.fail(.email, "'\(email)' is not an e-mail address")
+        }
+        let profession = check.profession(.profession)
+        var specialties: [SpecialtyCode] = []
+        if let text = check.text(.specialties) {
+            for parts in check.items(text) {
+                guard let code = check.specialty(parts.joined(separator: ":"), in: .specialties, profession: profession)
+                else { continue }
+                if specialties.contains(code) {
+                    check.fail(.specialties, "specialty '\(code)' is listed twice")
+                } else {
+                    specialties.append(code)
+                }
+            }
+            if specialties.isEmpty, check.issues.isEmpty {
+                check.fail(.specialties, "at least one specialty is required")
+            }
+        }
+        let seniority = check.seniority(.seniority)
+        let ties = countryTies(&check)
+        let languages = check.languageItems(.languages, defaultLevel: nil).map {
+            LanguageSkill(language: $0.0, level: $0.1)
+        }
+        let availability = check.window(from: .availableFrom, to: .availableTo)
+        let modes = workModes(&check)
+        let maxAssignments = check.integer(.maxAssignments, in: 0...20, default: 1)
+        let consent = check.boolean(.consent)
+        let employer = check.text(.employer)
+        let placements = check.integer(.placements, in: 0...1000, default: 0)
+        let updatedAt = check.timestamp(.updatedAt, default: now)
+        guard check.issues.isEmpty, let id, let profession, let seniority, let consent else {
+            return .failure(ImportFailure(issues: check.issues))
+        }
+        return .success(
+            Staff(
+                id: id, name: name, email: email, profession: profession, specialties: specialties,
+                seniority: seniority.0, grade: seniority.grade, countryTies: ties,
+                languages: languages, availability: availability, modes: modes,
+                maxAssignments: maxAssignments, hasConsented: consent, employer: employer,
+                pastPlacements: placements, updatedAt: updatedAt))
+    }
+
+    private func countryTies(_ check: inout FieldChecker<StaffColumn>) -> [CountryTie] {
+        guard let text = check.text(.countries) else { return [] }
+        var ties: [CountryTie] = []
+        for parts in check.items(text) {
+            guard parts.count == 2 || parts.count == 3 else {
+                check.fail(.countries, "'\(parts.joined(separator: ":"))' is not CC:KIND[:YEARS], e.g. 'NG:trained:4'")
+                continue
+            }
+            let country = check.country(parts[0], in: .countries)
+            let kind = TieKind(rawValue: parts[1].lowercased())
+            if kind == nil {
+                check.fail(.countries, "unknown tie kind '\(parts[1])' (nationality, birth, trained, worked or heritage)")
+            }
+            var years: Int?
+            if parts.count == 3 {
+                years = Int(parts[2])
+                if years == nil || !(0...80).contains(years!) {
+                    check.fail(.countries, "'\(parts[2])' is not a number of years from 0 to 80")
+                }
+            }
+            guard let country, let kind else { continue }
+            if ties.contains(where: { $0.country == country && $0.kind == kind }) {
+                check.fail(.countries, "tie '\(country):\(kind.rawValue)' is listed twice")
+                continue
+            }
+            ties.append(CountryTie(country: country, kind: kind, years: years))
+        }
+        return ties
+    }
+
+    private func workModes(_ check: inout FieldChecker<StaffColumn>) -> WorkModes {
+        guard let text = check.text(.modes) else { return .both }
+        var modes: WorkModes = []
+        for parts in check.items(text) {
+            switch parts.joined(separator: ":").lowercased() {
+            case "remote": modes.insert(.remote)
+            case "in-country", "in_country", "incountry": modes.insert(.inCountry)
+            case "both", "either": modes.formUnion(.both)
+            default: check.fail(.modes, "'\(parts.joined(separator: ":"))' is not remote or in-country")
+            }
+        }
+        return modes.isEmpty ? .both : modes
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !text.contains(" ")
+    }
+}

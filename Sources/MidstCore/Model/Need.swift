@@ -1,0 +1,52 @@
+/// Where a need stands.
+public enum NeedStatus: String, CaseIterable, Sendable {
+    case open, filled, closed
+}
+
+/// A Health Partnership's request for people.
+public struct Need: Hashable, Sendable {
+    public var id: RecordID
+    public var partnership: String
+    public var hostInstitution: String
+    public var country: CountryCode
+    public var profession: SpecialtyCode
+    public var specialty: SpecialtyCode?
+    public var minimumSeniority: Seniority
+    public var requiredLanguages: [LanguageRequirement]
+    public var preferredLanguages: [LanguageRequirement]
+    public var dates: DateWindow
+    public var mode: NeedMode
+    /// How many people are wanted.
+    public var slots: Int
+    /// 1 (lowest) to 5 (most urgent).
+    public var priority: Int
+    public var status: NeedStatus
+    public var description: String?
+    public var updatedAt: Timestamp
+
+    public init(
+        id: RecordID, partnership: String, hostInstitution: String, country: CountryCode,
+        profession: SpecialtyCode, specialty: SpecialtyCode? = nil,
+        minimumSeniority: Seniority = .lowest, requiredLanguages: [LanguageRequirement] = [],
+        preferredLanguages: [LanguageRequirement] = [], dates: DateWindow = DateWindow(),
+        mode: NeedMode, slots: Int = 1, priority: Int = 3, status: NeedStatus = .open,
+        description: String? = nil, updatedAt: Timestamp
+    ) {
+        self.id = id
+        self.partnership = partnership
+        self.hostInstitution = hostInstitution
+        self.country = country
+        self.profession = profession
+        self.specialty = specialty
+        self.minimumSeniority = minimumSeniority
+        self.requiredLanguages = requiredLanguages
+        self.preferredLanguages = preferredLanguages
+        self.dates = dates
+        self.mode = mode
+        self.slots = slots
+        self.priority = priority
+        self.status = status
+        self.description = description
+        self.updatedAt = updatedAt
+    }
+}

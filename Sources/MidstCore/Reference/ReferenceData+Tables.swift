@@ -1,0 +1,127 @@
+/// The text of the four reference tables, as shipped with Midst (see `docs/FORMATS.md`).
+public struct ReferenceTables: Sendable {
+    public var countries: String
+    public var languages: String
+    public var countryLanguages: String
+    public var specialties: String
+    public init(countries: String, languages: String, countryLanguages: String, specialties: String) {
+        self.countries = countries
+        self.languages = languages
+        self.countryLanguages = countryLanguages
+        self.specialties = specialties
+    }
+}
+
+/// A defect in a reference table, naming the table and line.
+public struct ReferenceDataError: Error, Sendable, CustomStringConvertible {
+    public var table: String
+    public var line: Int
+    public var message: String
+    public var description: String { "\(table):\(line): \(message)" }
+}
+
+extension ReferenceData {
+    /// Parses and cross-checks the reference tables: every code is well formed, every country has
+    /// a region, every country-language row names a known country and language, and every taxonomy
+    /// entry's parent exists and belongs to the same profession.
+    public init(tables: ReferenceTables) throws(ReferenceDataError) {
+        let countries = try Self.rows(
+            tables.countries, table: "countries.csv",
+            columns: ["alpha2", "alpha3", "numeric", "name", "region_code", "region", "subregion_code", "subregion"]
+        ) { row, line throws(ReferenceDataError) in
+            guard row[0].count == 2, !row[4].isEmpty, !row[6].isEmpty else {
+                throw ReferenceDataError(table: "countries.csv", line: line, message: "country '\(row[0])' lacks a code or region")
+            }
+            return Country(
+                code: CountryCode(rawValue: row[0]), alpha3: row[1], name: row[3], regionCode: row[4],
+                region: row[5], subregionCode: row[6], subregion: row[7])
+        }
+        let languages = try Self.rows(
+            tables.languages, table: "languages.csv", columns: ["code", "alpha3", "alpha3_b", "name"]
+        ) { row, line throws(ReferenceDataError) in
+            guard (2...3).contains(row[0].count), row[1].count == 3 else {
+                throw ReferenceDataError(table: "languages.csv", line: line, message: "bad language code '\(row[0])'")
+            }
+            return Language(
+                code: LanguageCode(rawValue: row[0]), alpha3: row[1],
+                alpha3B: row[2].isEmpty ? nil : row[2], name: row[3])
+        }
+        let knownCountries = Set(countries.map(\.code))
+        let knownLanguages = Set(languages.map(\.code))
+        let countryLanguages = try Self.rows(
+            tables.countryLanguages, table: "country_languages.csv",
+            columns: ["country", "language", "population_percent", "official_status"]
+        ) { row, line throws(ReferenceDataError) in
+            let country = CountryCode(rawValue: row[0])
+            let language = LanguageCode(rawValue: row[1])
+            guard knownCountries.contains(country), knownLanguages.contains(language),
+                let percent = Double(row[2]), let status = OfficialStatus(rawValue: row[3])
+            else {
+                throw ReferenceDataError(
+                    table: "country_languages.csv", line: line,
+                    message: "unknown country, language, percentage or status in '\(row.joined(separator: ","))'")
+            }
+            return CountryLanguage(
+                country: country, language: language, populationPercent: percent, officialStatus: status)
+        }
+        var seen: [SpecialtyCode: Specialty] = [:]
+        let specialties = try Self.rows(
+            tables.specialties, table: "specialties.csv",
+            columns: ["code", "parent", "profession", "level", "name", "source"]
+        ) { row, line throws(ReferenceDataError) in
+            let code = SpecialtyCode(rawValue: row[0])
+            let parent = row[1].isEmpty ? nil : SpecialtyCode(rawValue: row[1])
+            let profession = SpecialtyCode(rawValue: row[2])
+            guard let level = TaxonomyLevel(rawValue: row[3]), seen[code] == nil else {
+                throw ReferenceDataError(table: "specialties.csv", line: line, message: "bad or repeated entry '\(row[0])'")
+            }
+            let parentEntry = parent.flatMap { seen[$0] }
+            let isConsistent =
+                level == .profession
+                ? parent == nil && profession == code
+                : parentEntry != nil && parentEntry!.profession == profession
+            guard isConsistent else {
+                throw ReferenceDataError(
+                    table: "specialties.csv", line: line,
+                    message: "entry '\(row[0])' has a parent that is missing, later in the file or of another profession")
+            }
+            let entry = Specialty(
+                code: code, parent: parent, profession: profession, level: level, name: row[4], source: row[5])
+            seen[code] = entry
+            return entry
+        }
+        self.init(
+            countries: countries, languages: languages, countryLanguages: countryLanguages,
+            specialties: specialties)
+    }
+
+    private static func rows<Row>(
+        _ text: String, table: String, columns: [String],
+        _ make: ([String], Int) throws(ReferenceDataError) -> Row
+    ) throws(ReferenceDataError) -> [Row] {
+        var reader = CSVReader(bytes: Array(text.utf8), skipsCommentLines: true)
+        var fields: [String] = []
+        var result: [Row] = []
+        func next() throws(ReferenceDataError) -> Bool {
+            do {
+                return try reader.nextRecord(into: &fields)
+            } catch {
+                throw ReferenceDataError(table: table, line: error.line, message: error.message)
+            }
+        }
+        guard try next(), fields == columns else {
+            throw ReferenceDataError(
+                table: table, line: reader.recordLine,
+                message: "expected the header \(columns.joined(separator: ","))")
+        }
+        while try next() {
+            guard fields.count == columns.count else {
+                throw ReferenceDataError(
+                    table: table, line: reader.recordLine,
+                    message: "expected \(columns.count) fields, found \(fields.count)")
+            }
+            result.append(try make(fields, reader.recordLine))
+        }
+        return result
+    }
+}

@@ -1,0 +1,109 @@
+/// The reference data Midst validates and scores against: countries with regions, languages,
+/// languages spoken per country, and the clinical taxonomy.
+///
+/// Built once from the bundled reference tables (see ``init(tables:)``) and shared read-only.
+public struct ReferenceData: Sendable {
+    /// All countries, ordered by code.
+    public let countries: [Country]
+    /// All languages, ordered by code.
+    public let languages: [Language]
+    /// All taxonomy entries, in file order (parents before children).
+    public let specialties: [Specialty]
+
+    private let countryIndex: [CountryCode: Int]
+    private let countryAliases: [String: CountryCode]
+    private let languageIndex: [LanguageCode: Int]
+    private let languageAliases: [String: LanguageCode]
+    private let specialtyIndex: [SpecialtyCode: Int]
+    private let spokenLanguages: [CountryCode: [CountryLanguage]]
+
+    /// The name of the taxonomy root that is open to every profession.
+    public static let sharedProfession = SpecialtyCode(rawValue: "management")
+
+    /// Builds the lookups; `countryLanguages` rows naming unknown codes are a programming error in
+    /// the reference tables and are rejected by ``init(tables:)``.
+    public init(
+        countries: [Country], languages: [Language], countryLanguages: [CountryLanguage],
+        specialties: [Specialty]
+    ) {
+        self.countries = countries.sorted { $0.code < $1.code }
+        self.languages = languages.sorted { $0.code < $1.code }
+        self.specialties = specialties
+        var countryIndex: [CountryCode: Int] = [:]
+        var countryAliases: [String: CountryCode] = [:]
+        for (index, country) in self.countries.enumerated() {
+            countryIndex[country.code] = index
+            countryAliases[country.code.rawValue] = country.code
+            countryAliases[country.alpha3.uppercased()] = country.code
+        }
+        var languageIndex: [LanguageCode: Int] = [:]
+        var languageAliases: [String: LanguageCode] = [:]
+        for (index, language) in self.languages.enumerated() {
+            languageIndex[language.code] = index
+            languageAliases[language.code.rawValue] = language.code
+            languageAliases[language.alpha3] = language.code
+            if let bibliographic = language.alpha3B { languageAliases[bibliographic] = language.code }
+        }
+        var specialtyIndex: [SpecialtyCode: Int] = [:]
+        for (index, specialty) in specialties.enumerated() { specialtyIndex[specialty.code] = index }
+        var spoken: [CountryCode: [CountryLanguage]] = [:]
+        for row in countryLanguages { spoken[row.country, default: []].append(row) }
+        for key in spoken.keys {
+            spoken[key]!.sort {
+                ($0.populationPercent, $1.language) > ($1.populationPercent, $0.language)
+            }
+        }
+        self.countryIndex = countryIndex
+        self.countryAliases = countryAliases
+        self.languageIndex = languageIndex
+        self.languageAliases = languageAliases
+        self.specialtyIndex = specialtyIndex
+        self.spokenLanguages = spoken
+    }
+
+    // MARK: Countries
+
+    /// Normalises an alpha-2 or alpha-3 code in any case to a known country, or `nil`.
+    public func country(_ text: some StringProtocol) -> CountryCode? {
+        countryAliases[text.uppercased()]
+    }
+
+    /// The country for a known code.
+    public func info(for code: CountryCode) -> Country? {
+        countryIndex[code].map { countries[$0] }
+    }
+
+    // MARK: Languages
+
+    /// Normalises a 639-1, 639-3 or 639-2/B code or a BCP 47 tag (`pt-BR`, `zh_Hant`) to a known
+    /// language, or `nil`.
+    public func language(_ text: some StringProtocol) -> LanguageCode? {
+        var primary = Substring(text)
+        if let separator = primary.firstIndex(where: { $0 == "-" || $0 == "_" }) {
+            primary = primary[..<separator]
+        }
+        return languageAliases[primary.lowercased()]
+    }
+
+    /// The language for a known code.
+    public func info(for code: LanguageCode) -> Language? {
+        languageIndex[code].map { languages[$0] }
+    }
+
+    /// Languages spoken in a country, most widely spoken first.
+    public func languages(spokenIn country: CountryCode) -> [CountryLanguage] {
+        spokenLanguages[country] ?? []
+    }
+
+    // MARK: Taxonomy
+
+    /// The taxonomy entry for a code (codes are lower case), or `nil`.
+    public func specialty(_ text: some StringProtocol) -> Specialty? {
+        specialtyIndex[SpecialtyCode(rawValue: text.lowercased())].map { specialties[$0] }
+    }
+
+    /// Whether `code` names a profession (a root of the taxonomy).
+    public func isProfession(_ code: SpecialtyCode) -> Bool {
+        specialtyIndex[code].map { specialties[$0].level == .profession } ?? false
+    }
+}

@@ -1,0 +1,56 @@
+import MidstCore
+
+/// What an import loads.
+public enum ImportKind: String, CaseIterable, Sendable {
+    case staff, needs, outcomes
+}
+
+/// How an import treats bad records.
+public struct ImportOptions: Sendable {
+    /// The syntax of the file.
+    public var format: ImportFormat
+    /// The name used in messages (usually the path as given).
+    public var fileName: String
+    /// Import the valid records and report the others, instead of importing nothing.
+    public var skipsInvalid = false
+    /// Validate only; write nothing.
+    public var isDryRun = false
+    /// The `updated_at` of records that carry none.
+    public var now: Timestamp
+    /// Called now and then with (bytes read, total bytes), for a progress display.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(format: ImportFormat, fileName: String, now: Timestamp) {
+        self.format = format
+        self.fileName = fileName
+        self.now = now
+    }
+}
+
+/// A record left out of an import, with every reason.
+public struct RejectedRecord: Sendable {
+    public var line: Int
+    /// The original fields (CSV) or line (JSON Lines).
+    public var original: [String]
+    public var issues: [ImportIssue]
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable {
+    public var kind: ImportKind
+    public var fileName: String
+    /// The CSV header as written (for a rejects file), `nil` for JSON Lines.
+    public var header: [String]?
+    /// Records read from the file.
+    public var records = 0
+    /// Records new to the database (or that would be, in a dry run).
+    public var inserted = 0
+    /// Records that replaced one with the same id.
+    public var updated = 0
+    /// Records left out, in file order.
+    public var rejected: [RejectedRecord] = []
+    /// Whether nothing was written.
+    public var isDryRun = false
+    /// Wall-clock seconds.
+    public var seconds = 0.0
+}

@@ -1,0 +1,84 @@
+import GRDB
+import MidstCore
+
+/// Inserts or replaces needs with their languages, keeping each need's key stable.
+struct NeedWriter: RecordWriter {
+    private var existing: [String: Int64] = [:]
+    private let insertNeed: PreparedInsert
+    private let updateNeed: PreparedInsert
+    private let deleteLanguages: PreparedInsert
+    private let insertLanguage: PreparedInsert
+
+    private static let columns = """
+        id, partnership, host_institution, country, profession, specialty, min_seniority, \
+        start_date, end_date, mode, slots, priority, status, description, updated_at
+        """
+
+    init(_ db: Database) throws {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT id, need_key FROM need")
+        while let row = try cursor.next() { existing[row[0]] = row[1] }
+        insertNeed = try PreparedInsert(
+            db, sql: "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        updateNeed = try PreparedInsert(
+            db,
+            sql: """
+                UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                WHERE need_key = ?
+                """)
+        deleteLanguages = try PreparedInsert(db, sql: "DELETE FROM need_language WHERE need_key = ?")
+        insertLanguage = try PreparedInsert(
+            db,
+            sql: """
+                INSERT INTO need_language (need_key, language, is_required, min_level, min_level_rank)
+                VALUES (?, ?, ?, ?, ?)
+                """)
+    }
+
+    mutating func write(_ need: Need, _ db: Database) throws -> Bool {
+        let key: Int64
+        let isNew: Bool
+        if let found = existing[need.id.rawValue] {
+            key = found
+            isNew = false
+            bindNeed(need, to: updateNeed)
+            updateNeed.bind(16, Int(key))
+            try updateNeed.execute(db)
+            deleteLanguages.bind(1, Int(key))
+            try deleteLanguages.execute(db)
+        } else {
+            bindNeed(need, to: insertNeed)
+            try insertNeed.execute(db)
+            key = db.lastInsertedRowID
+            isNew = true
+            existing[need.id.rawValue] = key
+        }
+        let languages = need.requiredLanguages.map { ($0, true) } + need.preferredLanguages.map { ($0, false) }
+        for (requirement, isRequired) in languages {
+            insertLanguage.bind(1, Int(key))
+            insertLanguage.bind(2, requirement.language.rawValue)
+            insertLanguage.bind(3, isRequired)
+            insertLanguage.bind(4, requirement.minimumLevel.code)
+            insertLanguage.bind(5, requirement.minimumLevel.rawValue)
+            try insertLanguage.execute(db)
+        }
+        return isNew
+    }
+
+    private func bindNeed(_ need: Need, to statement: PreparedInsert) {
+        statement.bind(1, need.id.rawValue)
+        statement.bind(2, need.partnership)
+        statement.bind(3, need.hostInstitution)
+        statement.bind(4, need.country.rawValue)
+        statement.bind(5, need.profession.rawValue)
+        statement.bind(6, need.specialty?.rawValue)
+        statement.bind(7, need.minimumSeniority.rawValue)
+        statement.bind(8, need.dates.start?.description)
+        statement.bind(9, need.dates.end?.description)
+        statement.bind(10, need.mode.rawValue)
+        statement.bind(11, need.slots)
+        statement.bind(12, need.priority)
+        statement.bind(13, need.status.rawValue)
+        statement.bind(14, need.description)
+        statement.bind(15, need.updatedAt.iso)
+    }
+}

@@ -1,0 +1,46 @@
+import GRDB
+import MidstCore
+
+/// Records outcomes against existing needs and staff; re-importing the same (need, staff,
+/// outcome) updates its date.
+struct OutcomeWriter: RecordWriter {
+    private let findNeed: Statement
+    private let findStaff: Statement
+    private let upsert: PreparedInsert
+
+    init(_ db: Database) throws {
+        findNeed = try db.makeStatement(sql: "SELECT need_key FROM need WHERE id = ?")
+        findStaff = try db.makeStatement(sql: "SELECT staff_key FROM staff WHERE id = ?")
+        upsert = try PreparedInsert(
+            db,
+            sql: """
+                INSERT INTO outcome (need_key, staff_key, outcome, date) VALUES (?, ?, ?, ?)
+                ON CONFLICT (need_key, staff_key, outcome) DO UPDATE SET date = excluded.date
+                """)
+    }
+
+    func problem(with outcome: Outcome, _ db: Database) throws -> (field: String, message: String)? {
+        if try Int.fetchOne(findNeed, arguments: [outcome.needID.rawValue]) == nil {
+            return ("need_id", "unknown need id '\(outcome.needID)' (import the need first)")
+        }
+        if try Int.fetchOne(findStaff, arguments: [outcome.staffID.rawValue]) == nil {
+            return ("staff_id", "unknown staff id '\(outcome.staffID)' (import the staff member first)")
+        }
+        return nil
+    }
+
+    mutating func write(_ outcome: Outcome, _ db: Database) throws -> Bool {
+        guard let needKey = try Int.fetchOne(findNeed, arguments: [outcome.needID.rawValue]),
+            let staffKey = try Int.fetchOne(findStaff, arguments: [outcome.staffID.rawValue])
+        else { preconditionFailure("problem(with:) vets both ids before a write") }
+        let existed = try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM outcome WHERE need_key = ? AND staff_key = ? AND outcome = ?",
+            arguments: [needKey, staffKey, outcome.kind.rawValue]) ?? false
+        upsert.bind(1, needKey)
+        upsert.bind(2, staffKey)
+        upsert.bind(3, outcome.kind.rawValue)
+        upsert.bind(4, outcome.date.description)
+        try upsert.execute(db)
+        return !existed
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import Logging
+
+/// A Midst database: one SQLite file in WAL mode, migrated to the current schema on open.
+///
+/// Writers are serialised by SQLite; readers (recruiters' queries) keep working while a batch or an
+/// import writes, thanks to WAL.
+public final class MidstDatabase: Sendable {
+    /// The file's path as given.
+    public let path: String
+    let pool: DatabasePool
+    static let logger = Logger(label: "midst.store")
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Opens (creating when needed) the database at `path` and brings its schema up to date.
+    ///
+    /// - Throws: ``StoreError/newerSchema(path:unknownMigrations:)`` for a database written by a
+    ///   newer Midst, ``StoreError/notAMidstDatabase(path:reason:)`` for a file that is not one.
+    public static func open(at path: String) throws -> MidstDatabase {
+        let database = try connect(path: path)
+        try database.checkNotSuperseded()
+        do {
+            try Migrations.migrator.migrate(database.pool)
+        } catch let error as DatabaseError {
+            throw StoreError.notAMidstDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        return database
+    }
+
+    /// Opens an existing database for reading, refusing a missing file or an out-of-date schema.
+    public static func openExisting(at path: String) throws -> MidstDatabase {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        let database = try connect(path: path)
+        try database.checkNotSuperseded()
+        let isCurrent = try database.pool.read { db in
+            try Migrations.migrator.completedMigrations(db).count == Migrations.migrator.migrations.count
+        }
+        guard isCurrent else { return try open(at: path) }
+        return database
+    }
+
+    /// The names of the migrations applied to this database, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { try Migrations.migrator.completedMigrations($0) }
+    }
+
+    /// The identifiers of every migration this version of Midst knows, oldest first.
+    public static var knownMigrations: [String] { Migrations.migrator.migrations }
+
+    private static func connect(path: String) throws -> MidstDatabase {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // NORMAL is durable enough in WAL mode (a crash can lose the last commit, never
+            // corrupt the file) and makes imports and batch writes much faster than FULL.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            return MidstDatabase(path: path, pool: pool)
+        } catch let error as DatabaseError {
+            throw StoreError.notAMidstDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    private func checkNotSuperseded() throws {
+        let unknown: [String]
+        do {
+            unknown = try pool.read { db in
+                let known = Set(Migrations.migrator.migrations)
+                return try Migrations.migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.notAMidstDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
+    }
+}

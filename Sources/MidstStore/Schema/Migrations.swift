@@ -1,0 +1,125 @@
+import GRDB
+
+/// The schema's history. A shipped migration is never edited, only followed by a new one; tables
+/// are named by strings, not by app types, so that old migrations keep their meaning.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-staff-needs-outcomes", migrate: createStaffNeedsOutcomes)
+        migrator.registerMigration("v2-import-log", migrate: createImportLog)
+        return migrator
+    }
+
+    /// Staff with their specialties, country ties and languages; needs with their languages;
+    /// outcomes. Codes are stored as text so that the plain `sqlite3` shell reads them.
+    private static func createStaffNeedsOutcomes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE staff (
+                    staff_key INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    name TEXT,
+                    email TEXT,
+                    profession TEXT NOT NULL,
+                    seniority INTEGER NOT NULL CHECK (seniority BETWEEN 1 AND 5),
+                    grade TEXT,
+                    available_from TEXT,
+                    available_to TEXT,
+                    remote INTEGER NOT NULL CHECK (remote IN (0, 1)),
+                    in_country INTEGER NOT NULL CHECK (in_country IN (0, 1)),
+                    max_assignments INTEGER NOT NULL CHECK (max_assignments >= 0),
+                    consent INTEGER NOT NULL CHECK (consent IN (0, 1)),
+                    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                    employer TEXT,
+                    placements INTEGER NOT NULL DEFAULT 0 CHECK (placements >= 0),
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX staff_by_profession ON staff(profession);
+
+                -- position 0 is the primary specialty.
+                CREATE TABLE staff_specialty (
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    specialty TEXT NOT NULL,
+                    PRIMARY KEY (staff_key, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX staff_specialty_by_specialty ON staff_specialty(specialty);
+
+                CREATE TABLE staff_country_tie (
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    country TEXT NOT NULL,
+                    kind TEXT NOT NULL
+                        CHECK (kind IN ('nationality', 'birth', 'trained', 'worked', 'heritage')),
+                    years INTEGER,
+                    PRIMARY KEY (staff_key, country, kind)
+                ) WITHOUT ROWID;
+                CREATE INDEX staff_country_tie_by_country ON staff_country_tie(country, kind);
+
+                -- level_rank orders levels: 1 = A1 … 6 = C2, 7 = native.
+                CREATE TABLE staff_language (
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    language TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    level_rank INTEGER NOT NULL CHECK (level_rank BETWEEN 1 AND 7),
+                    PRIMARY KEY (staff_key, language)
+                ) WITHOUT ROWID;
+                CREATE INDEX staff_language_by_language ON staff_language(language, level_rank);
+
+                CREATE TABLE need (
+                    need_key INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    partnership TEXT NOT NULL,
+                    host_institution TEXT NOT NULL,
+                    country TEXT NOT NULL,
+                    profession TEXT NOT NULL,
+                    specialty TEXT,
+                    min_seniority INTEGER NOT NULL CHECK (min_seniority BETWEEN 1 AND 5),
+                    start_date TEXT,
+                    end_date TEXT,
+                    mode TEXT NOT NULL CHECK (mode IN ('remote', 'in-country', 'either')),
+                    slots INTEGER NOT NULL CHECK (slots >= 1),
+                    priority INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 5),
+                    status TEXT NOT NULL CHECK (status IN ('open', 'filled', 'closed')),
+                    description TEXT,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX need_by_status ON need(status);
+
+                CREATE TABLE need_language (
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    language TEXT NOT NULL,
+                    is_required INTEGER NOT NULL CHECK (is_required IN (0, 1)),
+                    min_level TEXT NOT NULL,
+                    min_level_rank INTEGER NOT NULL CHECK (min_level_rank BETWEEN 1 AND 7),
+                    PRIMARY KEY (need_key, language)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE outcome (
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    outcome TEXT NOT NULL
+                        CHECK (outcome IN ('accepted', 'declined', 'no_response', 'completed')),
+                    date TEXT NOT NULL,
+                    PRIMARY KEY (need_key, staff_key, outcome)
+                ) WITHOUT ROWID;
+                CREATE INDEX outcome_by_staff ON outcome(staff_key);
+                """)
+    }
+
+    /// One row per completed import: what was loaded, when, and the counts (never the content).
+    private static func createImportLog(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE import_log (
+                    import_key INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('staff', 'needs', 'outcomes')),
+                    file_name TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    records INTEGER NOT NULL,
+                    inserted INTEGER NOT NULL,
+                    updated INTEGER NOT NULL,
+                    rejected INTEGER NOT NULL
+                );
+                """)
+    }
+}

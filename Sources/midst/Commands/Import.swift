@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import MidstCore
+import MidstStore
+
+/// `midst import staff|needs|outcomes FILE`.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import staff, needs or outcomes from CSV or JSON Lines.",
+        discussion: """
+            Imports are all-or-nothing: if any record is invalid, every problem is listed \
+            (file:line: field: message) and the database is left exactly as it was. With \
+            --skip-invalid the valid records are imported and the others written, with their \
+            reasons, to a rejects file. Re-importing an id replaces that record.
+
+            File formats: docs/FORMATS.md.
+
+              midst import staff SampleData/staff.csv
+              midst import needs needs.jsonl --dry-run
+              midst import staff staff.csv --skip-invalid --rejects rejected.csv
+            """,
+        subcommands: [ImportStaff.self, ImportNeeds.self, ImportOutcomes.self])
+}
+
+/// Options shared by the three import commands.
+struct ImportArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("The file to import (.csv, .jsonl or .ndjson).", valueName: "file"))
+    var file: String
+
+    @Option(help: "The file's format, when its extension does not say (csv or jsonl).")
+    var format: ImportFormat?
+
+    @Flag(help: "Import the valid records and write the invalid ones to a rejects file.")
+    var skipInvalid = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Where --skip-invalid writes rejected records (default: FILE.rejects.csv).", valueName: "path"))
+    var rejects: String?
+
+    @Flag(help: "Validate only: report what would be imported and change nothing.")
+    var dryRun = false
+
+    @Option(help: "Print at most this many problems (all are counted).")
+    var maxErrors = 50
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if format == nil, ImportFormat(fileName: file) == nil {
+            throw ValidationError("Cannot tell the format of '\(file)' from its extension; pass --format csv or --format jsonl.")
+        }
+        if rejects != nil, !skipInvalid {
+            throw ValidationError("--rejects goes with --skip-invalid.")
+        }
+        if maxErrors < 1 { throw ValidationError("--max-errors must be at least 1.") }
+    }
+
+    /// Reads the file, runs `load` on the database and reports the result.
+    func run(
+        _ kind: ImportKind,
+        _ load: (MidstDatabase, [UInt8], ImportOptions) throws -> ImportSummary
+    ) throws {
+        let bytes: [UInt8] = try Terminal.exitOnError(code: .databaseProblem) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: file])
+            }
+            return [UInt8](data)
+        }
+        var options = ImportOptions(
+            format: format ?? ImportFormat(fileName: file)!, fileName: file,
+            now: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)))
+        options.skipsInvalid = skipInvalid
+        options.isDryRun = dryRun
+        if Terminal.stderrIsTerminal, bytes.count > 4 << 20 {
+            options.progress = { done, total in
+                Terminal.progress("importing \(kind.rawValue): \(done * 100 / max(total, 1))%")
+                if done >= total { Terminal.note("") }
+            }
+        }
+        let database = try database.open()
+        let summary: ImportSummary
+        do {
+            summary = try load(database, bytes, options)
+        } catch let failure as ImportFailure {
+            report(failure.issues)
+            let records = Set(failure.issues.map(\.line)).count
+            throw Terminal.fail(
+                "\(file): \(records) invalid record\(records == 1 ? "" : "s") (\(failure.issues.count) "
+                    + "problem\(failure.issues.count == 1 ? "" : "s")); nothing was imported. Fix them, "
+                    + "or use --skip-invalid to import the valid records.",
+                code: .invalidData)
+        } catch {
+            throw Terminal.fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
+        }
+        if !summary.rejected.isEmpty {
+            report(summary.rejected.flatMap(\.issues))
+            if !dryRun { try writeRejects(summary) }
+        }
+        print(describe(summary))
+    }
+
+    private func report(_ issues: [ImportIssue]) {
+        for issue in issues.prefix(maxErrors) { Terminal.note(issue.description) }
+        if issues.count > maxErrors {
+            Terminal.note("… and \(issues.count - maxErrors) more problems (see --max-errors)")
+        }
+    }
+
+    private func writeRejects(_ summary: ImportSummary) throws {
+        let path = rejects ?? file + ".rejects.csv"
+        var text = CSVWriter.line(["line", "problems"] + (summary.header ?? ["record"]))
+        for record in summary.rejected {
+            let problems = record.issues.map { issue in
+                issue.field.map { "\($0): \(issue.message)" } ?? issue.message
+            }
+            text += CSVWriter.line([String(record.line), problems.joined(separator: "; ")] + record.original)
+        }
+        try Terminal.exitOnError(code: .databaseProblem) {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        Terminal.note("\(summary.rejected.count) rejected records written to \(path)")
+    }
+
+    private func describe(_ summary: ImportSummary) -> String {
+        let verb = summary.isDryRun ? "Checked" : "Imported"
+        let would = summary.isDryRun ? " (dry run: nothing written)" : ""
+        return "\(verb) \(summary.kind.rawValue) from \(summary.fileName): \(summary.records) records, "
+            + "\(summary.inserted) new, \(summary.updated) updated, \(summary.rejected.count) rejected "
+            + "in \(String(format: "%.2f", summary.seconds)) s\(would)"
+    }
+}
+
+extension ImportFormat: ExpressibleByArgument {}
+
+struct ImportStaff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff", abstract: "Import staff records (see docs/FORMATS.md).")
+    @OptionGroup var arguments: ImportArguments
+    func run() throws { try arguments.run(.staff) { try $0.importStaff($1, options: $2) } }
+}
+
+struct ImportNeeds: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "needs", abstract: "Import partnership needs (see docs/FORMATS.md).")
+    @OptionGroup var arguments: ImportArguments
+    func run() throws { try arguments.run(.needs) { try $0.importNeeds($1, options: $2) } }
+}
+
+struct ImportOutcomes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcomes",
+        abstract: "Import outcomes for needs and staff already in the database (see docs/FORMATS.md).")
+    @OptionGroup var arguments: ImportArguments
+    func run() throws { try arguments.run(.outcomes) { try $0.importOutcomes($1, options: $2) } }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `midst`: matches internationally recruited NHS staff to Health Partnership needs.
+@main
+struct Midst: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "midst",
+        abstract: "Match internationally recruited NHS staff to the needs of Health Partnerships.",
+        discussion: """
+            Midst keeps staff, partnership needs and outcomes in one SQLite file (./midst.sqlite by \
+            default; set --db or MIDST_DB). Start with:
+
+              midst init
+              midst import staff SampleData/staff.csv
+              midst import needs SampleData/needs.csv
+
+            Exit codes: 0 success; 1 invalid input data (nothing was changed); 2 a database or file \
+            problem; 64 a command-line usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [Init.self, Import.self, Reference.self]
+    )
+}

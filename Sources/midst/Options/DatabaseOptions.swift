@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import MidstStore
+
+/// The `--db` option every command that touches the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The SQLite database file (default: $MIDST_DB, else ./midst.sqlite).", valueName: "path"))
+    var db: String?
+
+    /// The path in force: the option, the environment, or the default.
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["MIDST_DB"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "midst.sqlite"
+    }
+
+    /// Opens (creating when needed) the database, turning store errors into a clean exit.
+    func open() throws -> MidstDatabase {
+        try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.open(at: path) }
+    }
+}

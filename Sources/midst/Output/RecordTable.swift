@@ -1,0 +1,78 @@
+import ArgumentParser
+import MidstCore
+import Foundation
+
+/// How a command prints records: an aligned table for people, JSON or CSV for scripts.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// One value in printed output, typed so that JSON keeps numbers as numbers.
+enum Cell {
+    case text(String)
+    case integer(Int)
+    case number(Double, decimals: Int)
+    case null
+
+    var plain: String {
+        switch self {
+        case .text(let value): value
+        case .integer(let value): String(value)
+        case .number(let value, let decimals): String(format: "%.\(decimals)f", value)
+        case .null: ""
+        }
+    }
+
+    var json: Any {
+        switch self {
+        case .text(let value): value
+        case .integer(let value): value
+        case .number(let value, _): value
+        case .null: NSNull()
+        }
+    }
+}
+
+/// Records to print, with named columns.
+struct RecordTable {
+    var columns: [String]
+    var rows: [[Cell]]
+
+    /// The table rendered in `format`, ending in a newline.
+    func rendered(as format: OutputFormat) -> String {
+        switch format {
+        case .table: aligned()
+        case .csv: ([columns] + rows.map { $0.map(\.plain) }).map(CSVWriter.line).joined()
+        case .json: json()
+        }
+    }
+
+    private func aligned() -> String {
+        let texts = rows.map { $0.map(\.plain) }
+        var widths = columns.map(\.count)
+        for row in texts {
+            for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
+        }
+        func line(_ fields: [String]) -> String {
+            zip(fields, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
+                .joined(separator: "  ").trimmingTrailingSpaces + "\n"
+        }
+        return line(columns) + line(widths.map { String(repeating: "-", count: $0) }) + texts.map(line).joined()
+    }
+
+    private func json() -> String {
+        let objects = rows.map { row in
+            Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.json)))
+        }
+        let data = try! JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

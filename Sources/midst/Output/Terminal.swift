@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// Where and how the CLI talks to people: results to stdout, everything else to stderr.
+enum Terminal {
+    /// Exit codes, documented in `midst --help` and the README.
+    enum Exit: Int32 {
+        case invalidData = 1
+        case databaseProblem = 2
+    }
+
+    /// Whether stderr is an interactive terminal (progress is shown only then).
+    static var stderrIsTerminal: Bool { isatty(FileHandle.standardError.fileDescriptor) == 1 }
+
+    /// Writes a line to stderr.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Rewrites the current stderr line (for progress).
+    static func progress(_ message: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + message).utf8))
+    }
+
+    /// Prints `error: …` to stderr and returns the exit to throw.
+    static func fail(_ message: String, code: Exit) -> ExitCode {
+        note("error: \(message)")
+        return ExitCode(code.rawValue)
+    }
+
+    /// Runs `body`, turning any error into `error: …` on stderr and the exit code given.
+    static func exitOnError<T>(code: Exit, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: code)
+        }
+    }
+}
