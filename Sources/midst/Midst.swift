@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 
 /// `midst`: matches internationally recruited NHS staff to Health Partnership needs.
 @main
@@ -18,6 +20,24 @@ struct Midst: ParsableCommand {
             problem; 64 a command-line usage error.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Import.self, Reference.self]
+        subcommands: [Init.self, Import.self, Generate.self, Reference.self]
     )
+
+    /// Logs go to stderr, at the level in MIDST_LOG_LEVEL (default: warning). Midst never logs
+    /// personal fields, only counts and identifiers of runs and files.
+    static func main() {
+        let level = ProcessInfo.processInfo.environment["MIDST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level ?? .warning
+            return handler
+        }
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

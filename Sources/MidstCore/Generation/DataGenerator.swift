@@ -1,0 +1,173 @@
+/// Generates valid, varied staff and need records in the CSV import format, reproducibly from a
+/// seed, for benchmarks and load tests at NHS scale.
+///
+/// Distributions follow the NHS workforce statistics in `docs/` (about 80% British nationals;
+/// India, the Philippines, Ireland and Nigeria the largest other nationalities) and the CLDR
+/// language shares of each country. Names are synthetic.
+public struct DataGenerator: Sendable {
+    private var random: SeededRandom
+    private let reference: ReferenceData
+    private let professions: [(SpecialtyCode, Double)]
+    private let specialtiesByProfession: [SpecialtyCode: [SpecialtyCode]]
+    private let localLanguages: [CountryCode: [LanguageCode]]
+
+    /// Nationalities of NHS staff and their rough shares, in per cent.
+    private static let nationalities: [(String, Double)] = [
+        ("GB", 80), ("IN", 4.5), ("PH", 3.2), ("IE", 1.0), ("NG", 1.4), ("PL", 0.6), ("ZW", 0.6),
+        ("PT", 0.5), ("ES", 0.5), ("RO", 0.4), ("IT", 0.4), ("GH", 0.5), ("PK", 0.7), ("KE", 0.3),
+        ("UG", 0.3), ("ZA", 0.3), ("MW", 0.2), ("ZM", 0.2), ("TZ", 0.1), ("ET", 0.1), ("SL", 0.1),
+        ("XS", 0.05), ("SO", 0.05), ("MM", 0.1), ("SY", 0.1), ("NP", 0.2), ("EG", 0.3), ("SD", 0.2),
+        ("LK", 0.3), ("BD", 0.3), ("JM", 0.2), ("GR", 0.3), ("NL", 0.1), ("DE", 0.2), ("FR", 0.2),
+    ]
+    /// Countries of heritage among British-born staff.
+    private static let heritage = ["IN", "PK", "BD", "NG", "GH", "JM", "SO", "CN", "UG", "KE", "IE", "PL"]
+    /// Host countries of Health Partnerships.
+    private static let hosts = [
+        "UG", "MW", "ZM", "TZ", "ET", "NG", "GH", "SL", "XS", "MM", "SY", "ZW", "NP", "GM", "KE", "CD",
+        "RW", "MZ", "LR", "SS",
+    ]
+    private static let givenNames = [
+        "Amara", "Joseph", "Grace", "Mohammed", "Priya", "Oliver", "Chiamaka", "Tendai", "Maria",
+        "David", "Fatima", "James", "Aisha", "Samuel", "Sarah", "Ravi", "Mercy", "Thomas", "Ngozi", "Hannah",
+    ]
+    private static let familyNames = [
+        "Okafor", "Smith", "Nakato", "Patel", "Santos", "Mensah", "Moyo", "Khan", "Jones", "Banda",
+        "Reyes", "Williams", "Abdi", "Tesfaye", "Aung", "Hassan", "Kowalski", "Murphy", "Phiri", "Brown",
+    ]
+    private static let employers = [
+        "Cambridge University Hospitals NHS Foundation Trust", "Guy's and St Thomas' NHS Foundation Trust",
+        "Manchester University NHS Foundation Trust", "NHS Greater Glasgow and Clyde",
+        "Leeds Teaching Hospitals NHS Trust", "Betsi Cadwaladr University Health Board",
+        "University Hospitals Birmingham NHS Foundation Trust", "Oxford University Hospitals NHS Foundation Trust",
+    ]
+
+    /// A generator over `reference` (codes are drawn from it), reproducible from `seed`.
+    public init(reference: ReferenceData, seed: UInt64) {
+        random = SeededRandom(seed: seed)
+        self.reference = reference
+        let shares: [String: Double] = [
+            "nurse": 35, "doctor": 25, "midwife": 8, "allied_health": 20, "pharmacist": 5,
+            "healthcare_scientist": 5, "management": 2,
+        ]
+        var byProfession: [SpecialtyCode: [SpecialtyCode]] = [:]
+        for entry in reference.specialties where entry.level != .profession {
+            byProfession[entry.profession, default: []].append(entry.code)
+        }
+        specialtiesByProfession = byProfession
+        professions = reference.specialties.filter { $0.level == .profession && byProfession[$0.code] != nil }
+            .map { ($0.code, shares[$0.code.rawValue] ?? 1) }
+        var local: [CountryCode: [LanguageCode]] = [:]
+        for country in reference.countries {
+            let spoken = reference.languages(spokenIn: country.code).filter {
+                $0.populationPercent >= 5 && $0.language.rawValue != "en"
+            }
+            local[country.code] = spoken.prefix(3).map(\.language)
+        }
+        localLanguages = local
+    }
+
+    /// The staff CSV header.
+    public static let staffHeader =
+        "id,name,email,profession,specialties,seniority,countries,languages,available_from,available_to,"
+        + "modes,max_assignments,consent,employer,placements,updated_at\n"
+
+    /// The needs CSV header.
+    public static let needHeader =
+        "id,partnership,host_institution,country,profession,specialty,min_seniority,required_languages,"
+        + "preferred_languages,start,end,mode,slots,priority,status,description,updated_at\n"
+
+    /// One staff CSV line (ending in a newline) for staff number `index`.
+    public mutating func staffLine(index: Int) -> String {
+        let id = "S\(index)"
+        let given = Self.givenNames[random.index(below: Self.givenNames.count)]
+        let family = Self.familyNames[random.index(below: Self.familyNames.count)]
+        let profession = random.pick(professions)
+        let options = specialtiesByProfession[profession]!
+        var specialties = [options[random.index(below: options.count)]]
+        if random.chance(0.4) {
+            let second = options[random.index(below: options.count)]
+            if second != specialties[0] { specialties.append(second) }
+        }
+        let seniority = random.pick([("1", 20.0), ("2", 25), ("3", 25), ("4", 18), ("5", 12)])
+        let nationality = random.pick(Self.nationalities)
+        var ties: [String] = []
+        var languages: [(String, String)] = []
+        if nationality == "GB" {
+            ties.append("GB:nationality")
+            languages.append(("en", "native"))
+            if random.chance(0.15) {
+                let country = Self.heritage[random.index(below: Self.heritage.count)]
+                ties.append("\(country):heritage")
+                addLocal(country, level: random.pick([("B1", 1.0), ("C1", 1), ("native", 1)]), to: &languages)
+            }
+        } else {
+            ties.append("\(nationality):nationality")
+            if random.chance(0.9) { ties.append("\(nationality):birth") }
+            if random.chance(0.7) { ties.append("\(nationality):trained:\(3 + random.index(below: 6))") }
+            addLocal(nationality, level: "native", to: &languages)
+            if !languages.contains(where: { $0.0 == "en" }) {
+                languages.append(("en", random.pick([("B2", 1.0), ("C1", 3), ("C2", 2)])))
+            }
+        }
+        if random.chance(0.08) {
+            let country = Self.hosts[random.index(below: Self.hosts.count)]
+            if !ties.contains(where: { $0.hasPrefix("\(country):") }) {
+                ties.append("\(country):worked:\(1 + random.index(below: 5))")
+            }
+        }
+        var window = ","
+        if random.chance(0.6) {
+            let start = CalendarDate(dayNumber: 20_454 + random.index(below: 540))  // from 2026-01-01
+            let end = CalendarDate(dayNumber: start.dayNumber + 30 + random.index(below: 330))
+            window = "\(start),\(end)"
+        }
+        let modes = random.pick([("remote;in-country", 50.0), ("remote", 35), ("in-country", 15)])
+        let capacity = random.pick([("1", 70.0), ("2", 20), ("3", 5), ("0", 5)])
+        let consent = random.chance(0.92) ? "yes" : "no"
+        let employer = Self.employers[random.index(below: Self.employers.count)]
+        return "\(id),\(given) \(family),\(given.lowercased()).\(family.lowercased())\(index)@nhs.example,"
+            + "\(profession),\(specialties.map(\.rawValue).joined(separator: ";")),\(seniority),"
+            + "\(ties.joined(separator: ";")),\(languages.map { "\($0.0):\($0.1)" }.joined(separator: ";")),"
+            + "\(window),\(modes),\(capacity),\(consent),\(employer),\(random.index(below: 5)),2026-11-01\n"
+    }
+
+    /// One need CSV line (ending in a newline) for need number `index`.
+    public mutating func needLine(index: Int) -> String {
+        let country = Self.hosts[random.index(below: Self.hosts.count)]
+        let code = CountryCode(rawValue: country)
+        let countryName = reference.info(for: code)?.name ?? country
+        let profession = random.pick(professions)
+        let options = specialtiesByProfession[profession]!
+        let specialty = options[random.index(below: options.count)]
+        let local = localLanguages[code] ?? []
+        var required: [String] = []
+        if random.chance(0.7) { required.append("en:B2") }
+        if let first = local.first, random.chance(0.1) { required.append("\(first):B1") }
+        var preferred: [String] = []
+        if let first = local.first, !required.contains("\(first):B1"), random.chance(0.6) {
+            preferred.append(first.rawValue)
+        }
+        let start = CalendarDate(dayNumber: 20_454 + random.index(below: 540))
+        let end = CalendarDate(dayNumber: start.dayNumber + 14 + random.index(below: 350))
+        let mode = random.pick([("either", 50.0), ("remote", 30), ("in-country", 20)])
+        let status = random.pick([("open", 90.0), ("filled", 6), ("closed", 4)])
+        let partnership = CSVWriter.escape("\(countryName) Health Partnership \(index % 97)")
+        let host = CSVWriter.escape("Hospital \(index) (\(countryName))")
+        return "N\(index),\(partnership),\(host),"
+            + "\(country),\(profession),\(specialty),\(1 + random.index(below: 4)),"
+            + "\(required.joined(separator: ";")),\(preferred.joined(separator: ";")),\(start),\(end),\(mode),"
+            + "\(1 + random.index(below: 3)),\(1 + random.index(below: 5)),\(status),,2026-11-01\n"
+    }
+
+    private func addLocal(_ country: String, level: String, to languages: inout [(String, String)]) {
+        for language in localLanguages[CountryCode(rawValue: country)]?.prefix(2) ?? []
+        where !languages.contains(where: { $0.0 == language.rawValue }) {
+            languages.append((language.rawValue, level))
+        }
+        if ["GB", "IE", "JM", "NG", "GH", "ZW", "UG", "KE", "ZM", "MW", "SL", "ZA", "IN", "PH"].contains(country),
+            !languages.contains(where: { $0.0 == "en" })
+        {
+            languages.append(("en", country == "IE" || country == "JM" ? "native" : "C1"))
+        }
+    }
+}
