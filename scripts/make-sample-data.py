@@ -929,6 +929,8 @@ def build_outcomes(rng, staff, needs):
         else:
             k = rng.choice([0, 1, 1, 2, 2, 3])
             plan = [wchoice(rng, [("declined", 3), ("no_response", 2), ("accepted", 3)]) for _ in range(k)]
+            if slots >= 2 and rng.random() < 0.6:
+                plan = ["accepted"] + plan
             if plan.count("accepted") > max(slots - 1, 0):
                 plan = [p if p != "accepted" else "declined" for p in plan]
         for outcome in plan:
