@@ -143,13 +143,40 @@ struct FieldChecker<Column: ImportColumn> {
         return entry.code
     }
 
-    /// Splits a multi-valued field into items (`;`-separated) and their parts (`:`-separated).
+    /// Splits a multi-valued field into items (`;`-separated) and their parts (`:`-separated),
+    /// trimmed of spaces. Works on UTF-8 bytes: this runs several times for every imported record.
     func items(_ text: String) -> [[String]] {
-        text.split(separator: ";").compactMap { item in
-            let trimmed = item.trimmingSpaces
-            guard !trimmed.isEmpty else { return nil }
-            return trimmed.split(separator: ":", omittingEmptySubsequences: false).map(\.trimmingSpaces)
+        var result: [[String]] = []
+        var parts: [String] = []
+        let bytes = text.utf8
+        var partStart = bytes.startIndex
+        var index = bytes.startIndex
+        func addPart(upTo end: String.UTF8View.Index) {
+            var first = partStart
+            var last = end
+            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first = bytes.index(after: first) }
+            while last > first {
+                let previous = bytes.index(before: last)
+                guard bytes[previous] == 0x20 || bytes[previous] == 0x09 else { break }
+                last = previous
+            }
+            parts.append(String(text[first..<last]))
         }
+        while true {
+            let isEnd = index == bytes.endIndex
+            let byte = isEnd ? 0x3B : bytes[index]
+            if byte == 0x3A || byte == 0x3B {
+                addPart(upTo: index)
+                if byte == 0x3B {
+                    if !(parts.count == 1 && parts[0].isEmpty) { result.append(parts) }
+                    parts.removeAll(keepingCapacity: true)
+                }
+                if isEnd { break }
+                partStart = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        return result
     }
 
     /// Language items `LANG:LEVEL` (or `LANG` alone when `defaultLevel` is given); repeated

@@ -6,10 +6,11 @@ public struct ImportRow<Column: ImportColumn>: Sendable {
     public var line: Int
     private var values: [String?]
 
-    /// An empty row for `line`.
-    public init(line: Int) {
+    /// An empty row for `line` with room for `columnCount` values (`Column.allCases.count`,
+    /// passed in because computing `allCases` allocates, and this runs once per record).
+    public init(line: Int, columnCount: Int) {
         self.line = line
-        values = Array(repeating: nil, count: Column.allCases.count)
+        values = Array(repeating: nil, count: columnCount)
     }
 
     /// The value of `column`, or `nil` when absent or empty.
@@ -27,19 +28,26 @@ public struct ImportRow<Column: ImportColumn>: Sendable {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// The text without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
+        let bytes = utf8
+        var first = bytes.startIndex
+        var last = bytes.endIndex
+        while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first = bytes.index(after: first) }
+        while last > first {
+            let previous = bytes.index(before: last)
+            guard bytes[previous] == 0x20 || bytes[previous] == 0x09 else { break }
+            last = previous
+        }
+        return String(self[first..<last])
     }
 }
 
 /// The header of a CSV import file, mapped onto a kind's columns.
 public struct ImportHeader<Column: ImportColumn>: Sendable {
     private let columns: [Column]
+    private let columnCount = Column.allCases.count
 
     /// Maps header names (case-insensitive) to columns. Reports unknown and repeated columns and
     /// missing required ones, all at once, as issues on `line`.
@@ -76,7 +84,7 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
                     file: file, line: line,
                     message: "expected \(columns.count) fields as in the header, found \(fields.count)"))
         }
-        var row = ImportRow<Column>(line: line)
+        var row = ImportRow<Column>(line: line, columnCount: columnCount)
         for (column, value) in zip(columns, fields) { row[column] = value }
         return .success(row)
     }

@@ -100,7 +100,7 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
         } catch {
             return failure("not a JSON object on one line")
         }
-        var row = ImportRow<Column>(line: line)
+        var row = ImportRow<Column>(line: line, columnCount: Column.allCases.count)
         for key in object.keys.sorted() {
             guard let column = Column.allCases.first(where: { $0.name == key }) else {
                 let known = Column.allCases.map(\.name).joined(separator: ", ")

@@ -105,7 +105,7 @@ public struct StaffValidator: Sendable {
 
     static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !text.contains(" ")
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.contains(0x2E)
+            && !text.utf8.contains(0x20)
     }
 }

@@ -4,78 +4,123 @@ import MidstCore
 
 /// Writes validated records of one kind.
 protocol RecordWriter {
-    associatedtype Record
+    associatedtype Record: Sendable
     /// A problem only the database can reveal (an id it does not have), as (field, message).
     func problem(with record: Record, _ db: Database) throws -> (field: String, message: String)?
-    /// Writes the record; returns whether it was new.
+    /// Writes the record (perhaps only into a batch); returns whether it was new.
     mutating func write(_ record: Record, _ db: Database) throws -> Bool
+    /// Writes whatever is still batched.
+    mutating func finish(_ db: Database) throws
 }
 
 extension RecordWriter {
     func problem(with record: Record, _ db: Database) throws -> (field: String, message: String)? { nil }
+    mutating func finish(_ db: Database) throws {}
 }
 
-/// The loop every import shares: read, validate, reject duplicates, write in one transaction.
+/// The loop every import shares: read and validate on a producer thread, check against the
+/// database and write on the caller's (the database writer's), all in one transaction.
 ///
 /// All-or-nothing by default: records are written as they are validated, and the transaction is
 /// rolled back if any record was bad, so the database is left exactly as it was.
-struct Importer<Column: ImportColumn, Record> {
-    var reader: RecordReader<Column>
+struct Importer<Column: ImportColumn, Record: Sendable> {
+    let reader: RecordReader<Column>
     let options: ImportOptions
     let kind: ImportKind
-    let validate: (ImportRow<Column>) -> Result<Record, ImportFailure>
+    let validate: @Sendable (ImportRow<Column>) -> Result<Record, ImportFailure>
     /// A record's identity within the file, for reporting repeats.
-    let identity: (Record) -> String
+    let identity: @Sendable (Record) -> String
     let totalBytes: Int
+
+    /// Validated records and rejections from one stretch of the file.
+    private struct Chunk: Sendable {
+        var records: [(record: Record, line: Int, original: [String])] = []
+        var rejected: [RejectedRecord] = []
+        var bytesRead = 0
+    }
 
     /// Reads the whole file; `write` is called for valid records while nothing has been rejected
     /// (or always, when skipping invalid records). Throws ``ImportFailure`` for rejected records
     /// unless they are skipped.
-    mutating func run(
+    func run(
         check: (Record) throws -> (field: String, message: String)?, write: (Record) throws -> Bool
     ) throws -> ImportSummary {
         let started = Date()
         var summary = ImportSummary(
             kind: kind, fileName: options.fileName, header: reader.header, isDryRun: options.isDryRun)
-        var firstLine: [String: Int] = [:]
+        let queue = ChunkQueue<Result<Chunk, ImportFailure>>(capacity: 4)
+        let producer = Thread { [self] in produce(into: queue) }
+        producer.stackSize = 8 << 20
+        producer.start()
         var nextProgress = 0
-        while let raw = try reader.next() {
-            summary.records += 1
-            if let progress = options.progress, reader.bytesRead >= nextProgress {
-                progress(reader.bytesRead, totalBytes)
-                nextProgress = reader.bytesRead + max(totalBytes / 100, 1 << 20)
+        do {
+            while let next = queue.take() {
+                let chunk = try next.get()
+                summary.rejected += chunk.rejected
+                for (record, line, original) in chunk.records {
+                    summary.records += 1
+                    if let problem = try check(record) {
+                        let issue = ImportIssue(
+                            file: options.fileName, line: line, field: problem.field, message: problem.message)
+                        summary.rejected.append(RejectedRecord(line: line, original: original, issues: [issue]))
+                        continue
+                    }
+                    guard options.skipsInvalid || summary.rejected.isEmpty else { continue }
+                    if try write(record) { summary.inserted += 1 } else { summary.updated += 1 }
+                }
+                summary.records += chunk.rejected.count
+                if let progress = options.progress, chunk.bytesRead >= nextProgress {
+                    progress(chunk.bytesRead, totalBytes)
+                    nextProgress = chunk.bytesRead + max(totalBytes / 100, 1 << 20)
+                }
             }
-            let record: Record
-            switch raw.row.mapError({ ImportFailure(issues: [$0]) }).flatMap(validate) {
-            case .failure(let failure):
-                summary.rejected.append(RejectedRecord(line: raw.line, original: raw.original, issues: failure.issues))
-                continue
-            case .success(let value):
-                record = value
-            }
-            let key = identity(record)
-            if let first = firstLine[key] {
-                let issue = ImportIssue(
-                    file: options.fileName, line: raw.line,
-                    message: "\(kind == .outcomes ? "outcome" : "id") '\(key)' appears again (first on line \(first))")
-                summary.rejected.append(RejectedRecord(line: raw.line, original: raw.original, issues: [issue]))
-                continue
-            }
-            firstLine[key] = raw.line
-            if let problem = try check(record) {
-                let issue = ImportIssue(file: options.fileName, line: raw.line, field: problem.field, message: problem.message)
-                summary.rejected.append(RejectedRecord(line: raw.line, original: raw.original, issues: [issue]))
-                continue
-            }
-            guard options.skipsInvalid || summary.rejected.isEmpty else { continue }
-            if try write(record) { summary.inserted += 1 } else { summary.updated += 1 }
+        } catch {
+            queue.cancel()
+            throw error
         }
         options.progress?(totalBytes, totalBytes)
+        summary.rejected.sort { $0.line < $1.line }
         summary.seconds = Date().timeIntervalSince(started)
         if !summary.rejected.isEmpty, !options.skipsInvalid {
             throw ImportFailure(issues: summary.rejected.flatMap(\.issues))
         }
         return summary
+    }
+
+    /// Reads, validates and de-duplicates records in chunks; runs on the producer thread.
+    private func produce(into queue: ChunkQueue<Result<Chunk, ImportFailure>>) {
+        var reader = reader
+        var firstLine: [String: Int] = [:]
+        var chunk = Chunk()
+        do {
+            while let raw = try reader.next() {
+                switch raw.row.mapError({ ImportFailure(issues: [$0]) }).flatMap(validate) {
+                case .failure(let failure):
+                    chunk.rejected.append(RejectedRecord(line: raw.line, original: raw.original, issues: failure.issues))
+                case .success(let record):
+                    let key = identity(record)
+                    if let first = firstLine[key] {
+                        let issue = ImportIssue(
+                            file: options.fileName, line: raw.line,
+                            message: "\(kind == .outcomes ? "outcome" : "id") '\(key)' appears again (first on line \(first))")
+                        chunk.rejected.append(RejectedRecord(line: raw.line, original: raw.original, issues: [issue]))
+                    } else {
+                        firstLine[key] = raw.line
+                        chunk.records.append((record, raw.line, raw.original))
+                    }
+                }
+                if chunk.records.count + chunk.rejected.count >= 2048 {
+                    chunk.bytesRead = reader.bytesRead
+                    guard queue.put(.success(chunk)) else { return }
+                    chunk = Chunk()
+                }
+            }
+            chunk.bytesRead = reader.bytesRead
+            _ = queue.put(.success(chunk))
+        } catch {
+            _ = queue.put(.failure(error))
+        }
+        queue.close()
     }
 }
 
@@ -115,21 +160,22 @@ extension MidstDatabase {
 
     private func runImport<Column: ImportColumn, Writer: RecordWriter>(
         _ bytes: [UInt8], options: ImportOptions, kind: ImportKind,
-        identity: @escaping (Writer.Record) -> String,
-        validate: @escaping (ImportRow<Column>) -> Result<Writer.Record, ImportFailure>,
+        identity: @escaping @Sendable (Writer.Record) -> String,
+        validate: @escaping @Sendable (ImportRow<Column>) -> Result<Writer.Record, ImportFailure>,
         makeWriter: (Database) throws -> Writer
     ) throws -> ImportSummary {
-        var importer = Importer(
+        let importer = Importer(
             reader: try RecordReader<Column>(bytes: bytes, format: options.format, file: options.fileName),
             options: options, kind: kind, validate: validate, identity: identity, totalBytes: bytes.count)
         let summary = try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
             try db.inTransaction(.immediate) {
-                try db.execute(sql: "PRAGMA cache_size = -524288")
+                try db.execute(sql: "PRAGMA cache_size = -2097152")
                 var writer = try makeWriter(db)
                 summary = try importer.run { [writer] in try writer.problem(with: $0, db) } write: {
                     try writer.write($0, db)
                 }
+                try writer.finish(db)
                 if options.isDryRun { return .rollback }
                 try logImport(summary!, db)
                 return .commit

@@ -15,14 +15,19 @@ enum Migrations {
     private static func createStaffNeedsOutcomes(_ db: Database) throws {
         try db.execute(
             sql: """
+                -- specialties, countries and languages repeat the import syntax for reading;
+                -- the staff_* tables below index them for lookups.
                 CREATE TABLE staff (
                     staff_key INTEGER PRIMARY KEY,
                     id TEXT NOT NULL UNIQUE,
                     name TEXT,
                     email TEXT,
                     profession TEXT NOT NULL,
+                    specialties TEXT NOT NULL,
                     seniority INTEGER NOT NULL CHECK (seniority BETWEEN 1 AND 5),
                     grade TEXT,
+                    countries TEXT NOT NULL,
+                    languages TEXT NOT NULL,
                     available_from TEXT,
                     available_to TEXT,
                     remote INTEGER NOT NULL CHECK (remote IN (0, 1)),
@@ -36,34 +41,32 @@ enum Migrations {
                 );
                 CREATE INDEX staff_by_profession ON staff(profession);
 
-                -- position 0 is the primary specialty.
+                -- Lookup tables, each keyed by the code first so that the table is its own index
+                -- (one B-tree per table keeps bulk imports fast). position 0 is the primary specialty.
                 CREATE TABLE staff_specialty (
+                    specialty TEXT NOT NULL,
                     staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
                     position INTEGER NOT NULL,
-                    specialty TEXT NOT NULL,
-                    PRIMARY KEY (staff_key, position)
+                    PRIMARY KEY (specialty, staff_key)
                 ) WITHOUT ROWID;
-                CREATE INDEX staff_specialty_by_specialty ON staff_specialty(specialty);
 
                 CREATE TABLE staff_country_tie (
-                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
                     country TEXT NOT NULL,
                     kind TEXT NOT NULL
                         CHECK (kind IN ('nationality', 'birth', 'trained', 'worked', 'heritage')),
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
                     years INTEGER,
-                    PRIMARY KEY (staff_key, country, kind)
+                    PRIMARY KEY (country, kind, staff_key)
                 ) WITHOUT ROWID;
-                CREATE INDEX staff_country_tie_by_country ON staff_country_tie(country, kind);
 
                 -- level_rank orders levels: 1 = A1 … 6 = C2, 7 = native.
                 CREATE TABLE staff_language (
-                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
                     language TEXT NOT NULL,
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
                     level TEXT NOT NULL,
                     level_rank INTEGER NOT NULL CHECK (level_rank BETWEEN 1 AND 7),
-                    PRIMARY KEY (staff_key, language)
+                    PRIMARY KEY (language, staff_key)
                 ) WITHOUT ROWID;
-                CREATE INDEX staff_language_by_language ON staff_language(language, level_rank);
 
                 CREATE TABLE need (
                     need_key INTEGER PRIMARY KEY,
