@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so that users of Midst's libraries do not pull in the
+// benchmark harness. Run with `swift package --package-path Benchmarks benchmark`.
+let package = Package(
+    name: "MidstBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "Midst", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ImportBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MidstCore", package: "Midst"),
+                .product(name: "MidstStore", package: "Midst"),
+            ],
+            path: "ImportBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Runs the built `midst` executable, as a user would, and captures what it prints.
+struct MidstProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `midst` binary built beside this test bundle.
+    static let executable: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("midst")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        fatalError("the midst executable was not built next to the tests (\(CommandLine.arguments[0]))")
+    }()
+
+    /// The package root, so that tests can name `SampleData/…` as the README does.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `midst arguments…` in `directory` with `environment` added to this process's.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var fullEnvironment = ProcessInfo.processInfo.environment
+        fullEnvironment["MIDST_DB"] = nil
+        fullEnvironment.merge(environment) { $1 }
+        process.environment = fullEnvironment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A fresh working folder, removed by `cleanUp()`.
+struct WorkFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("midst-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    func cleanUp() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// The absolute path of a file under SampleData.
+func sample(_ name: String) -> String {
+    MidstProcess.packageRoot.appendingPathComponent("SampleData/\(name)").path
+}
