@@ -5,6 +5,9 @@ import MidstCore
 /// Writes validated records of one kind.
 protocol RecordWriter {
     associatedtype Record: Sendable
+    /// Whether ``problem(with:_:)`` can reject records (then their original text is kept for
+    /// the rejects file until they are written).
+    static var canReject: Bool { get }
     /// A problem only the database can reveal (an id it does not have), as (field, message).
     func problem(with record: Record, _ db: Database) throws -> (field: String, message: String)?
     /// Writes the record (perhaps only into a batch); returns whether it was new.
@@ -14,6 +17,7 @@ protocol RecordWriter {
 }
 
 extension RecordWriter {
+    static var canReject: Bool { false }
     func problem(with record: Record, _ db: Database) throws -> (field: String, message: String)? { nil }
     mutating func finish(_ db: Database) throws {}
 }
@@ -31,6 +35,8 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     /// A record's identity within the file, for reporting repeats.
     let identity: @Sendable (Record) -> String
     let totalBytes: Int
+    /// Whether valid records keep their original text (needed only when the writer can reject).
+    let keepsOriginals: Bool
 
     /// Validated records and rejections from one stretch of the file.
     private struct Chunk: Sendable {
@@ -106,7 +112,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
                         chunk.rejected.append(RejectedRecord(line: raw.line, original: raw.original, issues: [issue]))
                     } else {
                         firstLine[key] = raw.line
-                        chunk.records.append((record, raw.line, raw.original))
+                        chunk.records.append((record, raw.line, keepsOriginals ? raw.original : []))
                     }
                 }
                 if chunk.records.count + chunk.rejected.count >= 2048 {
@@ -166,7 +172,8 @@ extension MidstDatabase {
     ) throws -> ImportSummary {
         let importer = Importer(
             reader: try RecordReader<Column>(bytes: bytes, format: options.format, file: options.fileName),
-            options: options, kind: kind, validate: validate, identity: identity, totalBytes: bytes.count)
+            options: options, kind: kind, validate: validate, identity: identity, totalBytes: bytes.count,
+            keepsOriginals: Writer.canReject)
         let summary = try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
             try db.inTransaction(.immediate) {

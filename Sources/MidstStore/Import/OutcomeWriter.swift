@@ -4,6 +4,7 @@ import MidstCore
 /// Records outcomes against existing needs and staff; re-importing the same (need, staff,
 /// outcome) updates its date.
 struct OutcomeWriter: RecordWriter {
+    static var canReject: Bool { true }
     private let findNeed: Statement
     private let findStaff: Statement
     private let upsert: PreparedInsert
