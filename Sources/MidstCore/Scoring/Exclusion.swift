@@ -1,0 +1,40 @@
+/// A hard constraint that keeps a person off a need's candidate list, in plain words.
+public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
+    case noConsent
+    case inactive
+    case profession(staff: SpecialtyCode, need: SpecialtyCode)
+    case missingLanguage(LanguageCode, required: LanguageLevel, spoken: LanguageLevel?)
+    case noAvailabilityOverlap
+    case mode(staff: WorkModes, need: NeedMode)
+    case seniority(staff: Seniority, minimum: Seniority)
+    case atCapacity(commitments: Int, maximum: Int)
+
+    /// A stable name for the constraint (`language`, `availability` …), for JSON and tests.
+    public var name: String {
+        switch self {
+        case .noConsent: "consent"
+        case .inactive: "active"
+        case .profession: "profession"
+        case .missingLanguage: "language"
+        case .noAvailabilityOverlap: "availability"
+        case .mode: "mode"
+        case .seniority: "seniority"
+        case .atCapacity: "capacity"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .noConsent: "has not consented to be matched"
+        case .inactive: "record is not active"
+        case .profession(let staff, let need): "profession is \(staff), the need asks for \(need)"
+        case .missingLanguage(let language, let required, let spoken):
+            spoken.map { "speaks \(language) at \($0), the need requires \(required)" }
+                ?? "does not speak \(language), which the need requires at \(required)"
+        case .noAvailabilityOverlap: "is not available during the need's dates"
+        case .mode(let staff, let need): "works \(staff.code), the need is \(need.rawValue)"
+        case .seniority(let staff, let minimum): "seniority \(staff) is below the need's minimum \(minimum)"
+        case .atCapacity(let commitments, let maximum): "already holds \(commitments) of \(maximum) commitments"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// Every weight and component value the scorer uses. The defaults are Midst's shipped
+/// configuration; `docs/SCORING.md` gives the formula each value enters.
+public struct ScoringConfig: Codable, Sendable, Equatable {
+    /// Relative weights of the components; the score is their weighted mean.
+    public struct Weights: Codable, Sendable, Equatable {
+        public var specialty = 30.0
+        public var country = 20.0
+        public var language = 25.0
+        public var seniority = 10.0
+        public var availability = 10.0
+        public var experience = 5.0
+        public init() {}
+    }
+
+    /// Credit for a specialty relation between the person and the need.
+    public struct SpecialtyValues: Codable, Sendable, Equatable {
+        public var exact = 1.0
+        /// The person's specialty is the parent or a child of the need's.
+        public var parentOrChild = 0.7
+        /// Both specialties share a parent that is not the profession itself.
+        public var sibling = 0.4
+        /// Multiplier for a secondary (not primary) specialty.
+        public var secondaryFactor = 0.85
+        public init() {}
+    }
+
+    /// Credit for country ties.
+    public struct CountryValues: Codable, Sendable, Equatable {
+        public var nationality = 1.0
+        public var birth = 0.95
+        public var trained = 0.8
+        public var heritage = 0.75
+        public var worked = 0.7
+        /// Multiplier for a tie to another country of the need country's UN M49 subregion.
+        public var sameSubregionFactor = 0.3
+        /// Multiplier for a tie to another country of the need country's UN M49 region.
+        public var sameRegionFactor = 0.1
+        public init() {}
+
+        /// The value of a tie of `kind` to the need's own country.
+        public func value(of kind: TieKind) -> Double {
+            switch kind {
+            case .nationality: nationality
+            case .birth: birth
+            case .trained: trained
+            case .heritage: heritage
+            case .worked: worked
+            }
+        }
+    }
+
+    /// How the language component combines its parts.
+    public struct LanguageValues: Codable, Sendable, Equatable {
+        /// Weight of the required-languages part (when the need has required languages).
+        public var requiredWeight = 0.4
+        /// Weight of the preferred-languages part (when the need has preferred languages).
+        public var preferredWeight = 0.3
+        /// Weight of the local-language part (always present).
+        public var localWeight = 0.3
+        /// Credit for a required language spoken exactly at its minimum level; more above it.
+        public var requiredAtMinimum = 0.6
+        /// Credit for a preferred language spoken below its wished-for level, per level rank.
+        public var preferredBelowFactor = 0.5
+        /// A language counts as local when at least this share (per cent) of the need country's
+        /// population speaks it (CLDR).
+        public var localMinimumPercent = 5.0
+        /// The population share (per cent) at which the local signal is full.
+        public var localSaturationPercent = 20.0
+        public init() {}
+    }
+
+    public var weights = Weights()
+    public var specialty = SpecialtyValues()
+    public var country = CountryValues()
+    public var language = LanguageValues()
+    /// Whether a person below the need's minimum seniority is excluded (hard) or penalised (soft).
+    public var isSeniorityHard = false
+    /// Soft penalty per seniority level below the need's minimum.
+    public var seniorityPenaltyPerLevel = 0.35
+    /// Experience credit per past placement, up to 1.
+    public var experiencePerPlacement = 0.25
+    /// Extra experience credit for a completed placement in the need's country.
+    public var experienceSameCountry = 0.5
+    /// Groups of professions that may fill each other's needs (e.g. nurse and midwife).
+    public var professionEquivalences: [[String]] = []
+
+    public init() {}
+}
