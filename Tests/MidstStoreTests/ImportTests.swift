@@ -27,6 +27,10 @@ struct ImportTests {
             ]
         }
         #expect(counts == [300, 42, 68, 3])
+        let danglingReferences = try database.pool.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        #expect(danglingReferences.isEmpty)
+        let foreignKeysOn = try database.pool.write { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") }
+        #expect(foreignKeysOn == true)
     }
 
     @Test("lookup rows mirror each person's specialties, ties and languages")

@@ -22,6 +22,7 @@ public struct StaffValidator: Sendable {
         let profession = check.profession(.profession)
         var specialties: [SpecialtyCode] = []
         if let text = check.text(.specialties) {
+            let issuesBefore = check.issues.count
             for parts in check.items(text) {
                 guard let code = check.specialty(parts.joined(separator: ":"), in: .specialties, profession: profession)
                 else { continue }
@@ -31,7 +32,7 @@ public struct StaffValidator: Sendable {
                     specialties.append(code)
                 }
             }
-            if specialties.isEmpty, check.issues.isEmpty {
+            if specialties.isEmpty, check.issues.count == issuesBefore {
                 check.fail(.specialties, "at least one specialty is required")
             }
         }

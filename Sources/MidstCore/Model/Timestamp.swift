@@ -3,8 +3,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The canonical text, which sorts in time order.
     public let iso: String
 
-    /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)`, converting an
-    /// offset to UTC. A space may stand for the `T`.
+    /// Parses `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]`, converting an
+    /// offset to UTC; a time without a zone is taken as UTC. A space may stand for the `T`.
+    /// Returns `nil` for malformed text and for times that an offset moves outside years 1–9999.
     public init?(parsing text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let date = CalendarDate(iso: text.prefix(10)) else { return nil }
@@ -47,10 +48,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             }
         }
         let seconds = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60
+        guard (Self.earliestSecond...Self.latestSecond).contains(seconds) else { return nil }
         self.init(secondsSince1970: seconds)
     }
 
-    /// The instant `seconds` after 1970-01-01T00:00:00Z.
+    /// The instant `seconds` after 1970-01-01T00:00:00Z, which must fall within years 1–9999.
     public init(secondsSince1970 seconds: Int) {
         let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         self.init(date: CalendarDate(dayNumber: day), secondsOfDay: seconds - day * 86_400)
@@ -65,6 +67,10 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String { iso }
+
+    /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range ``CalendarDate`` covers.
+    private static let earliestSecond = CalendarDate(year: 1, month: 1, day: 1)!.dayNumber * 86_400
+    private static let latestSecond = CalendarDate(year: 9999, month: 12, day: 31)!.dayNumber * 86_400 + 86_399
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.iso < rhs.iso }
 }

@@ -36,6 +36,11 @@ struct BatchedInsert {
         pending.append(contentsOf: values)
     }
 
+    /// Adds one row given as an array (one value per column).
+    mutating func append(contentsOf values: [Value]) {
+        pending.append(contentsOf: values)
+    }
+
     /// Inserts the pending rows in full batches, and the last, smaller batch too when
     /// `includingPartial` (otherwise it waits for more rows).
     mutating func flush(_ db: Database, includingPartial: Bool) throws {

@@ -87,30 +87,41 @@ struct StaffWriter: RecordWriter {
     /// Writes the remaining staff rows, then every lookup row in primary-key order.
     mutating func finish(_ db: Database) throws {
         try newStaff.flush(db, includingPartial: true)
-        var specialties = BatchedInsert(table: "staff_specialty", columns: ["specialty", "staff_key", "position"])
-        specialtyRows.sort { ($0.specialty, $0.key) < ($1.specialty, $1.key) }
-        for row in specialtyRows {
-            specialties.append(.text(row.specialty), .integer(row.key), .integer(row.position))
-            try specialties.flush(db, includingPartial: false)
-        }
-        try specialties.flush(db, includingPartial: true)
+        try insertSorted(
+            specialtyRows, into: BatchedInsert(table: "staff_specialty", columns: ["specialty", "staff_key", "position"]),
+            code: \.specialty, key: \.key, db
+        ) { [.text($0.specialty), .integer($0.key), .integer($0.position)] }
         specialtyRows = []
-        var ties = BatchedInsert(table: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"])
-        tieRows.sort { ($0.country, $0.kind, $0.key) < ($1.country, $1.kind, $1.key) }
-        for row in tieRows {
-            ties.append(.text(row.country), .text(row.kind), .integer(row.key), row.years.map { .integer($0) } ?? .null)
-            try ties.flush(db, includingPartial: false)
-        }
-        try ties.flush(db, includingPartial: true)
+        try insertSorted(
+            tieRows, into: BatchedInsert(table: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"]),
+            code: { "\($0.country)\u{1}\($0.kind)" }, key: \.key, db
+        ) { [.text($0.country), .text($0.kind), .integer($0.key), $0.years.map { .integer($0) } ?? .null] }
         tieRows = []
-        var languages = BatchedInsert(table: "staff_language", columns: ["language", "staff_key", "level", "level_rank"])
-        languageRows.sort { ($0.language, $0.key) < ($1.language, $1.key) }
-        for row in languageRows {
-            languages.append(.text(row.language), .integer(row.key), .text(row.level.code), .integer(row.level.rawValue))
-            try languages.flush(db, includingPartial: false)
-        }
-        try languages.flush(db, includingPartial: true)
+        try insertSorted(
+            languageRows,
+            into: BatchedInsert(table: "staff_language", columns: ["language", "staff_key", "level", "level_rank"]),
+            code: \.language, key: \.key, db
+        ) { [.text($0.language), .integer($0.key), .text($0.level.code), .integer($0.level.rawValue)] }
         languageRows = []
+    }
+
+    /// Inserts rows in (code, key) order. Codes are few, so each is ranked once and rows are
+    /// sorted by a packed integer (rank, key) rather than by comparing strings.
+    private func insertSorted<Row>(
+        _ rows: [Row], into batch: BatchedInsert, code: (Row) -> String, key: (Row) -> Int, _ db: Database,
+        values: (Row) -> [BatchedInsert.Value]
+    ) throws {
+        var ranks: [String: UInt64] = [:]
+        for row in rows where ranks[code(row)] == nil { ranks[code(row)] = 0 }
+        for (rank, name) in ranks.keys.sorted().enumerated() { ranks[name] = UInt64(rank) }
+        var order = rows.indices.map { (ranks[code(rows[$0])]! << 40 | UInt64(key(rows[$0])), $0) }
+        order.sort { $0.0 < $1.0 }
+        var batch = batch
+        for (_, index) in order {
+            batch.append(contentsOf: values(rows[index]))
+            try batch.flush(db, includingPartial: false)
+        }
+        try batch.flush(db, includingPartial: true)
     }
 
     private func text(_ value: String?) -> BatchedInsert.Value {

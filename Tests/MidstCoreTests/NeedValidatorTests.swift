@@ -1,0 +1,256 @@
+import MidstCore
+import Testing
+
+/// A need field given a bad value and what the validator should say about it.
+struct BadNeedField: Sendable, CustomTestStringConvertible {
+    var column: NeedColumn
+    var value: String
+    /// Pieces of text the message must contain.
+    var message: [String]
+    var testDescription: String { "\(column.name) = \(value)" }
+
+    init(_ column: NeedColumn, _ value: String, _ message: String...) {
+        self.column = column
+        self.value = value
+        self.message = message
+    }
+}
+
+@Suite("Validating needs")
+struct NeedValidatorTests {
+    static let now = Timestamp(parsing: "2026-11-25T12:00:00Z")!
+    let validator = NeedValidator(reference: ReferenceFixtures.small, now: Self.now)
+
+    /// The smallest valid row: only the required fields, on line 12.
+    static func minimalRow() -> ImportRow<NeedColumn> {
+        var row = ImportRow<NeedColumn>(line: 12, columnCount: NeedColumn.allCases.count)
+        row[.id] = "N1"
+        row[.partnership] = "Kampala–Cambridge"
+        row[.hostInstitution] = "Mulago Hospital"
+        row[.country] = "UG"
+        row[.profession] = "doctor"
+        row[.mode] = "remote"
+        return row
+    }
+
+    private func validate(_ row: ImportRow<NeedColumn>) -> Result<Need, ImportFailure> {
+        validator.validate(row, file: "needs.csv")
+    }
+
+    // MARK: Valid rows
+
+    @Test("a full row maps to the expected need, codes normalised")
+    func fullRow() throws {
+        var row = ImportRow<NeedColumn>(line: 3, columnCount: NeedColumn.allCases.count)
+        row[.id] = "N-7"
+        row[.partnership] = "Kampala–Cambridge Health Partnership"
+        row[.hostInstitution] = " Mulago National Referral Hospital "
+        row[.country] = "uga"
+        row[.profession] = "DOCTOR"
+        row[.specialty] = "Neonatal_Medicine"
+        row[.minSeniority] = "ST3"
+        row[.requiredLanguages] = "en:B2; lug:b1"
+        row[.preferredLanguages] = "sw;yor:C1"
+        row[.start] = "2026-01-10"
+        row[.end] = "2026-06-30"
+        row[.mode] = "In_Country"
+        row[.slots] = "2"
+        row[.priority] = "5"
+        row[.status] = "Filled"
+        row[.description] = "Teach neonatal resuscitation, two weeks"
+        row[.updatedAt] = "2026-11-01"
+        let need = try validate(row).get()
+        let expected = Need(
+            id: recordID("N-7"), partnership: "Kampala–Cambridge Health Partnership",
+            hostInstitution: "Mulago National Referral Hospital", country: countryCode("UG"),
+            profession: specialtyCode("doctor"), specialty: specialtyCode("neonatal_medicine"),
+            minimumSeniority: try #require(Seniority(rawValue: 2)),
+            requiredLanguages: [
+                LanguageRequirement(language: languageCode("en"), minimumLevel: .b2),
+                LanguageRequirement(language: languageCode("lg"), minimumLevel: .b1),
+            ],
+            preferredLanguages: [
+                LanguageRequirement(language: languageCode("sw"), minimumLevel: .b1),
+                LanguageRequirement(language: languageCode("yo"), minimumLevel: .c1),
+            ],
+            dates: DateWindow(
+                start: CalendarDate(iso: "2026-01-10"), end: CalendarDate(iso: "2026-06-30")),
+            mode: .inCountry, slots: 2, priority: 5, status: .filled,
+            description: "Teach neonatal resuscitation, two weeks",
+            updatedAt: try #require(Timestamp(parsing: "2026-11-01T00:00:00Z")))
+        #expect(need == expected)
+    }
+
+    @Test("optional fields take their defaults")
+    func defaults() throws {
+        let need = try validate(Self.minimalRow()).get()
+        let expected = Need(
+            id: recordID("N1"), partnership: "Kampala–Cambridge",
+            hostInstitution: "Mulago Hospital",
+            country: countryCode("UG"), profession: specialtyCode("doctor"), mode: .remote,
+            updatedAt: Self.now)
+        #expect(need == expected)
+        #expect(need.specialty == nil)
+        #expect(need.minimumSeniority == .lowest)
+        #expect((need.slots, need.priority, need.status) == (1, 3, .open))
+        #expect(need.requiredLanguages.isEmpty && need.preferredLanguages.isEmpty)
+        #expect(need.dates == DateWindow())
+        #expect(need.description == nil)
+    }
+
+    @Test("a preferred language without a level asks for B1")
+    func preferredDefaultLevel() throws {
+        var row = Self.minimalRow()
+        row[.preferredLanguages] = "lug; sw:C2"
+        #expect(
+            try validate(row).get().preferredLanguages == [
+                LanguageRequirement(language: languageCode("lg"), minimumLevel: .b1),
+                LanguageRequirement(language: languageCode("sw"), minimumLevel: .c2),
+            ])
+    }
+
+    @Test("Somaliland is accepted by its alpha-3 code")
+    func somaliland() throws {
+        var row = Self.minimalRow()
+        row[.country] = "XSL"
+        #expect(try validate(row).get().country == countryCode("XS"))
+    }
+
+    @Test(
+        "modes are remote, in-country or either in any case",
+        arguments: [
+            ("remote", NeedMode.remote), ("Remote", .remote), ("in-country", .inCountry),
+            ("IN_COUNTRY", .inCountry),
+            ("either", .either), ("Either", .either),
+        ])
+    func modes(text: String, mode: NeedMode) throws {
+        var row = Self.minimalRow()
+        row[.mode] = text
+        #expect(try validate(row).get().mode == mode)
+    }
+
+    @Test(
+        "statuses are open, filled or closed in any case",
+        arguments: [("open", NeedStatus.open), ("filled", .filled), ("CLOSED", .closed)])
+    func statuses(text: String, status: NeedStatus) throws {
+        var row = Self.minimalRow()
+        row[.status] = text
+        #expect(try validate(row).get().status == status)
+    }
+
+    @Test("the bounds of slots and priority are accepted", arguments: [("1", "1"), ("100", "5")])
+    func bounds(slots: String, priority: String) throws {
+        var row = Self.minimalRow()
+        row[.slots] = slots
+        row[.priority] = priority
+        let need = try validate(row).get()
+        #expect((need.slots, need.priority) == (Int(slots), Int(priority)))
+    }
+
+    @Test("a management specialty is open to a need of any profession")
+    func managementSpecialty() throws {
+        var row = Self.minimalRow()
+        row[.profession] = "nurse"
+        row[.specialty] = "health_education"
+        #expect(try validate(row).get().specialty == specialtyCode("health_education"))
+    }
+
+    // MARK: Invalid rows
+
+    @Test("every missing required field is reported on the record's line")
+    func missingRequired() {
+        let row = ImportRow<NeedColumn>(line: 12, columnCount: NeedColumn.allCases.count)
+        #expect(
+            issues(validate(row))
+                == ["id", "partnership", "host_institution", "country", "profession", "mode"].map {
+                    ImportIssue(
+                        file: "needs.csv", line: 12, field: $0, message: "a value is required")
+                })
+    }
+
+    static let badFields: [BadNeedField] = [
+        BadNeedField(.id, "N/1", "'N/1'", "not a valid id"),
+        BadNeedField(.country, "ZZZ", "unknown country code 'ZZZ'"),
+        BadNeedField(.country, "Uganda", "unknown country code 'Uganda'"),
+        BadNeedField(.profession, "surgeon", "unknown profession 'surgeon'"),
+        BadNeedField(.specialty, "cardiology", "unknown specialty 'cardiology'"),
+        BadNeedField(
+            .specialty, "nursing_children", "'nursing_children'", "profession 'nurse'",
+            "not 'doctor'"),
+        BadNeedField(.minSeniority, "band4", "'band4'"),
+        BadNeedField(.requiredLanguages, "en", "'en' is not LANG:LEVEL"),
+        BadNeedField(.requiredLanguages, "xx:B2", "unknown language code 'xx'"),
+        BadNeedField(.requiredLanguages, "en:B2;eng:C1", "language 'en' is listed twice"),
+        BadNeedField(.preferredLanguages, "sw:fluent", "'fluent' is not a language level"),
+        BadNeedField(.preferredLanguages, "sw;swa", "language 'sw' is listed twice"),
+        BadNeedField(.start, "2026-1-10", "'2026-1-10' is not a date"),
+        BadNeedField(.end, "soon", "'soon' is not a date"),
+        BadNeedField(.mode, "hybrid", "'hybrid' is not remote, in-country or either"),
+        BadNeedField(.mode, "both", "'both'"),
+        BadNeedField(.slots, "0", "'0'", "from 1 to 100"),
+        BadNeedField(.slots, "101", "'101'", "from 1 to 100"),
+        BadNeedField(.priority, "0", "'0'", "from 1 to 5"),
+        BadNeedField(.priority, "6", "'6'", "from 1 to 5"),
+        BadNeedField(.priority, "high", "'high'", "from 1 to 5"),
+        BadNeedField(.status, "pending", "'pending' is not open, filled or closed"),
+        BadNeedField(.updatedAt, "2026-11-01T25:00:00Z", "'2026-11-01T25:00:00Z'"),
+    ]
+
+    @Test("a bad field gives one issue naming the field and the line", arguments: badFields)
+    func badField(_ bad: BadNeedField) throws {
+        var row = Self.minimalRow()
+        row[bad.column] = bad.value
+        let found = issues(validate(row))
+        let issue = try #require(found.count == 1 ? found.first : nil, "\(found)")
+        #expect(issue.file == "needs.csv")
+        #expect(issue.line == 12)
+        #expect(issue.field == bad.column.name)
+        for piece in bad.message {
+            #expect(issue.message.contains(piece), "\(issue.message)")
+        }
+    }
+
+    @Test("a language both required and preferred is an error on preferred_languages")
+    func requiredAndPreferred() {
+        var row = Self.minimalRow()
+        row[.requiredLanguages] = "en:B2;lg:B1"
+        row[.preferredLanguages] = "lug;sw"
+        #expect(
+            issues(validate(row)) == [
+                ImportIssue(
+                    file: "needs.csv", line: 12, field: "preferred_languages",
+                    message: "language 'lg' is already required")
+            ])
+    }
+
+    @Test("an end before the start is reported on end")
+    func endBeforeStart() {
+        var row = Self.minimalRow()
+        row[.start] = "2026-06-30"
+        row[.end] = "2026-01-10"
+        #expect(
+            issues(validate(row)) == [
+                ImportIssue(
+                    file: "needs.csv", line: 12, field: "end",
+                    message: "2026-01-10 is before start 2026-06-30")
+            ])
+    }
+
+    @Test("several errors in one row are all reported, in column order")
+    func severalErrors() {
+        var row = Self.minimalRow()
+        row[.country] = "ZZ"
+        row[.specialty] = "nursing_children"
+        row[.requiredLanguages] = "en"
+        row[.mode] = "sometimes"
+        row[.slots] = "0"
+        row[.priority] = "9"
+        row[.status] = "done"
+        let found = issues(validate(row))
+        #expect(
+            found.map(\.field) == [
+                "country", "specialty", "required_languages", "mode", "slots", "priority", "status",
+            ])
+        #expect(found.allSatisfy { $0.line == 12 && $0.file == "needs.csv" })
+    }
+}

@@ -1,0 +1,87 @@
+import MidstCore
+import Testing
+
+@Suite("Validating outcomes")
+struct OutcomeValidatorTests {
+    let validator = OutcomeValidator(reference: ReferenceFixtures.small)
+
+    static func row(
+        need: String? = "N1", staff: String? = "S1", outcome: String? = "accepted",
+        date: String? = "2026-05-01"
+    )
+        -> ImportRow<OutcomeColumn>
+    {
+        var row = ImportRow<OutcomeColumn>(line: 4, columnCount: OutcomeColumn.allCases.count)
+        row[.needID] = need
+        row[.staffID] = staff
+        row[.outcome] = outcome
+        row[.date] = date
+        return row
+    }
+
+    private func validate(_ row: ImportRow<OutcomeColumn>) -> Result<Outcome, ImportFailure> {
+        validator.validate(row, file: "outcomes.csv")
+    }
+
+    @Test("a valid row maps to the expected outcome")
+    func validRow() throws {
+        let outcome = try validate(Self.row()).get()
+        let expected = Outcome(
+            needID: recordID("N1"), staffID: recordID("S1"), kind: .accepted,
+            date: try #require(CalendarDate(iso: "2026-05-01")))
+        #expect(outcome == expected)
+    }
+
+    @Test(
+        "outcome kinds are read in any case, with - or _",
+        arguments: [
+            ("accepted", OutcomeKind.accepted), ("Declined", .declined),
+            ("no_response", .noResponse),
+            ("no-response", .noResponse), ("NO-RESPONSE", .noResponse), ("completed", .completed),
+        ])
+    func kinds(text: String, kind: OutcomeKind) throws {
+        #expect(try validate(Self.row(outcome: text)).get().kind == kind)
+    }
+
+    @Test("no_response is stored as no_response")
+    func storedSpelling() {
+        #expect(OutcomeKind.noResponse.rawValue == "no_response")
+        #expect(
+            OutcomeKind.allCases.map(\.rawValue) == [
+                "accepted", "declined", "no_response", "completed",
+            ])
+    }
+
+    @Test(
+        "an unknown outcome kind is an error on the outcome field",
+        arguments: ["maybe", "pending", "accept"])
+    func unknownKind(text: String) {
+        #expect(
+            issues(validate(Self.row(outcome: text))) == [
+                ImportIssue(
+                    file: "outcomes.csv", line: 4, field: "outcome",
+                    message: "'\(text)' is not accepted, declined, no_response or completed")
+            ])
+    }
+
+    @Test("every field is required")
+    func missingFields() {
+        #expect(
+            issues(validate(Self.row(need: nil, staff: " ", outcome: nil, date: "")))
+                == [
+                    "need_id", "staff_id", "outcome", "date",
+                ].map {
+                    ImportIssue(
+                        file: "outcomes.csv", line: 4, field: $0, message: "a value is required")
+                })
+    }
+
+    @Test("bad ids and dates are all reported, naming their fields")
+    func badIDsAndDate() {
+        let found = issues(validate(Self.row(need: "N 1", staff: "S/1", date: "2026-05-32")))
+        #expect(found.map(\.field) == ["need_id", "staff_id", "date"])
+        #expect(found.allSatisfy { $0.line == 4 })
+        #expect(found.first?.message.contains("'N 1' is not a valid id") == true)
+        #expect(found.last?.message == "'2026-05-32' is not a date of the form YYYY-MM-DD")
+    }
+}

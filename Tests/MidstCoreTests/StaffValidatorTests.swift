@@ -1,0 +1,319 @@
+import MidstCore
+import Testing
+
+/// A field given a bad value and what the validator should say about it.
+struct BadStaffField: Sendable, CustomTestStringConvertible {
+    var column: StaffColumn
+    var value: String
+    /// Pieces of text the message must contain.
+    var message: [String]
+    var testDescription: String { "\(column.name) = \(value)" }
+
+    init(_ column: StaffColumn, _ value: String, _ message: String...) {
+        self.column = column
+        self.value = value
+        self.message = message
+    }
+}
+
+@Suite("Validating staff")
+struct StaffValidatorTests {
+    static let now = Timestamp(parsing: "2026-11-25T12:00:00Z")!
+    let validator = StaffValidator(reference: ReferenceFixtures.small, now: Self.now)
+
+    /// The smallest valid row: only the required fields, on line 7.
+    static func minimalRow() -> ImportRow<StaffColumn> {
+        var row = ImportRow<StaffColumn>(line: 7, columnCount: StaffColumn.allCases.count)
+        row[.id] = "S1"
+        row[.profession] = "doctor"
+        row[.specialties] = "paediatrics"
+        row[.seniority] = "4"
+        row[.consent] = "no"
+        return row
+    }
+
+    private func validate(_ row: ImportRow<StaffColumn>) -> Result<Staff, ImportFailure> {
+        validator.validate(row, file: "staff.csv")
+    }
+
+    // MARK: Valid rows
+
+    @Test("a full row maps to the expected staff record, codes normalised")
+    func fullRow() throws {
+        var row = ImportRow<StaffColumn>(line: 2, columnCount: StaffColumn.allCases.count)
+        row[.id] = "S-001"
+        row[.name] = " Zoë Nakato "
+        row[.email] = "zoe.nakato@nhs.example"
+        row[.profession] = "Doctor"
+        row[.specialties] = "NEONATAL_MEDICINE; paediatrics ;health_education"
+        row[.seniority] = "ST4"
+        row[.countries] = "UGA:nationality; ug:Birth;GB:trained:6;NG:worked:2"
+        row[.languages] = "EN:C2;lug:native; yor:b1 ;sw-TZ:A2"
+        row[.availableFrom] = "2026-03-01"
+        row[.availableTo] = "2026-09-30"
+        row[.modes] = "remote"
+        row[.maxAssignments] = "2"
+        row[.consent] = "Yes"
+        row[.employer] = "Leeds Teaching Hospitals NHS Trust"
+        row[.placements] = "3"
+        row[.updatedAt] = "2026-10-01T12:00:00+01:00"
+        let staff = try validate(row).get()
+        let expected = Staff(
+            id: recordID("S-001"), name: "Zoë Nakato", email: "zoe.nakato@nhs.example",
+            profession: specialtyCode("doctor"),
+            specialties: [
+                specialtyCode("neonatal_medicine"), specialtyCode("paediatrics"),
+                specialtyCode("health_education"),
+            ],
+            seniority: try #require(Seniority(rawValue: 3)), grade: "ST4",
+            countryTies: [
+                CountryTie(country: countryCode("UG"), kind: .nationality),
+                CountryTie(country: countryCode("UG"), kind: .birth),
+                CountryTie(country: countryCode("GB"), kind: .trained, years: 6),
+                CountryTie(country: countryCode("NG"), kind: .worked, years: 2),
+            ],
+            languages: [
+                LanguageSkill(language: languageCode("en"), level: .c2),
+                LanguageSkill(language: languageCode("lg"), level: .native),
+                LanguageSkill(language: languageCode("yo"), level: .b1),
+                LanguageSkill(language: languageCode("sw"), level: .a2),
+            ],
+            availability: DateWindow(
+                start: CalendarDate(iso: "2026-03-01"), end: CalendarDate(iso: "2026-09-30")),
+            modes: .remote, maxAssignments: 2, hasConsented: true,
+            employer: "Leeds Teaching Hospitals NHS Trust",
+            pastPlacements: 3, updatedAt: try #require(Timestamp(parsing: "2026-10-01T11:00:00Z")))
+        #expect(staff == expected)
+        #expect(staff.specialtiesText == "neonatal_medicine;paediatrics;health_education")
+        #expect(staff.countriesText == "UG:nationality;UG:birth;GB:trained:6;NG:worked:2")
+        #expect(staff.languagesText == "en:C2;lg:native;yo:B1;sw:A2")
+    }
+
+    @Test("optional fields take their defaults")
+    func defaults() throws {
+        let staff = try validate(Self.minimalRow()).get()
+        let expected = Staff(
+            id: recordID("S1"), profession: specialtyCode("doctor"),
+            specialties: [specialtyCode("paediatrics")],
+            seniority: try #require(Seniority(rawValue: 4)), hasConsented: false,
+            updatedAt: Self.now)
+        #expect(staff == expected)
+        #expect(staff.modes == .both)
+        #expect(staff.maxAssignments == 1)
+        #expect(staff.pastPlacements == 0)
+        #expect(staff.updatedAt == Self.now)
+        #expect(staff.grade == nil)
+        #expect((staff.name, staff.email, staff.employer) == (nil, nil, nil))
+        #expect(staff.countryTies.isEmpty && staff.languages.isEmpty)
+        #expect(staff.availability == DateWindow())
+    }
+
+    @Test(
+        "seniority is normalised and the grade kept as written",
+        arguments: [
+            ("ST4", 3, "ST4"), ("band 7", 3, "band 7"), ("consultant", 5, "consultant"),
+            ("3", 3, nil), ("FY1", 1, "FY1"),
+        ])
+    func grade(text: String, level: Int, grade: String?) throws {
+        var row = Self.minimalRow()
+        row[.seniority] = text
+        let staff = try validate(row).get()
+        #expect(staff.seniority.rawValue == level)
+        #expect(staff.grade == grade)
+    }
+
+    @Test(
+        "booleans are read in their documented spellings",
+        arguments: [
+            ("yes", true), ("YES", true), ("y", true), ("true", true), ("True", true), ("1", true),
+            ("no", false), ("N", false), ("false", false), ("0", false),
+        ])
+    func consent(text: String, value: Bool) throws {
+        var row = Self.minimalRow()
+        row[.consent] = text
+        #expect(try validate(row).get().hasConsented == value)
+    }
+
+    @Test(
+        "modes are read alone or together",
+        arguments: [
+            ("remote", WorkModes.remote), ("REMOTE", .remote), ("in-country", .inCountry),
+            ("In_Country", .inCountry),
+            ("remote;in-country", .both), ("in-country; remote", .both), ("both", .both),
+            (";", .both),
+        ])
+    func modes(text: String, modes: WorkModes) throws {
+        var row = Self.minimalRow()
+        row[.modes] = text
+        #expect(try validate(row).get().modes == modes)
+    }
+
+    @Test("a management specialty is open to any profession")
+    func managementSpecialty() throws {
+        var row = Self.minimalRow()
+        row[.profession] = "nurse"
+        row[.specialties] = "nursing_children;health_education"
+        #expect(
+            try validate(row).get().specialties == [
+                specialtyCode("nursing_children"), specialtyCode("health_education"),
+            ])
+    }
+
+    @Test("the bounds of the number ranges are accepted")
+    func numberBounds() throws {
+        var row = Self.minimalRow()
+        row[.maxAssignments] = "0"
+        row[.placements] = "1000"
+        row[.countries] = "NG:worked:0;UG:trained:80"
+        let staff = try validate(row).get()
+        #expect((staff.maxAssignments, staff.pastPlacements) == (0, 1000))
+        #expect(staff.countryTies.map(\.years) == [0, 80])
+    }
+
+    @Test("an availability window may start and end on the same day")
+    func oneDayWindow() throws {
+        var row = Self.minimalRow()
+        row[.availableFrom] = "2026-05-01"
+        row[.availableTo] = "2026-05-01"
+        #expect(try validate(row).get().availability.start == CalendarDate(iso: "2026-05-01"))
+    }
+
+    // MARK: Invalid rows
+
+    @Test("every missing required field is reported on the record's line")
+    func missingRequired() {
+        var row = ImportRow<StaffColumn>(line: 7, columnCount: StaffColumn.allCases.count)
+        row[.name] = "Zoë"
+        row[.specialties] = "   "
+        #expect(
+            issues(validate(row))
+                == ["id", "profession", "specialties", "seniority", "consent"].map {
+                    ImportIssue(
+                        file: "staff.csv", line: 7, field: $0, message: "a value is required")
+                })
+    }
+
+    static let badFields: [BadStaffField] = [
+        BadStaffField(.id, "S 1", "'S 1'", "not a valid id"),
+        BadStaffField(.id, "Zoë", "'Zoë'", "not a valid id"),
+        BadStaffField(.email, "zoe.nhs.example", "'zoe.nhs.example'", "not an e-mail address"),
+        BadStaffField(.email, "zoe@nhs", "not an e-mail address"),
+        BadStaffField(.email, "a@b@nhs.example", "not an e-mail address"),
+        BadStaffField(.email, "@nhs.example", "not an e-mail address"),
+        BadStaffField(.email, "zoe nakato@nhs.example", "not an e-mail address"),
+        BadStaffField(.profession, "surgeon", "unknown profession 'surgeon'", "doctor"),
+        BadStaffField(.profession, "paediatrics", "unknown profession 'paediatrics'"),
+        BadStaffField(.specialties, "cardiology", "unknown specialty 'cardiology'"),
+        BadStaffField(.specialties, "doctor", "unknown specialty 'doctor'"),
+        BadStaffField(
+            .specialties, "paediatrics;nursing_children", "'nursing_children'",
+            "profession 'nurse'", "not 'doctor'"),
+        BadStaffField(
+            .specialties, "paediatrics;PAEDIATRICS", "specialty 'paediatrics' is listed twice"),
+        BadStaffField(.specialties, ";", "at least one specialty is required"),
+        BadStaffField(.seniority, "band4", "'band4'", "not a level 1–5"),
+        BadStaffField(.seniority, "6", "'6'"),
+        BadStaffField(.countries, "ZZ:nationality", "unknown country code 'ZZ'"),
+        BadStaffField(.countries, "UG:resident", "unknown tie kind 'resident'"),
+        BadStaffField(.countries, "UG", "'UG' is not CC:KIND[:YEARS]"),
+        BadStaffField(
+            .countries, "UG:worked:3:extra", "'UG:worked:3:extra' is not CC:KIND[:YEARS]"),
+        BadStaffField(.countries, "UG:worked:many", "'many' is not a number of years"),
+        BadStaffField(.countries, "UG:worked:81", "'81'", "0 to 80"),
+        BadStaffField(.countries, "UG:worked:-1", "'-1'", "0 to 80"),
+        BadStaffField(.countries, "UG:trained;UGA:Trained:3", "tie 'UG:trained' is listed twice"),
+        BadStaffField(.languages, "xx:B1", "unknown language code 'xx'"),
+        BadStaffField(.languages, "en:B3", "'B3' is not a language level"),
+        BadStaffField(.languages, "en", "'en' is not LANG:LEVEL"),
+        BadStaffField(.languages, "en:C1:extra", "'en:C1:extra' is not LANG:LEVEL"),
+        BadStaffField(.languages, "yo:B1;yor:C1", "language 'yo' is listed twice"),
+        BadStaffField(.availableFrom, "2026-02-30", "'2026-02-30' is not a date"),
+        BadStaffField(.availableTo, "30/09/2026", "'30/09/2026' is not a date"),
+        BadStaffField(.modes, "hybrid", "'hybrid' is not remote or in-country"),
+        BadStaffField(.maxAssignments, "21", "'21'", "from 0 to 20"),
+        BadStaffField(.maxAssignments, "-1", "'-1'", "from 0 to 20"),
+        BadStaffField(.maxAssignments, "two", "'two'", "whole number"),
+        BadStaffField(.maxAssignments, "1.5", "'1.5'", "whole number"),
+        BadStaffField(.consent, "maybe", "'maybe' is not yes/no"),
+        BadStaffField(.placements, "1001", "'1001'", "from 0 to 1000"),
+        BadStaffField(.updatedAt, "yesterday", "'yesterday'", "YYYY-MM-DD"),
+    ]
+
+    @Test("a bad field gives one issue naming the field and the line", arguments: badFields)
+    func badField(_ bad: BadStaffField) throws {
+        var row = Self.minimalRow()
+        row[bad.column] = bad.value
+        let found = issues(validate(row))
+        let issue = try #require(found.count == 1 ? found.first : nil, "\(found)")
+        #expect(issue.file == "staff.csv")
+        #expect(issue.line == 7)
+        #expect(issue.field == bad.column.name)
+        for piece in bad.message {
+            #expect(issue.message.contains(piece), "\(issue.message)")
+        }
+    }
+
+    @Test("an availability end before its start is reported on available_to")
+    func endBeforeStart() {
+        var row = Self.minimalRow()
+        row[.availableFrom] = "2026-09-30"
+        row[.availableTo] = "2026-03-01"
+        #expect(
+            issues(validate(row)) == [
+                ImportIssue(
+                    file: "staff.csv", line: 7, field: "available_to",
+                    message: "2026-03-01 is before available_from 2026-09-30")
+            ])
+    }
+
+    @Test("a management profession may not take a doctor's specialty")
+    func managementProfession() {
+        var row = Self.minimalRow()
+        row[.profession] = "management"
+        row[.specialties] = "health_education;paediatrics"
+        #expect(issues(validate(row)).map(\.field) == ["specialties"])
+    }
+
+    @Test("several errors in one row are all reported, in column order")
+    func severalErrors() {
+        var row = Self.minimalRow()
+        row[.id] = "S 1"
+        row[.email] = "nobody"
+        row[.specialties] = "paediatrics;cardiology"
+        row[.countries] = "ZZ:worked;UG:resident"
+        row[.languages] = "xx:B1;en:Z9"
+        row[.availableFrom] = "2026-09-30"
+        row[.availableTo] = "2026-03-01"
+        row[.consent] = "maybe"
+        row[.placements] = "lots"
+        let found = issues(validate(row))
+        #expect(
+            found.map(\.field) == [
+                "id", "email", "specialties", "countries", "countries", "languages", "languages",
+                "available_to",
+                "consent", "placements",
+            ])
+        #expect(found.allSatisfy { $0.line == 7 && $0.file == "staff.csv" })
+    }
+
+    @Test("an empty specialties list is reported even when another field is also bad")
+    func emptySpecialtiesWithOtherErrors() {
+        var row = Self.minimalRow()
+        row[.id] = "S 1"
+        row[.specialties] = ";"
+        #expect(issues(validate(row)).map(\.field) == ["id", "specialties"])
+    }
+
+    @Test("issues read like compiler diagnostics")
+    func issueDescription() throws {
+        var row = Self.minimalRow()
+        row[.languages] = "xx:B1"
+        let issue = try #require(issues(validate(row)).first)
+        #expect(
+            issue.description.hasPrefix(
+                "staff.csv:7: field 'languages': unknown language code 'xx'"))
+        #expect(
+            ImportIssue(file: "staff.csv", line: 1, message: "the file is empty").description
+                == "staff.csv:1: the file is empty")
+    }
+}
