@@ -63,13 +63,14 @@ public struct Scorer: Sendable {
 
     /// The full explanation: exclusions, and every component with its reason.
     public func explain(_ staff: Staff, for need: Need, context: StaffContext = StaffContext()) -> Explanation {
+        let say = Narration(isOn: true)
         let parts: [(ScoreComponent, (Double, String))] = [
-            (.specialty, specialty(staff, need)),
-            (.country, country(staff, need)),
-            (.language, language(staff, need)),
-            (.seniority, seniority(staff, need)),
-            (.availability, availability(staff, need)),
-            (.experience, experience(staff, need, context)),
+            (.specialty, specialty(staff, need, say)),
+            (.country, country(staff, need, say)),
+            (.language, language(staff, need, say)),
+            (.seniority, seniority(staff, need, say)),
+            (.availability, availability(staff, need, say)),
+            (.experience, experience(staff, need, context, say)),
         ]
         let totalWeight = ScoreComponent.allCases.reduce(0) { $0 + $1.weight(in: config) }
         let components = parts.map { component, part in
@@ -83,33 +84,53 @@ public struct Scorer: Sendable {
             components: components)
     }
 
+    /// The score (0–100) of an eligible person, or `nil` when a hard constraint excludes them;
+    /// the same number as ``explain(_:for:context:)`` gives, without building any reason text.
+    public func score(_ staff: Staff, for need: Need, context: StaffContext = StaffContext()) -> Double? {
+        guard exclusions(of: staff, for: need, context: context).isEmpty else { return nil }
+        let say = Narration(isOn: false)
+        let weights = config.weights
+        let total = ScoreComponent.allCases.reduce(0) { $0 + $1.weight(in: config) }
+        guard total > 0 else { return 0 }
+        // Summed as explain() sums the contributions, so that both give the same number.
+        let contributions = [
+            100 * weights.specialty * specialty(staff, need, say).0 / total,
+            100 * weights.country * country(staff, need, say).0 / total,
+            100 * weights.language * language(staff, need, say).0 / total,
+            100 * weights.seniority * seniority(staff, need, say).0 / total,
+            100 * weights.availability * availability(staff, need, say).0 / total,
+            100 * weights.experience * experience(staff, need, context, say).0 / total,
+        ]
+        return contributions.reduce(0, +)
+    }
+
     // MARK: Components
 
-    func specialty(_ staff: Staff, _ need: Need) -> (Double, String) {
+    func specialty(_ staff: Staff, _ need: Need, _ say: Narration) -> (Double, String) {
         guard let wanted = need.specialty else { return (1, "The need asks for no particular specialty") }
-        var best = (0.0, "No specialty related to the need's \(name(wanted))")
+        var best = (0.0, say("No specialty related to the need's \(name(wanted))"))
         for (position, code) in staff.specialties.enumerated() {
             let factor = position == 0 ? 1 : config.specialty.secondaryFactor
             let which = position == 0 ? "" : " (secondary specialty)"
             let candidate: (Double, String)?
             if code == wanted {
-                candidate = (config.specialty.exact * factor, "\(name(code)) is the need's specialty\(which)")
+                candidate = (config.specialty.exact * factor, say("\(name(code)) is the need's specialty\(which)"))
             } else if parent(of: code) == wanted {
                 candidate = (
                     config.specialty.parentOrChild * factor,
-                    "\(name(code)) is a sub-specialty of the need's \(name(wanted))\(which)"
+                    say("\(name(code)) is a sub-specialty of the need's \(name(wanted))\(which)")
                 )
             } else if parent(of: wanted) == code {
                 candidate = (
                     config.specialty.parentOrChild * factor,
-                    "\(name(code)) is the parent of the need's \(name(wanted))\(which)"
+                    say("\(name(code)) is the parent of the need's \(name(wanted))\(which)")
                 )
             } else if let shared = parent(of: code), shared == parent(of: wanted),
                 reference.specialty(shared.rawValue)?.level != .profession
             {
                 candidate = (
                     config.specialty.sibling * factor,
-                    "\(name(code)) and the need's \(name(wanted)) are both within \(name(shared))\(which)"
+                    say("\(name(code)) and the need's \(name(wanted)) are both within \(name(shared))\(which)")
                 )
             } else {
                 candidate = nil
@@ -119,26 +140,26 @@ public struct Scorer: Sendable {
         return best
     }
 
-    func country(_ staff: Staff, _ need: Need) -> (Double, String) {
+    func country(_ staff: Staff, _ need: Need, _ say: Narration) -> (Double, String) {
         let needCountry = reference.info(for: need.country)
         let needName = needCountry?.name ?? need.country.rawValue
-        var best = (0.0, "No tie to \(needName) or its region")
+        var best = (0.0, say("No tie to \(needName) or its region"))
         for tie in staff.countryTies {
             let base = config.country.value(of: tie.kind)
             let tieCountry = reference.info(for: tie.country)
             let tieName = tieCountry?.name ?? tie.country.rawValue
             let candidate: (Double, String)
             if tie.country == need.country {
-                candidate = (base, "\(Self.phrase(tie.kind)) \(tieName) — the need is in \(needName)")
+                candidate = (base, say("\(Self.phrase(tie.kind)) \(tieName) — the need is in \(needName)"))
             } else if let tieCountry, let needCountry, tieCountry.subregionCode == needCountry.subregionCode {
                 candidate = (
                     base * config.country.sameSubregionFactor,
-                    "\(Self.phrase(tie.kind)) \(tieName), in the need's subregion \(needCountry.subregion)"
+                    say("\(Self.phrase(tie.kind)) \(tieName), in the need's subregion \(needCountry.subregion)")
                 )
             } else if let tieCountry, let needCountry, tieCountry.regionCode == needCountry.regionCode {
                 candidate = (
                     base * config.country.sameRegionFactor,
-                    "\(Self.phrase(tie.kind)) \(tieName), in the need's region \(needCountry.region)"
+                    say("\(Self.phrase(tie.kind)) \(tieName), in the need's region \(needCountry.region)")
                 )
             } else {
                 continue
@@ -148,7 +169,7 @@ public struct Scorer: Sendable {
         return best
     }
 
-    func language(_ staff: Staff, _ need: Need) -> (Double, String) {
+    func language(_ staff: Staff, _ need: Need, _ say: Narration) -> (Double, String) {
         let values = config.language
         var parts: [(weight: Double, value: Double)] = []
         var reasons: [String] = []
@@ -156,7 +177,9 @@ public struct Scorer: Sendable {
             let credits = need.requiredLanguages.map { requirement -> Double in
                 guard let spoken = level(of: requirement.language, in: staff), spoken >= requirement.minimumLevel
                 else { return 0 }
-                reasons.append("Speaks \(languageName(requirement.language)) (\(spoken)), required at \(requirement.minimumLevel)")
+                if say.isOn {
+                    reasons.append("Speaks \(languageName(requirement.language)) (\(spoken)), required at \(requirement.minimumLevel)")
+                }
                 let headroom = LanguageLevel.native.rawValue - requirement.minimumLevel.rawValue
                 guard headroom > 0 else { return 1 }
                 let above = Double(spoken.rawValue - requirement.minimumLevel.rawValue) / Double(headroom)
@@ -168,10 +191,12 @@ public struct Scorer: Sendable {
             let credits = need.preferredLanguages.map { wish -> Double in
                 guard let spoken = level(of: wish.language, in: staff) else { return 0 }
                 if spoken >= wish.minimumLevel {
-                    reasons.append("Speaks \(languageName(wish.language)) (\(spoken)), which the need prefers")
+                    if say.isOn { reasons.append("Speaks \(languageName(wish.language)) (\(spoken)), which the need prefers") }
                     return 1
                 }
-                reasons.append("Speaks \(languageName(wish.language)) (\(spoken)), below the preferred \(wish.minimumLevel)")
+                if say.isOn {
+                    reasons.append("Speaks \(languageName(wish.language)) (\(spoken)), below the preferred \(wish.minimumLevel)")
+                }
                 return values.preferredBelowFactor * Double(spoken.rawValue) / Double(wish.minimumLevel.rawValue)
             }
             parts.append((values.preferredWeight, credits.reduce(0, +) / Double(credits.count)))
@@ -189,6 +214,9 @@ public struct Scorer: Sendable {
             }
         }
         parts.append((values.localWeight, local))
+        let totalWeight = parts.reduce(0) { $0 + $1.weight }
+        let value = totalWeight > 0 ? parts.reduce(0) { $0 + $1.weight * $1.value } / totalWeight : 0
+        guard say.isOn else { return (value, "") }
         let countryName = reference.info(for: need.country)?.name ?? need.country.rawValue
         if let localLanguage {
             let name = languageName(localLanguage.code)
@@ -199,23 +227,21 @@ public struct Scorer: Sendable {
                 reasons.append("Speaks \(name) (\(localLanguage.level)); \(share) it")
             }
         }
-        let totalWeight = parts.reduce(0) { $0 + $1.weight }
-        let value = totalWeight > 0 ? parts.reduce(0) { $0 + $1.weight * $1.value } / totalWeight : 0
         return (value, reasons.isEmpty ? "Speaks none of the need's or \(countryName)'s languages" : reasons.joined(separator: "; "))
     }
 
-    func seniority(_ staff: Staff, _ need: Need) -> (Double, String) {
+    func seniority(_ staff: Staff, _ need: Need, _ say: Narration) -> (Double, String) {
         if staff.seniority >= need.minimumSeniority {
-            return (1, "Seniority \(staff.seniority) meets the need's minimum \(need.minimumSeniority)")
+            return (1, say("Seniority \(staff.seniority) meets the need's minimum \(need.minimumSeniority)"))
         }
         let gap = need.minimumSeniority.rawValue - staff.seniority.rawValue
         return (
             max(0, 1 - config.seniorityPenaltyPerLevel * Double(gap)),
-            "Seniority \(staff.seniority) is \(gap) below the need's minimum \(need.minimumSeniority)"
+            say("Seniority \(staff.seniority) is \(gap) below the need's minimum \(need.minimumSeniority)")
         )
     }
 
-    func availability(_ staff: Staff, _ need: Need) -> (Double, String) {
+    func availability(_ staff: Staff, _ need: Need, _ say: Narration) -> (Double, String) {
         guard let start = need.dates.start, let end = need.dates.end else {
             return (1, "The need has no fixed dates")
         }
@@ -225,21 +251,28 @@ public struct Scorer: Sendable {
         let needDays = end.dayNumber - start.dayNumber + 1
         let covered = overlapDays(staff.availability, start: start, end: end)
         let fraction = Double(covered) / Double(needDays)
-        return (fraction, "Available for \(covered) of the need's \(needDays) days")
+        return (fraction, say("Available for \(covered) of the need's \(needDays) days"))
     }
 
-    func experience(_ staff: Staff, _ need: Need, _ context: StaffContext) -> (Double, String) {
+    func experience(_ staff: Staff, _ need: Need, _ context: StaffContext, _ say: Narration) -> (Double, String) {
         let inCountry = context.completedCountries.contains(need.country)
         let value = min(
             1,
             config.experiencePerPlacement * Double(staff.pastPlacements)
                 + (inCountry ? config.experienceSameCountry : 0))
+        guard say.isOn else { return (value, "") }
         let placements = "\(staff.pastPlacements) past placement\(staff.pastPlacements == 1 ? "" : "s")"
         let countryName = reference.info(for: need.country)?.name ?? need.country.rawValue
         return (value, inCountry ? "\(placements), including one completed in \(countryName)" : placements)
     }
 
     // MARK: Helpers
+
+    /// Builds reason text only when explaining; scoring alone skips it (no string work per pair).
+    struct Narration {
+        let isOn: Bool
+        func callAsFunction(_ text: @autoclosure () -> String) -> String { isOn ? text() : "" }
+    }
 
     func isCompatible(profession staff: SpecialtyCode, with need: SpecialtyCode) -> Bool {
         staff == need

@@ -20,6 +20,7 @@ struct Why: ParsableCommand {
     @Argument(help: "The need's id.") var needID: String
     @Argument(help: "The staff member's id.") var staffID: String
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -34,7 +35,8 @@ struct Why: ParsableCommand {
         guard let staff, staff.hasConsented else {
             throw Terminal.fail("no consenting staff member with id '\(staffID)'", code: .invalidData)
         }
-        let explanation = Scorer(reference: BundledReference.data).explain(staff, for: need, context: context)
+        let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
+        let explanation = scorer.explain(staff, for: need, context: context)
         let rows = explanation.components.map { part -> [Cell] in
             [.text(part.component.rawValue), .number(part.value, decimals: 3), .number(part.weight, decimals: 0),
              .number(part.contribution, decimals: 2), .text(part.reason)]

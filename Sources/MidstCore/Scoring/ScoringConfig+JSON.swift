@@ -1,0 +1,99 @@
+import Foundation
+
+/// A configuration file that could not be used, with the key at fault.
+public struct ScoringConfigError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+extension ScoringConfig {
+    /// The configuration as pretty-printed JSON with sorted keys: the shipped defaults file is
+    /// exactly `ScoringConfig().json()`.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Reads a configuration file's JSON. Keys left out keep their default value, so a file may
+    /// set only what it changes; unknown keys and values of the wrong type are errors naming the
+    /// key path (e.g. `weights.langauge`).
+    public init(json data: Data) throws(ScoringConfigError) {
+        let defaults = try! JSONSerialization.jsonObject(with: Data(ScoringConfig().json().utf8))
+        let overrides: Any
+        do {
+            overrides = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw ScoringConfigError(message: "not valid JSON (\(error.localizedDescription))")
+        }
+        let merged = try Self.merge(overrides, into: defaults, path: "")
+        do {
+            self = try JSONDecoder().decode(
+                ScoringConfig.self, from: JSONSerialization.data(withJSONObject: merged))
+        } catch let DecodingError.typeMismatch(type, context) {
+            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            throw ScoringConfigError(
+                message: "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Double.self ? "a number" : "a list of lists of profession codes")")
+        } catch {
+            throw ScoringConfigError(message: "the configuration cannot be read (\(error))")
+        }
+        try validate()
+    }
+
+    private static func merge(_ override: Any, into base: Any, path: String) throws(ScoringConfigError) -> Any {
+        // Leaves are checked by the decoder, which names the key path of a wrong type.
+        guard let baseObject = base as? [String: Any] else { return override }
+        guard let overrideObject = override as? [String: Any] else {
+            throw ScoringConfigError(message: "key '\(path.isEmpty ? "(top level)" : path)' must be an object")
+        }
+        var result = baseObject
+        for (key, value) in overrideObject {
+            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            guard let current = baseObject[key] else {
+                let known = baseObject.keys.sorted().joined(separator: ", ")
+                throw ScoringConfigError(message: "unknown key '\(keyPath)' (known here: \(known))")
+            }
+            result[key] = try merge(value, into: current, path: keyPath)
+        }
+        return result
+    }
+
+    /// Checks the ranges the formula needs: weights not negative and not all zero, factors in [0, 1].
+    private func validate() throws(ScoringConfigError) {
+        let weightList = [
+            ("specialty", weights.specialty), ("country", weights.country), ("language", weights.language),
+            ("seniority", weights.seniority), ("availability", weights.availability),
+            ("experience", weights.experience),
+        ]
+        for (name, value) in weightList where value < 0 || !value.isFinite {
+            throw ScoringConfigError(message: "key 'weights.\(name)' must be a number of at least 0")
+        }
+        if weightList.allSatisfy({ $0.1 == 0 }) {
+            throw ScoringConfigError(message: "at least one weight must be above 0")
+        }
+        let unitValues = [
+            ("specialty.exact", specialty.exact), ("specialty.parentOrChild", specialty.parentOrChild),
+            ("specialty.sibling", specialty.sibling), ("specialty.secondaryFactor", specialty.secondaryFactor),
+            ("country.nationality", country.nationality), ("country.birth", country.birth),
+            ("country.trained", country.trained), ("country.heritage", country.heritage),
+            ("country.worked", country.worked), ("country.sameSubregionFactor", country.sameSubregionFactor),
+            ("country.sameRegionFactor", country.sameRegionFactor),
+            ("language.requiredAtMinimum", language.requiredAtMinimum),
+            ("language.preferredBelowFactor", language.preferredBelowFactor),
+            ("seniorityPenaltyPerLevel", seniorityPenaltyPerLevel),
+            ("experiencePerPlacement", experiencePerPlacement), ("experienceSameCountry", experienceSameCountry),
+        ]
+        for (name, value) in unitValues where !(0...1).contains(value) {
+            throw ScoringConfigError(message: "key '\(name)' must be between 0 and 1")
+        }
+        for (name, value) in [
+            ("language.requiredWeight", language.requiredWeight), ("language.preferredWeight", language.preferredWeight),
+            ("language.localWeight", language.localWeight),
+        ] where value < 0 {
+            throw ScoringConfigError(message: "key '\(name)' must be a number of at least 0")
+        }
+        if language.localSaturationPercent <= 0 {
+            throw ScoringConfigError(message: "key 'language.localSaturationPercent' must be above 0")
+        }
+    }
+}
