@@ -104,9 +104,20 @@ public struct StaffValidator: Sendable {
         return modes.isEmpty ? .both : modes
     }
 
+    /// One `@` with text before it, a dot after it, and no spaces. Scans bytes: this runs for
+    /// every imported record.
     static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.contains(0x2E)
-            && !text.utf8.contains(0x20)
+        var atCount = 0
+        var charactersBeforeAt = 0
+        var hasDotAfterAt = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x40: atCount += 1
+            case 0x20: return false
+            case 0x2E where atCount == 1: hasDotAfterAt = true
+            default: if atCount == 0 { charactersBeforeAt += 1 }
+            }
+        }
+        return atCount == 1 && charactersBeforeAt > 0 && hasDotAfterAt
     }
 }

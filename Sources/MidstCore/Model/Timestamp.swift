@@ -10,7 +10,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, let date = CalendarDate(iso: text.prefix(10)) else { return nil }
         if bytes.count == 10 {
-            self.init(date: date, secondsOfDay: 0)
+            // Already canonical but for the time: no need to format the date again.
+            self.init(canonical: text + "T00:00:00Z")
             return
         }
         guard bytes.count >= 16, bytes[10] == 0x54 || bytes[10] == 0x20 || bytes[10] == 0x74,
@@ -57,6 +58,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         self.init(date: CalendarDate(dayNumber: day), secondsOfDay: seconds - day * 86_400)
     }
+
+    private init(canonical: String) { iso = canonical }
 
     private init(date: CalendarDate, secondsOfDay: Int) {
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
