@@ -17,10 +17,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // Pure domain library: model, reference data, parsing and validation. No SQLite, no files.
-        .target(name: "MidstCore", swiftSettings: optimised),
+        .target(
+            name: "MidstCore",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
+            swiftSettings: optimised
+        ),
         // The only module that talks to SQLite.
         .target(
             name: "MidstStore",

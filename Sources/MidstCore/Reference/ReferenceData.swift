@@ -95,6 +95,17 @@ public struct ReferenceData: Sendable {
         spokenLanguages[country] ?? []
     }
 
+    // MARK: Numbers for compact tables
+
+    /// The position of a country in ``countries``: its small-integer code in compact tables.
+    public func number(of code: CountryCode) -> Int? { countryIndex[code] }
+
+    /// The position of a language in ``languages``.
+    public func number(of code: LanguageCode) -> Int? { languageIndex[code] }
+
+    /// The position of a taxonomy entry in ``specialties``.
+    public func number(of code: SpecialtyCode) -> Int? { specialtyIndex[code] }
+
     // MARK: Taxonomy
 
     /// The taxonomy entry for a code (codes are lower case), or `nil`.

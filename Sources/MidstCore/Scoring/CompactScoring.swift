@@ -1,0 +1,179 @@
+import HeapModule
+
+extension NeedPlan {
+    /// Whether person `row` of `table` passes every hard constraint.
+    @inline(__always)
+    public func isEligible(_ row: Int, in table: StaffTable) -> Bool {
+        guard professions.contains(table.profession[row]), table.freeCapacity[row] > 0 else { return false }
+        let modes = WorkModes(rawValue: table.modes[row])
+        switch mode {
+        case .remote: if !modes.contains(.remote) { return false }
+        case .inCountry: if !modes.contains(.inCountry) { return false }
+        case .either: if modes.isEmpty { return false }
+        }
+        if let start, let end, max(start, table.availableFrom[row]) > min(end, table.availableTo[row]) {
+            return false
+        }
+        if isSeniorityHard, table.seniority[row] < minimumSeniority { return false }
+        for requirement in required where rank(of: requirement.code, row, table) < requirement.rank {
+            return false
+        }
+        return true
+    }
+
+    /// The score (0–100) of person `row`, who must be eligible: the same number as
+    /// ``Scorer/score(_:for:context:)``. No allocation.
+    public func score(_ row: Int, in table: StaffTable) -> Double {
+        let specialty = specialtyValue(row, table)
+        let country = countryValue(row, table)
+        let language = languageValue(row, table)
+        let seniority = seniorityValue(row, table)
+        let availability = availabilityValue(row, table)
+        let experience = experienceValue(row, table)
+        guard totalWeight > 0 else { return 0 }
+        // Summed in the order, and with the operations, of Scorer.score.
+        var sum = 0.0
+        sum += 100 * weights.specialty * specialty / totalWeight
+        sum += 100 * weights.country * country / totalWeight
+        sum += 100 * weights.language * language / totalWeight
+        sum += 100 * weights.seniority * seniority / totalWeight
+        sum += 100 * weights.availability * availability / totalWeight
+        sum += 100 * weights.experience * experience / totalWeight
+        return sum
+    }
+
+    /// The `top` best eligible people among `rows`, best first; equal scores by staff id.
+    ///
+    /// - Complexity: O(n log top) with a bounded heap.
+    public func topCandidates(among rows: [Int32], in table: StaffTable, top: Int) -> [(row: Int32, score: Double)] {
+        guard top > 0 else { return [] }
+        var heap = Heap<Entry>(minimumCapacity: top + 1)
+        for row in rows {
+            let index = Int(row)
+            guard isEligible(index, in: table) else { continue }
+            let entry = Entry(score: score(index, in: table), idRank: table.idRank[index], row: row)
+            if heap.count < top {
+                heap.insert(entry)
+            } else if heap.min! < entry {
+                _ = heap.replaceMin(with: entry)
+            }
+        }
+        var result: [(row: Int32, score: Double)] = []
+        result.reserveCapacity(heap.count)
+        while let entry = heap.popMax() { result.append((entry.row, entry.score)) }
+        return result
+    }
+
+    /// A scored person in the bounded heap; "greater" is better: a higher score, then a lower id.
+    struct Entry: Comparable {
+        var score: Double
+        var idRank: Int32
+        var row: Int32
+        static func < (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.score != rhs.score ? lhs.score < rhs.score : lhs.idRank > rhs.idRank
+        }
+        static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.score == rhs.score && lhs.idRank == rhs.idRank }
+    }
+
+    // MARK: Components, as in docs/SCORING.md
+
+    @inline(__always)
+    func rank(of language: UInt16, _ row: Int, _ table: StaffTable) -> UInt8 {
+        for index in Int(table.languageStart[row])..<Int(table.languageStart[row + 1])
+        where table.languageCodes[index] == language {
+            return table.languageRanks[index]
+        }
+        return 0
+    }
+
+    func specialtyValue(_ row: Int, _ table: StaffTable) -> Double {
+        guard !specialtyCredit.isEmpty else { return 1 }
+        var best = 0.0
+        let first = Int(table.specialtyStart[row])
+        for index in first..<Int(table.specialtyStart[row + 1]) {
+            let factor = index == first ? 1 : secondaryFactor
+            let value = specialtyCredit[Int(table.specialtyCodes[index])] * factor
+            if value > best { best = value }
+        }
+        return best
+    }
+
+    func countryValue(_ row: Int, _ table: StaffTable) -> Double {
+        var best = 0.0
+        for index in Int(table.tieStart[row])..<Int(table.tieStart[row + 1]) {
+            let factor = countryFactor[Int(table.tieCountries[index])]
+            guard factor > 0 else { continue }
+            let base = kindValue[Int(table.tieKinds[index])]
+            let value = factor == 1 ? base : base * factor
+            if value > best { best = value }
+        }
+        return best
+    }
+
+    func languageValue(_ row: Int, _ table: StaffTable) -> Double {
+        let values = languageValues
+        let native = Double(LanguageLevel.native.rawValue)
+        var weightedSum = 0.0
+        var totalWeight = 0.0
+        if !required.isEmpty {
+            var sum = 0.0
+            for requirement in required {
+                let spoken = rank(of: requirement.code, row, table)
+                guard spoken >= requirement.rank else { continue }
+                let headroom = Int(LanguageLevel.native.rawValue) - Int(requirement.rank)
+                if headroom <= 0 {
+                    sum += 1
+                } else {
+                    let above = Double(Int(spoken) - Int(requirement.rank)) / Double(headroom)
+                    sum += values.requiredAtMinimum + (1 - values.requiredAtMinimum) * above
+                }
+            }
+            weightedSum += values.requiredWeight * (sum / Double(required.count))
+            totalWeight += values.requiredWeight
+        }
+        if !preferred.isEmpty {
+            var sum = 0.0
+            for wish in preferred {
+                let spoken = rank(of: wish.code, row, table)
+                if spoken == 0 { continue }
+                sum += spoken >= wish.rank ? 1 : values.preferredBelowFactor * Double(spoken) / Double(wish.rank)
+            }
+            weightedSum += values.preferredWeight * (sum / Double(preferred.count))
+            totalWeight += values.preferredWeight
+        }
+        var localBest = 0.0
+        for language in local {
+            let spoken = rank(of: language.code, row, table)
+            guard spoken > 0 else { continue }
+            let value = Double(spoken) / native * language.factor
+            if value > localBest { localBest = value }
+        }
+        weightedSum += values.localWeight * localBest
+        totalWeight += values.localWeight
+        return totalWeight > 0 ? weightedSum / totalWeight : 0
+    }
+
+    func seniorityValue(_ row: Int, _ table: StaffTable) -> Double {
+        let level = table.seniority[row]
+        if level >= minimumSeniority { return 1 }
+        return max(0, 1 - seniorityPenalty * Double(Int(minimumSeniority) - Int(level)))
+    }
+
+    func availabilityValue(_ row: Int, _ table: StaffTable) -> Double {
+        guard let start, let end else { return 1 }
+        let from = table.availableFrom[row]
+        let to = table.availableTo[row]
+        if from == Int32.min, to == Int32.max { return 1 }
+        let covered = max(0, Int(min(end, to)) - Int(max(start, from)) + 1)
+        return Double(covered) / Double(Int(end) - Int(start) + 1)
+    }
+
+    func experienceValue(_ row: Int, _ table: StaffTable) -> Double {
+        var inCountry = false
+        for index in Int(table.completedStart[row])..<Int(table.completedStart[row + 1])
+        where table.completedCountries[index] == needCountry {
+            inCountry = true
+        }
+        return min(1, experiencePerPlacement * Double(table.placements[row]) + (inCountry ? experienceSameCountry : 0))
+    }
+}

@@ -1,0 +1,95 @@
+/// One need, prepared for scoring many people fast: every lookup the formula makes is turned
+/// into a small table indexed by the compact codes of ``StaffTable``.
+///
+/// Computes exactly what ``Scorer`` computes (docs/SCORING.md), in the same order of floating-point
+/// operations, so that both give the same numbers.
+public struct NeedPlan: Sendable {
+    public let need: Need
+    let professions: [UInt16]
+    /// Specialty credit by specialty code, before the secondary factor; empty when the need
+    /// names no specialty (everyone gets 1).
+    let specialtyCredit: [Double]
+    let secondaryFactor: Double
+    /// Per country code: 1 for the need's country, the subregion or region factor, else 0.
+    let countryFactor: [Double]
+    /// Value of each tie kind, by ``TieKind/order``.
+    let kindValue: [Double]
+    let required: [(code: UInt16, rank: UInt8)]
+    let preferred: [(code: UInt16, rank: UInt8)]
+    /// Languages spoken by enough of the need country's population, with their share factor.
+    let local: [(code: UInt16, factor: Double)]
+    let languageValues: ScoringConfig.LanguageValues
+    let minimumSeniority: UInt8
+    let isSeniorityHard: Bool
+    let seniorityPenalty: Double
+    let start: Int32?
+    let end: Int32?
+    let mode: NeedMode
+    let needCountry: UInt16
+    let experiencePerPlacement: Double
+    let experienceSameCountry: Double
+    let weights: ScoringConfig.Weights
+    let totalWeight: Double
+
+    /// Prepares `need` for `scorer`'s reference data and configuration.
+    public init(need: Need, scorer: Scorer) {
+        let reference = scorer.reference
+        let config = scorer.config
+        self.need = need
+        var professions = [need.profession]
+        for group in config.professionEquivalences where group.contains(need.profession.rawValue) {
+            professions += group.map(SpecialtyCode.init(rawValue:)).filter { !professions.contains($0) }
+        }
+        self.professions = professions.compactMap { reference.number(of: $0).map(UInt16.init) }
+        if let wanted = need.specialty {
+            let wantedParent = reference.specialty(wanted.rawValue)?.parent
+            specialtyCredit = reference.specialties.map { entry in
+                if entry.code == wanted { return config.specialty.exact }
+                if entry.parent == wanted || wantedParent == entry.code { return config.specialty.parentOrChild }
+                if let shared = entry.parent, shared == wantedParent,
+                    reference.specialty(shared.rawValue)?.level != .profession
+                {
+                    return config.specialty.sibling
+                }
+                return 0
+            }
+        } else {
+            specialtyCredit = []
+        }
+        secondaryFactor = config.specialty.secondaryFactor
+        let home = reference.info(for: need.country)
+        countryFactor = reference.countries.map { country in
+            if country.code == need.country { return 1 }
+            guard let home else { return 0 }
+            if country.subregionCode == home.subregionCode { return config.country.sameSubregionFactor }
+            if country.regionCode == home.regionCode { return config.country.sameRegionFactor }
+            return 0
+        }
+        kindValue = TieKind.allCases.map { config.country.value(of: $0) }
+        required = need.requiredLanguages.compactMap { requirement in
+            reference.number(of: requirement.language).map { (UInt16($0), UInt8(requirement.minimumLevel.rawValue)) }
+        }
+        preferred = need.preferredLanguages.compactMap { wish in
+            reference.number(of: wish.language).map { (UInt16($0), UInt8(wish.minimumLevel.rawValue)) }
+        }
+        local = reference.languages(spokenIn: need.country)
+            .filter { $0.populationPercent >= config.language.localMinimumPercent }
+            .compactMap { spoken in
+                reference.number(of: spoken.language).map {
+                    (UInt16($0), min(1, spoken.populationPercent / config.language.localSaturationPercent))
+                }
+            }
+        languageValues = config.language
+        minimumSeniority = UInt8(need.minimumSeniority.rawValue)
+        isSeniorityHard = config.isSeniorityHard
+        seniorityPenalty = config.seniorityPenaltyPerLevel
+        start = need.dates.start.map { Int32($0.dayNumber) }
+        end = need.dates.end.map { Int32($0.dayNumber) }
+        mode = need.mode
+        needCountry = UInt16(reference.number(of: need.country) ?? 0)
+        experiencePerPlacement = config.experiencePerPlacement
+        experienceSameCountry = config.experienceSameCountry
+        weights = config.weights
+        totalWeight = ScoreComponent.allCases.reduce(0) { $0 + $1.weight(in: config) }
+    }
+}

@@ -1,0 +1,122 @@
+/// Every matchable person (consenting and active) in a compact struct-of-arrays form: small
+/// integer codes, day numbers, and offsets into flat arrays for the multi-valued fields.
+///
+/// Built once per run; scoring reads it without allocating. Person `i`'s specialties are
+/// `specialtyCodes[specialtyStart[i] ..< specialtyStart[i + 1]]`, primary first; likewise for
+/// ties and languages. Codes are positions in ``ReferenceData``'s tables.
+public struct StaffTable: Sendable {
+    public let ids: [RecordID]
+    /// Each person's position when all are ordered by id: the deterministic tie-break.
+    public let idRank: [Int32]
+    let profession: [UInt16]
+    let seniority: [UInt8]
+    let modes: [UInt8]
+    /// `max_assignments` minus current commitments, floored at 0.
+    public let freeCapacity: [UInt8]
+    let availableFrom: [Int32]
+    let availableTo: [Int32]
+    let placements: [UInt16]
+    let specialtyStart: [Int32]
+    let specialtyCodes: [UInt16]
+    let tieStart: [Int32]
+    let tieCountries: [UInt16]
+    let tieKinds: [UInt8]
+    let languageStart: [Int32]
+    let languageCodes: [UInt16]
+    let languageRanks: [UInt8]
+    let completedStart: [Int32]
+    let completedCountries: [UInt16]
+    /// For each profession code, the people of that profession, in table order.
+    let byProfession: [UInt16: [Int32]]
+
+    /// How many people the table holds.
+    public var count: Int { ids.count }
+
+    /// Builds the table from records and their contexts; people who have not consented or are
+    /// not active are left out, so that they can never be matched.
+    ///
+    /// - Complexity: O(n log n) for the id ranks, O(n) otherwise.
+    public init(staff: [Staff], contexts: [StaffContext], reference: ReferenceData) {
+        precondition(staff.count == contexts.count)
+        var ids: [RecordID] = []
+        var profession: [UInt16] = []
+        var seniority: [UInt8] = []
+        var modes: [UInt8] = []
+        var freeCapacity: [UInt8] = []
+        var availableFrom: [Int32] = []
+        var availableTo: [Int32] = []
+        var placements: [UInt16] = []
+        var specialtyStart: [Int32] = [0]
+        var specialtyCodes: [UInt16] = []
+        var tieStart: [Int32] = [0]
+        var tieCountries: [UInt16] = []
+        var tieKinds: [UInt8] = []
+        var languageStart: [Int32] = [0]
+        var languageCodes: [UInt16] = []
+        var languageRanks: [UInt8] = []
+        var completedStart: [Int32] = [0]
+        var completedCountries: [UInt16] = []
+        var byProfession: [UInt16: [Int32]] = [:]
+        for (person, context) in zip(staff, contexts) where person.hasConsented && context.isActive {
+            guard let professionNumber = reference.number(of: person.profession) else { continue }
+            let row = Int32(ids.count)
+            ids.append(person.id)
+            profession.append(UInt16(professionNumber))
+            byProfession[UInt16(professionNumber), default: []].append(row)
+            seniority.append(UInt8(person.seniority.rawValue))
+            modes.append(person.modes.rawValue)
+            freeCapacity.append(UInt8(clamping: max(0, person.maxAssignments - context.commitments)))
+            availableFrom.append(person.availability.start.map { Int32($0.dayNumber) } ?? Int32.min)
+            availableTo.append(person.availability.end.map { Int32($0.dayNumber) } ?? Int32.max)
+            placements.append(UInt16(clamping: person.pastPlacements))
+            for code in person.specialties {
+                if let number = reference.number(of: code) { specialtyCodes.append(UInt16(number)) }
+            }
+            specialtyStart.append(Int32(specialtyCodes.count))
+            for tie in person.countryTies {
+                guard let number = reference.number(of: tie.country) else { continue }
+                tieCountries.append(UInt16(number))
+                tieKinds.append(UInt8(tie.kind.order))
+            }
+            tieStart.append(Int32(tieCountries.count))
+            for skill in person.languages {
+                guard let number = reference.number(of: skill.language) else { continue }
+                languageCodes.append(UInt16(number))
+                languageRanks.append(UInt8(skill.level.rawValue))
+            }
+            languageStart.append(Int32(languageCodes.count))
+            for country in context.completedCountries.sorted() {
+                if let number = reference.number(of: country) { completedCountries.append(UInt16(number)) }
+            }
+            completedStart.append(Int32(completedCountries.count))
+        }
+        var idRank = [Int32](repeating: 0, count: ids.count)
+        for (rank, row) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idRank[row] = Int32(rank) }
+        self.ids = ids
+        self.idRank = idRank
+        self.profession = profession
+        self.seniority = seniority
+        self.modes = modes
+        self.freeCapacity = freeCapacity
+        self.availableFrom = availableFrom
+        self.availableTo = availableTo
+        self.placements = placements
+        self.specialtyStart = specialtyStart
+        self.specialtyCodes = specialtyCodes
+        self.tieStart = tieStart
+        self.tieCountries = tieCountries
+        self.tieKinds = tieKinds
+        self.languageStart = languageStart
+        self.languageCodes = languageCodes
+        self.languageRanks = languageRanks
+        self.completedStart = completedStart
+        self.completedCountries = completedCountries
+        self.byProfession = byProfession
+    }
+
+    /// The people of the given professions, in table order: the candidate block for a need.
+    public func rows(ofProfessions professions: [UInt16]) -> [Int32] {
+        if professions.count == 1 { return byProfession[professions[0]] ?? [] }
+        return professions.flatMap { byProfession[$0] ?? [] }.sorted()
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+
+@testable import MidstCore
+
+/// The compact scorer used by the batch must agree exactly with the reference scorer.
+@Suite("Compact scoring")
+struct CompactScoringTests {
+    let reference: ReferenceData
+    let staff: [Staff]
+    let contexts: [StaffContext]
+    let needs: [Need]
+
+    init() throws {
+        reference = try ReferenceFixtures.bundledReference()
+        var generator = DataGenerator(reference: reference, seed: 5)
+        let now = Timestamp(secondsSince1970: 0)
+        var staffText = DataGenerator.staffHeader
+        for index in 1...2000 { staffText += generator.staffLine(index: index) }
+        var needText = DataGenerator.needHeader
+        for index in 1...60 { needText += generator.needLine(index: index) }
+        let staffValidator = StaffValidator(reference: reference, now: now)
+        let needValidator = NeedValidator(reference: reference, now: now)
+        var staffReader = try RecordReader<StaffColumn>(bytes: Array(staffText.utf8), format: .csv, file: "s")
+        var staff: [Staff] = []
+        while let raw = try staffReader.next() { staff.append(try staffValidator.validate(raw.row.get(), file: "s").get()) }
+        var needReader = try RecordReader<NeedColumn>(bytes: Array(needText.utf8), format: .csv, file: "n")
+        var needs: [Need] = []
+        while let raw = try needReader.next() { needs.append(try needValidator.validate(raw.row.get(), file: "n").get()) }
+        // Vary the contexts: some commitments, some completed placements, a few inactive people.
+        contexts = staff.indices.map { index in
+            StaffContext(
+                commitments: index % 7 == 0 ? 1 : 0,
+                completedCountries: index % 5 == 0 ? [CountryCode(rawValue: "UG"), CountryCode(rawValue: "MW")] : [],
+                isActive: index % 97 != 0)
+        }
+        self.staff = staff
+        self.needs = needs
+    }
+
+    @Test(
+        "every pair scores exactly as the reference scorer, under several configurations",
+        arguments: [false, true])
+    func agreesWithReference(alternative: Bool) {
+        var config = ScoringConfig()
+        if alternative {
+            config.isSeniorityHard = true
+            config.weights.language = 40
+            config.country.sameSubregionFactor = 0.5
+            config.professionEquivalences = [["nurse", "midwife"]]
+        }
+        let scorer = Scorer(reference: reference, config: config)
+        let table = StaffTable(staff: staff, contexts: contexts, reference: reference)
+        let rowOf = Dictionary(uniqueKeysWithValues: table.ids.enumerated().map { ($1, $0) })
+        var compared = 0
+        var eligible = 0
+        for need in needs {
+            let plan = NeedPlan(need: need, scorer: scorer)
+            for (person, context) in zip(staff, contexts) {
+                let expected = scorer.score(person, for: need, context: context)
+                guard let row = rowOf[person.id] else {
+                    #expect(expected == nil || !person.hasConsented || !context.isActive)
+                    continue
+                }
+                let isEligible = plan.isEligible(row, in: table)
+                #expect(isEligible == (expected != nil), "\(need.id) \(person.id)")
+                if let expected, isEligible {
+                    #expect(plan.score(row, in: table) == expected, "\(need.id) \(person.id)")
+                    eligible += 1
+                }
+                compared += 1
+            }
+        }
+        #expect(compared > 100_000)
+        #expect(eligible > 1000)
+    }
+
+    @Test("the bounded-heap top-K equals the reference ranking", arguments: [1, 10, 50])
+    func topCandidates(top: Int) {
+        let scorer = Scorer(reference: reference)
+        let table = StaffTable(staff: staff, contexts: contexts, reference: reference)
+        for need in needs.prefix(20) {
+            let plan = NeedPlan(need: need, scorer: scorer)
+            let fast = plan.topCandidates(among: Array(0..<Int32(table.count)), in: table, top: top)
+            let slow = scorer.rank(Array(zip(staff, contexts)), for: need, top: top)
+            #expect(fast.map { table.ids[Int($0.row)] } == slow.map(\.staff.id))
+            #expect(fast.map(\.score) == slow.map(\.score))
+        }
+    }
+
+    @Test("people who have not consented never enter the table")
+    func consent() {
+        let table = StaffTable(staff: staff, contexts: contexts, reference: reference)
+        let tableIDs = Set(table.ids)
+        for (person, context) in zip(staff, contexts) {
+            #expect(tableIDs.contains(person.id) == (person.hasConsented && context.isActive))
+        }
+    }
+}
