@@ -20,6 +20,16 @@ let package = Package(
             ],
             path: "ImportBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "ScoringBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MidstCore", package: "Midst"),
+                .product(name: "MidstStore", package: "Midst"),
+            ],
+            path: "ScoringBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -33,12 +33,12 @@ extension NeedPlan {
         guard totalWeight > 0 else { return 0 }
         // Summed in the order, and with the operations, of Scorer.score.
         var sum = 0.0
-        sum += 100 * weights.specialty * specialty / totalWeight
-        sum += 100 * weights.country * country / totalWeight
-        sum += 100 * weights.language * language / totalWeight
-        sum += 100 * weights.seniority * seniority / totalWeight
-        sum += 100 * weights.availability * availability / totalWeight
-        sum += 100 * weights.experience * experience / totalWeight
+        sum += points.specialty * specialty
+        sum += points.country * country
+        sum += points.language * language
+        sum += points.seniority * seniority
+        sum += points.availability * availability
+        sum += points.experience * experience
         return sum
     }
 
@@ -142,10 +142,10 @@ extension NeedPlan {
             totalWeight += values.preferredWeight
         }
         var localBest = 0.0
-        for language in local {
-            let spoken = rank(of: language.code, row, table)
-            guard spoken > 0 else { continue }
-            let value = Double(spoken) / native * language.factor
+        for index in Int(table.languageStart[row])..<Int(table.languageStart[row + 1]) {
+            let factor = localFactor[Int(table.languageCodes[index])]
+            guard factor > 0 else { continue }
+            let value = Double(table.languageRanks[index]) / native * factor
             if value > localBest { localBest = value }
         }
         weightedSum += values.localWeight * localBest

@@ -6,6 +6,8 @@
 public struct NeedPlan: Sendable {
     public let need: Need
     let professions: [UInt16]
+    /// The compact codes of the professions that may fill this need (its own and equivalents).
+    public var professionCodes: [UInt16] { professions }
     /// Specialty credit by specialty code, before the secondary factor; empty when the need
     /// names no specialty (everyone gets 1).
     let specialtyCredit: [Double]
@@ -16,8 +18,9 @@ public struct NeedPlan: Sendable {
     let kindValue: [Double]
     let required: [(code: UInt16, rank: UInt8)]
     let preferred: [(code: UInt16, rank: UInt8)]
-    /// Languages spoken by enough of the need country's population, with their share factor.
-    let local: [(code: UInt16, factor: Double)]
+    /// By language code: the share factor of a language spoken by enough of the need country's
+    /// population, else 0. Dense, so that a person's languages are looked up, not searched.
+    let localFactor: [Double]
     let languageValues: ScoringConfig.LanguageValues
     let minimumSeniority: UInt8
     let isSeniorityHard: Bool
@@ -28,8 +31,10 @@ public struct NeedPlan: Sendable {
     let needCountry: UInt16
     let experiencePerPlacement: Double
     let experienceSameCountry: Double
-    let weights: ScoringConfig.Weights
     let totalWeight: Double
+    /// Points per unit of each component, `100 × w / Σw`: a component's contribution is this
+    /// times its value.
+    let points: ScoringConfig.Weights
 
     /// Prepares `need` for `scorer`'s reference data and configuration.
     public init(need: Need, scorer: Scorer) {
@@ -72,13 +77,14 @@ public struct NeedPlan: Sendable {
         preferred = need.preferredLanguages.compactMap { wish in
             reference.number(of: wish.language).map { (UInt16($0), UInt8(wish.minimumLevel.rawValue)) }
         }
-        local = reference.languages(spokenIn: need.country)
-            .filter { $0.populationPercent >= config.language.localMinimumPercent }
-            .compactMap { spoken in
-                reference.number(of: spoken.language).map {
-                    (UInt16($0), min(1, spoken.populationPercent / config.language.localSaturationPercent))
-                }
+        var localFactor = [Double](repeating: 0, count: reference.languages.count)
+        for spoken in reference.languages(spokenIn: need.country)
+        where spoken.populationPercent >= config.language.localMinimumPercent {
+            if let number = reference.number(of: spoken.language) {
+                localFactor[number] = min(1, spoken.populationPercent / config.language.localSaturationPercent)
             }
+        }
+        self.localFactor = localFactor
         languageValues = config.language
         minimumSeniority = UInt8(need.minimumSeniority.rawValue)
         isSeniorityHard = config.isSeniorityHard
@@ -89,7 +95,17 @@ public struct NeedPlan: Sendable {
         needCountry = UInt16(reference.number(of: need.country) ?? 0)
         experiencePerPlacement = config.experiencePerPlacement
         experienceSameCountry = config.experienceSameCountry
-        weights = config.weights
-        totalWeight = ScoreComponent.allCases.reduce(0) { $0 + $1.weight(in: config) }
+        let total = ScoreComponent.allCases.reduce(0) { $0 + $1.weight(in: config) }
+        totalWeight = total
+        var points = ScoringConfig.Weights()
+        if total > 0 {
+            points.specialty = 100 * config.weights.specialty / total
+            points.country = 100 * config.weights.country / total
+            points.language = 100 * config.weights.language / total
+            points.seniority = 100 * config.weights.seniority / total
+            points.availability = 100 * config.weights.availability / total
+            points.experience = 100 * config.weights.experience / total
+        }
+        self.points = points
     }
 }

@@ -77,7 +77,7 @@ public struct Scorer: Sendable {
             let weight = component.weight(in: config)
             return ComponentScore(
                 component: component, value: part.0, weight: weight,
-                contribution: totalWeight > 0 ? 100 * weight * part.0 / totalWeight : 0, reason: part.1)
+                contribution: totalWeight > 0 ? (100 * weight / totalWeight) * part.0 : 0, reason: part.1)
         }
         return Explanation(
             staffID: staff.id, needID: need.id, exclusions: exclusions(of: staff, for: need, context: context),
@@ -94,12 +94,12 @@ public struct Scorer: Sendable {
         guard total > 0 else { return 0 }
         // Summed as explain() sums the contributions, so that both give the same number.
         let contributions = [
-            100 * weights.specialty * specialty(staff, need, say).0 / total,
-            100 * weights.country * country(staff, need, say).0 / total,
-            100 * weights.language * language(staff, need, say).0 / total,
-            100 * weights.seniority * seniority(staff, need, say).0 / total,
-            100 * weights.availability * availability(staff, need, say).0 / total,
-            100 * weights.experience * experience(staff, need, context, say).0 / total,
+            (100 * weights.specialty / total) * specialty(staff, need, say).0,
+            (100 * weights.country / total) * country(staff, need, say).0,
+            (100 * weights.language / total) * language(staff, need, say).0,
+            (100 * weights.seniority / total) * seniority(staff, need, say).0,
+            (100 * weights.availability / total) * availability(staff, need, say).0,
+            (100 * weights.experience / total) * experience(staff, need, context, say).0,
         ]
         return contributions.reduce(0, +)
     }

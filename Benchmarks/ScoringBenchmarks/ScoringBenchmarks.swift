@@ -1,0 +1,81 @@
+import Benchmark
+import Foundation
+import MidstCore
+import MidstStore
+
+/// Staff and needs generated once (seed 3), validated into model values.
+struct Workload: @unchecked Sendable {
+    let staff: [Staff]
+    let needs: [Need]
+    let table: StaffTable
+    let plans: [NeedPlan]
+    /// The candidate pairs: for each need, the people of its profession.
+    let pairs: Int
+
+    static let shared: Workload = {
+        let reference = BundledReference.data
+        let staffCount = Int(ProcessInfo.processInfo.environment["MIDST_BENCH_SCORING_STAFF"] ?? "") ?? 200_000
+        var generator = DataGenerator(reference: reference, seed: 3)
+        let now = Timestamp(secondsSince1970: 0)
+        let staffValidator = StaffValidator(reference: reference, now: now)
+        let needValidator = NeedValidator(reference: reference, now: now)
+        var staffText = DataGenerator.staffHeader
+        for index in 1...staffCount { staffText += generator.staffLine(index: index) }
+        var needText = DataGenerator.needHeader
+        for index in 1...100 { needText += generator.needLine(index: index) }
+        var staffReader = try! RecordReader<StaffColumn>(bytes: Array(staffText.utf8), format: .csv, file: "s")
+        var staff: [Staff] = []
+        while let raw = try! staffReader.next() { staff.append(try! staffValidator.validate(raw.row.get(), file: "s").get()) }
+        var needReader = try! RecordReader<NeedColumn>(bytes: Array(needText.utf8), format: .csv, file: "n")
+        var needs: [Need] = []
+        while let raw = try! needReader.next() { needs.append(try! needValidator.validate(raw.row.get(), file: "n").get()) }
+        let scorer = Scorer(reference: reference)
+        let table = StaffTable(staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+        let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
+        let pairs = plans.reduce(0) { $0 + table.rows(ofProfessions: $1.professionCodes).count }
+        return Workload(staff: staff, needs: needs, table: table, plans: plans, pairs: pairs)
+    }()
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput],
+        timeUnits: .milliseconds,
+        warmupIterations: 1,
+        maxDuration: .seconds(60),
+        maxIterations: 10
+    )
+
+    // The batch's inner loop: every (need, person of the need's profession) pair is checked
+    // against the hard constraints and, if eligible, scored. One thread.
+    Benchmark("Compact scorer: all candidate pairs of 100 needs (one core)") { benchmark in
+        let workload = Workload.shared
+        benchmark.startMeasurement()
+        var checksum = 0.0
+        for plan in workload.plans {
+            for row in workload.table.rows(ofProfessions: plan.professionCodes) {
+                let index = Int(row)
+                if plan.isEligible(index, in: workload.table) { checksum += plan.score(index, in: workload.table) }
+            }
+        }
+        benchmark.stopMeasurement()
+        blackHole(checksum)
+        print("pairs: \(workload.pairs)")
+    }
+
+    // Baseline in the same run: the reference scorer on model values, the same pairs.
+    Benchmark("Baseline: reference scorer on model values, same pairs (one core)") { benchmark in
+        let workload = Workload.shared
+        let scorer = Scorer(reference: BundledReference.data)
+        let byProfession = Dictionary(grouping: workload.staff.indices, by: { workload.staff[$0].profession })
+        benchmark.startMeasurement()
+        var checksum = 0.0
+        for need in workload.needs {
+            for index in byProfession[need.profession] ?? [] {
+                checksum += scorer.score(workload.staff[index], for: need) ?? 0
+            }
+        }
+        benchmark.stopMeasurement()
+        blackHole(checksum)
+    }
+}
