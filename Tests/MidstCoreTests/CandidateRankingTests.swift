@@ -30,22 +30,6 @@ struct CandidateRankingTests {
             mode: .either, updatedAt: Timestamp(secondsSince1970: 0))
     }
 
-    /// The pool a database would return: everyone (the scorer applies the constraints), or only
-    /// holders of the given specialties.
-    func pool(_ specialties: [SpecialtyCode]?) -> [(Staff, StaffContext)] {
-        guard let specialties else { return people }
-        return people.filter { !Set($0.0.specialties).isDisjoint(with: specialties) }
-    }
-
-    @Test("the blocked top-K equals ranking everyone, for several K", arguments: [1, 5, 20, 200])
-    func blockingIsExact(top: Int) {
-        let blocked = scorer.topCandidates(for: need, top: top, pool: pool)
-        let everyone = scorer.rank(people, for: need, top: top)
-        #expect(blocked.map(\.staff.id) == everyone.map(\.staff.id))
-        #expect(blocked.map(\.score) == everyone.map(\.score))
-        #expect(blocked.count == min(top, people.filter { scorer.score($0.0, for: need) != nil }.count))
-    }
-
     @Test("ranked candidates are eligible, consenting, best first, ties by id, scores within 0–100")
     func rankingOrder() {
         let ranked = scorer.rank(people, for: need, top: 500)
@@ -79,21 +63,5 @@ struct CandidateRankingTests {
         let first = scorer.rank(people, for: need, top: 50)
         let second = scorer.rank(people.reversed(), for: need, top: 50)
         #expect(first.map(\.staff.id) == second.map(\.staff.id))
-    }
-
-    @Test("credited specialties are the need's, its parent, children and siblings")
-    func creditedSpecialties() throws {
-        var neonatal = need
-        neonatal.profession = SpecialtyCode(rawValue: "doctor")
-        neonatal.specialty = SpecialtyCode(rawValue: "neonatal_medicine")
-        let codes = try #require(scorer.creditedSpecialties(for: neonatal)).map(\.rawValue)
-        #expect(codes.first == "neonatal_medicine")
-        #expect(codes.contains("paediatrics"))
-        #expect(codes.contains("paediatric_cardiology"))
-        #expect(!codes.contains("general_medicine"))
-        var general = need
-        general.specialty = nil
-        #expect(scorer.creditedSpecialties(for: general) == nil)
-        #expect(abs(scorer.maximumScoreWithoutSpecialty - 70) < 1e-12)
     }
 }

@@ -96,3 +96,47 @@ struct CompactScoringTests {
         }
     }
 }
+
+@Suite("Staff table snapshots")
+struct StaffTableSnapshotTests {
+    let table: StaffTable
+
+    init() throws {
+        let reference = try ReferenceFixtures.bundledReference()
+        var generator = DataGenerator(reference: reference, seed: 9)
+        let validator = StaffValidator(reference: reference, now: Timestamp(secondsSince1970: 0))
+        var text = DataGenerator.staffHeader
+        for index in 1...300 { text += generator.staffLine(index: index) }
+        var reader = try RecordReader<StaffColumn>(bytes: Array(text.utf8), format: .csv, file: "s")
+        var staff: [Staff] = []
+        while let raw = try reader.next() { staff.append(try validator.validate(raw.row.get(), file: "s").get()) }
+        let contexts = staff.indices.map { StaffContext(commitments: $0 % 3, completedCountries: $0 % 4 == 0 ? [CountryCode(rawValue: "UG")] : []) }
+        table = StaffTable(staff: staff, contexts: contexts, reference: reference)
+    }
+
+    @Test("a table read back from its bytes scores every need exactly as the original")
+    func roundTrip() throws {
+        let bytes = table.encoded(generation: 42)
+        let copy = try bytes.withUnsafeBytes { try StaffTable(bytes: $0, expectedGeneration: 42) }
+        #expect(copy.ids == table.ids)
+        #expect(copy.idRank == table.idRank)
+        #expect(copy.encoded(generation: 42) == bytes)
+    }
+
+    @Test("a snapshot of another generation, or a damaged one, is refused")
+    func refused() {
+        let bytes = table.encoded(generation: 42)
+        #expect(throws: StaffTableFormatError.self) {
+            _ = try bytes.withUnsafeBytes { try StaffTable(bytes: $0, expectedGeneration: 43) }
+        }
+        let truncated = Array(bytes.dropLast(10))
+        #expect(throws: StaffTableFormatError.self) {
+            _ = try truncated.withUnsafeBytes { try StaffTable(bytes: $0, expectedGeneration: 42) }
+        }
+        var corrupted = bytes
+        corrupted[0] = 0
+        #expect(throws: StaffTableFormatError.self) {
+            _ = try corrupted.withUnsafeBytes { try StaffTable(bytes: $0, expectedGeneration: 42) }
+        }
+    }
+}

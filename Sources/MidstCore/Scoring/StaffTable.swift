@@ -92,6 +92,23 @@ public struct StaffTable: Sendable {
         }
         var idRank = [Int32](repeating: 0, count: ids.count)
         for (rank, row) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idRank[row] = Int32(rank) }
+        self.init(
+            ids: ids, idRank: idRank, profession: profession, seniority: seniority, modes: modes,
+            freeCapacity: freeCapacity, availableFrom: availableFrom, availableTo: availableTo,
+            placements: placements, specialtyStart: specialtyStart, specialtyCodes: specialtyCodes,
+            tieStart: tieStart, tieCountries: tieCountries, tieKinds: tieKinds, languageStart: languageStart,
+            languageCodes: languageCodes, languageRanks: languageRanks, completedStart: completedStart,
+            completedCountries: completedCountries, byProfession: byProfession)
+    }
+
+    /// A table from its arrays (used when reading a snapshot back).
+    init(
+        ids: [RecordID], idRank: [Int32], profession: [UInt16], seniority: [UInt8], modes: [UInt8],
+        freeCapacity: [UInt8], availableFrom: [Int32], availableTo: [Int32], placements: [UInt16],
+        specialtyStart: [Int32], specialtyCodes: [UInt16], tieStart: [Int32], tieCountries: [UInt16],
+        tieKinds: [UInt8], languageStart: [Int32], languageCodes: [UInt16], languageRanks: [UInt8],
+        completedStart: [Int32], completedCountries: [UInt16], byProfession: [UInt16: [Int32]]
+    ) {
         self.ids = ids
         self.idRank = idRank
         self.profession = profession

@@ -197,6 +197,8 @@ extension MidstDatabase {
                     ])
                 if options.isDryRun { return .rollback }
                 try logImport(summary!, db)
+                // Staff, outcomes and need statuses all feed the compact staff table.
+                try db.execute(sql: "UPDATE staff_generation SET generation = generation + 1")
                 return .commit
             }
             Self.logger.debug("import committed")

@@ -7,6 +7,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-staff-needs-outcomes", migrate: createStaffNeedsOutcomes)
         migrator.registerMigration("v2-import-log", migrate: createImportLog)
+        migrator.registerMigration("v3-staff-generation", migrate: createStaffGeneration)
         return migrator
     }
 
@@ -123,6 +124,16 @@ enum Migrations {
                     updated INTEGER NOT NULL,
                     rejected INTEGER NOT NULL
                 );
+                """)
+    }
+
+    /// A counter bumped by every change to staff or outcomes, so that a compact staff snapshot
+    /// built from an older state is recognised and rebuilt.
+    private static func createStaffGeneration(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE staff_generation (generation INTEGER NOT NULL);
+                INSERT INTO staff_generation (generation) VALUES (1);
                 """)
     }
 }

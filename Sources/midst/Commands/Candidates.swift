@@ -12,6 +12,10 @@ struct Candidates: ParsableCommand {
             scores are ordered by staff id. --explain adds each component's points and reason. \
             `midst why NEED STAFF` explains one person in full, including why they are excluded.
 
+            Everyone of the need's profession (and configured equivalents) is scored from a compact \
+            snapshot of the staff kept beside the database (FILE-staff-snapshot), rebuilt \
+            automatically after any import.
+
               midst candidates N001
               midst candidates N001 --top 5 --explain
               midst candidates N001 --format json
@@ -37,13 +41,16 @@ struct Candidates: ParsableCommand {
         guard let need = try Terminal.exitOnError(code: .databaseProblem, { try database.need(id: needID) }) else {
             throw Terminal.fail("no need with id '\(needID)'", code: .invalidData)
         }
-        let professions = [need.profession]
-            + config.professionEquivalences.filter { $0.contains(need.profession.rawValue) }
-            .flatMap { $0 }.filter { $0 != need.profession.rawValue }.map(SpecialtyCode.init(rawValue:))
-        let ranked = try Terminal.exitOnError(code: .databaseProblem) {
-            try scorer.topCandidates(for: need, top: top) { specialties in
-                try database.candidatePool(for: need, professions: professions, specialties: specialties)
-            }
+        let table = try Terminal.exitOnError(code: .databaseProblem) {
+            try database.staffTable(reference: BundledReference.data)
+        }
+        let plan = NeedPlan(need: need, scorer: scorer)
+        let best = plan.topCandidates(among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top)
+        let people = try Terminal.exitOnError(code: .databaseProblem) {
+            try database.staff(ids: best.map { table.ids[Int($0.row)] })
+        }
+        let ranked = zip(best, people).enumerated().map { rank, pair in
+            (rank: rank + 1, staff: pair.1, score: pair.0.score)
         }
         var columns = ["rank", "staff_id", "name", "score", "specialties", "countries", "languages"]
         if explain { columns += ScoreComponent.allCases.map(\.rawValue) + ["reasons"] }
@@ -54,7 +61,8 @@ struct Candidates: ParsableCommand {
                 .text(candidate.staff.countriesText), .text(candidate.staff.languagesText),
             ]
             if explain {
-                let explanation = scorer.explain(candidate.staff, for: need, context: candidate.context)
+                let context = (try? database.context(forStaff: candidate.staff.id.rawValue)) ?? StaffContext()
+                let explanation = scorer.explain(candidate.staff, for: need, context: context)
                 row += explanation.components.map { .number($0.contribution, decimals: 2) }
                 row.append(.text(explanation.components.map { "\($0.component.rawValue): \($0.reason)" }.joined(separator: " | ")))
             }
