@@ -82,7 +82,7 @@ struct CompactScoringTests {
             let plan = NeedPlan(need: need, scorer: scorer)
             let fast = plan.topCandidates(among: Array(0..<Int32(table.count)), in: table, top: top)
             let slow = scorer.rank(Array(zip(staff, contexts)), for: need, top: top)
-            #expect(fast.map { table.ids[Int($0.row)] } == slow.map(\.staff.id))
+            #expect(fast.map { table.id(at: Int($0.row)) } == slow.map(\.staff.id))
             #expect(fast.map(\.score) == slow.map(\.score))
         }
     }

@@ -16,12 +16,6 @@ extension StaffTable {
         writer.bytes += Self.magic
         writer.put(Self.formatVersion)
         writer.put(generation)
-        var idBytes: [UInt8] = []
-        var idStart: [Int32] = [0]
-        for id in ids {
-            idBytes += id.rawValue.utf8
-            idStart.append(Int32(idBytes.count))
-        }
         writer.put(idBytes)
         writer.put(idStart)
         writer.put(idRank)
@@ -60,29 +54,23 @@ extension StaffTable {
         }
         let idBytes: [UInt8] = try reader.array()
         let idStart: [Int32] = try reader.array()
-        var ids: [RecordID] = []
-        ids.reserveCapacity(max(0, idStart.count - 1))
-        for index in 0..<max(0, idStart.count - 1) {
-            let range = Int(idStart[index])..<Int(idStart[index + 1])
-            guard range.lowerBound >= 0, range.upperBound <= idBytes.count else {
-                throw StaffTableFormatError(description: "damaged snapshot")
-            }
-            ids.append(RecordID(rawValue: String(decoding: idBytes[range], as: UTF8.self)))
-        }
+        guard idStart.first == 0, zip(idStart, idStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+            Int(idStart.last ?? 0) == idBytes.count
+        else { throw StaffTableFormatError(description: "damaged snapshot") }
         let idRank: [Int32] = try reader.array()
         let profession: [UInt16] = try reader.array()
-        var byProfession: [UInt16: [Int32]] = [:]
-        for (row, code) in profession.enumerated() { byProfession[code, default: []].append(Int32(row)) }
         self.init(
-            ids: ids, idRank: idRank, profession: profession, seniority: try reader.array(),
+            idBytes: idBytes, idStart: idStart, idRank: idRank, profession: profession, seniority: try reader.array(),
             modes: try reader.array(), freeCapacity: try reader.array(), availableFrom: try reader.array(),
             availableTo: try reader.array(), placements: try reader.array(), specialtyStart: try reader.array(),
             specialtyCodes: try reader.array(), tieStart: try reader.array(), tieCountries: try reader.array(),
             tieKinds: try reader.array(), languageStart: try reader.array(), languageCodes: try reader.array(),
             languageRanks: try reader.array(), completedStart: try reader.array(),
-            completedCountries: try reader.array(), byProfession: byProfession)
-        let count = ids.count
-        guard idRank.count == count, seniority.count == count, freeCapacity.count == count,
+            completedCountries: try reader.array())
+        let count = idStart.count - 1
+        guard idRank.count == count, profession.count == count, seniority.count == count, modes.count == count,
+            freeCapacity.count == count, availableFrom.count == count, availableTo.count == count,
+            placements.count == count,
             specialtyStart.count == count + 1, tieStart.count == count + 1, languageStart.count == count + 1,
             completedStart.count == count + 1, Int(specialtyStart.last ?? 0) == specialtyCodes.count,
             Int(tieStart.last ?? 0) == tieCountries.count, tieKinds.count == tieCountries.count,

@@ -5,7 +5,11 @@
 /// `specialtyCodes[specialtyStart[i] ..< specialtyStart[i + 1]]`, primary first; likewise for
 /// ties and languages. Codes are positions in ``ReferenceData``'s tables.
 public struct StaffTable: Sendable {
-    public let ids: [RecordID]
+    /// Everyone's id, as UTF-8 one after another; person `i`'s is
+    /// `idBytes[idStart[i] ..< idStart[i + 1]]`. Kept as bytes so that loading a snapshot of a
+    /// million people does not create a million strings (query-latency.sh).
+    let idBytes: [UInt8]
+    let idStart: [Int32]
     /// Each person's position when all are ordered by id: the deterministic tie-break.
     public let idRank: [Int32]
     let profession: [UInt16]
@@ -26,11 +30,21 @@ public struct StaffTable: Sendable {
     let languageRanks: [UInt8]
     let completedStart: [Int32]
     let completedCountries: [UInt16]
-    /// For each profession code, the people of that profession, in table order.
-    let byProfession: [UInt16: [Int32]]
+    /// The people of each profession, in table order: those of profession code `p` are
+    /// `professionRows[professionStart[p] ..< professionStart[p + 1]]`.
+    let professionStart: [Int32]
+    let professionRows: [Int32]
 
     /// How many people the table holds.
-    public var count: Int { ids.count }
+    public var count: Int { idRank.count }
+
+    /// The id of person `row`.
+    public func id(at row: Int) -> RecordID {
+        RecordID(rawValue: String(decoding: idBytes[Int(idStart[row])..<Int(idStart[row + 1])], as: UTF8.self))
+    }
+
+    /// Every id, in table order (materialises a string per person).
+    public var ids: [RecordID] { (0..<count).map(id(at:)) }
 
     /// Builds the table from records and their contexts; people who have not consented or are
     /// not active are left out, so that they can never be matched.
@@ -39,6 +53,8 @@ public struct StaffTable: Sendable {
     public init(staff: [Staff], contexts: [StaffContext], reference: ReferenceData) {
         precondition(staff.count == contexts.count)
         var ids: [RecordID] = []
+        var idBytes: [UInt8] = []
+        var idStart: [Int32] = [0]
         var profession: [UInt16] = []
         var seniority: [UInt8] = []
         var modes: [UInt8] = []
@@ -56,13 +72,12 @@ public struct StaffTable: Sendable {
         var languageRanks: [UInt8] = []
         var completedStart: [Int32] = [0]
         var completedCountries: [UInt16] = []
-        var byProfession: [UInt16: [Int32]] = [:]
         for (person, context) in zip(staff, contexts) where person.hasConsented && context.isActive {
             guard let professionNumber = reference.number(of: person.profession) else { continue }
-            let row = Int32(ids.count)
             ids.append(person.id)
+            idBytes += person.id.rawValue.utf8
+            idStart.append(Int32(idBytes.count))
             profession.append(UInt16(professionNumber))
-            byProfession[UInt16(professionNumber), default: []].append(row)
             seniority.append(UInt8(person.seniority.rawValue))
             modes.append(person.modes.rawValue)
             freeCapacity.append(UInt8(clamping: max(0, person.maxAssignments - context.commitments)))
@@ -93,23 +108,25 @@ public struct StaffTable: Sendable {
         var idRank = [Int32](repeating: 0, count: ids.count)
         for (rank, row) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idRank[row] = Int32(rank) }
         self.init(
-            ids: ids, idRank: idRank, profession: profession, seniority: seniority, modes: modes,
+            idBytes: idBytes, idStart: idStart, idRank: idRank, profession: profession, seniority: seniority,
+            modes: modes,
             freeCapacity: freeCapacity, availableFrom: availableFrom, availableTo: availableTo,
             placements: placements, specialtyStart: specialtyStart, specialtyCodes: specialtyCodes,
             tieStart: tieStart, tieCountries: tieCountries, tieKinds: tieKinds, languageStart: languageStart,
             languageCodes: languageCodes, languageRanks: languageRanks, completedStart: completedStart,
-            completedCountries: completedCountries, byProfession: byProfession)
+            completedCountries: completedCountries)
     }
 
     /// A table from its arrays (used when reading a snapshot back).
     init(
-        ids: [RecordID], idRank: [Int32], profession: [UInt16], seniority: [UInt8], modes: [UInt8],
+        idBytes: [UInt8], idStart: [Int32], idRank: [Int32], profession: [UInt16], seniority: [UInt8], modes: [UInt8],
         freeCapacity: [UInt8], availableFrom: [Int32], availableTo: [Int32], placements: [UInt16],
         specialtyStart: [Int32], specialtyCodes: [UInt16], tieStart: [Int32], tieCountries: [UInt16],
         tieKinds: [UInt8], languageStart: [Int32], languageCodes: [UInt16], languageRanks: [UInt8],
-        completedStart: [Int32], completedCountries: [UInt16], byProfession: [UInt16: [Int32]]
+        completedStart: [Int32], completedCountries: [UInt16]
     ) {
-        self.ids = ids
+        self.idBytes = idBytes
+        self.idStart = idStart
         self.idRank = idRank
         self.profession = profession
         self.seniority = seniority
@@ -128,12 +145,28 @@ public struct StaffTable: Sendable {
         self.languageRanks = languageRanks
         self.completedStart = completedStart
         self.completedCountries = completedCountries
-        self.byProfession = byProfession
+        // Counting sort of rows by profession code: the candidate blocks.
+        let codes = Int(profession.max() ?? 0) + 1
+        var start = [Int32](repeating: 0, count: codes + 1)
+        for code in profession { start[Int(code) + 1] += 1 }
+        for code in 0..<codes { start[code + 1] += start[code] }
+        var next = start
+        var rows = [Int32](repeating: 0, count: profession.count)
+        for (row, code) in profession.enumerated() {
+            rows[Int(next[Int(code)])] = Int32(row)
+            next[Int(code)] += 1
+        }
+        professionStart = start
+        professionRows = rows
     }
 
     /// The people of the given professions, in table order: the candidate block for a need.
     public func rows(ofProfessions professions: [UInt16]) -> [Int32] {
-        if professions.count == 1 { return byProfession[professions[0]] ?? [] }
-        return professions.flatMap { byProfession[$0] ?? [] }.sorted()
+        func block(_ code: UInt16) -> ArraySlice<Int32> {
+            guard Int(code) + 1 < professionStart.count else { return [] }
+            return professionRows[Int(professionStart[Int(code)])..<Int(professionStart[Int(code) + 1])]
+        }
+        if professions.count == 1 { return Array(block(professions[0])) }
+        return professions.flatMap(block).sorted()
     }
 }

@@ -47,7 +47,7 @@ struct Candidates: ParsableCommand {
         let plan = NeedPlan(need: need, scorer: scorer)
         let best = plan.topCandidates(among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top)
         let people = try Terminal.exitOnError(code: .databaseProblem) {
-            try database.staff(ids: best.map { table.ids[Int($0.row)] })
+            try database.staff(ids: best.map { table.id(at: Int($0.row)) })
         }
         let ranked = zip(best, people).enumerated().map { rank, pair in
             (rank: rank + 1, staff: pair.1, score: pair.0.score)
