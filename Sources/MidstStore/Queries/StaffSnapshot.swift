@@ -18,22 +18,23 @@ extension MidstDatabase {
     /// the next process. A snapshot that cannot be read is rebuilt, never trusted.
     public func staffTable(reference: ReferenceData) throws -> StaffTable {
         let generation = try staffGeneration()
-        if let data = try? Data(contentsOf: URL(fileURLWithPath: snapshotPath), options: .alwaysMapped),
-            let table = try? data.withUnsafeBytes({ try StaffTable(bytes: $0, expectedGeneration: generation) })
+        if let storage = MappedFile.storage(path: snapshotPath),
+            let table = try? StaffTable(storage: storage, expectedGeneration: generation)
         {
             return table
         }
-        let (table, builtGeneration) = try pool.read { db in
-            (try Self.buildStaffTable(db, reference: reference), try Int64.fetchOne(db, sql: "SELECT generation FROM staff_generation") ?? 0)
+        let table = try pool.read { db in
+            try Self.buildStaffTable(
+                db, reference: reference,
+                generation: try Int64.fetchOne(db, sql: "SELECT generation FROM staff_generation") ?? 0)
         }
-        let bytes = table.encoded(generation: builtGeneration)
         // A snapshot that cannot be written (read-only folder) only costs the next run a rebuild.
-        try? Data(bytes).write(to: URL(fileURLWithPath: snapshotPath), options: .atomic)
-        Self.logger.info("staff snapshot rebuilt", metadata: ["people": "\(table.count)", "generation": "\(builtGeneration)"])
+        try? Data(table.bytes).write(to: URL(fileURLWithPath: snapshotPath), options: .atomic)
+        Self.logger.info("staff snapshot rebuilt", metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])
         return table
     }
 
-    private static func buildStaffTable(_ db: Database, reference: ReferenceData) throws -> StaffTable {
+    private static func buildStaffTable(_ db: Database, reference: ReferenceData, generation: Int64) throws -> StaffTable {
         var commitments: [Int64: Int] = [:]
         let committed = try Row.fetchCursor(
             db,
@@ -61,7 +62,7 @@ extension MidstDatabase {
             staff.append(Self.staff(from: row))
             contexts.append(StaffContext(commitments: commitments[key] ?? 0, completedCountries: completed[key] ?? []))
         }
-        return StaffTable(staff: staff, contexts: contexts, reference: reference)
+        return StaffTable(staff: staff, contexts: contexts, reference: reference, generation: generation)
     }
 
     /// The staff records with these ids, in the order given (ids not found are left out).

@@ -1,0 +1,177 @@
+/// A snapshot's bytes could not be opened as a staff table.
+public struct StaffTableFormatError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// The columns of a ``StaffTable`` while it is being built, in the order of the layout.
+///
+/// Layout: the 8 bytes `MIDSTSNP`, the format version (UInt32) and 4 bytes of padding, the
+/// staff generation (Int64), then each column as its element count (Int64) followed by its
+/// elements, padded to a multiple of 8 bytes. All in the machine's byte order.
+struct StaffTableColumns {
+    var idBytes: [UInt8] = []
+    var idStart: [Int32] = [0]
+    var idRank: [Int32] = []
+    var profession: [UInt16] = []
+    var seniority: [UInt8] = []
+    var modes: [UInt8] = []
+    var freeCapacity: [UInt8] = []
+    var availableFrom: [Int32] = []
+    var availableTo: [Int32] = []
+    var placements: [UInt16] = []
+    var specialtyStart: [Int32] = [0]
+    var specialtyCodes: [UInt16] = []
+    var tieStart: [Int32] = [0]
+    var tieCountries: [UInt16] = []
+    var tieKinds: [UInt8] = []
+    var languageStart: [Int32] = [0]
+    var languageCodes: [UInt16] = []
+    var languageRanks: [UInt8] = []
+    var completedStart: [Int32] = [0]
+    var completedCountries: [UInt16] = []
+    var professionStart: [Int32] = [0]
+    var professionRows: [Int32] = []
+
+    /// Groups the rows by profession code (a counting sort), for the candidate blocks.
+    mutating func indexProfessions() {
+        let codes = Int(profession.max() ?? 0) + 1
+        var start = [Int32](repeating: 0, count: codes + 1)
+        for code in profession { start[Int(code) + 1] += 1 }
+        for code in 0..<codes { start[code + 1] += start[code] }
+        var next = start
+        var rows = [Int32](repeating: 0, count: profession.count)
+        for (row, code) in profession.enumerated() {
+            rows[Int(next[Int(code)])] = Int32(row)
+            next[Int(code)] += 1
+        }
+        professionStart = start
+        professionRows = rows
+    }
+
+    func encoded(generation: Int64) -> [UInt8] {
+        var bytes: [UInt8] = StaffTable.magic
+        func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value) { bytes += $0 } }
+        func put<T: FixedWidthInteger>(_ values: [T]) {
+            put(Int64(values.count))
+            values.withUnsafeBytes { bytes += $0 }
+            bytes += [UInt8](repeating: 0, count: (8 - bytes.count % 8) % 8)
+        }
+        put(StaffTable.formatVersion)
+        put(UInt32(0))
+        put(generation)
+        put(idBytes)
+        put(idStart)
+        put(idRank)
+        put(profession)
+        put(seniority)
+        put(modes)
+        put(freeCapacity)
+        put(availableFrom)
+        put(availableTo)
+        put(placements)
+        put(specialtyStart)
+        put(specialtyCodes)
+        put(tieStart)
+        put(tieCountries)
+        put(tieKinds)
+        put(languageStart)
+        put(languageCodes)
+        put(languageRanks)
+        put(completedStart)
+        put(completedCountries)
+        put(professionStart)
+        put(professionRows)
+        return bytes
+    }
+}
+
+extension StaffTable {
+    /// The layout version; a snapshot of another version is rebuilt rather than read.
+    public static let formatVersion: UInt32 = 2
+    static let magic: [UInt8] = Array("MIDSTSNP".utf8)
+
+    /// Opens a table in `storage`, checking the layout, the generation and every offset, so that
+    /// the unchecked reads of scoring stay within the columns.
+    public init(storage: StaffTableStorage, expectedGeneration: Int64) throws(StaffTableFormatError) {
+        var reader = ColumnReader(base: storage.base, count: storage.count)
+        let damaged = StaffTableFormatError(description: "damaged snapshot")
+        guard storage.count >= 24, Array(UnsafeRawBufferPointer(start: storage.base, count: 8)) == Self.magic else {
+            throw StaffTableFormatError(description: "not a Midst staff snapshot")
+        }
+        reader.offset = 8
+        guard try reader.value(UInt32.self) == Self.formatVersion else {
+            throw StaffTableFormatError(description: "snapshot of another format version")
+        }
+        _ = try reader.value(UInt32.self)
+        let generation = try reader.value(Int64.self)
+        guard generation == expectedGeneration else { throw StaffTableFormatError(description: "snapshot of older data") }
+        self.storage = storage
+        self.generation = generation
+        idBytes = try reader.column()
+        idStart = try reader.column()
+        idRank = try reader.column()
+        profession = try reader.column()
+        seniority = try reader.column()
+        modes = try reader.column()
+        freeCapacity = try reader.column()
+        availableFrom = try reader.column()
+        availableTo = try reader.column()
+        placements = try reader.column()
+        specialtyStart = try reader.column()
+        specialtyCodes = try reader.column()
+        tieStart = try reader.column()
+        tieCountries = try reader.column()
+        tieKinds = try reader.column()
+        languageStart = try reader.column()
+        languageCodes = try reader.column()
+        languageRanks = try reader.column()
+        completedStart = try reader.column()
+        completedCountries = try reader.column()
+        professionStart = try reader.column()
+        professionRows = try reader.column()
+        let people = idRank.count
+        guard reader.offset == storage.count,
+            [profession.count, seniority.count, modes.count, freeCapacity.count, availableFrom.count,
+             availableTo.count, placements.count, professionRows.count].allSatisfy({ $0 == people }),
+            Self.isOffsets(idStart, people: people, into: idBytes.count),
+            Self.isOffsets(specialtyStart, people: people, into: specialtyCodes.count),
+            Self.isOffsets(tieStart, people: people, into: tieCountries.count), tieKinds.count == tieCountries.count,
+            Self.isOffsets(languageStart, people: people, into: languageCodes.count),
+            languageRanks.count == languageCodes.count,
+            Self.isOffsets(completedStart, people: people, into: completedCountries.count),
+            Self.isOffsets(professionStart, people: professionStart.count - 1, into: people),
+            professionRows.allSatisfy({ $0 >= 0 && Int($0) < people }),
+            tieKinds.allSatisfy({ Int($0) < TieKind.allCases.count })
+        else { throw damaged }
+    }
+
+    /// Whether `starts` has `people + 1` non-decreasing offsets from 0 to `end`.
+    private static func isOffsets(_ starts: UnsafeBufferPointer<Int32>, people: Int, into end: Int) -> Bool {
+        guard people >= 0, starts.count == people + 1, starts.first == 0, Int(starts.last!) == end else { return false }
+        for index in 1..<starts.count where starts[index] < starts[index - 1] { return false }
+        return true
+    }
+}
+
+/// Reads columns out of a snapshot's memory, checking that each lies within it.
+private struct ColumnReader {
+    let base: UnsafeRawPointer
+    let count: Int
+    var offset = 0
+
+    mutating func value<T: FixedWidthInteger>(_: T.Type) throws(StaffTableFormatError) -> T {
+        guard offset + MemoryLayout<T>.size <= count else { throw StaffTableFormatError(description: "damaged snapshot") }
+        defer { offset += MemoryLayout<T>.size }
+        return base.loadUnaligned(fromByteOffset: offset, as: T.self)
+    }
+
+    mutating func column<T: FixedWidthInteger>() throws(StaffTableFormatError) -> UnsafeBufferPointer<T> {
+        let elements = try value(Int64.self)
+        let size = Int(elements) * MemoryLayout<T>.stride
+        guard elements >= 0, elements < Int64(Int32.max), offset + size <= count, offset % MemoryLayout<T>.alignment == 0
+        else { throw StaffTableFormatError(description: "damaged snapshot") }
+        let column = UnsafeBufferPointer(start: (base + offset).assumingMemoryBound(to: T.self), count: Int(elements))
+        offset += size + (8 - size % 8) % 8
+        return column
+    }
+}
