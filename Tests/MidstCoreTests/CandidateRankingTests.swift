@@ -64,4 +64,28 @@ struct CandidateRankingTests {
         let second = scorer.rank(people.reversed(), for: need, top: 50)
         #expect(first.map(\.staff.id) == second.map(\.staff.id))
     }
+
+    @Test("for every generated person, adding a language of the need or its country never lowers the score")
+    func addingLanguagesNeverLowers() {
+        var random = SeededRandom(seed: 21)
+        let languages = ["sw", "lg", "en", "yo", "ha", "am", "so", "ny"].map(LanguageCode.init(rawValue:))
+        for (staff, context) in people.prefix(600) {
+            guard let before = scorer.score(staff, for: need, context: context) else { continue }
+            let language = languages[Int(random.next() % UInt64(languages.count))]
+            guard !staff.languages.contains(where: { $0.language == language }) else { continue }
+            let level = LanguageLevel.allCases[Int(random.next() % 7)]
+            var more = staff
+            more.languages.append(LanguageSkill(language: language, level: level))
+            let after = scorer.score(more, for: need, context: context)
+            #expect(after != nil && after! >= before, "\(staff.id) + \(language):\(level)")
+        }
+    }
+
+    @Test("people who fail a hard constraint are never ranked, whatever their score would be")
+    func excludedNeverRanked() {
+        let ranked = Set(scorer.rank(people, for: need, top: people.count).map(\.staff.id))
+        for (staff, context) in people where !scorer.exclusions(of: staff, for: need, context: context).isEmpty {
+            #expect(!ranked.contains(staff.id))
+        }
+    }
 }
