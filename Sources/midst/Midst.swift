@@ -4,7 +4,7 @@ import Logging
 
 /// `midst`: matches internationally recruited NHS staff to Health Partnership needs.
 @main
-struct Midst: ParsableCommand {
+struct Midst: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "midst",
         abstract: "Match internationally recruited NHS staff to the needs of Health Partnerships.",
@@ -20,22 +20,25 @@ struct Midst: ParsableCommand {
             problem; 64 a command-line usage error.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Import.self, Candidates.self, Search.self, Why.self, Config.self, Generate.self, Reference.self]
+        subcommands: [Init.self, Import.self, RunBatch.self, Runs.self, Show.self, Candidates.self, Search.self, Why.self, Config.self, Generate.self, Reference.self]
     )
 
     /// Logs go to stderr, at the level in MIDST_LOG_LEVEL (default: warning). Midst never logs
     /// personal fields, only counts and identifiers of runs and files.
-    static func main() {
+    static func main() async {
         let level = ProcessInfo.processInfo.environment["MIDST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level ?? .warning
             return handler
         }
-        var command: ParsableCommand
         do {
-            command = try parseAsRoot()
-            try command.run()
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(withError: error)
         }

@@ -23,23 +23,29 @@ extension NeedPlan {
 
     /// The score (0–100) of person `row`, who must be eligible: the same number as
     /// ``Scorer/score(_:for:context:)``. No allocation.
+    @inline(__always)
     public func score(_ row: Int, in table: StaffTable) -> Double {
-        let specialty = specialtyValue(row, table)
-        let country = countryValue(row, table)
-        let language = languageValue(row, table)
-        let seniority = seniorityValue(row, table)
-        let availability = availabilityValue(row, table)
-        let experience = experienceValue(row, table)
+        let value = components(row, in: table)
         guard totalWeight > 0 else { return 0 }
         // Summed in the order, and with the operations, of Scorer.score.
         var sum = 0.0
-        sum += points.specialty * specialty
-        sum += points.country * country
-        sum += points.language * language
-        sum += points.seniority * seniority
-        sum += points.availability * availability
-        sum += points.experience * experience
+        sum += points.specialty * value.specialty
+        sum += points.country * value.country
+        sum += points.language * value.language
+        sum += points.seniority * value.seniority
+        sum += points.availability * value.availability
+        sum += points.experience * value.experience
         return sum
+    }
+
+    /// The raw value (0–1) of each component for person `row`, who must be eligible: what a run
+    /// records for explanations and for re-weighting later.
+    @inline(__always)
+    public func components(_ row: Int, in table: StaffTable) -> ComponentValues {
+        ComponentValues(
+            specialty: specialtyValue(row, table), country: countryValue(row, table),
+            language: languageValue(row, table), seniority: seniorityValue(row, table),
+            availability: availabilityValue(row, table), experience: experienceValue(row, table))
     }
 
     /// The `top` best eligible people among `rows`, best first; equal scores by staff id.

@@ -40,3 +40,25 @@ public struct Explanation: Hashable, Sendable {
     /// The score, 0–100: the sum of the contributions.
     public var score: Double { components.reduce(0) { $0 + $1.contribution } }
 }
+
+/// The raw values (0–1) of the six components for one pair.
+public struct ComponentValues: Hashable, Sendable {
+    public var specialty: Double
+    public var country: Double
+    public var language: Double
+    public var seniority: Double
+    public var availability: Double
+    public var experience: Double
+
+    public init(
+        specialty: Double, country: Double, language: Double, seniority: Double, availability: Double,
+        experience: Double
+    ) {
+        self.specialty = specialty
+        self.country = country
+        self.language = language
+        self.seniority = seniority
+        self.availability = availability
+        self.experience = experience
+    }
+}

@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1-staff-needs-outcomes", migrate: createStaffNeedsOutcomes)
         migrator.registerMigration("v2-import-log", migrate: createImportLog)
         migrator.registerMigration("v3-staff-generation", migrate: createStaffGeneration)
+        migrator.registerMigration("v4-runs", migrate: createRuns)
         return migrator
     }
 
@@ -134,6 +135,64 @@ enum Migrations {
             sql: """
                 CREATE TABLE staff_generation (generation INTEGER NOT NULL);
                 INSERT INTO staff_generation (generation) VALUES (1);
+                """)
+    }
+
+    /// Nightly runs: one row per run with its counts, totals and phase durations; the shortlist
+    /// of every need with each component's raw value; the proposed assignment. A run's rows are
+    /// written in the same transaction as its `completed` status, so readers never see half a run.
+    private static func createRuns(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE run (
+                    run_key INTEGER PRIMARY KEY,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('completed', 'failed')),
+                    failure TEXT,
+                    note TEXT,
+                    config_hash TEXT NOT NULL,
+                    config TEXT NOT NULL,
+                    solver TEXT NOT NULL CHECK (solver IN ('optimal', 'greedy')),
+                    top_k INTEGER NOT NULL,
+                    needs INTEGER NOT NULL DEFAULT 0,
+                    eligible_staff INTEGER NOT NULL DEFAULT 0,
+                    pairs_scored INTEGER NOT NULL DEFAULT 0,
+                    edges INTEGER NOT NULL DEFAULT 0,
+                    assigned INTEGER NOT NULL DEFAULT 0,
+                    total_score REAL NOT NULL DEFAULT 0,
+                    optimal_objective REAL NOT NULL DEFAULT 0,
+                    greedy_objective REAL NOT NULL DEFAULT 0,
+                    load_seconds REAL NOT NULL DEFAULT 0,
+                    score_seconds REAL NOT NULL DEFAULT 0,
+                    solve_seconds REAL NOT NULL DEFAULT 0,
+                    write_seconds REAL NOT NULL DEFAULT 0
+                );
+
+                CREATE TABLE shortlist (
+                    run_key INTEGER NOT NULL REFERENCES run(run_key) ON DELETE CASCADE,
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    rank INTEGER NOT NULL,
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    score REAL NOT NULL,
+                    specialty REAL NOT NULL,
+                    country REAL NOT NULL,
+                    language REAL NOT NULL,
+                    seniority REAL NOT NULL,
+                    availability REAL NOT NULL,
+                    experience REAL NOT NULL,
+                    PRIMARY KEY (run_key, need_key, rank)
+                ) WITHOUT ROWID;
+                CREATE INDEX shortlist_by_staff ON shortlist(staff_key);
+
+                CREATE TABLE assignment (
+                    run_key INTEGER NOT NULL REFERENCES run(run_key) ON DELETE CASCADE,
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    score REAL NOT NULL,
+                    PRIMARY KEY (run_key, need_key, staff_key)
+                ) WITHOUT ROWID;
+                CREATE INDEX assignment_by_staff ON assignment(staff_key);
                 """)
     }
 }

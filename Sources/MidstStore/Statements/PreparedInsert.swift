@@ -41,6 +41,10 @@ struct PreparedInsert {
         sqlite3_bind_int64(handle, index, Int64(value))
     }
 
+    func bind(_ index: Int32, _ value: Double) {
+        sqlite3_bind_double(handle, index, value)
+    }
+
     func bind(_ index: Int32, _ value: Bool) {
         sqlite3_bind_int64(handle, index, value ? 1 : 0)
     }

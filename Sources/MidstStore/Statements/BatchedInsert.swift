@@ -11,6 +11,7 @@ struct BatchedInsert {
     enum Value {
         case text(String)
         case integer(Int)
+        case real(Double)
         case null
     }
 
@@ -54,6 +55,7 @@ struct BatchedInsert {
                 switch pending[start + offset] {
                 case .text(let text): statement.bind(index, text)
                 case .integer(let number): statement.bind(index, number)
+                case .real(let number): statement.bind(index, number)
                 case .null: statement.bind(index, nil as Int?)
                 }
             }

@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+import MidstCore
+
+extension MidstDatabase {
+    /// Open needs with slots to fill, by id: what a run scores.
+    public func openNeeds() throws -> [Need] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM need WHERE status = 'open' AND slots > 0 ORDER BY id")
+            var languages: [Int64: [Row]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT need_key, language, is_required, min_level_rank FROM need_language") {
+                languages[row["need_key"], default: []].append(row)
+            }
+            return rows.map { Self.need(from: $0, languages: languages[$0["need_key"]] ?? []) }
+        }
+    }
+
+    /// Records a completed run: its row, every shortlist and the assignment, in one transaction,
+    /// so that the run becomes visible whole or not at all. Returns the run's id.
+    public func recordRun(_ run: CompletedRun) throws -> Int64 {
+        let started = Date()
+        return try pool.write { db in
+            var needKeys: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, need_key FROM need") { needKeys[row[0]] = row[1] }
+            let findStaff = try db.cachedStatement(sql: "SELECT staff_key FROM staff WHERE id = ?")
+            var staffKeys: [Int32: Int64] = [:]
+            func staffKey(_ row: Int32) throws -> Int64 {
+                if let key = staffKeys[row] { return key }
+                guard let key = try Int64.fetchOne(findStaff, arguments: [run.table.id(at: Int(row)).rawValue]) else {
+                    throw StoreError.notAMidstDatabase(path: path, reason: "a scored person is missing from the staff table")
+                }
+                staffKeys[row] = key
+                return key
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO run (started_at, status, note, config_hash, config, solver, top_k, needs,
+                        eligible_staff, pairs_scored, edges, assigned, total_score, optimal_objective,
+                        greedy_objective, load_seconds, score_seconds, solve_seconds)
+                    VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK, run.needs.count,
+                    run.table.count, run.pairsScored, run.proposal.edgeCount, run.proposal.pairs.count,
+                    run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal, run.loadSeconds,
+                    run.scoreSeconds, run.solveSeconds,
+                ])
+            let runKey = db.lastInsertedRowID
+            var shortlist = BatchedInsert(
+                table: "shortlist",
+                columns: [
+                    "run_key", "need_key", "rank", "staff_key", "score", "specialty", "country", "language",
+                    "seniority", "availability", "experience",
+                ])
+            for (index, list) in run.shortlists.enumerated() {
+                guard let needKey = needKeys[run.needs[index].id.rawValue] else { continue }
+                for entry in list {
+                    let values = entry.components
+                    shortlist.append(
+                        .integer(Int(runKey)), .integer(Int(needKey)), .integer(entry.rank),
+                        .integer(Int(try staffKey(entry.row))), .real(entry.score), .real(values.specialty),
+                        .real(values.country), .real(values.language), .real(values.seniority),
+                        .real(values.availability), .real(values.experience))
+                    try shortlist.flush(db, includingPartial: false)
+                }
+            }
+            try shortlist.flush(db, includingPartial: true)
+            var assignment = BatchedInsert(table: "assignment", columns: ["run_key", "need_key", "staff_key", "score"])
+            for pair in run.proposal.pairs {
+                guard let needKey = needKeys[run.needs[pair.need].id.rawValue] else { continue }
+                assignment.append(
+                    .integer(Int(runKey)), .integer(Int(needKey)), .integer(Int(try staffKey(pair.row))), .real(pair.score))
+                try assignment.flush(db, includingPartial: false)
+            }
+            try assignment.flush(db, includingPartial: true)
+            try db.execute(
+                sql: "UPDATE run SET finished_at = ?, write_seconds = ? WHERE run_key = ?",
+                arguments: [
+                    Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso,
+                    Date().timeIntervalSince(started), runKey,
+                ])
+            return runKey
+        }
+    }
+
+    /// Records that a run failed, with the reason, leaving earlier runs as they were.
+    public func recordFailedRun(startedAt: Timestamp, note: String?, config: String, configHash: String,
+                                solver: String, topK: Int, failure: String) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO run (started_at, finished_at, status, failure, note, config_hash, config, solver, top_k)
+                    VALUES (?, ?, 'failed', ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    startedAt.iso, Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso, failure, note,
+                    configHash, config, solver, topK,
+                ])
+        }
+    }
+
+    /// Every run, newest first.
+    public func runs() throws -> [RunRecord] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY run_key DESC").map(Self.runRecord) }
+    }
+
+    /// The run named `reference`: a run id, or `latest` for the newest completed run.
+    public func run(_ reference: String) throws -> RunRecord? {
+        try pool.read { db in
+            let row: Row?
+            if reference == "latest" {
+                row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE status = 'completed' ORDER BY run_key DESC LIMIT 1")
+            } else if let key = Int64(reference) {
+                row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE run_key = ?", arguments: [key])
+            } else {
+                row = nil
+            }
+            return row.map(Self.runRecord)
+        }
+    }
+
+    /// A run's shortlists, by need id then rank; only one need's with `needID`.
+    public func shortlist(run: Int64, needID: String? = nil) throws -> [ShortlistLine] {
+        try pool.read { db in
+            var sql = """
+                SELECT n.id AS need_id, l.rank, s.id AS staff_id, l.score, l.specialty, l.country, l.language,
+                       l.seniority, l.availability, l.experience
+                FROM shortlist l JOIN need n USING (need_key) JOIN staff s USING (staff_key)
+                WHERE l.run_key = ?
+                """
+            var arguments: [any DatabaseValueConvertible] = [run]
+            if let needID {
+                sql += " AND n.id = ?"
+                arguments.append(needID)
+            }
+            sql += " ORDER BY n.id, l.rank"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                ShortlistLine(
+                    needID: row["need_id"], rank: row["rank"], staffID: row["staff_id"], score: row["score"],
+                    components: ComponentValues(
+                        specialty: row["specialty"], country: row["country"], language: row["language"],
+                        seniority: row["seniority"], availability: row["availability"], experience: row["experience"]))
+            }
+        }
+    }
+
+    /// A run's proposed pairs, by need id then staff id.
+    public func assignments(run: Int64, needID: String? = nil) throws -> [AssignmentLine] {
+        try pool.read { db in
+            var sql = """
+                SELECT n.id AS need_id, s.id AS staff_id, a.score
+                FROM assignment a JOIN need n USING (need_key) JOIN staff s USING (staff_key)
+                WHERE a.run_key = ?
+                """
+            var arguments: [any DatabaseValueConvertible] = [run]
+            if let needID {
+                sql += " AND n.id = ?"
+                arguments.append(needID)
+            }
+            sql += " ORDER BY n.id, s.id"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
+                AssignmentLine(needID: $0["need_id"], staffID: $0["staff_id"], score: $0["score"])
+            }
+        }
+    }
+
+    static func runRecord(_ row: Row) -> RunRecord {
+        RunRecord(
+            id: row["run_key"], startedAt: row["started_at"], finishedAt: row["finished_at"], status: row["status"],
+            failure: row["failure"], note: row["note"], configHash: row["config_hash"], solver: row["solver"],
+            topK: row["top_k"], needs: row["needs"], eligibleStaff: row["eligible_staff"],
+            pairsScored: row["pairs_scored"], edges: row["edges"], assigned: row["assigned"],
+            totalScore: row["total_score"], optimalObjective: row["optimal_objective"],
+            greedyObjective: row["greedy_objective"], loadSeconds: row["load_seconds"],
+            scoreSeconds: row["score_seconds"], solveSeconds: row["solve_seconds"], writeSeconds: row["write_seconds"])
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import MidstCore
+import MidstStore
+
+/// `midst run`: the nightly match batch.
+struct RunBatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the nightly batch: shortlist every open need and propose who to ask.",
+        discussion: """
+            Scores every open need (status open, slots > 0) against every consenting person with \
+            free capacity, keeps each need's top K with the score and its components, and \
+            proposes an assignment: the pairs from the shortlists that maximise the total score \
+            (times each need's priority multiplier, 1 + 0.1 × (priority − 3)) without giving a \
+            need more people than its slots or a person more needs than their free capacity. \
+            The proposal is advice: people are asked, not allocated.
+
+            The run is recorded whole, in one transaction, or not at all; a failed run is \
+            recorded as failed and the previous completed run stays the latest.
+
+              midst run
+              midst run --top 10 --solver greedy --note "after the May import"
+              midst runs
+              midst show latest --need N001
+            """)
+
+    @Option(help: "How many candidates to keep per need.") var top = 20
+    @Option(help: "optimal (exact, the default) or greedy (highest score first, the baseline).")
+    var solver: Solver = .optimal
+    @Option(help: "A note recorded with the run.") var note: String?
+    @OptionGroup var scoring: ConfigOptions
+    @OptionGroup var database: DatabaseOptions
+
+    enum Solver: String, ExpressibleByArgument, CaseIterable { case optimal, greedy }
+
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
+    }
+
+    func run() async throws {
+        let config = try scoring.load()
+        let database = try database.open()
+        let startedAt = Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))
+        let progress = Terminal.stderrIsTerminal
+        do {
+            var clock = Date()
+            func lap() -> Double {
+                defer { clock = Date() }
+                return Date().timeIntervalSince(clock)
+            }
+            if progress { Terminal.progress("run: loading staff and needs…") }
+            let scorer = Scorer(reference: BundledReference.data, config: config)
+            let table = try database.staffTable(reference: BundledReference.data)
+            let needs = try database.openNeeds()
+            let loadSeconds = lap()
+            if progress { Terminal.progress("run: scoring \(needs.count) needs against \(table.count) people…") }
+            let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
+            let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top)
+            let pairs = plans.reduce(0) { $0 + table.rows(ofProfessions: $1.professionCodes).count }
+            let scoreSeconds = lap()
+            if progress { Terminal.progress("run: proposing an assignment…") }
+            let proposal = AssignmentProposal(shortlists: shortlists, needs: needs, table: table, useGreedy: solver == .greedy)
+            let solveSeconds = lap()
+            if progress { Terminal.progress("run: writing results…") }
+            let runID = try database.recordRun(
+                CompletedRun(
+                    startedAt: startedAt, note: note, config: config.json(), configHash: config.fingerprint,
+                    solver: solver.rawValue, topK: top, needs: needs, table: table, shortlists: shortlists,
+                    proposal: proposal, pairsScored: pairs, loadSeconds: loadSeconds, scoreSeconds: scoreSeconds,
+                    solveSeconds: solveSeconds))
+            if progress { Terminal.progress("") }
+            guard let record = try database.run(String(runID)) else { return }
+            print(Summary(record: record).text)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+            try? database.recordFailedRun(
+                startedAt: startedAt, note: note, config: config.json(), configHash: config.fingerprint,
+                solver: solver.rawValue, topK: top, failure: message)
+            throw Terminal.fail("the run failed and was recorded as failed; the previous run stays the latest: \(message)", code: .databaseProblem)
+        }
+    }
+}
+
+/// The one-screen summary of a run.
+struct Summary {
+    var record: RunRecord
+
+    var text: String {
+        let seconds = record.loadSeconds + record.scoreSeconds + record.solveSeconds + record.writeSeconds
+        func format(_ value: Double) -> String { String(format: "%.2f", value) }
+        return """
+            Run \(record.id) \(record.status) at \(record.finishedAt ?? record.startedAt)\(record.note.map { " — \($0)" } ?? "")
+              needs scored        \(record.needs)
+              people matchable    \(record.eligibleStaff)
+              pairs scored        \(record.pairsScored)
+              shortlist edges     \(record.edges) (top \(record.topK) per need)
+              proposed pairs      \(record.assigned), total score \(format(record.totalScore))
+              objective           optimal \(format(record.optimalObjective)), greedy \(format(record.greedyObjective)) (\(record.solver) used)
+              time                \(format(seconds)) s (load \(format(record.loadSeconds)), score \(format(record.scoreSeconds)), solve \(format(record.solveSeconds)), write \(format(record.writeSeconds)))
+              configuration       \(record.configHash)
+            See `midst show \(record.id)` for the shortlists and the proposal.
+            """
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import MidstStore
+
+/// `midst show RUN`: a run's shortlists and proposal.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a run's shortlists and proposed assignment.",
+        discussion: """
+            RUN is a run id from `midst runs`, or `latest` (the newest completed run). Each \
+            shortlist line has the rank, the person, the score and the raw value of every \
+            component; proposed pairs are marked.
+
+              midst show latest
+              midst show 3 --need N001
+              midst show latest --format csv > shortlists.csv
+            """)
+
+    @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference = "latest"
+    @Option(help: "Only this need.") var need: String?
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let database = try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.openExisting(at: self.database.path) }
+        guard let record = try Terminal.exitOnError(code: .databaseProblem, { try database.run(runReference) }) else {
+            throw Terminal.fail("no run '\(runReference)' (see `midst runs`)", code: .invalidData)
+        }
+        let (lines, pairs) = try Terminal.exitOnError(code: .databaseProblem) {
+            (try database.shortlist(run: record.id, needID: need), try database.assignments(run: record.id, needID: need))
+        }
+        let proposed = Set(pairs.map { "\($0.needID)\u{1}\($0.staffID)" })
+        let rows = lines.map { line -> [Cell] in
+            [
+                .text(line.needID), .integer(line.rank), .text(line.staffID), .number(line.score, decimals: 2),
+                .text(proposed.contains("\(line.needID)\u{1}\(line.staffID)") ? "yes" : ""),
+                .number(line.components.specialty, decimals: 3), .number(line.components.country, decimals: 3),
+                .number(line.components.language, decimals: 3), .number(line.components.seniority, decimals: 3),
+                .number(line.components.availability, decimals: 3), .number(line.components.experience, decimals: 3),
+            ]
+        }
+        if format == .table {
+            print(Summary(record: record).text + "\n")
+        }
+        let columns = [
+            "need_id", "rank", "staff_id", "score", "proposed", "specialty", "country", "language", "seniority",
+            "availability", "experience",
+        ]
+        print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import MidstCore
+import Testing
+
+@testable import MidstStore
+
+@Suite("Recording runs")
+struct RunTests {
+    /// Scores the sample data's open needs as `midst run` does.
+    static func completedRun(_ database: MidstDatabase, table: StaffTable? = nil, top: Int = 5) async throws -> CompletedRun {
+        let scorer = Scorer(reference: BundledReference.data)
+        let table = try table ?? database.staffTable(reference: BundledReference.data)
+        let needs = try database.openNeeds()
+        let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
+        let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top)
+        let proposal = AssignmentProposal(shortlists: shortlists, needs: needs, table: table)
+        return CompletedRun(
+            startedAt: Timestamp(secondsSince1970: 1_790_000_000), note: "test", config: ScoringConfig().json(),
+            configHash: ScoringConfig().fingerprint, solver: "optimal", topK: top, needs: needs, table: table,
+            shortlists: shortlists, proposal: proposal, pairsScored: 0, loadSeconds: 0, scoreSeconds: 0, solveSeconds: 0)
+    }
+
+    @Test("a recorded run is the latest, with its shortlists and a proposal within every capacity")
+    func recorded() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let run = try await Self.completedRun(database)
+        let id = try database.recordRun(run)
+        let latest = try #require(try database.run("latest"))
+        #expect(latest.id == id)
+        #expect(latest.status == "completed")
+        #expect(latest.optimalObjective >= latest.greedyObjective - 1e-9)
+        let lines = try database.shortlist(run: id)
+        #expect(lines.count == run.shortlists.reduce(0) { $0 + $1.count })
+        let pairs = try database.assignments(run: id)
+        #expect(pairs.count == run.proposal.pairs.count)
+        let slots = Dictionary(uniqueKeysWithValues: run.needs.map { ($0.id.rawValue, $0.slots) })
+        for (need, count) in Dictionary(grouping: pairs, by: \.needID).mapValues(\.count) {
+            #expect(count <= slots[need]!)
+        }
+        for (staffID, count) in Dictionary(grouping: pairs, by: \.staffID).mapValues(\.count) {
+            let person = try #require(try database.staff(id: staffID))
+            #expect(count <= person.maxAssignments)
+            #expect(person.hasConsented)
+        }
+        let n001 = try database.shortlist(run: id, needID: "N001")
+        #expect(n001.first?.staffID == "S0288")
+        #expect(n001.map(\.rank) == Array(1...n001.count))
+    }
+
+    @Test("a run that fails while writing leaves the previous run as the latest, and nothing of itself")
+    func atomic() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let first = try database.recordRun(try await Self.completedRun(database))
+        let shortlistRows = try database.shortlist(run: first).count
+        // A table holding someone the database does not have makes the write fail midway.
+        let ghost = Staff(
+            id: RecordID(rawValue: "GHOST"), profession: SpecialtyCode(rawValue: "doctor"),
+            specialties: [SpecialtyCode(rawValue: "neonatal_medicine")], seniority: Seniority(rawValue: 5)!,
+            countryTies: [CountryTie(country: CountryCode(rawValue: "UG"), kind: .nationality)],
+            languages: [LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native),
+                        LanguageSkill(language: LanguageCode(rawValue: "lg"), level: .native)],
+            hasConsented: true, pastPlacements: 4, updatedAt: Timestamp(secondsSince1970: 0))
+        let table = StaffTable(staff: [ghost], contexts: [StaffContext()], reference: BundledReference.data)
+        let broken = try await Self.completedRun(database, table: table)
+        #expect(throws: (any Error).self) { _ = try database.recordRun(broken) }
+        #expect(try database.run("latest")?.id == first)
+        #expect(try database.runs().count == 1)
+        #expect(try database.shortlist(run: first).count == shortlistRows)
+        try database.recordFailedRun(
+            startedAt: Timestamp(secondsSince1970: 0), note: nil, config: "{}", configHash: "x", solver: "optimal",
+            topK: 5, failure: "disk full")
+        #expect(try database.runs().map(\.status) == ["failed", "completed"])
+        #expect(try database.run("latest")?.id == first)
+    }
+
+    @Test("the same data gives the same shortlists and proposal every time")
+    func determinism() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let first = try database.recordRun(try await Self.completedRun(database))
+        let second = try database.recordRun(try await Self.completedRun(database))
+        #expect(try database.shortlist(run: first) == database.shortlist(run: second))
+        #expect(try database.assignments(run: first) == database.assignments(run: second))
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+@Suite("midst run, runs and show, end to end")
+struct RunCommandTests {
+    @Test("run prints a summary, runs lists it, show gives the shortlists with the proposal marked")
+    func runRunsShow() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let run = try MidstProcess.run(["run", "--top", "5", "--note", "first"], in: folder.url)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Run 1 completed"))
+        #expect(run.stdout.contains("needs scored        34"))
+        let runs = try MidstProcess.run(["runs", "--format", "csv"], in: folder.url)
+        #expect(runs.stdout.split(separator: "\n").count == 2)
+        #expect(runs.stdout.contains(",completed,34,"))
+        let show = try MidstProcess.run(["show", "latest", "--need", "N001", "--format", "csv"], in: folder.url)
+        let lines = show.stdout.split(separator: "\n")
+        #expect(lines.first == "need_id,rank,staff_id,score,proposed,specialty,country,language,seniority,availability,experience")
+        #expect(lines.count == 6)
+        #expect(lines[1].hasPrefix("N001,1,S0288,92.29,"))
+        #expect(lines.dropFirst().filter { $0.contains(",yes,") }.count == 1)
+        let missing = try MidstProcess.run(["show", "99"], in: folder.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no run '99'"))
+    }
+}
