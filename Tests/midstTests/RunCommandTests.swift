@@ -24,4 +24,22 @@ struct RunCommandTests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no run '99'"))
     }
+
+    @Test("diff reports what changed after a person withdraws consent")
+    func diffAfterWithdrawal() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        #expect(try MidstProcess.run(["run"], in: folder.url).status == 0)
+        try "id,profession,specialties,seniority,consent\nS0288,doctor,neonatal_medicine,ST6,no\n"
+            .write(toFile: folder.path("change.csv"), atomically: true, encoding: .utf8)
+        #expect(try MidstProcess.run(["import", "staff", "change.csv"], in: folder.url).status == 0)
+        #expect(try MidstProcess.run(["run"], in: folder.url).status == 0)
+        let diff = try MidstProcess.run(["diff", "1", "latest", "--format", "csv"], in: folder.url)
+        #expect(diff.status == 0)
+        let lines = diff.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "need_id,change,staff_id,score_before,score_after")
+        #expect(lines.contains("N001,left,S0288,92.29,"))
+        #expect(lines.contains("N001,withdrawn,S0288,,"))
+        #expect(!lines.contains { $0.contains(",entered,S0288,") })
+    }
 }
