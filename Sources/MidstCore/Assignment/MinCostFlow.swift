@@ -14,13 +14,71 @@ extension AssignmentProblem {
     /// - Complexity: O(phases × E log V); the number of phases is bounded by the number of
     ///   distinct augmenting-path lengths, far fewer than the number of augmentations.
     public func optimal() -> AssignmentSolution {
-        var graph = FlowGraph(problem: self)
-        graph.solve()
         var chosen: [Int] = []
-        for (index, arc) in graph.edgeArcs.enumerated() where arc >= 0 && graph.capacity[arc] == 0 {
-            chosen.append(index)
+        // Needs and people that share no edge, directly or through others, do not interact:
+        // each connected part is solved on its own, which keeps every flow graph small.
+        for part in connectedParts() {
+            var graph = FlowGraph(problem: part.problem)
+            graph.solve()
+            for (index, arc) in graph.edgeArcs.enumerated() where arc >= 0 && graph.capacity[arc] == 0 {
+                chosen.append(part.edges[index])
+            }
         }
+        chosen.sort()
         return AssignmentSolution(edges: chosen, totalWeight: chosen.reduce(0) { $0 + edges[$1].weight })
+    }
+
+    /// The problem split into connected parts (by union-find over the edges), each renumbered
+    /// from 0 in the original order, with the original index of each of its edges.
+    func connectedParts() -> [(problem: AssignmentProblem, edges: [Int])] {
+        let needs = needCapacity.count
+        var parent = Array(0..<(needs + personCapacity.count))
+        func root(_ node: Int) -> Int {
+            var node = node
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        for edge in edges {
+            let a = root(edge.need)
+            let b = root(needs + edge.person)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var partOfRoot: [Int: Int] = [:]
+        var parts: [(needs: [Int], people: [Int], edges: [Int])] = []
+        var localNeed = [Int](repeating: -1, count: needs)
+        var localPerson = [Int](repeating: -1, count: personCapacity.count)
+        for (index, edge) in edges.enumerated() {
+            let key = root(edge.need)
+            let part: Int
+            if let known = partOfRoot[key] {
+                part = known
+            } else {
+                part = parts.count
+                partOfRoot[key] = part
+                parts.append(([], [], []))
+            }
+            if localNeed[edge.need] < 0 {
+                localNeed[edge.need] = parts[part].needs.count
+                parts[part].needs.append(edge.need)
+            }
+            if localPerson[edge.person] < 0 {
+                localPerson[edge.person] = parts[part].people.count
+                parts[part].people.append(edge.person)
+            }
+            parts[part].edges.append(index)
+        }
+        return parts.map { part in
+            let problem = AssignmentProblem(
+                needCapacity: part.needs.map { needCapacity[$0] }, personCapacity: part.people.map { personCapacity[$0] },
+                edges: part.edges.map { index in
+                    let edge = edges[index]
+                    return Edge(need: localNeed[edge.need], person: localPerson[edge.person], weight: edge.weight)
+                })
+            return (problem, part.edges)
+        }
     }
 }
 
