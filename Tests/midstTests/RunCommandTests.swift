@@ -42,4 +42,25 @@ struct RunCommandTests {
         #expect(lines.contains("N001,withdrawn,S0288,,"))
         #expect(!lines.contains { $0.contains(",entered,S0288,") })
     }
+
+    @Test("an accepted outcome uses up capacity: the person leaves other needs' candidates until it completes")
+    func outcomeUsesCapacity() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let recorded = try MidstProcess.run(["outcome", "N003", "S0288", "accepted", "--date", "2026-11-20"], in: folder.url)
+        #expect(recorded.status == 0)
+        #expect(recorded.stdout.contains("Recorded: S0288 accepted for N003 on 2026-11-20"))
+        let why = try MidstProcess.run(["why", "N001", "S0288"], in: folder.url)
+        #expect(why.stdout.contains("already holds 1 of 1 commitments"))
+        let candidates = try MidstProcess.run(["candidates", "N001", "--format", "csv"], in: folder.url)
+        #expect(!candidates.stdout.contains("S0288"))
+        _ = try MidstProcess.run(["outcome", "N003", "S0288", "completed"], in: folder.url)
+        let again = try MidstProcess.run(["candidates", "N001", "--top", "1", "--format", "csv"], in: folder.url)
+        #expect(again.stdout.contains(",S0288,"))
+        let unknown = try MidstProcess.run(["outcome", "N999", "S0288", "accepted"], in: folder.url)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no need with id 'N999'"))
+        let badKind = try MidstProcess.run(["outcome", "N001", "S0288", "maybe"], in: folder.url)
+        #expect(badKind.status == 64)
+    }
 }

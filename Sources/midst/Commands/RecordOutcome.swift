@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import MidstCore
+import MidstStore
+
+/// `midst outcome NEED STAFF KIND`: record what happened when someone was asked.
+struct RecordOutcome: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcome",
+        abstract: "Record what happened when a person was asked for a need.",
+        discussion: """
+            KIND is accepted, declined, no_response or completed. An accepted outcome without a \
+            completed one counts as a commitment in the next run, against the person's \
+            max_assignments; completed placements count as experience in that country. For many \
+            outcomes at once, use `midst import outcomes FILE`.
+
+              midst outcome N001 S0288 accepted
+              midst outcome N001 S0288 completed --date 2026-10-01
+            """)
+
+    @Argument(help: "The need's id.") var needID: String
+    @Argument(help: "The staff member's id.") var staffID: String
+    @Argument(help: "accepted, declined, no_response or completed.") var kind: String
+    @Option(help: "The date (YYYY-MM-DD); today when left out.") var date: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func outcome() throws -> Outcome {
+        guard let need = RecordID(validating: needID), let staff = RecordID(validating: staffID) else {
+            throw ValidationError("Ids are 1–64 characters of A–Z, a–z, 0–9, '.', '_' or '-'.")
+        }
+        guard let outcomeKind = OutcomeKind(rawValue: kind.lowercased().replacingOccurrences(of: "-", with: "_")) else {
+            throw ValidationError("Unknown outcome '\(kind)'; use accepted, declined, no_response or completed.")
+        }
+        let day: CalendarDate
+        if let date {
+            guard let parsed = CalendarDate(iso: date) else { throw ValidationError("--date '\(date)' is not YYYY-MM-DD.") }
+            day = parsed
+        } else {
+            day = CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
+        }
+        return Outcome(needID: need, staffID: staff, kind: outcomeKind, date: day)
+    }
+
+    func validate() throws { _ = try outcome() }
+
+    func run() throws {
+        let outcome = try outcome()
+        let database = try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.openExisting(at: self.database.path) }
+        do {
+            try database.recordOutcome(outcome)
+        } catch let unknown as UnknownRecord {
+            throw Terminal.fail(unknown.message, code: .invalidData)
+        } catch {
+            throw Terminal.fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
+        }
+        print("Recorded: \(outcome.staffID) \(outcome.kind.rawValue) for \(outcome.needID) on \(outcome.date)")
+    }
+}
