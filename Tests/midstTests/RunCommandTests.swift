@@ -63,4 +63,34 @@ struct RunCommandTests {
         let badKind = try MidstProcess.run(["outcome", "N001", "S0288", "maybe"], in: folder.url)
         #expect(badKind.status == 64)
     }
+
+    @Test("export writes the run's files; pseudonymised exports carry no staff id and stay stable")
+    func export() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        #expect(try MidstProcess.run(["run", "--top", "5"], in: folder.url).status == 0)
+        let plain = try MidstProcess.run(
+            ["export", "latest", "--what", "shortlist", "--format", "csv", "--out", "shortlist.csv"], in: folder.url)
+        #expect(plain.status == 0)
+        let shortlist = try String(contentsOfFile: folder.path("shortlist.csv"), encoding: .utf8)
+        #expect(shortlist.hasPrefix("need_id,staff_id,rank,score,"))
+        #expect(shortlist.contains("N001,S0288,1,92.291667,"))
+        #expect(!shortlist.contains("Ssekandi"))
+        for name in ["p1.csv", "p2.csv"] {
+            let result = try MidstProcess.run(
+                ["export", "latest", "--what", "assignments", "--out", name, "--pseudonymise"], in: folder.url)
+            #expect(result.status == 0)
+        }
+        let first = try String(contentsOfFile: folder.path("p1.csv"), encoding: .utf8)
+        let second = try String(contentsOfFile: folder.path("p2.csv"), encoding: .utf8)
+        #expect(first == second)
+        #expect(first.hasPrefix("need_id,staff_id,score\n"))
+        #expect(!first.contains(",S0"))
+        #expect(first.contains(",P-"))
+        let jsonl = try MidstProcess.run(
+            ["export", "latest", "--what", "assignments", "--format", "jsonl", "--out", "a.jsonl"], in: folder.url)
+        #expect(jsonl.status == 0)
+        let lines = try String(contentsOfFile: folder.path("a.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.allSatisfy { $0.hasPrefix("{") && $0.contains("\"need_id\"") })
+    }
 }

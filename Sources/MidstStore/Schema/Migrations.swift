@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v2-import-log", migrate: createImportLog)
         migrator.registerMigration("v3-staff-generation", migrate: createStaffGeneration)
         migrator.registerMigration("v4-runs", migrate: createRuns)
+        migrator.registerMigration("v5-secrets", migrate: createSecrets)
         return migrator
     }
 
@@ -194,5 +195,10 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 CREATE INDEX assignment_by_staff ON assignment(staff_key);
                 """)
+    }
+
+    /// Secrets the database keeps for itself, such as the key of pseudonymised exports.
+    private static func createSecrets(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE secret (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
     }
 }

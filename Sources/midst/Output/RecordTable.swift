@@ -60,6 +60,15 @@ struct RecordTable {
         return line(columns) + line(widths.map { String(repeating: "-", count: $0) }) + texts.map(line).joined()
     }
 
+    /// One JSON object per line, keys sorted (for `midst export --format jsonl`).
+    func jsonLines() -> String {
+        rows.map { row in
+            let object = Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.json)))
+            let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }.joined()
+    }
+
     private func json() -> String {
         let objects = rows.map { row in
             Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.json)))
