@@ -20,7 +20,7 @@ struct Midst: AsyncParsableCommand {
             problem; 64 a command-line usage error.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Import.self, RunBatch.self, Runs.self, Show.self, Diff.self, Export.self, RecordOutcome.self, Candidates.self, Search.self, Why.self, Config.self, Generate.self, Reference.self]
+        subcommands: [Init.self, Import.self, RunBatch.self, Runs.self, Show.self, Diff.self, Export.self, RecordOutcome.self, Decide.self, Decisions.self, Candidates.self, Search.self, Why.self, Config.self, Generate.self, Reference.self]
     )
 
     /// Logs go to stderr, at the level in MIDST_LOG_LEVEL (default: warning). Midst never logs

@@ -87,3 +87,42 @@ struct AssignmentTests {
         #expect(optimal.totalWeight >= problem.greedy().totalWeight - 1e-9)
     }
 }
+
+@Suite("Assignment proposal")
+struct AssignmentProposalTests {
+    @Test("pins are always proposed and count against capacities; table rows are found by id")
+    func pins() throws {
+        let reference = try ReferenceFixtures.bundledReference()
+        var generator = DataGenerator(reference: reference, seed: 17)
+        let validator = StaffValidator(reference: reference, now: Timestamp(secondsSince1970: 0))
+        var text = DataGenerator.staffHeader
+        for index in 1...400 { text += generator.staffLine(index: index) }
+        var reader = try RecordReader<StaffColumn>(bytes: Array(text.utf8), format: .csv, file: "s")
+        var staff: [Staff] = []
+        while let raw = try reader.next() { staff.append(try validator.validate(raw.row.get(), file: "s").get()) }
+        let table = StaffTable(staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+        let found = table.rows(of: [table.id(at: 5), table.id(at: 9), RecordID(rawValue: "nobody")])
+        #expect(found.count == 2)
+        #expect(found[table.id(at: 5)] == 5)
+        #expect(found[table.id(at: 9)] == 9)
+        // Two needs with one slot each; a shortlist of the first few people for both.
+        let need = Need(
+            id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H", country: CountryCode(rawValue: "UG"),
+            profession: SpecialtyCode(rawValue: "nurse"), mode: .either, updatedAt: Timestamp(secondsSince1970: 0))
+        var second = need
+        second.id = RecordID(rawValue: "N2")
+        let entries = (0..<6).map {
+            ShortlistEntry(row: Int32($0), rank: $0 + 1, score: Double(90 - $0),
+                           components: ComponentValues(specialty: 1, country: 1, language: 1, seniority: 1, availability: 1, experience: 1))
+        }
+        let free = AssignmentProposal(shortlists: [entries, entries], needs: [need, second], table: table)
+        #expect(free.pairs.count == 2)
+        let pinned = AssignmentProposal(
+            shortlists: [entries, entries], needs: [need, second], table: table,
+            pinned: [.init(need: 0, row: 5, score: 40)])
+        #expect(pinned.pairs.contains(.init(need: 0, row: 5, score: 40)))
+        #expect(pinned.pairs.filter { $0.need == 0 }.count == 1)
+        #expect(pinned.pairs.count == 2)
+        #expect(pinned.optimalTotal >= pinned.greedyTotal - 1e-9)
+    }
+}

@@ -93,4 +93,32 @@ struct RunCommandTests {
         let lines = try String(contentsOfFile: folder.path("a.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.allSatisfy { $0.hasPrefix("{") && $0.contains("\"need_id\"") })
     }
+
+    @Test("a pinned pair is always proposed, an excluded one never listed, and clearing restores the default")
+    func decisions() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        func showN001() throws -> [String] {
+            #expect(try MidstProcess.run(["run"], in: folder.url).status == 0)
+            return try MidstProcess.run(["show", "latest", "--need", "N001", "--format", "csv"], in: folder.url).stdout
+                .split(separator: "\n").map(String.init)
+        }
+        #expect(try MidstProcess.run(["decide", "N001", "S0139", "--pin", "--reason", "agreed"], in: folder.url).status == 0)
+        #expect(try MidstProcess.run(["decide", "N001", "S0288", "--exclude", "--reason", "on leave"], in: folder.url).status == 0)
+        let decided = try showN001()
+        #expect(decided.contains { $0.hasPrefix("N001,") && $0.contains(",S0139,") && $0.contains(",yes,") })
+        #expect(!decided.contains { $0.contains(",S0288,") })
+        let listed = try MidstProcess.run(["decisions", "--format", "csv"], in: folder.url).stdout
+        #expect(listed.contains("N001,S0139,pin,agreed,"))
+        #expect(listed.contains("N001,S0288,exclude,on leave,"))
+        #expect(try MidstProcess.run(["decide", "N001", "S0288", "--clear"], in: folder.url).status == 0)
+        #expect(try MidstProcess.run(["decide", "N001", "S0139", "--clear"], in: folder.url).status == 0)
+        let cleared = try showN001()
+        #expect(cleared.dropFirst().first?.hasPrefix("N001,1,S0288,92.29,yes,") == true)
+        let both = try MidstProcess.run(["decide", "N001", "S0288", "--pin", "--exclude"], in: folder.url)
+        #expect(both.status == 64)
+        let hidden = try MidstProcess.run(["decide", "N001", "S0243", "--pin"], in: folder.url)
+        #expect(hidden.status == 1)
+        #expect(hidden.stderr.contains("no consenting staff member with id 'S0243'"))
+    }
 }

@@ -7,6 +7,12 @@ public struct AssignmentProposal: Sendable {
         /// The person's row in the ``StaffTable``.
         public var row: Int32
         public var score: Double
+
+        public init(need: Int, row: Int32, score: Double) {
+            self.need = need
+            self.row = row
+            self.score = score
+        }
     }
 
     /// The chosen pairs, by need then staff id.
@@ -30,16 +36,26 @@ public struct AssignmentProposal: Sendable {
     /// Proposes pairs from the shortlists (the only edges considered), within each need's slots
     /// and each person's free capacity, maximising the total priority-weighted score.
     /// `useGreedy` picks the greedy baseline's choice instead of the exact one.
+    ///
+    /// `pinned` pairs (a coordinator's decision: need index, row, score) are always proposed and
+    /// count against both capacities first; the solver fills what is left.
     public init(
         shortlists: [[ShortlistEntry]], needs: [Need], table: StaffTable, priorityStep: Double = 0.1,
-        useGreedy: Bool = false
+        useGreedy: Bool = false, pinned: [Pair] = []
     ) {
+        var slotsLeft = needs.map(\.slots)
+        var capacityLeft: [Int32: Int] = [:]
+        for pin in pinned {
+            slotsLeft[pin.need] = max(0, slotsLeft[pin.need] - 1)
+            capacityLeft[pin.row, default: Int(table.freeCapacity[Int(pin.row)])] -= 1
+        }
+        let pinnedPairs = Set(pinned.map { PairKey(need: $0.need, row: $0.row) })
         var personIndex: [Int32: Int] = [:]
         var personRows: [Int32] = []
         var edges: [AssignmentProblem.Edge] = []
         var scores: [Double] = []
         for (need, list) in shortlists.enumerated() {
-            for entry in list {
+            for entry in list where !pinnedPairs.contains(PairKey(need: need, row: entry.row)) {
                 let person: Int
                 if let known = personIndex[entry.row] {
                     person = known
@@ -56,16 +72,25 @@ public struct AssignmentProposal: Sendable {
             }
         }
         let problem = AssignmentProblem(
-            needCapacity: needs.map(\.slots), personCapacity: personRows.map { Int(table.freeCapacity[Int($0)]) },
+            needCapacity: slotsLeft,
+            personCapacity: personRows.map { max(0, capacityLeft[$0] ?? Int(table.freeCapacity[Int($0)])) },
             edges: edges)
         let optimal = problem.optimal()
         let greedy = problem.greedy()
         let chosen = useGreedy ? greedy : optimal
-        pairs = chosen.edges.map { Pair(need: edges[$0].need, row: personRows[edges[$0].person], score: scores[$0]) }
+        pairs = (pinned + chosen.edges.map { Pair(need: edges[$0].need, row: personRows[edges[$0].person], score: scores[$0]) })
             .sorted { ($0.need, table.idRank[Int($0.row)]) < ($1.need, table.idRank[Int($1.row)]) }
         total = pairs.reduce(0) { $0 + $1.score }
-        optimalTotal = optimal.totalWeight
-        greedyTotal = greedy.totalWeight
+        let pinnedWeight = pinned.reduce(0) {
+            $0 + Self.weight(score: $1.score, priority: needs[$1.need].priority, priorityStep: priorityStep)
+        }
+        optimalTotal = pinnedWeight + optimal.totalWeight
+        greedyTotal = pinnedWeight + greedy.totalWeight
         edgeCount = edges.count
+    }
+
+    private struct PairKey: Hashable {
+        var need: Int
+        var row: Int32
     }
 }

@@ -13,14 +13,17 @@ public enum Shortlisting {
     /// The `top` best eligible people for each plan, best first (ties by staff id), in the order
     /// of `plans`. Needs are scored in parallel chunks; the result does not depend on the
     /// number of cores or their timing.
-    public static func shortlists(for plans: [NeedPlan], in table: StaffTable, top: Int) async -> [[ShortlistEntry]] {
+    /// `excluded[i]` holds the rows a coordinator excluded from need `i`.
+    public static func shortlists(
+        for plans: [NeedPlan], in table: StaffTable, top: Int, excluded: [Int: Set<Int32>] = [:]
+    ) async -> [[ShortlistEntry]] {
         let chunkSize = max(1, plans.count / 64)
         let chunks = stride(from: 0, to: plans.count, by: chunkSize).map { $0..<min($0 + chunkSize, plans.count) }
         var results = [[ShortlistEntry]](repeating: [], count: plans.count)
         await withTaskGroup(of: (Range<Int>, [[ShortlistEntry]]).self) { group in
             for chunk in chunks {
                 group.addTask {
-                    (chunk, chunk.map { shortlist(for: plans[$0], in: table, top: top) })
+                    (chunk, chunk.map { shortlist(for: plans[$0], in: table, top: top, excluding: excluded[$0] ?? []) })
                 }
             }
             for await (chunk, lists) in group {
@@ -31,8 +34,10 @@ public enum Shortlisting {
     }
 
     /// One need's shortlist.
-    public static func shortlist(for plan: NeedPlan, in table: StaffTable, top: Int) -> [ShortlistEntry] {
-        plan.topCandidates(among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top)
+    public static func shortlist(
+        for plan: NeedPlan, in table: StaffTable, top: Int, excluding excluded: Set<Int32> = []
+    ) -> [ShortlistEntry] {
+        plan.topCandidates(among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top, excluding: excluded)
             .enumerated().map { index, candidate in
                 ShortlistEntry(
                     row: candidate.row, rank: index + 1, score: candidate.score,

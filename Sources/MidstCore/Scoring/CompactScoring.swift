@@ -49,12 +49,15 @@ extension NeedPlan {
     }
 
     /// The `top` best eligible people among `rows`, best first; equal scores by staff id.
+    /// People in `excluded` (a coordinator's decision) are passed over.
     ///
     /// - Complexity: O(n log top) with a bounded heap.
-    public func topCandidates(among rows: [Int32], in table: StaffTable, top: Int) -> [(row: Int32, score: Double)] {
+    public func topCandidates(
+        among rows: [Int32], in table: StaffTable, top: Int, excluding excluded: Set<Int32> = []
+    ) -> [(row: Int32, score: Double)] {
         guard top > 0 else { return [] }
         var heap = Heap<Entry>(minimumCapacity: top + 1)
-        for row in rows {
+        for row in rows where excluded.isEmpty || !excluded.contains(row) {
             let index = Int(row)
             guard isEligible(index, in: table) else { continue }
             let entry = Entry(score: score(index, in: table), idRank: table.idRank[index], row: row)

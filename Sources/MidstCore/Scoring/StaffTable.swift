@@ -51,6 +51,33 @@ public struct StaffTable: @unchecked Sendable {
                 as: UTF8.self))
     }
 
+    /// The rows of the given people (those not in the table are left out), found by binary
+    /// search over the id order. Ids are ASCII, so string order is byte order.
+    ///
+    /// - Complexity: O(n) once to invert the ranks, then O(log n) per id.
+    public func rows(of people: [RecordID]) -> [RecordID: Int32] {
+        guard !people.isEmpty else { return [:] }
+        var rowByRank = [Int32](repeating: 0, count: count)
+        for row in 0..<count { rowByRank[Int(idRank[row])] = Int32(row) }
+        var found: [RecordID: Int32] = [:]
+        for person in people {
+            let wanted = Array(person.rawValue.utf8)
+            var low = 0
+            var high = count
+            while low < high {
+                let middle = (low + high) / 2
+                let row = Int(rowByRank[middle])
+                let bytes = idBytes[Int(idStart[row])..<Int(idStart[row + 1])]
+                if bytes.lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
+            }
+            if low < count {
+                let row = Int(rowByRank[low])
+                if idBytes[Int(idStart[row])..<Int(idStart[row + 1])].elementsEqual(wanted) { found[person] = Int32(row) }
+            }
+        }
+        return found
+    }
+
     /// Every id, in table order (creates a string per person).
     public var ids: [RecordID] { (0..<count).map(id(at:)) }
 

@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v3-staff-generation", migrate: createStaffGeneration)
         migrator.registerMigration("v4-runs", migrate: createRuns)
         migrator.registerMigration("v5-secrets", migrate: createSecrets)
+        migrator.registerMigration("v6-decisions", migrate: createDecisions)
         return migrator
     }
 
@@ -200,5 +201,20 @@ enum Migrations {
     /// Secrets the database keeps for itself, such as the key of pseudonymised exports.
     private static func createSecrets(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE secret (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+    }
+
+    /// Coordinators' decisions: a pinned pair is always proposed, an excluded one never.
+    private static func createDecisions(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE decision (
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('pin', 'exclude')),
+                    reason TEXT,
+                    decided_at TEXT NOT NULL,
+                    PRIMARY KEY (need_key, staff_key)
+                ) WITHOUT ROWID;
+                """)
     }
 }

@@ -16,6 +16,9 @@ struct RunBatch: AsyncParsableCommand {
             need more people than its slots or a person more needs than their free capacity. \
             The proposal is advice: people are asked, not allocated.
 
+            Coordinators' decisions apply: pinned pairs are always proposed (counting against \
+            both capacities first), excluded pairs never appear (see `midst decide`).
+
             The run is recorded whole, in one transaction, or not at all; a failed run is \
             recorded as failed and the previous completed run stays the latest.
 
@@ -53,14 +56,28 @@ struct RunBatch: AsyncParsableCommand {
             let scorer = Scorer(reference: BundledReference.data, config: config)
             let table = try database.staffTable(reference: BundledReference.data)
             let needs = try database.openNeeds()
+            let decisions = try database.decisions()
+            let needIndex = Dictionary(uniqueKeysWithValues: needs.enumerated().map { ($1.id.rawValue, $0) })
+            let rows = table.rows(of: decisions.map { RecordID(rawValue: $0.staffID) })
+            var excluded: [Int: Set<Int32>] = [:]
+            var pinnedRows: [(need: Int, row: Int32)] = []
+            for decision in decisions {
+                // Decisions about needs no longer open, or people no longer matchable, rest.
+                guard let need = needIndex[decision.needID], let row = rows[RecordID(rawValue: decision.staffID)] else { continue }
+                if decision.kind == .exclude { excluded[need, default: []].insert(row) } else { pinnedRows.append((need, row)) }
+            }
             let loadSeconds = lap()
             if progress { Terminal.progress("run: scoring \(needs.count) needs against \(table.count) people…") }
             let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
-            let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top)
+            let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top, excluded: excluded)
             let pairs = plans.reduce(0) { $0 + table.rows(ofProfessions: $1.professionCodes).count }
             let scoreSeconds = lap()
             if progress { Terminal.progress("run: proposing an assignment…") }
-            let proposal = AssignmentProposal(shortlists: shortlists, needs: needs, table: table, useGreedy: solver == .greedy)
+            let pinned = pinnedRows.map { pin in
+                AssignmentProposal.Pair(need: pin.need, row: pin.row, score: plans[pin.need].score(Int(pin.row), in: table))
+            }
+            let proposal = AssignmentProposal(
+                shortlists: shortlists, needs: needs, table: table, useGreedy: solver == .greedy, pinned: pinned)
             let solveSeconds = lap()
             if progress { Terminal.progress("run: writing results…") }
             let runID = try database.recordRun(

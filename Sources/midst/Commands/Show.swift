@@ -40,6 +40,11 @@ struct Show: ParsableCommand {
         }
         if format == .table {
             print(Summary(record: record).text + "\n")
+            let decisions = try Terminal.exitOnError(code: .databaseProblem) { try database.decisions(needID: need) }
+            if !decisions.isEmpty {
+                print("Coordinators' decisions in force now (pins are always proposed, exclusions never listed):")
+                print(Decisions.table(decisions).rendered(as: .table))
+            }
         }
         let columns = [
             "need_id", "rank", "staff_id", "score", "proposed", "specialty", "country", "language", "seniority",

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import MidstCore
+
+/// A coordinator's decision about one (need, person) pair.
+public struct Decision: Sendable, Hashable {
+    /// `pin` (always propose) or `exclude` (never list).
+    public enum Kind: String, Sendable, CaseIterable { case pin, exclude }
+
+    public var needID: String
+    public var staffID: String
+    public var kind: Kind
+    public var reason: String?
+    public var decidedAt: String
+}
+
+extension MidstDatabase {
+    /// Records a decision, replacing any earlier one for the pair; `nil` clears it. Returns
+    /// whether there was a decision to replace or clear.
+    @discardableResult
+    public func decide(needID: String, staffID: String, kind: Decision.Kind?, reason: String?) throws -> Bool {
+        try pool.write { db in
+            guard let needKey = try Int64.fetchOne(db, sql: "SELECT need_key FROM need WHERE id = ?", arguments: [needID])
+            else { throw UnknownRecord(message: "no need with id '\(needID)'") }
+            guard let staffKey = try Int64.fetchOne(
+                db, sql: "SELECT staff_key FROM staff WHERE id = ? AND consent = 1", arguments: [staffID])
+            else { throw UnknownRecord(message: "no consenting staff member with id '\(staffID)'") }
+            let existed = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM decision WHERE need_key = ? AND staff_key = ?", arguments: [needKey, staffKey]) ?? false
+            if let kind {
+                try db.execute(
+                    sql: """
+                        INSERT INTO decision (need_key, staff_key, kind, reason, decided_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (need_key, staff_key) DO UPDATE
+                        SET kind = excluded.kind, reason = excluded.reason, decided_at = excluded.decided_at
+                        """,
+                    arguments: [needKey, staffKey, kind.rawValue, reason,
+                                Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso])
+            } else {
+                try db.execute(
+                    sql: "DELETE FROM decision WHERE need_key = ? AND staff_key = ?", arguments: [needKey, staffKey])
+            }
+            return existed
+        }
+    }
+
+    /// Every decision, by need id then staff id; only one need's with `needID`.
+    public func decisions(needID: String? = nil) throws -> [Decision] {
+        try pool.read { db in
+            var sql = """
+                SELECT n.id AS need_id, s.id AS staff_id, d.kind, d.reason, d.decided_at
+                FROM decision d JOIN need n USING (need_key) JOIN staff s USING (staff_key)
+                """
+            var arguments: [any DatabaseValueConvertible] = []
+            if let needID {
+                sql += " WHERE n.id = ?"
+                arguments.append(needID)
+            }
+            sql += " ORDER BY n.id, s.id"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
+                Decision(
+                    needID: $0["need_id"], staffID: $0["staff_id"], kind: Decision.Kind(rawValue: $0["kind"]) ?? .exclude,
+                    reason: $0["reason"], decidedAt: $0["decided_at"])
+            }
+        }
+    }
+}

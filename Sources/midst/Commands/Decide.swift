@@ -1,0 +1,73 @@
+import ArgumentParser
+import MidstStore
+
+/// `midst decide NEED STAFF --pin|--exclude|--clear`: a coordinator's decision about a pair.
+struct Decide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Pin or exclude a (need, person) pair for the next runs, or clear the decision.",
+        discussion: """
+            A pinned pair is always in the next runs' proposal, and counts against the need's \
+            slots and the person's capacity before anything else is proposed. An excluded pair \
+            never appears on the need's shortlist or in its proposal. Decisions are kept with \
+            their time and reason; `midst decisions` lists them and `midst show` shows them.
+
+              midst decide N001 S0156 --pin --reason "agreed at the partnership meeting"
+              midst decide N001 S0288 --exclude --reason "on leave until March"
+              midst decide N001 S0288 --clear
+            """)
+
+    @Argument(help: "The need's id.") var needID: String
+    @Argument(help: "The staff member's id.") var staffID: String
+    @Flag(help: "Always propose this pair.") var pin = false
+    @Flag(help: "Never list this pair.") var exclude = false
+    @Flag(help: "Remove the decision about this pair.") var clear = false
+    @Option(help: "Why, in a few words (kept with the decision).") var reason: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard [pin, exclude, clear].filter({ $0 }).count == 1 else {
+            throw ValidationError("Give exactly one of --pin, --exclude or --clear.")
+        }
+    }
+
+    func run() throws {
+        let kind: Decision.Kind? = pin ? .pin : exclude ? .exclude : nil
+        let database = try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.openExisting(at: self.database.path) }
+        let existed: Bool
+        do {
+            existed = try database.decide(needID: needID, staffID: staffID, kind: kind, reason: reason)
+        } catch let unknown as UnknownRecord {
+            throw Terminal.fail(unknown.message, code: .invalidData)
+        } catch {
+            throw Terminal.fail("\(error)", code: .databaseProblem)
+        }
+        switch kind {
+        case .pin?: print("Pinned \(staffID) to \(needID)\(reason.map { ": \($0)" } ?? "")")
+        case .exclude?: print("Excluded \(staffID) from \(needID)\(reason.map { ": \($0)" } ?? "")")
+        case nil: print(existed ? "Cleared the decision about \(staffID) for \(needID)" : "There was no decision about \(staffID) for \(needID)")
+        }
+    }
+}
+
+/// `midst decisions`: every coordinator decision in force.
+struct Decisions: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the pinned and excluded pairs.")
+    @Option(help: "Only this need.") var need: String?
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let decisions = try Terminal.exitOnError(code: .databaseProblem) {
+            try MidstDatabase.openExisting(at: database.path).decisions(needID: need)
+        }
+        print(Self.table(decisions).rendered(as: format), terminator: "")
+    }
+
+    static func table(_ decisions: [Decision]) -> RecordTable {
+        RecordTable(
+            columns: ["need_id", "staff_id", "decision", "reason", "decided_at"],
+            rows: decisions.map {
+                [.text($0.needID), .text($0.staffID), .text($0.kind.rawValue), .text($0.reason ?? ""), .text($0.decidedAt)]
+            })
+    }
+}
