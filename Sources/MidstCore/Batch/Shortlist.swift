@@ -13,9 +13,11 @@ public enum Shortlisting {
     /// The `top` best eligible people for each plan, best first (ties by staff id), in the order
     /// of `plans`. Needs are scored in parallel chunks; the result does not depend on the
     /// number of cores or their timing.
-    /// `excluded[i]` holds the rows a coordinator excluded from need `i`.
+    /// `excluded[i]` holds the rows a coordinator excluded from need `i`. `progress` is told
+    /// (needs done, needs in all) as chunks finish.
     public static func shortlists(
-        for plans: [NeedPlan], in table: StaffTable, top: Int, excluded: [Int: Set<Int32>] = [:]
+        for plans: [NeedPlan], in table: StaffTable, top: Int, excluded: [Int: Set<Int32>] = [:],
+        progress: ((Int, Int) -> Void)? = nil
     ) async -> [[ShortlistEntry]] {
         let chunkSize = max(1, plans.count / 64)
         let chunks = stride(from: 0, to: plans.count, by: chunkSize).map { $0..<min($0 + chunkSize, plans.count) }
@@ -26,8 +28,11 @@ public enum Shortlisting {
                     (chunk, chunk.map { shortlist(for: plans[$0], in: table, top: top, excluding: excluded[$0] ?? []) })
                 }
             }
+            var done = 0
             for await (chunk, lists) in group {
                 for (index, list) in zip(chunk, lists) { results[index] = list }
+                done += chunk.count
+                progress?(done, plans.count)
             }
         }
         return results

@@ -69,7 +69,9 @@ struct RunBatch: AsyncParsableCommand {
             let loadSeconds = lap()
             if progress { Terminal.progress("run: scoring \(needs.count) needs against \(table.count) people…") }
             let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
-            let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top, excluded: excluded)
+            let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top, excluded: excluded) { done, total in
+                if progress { Terminal.progress("run: scoring needs: \(done * 100 / max(total, 1))% (\(done) of \(total))") }
+            }
             let pairs = plans.reduce(0) { $0 + table.rows(ofProfessions: $1.professionCodes).count }
             let scoreSeconds = lap()
             if progress { Terminal.progress("run: proposing an assignment…") }
