@@ -93,13 +93,7 @@ struct AssignmentProposalTests {
     @Test("pins are always proposed and count against capacities; table rows are found by id")
     func pins() throws {
         let reference = try ReferenceFixtures.bundledReference()
-        var generator = DataGenerator(reference: reference, seed: 17)
-        let validator = StaffValidator(reference: reference, now: Timestamp(secondsSince1970: 0))
-        var text = DataGenerator.staffHeader
-        for index in 1...400 { text += generator.staffLine(index: index) }
-        var reader = try RecordReader<StaffColumn>(bytes: Array(text.utf8), format: .csv, file: "s")
-        var staff: [Staff] = []
-        while let raw = try reader.next() { staff.append(try validator.validate(raw.row.get(), file: "s").get()) }
+        let staff = try ReferenceFixtures.generated(staff: 400, seed: 17).staff
         let table = StaffTable(staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
         let found = table.rows(of: [table.id(at: 5), table.id(at: 9), RecordID(rawValue: "nobody")])
         #expect(found.count == 2)

@@ -12,15 +12,7 @@ struct CandidateRankingTests {
     init() throws {
         reference = try ReferenceFixtures.bundledReference()
         scorer = Scorer(reference: reference)
-        var generator = DataGenerator(reference: reference, seed: 11)
-        let validator = StaffValidator(reference: reference, now: Timestamp(secondsSince1970: 0))
-        var text = DataGenerator.staffHeader
-        for index in 1...3000 { text += generator.staffLine(index: index) }
-        var reader = try RecordReader<StaffColumn>(bytes: Array(text.utf8), format: .csv, file: "generated.csv")
-        var people: [(Staff, StaffContext)] = []
-        while let raw = try reader.next() {
-            people.append((try raw.row.mapError { ImportFailure(issues: [$0]) }.flatMap { validator.validate($0, file: "g") }.get(), StaffContext()))
-        }
+        let people = try ReferenceFixtures.generated(staff: 3000, seed: 11).staff.map { ($0, StaffContext()) }
         self.people = people
         need = Need(
             id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H", country: CountryCode(rawValue: "UG"),

@@ -12,20 +12,7 @@ struct CompactScoringTests {
 
     init() throws {
         reference = try ReferenceFixtures.bundledReference()
-        var generator = DataGenerator(reference: reference, seed: 5)
-        let now = Timestamp(secondsSince1970: 0)
-        var staffText = DataGenerator.staffHeader
-        for index in 1...2000 { staffText += generator.staffLine(index: index) }
-        var needText = DataGenerator.needHeader
-        for index in 1...60 { needText += generator.needLine(index: index) }
-        let staffValidator = StaffValidator(reference: reference, now: now)
-        let needValidator = NeedValidator(reference: reference, now: now)
-        var staffReader = try RecordReader<StaffColumn>(bytes: Array(staffText.utf8), format: .csv, file: "s")
-        var staff: [Staff] = []
-        while let raw = try staffReader.next() { staff.append(try staffValidator.validate(raw.row.get(), file: "s").get()) }
-        var needReader = try RecordReader<NeedColumn>(bytes: Array(needText.utf8), format: .csv, file: "n")
-        var needs: [Need] = []
-        while let raw = try needReader.next() { needs.append(try needValidator.validate(raw.row.get(), file: "n").get()) }
+        let (staff, needs) = try ReferenceFixtures.generated(staff: 2000, needs: 60, seed: 5)
         // Vary the contexts: some commitments, some completed placements, a few inactive people.
         contexts = staff.indices.map { index in
             StaffContext(
@@ -103,13 +90,7 @@ struct StaffTableSnapshotTests {
 
     init() throws {
         let reference = try ReferenceFixtures.bundledReference()
-        var generator = DataGenerator(reference: reference, seed: 9)
-        let validator = StaffValidator(reference: reference, now: Timestamp(secondsSince1970: 0))
-        var text = DataGenerator.staffHeader
-        for index in 1...300 { text += generator.staffLine(index: index) }
-        var reader = try RecordReader<StaffColumn>(bytes: Array(text.utf8), format: .csv, file: "s")
-        var staff: [Staff] = []
-        while let raw = try reader.next() { staff.append(try validator.validate(raw.row.get(), file: "s").get()) }
+        let staff = try ReferenceFixtures.generated(staff: 300, seed: 9).staff
         let contexts = staff.indices.map { StaffContext(commitments: $0 % 3, completedCountries: $0 % 4 == 0 ? [CountryCode(rawValue: "UG")] : []) }
         table = StaffTable(staff: staff, contexts: contexts, reference: reference, generation: 42)
     }
