@@ -57,9 +57,21 @@ extension NeedPlan {
     ) -> [(row: Int32, score: Double)] {
         guard top > 0 else { return [] }
         var heap = Heap<Entry>(minimumCapacity: top + 1)
+        // Once the heap is full, a person whose score cannot beat its minimum is passed over after
+        // the two cheapest components: with the others at most 1 each, the bound below is never
+        // below the true score (the margin covers rounding), so the result is unchanged.
+        let restAfterSpecialty = points.country + points.language + points.seniority + points.availability
+            + points.experience
+        let restAfterCountry = restAfterSpecialty - points.country
+        let margin = 1e-9
         for row in rows where excluded.isEmpty || !excluded.contains(row) {
             let index = Int(row)
             guard isEligible(index, in: table) else { continue }
+            if heap.count == top, let floor = heap.min?.score {
+                let specialty = points.specialty * specialtyValue(index, table)
+                if specialty + restAfterSpecialty + margin < floor { continue }
+                if specialty + points.country * countryValue(index, table) + restAfterCountry + margin < floor { continue }
+            }
             let entry = Entry(score: score(index, in: table), idRank: table.idRank[index], row: row)
             if heap.count < top {
                 heap.insert(entry)
