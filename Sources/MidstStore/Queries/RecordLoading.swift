@@ -2,6 +2,14 @@ import GRDB
 import MidstCore
 
 extension MidstDatabase {
+    /// SQL condition on an outcome `o` of a need `n`: the outcome is a commitment, that is an
+    /// accepted one for a need still open, not yet completed.
+    static let isCommitment = """
+        o.outcome = 'accepted' AND n.status = 'open'
+          AND NOT EXISTS (SELECT 1 FROM outcome c WHERE c.need_key = o.need_key
+                          AND c.staff_key = o.staff_key AND c.outcome = 'completed')
+        """
+
     /// The staff member with `id`, or `nil`.
     public func staff(id: String) throws -> Staff? {
         try pool.read { db in
@@ -30,9 +38,7 @@ extension MidstDatabase {
                 db,
                 sql: """
                     SELECT count(*) FROM outcome o JOIN need n USING (need_key) JOIN staff s USING (staff_key)
-                    WHERE s.id = ? AND o.outcome = 'accepted' AND n.status = 'open'
-                      AND NOT EXISTS (SELECT 1 FROM outcome c WHERE c.need_key = o.need_key
-                                      AND c.staff_key = o.staff_key AND c.outcome = 'completed')
+                    WHERE s.id = ? AND \(Self.isCommitment)
                     """,
                 arguments: [id]) ?? 0
             let countries = try String.fetchAll(

@@ -40,9 +40,7 @@ extension MidstDatabase {
             db,
             sql: """
                 SELECT o.staff_key, count(*) FROM outcome o JOIN need n USING (need_key)
-                WHERE o.outcome = 'accepted' AND n.status = 'open'
-                  AND NOT EXISTS (SELECT 1 FROM outcome c WHERE c.need_key = o.need_key
-                                  AND c.staff_key = o.staff_key AND c.outcome = 'completed')
+                WHERE \(isCommitment)
                 GROUP BY o.staff_key
                 """)
         while let row = try committed.next() { commitments[row[0]] = row[1] }
