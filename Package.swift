@@ -3,7 +3,9 @@ import PackageDescription
 
 /// Generic import and scoring code in MidstCore runs in MidstStore's hot loops; cross-module
 /// optimisation lets the compiler specialise it there (ImportBenchmarks measures the difference).
-let optimised: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+let optimised: [SwiftSetting] = [
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
+]
 
 let package = Package(
     name: "Midst",
@@ -55,7 +57,9 @@ let package = Package(
         .testTarget(name: "MidstCoreTests", dependencies: ["MidstCore"]),
         .testTarget(
             name: "MidstStoreTests",
-            dependencies: ["MidstStore", "MidstCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "MidstStore", "MidstCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "midstTests", dependencies: ["midst"]),
     ]

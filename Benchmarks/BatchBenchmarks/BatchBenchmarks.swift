@@ -11,7 +11,8 @@ let problem: AssignmentProblem = {
         var people = Set<Int>()
         while people.count < 20 { people.insert(Int(random.next() % 200_000)) }
         for person in people.sorted() {
-            edges.append(.init(need: need, person: person, weight: Double(1 + random.next() % 10_000) / 100))
+            edges.append(
+                .init(need: need, person: person, weight: Double(1 + random.next() % 10_000) / 100))
         }
     }
     return AssignmentProblem(

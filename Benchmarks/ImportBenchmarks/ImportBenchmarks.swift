@@ -9,7 +9,8 @@ let staffCount = Int(ProcessInfo.processInfo.environment["MIDST_BENCH_STAFF"] ??
 
 /// The generated staff CSV, written once per benchmark process (seed 1, as `midst generate`).
 let staffCSV: URL = {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("midst-bench-\(staffCount)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "midst-bench-\(staffCount)")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let file = folder.appendingPathComponent("staff.csv")
     if !FileManager.default.fileExists(atPath: file.path) {
@@ -23,7 +24,8 @@ let staffCSV: URL = {
 
 /// A database path in a fresh folder; the folder is removed by the caller.
 func freshDatabasePath() -> (folder: URL, path: String) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("midst-bench-db-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "midst-bench-db-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return (folder, folder.appendingPathComponent("midst.sqlite").path)
 }
@@ -50,7 +52,8 @@ let benchmarks: @Sendable () -> Void = {
             let summary = try database.importStaff(
                 bytes,
                 options: ImportOptions(
-                    format: .csv, fileName: "staff.csv", now: Timestamp(secondsSince1970: 1_790_000_000)))
+                    format: .csv, fileName: "staff.csv",
+                    now: Timestamp(secondsSince1970: 1_790_000_000)))
             precondition(summary.inserted == staffCount)
             blackHole(summary)
         }
@@ -59,7 +62,8 @@ let benchmarks: @Sendable () -> Void = {
 
     // The baseline the issue names: the plain sqlite3 shell loading the same CSV into one flat
     // table, no validation, no lookup tables, in the same run.
-    Benchmark("Baseline: sqlite3 .import of the same \(staffCount) rows into one flat table") { benchmark in
+    Benchmark("Baseline: sqlite3 .import of the same \(staffCount) rows into one flat table") {
+        benchmark in
         _ = staffCSV
         let (folder, path) = freshDatabasePath()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -14,7 +14,8 @@ struct Workload: @unchecked Sendable {
 
     static let shared: Workload = {
         let reference = BundledReference.data
-        let staffCount = Int(ProcessInfo.processInfo.environment["MIDST_BENCH_SCORING_STAFF"] ?? "") ?? 200_000
+        let staffCount =
+            Int(ProcessInfo.processInfo.environment["MIDST_BENCH_SCORING_STAFF"] ?? "") ?? 200_000
         var generator = DataGenerator(reference: reference, seed: 3)
         let now = Timestamp(secondsSince1970: 0)
         let staffValidator = StaffValidator(reference: reference, now: now)
@@ -23,14 +24,21 @@ struct Workload: @unchecked Sendable {
         for index in 1...staffCount { staffText += generator.staffLine(index: index) }
         var needText = DataGenerator.needHeader
         for index in 1...100 { needText += generator.needLine(index: index) }
-        var staffReader = try! RecordReader<StaffColumn>(bytes: Array(staffText.utf8), format: .csv, file: "s")
+        var staffReader = try! RecordReader<StaffColumn>(
+            bytes: Array(staffText.utf8), format: .csv, file: "s")
         var staff: [Staff] = []
-        while let raw = try! staffReader.next() { staff.append(try! staffValidator.validate(raw.row.get(), file: "s").get()) }
-        var needReader = try! RecordReader<NeedColumn>(bytes: Array(needText.utf8), format: .csv, file: "n")
+        while let raw = try! staffReader.next() {
+            staff.append(try! staffValidator.validate(raw.row.get(), file: "s").get())
+        }
+        var needReader = try! RecordReader<NeedColumn>(
+            bytes: Array(needText.utf8), format: .csv, file: "n")
         var needs: [Need] = []
-        while let raw = try! needReader.next() { needs.append(try! needValidator.validate(raw.row.get(), file: "n").get()) }
+        while let raw = try! needReader.next() {
+            needs.append(try! needValidator.validate(raw.row.get(), file: "n").get())
+        }
         let scorer = Scorer(reference: reference)
-        let table = StaffTable(staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+        let table = StaffTable(
+            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
         let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
         let pairs = plans.reduce(0) { $0 + table.rows(ofProfessions: $1.professionCodes).count }
         return Workload(staff: staff, needs: needs, table: table, plans: plans, pairs: pairs)
@@ -55,7 +63,9 @@ let benchmarks: @Sendable () -> Void = {
         for plan in workload.plans {
             for row in workload.table.rows(ofProfessions: plan.professionCodes) {
                 let index = Int(row)
-                if plan.isEligible(index, in: workload.table) { checksum += plan.score(index, in: workload.table) }
+                if plan.isEligible(index, in: workload.table) {
+                    checksum += plan.score(index, in: workload.table)
+                }
             }
         }
         benchmark.stopMeasurement()
@@ -67,7 +77,8 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Baseline: reference scorer on model values, same pairs (one core)") { benchmark in
         let workload = Workload.shared
         let scorer = Scorer(reference: BundledReference.data)
-        let byProfession = Dictionary(grouping: workload.staff.indices, by: { workload.staff[$0].profession })
+        let byProfession = Dictionary(
+            grouping: workload.staff.indices, by: { workload.staff[$0].profession })
         benchmark.startMeasurement()
         var checksum = 0.0
         for need in workload.needs {

@@ -27,18 +27,22 @@ public final class MidstDatabase: Sendable {
         do {
             try Migrations.migrator.migrate(database.pool)
         } catch let error as DatabaseError {
-            throw StoreError.notAMidstDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.notAMidstDatabase(
+                path: path, reason: error.message ?? "\(error.resultCode)")
         }
         return database
     }
 
     /// Opens an existing database for reading, refusing a missing file or an out-of-date schema.
     public static func openExisting(at path: String) throws -> MidstDatabase {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.missing(path: path)
+        }
         let database = try connect(path: path)
         try database.checkNotSuperseded()
         let isCurrent = try database.pool.read { db in
-            try Migrations.migrator.completedMigrations(db).count == Migrations.migrator.migrations.count
+            try Migrations.migrator.completedMigrations(db).count
+                == Migrations.migrator.migrations.count
         }
         guard isCurrent else { return try open(at: path) }
         return database
@@ -66,7 +70,8 @@ public final class MidstDatabase: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration)
             return MidstDatabase(path: path, pool: pool)
         } catch let error as DatabaseError {
-            throw StoreError.notAMidstDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.notAMidstDatabase(
+                path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
 
@@ -75,11 +80,15 @@ public final class MidstDatabase: Sendable {
         do {
             unknown = try pool.read { db in
                 let known = Set(Migrations.migrator.migrations)
-                return try Migrations.migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+                return try Migrations.migrator.appliedIdentifiers(db).filter { !known.contains($0) }
+                    .sorted()
             }
         } catch let error as DatabaseError {
-            throw StoreError.notAMidstDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.notAMidstDatabase(
+                path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
+        guard unknown.isEmpty else {
+            throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
+        }
     }
 }

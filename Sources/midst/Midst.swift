@@ -20,13 +20,18 @@ struct Midst: AsyncParsableCommand {
             problem; 64 a command-line usage error.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Import.self, RunBatch.self, Runs.self, Show.self, Diff.self, Export.self, RecordOutcome.self, Decide.self, Decisions.self, Candidates.self, Search.self, Why.self, Config.self, Generate.self, Reference.self]
+        subcommands: [
+            Init.self, Import.self, RunBatch.self, Runs.self, Show.self, Diff.self, Export.self,
+            RecordOutcome.self, Decide.self, Decisions.self, Candidates.self, Search.self, Why.self,
+            Config.self, Generate.self, Reference.self,
+        ]
     )
 
     /// Logs go to stderr, at the level in MIDST_LOG_LEVEL (default: warning). Midst never logs
     /// personal fields, only counts and identifiers of runs and files.
     static func main() async {
-        let level = ProcessInfo.processInfo.environment["MIDST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        let level = ProcessInfo.processInfo.environment["MIDST_LOG_LEVEL"].flatMap(
+            Logger.Level.init(rawValue:))
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level ?? .warning

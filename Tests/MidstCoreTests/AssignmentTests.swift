@@ -11,11 +11,16 @@ struct AssignmentTests {
         var edges: [AssignmentProblem.Edge] = []
         for need in 0..<needs {
             for person in 0..<people where random.chance(0.6) && edges.count < 12 {
-                edges.append(.init(need: need, person: person, weight: Double(1 + random.index(below: 10_000)) / 100))
+                edges.append(
+                    .init(
+                        need: need, person: person,
+                        weight: Double(1 + random.index(below: 10_000)) / 100))
             }
         }
         return AssignmentProblem(
-            needCapacity: (0..<needs).map { _ in random.index(below: 3) + (random.chance(0.8) ? 1 : 0) },
+            needCapacity: (0..<needs).map { _ in
+                random.index(below: 3) + (random.chance(0.8) ? 1 : 0)
+            },
             personCapacity: (0..<people).map { _ in random.index(below: 3) }, edges: edges)
     }
 
@@ -24,7 +29,8 @@ struct AssignmentTests {
         var best = 0.0
         for mask in 0..<(1 << problem.edges.count) {
             let chosen = problem.edges.indices.filter { mask & (1 << $0) != 0 }
-            let solution = AssignmentSolution(edges: chosen, totalWeight: chosen.reduce(0) { $0 + problem.edges[$1].weight })
+            let solution = AssignmentSolution(
+                edges: chosen, totalWeight: chosen.reduce(0) { $0 + problem.edges[$1].weight })
             if solution.isFeasible(for: problem) { best = max(best, solution.totalWeight) }
         }
         return best
@@ -49,7 +55,10 @@ struct AssignmentTests {
         // Need 0 and need 1 each want one person; person 0 is best for both, person 1 only fits need 0.
         let problem = AssignmentProblem(
             needCapacity: [1, 1], personCapacity: [1, 1],
-            edges: [.init(need: 0, person: 0, weight: 90), .init(need: 1, person: 0, weight: 80), .init(need: 0, person: 1, weight: 70)])
+            edges: [
+                .init(need: 0, person: 0, weight: 90), .init(need: 1, person: 0, weight: 80),
+                .init(need: 0, person: 1, weight: 70),
+            ])
         #expect(problem.greedy().totalWeight == 90)
         #expect(problem.optimal().totalWeight == 150)
         #expect(problem.optimal().edges == [1, 2])
@@ -76,7 +85,10 @@ struct AssignmentTests {
         var edges: [AssignmentProblem.Edge] = []
         for need in 0..<300 {
             for _ in 0..<20 {
-                edges.append(.init(need: need, person: random.index(below: 2000), weight: Double(random.index(below: 10_000)) / 100))
+                edges.append(
+                    .init(
+                        need: need, person: random.index(below: 2000),
+                        weight: Double(random.index(below: 10_000)) / 100))
             }
         }
         let problem = AssignmentProblem(
@@ -94,22 +106,29 @@ struct AssignmentProposalTests {
     func pins() throws {
         let reference = try ReferenceFixtures.bundledReference()
         let staff = try ReferenceFixtures.generated(staff: 400, seed: 17).staff
-        let table = StaffTable(staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+        let table = StaffTable(
+            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
         let found = table.rows(of: [table.id(at: 5), table.id(at: 9), RecordID(rawValue: "nobody")])
         #expect(found.count == 2)
         #expect(found[table.id(at: 5)] == 5)
         #expect(found[table.id(at: 9)] == 9)
         // Two needs with one slot each; a shortlist of the first few people for both.
         let need = Need(
-            id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H", country: CountryCode(rawValue: "UG"),
-            profession: SpecialtyCode(rawValue: "nurse"), mode: .either, updatedAt: Timestamp(secondsSince1970: 0))
+            id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
+            country: CountryCode(rawValue: "UG"),
+            profession: SpecialtyCode(rawValue: "nurse"), mode: .either,
+            updatedAt: Timestamp(secondsSince1970: 0))
         var second = need
         second.id = RecordID(rawValue: "N2")
         let entries = (0..<6).map {
-            ShortlistEntry(row: Int32($0), rank: $0 + 1, score: Double(90 - $0),
-                           components: ComponentValues(specialty: 1, country: 1, language: 1, seniority: 1, availability: 1, experience: 1))
+            ShortlistEntry(
+                row: Int32($0), rank: $0 + 1, score: Double(90 - $0),
+                components: ComponentValues(
+                    specialty: 1, country: 1, language: 1, seniority: 1, availability: 1,
+                    experience: 1))
         }
-        let free = AssignmentProposal(shortlists: [entries, entries], needs: [need, second], table: table)
+        let free = AssignmentProposal(
+            shortlists: [entries, entries], needs: [need, second], table: table)
         #expect(free.pairs.count == 2)
         let pinned = AssignmentProposal(
             shortlists: [entries, entries], needs: [need, second], table: table,

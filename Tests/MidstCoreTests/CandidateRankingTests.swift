@@ -12,13 +12,21 @@ struct CandidateRankingTests {
     init() throws {
         reference = try ReferenceFixtures.bundledReference()
         scorer = Scorer(reference: reference)
-        let people = try ReferenceFixtures.generated(staff: 3000, seed: 11).staff.map { ($0, StaffContext()) }
+        let people = try ReferenceFixtures.generated(staff: 3000, seed: 11).staff.map {
+            ($0, StaffContext())
+        }
         self.people = people
         need = Need(
-            id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H", country: CountryCode(rawValue: "UG"),
-            profession: SpecialtyCode(rawValue: "nurse"), specialty: SpecialtyCode(rawValue: "nursing_children"),
-            requiredLanguages: [LanguageRequirement(language: LanguageCode(rawValue: "en"), minimumLevel: .b2)],
-            preferredLanguages: [LanguageRequirement(language: LanguageCode(rawValue: "sw"), minimumLevel: .b1)],
+            id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
+            country: CountryCode(rawValue: "UG"),
+            profession: SpecialtyCode(rawValue: "nurse"),
+            specialty: SpecialtyCode(rawValue: "nursing_children"),
+            requiredLanguages: [
+                LanguageRequirement(language: LanguageCode(rawValue: "en"), minimumLevel: .b2)
+            ],
+            preferredLanguages: [
+                LanguageRequirement(language: LanguageCode(rawValue: "sw"), minimumLevel: .b1)
+            ],
             mode: .either, updatedAt: Timestamp(secondsSince1970: 0))
     }
 
@@ -32,7 +40,9 @@ struct CandidateRankingTests {
             #expect((0...100).contains(candidate.score))
         }
         for (first, second) in zip(ranked, ranked.dropFirst()) {
-            #expect(first.score > second.score || (first.score == second.score && first.staff.id < second.staff.id))
+            #expect(
+                first.score > second.score
+                    || (first.score == second.score && first.staff.id < second.staff.id))
         }
         #expect(ranked.map(\.rank) == Array(1...ranked.count))
     }
@@ -57,10 +67,13 @@ struct CandidateRankingTests {
         #expect(first.map(\.staff.id) == second.map(\.staff.id))
     }
 
-    @Test("for every generated person, adding a language of the need or its country never lowers the score")
+    @Test(
+        "for every generated person, adding a language of the need or its country never lowers the score"
+    )
     func addingLanguagesNeverLowers() {
         var random = SeededRandom(seed: 21)
-        let languages = ["sw", "lg", "en", "yo", "ha", "am", "so", "ny"].map(LanguageCode.init(rawValue:))
+        let languages = ["sw", "lg", "en", "yo", "ha", "am", "so", "ny"].map(
+            LanguageCode.init(rawValue:))
         for (staff, context) in people.prefix(600) {
             guard let before = scorer.score(staff, for: need, context: context) else { continue }
             let language = languages[Int(random.next() % UInt64(languages.count))]
@@ -76,7 +89,8 @@ struct CandidateRankingTests {
     @Test("people who fail a hard constraint are never ranked, whatever their score would be")
     func excludedNeverRanked() {
         let ranked = Set(scorer.rank(people, for: need, top: people.count).map(\.staff.id))
-        for (staff, context) in people where !scorer.exclusions(of: staff, for: need, context: context).isEmpty {
+        for (staff, context) in people
+        where !scorer.exclusions(of: staff, for: need, context: context).isEmpty {
             #expect(!ranked.contains(staff.id))
         }
     }

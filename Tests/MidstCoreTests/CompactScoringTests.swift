@@ -17,7 +17,8 @@ struct CompactScoringTests {
         contexts = staff.indices.map { index in
             StaffContext(
                 commitments: index % 7 == 0 ? 1 : 0,
-                completedCountries: index % 5 == 0 ? [CountryCode(rawValue: "UG"), CountryCode(rawValue: "MW")] : [],
+                completedCountries: index % 5 == 0
+                    ? [CountryCode(rawValue: "UG"), CountryCode(rawValue: "MW")] : [],
                 isActive: index % 97 != 0)
         }
         self.staff = staff
@@ -91,7 +92,11 @@ struct StaffTableSnapshotTests {
     init() throws {
         let reference = try ReferenceFixtures.bundledReference()
         let staff = try ReferenceFixtures.generated(staff: 300, seed: 9).staff
-        let contexts = staff.indices.map { StaffContext(commitments: $0 % 3, completedCountries: $0 % 4 == 0 ? [CountryCode(rawValue: "UG")] : []) }
+        let contexts = staff.indices.map {
+            StaffContext(
+                commitments: $0 % 3,
+                completedCountries: $0 % 4 == 0 ? [CountryCode(rawValue: "UG")] : [])
+        }
         table = StaffTable(staff: staff, contexts: contexts, reference: reference, generation: 42)
     }
 
@@ -114,7 +119,9 @@ struct StaffTableSnapshotTests {
     func refused() {
         let bytes = Array(table.bytes)
         #expect(throws: StaffTableFormatError.self) { _ = try reopened(bytes, generation: 43) }
-        #expect(throws: StaffTableFormatError.self) { _ = try reopened(Array(bytes.dropLast(8)), generation: 42) }
+        #expect(throws: StaffTableFormatError.self) {
+            _ = try reopened(Array(bytes.dropLast(8)), generation: 42)
+        }
         var corrupted = bytes
         corrupted[0] = 0
         #expect(throws: StaffTableFormatError.self) { _ = try reopened(corrupted, generation: 42) }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Run diff")
 struct RunDiffTests {
-    @Test("entries, exits, score moves and proposal changes are found per need; unchanged needs are left out")
+    @Test(
+        "entries, exits, score moves and proposal changes are found per need; unchanged needs are left out"
+    )
     func changes() throws {
         let diff = RunDiff(
             shortlistA: [("N1", "S1", 90), ("N1", "S2", 80), ("N2", "S3", 70)],
@@ -26,8 +28,12 @@ struct RunDiffTests {
 
     @Test("a run compared with itself has no changes")
     func identical() {
-        let lines: [(need: String, staff: String, score: Double)] = [("N1", "S1", 90), ("N2", "S2", 40)]
-        let diff = RunDiff(shortlistA: lines, proposalA: [("N1", "S1")], shortlistB: lines, proposalB: [("N1", "S1")])
+        let lines: [(need: String, staff: String, score: Double)] = [
+            ("N1", "S1", 90), ("N2", "S2", 40),
+        ]
+        let diff = RunDiff(
+            shortlistA: lines, proposalA: [("N1", "S1")], shortlistB: lines,
+            proposalB: [("N1", "S1")])
         #expect(diff.needs.isEmpty)
         #expect(diff.needsCompared == 2)
     }

@@ -14,7 +14,9 @@ struct ScoringConfigTests {
     @Test("a file may set only what it changes")
     func partialFile() throws {
         let config = try ScoringConfig(
-            json: Data(#"{"weights":{"language":40},"isSeniorityHard":true,"professionEquivalences":[["nurse","midwife"]]}"#.utf8))
+            json: Data(
+                #"{"weights":{"language":40},"isSeniorityHard":true,"professionEquivalences":[["nurse","midwife"]]}"#
+                    .utf8))
         #expect(config.weights.language == 40)
         #expect(config.weights.specialty == 30)
         #expect(config.isSeniorityHard)
@@ -29,10 +31,15 @@ struct ScoringConfigTests {
             (#"{"weights":{"language":"a lot"}}"#, "key 'weights.language' must be a number"),
             (#"{"weights":5}"#, "key 'weights' must be an object"),
             (#"{"isSeniorityHard":"yes"}"#, "key 'isSeniorityHard' must be true or false"),
-            (#"{"weights":{"country":-1}}"#, "key 'weights.country' must be a number of at least 0"),
+            (
+                #"{"weights":{"country":-1}}"#,
+                "key 'weights.country' must be a number of at least 0"
+            ),
             (#"{"specialty":{"sibling":1.5}}"#, "key 'specialty.sibling' must be between 0 and 1"),
-            (#"{"weights":{"specialty":0,"country":0,"language":0,"seniority":0,"availability":0,"experience":0}}"#,
-             "at least one weight must be above 0"),
+            (
+                #"{"weights":{"specialty":0,"country":0,"language":0,"seniority":0,"availability":0,"experience":0}}"#,
+                "at least one weight must be above 0"
+            ),
             ("not json", "not valid JSON"),
         ])
     func badFiles(json: String, message: String) {

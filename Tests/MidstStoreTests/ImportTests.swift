@@ -12,10 +12,15 @@ struct ImportTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))
-        let staff = try database.importStaff(try bytes(ofSample: "staff.csv"), options: options("staff.csv"))
-        let needs = try database.importNeeds(try bytes(ofSample: "needs.csv"), options: options("needs.csv"))
-        let outcomes = try database.importOutcomes(try bytes(ofSample: "outcomes.csv"), options: options("outcomes.csv"))
-        #expect((staff.records, staff.inserted, staff.updated, staff.rejected.count) == (300, 300, 0, 0))
+        let staff = try database.importStaff(
+            try bytes(ofSample: "staff.csv"), options: options("staff.csv"))
+        let needs = try database.importNeeds(
+            try bytes(ofSample: "needs.csv"), options: options("needs.csv"))
+        let outcomes = try database.importOutcomes(
+            try bytes(ofSample: "outcomes.csv"), options: options("outcomes.csv"))
+        #expect(
+            (staff.records, staff.inserted, staff.updated, staff.rejected.count) == (300, 300, 0, 0)
+        )
         #expect((needs.records, needs.inserted) == (42, 42))
         #expect((outcomes.records, outcomes.inserted) == (68, 68))
         let counts = try database.pool.read { db in
@@ -27,9 +32,13 @@ struct ImportTests {
             ]
         }
         #expect(counts == [300, 42, 68, 3])
-        let danglingReferences = try database.pool.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        let danglingReferences = try database.pool.read {
+            try Row.fetchAll($0, sql: "PRAGMA foreign_key_check")
+        }
         #expect(danglingReferences.isEmpty)
-        let foreignKeysOn = try database.pool.write { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") }
+        let foreignKeysOn = try database.pool.write {
+            try Bool.fetchOne($0, sql: "PRAGMA foreign_keys")
+        }
         #expect(foreignKeysOn == true)
     }
 
@@ -67,7 +76,9 @@ struct ImportTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let database = try sampleDatabase(in: folder)
-        let before = try database.pool.read { try Int.fetchOne($0, sql: "SELECT staff_key FROM staff WHERE id = 'S0288'") }
+        let before = try database.pool.read {
+            try Int.fetchOne($0, sql: "SELECT staff_key FROM staff WHERE id = 'S0288'")
+        }
         let csv = """
             id,profession,specialties,seniority,countries,languages,consent
             S0288,doctor,paediatrics,consultant,UG:nationality;KE:worked:2,en:C2;sw:C1,no
@@ -75,20 +86,29 @@ struct ImportTests {
             """
         let summary = try database.importStaff(Array(csv.utf8), options: options("update.csv"))
         #expect((summary.inserted, summary.updated) == (1, 1))
-        let row = try #require(try database.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT staff_key, seniority, consent, languages FROM staff WHERE id = 'S0288'")
-        })
+        let row = try #require(
+            try database.pool.read { db in
+                try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT staff_key, seniority, consent, languages FROM staff WHERE id = 'S0288'"
+                )
+            })
         #expect(row["staff_key"] as Int? == before)
         #expect(row["seniority"] as Int == 5)
         #expect(row["consent"] as Bool == false)
         let languages = try database.pool.read { db in
             try String.fetchAll(
-                db, sql: "SELECT language FROM staff_language WHERE staff_key = ? ORDER BY language", arguments: [before])
+                db,
+                sql: "SELECT language FROM staff_language WHERE staff_key = ? ORDER BY language",
+                arguments: [before])
         }
         #expect(languages == ["en", "sw"])
         let ties = try database.pool.read { db in
             try String.fetchAll(
-                db, sql: "SELECT country || ':' || kind FROM staff_country_tie WHERE staff_key = ? ORDER BY 1",
+                db,
+                sql:
+                    "SELECT country || ':' || kind FROM staff_country_tie WHERE staff_key = ? ORDER BY 1",
                 arguments: [before])
         }
         #expect(ties == ["KE:worked", "UG:nationality"])
@@ -100,7 +120,9 @@ struct ImportTests {
 
     @Test(
         "an invalid file is rejected whole and leaves the database byte-for-byte unchanged",
-        arguments: try FileManager.default.contentsOfDirectory(atPath: sampleDataFolder.appendingPathComponent("invalid").path).sorted())
+        arguments: try FileManager.default.contentsOfDirectory(
+            atPath: sampleDataFolder.appendingPathComponent("invalid").path
+        ).sorted())
     func invalidFileChangesNothing(file: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -121,7 +143,9 @@ struct ImportTests {
                 _ = try database.importStaff(input, options: fileOptions)
             }
         } throws: { error in
-            guard let failure = error as? ImportFailure, !failure.issues.isEmpty else { return false }
+            guard let failure = error as? ImportFailure, !failure.issues.isEmpty else {
+                return false
+            }
             return failure.issues.allSatisfy { $0.file == file && $0.line >= 1 }
         }
         _ = try database.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
@@ -135,12 +159,15 @@ struct ImportTests {
         defer { folder.cleanUp() }
         let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))
         let failure = try #require(throws: ImportFailure.self) {
-            _ = try database.importStaff(try bytes(ofSample: "invalid/staff-unknown-codes.csv"), options: options("staff-unknown-codes.csv"))
+            _ = try database.importStaff(
+                try bytes(ofSample: "invalid/staff-unknown-codes.csv"),
+                options: options("staff-unknown-codes.csv"))
         }
-        #expect(failure.issues.map(\.description) == [
-            "staff-unknown-codes.csv:3: field 'countries': unknown country code 'ZZ' (use ISO 3166-1 alpha-2 or alpha-3, or XS for Somaliland)",
-            "staff-unknown-codes.csv:3: field 'languages': unknown language code 'xx' (use ISO 639-1, 639-3 or a BCP 47 tag)",
-        ])
+        #expect(
+            failure.issues.map(\.description) == [
+                "staff-unknown-codes.csv:3: field 'countries': unknown country code 'ZZ' (use ISO 3166-1 alpha-2 or alpha-3, or XS for Somaliland)",
+                "staff-unknown-codes.csv:3: field 'languages': unknown language code 'xx' (use ISO 639-1, 639-3 or a BCP 47 tag)",
+            ])
     }
 
     @Test("with skip-invalid the valid records are imported and the others reported")
@@ -150,7 +177,8 @@ struct ImportTests {
         let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))
         var skipping = options("staff-unknown-codes.csv")
         skipping.skipsInvalid = true
-        let summary = try database.importStaff(try bytes(ofSample: "invalid/staff-unknown-codes.csv"), options: skipping)
+        let summary = try database.importStaff(
+            try bytes(ofSample: "invalid/staff-unknown-codes.csv"), options: skipping)
         #expect((summary.records, summary.inserted, summary.rejected.count) == (2, 1, 1))
         #expect(summary.rejected.first?.line == 3)
         #expect(summary.rejected.first?.original.first == "X002")
@@ -167,7 +195,9 @@ struct ImportTests {
         dry.isDryRun = true
         let summary = try database.importStaff(try bytes(ofSample: "staff.csv"), options: dry)
         #expect(summary.inserted == 300)
-        let count = try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM staff") }
+        let count = try database.pool.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM staff")
+        }
         #expect(count == 0)
     }
 
@@ -176,11 +206,13 @@ struct ImportTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let database = try sampleDatabase(in: folder)
-        let again = try database.importOutcomes(try bytes(ofSample: "outcomes.csv"), options: options("outcomes.csv"))
+        let again = try database.importOutcomes(
+            try bytes(ofSample: "outcomes.csv"), options: options("outcomes.csv"))
         #expect((again.inserted, again.updated) == (0, 68))
         let failure = try #require(throws: ImportFailure.self) {
             _ = try database.importOutcomes(
-                try bytes(ofSample: "invalid/outcomes-unknown-staff.csv"), options: options("outcomes-unknown-staff.csv"))
+                try bytes(ofSample: "invalid/outcomes-unknown-staff.csv"),
+                options: options("outcomes-unknown-staff.csv"))
         }
         #expect(failure.issues.map(\.field) == ["staff_id"])
         #expect(failure.issues.map(\.line) == [3])
@@ -194,11 +226,15 @@ struct ImportTests {
         let jsonl = """
             {"id":"J1","profession":"midwife","specialties":["midwifery"],"seniority":"band7","consent":true,"countries":[{"country":"MWI","kind":"nationality"},{"country":"MW","kind":"trained","years":6}],"languages":[{"language":"nya","level":"native"},{"language":"en","level":"C1"}],"max_assignments":2}
             """
-        let summary = try database.importStaff(Array(jsonl.utf8), options: options("staff.jsonl", format: .jsonl))
+        let summary = try database.importStaff(
+            Array(jsonl.utf8), options: options("staff.jsonl", format: .jsonl))
         #expect(summary.inserted == 1)
-        let row = try #require(try database.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT countries, languages, max_assignments FROM staff WHERE id = 'J1'")
-        })
+        let row = try #require(
+            try database.pool.read { db in
+                try Row.fetchOne(
+                    db,
+                    sql: "SELECT countries, languages, max_assignments FROM staff WHERE id = 'J1'")
+            })
         #expect(row["countries"] as String == "MW:nationality;MW:trained:6")
         #expect(row["languages"] as String == "ny:native;en:C1")
         #expect(row["max_assignments"] as Int == 2)

@@ -13,13 +13,18 @@ struct MigrationTests {
         let database = try MidstDatabase.open(at: folder.path("new.sqlite"))
         #expect(try database.appliedMigrations() == MidstDatabase.knownMigrations)
         let (journal, foreignKeys) = try database.pool.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+            )
         }
         #expect(journal == "wal")
         #expect(foreignKeys == true)
     }
 
-    @Test("every older schema is brought up to date and keeps its data", arguments: MidstDatabase.knownMigrations.dropLast())
+    @Test(
+        "every older schema is brought up to date and keeps its data",
+        arguments: MidstDatabase.knownMigrations.dropLast())
     func olderDatabase(upTo migration: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -50,14 +55,16 @@ struct MigrationTests {
         let path = folder.path("newer.sqlite")
         let database = try MidstDatabase.open(at: path)
         try database.pool.write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+            try db.execute(
+                sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
         #expect {
             _ = try MidstDatabase.open(at: path)
         } throws: { error in
             guard case StoreError.newerSchema(_, let unknown) = error else { return false }
             return unknown == ["v99-from-the-future"]
-                && (error as? LocalizedError)?.errorDescription?.contains("newer version of Midst") == true
+                && (error as? LocalizedError)?.errorDescription?.contains("newer version of Midst")
+                    == true
         }
     }
 

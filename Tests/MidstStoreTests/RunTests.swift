@@ -7,7 +7,9 @@ import Testing
 @Suite("Recording runs")
 struct RunTests {
     /// Scores the sample data's open needs as `midst run` does.
-    static func completedRun(_ database: MidstDatabase, table: StaffTable? = nil, top: Int = 5) async throws -> CompletedRun {
+    static func completedRun(_ database: MidstDatabase, table: StaffTable? = nil, top: Int = 5)
+        async throws -> CompletedRun
+    {
         let scorer = Scorer(reference: BundledReference.data)
         let table = try table ?? database.staffTable(reference: BundledReference.data)
         let needs = try database.openNeeds()
@@ -15,9 +17,12 @@ struct RunTests {
         let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top)
         let proposal = AssignmentProposal(shortlists: shortlists, needs: needs, table: table)
         return CompletedRun(
-            startedAt: Timestamp(secondsSince1970: 1_790_000_000), note: "test", config: ScoringConfig().json(),
-            configHash: ScoringConfig().fingerprint, solver: "optimal", topK: top, needs: needs, table: table,
-            shortlists: shortlists, proposal: proposal, pairsScored: 0, loadSeconds: 0, scoreSeconds: 0, solveSeconds: 0)
+            startedAt: Timestamp(secondsSince1970: 1_790_000_000), note: "test",
+            config: ScoringConfig().json(),
+            configHash: ScoringConfig().fingerprint, solver: "optimal", topK: top, needs: needs,
+            table: table,
+            shortlists: shortlists, proposal: proposal, pairsScored: 0, loadSeconds: 0,
+            scoreSeconds: 0, solveSeconds: 0)
     }
 
     @Test("a recorded run is the latest, with its shortlists and a proposal within every capacity")
@@ -49,7 +54,9 @@ struct RunTests {
         #expect(n001.map(\.rank) == Array(1...n001.count))
     }
 
-    @Test("a run that fails while writing leaves the previous run as the latest, and nothing of itself")
+    @Test(
+        "a run that fails while writing leaves the previous run as the latest, and nothing of itself"
+    )
     func atomic() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -59,19 +66,24 @@ struct RunTests {
         // A table holding someone the database does not have makes the write fail midway.
         let ghost = Staff(
             id: RecordID(rawValue: "GHOST"), profession: SpecialtyCode(rawValue: "doctor"),
-            specialties: [SpecialtyCode(rawValue: "neonatal_medicine")], seniority: Seniority(rawValue: 5)!,
+            specialties: [SpecialtyCode(rawValue: "neonatal_medicine")],
+            seniority: Seniority(rawValue: 5)!,
             countryTies: [CountryTie(country: CountryCode(rawValue: "UG"), kind: .nationality)],
-            languages: [LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native),
-                        LanguageSkill(language: LanguageCode(rawValue: "lg"), level: .native)],
+            languages: [
+                LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native),
+                LanguageSkill(language: LanguageCode(rawValue: "lg"), level: .native),
+            ],
             hasConsented: true, pastPlacements: 4, updatedAt: Timestamp(secondsSince1970: 0))
-        let table = StaffTable(staff: [ghost], contexts: [StaffContext()], reference: BundledReference.data)
+        let table = StaffTable(
+            staff: [ghost], contexts: [StaffContext()], reference: BundledReference.data)
         let broken = try await Self.completedRun(database, table: table)
         #expect(throws: (any Error).self) { _ = try database.recordRun(broken) }
         #expect(try database.run("latest")?.id == first)
         #expect(try database.runs().count == 1)
         #expect(try database.shortlist(run: first).count == shortlistRows)
         try database.recordFailedRun(
-            startedAt: Timestamp(secondsSince1970: 0), note: nil, config: "{}", configHash: "x", solver: "optimal",
+            startedAt: Timestamp(secondsSince1970: 0), note: nil, config: "{}", configHash: "x",
+            solver: "optimal",
             topK: 5, failure: "disk full")
         #expect(try database.runs().map(\.status) == ["failed", "completed"])
         #expect(try database.run("latest")?.id == first)

@@ -8,7 +8,8 @@ struct TemporaryFolder {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("midst-tests-\(UUID().uuidString)")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "midst-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
@@ -18,7 +19,8 @@ struct TemporaryFolder {
 }
 
 /// The package's SampleData folder.
-let sampleDataFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let sampleDataFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("SampleData")
 
 func bytes(ofSample name: String) throws -> [UInt8] {
@@ -34,6 +36,7 @@ func sampleDatabase(in folder: TemporaryFolder) throws -> MidstDatabase {
     let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))
     _ = try database.importStaff(try bytes(ofSample: "staff.csv"), options: options("staff.csv"))
     _ = try database.importNeeds(try bytes(ofSample: "needs.csv"), options: options("needs.csv"))
-    _ = try database.importOutcomes(try bytes(ofSample: "outcomes.csv"), options: options("outcomes.csv"))
+    _ = try database.importOutcomes(
+        try bytes(ofSample: "outcomes.csv"), options: options("outcomes.csv"))
     return database
 }

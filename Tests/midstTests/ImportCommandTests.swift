@@ -16,7 +16,8 @@ struct ImportCommandTests {
         #expect(staff.stdout.contains("300 records, 300 new, 0 updated, 0 rejected"))
         let needs = try MidstProcess.run(["import", "needs", sample("needs.csv")], in: folder.url)
         #expect(needs.stdout.contains("42 records, 42 new"))
-        let outcomes = try MidstProcess.run(["import", "outcomes", sample("outcomes.csv")], in: folder.url)
+        let outcomes = try MidstProcess.run(
+            ["import", "outcomes", sample("outcomes.csv")], in: folder.url)
         #expect(outcomes.stdout.contains("68 records, 68 new"))
         #expect(staff.stderr.isEmpty)
     }
@@ -35,23 +36,49 @@ struct ImportCommandTests {
     @Test(
         "each invalid sample file exits 1, names its line and field, and imports nothing",
         arguments: [
-            ("staff", "staff-unknown-codes.csv", "staff-unknown-codes.csv:3: field 'languages': unknown language code 'xx'"),
-            ("staff", "staff-bad-level-and-dates.csv", "staff-bad-level-and-dates.csv:3: field 'available_to': 2026-03-01 is before"),
-            ("staff", "staff-duplicate-id.csv", "staff-duplicate-id.csv:3: id 'X001' appears again (first on line 2)"),
-            ("staff", "staff-wrong-column-count.csv", "staff-wrong-column-count.csv:3: expected 16 fields"),
-            ("staff", "staff-unterminated-quote.csv", "staff-unterminated-quote.csv:3: a quoted field is never closed"),
-            ("staff", "staff-missing-consent-column.csv", "staff-missing-consent-column.csv:1: required column 'consent' is missing"),
+            (
+                "staff", "staff-unknown-codes.csv",
+                "staff-unknown-codes.csv:3: field 'languages': unknown language code 'xx'"
+            ),
+            (
+                "staff", "staff-bad-level-and-dates.csv",
+                "staff-bad-level-and-dates.csv:3: field 'available_to': 2026-03-01 is before"
+            ),
+            (
+                "staff", "staff-duplicate-id.csv",
+                "staff-duplicate-id.csv:3: id 'X001' appears again (first on line 2)"
+            ),
+            (
+                "staff", "staff-wrong-column-count.csv",
+                "staff-wrong-column-count.csv:3: expected 16 fields"
+            ),
+            (
+                "staff", "staff-unterminated-quote.csv",
+                "staff-unterminated-quote.csv:3: a quoted field is never closed"
+            ),
+            (
+                "staff", "staff-missing-consent-column.csv",
+                "staff-missing-consent-column.csv:1: required column 'consent' is missing"
+            ),
             ("staff", "staff-bad.jsonl", "staff-bad.jsonl:3: unknown key 'favourite_colour'"),
-            ("needs", "needs-bad-specialty-mode-priority.csv", "needs-bad-specialty-mode-priority.csv:3: field 'mode': 'on-site'"),
-            ("outcomes", "outcomes-unknown-staff.csv", "outcomes-unknown-staff.csv:3: field 'staff_id': unknown staff id 'S9999'"),
+            (
+                "needs", "needs-bad-specialty-mode-priority.csv",
+                "needs-bad-specialty-mode-priority.csv:3: field 'mode': 'on-site'"
+            ),
+            (
+                "outcomes", "outcomes-unknown-staff.csv",
+                "outcomes-unknown-staff.csv:3: field 'staff_id': unknown staff id 'S9999'"
+            ),
         ])
     func invalidFiles(kind: String, file: String, message: String) throws {
         let folder = try WorkFolder()
         defer { folder.cleanUp() }
         for (what, name) in [("staff", "staff.csv"), ("needs", "needs.csv")] {
-            #expect(try MidstProcess.run(["import", what, sample(name)], in: folder.url).status == 0)
+            #expect(
+                try MidstProcess.run(["import", what, sample(name)], in: folder.url).status == 0)
         }
-        let result = try MidstProcess.run(["import", kind, sample("invalid/\(file)")], in: folder.url)
+        let result = try MidstProcess.run(
+            ["import", kind, sample("invalid/\(file)")], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr.contains(message))
         #expect(result.stderr.contains("nothing was imported"))
@@ -64,7 +91,10 @@ struct ImportCommandTests {
         defer { folder.cleanUp() }
         let rejects = folder.path("rejects.csv")
         let result = try MidstProcess.run(
-            ["import", "staff", sample("invalid/staff-unknown-codes.csv"), "--skip-invalid", "--rejects", rejects],
+            [
+                "import", "staff", sample("invalid/staff-unknown-codes.csv"), "--skip-invalid",
+                "--rejects", rejects,
+            ],
             in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout.contains("2 records, 1 new, 0 updated, 1 rejected"))

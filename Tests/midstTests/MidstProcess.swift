@@ -16,7 +16,8 @@ struct MidstProcess {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder.deleteLastPathComponent()
         }
-        fatalError("the midst executable was not built next to the tests (\(CommandLine.arguments[0]))")
+        fatalError(
+            "the midst executable was not built next to the tests (\(CommandLine.arguments[0]))")
     }()
 
     /// The package root, so that tests can name `SampleData/…` as the README does.
@@ -24,7 +25,9 @@ struct MidstProcess {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `midst arguments…` in `directory` with `environment` added to this process's.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:])
+        throws -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -51,7 +54,8 @@ struct MidstProcess {
 struct WorkFolder {
     let url: URL
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("midst-cli-\(UUID().uuidString)")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "midst-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }

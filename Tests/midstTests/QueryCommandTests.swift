@@ -7,18 +7,23 @@ struct QueryCommandTests {
     /// A folder holding the sample data imported into midst.sqlite.
     static func sampleFolder() throws -> WorkFolder {
         let folder = try WorkFolder()
-        for (kind, file) in [("staff", "staff.csv"), ("needs", "needs.csv"), ("outcomes", "outcomes.csv")] {
+        for (kind, file) in [
+            ("staff", "staff.csv"), ("needs", "needs.csv"), ("outcomes", "outcomes.csv"),
+        ] {
             let result = try MidstProcess.run(["import", kind, sample(file)], in: folder.url)
             precondition(result.status == 0, result.stderr)
         }
         return folder
     }
 
-    @Test("candidates for the Ugandan neonatal need rank the planted people and never a non-consenting one")
+    @Test(
+        "candidates for the Ugandan neonatal need rank the planted people and never a non-consenting one"
+    )
     func candidates() throws {
         let folder = try Self.sampleFolder()
         defer { folder.cleanUp() }
-        let result = try MidstProcess.run(["candidates", "N001", "--top", "5", "--format", "csv"], in: folder.url)
+        let result = try MidstProcess.run(
+            ["candidates", "N001", "--top", "5", "--format", "csv"], in: folder.url)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "rank,staff_id,name,score,specialties,countries,languages")
@@ -26,7 +31,8 @@ struct QueryCommandTests {
         let ids = lines.dropFirst().map { $0.split(separator: ",")[1] }
         #expect(ids.first == "S0288")
         #expect(Set(ids).isSuperset(of: ["S0288", "S0156", "S0086"]))
-        let everyone = try MidstProcess.run(["candidates", "N001", "--top", "300", "--format", "csv"], in: folder.url)
+        let everyone = try MidstProcess.run(
+            ["candidates", "N001", "--top", "300", "--format", "csv"], in: folder.url)
         #expect(!everyone.stdout.contains("S0243"))
         #expect(!everyone.stdout.contains("S0034"))
     }
@@ -35,15 +41,19 @@ struct QueryCommandTests {
     func candidatesExplained() throws {
         let folder = try Self.sampleFolder()
         defer { folder.cleanUp() }
-        let result = try MidstProcess.run(["candidates", "N001", "--top", "1", "--explain", "--format", "json"], in: folder.url)
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let result = try MidstProcess.run(
+            ["candidates", "N001", "--top", "1", "--explain", "--format", "json"], in: folder.url)
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         let first = try #require(rows.first)
         #expect(first["staff_id"] as? String == "S0288")
         let parts = ["specialty", "country", "language", "seniority", "availability", "experience"]
             .compactMap { first[$0] as? Double }
         #expect(parts.count == 6)
         #expect(abs(parts.reduce(0, +) - (first["score"] as? Double ?? -1)) < 1e-9)
-        #expect((first["reasons"] as? String)?.contains("13% of Uganda's population speaks Ganda") == true)
+        #expect(
+            (first["reasons"] as? String)?.contains("13% of Uganda's population speaks Ganda")
+                == true)
     }
 
     @Test("why names the constraint that excludes a person")
@@ -76,9 +86,14 @@ struct QueryCommandTests {
         let folder = try Self.sampleFolder()
         defer { folder.cleanUp() }
         let result = try MidstProcess.run(
-            ["search", "--profession", "doctor", "--country", "UG", "--language", "lg:B1", "--format", "csv"], in: folder.url)
+            [
+                "search", "--profession", "doctor", "--country", "UG", "--language", "lg:B1",
+                "--format", "csv",
+            ], in: folder.url)
         #expect(result.status == 0)
-        let ids = result.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        let ids = result.stdout.split(separator: "\n").dropFirst().map {
+            String($0.split(separator: ",")[0])
+        }
         #expect(ids == ["S0086", "S0156", "S0288"])
         let bad = try MidstProcess.run(["search", "--language", "xx"], in: folder.url)
         #expect(bad.status == 64)
@@ -91,7 +106,8 @@ struct QueryCommandTests {
         defer { folder.cleanUp() }
         let result = try MidstProcess.run(["config", "print-defaults"], in: folder.url)
         let shipped = try String(
-            contentsOf: MidstProcess.packageRoot.appendingPathComponent("docs/scoring-defaults.json"), encoding: .utf8)
+            contentsOf: MidstProcess.packageRoot.appendingPathComponent(
+                "docs/scoring-defaults.json"), encoding: .utf8)
         #expect(result.stdout == shipped)
     }
 
@@ -99,13 +115,17 @@ struct QueryCommandTests {
     func configuration() throws {
         let folder = try Self.sampleFolder()
         defer { folder.cleanUp() }
-        try #"{"weights": {"language": 50}}"#.write(toFile: folder.path("scoring.json"), atomically: true, encoding: .utf8)
+        try #"{"weights": {"language": 50}}"#.write(
+            toFile: folder.path("scoring.json"), atomically: true, encoding: .utf8)
         let plain = try MidstProcess.run(["why", "N001", "S0288"], in: folder.url)
-        let tuned = try MidstProcess.run(["why", "N001", "S0288", "--config", "scoring.json"], in: folder.url)
+        let tuned = try MidstProcess.run(
+            ["why", "N001", "S0288", "--config", "scoring.json"], in: folder.url)
         #expect(plain.stdout.contains("score 92.29 of 100"))
         #expect(tuned.stdout.contains("score 90.67 of 100"))
-        try #"{"weights": {"langauge": 50}}"#.write(toFile: folder.path("typo.json"), atomically: true, encoding: .utf8)
-        let typo = try MidstProcess.run(["why", "N001", "S0288", "--config", "typo.json"], in: folder.url)
+        try #"{"weights": {"langauge": 50}}"#.write(
+            toFile: folder.path("typo.json"), atomically: true, encoding: .utf8)
+        let typo = try MidstProcess.run(
+            ["why", "N001", "S0288", "--config", "typo.json"], in: folder.url)
         #expect(typo.status == 1)
         #expect(typo.stderr.contains("unknown key 'weights.langauge'"))
     }

@@ -47,6 +47,7 @@ public struct AssignmentSolution: Sendable, Equatable {
             needs[edge.need] -= 1
             people[edge.person] -= 1
         }
-        return needs.allSatisfy { $0 >= 0 } && people.allSatisfy { $0 >= 0 } && Set(edges).count == edges.count
+        return needs.allSatisfy { $0 >= 0 } && people.allSatisfy { $0 >= 0 }
+            && Set(edges).count == edges.count
     }
 }

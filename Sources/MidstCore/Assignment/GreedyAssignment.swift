@@ -21,6 +21,7 @@ extension AssignmentProblem {
             chosen.append(index)
         }
         chosen.sort()
-        return AssignmentSolution(edges: chosen, totalWeight: chosen.reduce(0) { $0 + edges[$1].weight })
+        return AssignmentSolution(
+            edges: chosen, totalWeight: chosen.reduce(0) { $0 + edges[$1].weight })
     }
 }

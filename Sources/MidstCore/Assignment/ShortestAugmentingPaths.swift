@@ -22,7 +22,8 @@ extension AssignmentProblem {
         var solver = SlotRouter(problem: self)
         solver.routeEverySlot()
         let chosen = solver.used.indices.filter { solver.used[$0] }
-        return AssignmentSolution(edges: chosen, totalWeight: chosen.reduce(0) { $0 + edges[$1].weight })
+        return AssignmentSolution(
+            edges: chosen, totalWeight: chosen.reduce(0) { $0 + edges[$1].weight })
     }
 }
 
@@ -78,7 +79,8 @@ struct SlotRouter {
         // of any edge into them.
         potential = [Int](repeating: 0, count: sink + 1)
         for (index, edge) in problem.edges.enumerated() where cost[index] < 0 {
-            potential[needCount + edge.person] = min(potential[needCount + edge.person], cost[index])
+            potential[needCount + edge.person] = min(
+                potential[needCount + edge.person], cost[index])
         }
         potential[sink] = potential[..<sink].min() ?? 0
         distance = [Int](repeating: 0, count: sink + 1)
@@ -116,24 +118,35 @@ struct SlotRouter {
             doneStamp[node] = search
             finalised.append(node)
             if node == sink { break }
-            if node == skip || (node >= needCount && personLoad[node - needCount] < problem.personCapacity[node - needCount]) {
-                reach(sink, label.distance + potential[node] - potential[sink], via: -(node + 2), &heap)
+            if node == skip
+                || (node >= needCount
+                    && personLoad[node - needCount] < problem.personCapacity[node - needCount])
+            {
+                reach(
+                    sink, label.distance + potential[node] - potential[sink], via: -(node + 2),
+                    &heap)
             }
             if node == skip { continue }
             if node < needCount {
                 // Leave the slot empty, or take an edge not yet used.
-                reach(skip, label.distance + potential[node] - potential[skip], via: -(node + 2), &heap)
+                reach(
+                    skip, label.distance + potential[node] - potential[skip], via: -(node + 2),
+                    &heap)
                 for position in needEdgeStart[node]..<needEdgeStart[node + 1] {
                     let edge = needEdges[position]
                     guard !used[edge], cost[edge] < 0 else { continue }
                     let person = needCount + problem.edges[edge].person
-                    reach(person, label.distance + cost[edge] + potential[node] - potential[person], via: edge, &heap)
+                    reach(
+                        person, label.distance + cost[edge] + potential[node] - potential[person],
+                        via: edge, &heap)
                 }
             } else {
                 // Give up a used edge: back to its need.
                 for edge in personUsed[node - needCount] {
                     let need = problem.edges[edge].need
-                    reach(need, label.distance - cost[edge] + potential[node] - potential[need], via: edge, &heap)
+                    reach(
+                        need, label.distance - cost[edge] + potential[node] - potential[need],
+                        via: edge, &heap)
                 }
             }
         }
@@ -166,6 +179,8 @@ struct SlotRouter {
     struct Label: Comparable {
         var distance: Int
         var node: Int
-        static func < (lhs: Label, rhs: Label) -> Bool { (lhs.distance, lhs.node) < (rhs.distance, rhs.node) }
+        static func < (lhs: Label, rhs: Label) -> Bool {
+            (lhs.distance, lhs.node) < (rhs.distance, rhs.node)
+        }
     }
 }

@@ -40,7 +40,8 @@ public struct AssignmentProposal: Sendable {
     /// `pinned` pairs (a coordinator's decision: need index, row, score) are always proposed and
     /// count against both capacities first; the solver fills what is left.
     public init(
-        shortlists: [[ShortlistEntry]], needs: [Need], table: StaffTable, priorityStep: Double = 0.1,
+        shortlists: [[ShortlistEntry]], needs: [Need], table: StaffTable,
+        priorityStep: Double = 0.1,
         useGreedy: Bool = false, pinned: [Pair] = []
     ) {
         var slotsLeft = needs.map(\.slots)
@@ -67,22 +68,32 @@ public struct AssignmentProposal: Sendable {
                 edges.append(
                     .init(
                         need: need, person: person,
-                        weight: Self.weight(score: entry.score, priority: needs[need].priority, priorityStep: priorityStep)))
+                        weight: Self.weight(
+                            score: entry.score, priority: needs[need].priority,
+                            priorityStep: priorityStep)))
                 scores.append(entry.score)
             }
         }
         let problem = AssignmentProblem(
             needCapacity: slotsLeft,
-            personCapacity: personRows.map { max(0, capacityLeft[$0] ?? Int(table.freeCapacity[Int($0)])) },
+            personCapacity: personRows.map {
+                max(0, capacityLeft[$0] ?? Int(table.freeCapacity[Int($0)]))
+            },
             edges: edges)
         let optimal = problem.optimal()
         let greedy = problem.greedy()
         let chosen = useGreedy ? greedy : optimal
-        pairs = (pinned + chosen.edges.map { Pair(need: edges[$0].need, row: personRows[edges[$0].person], score: scores[$0]) })
+        pairs =
+            (pinned
+            + chosen.edges.map {
+                Pair(need: edges[$0].need, row: personRows[edges[$0].person], score: scores[$0])
+            })
             .sorted { ($0.need, table.idRank[Int($0.row)]) < ($1.need, table.idRank[Int($1.row)]) }
         total = pairs.reduce(0) { $0 + $1.score }
         let pinnedWeight = pinned.reduce(0) {
-            $0 + Self.weight(score: $1.score, priority: needs[$1.need].priority, priorityStep: priorityStep)
+            $0
+                + Self.weight(
+                    score: $1.score, priority: needs[$1.need].priority, priorityStep: priorityStep)
         }
         optimalTotal = pinnedWeight + optimal.totalWeight
         greedyTotal = pinnedWeight + greedy.totalWeight

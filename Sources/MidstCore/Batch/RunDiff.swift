@@ -16,12 +16,14 @@ public struct RunDiff: Sendable, Equatable {
         public var withdrawn: [String]
 
         public var isEmpty: Bool {
-            entered.isEmpty && left.isEmpty && moved.isEmpty && proposed.isEmpty && withdrawn.isEmpty
+            entered.isEmpty && left.isEmpty && moved.isEmpty && proposed.isEmpty
+                && withdrawn.isEmpty
         }
 
         public static func == (lhs: NeedChange, rhs: NeedChange) -> Bool {
             lhs.needID == rhs.needID && lhs.entered.map(\.staffID) == rhs.entered.map(\.staffID)
-                && lhs.left.map(\.staffID) == rhs.left.map(\.staffID) && lhs.moved.map(\.staffID) == rhs.moved.map(\.staffID)
+                && lhs.left.map(\.staffID) == rhs.left.map(\.staffID)
+                && lhs.moved.map(\.staffID) == rhs.moved.map(\.staffID)
                 && lhs.proposed == rhs.proposed && lhs.withdrawn == rhs.withdrawn
         }
     }
@@ -37,10 +39,14 @@ public struct RunDiff: Sendable, Equatable {
     /// Compares run A's shortlists and proposal with run B's. Each shortlist is
     /// (need, staff, score); each proposal is (need, staff).
     public init(
-        shortlistA: [(need: String, staff: String, score: Double)], proposalA: [(need: String, staff: String)],
-        shortlistB: [(need: String, staff: String, score: Double)], proposalB: [(need: String, staff: String)]
+        shortlistA: [(need: String, staff: String, score: Double)],
+        proposalA: [(need: String, staff: String)],
+        shortlistB: [(need: String, staff: String, score: Double)],
+        proposalB: [(need: String, staff: String)]
     ) {
-        func byNeed(_ lines: [(need: String, staff: String, score: Double)]) -> [String: [String: Double]] {
+        func byNeed(_ lines: [(need: String, staff: String, score: Double)]) -> [String: [String:
+            Double]]
+        {
             var result: [String: [String: Double]] = [:]
             for line in lines { result[line.need, default: [:]][line.staff] = line.score }
             return result
@@ -54,7 +60,8 @@ public struct RunDiff: Sendable, Equatable {
         let listsB = byNeed(shortlistB)
         let pairsA = proposals(proposalA)
         let pairsB = proposals(proposalB)
-        let needIDs = Set(listsA.keys).union(listsB.keys).union(pairsA.keys).union(pairsB.keys).sorted()
+        let needIDs = Set(listsA.keys).union(listsB.keys).union(pairsA.keys).union(pairsB.keys)
+            .sorted()
         needsCompared = needIDs.count
         needs = needIDs.compactMap { need in
             let a = listsA[need] ?? [:]
@@ -63,7 +70,8 @@ public struct RunDiff: Sendable, Equatable {
                 needID: need,
                 entered: b.keys.filter { a[$0] == nil }.sorted().map { ($0, b[$0]!) },
                 left: a.keys.filter { b[$0] == nil }.sorted().map { ($0, a[$0]!) },
-                moved: a.keys.filter { b[$0] != nil && abs(a[$0]! - b[$0]!) > Self.scoreTolerance }.sorted()
+                moved: a.keys.filter { b[$0] != nil && abs(a[$0]! - b[$0]!) > Self.scoreTolerance }
+                    .sorted()
                     .map { ($0, a[$0]!, b[$0]!) },
                 proposed: (pairsB[need] ?? []).subtracting(pairsA[need] ?? []).sorted(),
                 withdrawn: (pairsA[need] ?? []).subtracting(pairsB[need] ?? []).sorted())

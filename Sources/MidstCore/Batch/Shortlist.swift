@@ -20,12 +20,20 @@ public enum Shortlisting {
         progress: ((Int, Int) -> Void)? = nil
     ) async -> [[ShortlistEntry]] {
         let chunkSize = max(1, plans.count / 64)
-        let chunks = stride(from: 0, to: plans.count, by: chunkSize).map { $0..<min($0 + chunkSize, plans.count) }
+        let chunks = stride(from: 0, to: plans.count, by: chunkSize).map {
+            $0..<min($0 + chunkSize, plans.count)
+        }
         var results = [[ShortlistEntry]](repeating: [], count: plans.count)
         await withTaskGroup(of: (Range<Int>, [[ShortlistEntry]]).self) { group in
             for chunk in chunks {
                 group.addTask {
-                    (chunk, chunk.map { shortlist(for: plans[$0], in: table, top: top, excluding: excluded[$0] ?? []) })
+                    (
+                        chunk,
+                        chunk.map {
+                            shortlist(
+                                for: plans[$0], in: table, top: top, excluding: excluded[$0] ?? [])
+                        }
+                    )
                 }
             }
             var done = 0
@@ -42,11 +50,14 @@ public enum Shortlisting {
     public static func shortlist(
         for plan: NeedPlan, in table: StaffTable, top: Int, excluding excluded: Set<Int32> = []
     ) -> [ShortlistEntry] {
-        plan.topCandidates(among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top, excluding: excluded)
-            .enumerated().map { index, candidate in
-                ShortlistEntry(
-                    row: candidate.row, rank: index + 1, score: candidate.score,
-                    components: plan.components(Int(candidate.row), in: table))
-            }
+        plan.topCandidates(
+            among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top,
+            excluding: excluded
+        )
+        .enumerated().map { index, candidate in
+            ShortlistEntry(
+                row: candidate.row, rank: index + 1, score: candidate.score,
+                components: plan.components(Int(candidate.row), in: table))
+        }
     }
 }

@@ -20,25 +20,32 @@ public struct DataGenerator: Sendable {
         ("LK", 0.3), ("BD", 0.3), ("JM", 0.2), ("GR", 0.3), ("NL", 0.1), ("DE", 0.2), ("FR", 0.2),
     ]
     /// Countries of heritage among British-born staff.
-    private static let heritage = ["IN", "PK", "BD", "NG", "GH", "JM", "SO", "CN", "UG", "KE", "IE", "PL"]
+    private static let heritage = [
+        "IN", "PK", "BD", "NG", "GH", "JM", "SO", "CN", "UG", "KE", "IE", "PL",
+    ]
     /// Host countries of Health Partnerships.
     private static let hosts = [
-        "UG", "MW", "ZM", "TZ", "ET", "NG", "GH", "SL", "XS", "MM", "SY", "ZW", "NP", "GM", "KE", "CD",
+        "UG", "MW", "ZM", "TZ", "ET", "NG", "GH", "SL", "XS", "MM", "SY", "ZW", "NP", "GM", "KE",
+        "CD",
         "RW", "MZ", "LR", "SS",
     ]
     private static let givenNames = [
         "Amara", "Joseph", "Grace", "Mohammed", "Priya", "Oliver", "Chiamaka", "Tendai", "Maria",
-        "David", "Fatima", "James", "Aisha", "Samuel", "Sarah", "Ravi", "Mercy", "Thomas", "Ngozi", "Hannah",
+        "David", "Fatima", "James", "Aisha", "Samuel", "Sarah", "Ravi", "Mercy", "Thomas", "Ngozi",
+        "Hannah",
     ]
     private static let familyNames = [
         "Okafor", "Smith", "Nakato", "Patel", "Santos", "Mensah", "Moyo", "Khan", "Jones", "Banda",
-        "Reyes", "Williams", "Abdi", "Tesfaye", "Aung", "Hassan", "Kowalski", "Murphy", "Phiri", "Brown",
+        "Reyes", "Williams", "Abdi", "Tesfaye", "Aung", "Hassan", "Kowalski", "Murphy", "Phiri",
+        "Brown",
     ]
     private static let employers = [
-        "Cambridge University Hospitals NHS Foundation Trust", "Guy's and St Thomas' NHS Foundation Trust",
+        "Cambridge University Hospitals NHS Foundation Trust",
+        "Guy's and St Thomas' NHS Foundation Trust",
         "Manchester University NHS Foundation Trust", "NHS Greater Glasgow and Clyde",
         "Leeds Teaching Hospitals NHS Trust", "Betsi Cadwaladr University Health Board",
-        "University Hospitals Birmingham NHS Foundation Trust", "Oxford University Hospitals NHS Foundation Trust",
+        "University Hospitals Birmingham NHS Foundation Trust",
+        "Oxford University Hospitals NHS Foundation Trust",
     ]
 
     /// A generator over `reference` (codes are drawn from it), reproducible from `seed`.
@@ -54,8 +61,10 @@ public struct DataGenerator: Sendable {
             byProfession[entry.profession, default: []].append(entry.code)
         }
         specialtiesByProfession = byProfession
-        professions = reference.specialties.filter { $0.level == .profession && byProfession[$0.code] != nil }
-            .map { ($0.code, shares[$0.code.rawValue] ?? 1) }
+        professions = reference.specialties.filter {
+            $0.level == .profession && byProfession[$0.code] != nil
+        }
+        .map { ($0.code, shares[$0.code.rawValue] ?? 1) }
         var local: [CountryCode: [LanguageCode]] = [:]
         for country in reference.countries {
             let spoken = reference.languages(spokenIn: country.code).filter {
@@ -98,12 +107,16 @@ public struct DataGenerator: Sendable {
             if random.chance(0.15) {
                 let country = Self.heritage[random.index(below: Self.heritage.count)]
                 ties.append("\(country):heritage")
-                addLocal(country, level: random.pick([("B1", 1.0), ("C1", 1), ("native", 1)]), to: &languages)
+                addLocal(
+                    country, level: random.pick([("B1", 1.0), ("C1", 1), ("native", 1)]),
+                    to: &languages)
             }
         } else {
             ties.append("\(nationality):nationality")
             if random.chance(0.9) { ties.append("\(nationality):birth") }
-            if random.chance(0.7) { ties.append("\(nationality):trained:\(3 + random.index(below: 6))") }
+            if random.chance(0.7) {
+                ties.append("\(nationality):trained:\(3 + random.index(below: 6))")
+            }
             addLocal(nationality, level: "native", to: &languages)
             if !languages.contains(where: { $0.0 == "en" }) {
                 languages.append(("en", random.pick([("B2", 1.0), ("C1", 3), ("C2", 2)])))
@@ -117,7 +130,8 @@ public struct DataGenerator: Sendable {
         }
         var window = ","
         if random.chance(0.6) {
-            let start = CalendarDate(dayNumber: 20_454 + random.index(below: 540))  // from 2026-01-01
+            // Day 20,454 is 2026-01-01.
+            let start = CalendarDate(dayNumber: 20_454 + random.index(below: 540))
             let end = CalendarDate(dayNumber: start.dayNumber + 30 + random.index(below: 330))
             window = "\(start),\(end)"
         }
@@ -125,7 +139,8 @@ public struct DataGenerator: Sendable {
         let capacity = random.pick([("1", 70.0), ("2", 20), ("3", 5), ("0", 5)])
         let consent = random.chance(0.92) ? "yes" : "no"
         let employer = Self.employers[random.index(below: Self.employers.count)]
-        return "\(id),\(given) \(family),\(given.lowercased()).\(family.lowercased())\(index)@nhs.example,"
+        return
+            "\(id),\(given) \(family),\(given.lowercased()).\(family.lowercased())\(index)@nhs.example,"
             + "\(profession),\(specialties.map(\.rawValue).joined(separator: ";")),\(seniority),"
             + "\(ties.joined(separator: ";")),\(languages.map { "\($0.0):\($0.1)" }.joined(separator: ";")),"
             + "\(window),\(modes),\(capacity),\(consent),\(employer),\(random.index(below: 5)),2026-11-01\n"
@@ -159,12 +174,14 @@ public struct DataGenerator: Sendable {
             + "\(1 + random.index(below: 3)),\(1 + random.index(below: 5)),\(status),,2026-11-01\n"
     }
 
-    private func addLocal(_ country: String, level: String, to languages: inout [(String, String)]) {
+    private func addLocal(_ country: String, level: String, to languages: inout [(String, String)])
+    {
         for language in localLanguages[CountryCode(rawValue: country)]?.prefix(2) ?? []
         where !languages.contains(where: { $0.0 == language.rawValue }) {
             languages.append((language.rawValue, level))
         }
-        if ["GB", "IE", "JM", "NG", "GH", "ZW", "UG", "KE", "ZM", "MW", "SL", "ZA", "IN", "PH"].contains(country),
+        if ["GB", "IE", "JM", "NG", "GH", "ZW", "UG", "KE", "ZM", "MW", "SL", "ZA", "IN", "PH"]
+            .contains(country),
             !languages.contains(where: { $0.0 == "en" })
         {
             languages.append(("en", country == "IE" || country == "JM" ? "native" : "C1"))

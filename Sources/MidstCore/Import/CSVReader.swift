@@ -89,7 +89,10 @@ public struct CSVReader: Sendable {
             if byte == 0x2C || byte == 0x0A { break }
             if byte == 0x22 {
                 throw SyntaxError(
-                    line: nextLine, message: "a quote inside an unquoted field (quote the whole field and double the quote)")
+                    line: nextLine,
+                    message:
+                        "a quote inside an unquoted field (quote the whole field and double the quote)"
+                )
             }
             if byte >= 0x80 { isASCII = false }
             position += 1
@@ -127,7 +130,9 @@ public struct CSVReader: Sendable {
             if byte >= 0x80 { isASCII = false }
             position += 1
         }
-        if position < count, bytes[position] == 0x0D, position + 1 < count, bytes[position + 1] == 0x0A {
+        if position < count, bytes[position] == 0x0D, position + 1 < count,
+            bytes[position + 1] == 0x0A
+        {
             position += 1
         }
         if position < count, bytes[position] != 0x2C, bytes[position] != 0x0A {

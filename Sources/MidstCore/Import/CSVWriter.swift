@@ -7,7 +7,8 @@ public enum CSVWriter {
 
     /// A field, quoted when it needs to be.
     public static func escape(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+        else {
             return field
         }
         var quoted = "\""

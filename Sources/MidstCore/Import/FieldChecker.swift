@@ -26,16 +26,22 @@ struct FieldChecker<Column: ImportColumn> {
     mutating func id(_ column: Column) -> RecordID? {
         guard let text = text(column) else { return nil }
         guard let id = RecordID(validating: text) else {
-            fail(column, "'\(text)' is not a valid id (1–64 characters of A–Z, a–z, 0–9, '.', '_', '-')")
+            fail(
+                column,
+                "'\(text)' is not a valid id (1–64 characters of A–Z, a–z, 0–9, '.', '_', '-')")
             return nil
         }
         return id
     }
 
-    mutating func integer(_ column: Column, in range: ClosedRange<Int>, default fallback: Int) -> Int {
+    mutating func integer(_ column: Column, in range: ClosedRange<Int>, default fallback: Int)
+        -> Int
+    {
         guard let text = text(column) else { return fallback }
         guard let value = Int(text), range.contains(value) else {
-            fail(column, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            fail(
+                column,
+                "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
             return fallback
         }
         return value
@@ -63,7 +69,9 @@ struct FieldChecker<Column: ImportColumn> {
     mutating func timestamp(_ column: Column, default fallback: Timestamp) -> Timestamp {
         guard let text = text(column) else { return fallback }
         guard let value = Timestamp(parsing: text) else {
-            fail(column, "'\(text)' is not a date (YYYY-MM-DD) or an ISO 8601 time (YYYY-MM-DDTHH:MM:SSZ)")
+            fail(
+                column,
+                "'\(text)' is not a date (YYYY-MM-DD) or an ISO 8601 time (YYYY-MM-DDTHH:MM:SSZ)")
             return fallback
         }
         return value
@@ -83,7 +91,10 @@ struct FieldChecker<Column: ImportColumn> {
     mutating func seniority(_ column: Column) -> (Seniority, grade: String?)? {
         guard let text = text(column) else { return nil }
         guard let seniority = Seniority(grade: text) else {
-            fail(column, "'\(text)' is not a level 1–5, an NHS grade (FY1, ST4, consultant …) or an AfC band (band5 … band9)")
+            fail(
+                column,
+                "'\(text)' is not a level 1–5, an NHS grade (FY1, ST4, consultant …) or an AfC band (band5 … band9)"
+            )
             return nil
         }
         return (seniority, Int(text) == nil ? text : nil)
@@ -96,7 +107,10 @@ struct FieldChecker<Column: ImportColumn> {
 
     mutating func country(_ text: String, in column: Column) -> CountryCode? {
         guard let code = reference.country(text) else {
-            fail(column, "unknown country code '\(text)' (use ISO 3166-1 alpha-2 or alpha-3, or XS for Somaliland)")
+            fail(
+                column,
+                "unknown country code '\(text)' (use ISO 3166-1 alpha-2 or alpha-3, or XS for Somaliland)"
+            )
             return nil
         }
         return code
@@ -121,7 +135,8 @@ struct FieldChecker<Column: ImportColumn> {
     mutating func profession(_ column: Column) -> SpecialtyCode? {
         guard let text = text(column) else { return nil }
         guard let entry = reference.specialty(text), entry.level == .profession else {
-            let known = reference.specialties.filter { $0.level == .profession }.map(\.code.rawValue)
+            let known = reference.specialties.filter { $0.level == .profession }.map(
+                \.code.rawValue)
             fail(column, "unknown profession '\(text)' (known: \(known.joined(separator: ", ")))")
             return nil
         }
@@ -129,7 +144,9 @@ struct FieldChecker<Column: ImportColumn> {
     }
 
     /// A specialty or sub-specialty of `profession` (or of the shared management branch).
-    mutating func specialty(_ text: String, in column: Column, profession: SpecialtyCode?) -> SpecialtyCode? {
+    mutating func specialty(_ text: String, in column: Column, profession: SpecialtyCode?)
+        -> SpecialtyCode?
+    {
         guard let entry = reference.specialty(text), entry.level != .profession else {
             fail(column, "unknown specialty '\(text)' (see `midst reference specialties`)")
             return nil
@@ -137,7 +154,10 @@ struct FieldChecker<Column: ImportColumn> {
         if let profession, entry.profession != profession,
             entry.profession != ReferenceData.sharedProfession
         {
-            fail(column, "specialty '\(entry.code)' belongs to profession '\(entry.profession)', not '\(profession)'")
+            fail(
+                column,
+                "specialty '\(entry.code)' belongs to profession '\(entry.profession)', not '\(profession)'"
+            )
             return nil
         }
         return entry.code
@@ -154,7 +174,9 @@ struct FieldChecker<Column: ImportColumn> {
         func addPart(upTo end: String.UTF8View.Index) {
             var first = partStart
             var last = end
-            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first = bytes.index(after: first) }
+            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 {
+                first = bytes.index(after: first)
+            }
             while last > first {
                 let previous = bytes.index(before: last)
                 guard bytes[previous] == 0x20 || bytes[previous] == 0x09 else { break }
@@ -181,12 +203,17 @@ struct FieldChecker<Column: ImportColumn> {
 
     /// Language items `LANG:LEVEL` (or `LANG` alone when `defaultLevel` is given); repeated
     /// languages are an issue.
-    mutating func languageItems(_ column: Column, defaultLevel: LanguageLevel?) -> [(LanguageCode, LanguageLevel)] {
+    mutating func languageItems(_ column: Column, defaultLevel: LanguageLevel?) -> [(
+        LanguageCode, LanguageLevel
+    )] {
         guard let text = text(column) else { return [] }
         var result: [(LanguageCode, LanguageLevel)] = []
         for parts in items(text) {
             guard parts.count == 2 || (parts.count == 1 && defaultLevel != nil) else {
-                fail(column, "'\(parts.joined(separator: ":"))' is not LANG:LEVEL, e.g. 'en:C1' or 'yo:native'")
+                fail(
+                    column,
+                    "'\(parts.joined(separator: ":"))' is not LANG:LEVEL, e.g. 'en:C1' or 'yo:native'"
+                )
                 continue
             }
             let language = language(parts[0], in: column)

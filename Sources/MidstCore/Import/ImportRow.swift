@@ -34,7 +34,9 @@ extension String {
         let bytes = utf8
         var first = bytes.startIndex
         var last = bytes.endIndex
-        while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first = bytes.index(after: first) }
+        while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 {
+            first = bytes.index(after: first)
+        }
         while last > first {
             let previous = bytes.index(before: last)
             guard bytes[previous] == 0x20 || bytes[previous] == 0x09 else { break }
@@ -60,16 +62,21 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
             guard let column = Column.allCases.first(where: { $0.name == key }) else {
                 let known = Column.allCases.map(\.name).joined(separator: ", ")
                 issues.append(
-                    ImportIssue(file: file, line: line, message: "unknown column '\(name)' (known columns: \(known))"))
+                    ImportIssue(
+                        file: file, line: line,
+                        message: "unknown column '\(name)' (known columns: \(known))"))
                 continue
             }
             if !seen.insert(column).inserted {
-                issues.append(ImportIssue(file: file, line: line, message: "column '\(key)' appears twice"))
+                issues.append(
+                    ImportIssue(file: file, line: line, message: "column '\(key)' appears twice"))
             }
             columns.append(column)
         }
         for column in Column.allCases where column.isRequired && !seen.contains(column) {
-            issues.append(ImportIssue(file: file, line: line, message: "required column '\(column.name)' is missing"))
+            issues.append(
+                ImportIssue(
+                    file: file, line: line, message: "required column '\(column.name)' is missing"))
         }
         guard issues.isEmpty else { throw ImportFailure(issues: issues) }
         self.columns = columns
@@ -77,12 +84,15 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
 
     /// Places a record's fields under their columns; a record with the wrong number of fields is
     /// an issue.
-    public func row(from fields: [String], line: Int, file: String) -> Result<ImportRow<Column>, ImportIssue> {
+    public func row(from fields: [String], line: Int, file: String) -> Result<
+        ImportRow<Column>, ImportIssue
+    > {
         guard fields.count == columns.count else {
             return .failure(
                 ImportIssue(
                     file: file, line: line,
-                    message: "expected \(columns.count) fields as in the header, found \(fields.count)"))
+                    message:
+                        "expected \(columns.count) fields as in the header, found \(fields.count)"))
         }
         var row = ImportRow<Column>(line: line, columnCount: columnCount)
         for (column, value) in zip(columns, fields) { row[column] = value }

@@ -47,8 +47,11 @@ enum JSONValue: Decodable, Sendable {
                 switch item {
                 case .string(let text): parts.append(text)
                 case .object(let fields):
-                    if let unknown = fields.keys.sorted().first(where: { !Self.itemKeys.contains($0) }) {
-                        return .failure(FieldTextError(message: "unknown key '\(unknown)' in a list item"))
+                    if let unknown = fields.keys.sorted().first(where: {
+                        !Self.itemKeys.contains($0)
+                    }) {
+                        return .failure(
+                            FieldTextError(message: "unknown key '\(unknown)' in a list item"))
                     }
                     var values: [String] = []
                     for key in Self.itemKeys {
@@ -61,7 +64,8 @@ enum JSONValue: Decodable, Sendable {
                     }
                     parts.append(values.joined(separator: ":"))
                 default:
-                    return .failure(FieldTextError(message: "list items must be strings or objects"))
+                    return .failure(
+                        FieldTextError(message: "list items must be strings or objects"))
                 }
             }
             return .success(parts.joined(separator: ";"))

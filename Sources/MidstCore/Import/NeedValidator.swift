@@ -10,7 +10,8 @@ public struct NeedValidator: Sendable {
     }
 
     /// The need, or every issue found in the row.
-    public func validate(_ row: ImportRow<NeedColumn>, file: String) -> Result<Need, ImportFailure> {
+    public func validate(_ row: ImportRow<NeedColumn>, file: String) -> Result<Need, ImportFailure>
+    {
         var check = FieldChecker(row: row, file: file, reference: reference)
         let id = check.id(.id)
         let partnership = check.text(.partnership)
@@ -20,7 +21,9 @@ public struct NeedValidator: Sendable {
         let specialty = check.text(.specialty).flatMap {
             check.specialty($0, in: .specialty, profession: profession)
         }
-        let seniority = check.text(.minSeniority) == nil ? (Seniority.lowest, nil) : check.seniority(.minSeniority)
+        let seniority =
+            check.text(.minSeniority) == nil
+            ? (Seniority.lowest, nil) : check.seniority(.minSeniority)
         let required = check.languageItems(.requiredLanguages, defaultLevel: nil).map {
             LanguageRequirement(language: $0.0, minimumLevel: $0.1)
         }
@@ -55,7 +58,8 @@ public struct NeedValidator: Sendable {
             Need(
                 id: id, partnership: partnership, hostInstitution: host, country: country,
                 profession: profession, specialty: specialty, minimumSeniority: seniority.0,
-                requiredLanguages: required, preferredLanguages: preferred, dates: dates, mode: mode,
+                requiredLanguages: required, preferredLanguages: preferred, dates: dates,
+                mode: mode,
                 slots: slots, priority: priority, status: status, description: description,
                 updatedAt: updatedAt))
     }

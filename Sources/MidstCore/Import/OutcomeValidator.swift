@@ -6,7 +6,9 @@ public struct OutcomeValidator: Sendable {
     public init(reference: ReferenceData) { self.reference = reference }
 
     /// The outcome, or every issue found in the row.
-    public func validate(_ row: ImportRow<OutcomeColumn>, file: String) -> Result<Outcome, ImportFailure> {
+    public func validate(_ row: ImportRow<OutcomeColumn>, file: String) -> Result<
+        Outcome, ImportFailure
+    > {
         var check = FieldChecker(row: row, file: file, reference: reference)
         let need = check.id(.needID)
         let staff = check.id(.staffID)
@@ -14,7 +16,8 @@ public struct OutcomeValidator: Sendable {
         if let text = check.text(.outcome) {
             kind = OutcomeKind(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
             if kind == nil {
-                check.fail(.outcome, "'\(text)' is not accepted, declined, no_response or completed")
+                check.fail(
+                    .outcome, "'\(text)' is not accepted, declined, no_response or completed")
             }
         }
         let date = check.date(.date)

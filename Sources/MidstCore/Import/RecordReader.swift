@@ -39,13 +39,20 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
             do {
                 hasHeader = try reader.nextRecord(into: &names)
             } catch {
-                throw ImportFailure(issues: [ImportIssue(file: file, line: error.line, message: error.message)])
+                throw ImportFailure(issues: [
+                    ImportIssue(file: file, line: error.line, message: error.message)
+                ])
             }
             guard hasHeader else {
-                throw ImportFailure(issues: [ImportIssue(file: file, line: 1, message: "the file is empty (a header row is required)")])
+                throw ImportFailure(issues: [
+                    ImportIssue(
+                        file: file, line: 1, message: "the file is empty (a header row is required)"
+                    )
+                ])
             }
             header = names
-            source = .csv(reader, try ImportHeader(names: names, file: file, line: reader.recordLine))
+            source = .csv(
+                reader, try ImportHeader(names: names, file: file, line: reader.recordLine))
         case .jsonl:
             header = nil
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -61,10 +68,13 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
             do {
                 guard try reader.nextRecord(into: &fields) else { return nil }
             } catch {
-                throw ImportFailure(issues: [ImportIssue(file: file, line: error.line, message: error.message)])
+                throw ImportFailure(issues: [
+                    ImportIssue(file: file, line: error.line, message: error.message)
+                ])
             }
             let line = reader.recordLine
-            return RawRecord(line: line, original: fields, row: header.row(from: fields, line: line, file: file))
+            return RawRecord(
+                line: line, original: fields, row: header.row(from: fields, line: line, file: file))
         case .jsonl(let bytes, var position, var line):
             var record: RawRecord<Column>?
             while record == nil, position < bytes.count {
@@ -92,7 +102,9 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
     private func jsonRecord(_ text: ArraySlice<UInt8>, line: Int) -> RawRecord<Column> {
         let original = [String(decoding: text, as: UTF8.self)]
         func failure(_ message: String, field: String? = nil) -> RawRecord<Column> {
-            RawRecord(line: line, original: original, row: .failure(ImportIssue(file: file, line: line, field: field, message: message)))
+            RawRecord(
+                line: line, original: original,
+                row: .failure(ImportIssue(file: file, line: line, field: field, message: message)))
         }
         let object: [String: JSONValue]
         do {

@@ -11,7 +11,9 @@ public struct StaffValidator: Sendable {
     }
 
     /// The staff record, or every issue found in the row.
-    public func validate(_ row: ImportRow<StaffColumn>, file: String) -> Result<Staff, ImportFailure> {
+    public func validate(_ row: ImportRow<StaffColumn>, file: String) -> Result<
+        Staff, ImportFailure
+    > {
         var check = FieldChecker(row: row, file: file, reference: reference)
         let id = check.id(.id)
         let name = check.text(.name)
@@ -24,7 +26,9 @@ public struct StaffValidator: Sendable {
         if let text = check.text(.specialties) {
             let issuesBefore = check.issues.count
             for parts in check.items(text) {
-                guard let code = check.specialty(parts.joined(separator: ":"), in: .specialties, profession: profession)
+                guard
+                    let code = check.specialty(
+                        parts.joined(separator: ":"), in: .specialties, profession: profession)
                 else { continue }
                 if specialties.contains(code) {
                     check.fail(.specialties, "specialty '\(code)' is listed twice")
@@ -65,13 +69,18 @@ public struct StaffValidator: Sendable {
         var ties: [CountryTie] = []
         for parts in check.items(text) {
             guard parts.count == 2 || parts.count == 3 else {
-                check.fail(.countries, "'\(parts.joined(separator: ":"))' is not CC:KIND[:YEARS], e.g. 'NG:trained:4'")
+                check.fail(
+                    .countries,
+                    "'\(parts.joined(separator: ":"))' is not CC:KIND[:YEARS], e.g. 'NG:trained:4'")
                 continue
             }
             let country = check.country(parts[0], in: .countries)
             let kind = TieKind(rawValue: parts[1].lowercased())
             if kind == nil {
-                check.fail(.countries, "unknown tie kind '\(parts[1])' (nationality, birth, trained, worked or heritage)")
+                check.fail(
+                    .countries,
+                    "unknown tie kind '\(parts[1])' (nationality, birth, trained, worked or heritage)"
+                )
             }
             var years: Int?
             if parts.count == 3 {
@@ -98,7 +107,8 @@ public struct StaffValidator: Sendable {
             case "remote": modes.insert(.remote)
             case "in-country", "in_country", "incountry": modes.insert(.inCountry)
             case "both", "either": modes.formUnion(.both)
-            default: check.fail(.modes, "'\(parts.joined(separator: ":"))' is not remote or in-country")
+            default:
+                check.fail(.modes, "'\(parts.joined(separator: ":"))' is not remote or in-country")
             }
         }
         return modes.isEmpty ? .both : modes

@@ -1,6 +1,7 @@
 /// An ISO 3166-1 alpha-2 country code in upper case (`NG`), or Midst's user-assigned `XS` for
 /// Somaliland. Obtain one through ``ReferenceData/country(_:)`` so that it is known to be valid.
-public struct CountryCode: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CountryCode: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible
+{
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
@@ -8,7 +9,9 @@ public struct CountryCode: RawRepresentable, Hashable, Comparable, Sendable, Cus
 }
 
 /// A language code: ISO 639-1 where one exists (`yo`), ISO 639-3 otherwise (`bem`).
-public struct LanguageCode: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct LanguageCode: RawRepresentable, Hashable, Comparable, Sendable,
+    CustomStringConvertible
+{
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
@@ -17,7 +20,9 @@ public struct LanguageCode: RawRepresentable, Hashable, Comparable, Sendable, Cu
 
 /// A code in the clinical taxonomy: a profession (`doctor`), a specialty (`paediatrics`) or a
 /// sub-specialty (`neonatal_medicine`).
-public struct SpecialtyCode: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SpecialtyCode: RawRepresentable, Hashable, Comparable, Sendable,
+    CustomStringConvertible
+{
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }

@@ -2,7 +2,8 @@
 ///
 /// Levels are ordered; the raw value is the rank stored in SQLite (1 = A1 … 7 = native).
 public enum LanguageLevel: Int, CaseIterable, Comparable, Sendable, CustomStringConvertible {
-    case a1 = 1, a2, b1, b2, c1, c2, native
+    case a1 = 1
+    case a2, b1, b2, c1, c2, native
 
     /// Parses `A1`…`C2` or `native`, in any case.
     public init?(code: String) {

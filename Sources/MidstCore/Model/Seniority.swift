@@ -28,7 +28,8 @@ public struct Seniority: RawRepresentable, Hashable, Comparable, Sendable, Custo
     /// Change band (`band7`, `band 8a`, `AfC 6`, `8b`). Case, spaces, `-` and `_` are ignored.
     public init?(grade: String) {
         var key = ""
-        for character in grade.lowercased() where character != " " && character != "-" && character != "_" {
+        for character in grade.lowercased()
+        where character != " " && character != "-" && character != "_" {
             key.append(character)
         }
         if let number = Int(key) {

@@ -41,14 +41,16 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             case 0x2B, 0x2D:
                 guard bytes.count == index + 6, bytes[index + 3] == 0x3A,
                     let hours = CalendarDate.number(bytes[(index + 1)..<(index + 3)]), hours < 24,
-                    let minutes = CalendarDate.number(bytes[(index + 4)..<(index + 6)]), minutes < 60
+                    let minutes = CalendarDate.number(bytes[(index + 4)..<(index + 6)]),
+                    minutes < 60
                 else { return nil }
                 offsetMinutes = (hours * 60 + minutes) * (bytes[index] == 0x2B ? 1 : -1)
             default:
                 return nil
             }
         }
-        let seconds = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60
+        let seconds =
+            date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60
         guard (Self.earliestSecond...Self.latestSecond).contains(seconds) else { return nil }
         self.init(secondsSince1970: seconds)
     }
@@ -73,7 +75,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range ``CalendarDate`` covers.
     private static let earliestSecond = CalendarDate(year: 1, month: 1, day: 1)!.dayNumber * 86_400
-    private static let latestSecond = CalendarDate(year: 9999, month: 12, day: 31)!.dayNumber * 86_400 + 86_399
+    private static let latestSecond =
+        CalendarDate(year: 9999, month: 12, day: 31)!.dayNumber * 86_400 + 86_399
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.iso < rhs.iso }
 }

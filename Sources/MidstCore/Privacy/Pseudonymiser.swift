@@ -23,10 +23,12 @@ public struct Pseudonymiser: Sendable {
 
     /// The pseudonym of `id`.
     public func pseudonym(for id: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: SymmetricKey(data: key))
-        return "P-" + code.prefix(8).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let code = HMAC<SHA256>.authenticationCode(
+            for: Data(id.utf8), using: SymmetricKey(data: key))
+        return "P-"
+            + code.prefix(8).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
     }
 }

@@ -4,7 +4,8 @@ public struct ReferenceTables: Sendable {
     public var languages: String
     public var countryLanguages: String
     public var specialties: String
-    public init(countries: String, languages: String, countryLanguages: String, specialties: String) {
+    public init(countries: String, languages: String, countryLanguages: String, specialties: String)
+    {
         self.countries = countries
         self.languages = languages
         self.countryLanguages = countryLanguages
@@ -27,20 +28,28 @@ extension ReferenceData {
     public init(tables: ReferenceTables) throws(ReferenceDataError) {
         let countries = try Self.rows(
             tables.countries, table: "countries.csv",
-            columns: ["alpha2", "alpha3", "numeric", "name", "region_code", "region", "subregion_code", "subregion"]
+            columns: [
+                "alpha2", "alpha3", "numeric", "name", "region_code", "region", "subregion_code",
+                "subregion",
+            ]
         ) { row, line throws(ReferenceDataError) in
             guard row[0].count == 2, !row[4].isEmpty, !row[6].isEmpty else {
-                throw ReferenceDataError(table: "countries.csv", line: line, message: "country '\(row[0])' lacks a code or region")
+                throw ReferenceDataError(
+                    table: "countries.csv", line: line,
+                    message: "country '\(row[0])' lacks a code or region")
             }
             return Country(
-                code: CountryCode(rawValue: row[0]), alpha3: row[1], name: row[3], regionCode: row[4],
+                code: CountryCode(rawValue: row[0]), alpha3: row[1], name: row[3],
+                regionCode: row[4],
                 region: row[5], subregionCode: row[6], subregion: row[7])
         }
         let languages = try Self.rows(
-            tables.languages, table: "languages.csv", columns: ["code", "alpha3", "alpha3_b", "name"]
+            tables.languages, table: "languages.csv",
+            columns: ["code", "alpha3", "alpha3_b", "name"]
         ) { row, line throws(ReferenceDataError) in
             guard (2...3).contains(row[0].count), row[1].count == 3 else {
-                throw ReferenceDataError(table: "languages.csv", line: line, message: "bad language code '\(row[0])'")
+                throw ReferenceDataError(
+                    table: "languages.csv", line: line, message: "bad language code '\(row[0])'")
             }
             return Language(
                 code: LanguageCode(rawValue: row[0]), alpha3: row[1],
@@ -59,10 +68,13 @@ extension ReferenceData {
             else {
                 throw ReferenceDataError(
                     table: "country_languages.csv", line: line,
-                    message: "unknown country, language, percentage or status in '\(row.joined(separator: ","))'")
+                    message:
+                        "unknown country, language, percentage or status in '\(row.joined(separator: ","))'"
+                )
             }
             return CountryLanguage(
-                country: country, language: language, populationPercent: percent, officialStatus: status)
+                country: country, language: language, populationPercent: percent,
+                officialStatus: status)
         }
         var seen: [SpecialtyCode: Specialty] = [:]
         let specialties = try Self.rows(
@@ -73,7 +85,9 @@ extension ReferenceData {
             let parent = row[1].isEmpty ? nil : SpecialtyCode(rawValue: row[1])
             let profession = SpecialtyCode(rawValue: row[2])
             guard let level = TaxonomyLevel(rawValue: row[3]), seen[code] == nil else {
-                throw ReferenceDataError(table: "specialties.csv", line: line, message: "bad or repeated entry '\(row[0])'")
+                throw ReferenceDataError(
+                    table: "specialties.csv", line: line,
+                    message: "bad or repeated entry '\(row[0])'")
             }
             let parentEntry = parent.flatMap { seen[$0] }
             let isConsistent =
@@ -83,10 +97,13 @@ extension ReferenceData {
             guard isConsistent else {
                 throw ReferenceDataError(
                     table: "specialties.csv", line: line,
-                    message: "entry '\(row[0])' has a parent that is missing, later in the file or of another profession")
+                    message:
+                        "entry '\(row[0])' has a parent that is missing, later in the file or of another profession"
+                )
             }
             let entry = Specialty(
-                code: code, parent: parent, profession: profession, level: level, name: row[4], source: row[5])
+                code: code, parent: parent, profession: profession, level: level, name: row[4],
+                source: row[5])
             seen[code] = entry
             return entry
         }

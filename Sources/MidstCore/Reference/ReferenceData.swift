@@ -42,10 +42,14 @@ public struct ReferenceData: Sendable {
             languageIndex[language.code] = index
             languageAliases[language.code.rawValue] = language.code
             languageAliases[language.alpha3] = language.code
-            if let bibliographic = language.alpha3B { languageAliases[bibliographic] = language.code }
+            if let bibliographic = language.alpha3B {
+                languageAliases[bibliographic] = language.code
+            }
         }
         var specialtyIndex: [SpecialtyCode: Int] = [:]
-        for (index, specialty) in specialties.enumerated() { specialtyIndex[specialty.code] = index }
+        for (index, specialty) in specialties.enumerated() {
+            specialtyIndex[specialty.code] = index
+        }
         var spoken: [CountryCode: [CountryLanguage]] = [:]
         for row in countryLanguages { spoken[row.country, default: []].append(row) }
         for key in spoken.keys {

@@ -10,17 +10,23 @@ public struct RankedCandidate: Hashable, Sendable {
 
 extension Scorer {
     /// Scores `people` for `need` and keeps the `top` eligible ones, best first, ties by id.
-    public func rank(_ people: [(Staff, StaffContext)], for need: Need, top: Int) -> [RankedCandidate] {
+    public func rank(_ people: [(Staff, StaffContext)], for need: Need, top: Int)
+        -> [RankedCandidate]
+    {
         var scored: [(score: Double, index: Int)] = []
         for (index, (staff, context)) in people.enumerated() {
-            if let score = score(staff, for: need, context: context) { scored.append((score, index)) }
+            if let score = score(staff, for: need, context: context) {
+                scored.append((score, index))
+            }
         }
         scored.sort { lhs, rhs in
-            lhs.score != rhs.score ? lhs.score > rhs.score : people[lhs.index].0.id < people[rhs.index].0.id
+            lhs.score != rhs.score
+                ? lhs.score > rhs.score : people[lhs.index].0.id < people[rhs.index].0.id
         }
         return scored.prefix(max(0, top)).enumerated().map { rank, entry in
             RankedCandidate(
-                staff: people[entry.index].0, context: people[entry.index].1, score: entry.score, rank: rank + 1)
+                staff: people[entry.index].0, context: people[entry.index].1, score: entry.score,
+                rank: rank + 1)
         }
     }
 }

@@ -4,18 +4,23 @@ extension NeedPlan {
     /// Whether person `row` of `table` passes every hard constraint.
     @inline(__always)
     public func isEligible(_ row: Int, in table: StaffTable) -> Bool {
-        guard professions.contains(table.profession[row]), table.freeCapacity[row] > 0 else { return false }
+        guard professions.contains(table.profession[row]), table.freeCapacity[row] > 0 else {
+            return false
+        }
         let modes = WorkModes(rawValue: table.modes[row])
         switch mode {
         case .remote: if !modes.contains(.remote) { return false }
         case .inCountry: if !modes.contains(.inCountry) { return false }
         case .either: if modes.isEmpty { return false }
         }
-        if let start, let end, max(start, table.availableFrom[row]) > min(end, table.availableTo[row]) {
+        if let start, let end,
+            max(start, table.availableFrom[row]) > min(end, table.availableTo[row])
+        {
             return false
         }
         if isSeniorityHard, table.seniority[row] < minimumSeniority { return false }
-        for requirement in required where rank(of: requirement.code, row, table) < requirement.rank {
+        for requirement in required where rank(of: requirement.code, row, table) < requirement.rank
+        {
             return false
         }
         return true
@@ -60,7 +65,8 @@ extension NeedPlan {
         // Once the heap is full, a person whose score cannot beat its minimum is passed over after
         // the two cheapest components: with the others at most 1 each, the bound below is never
         // below the true score (the margin covers rounding), so the result is unchanged.
-        let restAfterSpecialty = points.country + points.language + points.seniority + points.availability
+        let restAfterSpecialty =
+            points.country + points.language + points.seniority + points.availability
             + points.experience
         let restAfterCountry = restAfterSpecialty - points.country
         let margin = 1e-9
@@ -70,7 +76,11 @@ extension NeedPlan {
             if heap.count == top, let floor = heap.min?.score {
                 let specialty = points.specialty * specialtyValue(index, table)
                 if specialty + restAfterSpecialty + margin < floor { continue }
-                if specialty + points.country * countryValue(index, table) + restAfterCountry + margin < floor { continue }
+                if specialty + points.country * countryValue(index, table) + restAfterCountry
+                    + margin < floor
+                {
+                    continue
+                }
             }
             let entry = Entry(score: score(index, in: table), idRank: table.idRank[index], row: row)
             if heap.count < top {
@@ -93,7 +103,9 @@ extension NeedPlan {
         static func < (lhs: Entry, rhs: Entry) -> Bool {
             lhs.score != rhs.score ? lhs.score < rhs.score : lhs.idRank > rhs.idRank
         }
-        static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.score == rhs.score && lhs.idRank == rhs.idRank }
+        static func == (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.score == rhs.score && lhs.idRank == rhs.idRank
+        }
     }
 
     // MARK: Components, as in docs/SCORING.md
@@ -157,7 +169,9 @@ extension NeedPlan {
             for wish in preferred {
                 let spoken = rank(of: wish.code, row, table)
                 if spoken == 0 { continue }
-                sum += spoken >= wish.rank ? 1 : values.preferredBelowFactor * Double(spoken) / Double(wish.rank)
+                sum +=
+                    spoken >= wish.rank
+                    ? 1 : values.preferredBelowFactor * Double(spoken) / Double(wish.rank)
             }
             weightedSum += values.preferredWeight * (sum / Double(preferred.count))
             totalWeight += values.preferredWeight
@@ -195,6 +209,9 @@ extension NeedPlan {
         where table.completedCountries[index] == needCountry {
             inCountry = true
         }
-        return min(1, experiencePerPlacement * Double(table.placements[row]) + (inCountry ? experienceSameCountry : 0))
+        return min(
+            1,
+            experiencePerPlacement * Double(table.placements[row])
+                + (inCountry ? experienceSameCountry : 0))
     }
 }

@@ -33,8 +33,10 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
                 ?? "does not speak \(language), which the need requires at \(required)"
         case .noAvailabilityOverlap: "is not available during the need's dates"
         case .mode(let staff, let need): "works \(staff.code), the need is \(need.rawValue)"
-        case .seniority(let staff, let minimum): "seniority \(staff) is below the need's minimum \(minimum)"
-        case .atCapacity(let commitments, let maximum): "already holds \(commitments) of \(maximum) commitments"
+        case .seniority(let staff, let minimum):
+            "seniority \(staff) is below the need's minimum \(minimum)"
+        case .atCapacity(let commitments, let maximum):
+            "already holds \(commitments) of \(maximum) commitments"
         }
     }
 }

@@ -43,14 +43,18 @@ public struct NeedPlan: Sendable {
         self.need = need
         var professions = [need.profession]
         for group in config.professionEquivalences where group.contains(need.profession.rawValue) {
-            professions += group.map(SpecialtyCode.init(rawValue:)).filter { !professions.contains($0) }
+            professions += group.map(SpecialtyCode.init(rawValue:)).filter {
+                !professions.contains($0)
+            }
         }
         self.professions = professions.compactMap { reference.number(of: $0).map(UInt16.init) }
         if let wanted = need.specialty {
             let wantedParent = reference.specialty(wanted.rawValue)?.parent
             specialtyCredit = reference.specialties.map { entry in
                 if entry.code == wanted { return config.specialty.exact }
-                if entry.parent == wanted || wantedParent == entry.code { return config.specialty.parentOrChild }
+                if entry.parent == wanted || wantedParent == entry.code {
+                    return config.specialty.parentOrChild
+                }
                 if let shared = entry.parent, shared == wantedParent,
                     reference.specialty(shared.rawValue)?.level != .profession
                 {
@@ -66,22 +70,29 @@ public struct NeedPlan: Sendable {
         countryFactor = reference.countries.map { country in
             if country.code == need.country { return 1 }
             guard let home else { return 0 }
-            if country.subregionCode == home.subregionCode { return config.country.sameSubregionFactor }
+            if country.subregionCode == home.subregionCode {
+                return config.country.sameSubregionFactor
+            }
             if country.regionCode == home.regionCode { return config.country.sameRegionFactor }
             return 0
         }
         kindValue = TieKind.allCases.map { config.country.value(of: $0) }
         required = need.requiredLanguages.compactMap { requirement in
-            reference.number(of: requirement.language).map { (UInt16($0), UInt8(requirement.minimumLevel.rawValue)) }
+            reference.number(of: requirement.language).map {
+                (UInt16($0), UInt8(requirement.minimumLevel.rawValue))
+            }
         }
         preferred = need.preferredLanguages.compactMap { wish in
-            reference.number(of: wish.language).map { (UInt16($0), UInt8(wish.minimumLevel.rawValue)) }
+            reference.number(of: wish.language).map {
+                (UInt16($0), UInt8(wish.minimumLevel.rawValue))
+            }
         }
         var localFactor = [Double](repeating: 0, count: reference.languages.count)
         for spoken in reference.languages(spokenIn: need.country)
         where spoken.populationPercent >= config.language.localMinimumPercent {
             if let number = reference.number(of: spoken.language) {
-                localFactor[number] = min(1, spoken.populationPercent / config.language.localSaturationPercent)
+                localFactor[number] = min(
+                    1, spoken.populationPercent / config.language.localSaturationPercent)
             }
         }
         self.localFactor = localFactor

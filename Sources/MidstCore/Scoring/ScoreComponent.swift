@@ -51,7 +51,8 @@ public struct ComponentValues: Hashable, Sendable {
     public var experience: Double
 
     public init(
-        specialty: Double, country: Double, language: Double, seniority: Double, availability: Double,
+        specialty: Double, country: Double, language: Double, seniority: Double,
+        availability: Double,
         experience: Double
     ) {
         self.specialty = specialty

@@ -6,7 +6,9 @@ public struct StaffContext: Hashable, Sendable {
     public var completedCountries: Set<CountryCode>
     public var isActive: Bool
 
-    public init(commitments: Int = 0, completedCountries: Set<CountryCode> = [], isActive: Bool = true) {
+    public init(
+        commitments: Int = 0, completedCountries: Set<CountryCode> = [], isActive: Bool = true
+    ) {
         self.commitments = commitments
         self.completedCountries = completedCountries
         self.isActive = isActive
@@ -27,7 +29,9 @@ public struct Scorer: Sendable {
     }
 
     /// The hard constraints `staff` fails for `need`, in a fixed order; empty for a candidate.
-    public func exclusions(of staff: Staff, for need: Need, context: StaffContext = StaffContext()) -> [Exclusion] {
+    public func exclusions(of staff: Staff, for need: Need, context: StaffContext = StaffContext())
+        -> [Exclusion]
+    {
         var found: [Exclusion] = []
         if !staff.hasConsented { found.append(.noConsent) }
         if !context.isActive { found.append(.inactive) }
@@ -37,7 +41,9 @@ public struct Scorer: Sendable {
         for requirement in need.requiredLanguages {
             let spoken = level(of: requirement.language, in: staff)
             if spoken.map({ $0 < requirement.minimumLevel }) ?? true {
-                found.append(.missingLanguage(requirement.language, required: requirement.minimumLevel, spoken: spoken))
+                found.append(
+                    .missingLanguage(
+                        requirement.language, required: requirement.minimumLevel, spoken: spoken))
             }
         }
         if let start = need.dates.start, let end = need.dates.end,
@@ -56,13 +62,16 @@ public struct Scorer: Sendable {
             found.append(.seniority(staff: staff.seniority, minimum: need.minimumSeniority))
         }
         if context.commitments >= staff.maxAssignments {
-            found.append(.atCapacity(commitments: context.commitments, maximum: staff.maxAssignments))
+            found.append(
+                .atCapacity(commitments: context.commitments, maximum: staff.maxAssignments))
         }
         return found
     }
 
     /// The full explanation: exclusions, and every component with its reason.
-    public func explain(_ staff: Staff, for need: Need, context: StaffContext = StaffContext()) -> Explanation {
+    public func explain(_ staff: Staff, for need: Need, context: StaffContext = StaffContext())
+        -> Explanation
+    {
         let say = Narration(isOn: true)
         let parts: [(ScoreComponent, (Double, String))] = [
             (.specialty, specialty(staff, need, say)),
@@ -77,16 +86,20 @@ public struct Scorer: Sendable {
             let weight = component.weight(in: config)
             return ComponentScore(
                 component: component, value: part.0, weight: weight,
-                contribution: totalWeight > 0 ? (100 * weight / totalWeight) * part.0 : 0, reason: part.1)
+                contribution: totalWeight > 0 ? (100 * weight / totalWeight) * part.0 : 0,
+                reason: part.1)
         }
         return Explanation(
-            staffID: staff.id, needID: need.id, exclusions: exclusions(of: staff, for: need, context: context),
+            staffID: staff.id, needID: need.id,
+            exclusions: exclusions(of: staff, for: need, context: context),
             components: components)
     }
 
     /// The score (0–100) of an eligible person, or `nil` when a hard constraint excludes them;
     /// the same number as ``explain(_:for:context:)`` gives, without building any reason text.
-    public func score(_ staff: Staff, for need: Need, context: StaffContext = StaffContext()) -> Double? {
+    public func score(_ staff: Staff, for need: Need, context: StaffContext = StaffContext())
+        -> Double?
+    {
         guard exclusions(of: staff, for: need, context: context).isEmpty else { return nil }
         let say = Narration(isOn: false)
         let weights = config.weights
@@ -107,14 +120,19 @@ public struct Scorer: Sendable {
     // MARK: Components
 
     func specialty(_ staff: Staff, _ need: Need, _ say: Narration) -> (Double, String) {
-        guard let wanted = need.specialty else { return (1, "The need asks for no particular specialty") }
+        guard let wanted = need.specialty else {
+            return (1, "The need asks for no particular specialty")
+        }
         var best = (0.0, say("No specialty related to the need's \(name(wanted))"))
         for (position, code) in staff.specialties.enumerated() {
             let factor = position == 0 ? 1 : config.specialty.secondaryFactor
             let which = position == 0 ? "" : " (secondary specialty)"
             let candidate: (Double, String)?
             if code == wanted {
-                candidate = (config.specialty.exact * factor, say("\(name(code)) is the need's specialty\(which)"))
+                candidate = (
+                    config.specialty.exact * factor,
+                    say("\(name(code)) is the need's specialty\(which)")
+                )
             } else if parent(of: code) == wanted {
                 candidate = (
                     config.specialty.parentOrChild * factor,
@@ -130,7 +148,9 @@ public struct Scorer: Sendable {
             {
                 candidate = (
                     config.specialty.sibling * factor,
-                    say("\(name(code)) and the need's \(name(wanted)) are both within \(name(shared))\(which)")
+                    say(
+                        "\(name(code)) and the need's \(name(wanted)) are both within \(name(shared))\(which)"
+                    )
                 )
             } else {
                 candidate = nil
@@ -150,16 +170,26 @@ public struct Scorer: Sendable {
             let tieName = tieCountry?.name ?? tie.country.rawValue
             let candidate: (Double, String)
             if tie.country == need.country {
-                candidate = (base, say("\(Self.phrase(tie.kind)) \(tieName) — the need is in \(needName)"))
-            } else if let tieCountry, let needCountry, tieCountry.subregionCode == needCountry.subregionCode {
+                candidate = (
+                    base, say("\(Self.phrase(tie.kind)) \(tieName) — the need is in \(needName)")
+                )
+            } else if let tieCountry, let needCountry,
+                tieCountry.subregionCode == needCountry.subregionCode
+            {
                 candidate = (
                     base * config.country.sameSubregionFactor,
-                    say("\(Self.phrase(tie.kind)) \(tieName), in the need's subregion \(needCountry.subregion)")
+                    say(
+                        "\(Self.phrase(tie.kind)) \(tieName), in the need's subregion \(needCountry.subregion)"
+                    )
                 )
-            } else if let tieCountry, let needCountry, tieCountry.regionCode == needCountry.regionCode {
+            } else if let tieCountry, let needCountry,
+                tieCountry.regionCode == needCountry.regionCode
+            {
                 candidate = (
                     base * config.country.sameRegionFactor,
-                    say("\(Self.phrase(tie.kind)) \(tieName), in the need's region \(needCountry.region)")
+                    say(
+                        "\(Self.phrase(tie.kind)) \(tieName), in the need's region \(needCountry.region)"
+                    )
                 )
             } else {
                 continue
@@ -175,14 +205,18 @@ public struct Scorer: Sendable {
         var reasons: [String] = []
         if !need.requiredLanguages.isEmpty {
             let credits = need.requiredLanguages.map { requirement -> Double in
-                guard let spoken = level(of: requirement.language, in: staff), spoken >= requirement.minimumLevel
+                guard let spoken = level(of: requirement.language, in: staff),
+                    spoken >= requirement.minimumLevel
                 else { return 0 }
                 if say.isOn {
-                    reasons.append("Speaks \(languageName(requirement.language)) (\(spoken)), required at \(requirement.minimumLevel)")
+                    reasons.append(
+                        "Speaks \(languageName(requirement.language)) (\(spoken)), required at \(requirement.minimumLevel)"
+                    )
                 }
                 let headroom = LanguageLevel.native.rawValue - requirement.minimumLevel.rawValue
                 guard headroom > 0 else { return 1 }
-                let above = Double(spoken.rawValue - requirement.minimumLevel.rawValue) / Double(headroom)
+                let above =
+                    Double(spoken.rawValue - requirement.minimumLevel.rawValue) / Double(headroom)
                 return values.requiredAtMinimum + (1 - values.requiredAtMinimum) * above
             }
             parts.append((values.requiredWeight, credits.reduce(0, +) / Double(credits.count)))
@@ -191,19 +225,27 @@ public struct Scorer: Sendable {
             let credits = need.preferredLanguages.map { wish -> Double in
                 guard let spoken = level(of: wish.language, in: staff) else { return 0 }
                 if spoken >= wish.minimumLevel {
-                    if say.isOn { reasons.append("Speaks \(languageName(wish.language)) (\(spoken)), which the need prefers") }
+                    if say.isOn {
+                        reasons.append(
+                            "Speaks \(languageName(wish.language)) (\(spoken)), which the need prefers"
+                        )
+                    }
                     return 1
                 }
                 if say.isOn {
-                    reasons.append("Speaks \(languageName(wish.language)) (\(spoken)), below the preferred \(wish.minimumLevel)")
+                    reasons.append(
+                        "Speaks \(languageName(wish.language)) (\(spoken)), below the preferred \(wish.minimumLevel)"
+                    )
                 }
-                return values.preferredBelowFactor * Double(spoken.rawValue) / Double(wish.minimumLevel.rawValue)
+                return values.preferredBelowFactor * Double(spoken.rawValue)
+                    / Double(wish.minimumLevel.rawValue)
             }
             parts.append((values.preferredWeight, credits.reduce(0, +) / Double(credits.count)))
         }
         var local = 0.0
         var localLanguage: (code: LanguageCode, level: LanguageLevel, percent: Double)?
-        for spoken in reference.languages(spokenIn: need.country) where spoken.populationPercent >= values.localMinimumPercent {
+        for spoken in reference.languages(spokenIn: need.country)
+        where spoken.populationPercent >= values.localMinimumPercent {
             guard let level = level(of: spoken.language, in: staff) else { continue }
             let value =
                 Double(level.rawValue) / Double(LanguageLevel.native.rawValue)
@@ -215,29 +257,43 @@ public struct Scorer: Sendable {
         }
         parts.append((values.localWeight, local))
         let totalWeight = parts.reduce(0) { $0 + $1.weight }
-        let value = totalWeight > 0 ? parts.reduce(0) { $0 + $1.weight * $1.value } / totalWeight : 0
+        let value =
+            totalWeight > 0 ? parts.reduce(0) { $0 + $1.weight * $1.value } / totalWeight : 0
         guard say.isOn else { return (value, "") }
         let countryName = reference.info(for: need.country)?.name ?? need.country.rawValue
         if let localLanguage {
             let name = languageName(localLanguage.code)
-            let share = "\(Self.percent(localLanguage.percent)) of \(countryName)'s population speaks"
+            let share =
+                "\(Self.percent(localLanguage.percent)) of \(countryName)'s population speaks"
             if reasons.contains(where: { $0.hasPrefix("Speaks \(name) (") }) {
                 reasons.append("\(share) \(name)")
             } else {
                 reasons.append("Speaks \(name) (\(localLanguage.level)); \(share) it")
             }
         }
-        return (value, reasons.isEmpty ? "Speaks none of the need's or \(countryName)'s languages" : reasons.joined(separator: "; "))
+        return (
+            value,
+            reasons.isEmpty
+                ? "Speaks none of the need's or \(countryName)'s languages"
+                : reasons.joined(separator: "; ")
+        )
     }
 
     func seniority(_ staff: Staff, _ need: Need, _ say: Narration) -> (Double, String) {
         if staff.seniority >= need.minimumSeniority {
-            return (1, say("Seniority \(staff.seniority) meets the need's minimum \(need.minimumSeniority)"))
+            return (
+                1,
+                say(
+                    "Seniority \(staff.seniority) meets the need's minimum \(need.minimumSeniority)"
+                )
+            )
         }
         let gap = need.minimumSeniority.rawValue - staff.seniority.rawValue
         return (
             max(0, 1 - config.seniorityPenaltyPerLevel * Double(gap)),
-            say("Seniority \(staff.seniority) is \(gap) below the need's minimum \(need.minimumSeniority)")
+            say(
+                "Seniority \(staff.seniority) is \(gap) below the need's minimum \(need.minimumSeniority)"
+            )
         )
     }
 
@@ -254,16 +310,22 @@ public struct Scorer: Sendable {
         return (fraction, say("Available for \(covered) of the need's \(needDays) days"))
     }
 
-    func experience(_ staff: Staff, _ need: Need, _ context: StaffContext, _ say: Narration) -> (Double, String) {
+    func experience(_ staff: Staff, _ need: Need, _ context: StaffContext, _ say: Narration) -> (
+        Double, String
+    ) {
         let inCountry = context.completedCountries.contains(need.country)
         let value = min(
             1,
             config.experiencePerPlacement * Double(staff.pastPlacements)
                 + (inCountry ? config.experienceSameCountry : 0))
         guard say.isOn else { return (value, "") }
-        let placements = "\(staff.pastPlacements) past placement\(staff.pastPlacements == 1 ? "" : "s")"
+        let placements =
+            "\(staff.pastPlacements) past placement\(staff.pastPlacements == 1 ? "" : "s")"
         let countryName = reference.info(for: need.country)?.name ?? need.country.rawValue
-        return (value, inCountry ? "\(placements), including one completed in \(countryName)" : placements)
+        return (
+            value,
+            inCountry ? "\(placements), including one completed in \(countryName)" : placements
+        )
     }
 
     // MARK: Helpers

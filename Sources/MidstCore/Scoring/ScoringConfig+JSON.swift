@@ -33,18 +33,23 @@ extension ScoringConfig {
         } catch let DecodingError.typeMismatch(type, context) {
             let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
             throw ScoringConfigError(
-                message: "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Double.self ? "a number" : "a list of lists of profession codes")")
+                message:
+                    "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Double.self ? "a number" : "a list of lists of profession codes")"
+            )
         } catch {
             throw ScoringConfigError(message: "the configuration cannot be read (\(error))")
         }
         try validate()
     }
 
-    private static func merge(_ override: Any, into base: Any, path: String) throws(ScoringConfigError) -> Any {
+    private static func merge(_ override: Any, into base: Any, path: String)
+        throws(ScoringConfigError) -> Any
+    {
         // Leaves are checked by the decoder, which names the key path of a wrong type.
         guard let baseObject = base as? [String: Any] else { return override }
         guard let overrideObject = override as? [String: Any] else {
-            throw ScoringConfigError(message: "key '\(path.isEmpty ? "(top level)" : path)' must be an object")
+            throw ScoringConfigError(
+                message: "key '\(path.isEmpty ? "(top level)" : path)' must be an object")
         }
         var result = baseObject
         for (key, value) in overrideObject {
@@ -61,39 +66,47 @@ extension ScoringConfig {
     /// Checks the ranges the formula needs: weights not negative and not all zero, factors in [0, 1].
     private func validate() throws(ScoringConfigError) {
         let weightList = [
-            ("specialty", weights.specialty), ("country", weights.country), ("language", weights.language),
+            ("specialty", weights.specialty), ("country", weights.country),
+            ("language", weights.language),
             ("seniority", weights.seniority), ("availability", weights.availability),
             ("experience", weights.experience),
         ]
         for (name, value) in weightList where value < 0 || !value.isFinite {
-            throw ScoringConfigError(message: "key 'weights.\(name)' must be a number of at least 0")
+            throw ScoringConfigError(
+                message: "key 'weights.\(name)' must be a number of at least 0")
         }
         if weightList.allSatisfy({ $0.1 == 0 }) {
             throw ScoringConfigError(message: "at least one weight must be above 0")
         }
         let unitValues = [
-            ("specialty.exact", specialty.exact), ("specialty.parentOrChild", specialty.parentOrChild),
-            ("specialty.sibling", specialty.sibling), ("specialty.secondaryFactor", specialty.secondaryFactor),
+            ("specialty.exact", specialty.exact),
+            ("specialty.parentOrChild", specialty.parentOrChild),
+            ("specialty.sibling", specialty.sibling),
+            ("specialty.secondaryFactor", specialty.secondaryFactor),
             ("country.nationality", country.nationality), ("country.birth", country.birth),
             ("country.trained", country.trained), ("country.heritage", country.heritage),
-            ("country.worked", country.worked), ("country.sameSubregionFactor", country.sameSubregionFactor),
+            ("country.worked", country.worked),
+            ("country.sameSubregionFactor", country.sameSubregionFactor),
             ("country.sameRegionFactor", country.sameRegionFactor),
             ("language.requiredAtMinimum", language.requiredAtMinimum),
             ("language.preferredBelowFactor", language.preferredBelowFactor),
             ("seniorityPenaltyPerLevel", seniorityPenaltyPerLevel),
-            ("experiencePerPlacement", experiencePerPlacement), ("experienceSameCountry", experienceSameCountry),
+            ("experiencePerPlacement", experiencePerPlacement),
+            ("experienceSameCountry", experienceSameCountry),
         ]
         for (name, value) in unitValues where !(0...1).contains(value) {
             throw ScoringConfigError(message: "key '\(name)' must be between 0 and 1")
         }
         for (name, value) in [
-            ("language.requiredWeight", language.requiredWeight), ("language.preferredWeight", language.preferredWeight),
+            ("language.requiredWeight", language.requiredWeight),
+            ("language.preferredWeight", language.preferredWeight),
             ("language.localWeight", language.localWeight),
         ] where value < 0 {
             throw ScoringConfigError(message: "key '\(name)' must be a number of at least 0")
         }
         if language.localSaturationPercent <= 0 {
-            throw ScoringConfigError(message: "key 'language.localSaturationPercent' must be above 0")
+            throw ScoringConfigError(
+                message: "key 'language.localSaturationPercent' must be above 0")
         }
     }
 }

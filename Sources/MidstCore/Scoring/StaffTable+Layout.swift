@@ -92,10 +92,13 @@ extension StaffTable {
 
     /// Opens a table in `storage`, checking the layout, the generation and every offset, so that
     /// the unchecked reads of scoring stay within the columns.
-    public init(storage: StaffTableStorage, expectedGeneration: Int64) throws(StaffTableFormatError) {
+    public init(storage: StaffTableStorage, expectedGeneration: Int64) throws(StaffTableFormatError)
+    {
         var reader = ColumnReader(base: storage.base, count: storage.count)
         let damaged = StaffTableFormatError(description: "damaged snapshot")
-        guard storage.count >= 24, Array(UnsafeRawBufferPointer(start: storage.base, count: 8)) == Self.magic else {
+        guard storage.count >= 24,
+            Array(UnsafeRawBufferPointer(start: storage.base, count: 8)) == Self.magic
+        else {
             throw StaffTableFormatError(description: "not a Midst staff snapshot")
         }
         reader.offset = 8
@@ -104,7 +107,9 @@ extension StaffTable {
         }
         _ = try reader.value(UInt32.self)
         let generation = try reader.value(Int64.self)
-        guard generation == expectedGeneration else { throw StaffTableFormatError(description: "snapshot of older data") }
+        guard generation == expectedGeneration else {
+            throw StaffTableFormatError(description: "snapshot of older data")
+        }
         self.storage = storage
         self.generation = generation
         idBytes = try reader.column()
@@ -131,11 +136,15 @@ extension StaffTable {
         professionRows = try reader.column()
         let people = idRank.count
         guard reader.offset == storage.count,
-            [profession.count, seniority.count, modes.count, freeCapacity.count, availableFrom.count,
-             availableTo.count, placements.count, professionRows.count].allSatisfy({ $0 == people }),
+            [
+                profession.count, seniority.count, modes.count, freeCapacity.count,
+                availableFrom.count,
+                availableTo.count, placements.count, professionRows.count,
+            ].allSatisfy({ $0 == people }),
             Self.isOffsets(idStart, people: people, into: idBytes.count),
             Self.isOffsets(specialtyStart, people: people, into: specialtyCodes.count),
-            Self.isOffsets(tieStart, people: people, into: tieCountries.count), tieKinds.count == tieCountries.count,
+            Self.isOffsets(tieStart, people: people, into: tieCountries.count),
+            tieKinds.count == tieCountries.count,
             Self.isOffsets(languageStart, people: people, into: languageCodes.count),
             languageRanks.count == languageCodes.count,
             Self.isOffsets(completedStart, people: people, into: completedCountries.count),
@@ -146,8 +155,11 @@ extension StaffTable {
     }
 
     /// Whether `starts` has `people + 1` non-decreasing offsets from 0 to `end`.
-    private static func isOffsets(_ starts: UnsafeBufferPointer<Int32>, people: Int, into end: Int) -> Bool {
-        guard people >= 0, starts.count == people + 1, starts.first == 0, Int(starts.last!) == end else { return false }
+    private static func isOffsets(_ starts: UnsafeBufferPointer<Int32>, people: Int, into end: Int)
+        -> Bool
+    {
+        guard people >= 0, starts.count == people + 1, starts.first == 0, Int(starts.last!) == end
+        else { return false }
         for index in 1..<starts.count where starts[index] < starts[index - 1] { return false }
         return true
     }
@@ -160,17 +172,23 @@ private struct ColumnReader {
     var offset = 0
 
     mutating func value<T: FixedWidthInteger>(_: T.Type) throws(StaffTableFormatError) -> T {
-        guard offset + MemoryLayout<T>.size <= count else { throw StaffTableFormatError(description: "damaged snapshot") }
+        guard offset + MemoryLayout<T>.size <= count else {
+            throw StaffTableFormatError(description: "damaged snapshot")
+        }
         defer { offset += MemoryLayout<T>.size }
         return base.loadUnaligned(fromByteOffset: offset, as: T.self)
     }
 
-    mutating func column<T: FixedWidthInteger>() throws(StaffTableFormatError) -> UnsafeBufferPointer<T> {
+    mutating func column<T: FixedWidthInteger>() throws(StaffTableFormatError)
+        -> UnsafeBufferPointer<T>
+    {
         let elements = try value(Int64.self)
         let size = Int(elements) * MemoryLayout<T>.stride
-        guard elements >= 0, elements < Int64(Int32.max), offset + size <= count, offset % MemoryLayout<T>.alignment == 0
+        guard elements >= 0, elements < Int64(Int32.max), offset + size <= count,
+            offset % MemoryLayout<T>.alignment == 0
         else { throw StaffTableFormatError(description: "damaged snapshot") }
-        let column = UnsafeBufferPointer(start: (base + offset).assumingMemoryBound(to: T.self), count: Int(elements))
+        let column = UnsafeBufferPointer(
+            start: (base + offset).assumingMemoryBound(to: T.self), count: Int(elements))
         offset += size + (8 - size % 8) % 8
         return column
     }

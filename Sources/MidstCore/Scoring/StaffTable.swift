@@ -47,7 +47,8 @@ public struct StaffTable: @unchecked Sendable {
     public func id(at row: Int) -> RecordID {
         RecordID(
             rawValue: String(
-                decoding: UnsafeBufferPointer(rebasing: idBytes[Int(idStart[row])..<Int(idStart[row + 1])]),
+                decoding: UnsafeBufferPointer(
+                    rebasing: idBytes[Int(idStart[row])..<Int(idStart[row + 1])]),
                 as: UTF8.self))
     }
 
@@ -68,11 +69,17 @@ public struct StaffTable: @unchecked Sendable {
                 let middle = (low + high) / 2
                 let row = Int(rowByRank[middle])
                 let bytes = idBytes[Int(idStart[row])..<Int(idStart[row + 1])]
-                if bytes.lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
+                if bytes.lexicographicallyPrecedes(wanted) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
             }
             if low < count {
                 let row = Int(rowByRank[low])
-                if idBytes[Int(idStart[row])..<Int(idStart[row + 1])].elementsEqual(wanted) { found[person] = Int32(row) }
+                if idBytes[Int(idStart[row])..<Int(idStart[row + 1])].elementsEqual(wanted) {
+                    found[person] = Int32(row)
+                }
             }
         }
         return found
@@ -83,14 +90,18 @@ public struct StaffTable: @unchecked Sendable {
 
     /// The snapshot bytes of the table, to be written to a file and opened again with
     /// ``init(storage:expectedGeneration:)``.
-    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage.base, count: storage.count) }
+    public var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: storage.base, count: storage.count)
+    }
 
     /// The people of the given professions, in table order: the candidate block for a need.
     public func rows(ofProfessions professions: [UInt16]) -> [Int32] {
         func block(_ code: UInt16) -> ArraySlice<Int32> {
             guard Int(code) + 1 < professionStart.count else { return [] }
             return ArraySlice(
-                UnsafeBufferPointer(rebasing: professionRows[Int(professionStart[Int(code)])..<Int(professionStart[Int(code) + 1])]))
+                UnsafeBufferPointer(
+                    rebasing: professionRows[
+                        Int(professionStart[Int(code)])..<Int(professionStart[Int(code) + 1])]))
         }
         if professions.count == 1 { return Array(block(professions[0])) }
         return professions.flatMap(block).sorted()
@@ -100,11 +111,14 @@ public struct StaffTable: @unchecked Sendable {
     /// not active are left out, so that they can never be matched.
     ///
     /// - Complexity: O(n log n) for the id ranks, O(n) otherwise.
-    public init(staff: [Staff], contexts: [StaffContext], reference: ReferenceData, generation: Int64 = 0) {
+    public init(
+        staff: [Staff], contexts: [StaffContext], reference: ReferenceData, generation: Int64 = 0
+    ) {
         precondition(staff.count == contexts.count)
         var columns = StaffTableColumns()
         var ids: [RecordID] = []
-        for (person, context) in zip(staff, contexts) where person.hasConsented && context.isActive {
+        for (person, context) in zip(staff, contexts) where person.hasConsented && context.isActive
+        {
             guard let professionNumber = reference.number(of: person.profession) else { continue }
             ids.append(person.id)
             columns.idBytes += person.id.rawValue.utf8
@@ -112,12 +126,17 @@ public struct StaffTable: @unchecked Sendable {
             columns.profession.append(UInt16(professionNumber))
             columns.seniority.append(UInt8(person.seniority.rawValue))
             columns.modes.append(person.modes.rawValue)
-            columns.freeCapacity.append(UInt8(clamping: max(0, person.maxAssignments - context.commitments)))
-            columns.availableFrom.append(person.availability.start.map { Int32($0.dayNumber) } ?? Int32.min)
-            columns.availableTo.append(person.availability.end.map { Int32($0.dayNumber) } ?? Int32.max)
+            columns.freeCapacity.append(
+                UInt8(clamping: max(0, person.maxAssignments - context.commitments)))
+            columns.availableFrom.append(
+                person.availability.start.map { Int32($0.dayNumber) } ?? Int32.min)
+            columns.availableTo.append(
+                person.availability.end.map { Int32($0.dayNumber) } ?? Int32.max)
             columns.placements.append(UInt16(clamping: person.pastPlacements))
             for code in person.specialties {
-                if let number = reference.number(of: code) { columns.specialtyCodes.append(UInt16(number)) }
+                if let number = reference.number(of: code) {
+                    columns.specialtyCodes.append(UInt16(number))
+                }
             }
             columns.specialtyStart.append(Int32(columns.specialtyCodes.count))
             for tie in person.countryTies {
@@ -133,12 +152,16 @@ public struct StaffTable: @unchecked Sendable {
             }
             columns.languageStart.append(Int32(columns.languageCodes.count))
             for country in context.completedCountries.sorted() {
-                if let number = reference.number(of: country) { columns.completedCountries.append(UInt16(number)) }
+                if let number = reference.number(of: country) {
+                    columns.completedCountries.append(UInt16(number))
+                }
             }
             columns.completedStart.append(Int32(columns.completedCountries.count))
         }
         columns.idRank = [Int32](repeating: 0, count: ids.count)
-        for (rank, row) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { columns.idRank[row] = Int32(rank) }
+        for (rank, row) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
+            columns.idRank[row] = Int32(rank)
+        }
         columns.indexProfessions()
         let storage = StaffTableStorage(copying: columns.encoded(generation: generation))
         // The layout was just written by `encoded`, so opening it cannot fail.

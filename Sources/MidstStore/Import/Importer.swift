@@ -18,7 +18,9 @@ protocol RecordWriter {
 
 extension RecordWriter {
     static var canReject: Bool { false }
-    func problem(with record: Record, _ db: Database) throws -> (field: String, message: String)? { nil }
+    func problem(with record: Record, _ db: Database) throws -> (field: String, message: String)? {
+        nil
+    }
     mutating func finish(_ db: Database) throws {}
 }
 
@@ -53,7 +55,8 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     ) throws -> ImportSummary {
         let started = Date()
         var summary = ImportSummary(
-            kind: kind, fileName: options.fileName, header: reader.header, isDryRun: options.isDryRun)
+            kind: kind, fileName: options.fileName, header: reader.header,
+            isDryRun: options.isDryRun)
         let queue = ChunkQueue<Result<Chunk, ImportFailure>>(capacity: 4)
         let producer = Thread { [self] in produce(into: queue) }
         producer.stackSize = 8 << 20
@@ -67,8 +70,10 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
                     summary.records += 1
                     if let problem = try check(record) {
                         let issue = ImportIssue(
-                            file: options.fileName, line: line, field: problem.field, message: problem.message)
-                        summary.rejected.append(RejectedRecord(line: line, original: original, issues: [issue]))
+                            file: options.fileName, line: line, field: problem.field,
+                            message: problem.message)
+                        summary.rejected.append(
+                            RejectedRecord(line: line, original: original, issues: [issue]))
                         continue
                     }
                     guard options.skipsInvalid || summary.rejected.isEmpty else { continue }
@@ -102,14 +107,19 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
             while let raw = try reader.next() {
                 switch raw.row.mapError({ ImportFailure(issues: [$0]) }).flatMap(validate) {
                 case .failure(let failure):
-                    chunk.rejected.append(RejectedRecord(line: raw.line, original: raw.original, issues: failure.issues))
+                    chunk.rejected.append(
+                        RejectedRecord(
+                            line: raw.line, original: raw.original, issues: failure.issues))
                 case .success(let record):
                     let key = identity(record)
                     if let first = firstLine[key] {
                         let issue = ImportIssue(
                             file: options.fileName, line: raw.line,
-                            message: "\(kind == .outcomes ? "outcome" : "id") '\(key)' appears again (first on line \(first))")
-                        chunk.rejected.append(RejectedRecord(line: raw.line, original: raw.original, issues: [issue]))
+                            message:
+                                "\(kind == .outcomes ? "outcome" : "id") '\(key)' appears again (first on line \(first))"
+                        )
+                        chunk.rejected.append(
+                            RejectedRecord(line: raw.line, original: raw.original, issues: [issue]))
                     } else {
                         firstLine[key] = raw.line
                         chunk.records.append((record, raw.line, keepsOriginals ? raw.original : []))
@@ -171,8 +181,10 @@ extension MidstDatabase {
         makeWriter: (Database) throws -> Writer
     ) throws -> ImportSummary {
         let importer = Importer(
-            reader: try RecordReader<Column>(bytes: bytes, format: options.format, file: options.fileName),
-            options: options, kind: kind, validate: validate, identity: identity, totalBytes: bytes.count,
+            reader: try RecordReader<Column>(
+                bytes: bytes, format: options.format, file: options.fileName),
+            options: options, kind: kind, validate: validate, identity: identity,
+            totalBytes: bytes.count,
             keepsOriginals: Writer.canReject)
         let summary = try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
@@ -184,7 +196,9 @@ extension MidstDatabase {
             try db.inTransaction(.immediate) {
                 try db.execute(sql: "PRAGMA cache_size = -2097152")
                 var writer = try makeWriter(db)
-                summary = try importer.run { [writer] in try writer.problem(with: $0, db) } write: {
+                summary = try importer.run { [writer] in
+                    try writer.problem(with: $0, db)
+                } write: {
                     try writer.write($0, db)
                 }
                 let finishing = Date()
@@ -208,7 +222,8 @@ extension MidstDatabase {
         Self.logger.info(
             "import finished",
             metadata: [
-                "kind": "\(kind.rawValue)", "records": "\(summary.records)", "inserted": "\(summary.inserted)",
+                "kind": "\(kind.rawValue)", "records": "\(summary.records)",
+                "inserted": "\(summary.inserted)",
                 "updated": "\(summary.updated)", "rejected": "\(summary.rejected.count)",
                 "dryRun": "\(options.isDryRun)",
             ])

@@ -18,14 +18,18 @@ struct NeedWriter: RecordWriter {
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, need_key FROM need")
         while let row = try cursor.next() { existing[row[0]] = row[1] }
         insertNeed = try PreparedInsert(
-            db, sql: "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            db,
+            sql:
+                "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
         updateNeed = try PreparedInsert(
             db,
             sql: """
                 UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 WHERE need_key = ?
                 """)
-        deleteLanguages = try PreparedInsert(db, sql: "DELETE FROM need_language WHERE need_key = ?")
+        deleteLanguages = try PreparedInsert(
+            db, sql: "DELETE FROM need_language WHERE need_key = ?")
         insertLanguage = try PreparedInsert(
             db,
             sql: """
@@ -52,7 +56,8 @@ struct NeedWriter: RecordWriter {
             isNew = true
             existing[need.id.rawValue] = key
         }
-        let languages = need.requiredLanguages.map { ($0, true) } + need.preferredLanguages.map { ($0, false) }
+        let languages =
+            need.requiredLanguages.map { ($0, true) } + need.preferredLanguages.map { ($0, false) }
         for (requirement, isRequired) in languages {
             insertLanguage.bind(1, Int(key))
             insertLanguage.bind(2, requirement.language.rawValue)

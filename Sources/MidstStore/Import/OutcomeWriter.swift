@@ -20,12 +20,15 @@ struct OutcomeWriter: RecordWriter {
                 """)
     }
 
-    func problem(with outcome: Outcome, _ db: Database) throws -> (field: String, message: String)? {
+    func problem(with outcome: Outcome, _ db: Database) throws -> (field: String, message: String)?
+    {
         if try Int.fetchOne(findNeed, arguments: [outcome.needID.rawValue]) == nil {
             return ("need_id", "unknown need id '\(outcome.needID)' (import the need first)")
         }
         if try Int.fetchOne(findStaff, arguments: [outcome.staffID.rawValue]) == nil {
-            return ("staff_id", "unknown staff id '\(outcome.staffID)' (import the staff member first)")
+            return (
+                "staff_id", "unknown staff id '\(outcome.staffID)' (import the staff member first)"
+            )
         }
         return nil
     }
@@ -34,9 +37,11 @@ struct OutcomeWriter: RecordWriter {
         guard let needKey = try Int.fetchOne(findNeed, arguments: [outcome.needID.rawValue]),
             let staffKey = try Int.fetchOne(findStaff, arguments: [outcome.staffID.rawValue])
         else { preconditionFailure("problem(with:) vets both ids before a write") }
-        let existed = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM outcome WHERE need_key = ? AND staff_key = ? AND outcome = ?",
-            arguments: [needKey, staffKey, outcome.kind.rawValue]) ?? false
+        let existed =
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT 1 FROM outcome WHERE need_key = ? AND staff_key = ? AND outcome = ?",
+                arguments: [needKey, staffKey, outcome.kind.rawValue]) ?? false
         upsert.bind(1, needKey)
         upsert.bind(2, staffKey)
         upsert.bind(3, outcome.kind.rawValue)

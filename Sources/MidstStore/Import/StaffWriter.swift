@@ -12,7 +12,8 @@ import MidstCore
 struct StaffWriter: RecordWriter {
     private var existing: [String: Int64] = [:]
     private var nextKey: Int
-    private var newStaff = BatchedInsert(table: "staff", columns: ["staff_key"] + StaffWriter.columnNames, rowsPerStatement: 50)
+    private var newStaff = BatchedInsert(
+        table: "staff", columns: ["staff_key"] + StaffWriter.columnNames, rowsPerStatement: 50)
     private var specialtyRows: [(specialty: String, key: Int, position: Int)] = []
     private var tieRows: [(country: String, kind: String, key: Int, years: Int?)] = []
     private var languageRows: [(language: String, key: Int, level: LanguageLevel)] = []
@@ -31,9 +32,11 @@ struct StaffWriter: RecordWriter {
     init(_ db: Database) throws {
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, staff_key FROM staff")
         while let row = try cursor.next() { existing[row[0]] = row[1] }
-        nextKey = try Int.fetchOne(db, sql: "SELECT coalesce(max(staff_key), 0) + 1 FROM staff") ?? 1
+        nextKey =
+            try Int.fetchOne(db, sql: "SELECT coalesce(max(staff_key), 0) + 1 FROM staff") ?? 1
         let columns = Self.columnNames.joined(separator: ", ")
-        let placeholders = Array(repeating: "?", count: Self.columnNames.count).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: Self.columnNames.count).joined(
+            separator: ", ")
         updateStaff = try PreparedInsert(
             db, sql: "UPDATE staff SET (\(columns)) = (\(placeholders)) WHERE staff_key = ?")
         previousCodes = try db.makeStatement(
@@ -41,7 +44,8 @@ struct StaffWriter: RecordWriter {
         deleteSpecialty = try PreparedInsert(
             db, sql: "DELETE FROM staff_specialty WHERE specialty = ? AND staff_key = ?")
         deleteTie = try PreparedInsert(
-            db, sql: "DELETE FROM staff_country_tie WHERE country = ? AND kind = ? AND staff_key = ?")
+            db,
+            sql: "DELETE FROM staff_country_tie WHERE country = ? AND kind = ? AND staff_key = ?")
         deleteLanguage = try PreparedInsert(
             db, sql: "DELETE FROM staff_language WHERE language = ? AND staff_key = ?")
     }
@@ -66,9 +70,11 @@ struct StaffWriter: RecordWriter {
                 .text(staff.profession.rawValue), .text(staff.specialtiesText),
                 .integer(staff.seniority.rawValue), text(staff.grade), .text(staff.countriesText),
                 .text(staff.languagesText), text(staff.availability.start?.description),
-                text(staff.availability.end?.description), .integer(staff.modes.contains(.remote) ? 1 : 0),
+                text(staff.availability.end?.description),
+                .integer(staff.modes.contains(.remote) ? 1 : 0),
                 .integer(staff.modes.contains(.inCountry) ? 1 : 0), .integer(staff.maxAssignments),
-                .integer(staff.hasConsented ? 1 : 0), text(staff.employer), .integer(staff.pastPlacements),
+                .integer(staff.hasConsented ? 1 : 0), text(staff.employer),
+                .integer(staff.pastPlacements),
                 .text(staff.updatedAt.iso))
         }
         for (position, specialty) in staff.specialties.enumerated() {
@@ -88,27 +94,43 @@ struct StaffWriter: RecordWriter {
     mutating func finish(_ db: Database) throws {
         try newStaff.flush(db, includingPartial: true)
         try insertSorted(
-            specialtyRows, into: BatchedInsert(table: "staff_specialty", columns: ["specialty", "staff_key", "position"]),
+            specialtyRows,
+            into: BatchedInsert(
+                table: "staff_specialty", columns: ["specialty", "staff_key", "position"]),
             code: \.specialty, key: \.key, db
         ) { [.text($0.specialty), .integer($0.key), .integer($0.position)] }
         specialtyRows = []
         try insertSorted(
-            tieRows, into: BatchedInsert(table: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"]),
+            tieRows,
+            into: BatchedInsert(
+                table: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"]),
             code: { "\($0.country)\u{1}\($0.kind)" }, key: \.key, db
-        ) { [.text($0.country), .text($0.kind), .integer($0.key), $0.years.map { .integer($0) } ?? .null] }
+        ) {
+            [
+                .text($0.country), .text($0.kind), .integer($0.key),
+                $0.years.map { .integer($0) } ?? .null,
+            ]
+        }
         tieRows = []
         try insertSorted(
             languageRows,
-            into: BatchedInsert(table: "staff_language", columns: ["language", "staff_key", "level", "level_rank"]),
+            into: BatchedInsert(
+                table: "staff_language", columns: ["language", "staff_key", "level", "level_rank"]),
             code: \.language, key: \.key, db
-        ) { [.text($0.language), .integer($0.key), .text($0.level.code), .integer($0.level.rawValue)] }
+        ) {
+            [
+                .text($0.language), .integer($0.key), .text($0.level.code),
+                .integer($0.level.rawValue),
+            ]
+        }
         languageRows = []
     }
 
     /// Inserts rows in (code, key) order. Codes are few, so each is ranked once and rows are
     /// sorted by a packed integer (rank, key) rather than by comparing strings.
     private func insertSorted<Row>(
-        _ rows: [Row], into batch: BatchedInsert, code: (Row) -> String, key: (Row) -> Int, _ db: Database,
+        _ rows: [Row], into batch: BatchedInsert, code: (Row) -> String, key: (Row) -> Int,
+        _ db: Database,
         values: (Row) -> [BatchedInsert.Value]
     ) throws {
         var ranks: [String: UInt64] = [:]
@@ -132,7 +154,9 @@ struct StaffWriter: RecordWriter {
     private func deleteLookups(of key: Int, _ db: Database) throws {
         guard let row = try Row.fetchOne(previousCodes, arguments: [key]) else { return }
         func items(_ text: String) -> [[Substring]] {
-            text.split(separator: ";").map { $0.split(separator: ":", omittingEmptySubsequences: false) }
+            text.split(separator: ";").map {
+                $0.split(separator: ":", omittingEmptySubsequences: false)
+            }
         }
         for parts in items(row[0]) {
             deleteSpecialty.bind(1, String(parts[0]))

@@ -18,15 +18,23 @@ extension MidstDatabase {
     /// Records a decision, replacing any earlier one for the pair; `nil` clears it. Returns
     /// whether there was a decision to replace or clear.
     @discardableResult
-    public func decide(needID: String, staffID: String, kind: Decision.Kind?, reason: String?) throws -> Bool {
+    public func decide(needID: String, staffID: String, kind: Decision.Kind?, reason: String?)
+        throws -> Bool
+    {
         try pool.write { db in
-            guard let needKey = try Int64.fetchOne(db, sql: "SELECT need_key FROM need WHERE id = ?", arguments: [needID])
+            guard
+                let needKey = try Int64.fetchOne(
+                    db, sql: "SELECT need_key FROM need WHERE id = ?", arguments: [needID])
             else { throw UnknownRecord(message: "no need with id '\(needID)'") }
-            guard let staffKey = try Int64.fetchOne(
-                db, sql: "SELECT staff_key FROM staff WHERE id = ? AND consent = 1", arguments: [staffID])
+            guard
+                let staffKey = try Int64.fetchOne(
+                    db, sql: "SELECT staff_key FROM staff WHERE id = ? AND consent = 1",
+                    arguments: [staffID])
             else { throw UnknownRecord(message: "no consenting staff member with id '\(staffID)'") }
-            let existed = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM decision WHERE need_key = ? AND staff_key = ?", arguments: [needKey, staffKey]) ?? false
+            let existed =
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM decision WHERE need_key = ? AND staff_key = ?",
+                    arguments: [needKey, staffKey]) ?? false
             if let kind {
                 try db.execute(
                     sql: """
@@ -34,11 +42,14 @@ extension MidstDatabase {
                         ON CONFLICT (need_key, staff_key) DO UPDATE
                         SET kind = excluded.kind, reason = excluded.reason, decided_at = excluded.decided_at
                         """,
-                    arguments: [needKey, staffKey, kind.rawValue, reason,
-                                Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso])
+                    arguments: [
+                        needKey, staffKey, kind.rawValue, reason,
+                        Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso,
+                    ])
             } else {
                 try db.execute(
-                    sql: "DELETE FROM decision WHERE need_key = ? AND staff_key = ?", arguments: [needKey, staffKey])
+                    sql: "DELETE FROM decision WHERE need_key = ? AND staff_key = ?",
+                    arguments: [needKey, staffKey])
             }
             return existed
         }
@@ -59,7 +70,8 @@ extension MidstDatabase {
             sql += " ORDER BY n.id, s.id"
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
                 Decision(
-                    needID: $0["need_id"], staffID: $0["staff_id"], kind: Decision.Kind(rawValue: $0["kind"]) ?? .exclude,
+                    needID: $0["need_id"], staffID: $0["staff_id"],
+                    kind: Decision.Kind(rawValue: $0["kind"]) ?? .exclude,
                     reason: $0["reason"], decidedAt: $0["decided_at"])
             }
         }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import MidstCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Maps a snapshot file read-only into memory, so that a large staff table is used in place
 /// rather than read and copied (Benchmarks/scripts/query-latency.sh). The mapping lives as long
@@ -17,10 +18,14 @@ enum MappedFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return nil }
         let size = Int(status.st_size)
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
+            address != MAP_FAILED
+        else {
             return nil
         }
         nonisolated(unsafe) let mapped = address
-        return StaffTableStorage(base: UnsafeRawPointer(address), count: size) { munmap(mapped, size) }
+        return StaffTableStorage(base: UnsafeRawPointer(address), count: size) {
+            munmap(mapped, size)
+        }
     }
 }

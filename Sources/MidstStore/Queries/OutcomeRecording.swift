@@ -14,9 +14,15 @@ extension MidstDatabase {
     /// updates its date.
     public func recordOutcome(_ outcome: Outcome) throws {
         try pool.write { db in
-            guard let needKey = try Int64.fetchOne(db, sql: "SELECT need_key FROM need WHERE id = ?", arguments: [outcome.needID.rawValue])
+            guard
+                let needKey = try Int64.fetchOne(
+                    db, sql: "SELECT need_key FROM need WHERE id = ?",
+                    arguments: [outcome.needID.rawValue])
             else { throw UnknownRecord(message: "no need with id '\(outcome.needID)'") }
-            guard let staffKey = try Int64.fetchOne(db, sql: "SELECT staff_key FROM staff WHERE id = ?", arguments: [outcome.staffID.rawValue])
+            guard
+                let staffKey = try Int64.fetchOne(
+                    db, sql: "SELECT staff_key FROM staff WHERE id = ?",
+                    arguments: [outcome.staffID.rawValue])
             else { throw UnknownRecord(message: "no staff member with id '\(outcome.staffID)'") }
             try db.execute(
                 sql: """

@@ -13,18 +13,24 @@ extension MidstDatabase {
     /// The staff member with `id`, or `nil`.
     public func staff(id: String) throws -> Staff? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [id]).map(Self.staff(from:))
+            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [id]).map(
+                Self.staff(from:))
         }
     }
 
     /// The need with `id`, or `nil`.
     public func need(id: String) throws -> Need? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM need WHERE id = ?", arguments: [id])
+            else {
                 return nil
             }
             let languages = try Row.fetchAll(
-                db, sql: "SELECT language, is_required, min_level_rank FROM need_language WHERE need_key = ?",
+                db,
+                sql:
+                    "SELECT language, is_required, min_level_rank FROM need_language WHERE need_key = ?",
                 arguments: [row["need_key"] as Int64])
             return Self.need(from: row, languages: languages)
         }
@@ -34,13 +40,14 @@ extension MidstDatabase {
     /// (accepted outcomes for needs still open) and countries of completed placements.
     public func context(forStaff id: String) throws -> StaffContext {
         try pool.read { db in
-            let commitments = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM outcome o JOIN need n USING (need_key) JOIN staff s USING (staff_key)
-                    WHERE s.id = ? AND \(Self.isCommitment)
-                    """,
-                arguments: [id]) ?? 0
+            let commitments =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM outcome o JOIN need n USING (need_key) JOIN staff s USING (staff_key)
+                        WHERE s.id = ? AND \(Self.isCommitment)
+                        """,
+                    arguments: [id]) ?? 0
             let countries = try String.fetchAll(
                 db,
                 sql: """
@@ -48,9 +55,12 @@ extension MidstDatabase {
                     WHERE s.id = ? AND o.outcome = 'completed'
                     """,
                 arguments: [id])
-            let isActive = try Bool.fetchOne(db, sql: "SELECT active FROM staff WHERE id = ?", arguments: [id]) ?? false
+            let isActive =
+                try Bool.fetchOne(db, sql: "SELECT active FROM staff WHERE id = ?", arguments: [id])
+                ?? false
             return StaffContext(
-                commitments: commitments, completedCountries: Set(countries.map(CountryCode.init(rawValue:))),
+                commitments: commitments,
+                completedCountries: Set(countries.map(CountryCode.init(rawValue:))),
                 isActive: isActive)
         }
     }
@@ -58,16 +68,22 @@ extension MidstDatabase {
     /// Rebuilds a staff record from its row; the text columns hold the import syntax Midst wrote.
     static func staff(from row: Row) -> Staff {
         func items(_ text: String) -> [[Substring]] {
-            text.split(separator: ";").map { $0.split(separator: ":", omittingEmptySubsequences: false) }
+            text.split(separator: ";").map {
+                $0.split(separator: ":", omittingEmptySubsequences: false)
+            }
         }
         let ties = items(row["countries"]).compactMap { parts -> CountryTie? in
-            guard parts.count >= 2, let kind = TieKind(rawValue: String(parts[1])) else { return nil }
+            guard parts.count >= 2, let kind = TieKind(rawValue: String(parts[1])) else {
+                return nil
+            }
             return CountryTie(
                 country: CountryCode(rawValue: String(parts[0])), kind: kind,
                 years: parts.count > 2 ? Int(parts[2]) : nil)
         }
         let languages = items(row["languages"]).compactMap { parts -> LanguageSkill? in
-            guard parts.count == 2, let level = LanguageLevel(code: String(parts[1])) else { return nil }
+            guard parts.count == 2, let level = LanguageLevel(code: String(parts[1])) else {
+                return nil
+            }
             return LanguageSkill(language: LanguageCode(rawValue: String(parts[0])), level: level)
         }
         var modes: WorkModes = []
@@ -76,8 +92,11 @@ extension MidstDatabase {
         return Staff(
             id: RecordID(rawValue: row["id"]), name: row["name"], email: row["email"],
             profession: SpecialtyCode(rawValue: row["profession"]),
-            specialties: (row["specialties"] as String).split(separator: ";").map { SpecialtyCode(rawValue: String($0)) },
-            seniority: Seniority(rawValue: row["seniority"]) ?? .lowest, grade: row["grade"], countryTies: ties,
+            specialties: (row["specialties"] as String).split(separator: ";").map {
+                SpecialtyCode(rawValue: String($0))
+            },
+            seniority: Seniority(rawValue: row["seniority"]) ?? .lowest, grade: row["grade"],
+            countryTies: ties,
             languages: languages,
             availability: DateWindow(
                 start: (row["available_from"] as String?).flatMap { CalendarDate(iso: $0) },
@@ -91,20 +110,25 @@ extension MidstDatabase {
         func requirements(required: Bool) -> [LanguageRequirement] {
             languages.filter { ($0["is_required"] as Bool) == required }.compactMap { language in
                 LanguageLevel(rawValue: language["min_level_rank"]).map {
-                    LanguageRequirement(language: LanguageCode(rawValue: language["language"]), minimumLevel: $0)
+                    LanguageRequirement(
+                        language: LanguageCode(rawValue: language["language"]), minimumLevel: $0)
                 }
             }
         }
         return Need(
-            id: RecordID(rawValue: row["id"]), partnership: row["partnership"], hostInstitution: row["host_institution"],
-            country: CountryCode(rawValue: row["country"]), profession: SpecialtyCode(rawValue: row["profession"]),
+            id: RecordID(rawValue: row["id"]), partnership: row["partnership"],
+            hostInstitution: row["host_institution"],
+            country: CountryCode(rawValue: row["country"]),
+            profession: SpecialtyCode(rawValue: row["profession"]),
             specialty: (row["specialty"] as String?).map(SpecialtyCode.init(rawValue:)),
             minimumSeniority: Seniority(rawValue: row["min_seniority"]) ?? .lowest,
-            requiredLanguages: requirements(required: true), preferredLanguages: requirements(required: false),
+            requiredLanguages: requirements(required: true),
+            preferredLanguages: requirements(required: false),
             dates: DateWindow(
                 start: (row["start_date"] as String?).flatMap { CalendarDate(iso: $0) },
                 end: (row["end_date"] as String?).flatMap { CalendarDate(iso: $0) }),
-            mode: NeedMode(rawValue: row["mode"]) ?? .either, slots: row["slots"], priority: row["priority"],
+            mode: NeedMode(rawValue: row["mode"]) ?? .either, slots: row["slots"],
+            priority: row["priority"],
             status: NeedStatus(rawValue: row["status"]) ?? .open, description: row["description"],
             updatedAt: Timestamp(parsing: row["updated_at"]) ?? Timestamp(secondsSince1970: 0))
     }

@@ -14,23 +14,29 @@ extension MidstDatabase {
             arguments.append(profession.rawValue)
         }
         if !filter.specialties.isEmpty {
-            let marks = Array(repeating: "?", count: filter.specialties.count).joined(separator: ", ")
-            conditions.append("s.staff_key IN (SELECT staff_key FROM staff_specialty WHERE specialty IN (\(marks)))")
+            let marks = Array(repeating: "?", count: filter.specialties.count).joined(
+                separator: ", ")
+            conditions.append(
+                "s.staff_key IN (SELECT staff_key FROM staff_specialty WHERE specialty IN (\(marks)))"
+            )
             arguments += filter.specialties.map(\.rawValue)
         }
         if let country = filter.country {
             if let kind = filter.tieKind {
                 conditions.append(
-                    "s.staff_key IN (SELECT staff_key FROM staff_country_tie WHERE country = ? AND kind = ?)")
+                    "s.staff_key IN (SELECT staff_key FROM staff_country_tie WHERE country = ? AND kind = ?)"
+                )
                 arguments += [country.rawValue, kind.rawValue]
             } else {
-                conditions.append("s.staff_key IN (SELECT staff_key FROM staff_country_tie WHERE country = ?)")
+                conditions.append(
+                    "s.staff_key IN (SELECT staff_key FROM staff_country_tie WHERE country = ?)")
                 arguments.append(country.rawValue)
             }
         }
         for requirement in filter.languages {
             conditions.append(
-                "s.staff_key IN (SELECT staff_key FROM staff_language WHERE language = ? AND level_rank >= ?)")
+                "s.staff_key IN (SELECT staff_key FROM staff_language WHERE language = ? AND level_rank >= ?)"
+            )
             arguments += [requirement.language.rawValue, requirement.minimumLevel.rawValue]
         }
         if let from = filter.availableFrom {
@@ -46,9 +52,11 @@ extension MidstDatabase {
             if mode.contains(.inCountry) { conditions.append("s.in_country = 1") }
         }
         arguments.append(filter.limit)
-        let sql = "SELECT s.* FROM staff s WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id LIMIT ?"
+        let sql =
+            "SELECT s.* FROM staff s WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id LIMIT ?"
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(Self.staff(from:))
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(
+                Self.staff(from:))
         }
     }
 }

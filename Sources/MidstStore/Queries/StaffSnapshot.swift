@@ -8,7 +8,9 @@ extension MidstDatabase {
 
     /// The current staff generation: bumped by every import of staff or outcomes.
     public func staffGeneration() throws -> Int64 {
-        try pool.read { try Int64.fetchOne($0, sql: "SELECT generation FROM staff_generation") ?? 0 }
+        try pool.read {
+            try Int64.fetchOne($0, sql: "SELECT generation FROM staff_generation") ?? 0
+        }
     }
 
     /// Every consenting, active person in compact form, as of now.
@@ -26,15 +28,20 @@ extension MidstDatabase {
         let table = try pool.read { db in
             try Self.buildStaffTable(
                 db, reference: reference,
-                generation: try Int64.fetchOne(db, sql: "SELECT generation FROM staff_generation") ?? 0)
+                generation: try Int64.fetchOne(db, sql: "SELECT generation FROM staff_generation")
+                    ?? 0)
         }
         // A snapshot that cannot be written (read-only folder) only costs the next run a rebuild.
         try? Data(table.bytes).write(to: URL(fileURLWithPath: snapshotPath), options: .atomic)
-        Self.logger.info("staff snapshot rebuilt", metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])
+        Self.logger.info(
+            "staff snapshot rebuilt",
+            metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])
         return table
     }
 
-    private static func buildStaffTable(_ db: Database, reference: ReferenceData, generation: Int64) throws -> StaffTable {
+    private static func buildStaffTable(_ db: Database, reference: ReferenceData, generation: Int64)
+        throws -> StaffTable
+    {
         var commitments: [Int64: Int] = [:]
         let committed = try Row.fetchCursor(
             db,
@@ -51,16 +58,22 @@ extension MidstDatabase {
                 SELECT DISTINCT o.staff_key, n.country FROM outcome o JOIN need n USING (need_key)
                 WHERE o.outcome = 'completed'
                 """)
-        while let row = try places.next() { completed[row[0], default: []].insert(CountryCode(rawValue: row[1])) }
+        while let row = try places.next() {
+            completed[row[0], default: []].insert(CountryCode(rawValue: row[1]))
+        }
         var staff: [Staff] = []
         var contexts: [StaffContext] = []
-        let people = try Row.fetchCursor(db, sql: "SELECT * FROM staff WHERE consent = 1 AND active = 1")
+        let people = try Row.fetchCursor(
+            db, sql: "SELECT * FROM staff WHERE consent = 1 AND active = 1")
         while let row = try people.next() {
             let key: Int64 = row["staff_key"]
             staff.append(Self.staff(from: row))
-            contexts.append(StaffContext(commitments: commitments[key] ?? 0, completedCountries: completed[key] ?? []))
+            contexts.append(
+                StaffContext(
+                    commitments: commitments[key] ?? 0, completedCountries: completed[key] ?? []))
         }
-        return StaffTable(staff: staff, contexts: contexts, reference: reference, generation: generation)
+        return StaffTable(
+            staff: staff, contexts: contexts, reference: reference, generation: generation)
     }
 
     /// The staff records with these ids, in the order given (ids not found are left out).
@@ -69,7 +82,8 @@ extension MidstDatabase {
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         let found = try pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM staff WHERE id IN (\(marks))", arguments: StatementArguments(ids.map(\.rawValue))
+                db, sql: "SELECT * FROM staff WHERE id IN (\(marks))",
+                arguments: StatementArguments(ids.map(\.rawValue))
             ).map(Self.staff(from:))
         }
         let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })

@@ -23,7 +23,8 @@ public enum BundledReference {
 
     private static func text(_ name: String) -> String {
         guard
-            let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "reference"),
+            let url = Bundle.module.url(
+                forResource: name, withExtension: "csv", subdirectory: "reference"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { fatalError("bundled reference table \(name).csv is missing from the build") }
         return text

@@ -45,8 +45,10 @@ public struct CompletedRun: Sendable {
     public var solveSeconds: Double
 
     public init(
-        startedAt: Timestamp, note: String?, config: String, configHash: String, solver: String, topK: Int,
-        needs: [Need], table: StaffTable, shortlists: [[ShortlistEntry]], proposal: AssignmentProposal,
+        startedAt: Timestamp, note: String?, config: String, configHash: String, solver: String,
+        topK: Int,
+        needs: [Need], table: StaffTable, shortlists: [[ShortlistEntry]],
+        proposal: AssignmentProposal,
         pairsScored: Int, loadSeconds: Double, scoreSeconds: Double, solveSeconds: Double
     ) {
         self.startedAt = startedAt

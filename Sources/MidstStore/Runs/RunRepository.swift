@@ -6,9 +6,12 @@ extension MidstDatabase {
     /// Open needs with slots to fill, by id: what a run scores.
     public func openNeeds() throws -> [Need] {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM need WHERE status = 'open' AND slots > 0 ORDER BY id")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM need WHERE status = 'open' AND slots > 0 ORDER BY id")
             var languages: [Int64: [Row]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT need_key, language, is_required, min_level_rank FROM need_language") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT need_key, language, is_required, min_level_rank FROM need_language"
+            ) {
                 languages[row["need_key"], default: []].append(row)
             }
             return rows.map { Self.need(from: $0, languages: languages[$0["need_key"]] ?? []) }
@@ -21,13 +24,19 @@ extension MidstDatabase {
         let started = Date()
         return try pool.write { db in
             var needKeys: [String: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, need_key FROM need") { needKeys[row[0]] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT id, need_key FROM need") {
+                needKeys[row[0]] = row[1]
+            }
             let findStaff = try db.cachedStatement(sql: "SELECT staff_key FROM staff WHERE id = ?")
             var staffKeys: [Int32: Int64] = [:]
             func staffKey(_ row: Int32) throws -> Int64 {
                 if let key = staffKeys[row] { return key }
-                guard let key = try Int64.fetchOne(findStaff, arguments: [run.table.id(at: Int(row)).rawValue]) else {
-                    throw StoreError.notAMidstDatabase(path: path, reason: "a scored person is missing from the staff table")
+                guard
+                    let key = try Int64.fetchOne(
+                        findStaff, arguments: [run.table.id(at: Int(row)).rawValue])
+                else {
+                    throw StoreError.notAMidstDatabase(
+                        path: path, reason: "a scored person is missing from the staff table")
                 }
                 staffKeys[row] = key
                 return key
@@ -40,16 +49,20 @@ extension MidstDatabase {
                     VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK, run.needs.count,
-                    run.table.count, run.pairsScored, run.proposal.edgeCount, run.proposal.pairs.count,
-                    run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal, run.loadSeconds,
+                    run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK,
+                    run.needs.count,
+                    run.table.count, run.pairsScored, run.proposal.edgeCount,
+                    run.proposal.pairs.count,
+                    run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal,
+                    run.loadSeconds,
                     run.scoreSeconds, run.solveSeconds,
                 ])
             let runKey = db.lastInsertedRowID
             var shortlist = BatchedInsert(
                 table: "shortlist",
                 columns: [
-                    "run_key", "need_key", "rank", "staff_key", "score", "specialty", "country", "language",
+                    "run_key", "need_key", "rank", "staff_key", "score", "specialty", "country",
+                    "language",
                     "seniority", "availability", "experience",
                 ])
             for (index, list) in run.shortlists.enumerated() {
@@ -58,18 +71,21 @@ extension MidstDatabase {
                     let values = entry.components
                     shortlist.append(
                         .integer(Int(runKey)), .integer(Int(needKey)), .integer(entry.rank),
-                        .integer(Int(try staffKey(entry.row))), .real(entry.score), .real(values.specialty),
+                        .integer(Int(try staffKey(entry.row))), .real(entry.score),
+                        .real(values.specialty),
                         .real(values.country), .real(values.language), .real(values.seniority),
                         .real(values.availability), .real(values.experience))
                     try shortlist.flush(db, includingPartial: false)
                 }
             }
             try shortlist.flush(db, includingPartial: true)
-            var assignment = BatchedInsert(table: "assignment", columns: ["run_key", "need_key", "staff_key", "score"])
+            var assignment = BatchedInsert(
+                table: "assignment", columns: ["run_key", "need_key", "staff_key", "score"])
             for pair in run.proposal.pairs {
                 guard let needKey = needKeys[run.needs[pair.need].id.rawValue] else { continue }
                 assignment.append(
-                    .integer(Int(runKey)), .integer(Int(needKey)), .integer(Int(try staffKey(pair.row))), .real(pair.score))
+                    .integer(Int(runKey)), .integer(Int(needKey)),
+                    .integer(Int(try staffKey(pair.row))), .real(pair.score))
                 try assignment.flush(db, includingPartial: false)
             }
             try assignment.flush(db, includingPartial: true)
@@ -84,8 +100,10 @@ extension MidstDatabase {
     }
 
     /// Records that a run failed, with the reason, leaving earlier runs as they were.
-    public func recordFailedRun(startedAt: Timestamp, note: String?, config: String, configHash: String,
-                                solver: String, topK: Int, failure: String) throws {
+    public func recordFailedRun(
+        startedAt: Timestamp, note: String?, config: String, configHash: String,
+        solver: String, topK: Int, failure: String
+    ) throws {
         try pool.write { db in
             try db.execute(
                 sql: """
@@ -93,7 +111,9 @@ extension MidstDatabase {
                     VALUES (?, ?, 'failed', ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    startedAt.iso, Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso, failure, note,
+                    startedAt.iso,
+                    Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso, failure,
+                    note,
                     configHash, config, solver, topK,
                 ])
         }
@@ -101,7 +121,9 @@ extension MidstDatabase {
 
     /// Every run, newest first.
     public func runs() throws -> [RunRecord] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY run_key DESC").map(Self.runRecord) }
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY run_key DESC").map(Self.runRecord)
+        }
     }
 
     /// The run named `reference`: a run id, or `latest` for the newest completed run.
@@ -109,9 +131,14 @@ extension MidstDatabase {
         try pool.read { db in
             let row: Row?
             if reference == "latest" {
-                row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE status = 'completed' ORDER BY run_key DESC LIMIT 1")
+                row = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT * FROM run WHERE status = 'completed' ORDER BY run_key DESC LIMIT 1"
+                )
             } else if let key = Int64(reference) {
-                row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE run_key = ?", arguments: [key])
+                row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM run WHERE run_key = ?", arguments: [key])
             } else {
                 row = nil
             }
@@ -134,12 +161,16 @@ extension MidstDatabase {
                 arguments.append(needID)
             }
             sql += " ORDER BY n.id, l.rank"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
+                row in
                 ShortlistLine(
-                    needID: row["need_id"], rank: row["rank"], staffID: row["staff_id"], score: row["score"],
+                    needID: row["need_id"], rank: row["rank"], staffID: row["staff_id"],
+                    score: row["score"],
                     components: ComponentValues(
-                        specialty: row["specialty"], country: row["country"], language: row["language"],
-                        seniority: row["seniority"], availability: row["availability"], experience: row["experience"]))
+                        specialty: row["specialty"], country: row["country"],
+                        language: row["language"],
+                        seniority: row["seniority"], availability: row["availability"],
+                        experience: row["experience"]))
             }
         }
     }
@@ -166,12 +197,15 @@ extension MidstDatabase {
 
     static func runRecord(_ row: Row) -> RunRecord {
         RunRecord(
-            id: row["run_key"], startedAt: row["started_at"], finishedAt: row["finished_at"], status: row["status"],
-            failure: row["failure"], note: row["note"], configHash: row["config_hash"], solver: row["solver"],
+            id: row["run_key"], startedAt: row["started_at"], finishedAt: row["finished_at"],
+            status: row["status"],
+            failure: row["failure"], note: row["note"], configHash: row["config_hash"],
+            solver: row["solver"],
             topK: row["top_k"], needs: row["needs"], eligibleStaff: row["eligible_staff"],
             pairsScored: row["pairs_scored"], edges: row["edges"], assigned: row["assigned"],
             totalScore: row["total_score"], optimalObjective: row["optimal_objective"],
             greedyObjective: row["greedy_objective"], loadSeconds: row["load_seconds"],
-            scoreSeconds: row["score_seconds"], solveSeconds: row["solve_seconds"], writeSeconds: row["write_seconds"])
+            scoreSeconds: row["score_seconds"], solveSeconds: row["solve_seconds"],
+            writeSeconds: row["write_seconds"])
     }
 }

@@ -200,7 +200,8 @@ enum Migrations {
 
     /// Secrets the database keeps for itself, such as the key of pseudonymised exports.
     private static func createSecrets(_ db: Database) throws {
-        try db.execute(sql: "CREATE TABLE secret (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+        try db.execute(
+            sql: "CREATE TABLE secret (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
     }
 
     /// Coordinators' decisions: a pinned pair is always proposed, an excluded one never.

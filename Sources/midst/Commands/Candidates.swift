@@ -38,39 +38,52 @@ struct Candidates: ParsableCommand {
         }
         let config = try scoring.load()
         let scorer = Scorer(reference: BundledReference.data, config: config)
-        guard let need = try Terminal.exitOnError(code: .databaseProblem, { try database.need(id: needID) }) else {
+        guard
+            let need = try Terminal.exitOnError(
+                code: .databaseProblem, { try database.need(id: needID) })
+        else {
             throw Terminal.fail("no need with id '\(needID)'", code: .invalidData)
         }
         let table = try Terminal.exitOnError(code: .databaseProblem) {
             try database.staffTable(reference: BundledReference.data)
         }
         let plan = NeedPlan(need: need, scorer: scorer)
-        let best = plan.topCandidates(among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top)
+        let best = plan.topCandidates(
+            among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top)
         let people = try Terminal.exitOnError(code: .databaseProblem) {
             try database.staff(ids: best.map { table.id(at: Int($0.row)) })
         }
         let ranked = zip(best, people).enumerated().map { rank, pair in
             (rank: rank + 1, staff: pair.1, score: pair.0.score)
         }
-        var columns = ["rank", "staff_id", "name", "score", "specialties", "countries", "languages"]
+        var columns = [
+            "rank", "staff_id", "name", "score", "specialties", "countries", "languages",
+        ]
         if explain { columns += ScoreComponent.allCases.map(\.rawValue) + ["reasons"] }
         let rows = ranked.map { candidate -> [Cell] in
             var row: [Cell] = [
-                .integer(candidate.rank), .text(candidate.staff.id.rawValue), .text(candidate.staff.name ?? ""),
+                .integer(candidate.rank), .text(candidate.staff.id.rawValue),
+                .text(candidate.staff.name ?? ""),
                 .number(candidate.score, decimals: 2), .text(candidate.staff.specialtiesText),
                 .text(candidate.staff.countriesText), .text(candidate.staff.languagesText),
             ]
             if explain {
-                let context = (try? database.context(forStaff: candidate.staff.id.rawValue)) ?? StaffContext()
+                let context =
+                    (try? database.context(forStaff: candidate.staff.id.rawValue)) ?? StaffContext()
                 let explanation = scorer.explain(candidate.staff, for: need, context: context)
                 row += explanation.components.map { .number($0.contribution, decimals: 2) }
-                row.append(.text(explanation.components.map { "\($0.component.rawValue): \($0.reason)" }.joined(separator: " | ")))
+                row.append(
+                    .text(
+                        explanation.components.map { "\($0.component.rawValue): \($0.reason)" }
+                            .joined(separator: " | ")))
             }
             return row
         }
         if format == .table {
             print("\(need.id): \(need.partnership) — \(need.hostInstitution), \(need.country)")
-            print("\(need.profession)\(need.specialty.map { " / \($0)" } ?? ""), \(need.slots) slot\(need.slots == 1 ? "" : "s"), \(need.mode.rawValue)\n")
+            print(
+                "\(need.profession)\(need.specialty.map { " / \($0)" } ?? ""), \(need.slots) slot\(need.slots == 1 ? "" : "s"), \(need.mode.rawValue)\n"
+            )
         }
         print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
     }

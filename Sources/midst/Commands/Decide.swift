@@ -32,10 +32,13 @@ struct Decide: ParsableCommand {
 
     func run() throws {
         let kind: Decision.Kind? = pin ? .pin : exclude ? .exclude : nil
-        let database = try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.openExisting(at: self.database.path) }
+        let database = try Terminal.exitOnError(code: .databaseProblem) {
+            try MidstDatabase.openExisting(at: self.database.path)
+        }
         let existed: Bool
         do {
-            existed = try database.decide(needID: needID, staffID: staffID, kind: kind, reason: reason)
+            existed = try database.decide(
+                needID: needID, staffID: staffID, kind: kind, reason: reason)
         } catch let unknown as UnknownRecord {
             throw Terminal.fail(unknown.message, code: .invalidData)
         } catch {
@@ -44,7 +47,11 @@ struct Decide: ParsableCommand {
         switch kind {
         case .pin?: print("Pinned \(staffID) to \(needID)\(reason.map { ": \($0)" } ?? "")")
         case .exclude?: print("Excluded \(staffID) from \(needID)\(reason.map { ": \($0)" } ?? "")")
-        case nil: print(existed ? "Cleared the decision about \(staffID) for \(needID)" : "There was no decision about \(staffID) for \(needID)")
+        case nil:
+            print(
+                existed
+                    ? "Cleared the decision about \(staffID) for \(needID)"
+                    : "There was no decision about \(staffID) for \(needID)")
         }
     }
 }
@@ -67,7 +74,10 @@ struct Decisions: ParsableCommand {
         RecordTable(
             columns: ["need_id", "staff_id", "decision", "reason", "decided_at"],
             rows: decisions.map {
-                [.text($0.needID), .text($0.staffID), .text($0.kind.rawValue), .text($0.reason ?? ""), .text($0.decidedAt)]
+                [
+                    .text($0.needID), .text($0.staffID), .text($0.kind.rawValue),
+                    .text($0.reason ?? ""), .text($0.decidedAt),
+                ]
             })
     }
 }

@@ -19,16 +19,23 @@ struct Diff: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.openExisting(at: self.database.path) }
+        let database = try Terminal.exitOnError(code: .databaseProblem) {
+            try MidstDatabase.openExisting(at: self.database.path)
+        }
         var records: [RunRecord] = []
         for reference in [runA, runB] {
-            guard let record = try Terminal.exitOnError(code: .databaseProblem, { try database.run(reference) }) else {
+            guard
+                let record = try Terminal.exitOnError(
+                    code: .databaseProblem, { try database.run(reference) })
+            else {
                 throw Terminal.fail("no run '\(reference)' (see `midst runs`)", code: .invalidData)
             }
             records.append(record)
         }
         let diff = try Terminal.exitOnError(code: .databaseProblem) {
-            func shortlist(_ run: RunRecord) throws -> [(need: String, staff: String, score: Double)] {
+            func shortlist(_ run: RunRecord) throws -> [(
+                need: String, staff: String, score: Double
+            )] {
                 try database.shortlist(run: run.id).map { ($0.needID, $0.staffID, $0.score) }
             }
             func proposal(_ run: RunRecord) throws -> [(need: String, staff: String)] {
@@ -40,17 +47,37 @@ struct Diff: ParsableCommand {
         }
         var rows: [[Cell]] = []
         for need in diff.needs {
-            for entry in need.entered { rows.append([.text(need.needID), .text("entered"), .text(entry.staffID), .null, .number(entry.score, decimals: 2)]) }
-            for entry in need.left { rows.append([.text(need.needID), .text("left"), .text(entry.staffID), .number(entry.score, decimals: 2), .null]) }
-            for entry in need.moved {
-                rows.append([.text(need.needID), .text("moved"), .text(entry.staffID), .number(entry.before, decimals: 2), .number(entry.after, decimals: 2)])
+            for entry in need.entered {
+                rows.append([
+                    .text(need.needID), .text("entered"), .text(entry.staffID), .null,
+                    .number(entry.score, decimals: 2),
+                ])
             }
-            for staff in need.proposed { rows.append([.text(need.needID), .text("proposed"), .text(staff), .null, .null]) }
-            for staff in need.withdrawn { rows.append([.text(need.needID), .text("withdrawn"), .text(staff), .null, .null]) }
+            for entry in need.left {
+                rows.append([
+                    .text(need.needID), .text("left"), .text(entry.staffID),
+                    .number(entry.score, decimals: 2), .null,
+                ])
+            }
+            for entry in need.moved {
+                rows.append([
+                    .text(need.needID), .text("moved"), .text(entry.staffID),
+                    .number(entry.before, decimals: 2), .number(entry.after, decimals: 2),
+                ])
+            }
+            for staff in need.proposed {
+                rows.append([.text(need.needID), .text("proposed"), .text(staff), .null, .null])
+            }
+            for staff in need.withdrawn {
+                rows.append([.text(need.needID), .text("withdrawn"), .text(staff), .null, .null])
+            }
         }
         if format == .table {
-            let count = { (keyPath: KeyPath<RunDiff.NeedChange, Int>) in diff.needs.reduce(0) { $0 + $1[keyPath: keyPath] } }
-            print("""
+            let count = { (keyPath: KeyPath<RunDiff.NeedChange, Int>) in
+                diff.needs.reduce(0) { $0 + $1[keyPath: keyPath] }
+            }
+            print(
+                """
                 Run \(records[0].id) → run \(records[1].id): \(diff.needs.count) of \(diff.needsCompared) needs changed
                   entered shortlists  \(count(\.entered.count))
                   left shortlists     \(count(\.left.count))
@@ -60,6 +87,10 @@ struct Diff: ParsableCommand {
 
                 """)
         }
-        print(RecordTable(columns: ["need_id", "change", "staff_id", "score_before", "score_after"], rows: rows).rendered(as: format), terminator: "")
+        print(
+            RecordTable(
+                columns: ["need_id", "change", "staff_id", "score_before", "score_after"],
+                rows: rows
+            ).rendered(as: format), terminator: "")
     }
 }

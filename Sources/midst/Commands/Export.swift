@@ -21,7 +21,8 @@ struct Export: ParsableCommand {
     enum What: String, ExpressibleByArgument, CaseIterable { case shortlist, assignments }
     enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, jsonl }
 
-    @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference = "latest"
+    @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference =
+        "latest"
     @Option(help: "shortlist or assignments.") var what: What
     @Option(help: "csv or jsonl.") var format: FileFormat = .csv
     @Option(help: ArgumentHelp("The file to write.", valueName: "path")) var out: String
@@ -29,42 +30,60 @@ struct Export: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.openExisting(at: self.database.path) }
-        guard let record = try Terminal.exitOnError(code: .databaseProblem, { try database.run(runReference) }) else {
+        let database = try Terminal.exitOnError(code: .databaseProblem) {
+            try MidstDatabase.openExisting(at: self.database.path)
+        }
+        guard
+            let record = try Terminal.exitOnError(
+                code: .databaseProblem, { try database.run(runReference) })
+        else {
             throw Terminal.fail("no run '\(runReference)' (see `midst runs`)", code: .invalidData)
         }
-        let pseudonymiser = try pseudonymise
-            ? Pseudonymiser(key: Terminal.exitOnError(code: .databaseProblem) { try database.pseudonymKey() }) : nil
+        let pseudonymiser =
+            try pseudonymise
+            ? Pseudonymiser(
+                key: Terminal.exitOnError(code: .databaseProblem) { try database.pseudonymKey() })
+            : nil
         func staff(_ id: String) -> String { pseudonymiser?.pseudonym(for: id) ?? id }
         let columns: [String]
         let rows: [[Cell]]
         switch what {
         case .shortlist:
             columns = [
-                "need_id", "staff_id", "rank", "score", "specialty", "country", "language", "seniority",
+                "need_id", "staff_id", "rank", "score", "specialty", "country", "language",
+                "seniority",
                 "availability", "experience",
             ]
-            rows = try Terminal.exitOnError(code: .databaseProblem) { try database.shortlist(run: record.id) }.map { line in
+            rows = try Terminal.exitOnError(code: .databaseProblem) {
+                try database.shortlist(run: record.id)
+            }.map { line in
                 let value = line.components
                 return [
-                    .text(line.needID), .text(staff(line.staffID)), .integer(line.rank), .number(line.score, decimals: 6),
+                    .text(line.needID), .text(staff(line.staffID)), .integer(line.rank),
+                    .number(line.score, decimals: 6),
                     .number(value.specialty, decimals: 6), .number(value.country, decimals: 6),
                     .number(value.language, decimals: 6), .number(value.seniority, decimals: 6),
-                    .number(value.availability, decimals: 6), .number(value.experience, decimals: 6),
+                    .number(value.availability, decimals: 6),
+                    .number(value.experience, decimals: 6),
                 ]
             }
         case .assignments:
             columns = ["need_id", "staff_id", "score"]
-            rows = try Terminal.exitOnError(code: .databaseProblem) { try database.assignments(run: record.id) }.map {
+            rows = try Terminal.exitOnError(code: .databaseProblem) {
+                try database.assignments(run: record.id)
+            }.map {
                 [.text($0.needID), .text(staff($0.staffID)), .number($0.score, decimals: 6)]
             }
         }
-        let text = format == .csv
+        let text =
+            format == .csv
             ? RecordTable(columns: columns, rows: rows).rendered(as: .csv)
             : RecordTable(columns: columns, rows: rows).jsonLines()
         try Terminal.exitOnError(code: .databaseProblem) {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         }
-        Terminal.note("\(rows.count) \(what == .shortlist ? "shortlist lines" : "proposed pairs") of run \(record.id) written to \(out)\(pseudonymise ? " (pseudonymised)" : "")")
+        Terminal.note(
+            "\(rows.count) \(what == .shortlist ? "shortlist lines" : "proposed pairs") of run \(record.id) written to \(out)\(pseudonymise ? " (pseudonymised)" : "")"
+        )
     }
 }

@@ -19,11 +19,14 @@ struct Generate: ParsableCommand {
     @Option(help: "How many staff records to write.") var staff = 1000
     @Option(help: "How many needs to write.") var needs = 50
     @Option(help: "The random seed; the same seed gives the same files.") var seed: UInt64 = 1
-    @Option(help: ArgumentHelp("The folder to write staff.csv and needs.csv into.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("The folder to write staff.csv and needs.csv into.", valueName: "dir"))
     var out: String
 
     func validate() throws {
-        guard staff >= 0, needs >= 0 else { throw ValidationError("--staff and --needs must not be negative.") }
+        guard staff >= 0, needs >= 0 else {
+            throw ValidationError("--staff and --needs must not be negative.")
+        }
     }
 
     func run() throws {
@@ -37,7 +40,9 @@ struct Generate: ParsableCommand {
                 generator.needLine(index: $0)
             }
         }
-        print("Wrote \(staff) staff to \(out)/staff.csv and \(needs) needs to \(out)/needs.csv (seed \(seed))")
+        print(
+            "Wrote \(staff) staff to \(out)/staff.csv and \(needs) needs to \(out)/needs.csv (seed \(seed))"
+        )
     }
 
     private func write(path: String, header: String, count: Int, line: (Int) -> String) throws {
@@ -54,7 +59,9 @@ struct Generate: ParsableCommand {
             if buffer.utf8.count >= 1 << 20 {
                 try handle.write(contentsOf: Data(buffer.utf8))
                 buffer.removeAll(keepingCapacity: true)
-                if showsProgress { Terminal.progress("generating \(path): \(index * 100 / count)%") }
+                if showsProgress {
+                    Terminal.progress("generating \(path): \(index * 100 / count)%")
+                }
             }
         }
         try handle.write(contentsOf: Data(buffer.utf8))

@@ -24,7 +24,8 @@ struct Import: ParsableCommand {
 
 /// Options shared by the three import commands.
 struct ImportArguments: ParsableArguments {
-    @Argument(help: ArgumentHelp("The file to import (.csv, .jsonl or .ndjson).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("The file to import (.csv, .jsonl or .ndjson).", valueName: "file"))
     var file: String
 
     @Option(help: "The file's format, when its extension does not say (csv or jsonl).")
@@ -35,7 +36,8 @@ struct ImportArguments: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Where --skip-invalid writes rejected records (default: FILE.rejects.csv).", valueName: "path"))
+            "Where --skip-invalid writes rejected records (default: FILE.rejects.csv).",
+            valueName: "path"))
     var rejects: String?
 
     @Flag(help: "Validate only: report what would be imported and change nothing.")
@@ -48,7 +50,9 @@ struct ImportArguments: ParsableArguments {
 
     func validate() throws {
         if format == nil, ImportFormat(fileName: file) == nil {
-            throw ValidationError("Cannot tell the format of '\(file)' from its extension; pass --format csv or --format jsonl.")
+            throw ValidationError(
+                "Cannot tell the format of '\(file)' from its extension; pass --format csv or --format jsonl."
+            )
         }
         if rejects != nil, !skipInvalid {
             throw ValidationError("--rejects goes with --skip-invalid.")
@@ -91,7 +95,8 @@ struct ImportArguments: ParsableArguments {
                     + "or use --skip-invalid to import the valid records.",
                 code: .invalidData)
         } catch {
-            throw Terminal.fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
+            throw Terminal.fail(
+                (error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
         }
         if !summary.rejected.isEmpty {
             report(summary.rejected.flatMap(\.issues))
@@ -114,7 +119,8 @@ struct ImportArguments: ParsableArguments {
             let problems = record.issues.map { issue in
                 issue.field.map { "\($0): \(issue.message)" } ?? issue.message
             }
-            text += CSVWriter.line([String(record.line), problems.joined(separator: "; ")] + record.original)
+            text += CSVWriter.line(
+                [String(record.line), problems.joined(separator: "; ")] + record.original)
         }
         try Terminal.exitOnError(code: .databaseProblem) {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -125,7 +131,8 @@ struct ImportArguments: ParsableArguments {
     private func describe(_ summary: ImportSummary) -> String {
         let verb = summary.isDryRun ? "Checked" : "Imported"
         let would = summary.isDryRun ? " (dry run: nothing written)" : ""
-        return "\(verb) \(summary.kind.rawValue) from \(summary.fileName): \(summary.records) records, "
+        return
+            "\(verb) \(summary.kind.rawValue) from \(summary.fileName): \(summary.records) records, "
             + "\(summary.inserted) new, \(summary.updated) updated, \(summary.rejected.count) rejected "
             + "in \(String(format: "%.2f", summary.seconds)) s\(would)"
     }
@@ -150,7 +157,8 @@ struct ImportNeeds: ParsableCommand {
 struct ImportOutcomes: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcomes",
-        abstract: "Import outcomes for needs and staff already in the database (see docs/FORMATS.md).")
+        abstract:
+            "Import outcomes for needs and staff already in the database (see docs/FORMATS.md).")
     @OptionGroup var arguments: ImportArguments
     func run() throws { try arguments.run(.outcomes) { try $0.importOutcomes($1, options: $2) } }
 }

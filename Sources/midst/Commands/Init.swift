@@ -16,7 +16,11 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let database = try database.open()
-        let applied = try Terminal.exitOnError(code: .databaseProblem) { try database.appliedMigrations() }
-        print("\(database.path): ready (schema \(applied.last ?? "empty"), \(applied.count) migrations)")
+        let applied = try Terminal.exitOnError(code: .databaseProblem) {
+            try database.appliedMigrations()
+        }
+        print(
+            "\(database.path): ready (schema \(applied.last ?? "empty"), \(applied.count) migrations)"
+        )
     }
 }

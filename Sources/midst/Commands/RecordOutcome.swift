@@ -25,15 +25,22 @@ struct RecordOutcome: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func outcome() throws -> Outcome {
-        guard let need = RecordID(validating: needID), let staff = RecordID(validating: staffID) else {
+        guard let need = RecordID(validating: needID), let staff = RecordID(validating: staffID)
+        else {
             throw ValidationError("Ids are 1–64 characters of A–Z, a–z, 0–9, '.', '_' or '-'.")
         }
-        guard let outcomeKind = OutcomeKind(rawValue: kind.lowercased().replacingOccurrences(of: "-", with: "_")) else {
-            throw ValidationError("Unknown outcome '\(kind)'; use accepted, declined, no_response or completed.")
+        guard
+            let outcomeKind = OutcomeKind(
+                rawValue: kind.lowercased().replacingOccurrences(of: "-", with: "_"))
+        else {
+            throw ValidationError(
+                "Unknown outcome '\(kind)'; use accepted, declined, no_response or completed.")
         }
         let day: CalendarDate
         if let date {
-            guard let parsed = CalendarDate(iso: date) else { throw ValidationError("--date '\(date)' is not YYYY-MM-DD.") }
+            guard let parsed = CalendarDate(iso: date) else {
+                throw ValidationError("--date '\(date)' is not YYYY-MM-DD.")
+            }
             day = parsed
         } else {
             day = CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
@@ -45,14 +52,19 @@ struct RecordOutcome: ParsableCommand {
 
     func run() throws {
         let outcome = try outcome()
-        let database = try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.openExisting(at: self.database.path) }
+        let database = try Terminal.exitOnError(code: .databaseProblem) {
+            try MidstDatabase.openExisting(at: self.database.path)
+        }
         do {
             try database.recordOutcome(outcome)
         } catch let unknown as UnknownRecord {
             throw Terminal.fail(unknown.message, code: .invalidData)
         } catch {
-            throw Terminal.fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
+            throw Terminal.fail(
+                (error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
         }
-        print("Recorded: \(outcome.staffID) \(outcome.kind.rawValue) for \(outcome.needID) on \(outcome.date)")
+        print(
+            "Recorded: \(outcome.staffID) \(outcome.kind.rawValue) for \(outcome.needID) on \(outcome.date)"
+        )
     }
 }

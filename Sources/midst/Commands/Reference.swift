@@ -16,12 +16,15 @@ struct Reference: ParsableCommand {
         subcommands: [Countries.self, Languages.self, Specialties.self])
 
     struct Countries: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List countries with their UN M49 regions.")
+        static let configuration = CommandConfiguration(
+            abstract: "List countries with their UN M49 regions.")
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
         func run() {
             let rows = BundledReference.data.countries.map { country -> [Cell] in
-                [.text(country.code.rawValue), .text(country.alpha3), .text(country.name),
-                 .text(country.region), .text(country.subregion)]
+                [
+                    .text(country.code.rawValue), .text(country.alpha3), .text(country.name),
+                    .text(country.region), .text(country.subregion),
+                ]
             }
             print(
                 RecordTable(columns: ["code", "alpha3", "name", "region", "subregion"], rows: rows)
@@ -31,27 +34,39 @@ struct Reference: ParsableCommand {
 
     struct Languages: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List languages, or those spoken in one country with CLDR's population share.")
-        @Option(help: "Only languages spoken in this country (alpha-2 or alpha-3).") var country: String?
+            abstract: "List languages, or those spoken in one country with CLDR's population share."
+        )
+        @Option(help: "Only languages spoken in this country (alpha-2 or alpha-3).") var country:
+            String?
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
         func run() throws {
             let reference = BundledReference.data
             guard let country else {
-                let rows = reference.languages.map { [Cell.text($0.code.rawValue), .text($0.alpha3), .text($0.name)] }
-                print(RecordTable(columns: ["code", "alpha3", "name"], rows: rows).rendered(as: format), terminator: "")
+                let rows = reference.languages.map {
+                    [Cell.text($0.code.rawValue), .text($0.alpha3), .text($0.name)]
+                }
+                print(
+                    RecordTable(columns: ["code", "alpha3", "name"], rows: rows).rendered(
+                        as: format), terminator: "")
                 return
             }
             guard let code = reference.country(country) else {
                 throw ValidationError("Unknown country code '\(country)'.")
             }
             let rows = reference.languages(spokenIn: code).map { spoken -> [Cell] in
-                [.text(spoken.language.rawValue), .text(reference.info(for: spoken.language)?.name ?? ""),
-                 .number(spoken.populationPercent, decimals: 1), .text(spoken.officialStatus.rawValue)]
+                [
+                    .text(spoken.language.rawValue),
+                    .text(reference.info(for: spoken.language)?.name ?? ""),
+                    .number(spoken.populationPercent, decimals: 1),
+                    .text(spoken.officialStatus.rawValue),
+                ]
             }
             print(
-                RecordTable(columns: ["code", "name", "population_percent", "official_status"], rows: rows)
-                    .rendered(as: format), terminator: "")
+                RecordTable(
+                    columns: ["code", "name", "population_percent", "official_status"], rows: rows
+                )
+                .rendered(as: format), terminator: "")
         }
     }
 
@@ -65,10 +80,15 @@ struct Reference: ParsableCommand {
             let entries = BundledReference.data.specialties.filter {
                 profession == nil || $0.profession.rawValue == profession!.lowercased()
             }
-            if entries.isEmpty { throw ValidationError("Unknown profession '\(profession ?? "")'.") }
+            if entries.isEmpty {
+                throw ValidationError("Unknown profession '\(profession ?? "")'.")
+            }
             let rows = entries.map { entry -> [Cell] in
-                [.text(entry.code.rawValue), .text(entry.parent?.rawValue ?? ""), .text(entry.level.rawValue),
-                 .text(entry.name), .text(entry.source)]
+                [
+                    .text(entry.code.rawValue), .text(entry.parent?.rawValue ?? ""),
+                    .text(entry.level.rawValue),
+                    .text(entry.name), .text(entry.source),
+                ]
             }
             print(
                 RecordTable(columns: ["code", "parent", "level", "name", "source"], rows: rows)

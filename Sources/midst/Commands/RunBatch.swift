@@ -57,36 +57,57 @@ struct RunBatch: AsyncParsableCommand {
             let table = try database.staffTable(reference: BundledReference.data)
             let needs = try database.openNeeds()
             let decisions = try database.decisions()
-            let needIndex = Dictionary(uniqueKeysWithValues: needs.enumerated().map { ($1.id.rawValue, $0) })
+            let needIndex = Dictionary(
+                uniqueKeysWithValues: needs.enumerated().map { ($1.id.rawValue, $0) })
             let rows = table.rows(of: decisions.map { RecordID(rawValue: $0.staffID) })
             var excluded: [Int: Set<Int32>] = [:]
             var pinnedRows: [(need: Int, row: Int32)] = []
             for decision in decisions {
                 // Decisions about needs no longer open, or people no longer matchable, rest.
-                guard let need = needIndex[decision.needID], let row = rows[RecordID(rawValue: decision.staffID)] else { continue }
-                if decision.kind == .exclude { excluded[need, default: []].insert(row) } else { pinnedRows.append((need, row)) }
+                guard let need = needIndex[decision.needID],
+                    let row = rows[RecordID(rawValue: decision.staffID)]
+                else { continue }
+                if decision.kind == .exclude {
+                    excluded[need, default: []].insert(row)
+                } else {
+                    pinnedRows.append((need, row))
+                }
             }
             let loadSeconds = lap()
-            if progress { Terminal.progress("run: scoring \(needs.count) needs against \(table.count) people…") }
+            if progress {
+                Terminal.progress(
+                    "run: scoring \(needs.count) needs against \(table.count) people…")
+            }
             let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
-            let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top, excluded: excluded) { done, total in
-                if progress { Terminal.progress("run: scoring needs: \(done * 100 / max(total, 1))% (\(done) of \(total))") }
+            let shortlists = await Shortlisting.shortlists(
+                for: plans, in: table, top: top, excluded: excluded
+            ) { done, total in
+                if progress {
+                    Terminal.progress(
+                        "run: scoring needs: \(done * 100 / max(total, 1))% (\(done) of \(total))")
+                }
             }
             let pairs = plans.reduce(0) { $0 + table.rows(ofProfessions: $1.professionCodes).count }
             let scoreSeconds = lap()
             if progress { Terminal.progress("run: proposing an assignment…") }
             let pinned = pinnedRows.map { pin in
-                AssignmentProposal.Pair(need: pin.need, row: pin.row, score: plans[pin.need].score(Int(pin.row), in: table))
+                AssignmentProposal.Pair(
+                    need: pin.need, row: pin.row,
+                    score: plans[pin.need].score(Int(pin.row), in: table))
             }
             let proposal = AssignmentProposal(
-                shortlists: shortlists, needs: needs, table: table, useGreedy: solver == .greedy, pinned: pinned)
+                shortlists: shortlists, needs: needs, table: table, useGreedy: solver == .greedy,
+                pinned: pinned)
             let solveSeconds = lap()
             if progress { Terminal.progress("run: writing results…") }
             let runID = try database.recordRun(
                 CompletedRun(
-                    startedAt: startedAt, note: note, config: config.json(), configHash: config.fingerprint,
-                    solver: solver.rawValue, topK: top, needs: needs, table: table, shortlists: shortlists,
-                    proposal: proposal, pairsScored: pairs, loadSeconds: loadSeconds, scoreSeconds: scoreSeconds,
+                    startedAt: startedAt, note: note, config: config.json(),
+                    configHash: config.fingerprint,
+                    solver: solver.rawValue, topK: top, needs: needs, table: table,
+                    shortlists: shortlists,
+                    proposal: proposal, pairsScored: pairs, loadSeconds: loadSeconds,
+                    scoreSeconds: scoreSeconds,
                     solveSeconds: solveSeconds))
             if progress { Terminal.progress("") }
             guard let record = try database.run(String(runID)) else { return }
@@ -96,9 +117,12 @@ struct RunBatch: AsyncParsableCommand {
         } catch {
             let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
             try? database.recordFailedRun(
-                startedAt: startedAt, note: note, config: config.json(), configHash: config.fingerprint,
+                startedAt: startedAt, note: note, config: config.json(),
+                configHash: config.fingerprint,
                 solver: solver.rawValue, topK: top, failure: message)
-            throw Terminal.fail("the run failed and was recorded as failed; the previous run stays the latest: \(message)", code: .databaseProblem)
+            throw Terminal.fail(
+                "the run failed and was recorded as failed; the previous run stays the latest: \(message)",
+                code: .databaseProblem)
         }
     }
 }
@@ -108,7 +132,8 @@ struct Summary {
     var record: RunRecord
 
     var text: String {
-        let seconds = record.loadSeconds + record.scoreSeconds + record.solveSeconds + record.writeSeconds
+        let seconds =
+            record.loadSeconds + record.scoreSeconds + record.solveSeconds + record.writeSeconds
         func format(_ value: Double) -> String { String(format: "%.2f", value) }
         return """
             Run \(record.id) \(record.status) at \(record.finishedAt ?? record.startedAt)\(record.note.map { " — \($0)" } ?? "")

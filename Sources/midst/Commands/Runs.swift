@@ -22,16 +22,20 @@ struct Runs: ParsableCommand {
         }
         let rows = runs.map { run -> [Cell] in
             [
-                .integer(Int(run.id)), .text(run.finishedAt ?? run.startedAt), .text(run.status), .integer(run.needs),
+                .integer(Int(run.id)), .text(run.finishedAt ?? run.startedAt), .text(run.status),
+                .integer(run.needs),
                 .integer(run.eligibleStaff), .integer(run.edges), .integer(run.assigned),
                 .number(run.totalScore, decimals: 2), .number(run.optimalObjective, decimals: 2),
                 .number(run.greedyObjective, decimals: 2), .text(run.solver),
-                .number(run.loadSeconds + run.scoreSeconds + run.solveSeconds + run.writeSeconds, decimals: 2),
+                .number(
+                    run.loadSeconds + run.scoreSeconds + run.solveSeconds + run.writeSeconds,
+                    decimals: 2),
                 .text(run.failure ?? run.note ?? ""),
             ]
         }
         let columns = [
-            "run", "finished", "status", "needs", "people", "edges", "assigned", "total_score", "optimal",
+            "run", "finished", "status", "needs", "people", "edges", "assigned", "total_score",
+            "optimal",
             "greedy", "solver", "seconds", "note",
         ]
         print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")

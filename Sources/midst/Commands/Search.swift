@@ -18,10 +18,15 @@ struct Search: ParsableCommand {
 
     @Option(help: "A profession code (doctor, nurse, midwife …).") var profession: String?
     @Option(help: "A specialty code (see `midst reference specialties`).") var specialty: String?
-    @Option(help: "A country (ISO alpha-2 or alpha-3) the person has a tie to.") var country: String?
-    @Option(help: "The kind of tie: nationality, birth, trained, worked or heritage (needs --country).")
+    @Option(help: "A country (ISO alpha-2 or alpha-3) the person has a tie to.") var country:
+        String?
+    @Option(
+        help: "The kind of tie: nationality, birth, trained, worked or heritage (needs --country).")
     var tie: String?
-    @Option(help: ArgumentHelp("A language and minimum level, e.g. lg:B2; repeat for several.", valueName: "code[:level]"))
+    @Option(
+        help: ArgumentHelp(
+            "A language and minimum level, e.g. lg:B2; repeat for several.",
+            valueName: "code[:level]"))
     var language: [String] = []
     @Option(help: "Available on or after this date (YYYY-MM-DD).") var availableFrom: String?
     @Option(help: "Available on or before this date (YYYY-MM-DD).") var availableTo: String?
@@ -36,45 +41,57 @@ struct Search: ParsableCommand {
         filter.limit = limit
         if let profession {
             guard let entry = reference.specialty(profession), entry.level == .profession else {
-                throw ValidationError("Unknown profession '\(profession)'; see `midst reference specialties`.")
+                throw ValidationError(
+                    "Unknown profession '\(profession)'; see `midst reference specialties`.")
             }
             filter.profession = entry.code
         }
         if let specialty {
             guard let entry = reference.specialty(specialty), entry.level != .profession else {
-                throw ValidationError("Unknown specialty '\(specialty)'; see `midst reference specialties`.")
+                throw ValidationError(
+                    "Unknown specialty '\(specialty)'; see `midst reference specialties`.")
             }
             filter.specialties = reference.specialtyWithDescendants(entry.code)
         }
         if let country {
             guard let code = reference.country(country) else {
-                throw ValidationError("Unknown country code '\(country)'; use ISO 3166-1 alpha-2 or alpha-3.")
+                throw ValidationError(
+                    "Unknown country code '\(country)'; use ISO 3166-1 alpha-2 or alpha-3.")
             }
             filter.country = code
         }
         if let tie {
             guard filter.country != nil else { throw ValidationError("--tie needs --country.") }
             guard let kind = TieKind(rawValue: tie.lowercased()) else {
-                throw ValidationError("Unknown tie '\(tie)'; use nationality, birth, trained, worked or heritage.")
+                throw ValidationError(
+                    "Unknown tie '\(tie)'; use nationality, birth, trained, worked or heritage.")
             }
             filter.tieKind = kind
         }
         for item in language {
-            let parts = item.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            let parts = item.split(separator: ":", omittingEmptySubsequences: false).map(
+                String.init)
             guard (1...2).contains(parts.count), let code = reference.language(parts[0]) else {
-                throw ValidationError("Unknown language '\(item)'; use an ISO 639 code, e.g. lg or lg:B2.")
+                throw ValidationError(
+                    "Unknown language '\(item)'; use an ISO 639 code, e.g. lg or lg:B2.")
             }
             guard let level = parts.count == 2 ? LanguageLevel(code: parts[1]) : .a1 else {
-                throw ValidationError("Unknown level in '\(item)'; use A1, A2, B1, B2, C1, C2 or native.")
+                throw ValidationError(
+                    "Unknown level in '\(item)'; use A1, A2, B1, B2, C1, C2 or native.")
             }
             filter.languages.append(LanguageRequirement(language: code, minimumLevel: level))
         }
-        for (name, value) in [("--available-from", availableFrom), ("--available-to", availableTo)] {
+        for (name, value) in [("--available-from", availableFrom), ("--available-to", availableTo)]
+        {
             guard let value else { continue }
             guard let date = CalendarDate(iso: value) else {
                 throw ValidationError("\(name) '\(value)' is not a date of the form YYYY-MM-DD.")
             }
-            if name == "--available-from" { filter.availableFrom = date } else { filter.availableTo = date }
+            if name == "--available-from" {
+                filter.availableFrom = date
+            } else {
+                filter.availableTo = date
+            }
         }
         if let from = filter.availableFrom, let to = filter.availableTo, to < from {
             throw ValidationError("--available-to is before --available-from.")
@@ -101,17 +118,26 @@ struct Search: ParsableCommand {
         }
         let rows = staff.map { person -> [Cell] in
             [
-                .text(person.id.rawValue), .text(person.name ?? ""), .text(person.profession.rawValue),
-                .text(person.specialtiesText), .integer(person.seniority.rawValue), .text(person.countriesText),
+                .text(person.id.rawValue), .text(person.name ?? ""),
+                .text(person.profession.rawValue),
+                .text(person.specialtiesText), .integer(person.seniority.rawValue),
+                .text(person.countriesText),
                 .text(person.languagesText),
-                .text("\(person.availability.start?.description ?? "")…\(person.availability.end?.description ?? "")"),
+                .text(
+                    "\(person.availability.start?.description ?? "")…\(person.availability.end?.description ?? "")"
+                ),
                 .text(person.modes.code),
             ]
         }
         let columns = [
-            "id", "name", "profession", "specialties", "seniority", "countries", "languages", "available", "modes",
+            "id", "name", "profession", "specialties", "seniority", "countries", "languages",
+            "available", "modes",
         ]
         print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
-        if format == .table { Terminal.note("\(staff.count) staff found\(staff.count == limit ? " (limit reached; see --limit)" : "")") }
+        if format == .table {
+            Terminal.note(
+                "\(staff.count) staff found\(staff.count == limit ? " (limit reached; see --limit)" : "")"
+            )
+        }
     }
 }

@@ -15,39 +15,57 @@ struct Show: ParsableCommand {
               midst show latest --format csv > shortlists.csv
             """)
 
-    @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference = "latest"
+    @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference =
+        "latest"
     @Option(help: "Only this need.") var need: String?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.openExisting(at: self.database.path) }
-        guard let record = try Terminal.exitOnError(code: .databaseProblem, { try database.run(runReference) }) else {
+        let database = try Terminal.exitOnError(code: .databaseProblem) {
+            try MidstDatabase.openExisting(at: self.database.path)
+        }
+        guard
+            let record = try Terminal.exitOnError(
+                code: .databaseProblem, { try database.run(runReference) })
+        else {
             throw Terminal.fail("no run '\(runReference)' (see `midst runs`)", code: .invalidData)
         }
         let (lines, pairs) = try Terminal.exitOnError(code: .databaseProblem) {
-            (try database.shortlist(run: record.id, needID: need), try database.assignments(run: record.id, needID: need))
+            (
+                try database.shortlist(run: record.id, needID: need),
+                try database.assignments(run: record.id, needID: need)
+            )
         }
         let proposed = Set(pairs.map { "\($0.needID)\u{1}\($0.staffID)" })
         let rows = lines.map { line -> [Cell] in
             [
-                .text(line.needID), .integer(line.rank), .text(line.staffID), .number(line.score, decimals: 2),
+                .text(line.needID), .integer(line.rank), .text(line.staffID),
+                .number(line.score, decimals: 2),
                 .text(proposed.contains("\(line.needID)\u{1}\(line.staffID)") ? "yes" : ""),
-                .number(line.components.specialty, decimals: 3), .number(line.components.country, decimals: 3),
-                .number(line.components.language, decimals: 3), .number(line.components.seniority, decimals: 3),
-                .number(line.components.availability, decimals: 3), .number(line.components.experience, decimals: 3),
+                .number(line.components.specialty, decimals: 3),
+                .number(line.components.country, decimals: 3),
+                .number(line.components.language, decimals: 3),
+                .number(line.components.seniority, decimals: 3),
+                .number(line.components.availability, decimals: 3),
+                .number(line.components.experience, decimals: 3),
             ]
         }
         if format == .table {
             print(Summary(record: record).text + "\n")
-            let decisions = try Terminal.exitOnError(code: .databaseProblem) { try database.decisions(needID: need) }
+            let decisions = try Terminal.exitOnError(code: .databaseProblem) {
+                try database.decisions(needID: need)
+            }
             if !decisions.isEmpty {
-                print("Coordinators' decisions in force now (pins are always proposed, exclusions never listed):")
+                print(
+                    "Coordinators' decisions in force now (pins are always proposed, exclusions never listed):"
+                )
                 print(Decisions.table(decisions).rendered(as: .table))
             }
         }
         let columns = [
-            "need_id", "rank", "staff_id", "score", "proposed", "specialty", "country", "language", "seniority",
+            "need_id", "rank", "staff_id", "score", "proposed", "specialty", "country", "language",
+            "seniority",
             "availability", "experience",
         ]
         print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")

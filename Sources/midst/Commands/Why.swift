@@ -28,27 +28,41 @@ struct Why: ParsableCommand {
             try MidstDatabase.openExisting(at: self.database.path)
         }
         let (need, staff, context) = try Terminal.exitOnError(code: .databaseProblem) {
-            (try database.need(id: needID), try database.staff(id: staffID), try database.context(forStaff: staffID))
+            (
+                try database.need(id: needID), try database.staff(id: staffID),
+                try database.context(forStaff: staffID)
+            )
         }
-        guard let need else { throw Terminal.fail("no need with id '\(needID)'", code: .invalidData) }
+        guard let need else {
+            throw Terminal.fail("no need with id '\(needID)'", code: .invalidData)
+        }
         // Non-consenting staff are never shown: they are reported exactly like unknown ids.
         guard let staff, staff.hasConsented else {
-            throw Terminal.fail("no consenting staff member with id '\(staffID)'", code: .invalidData)
+            throw Terminal.fail(
+                "no consenting staff member with id '\(staffID)'", code: .invalidData)
         }
         let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
         let explanation = scorer.explain(staff, for: need, context: context)
         let rows = explanation.components.map { part -> [Cell] in
-            [.text(part.component.rawValue), .number(part.value, decimals: 3), .number(part.weight, decimals: 0),
-             .number(part.contribution, decimals: 2), .text(part.reason)]
+            [
+                .text(part.component.rawValue), .number(part.value, decimals: 3),
+                .number(part.weight, decimals: 0),
+                .number(part.contribution, decimals: 2), .text(part.reason),
+            ]
         }
-        let table = RecordTable(columns: ["component", "value", "weight", "points", "reason"], rows: rows)
+        let table = RecordTable(
+            columns: ["component", "value", "weight", "points", "reason"], rows: rows)
         if format == .table {
             if explanation.isEligible {
-                print("\(staffID) is a candidate for \(needID): score \(String(format: "%.2f", explanation.score)) of 100\n")
+                print(
+                    "\(staffID) is a candidate for \(needID): score \(String(format: "%.2f", explanation.score)) of 100\n"
+                )
             } else {
                 print("\(staffID) is not a candidate for \(needID):")
                 for exclusion in explanation.exclusions { print("  - \(exclusion)") }
-                print("\nIf the constraints above were lifted, the score would be \(String(format: "%.2f", explanation.score)):\n")
+                print(
+                    "\nIf the constraints above were lifted, the score would be \(String(format: "%.2f", explanation.score)):\n"
+                )
             }
         }
         print(table.rendered(as: format), terminator: "")

@@ -7,7 +7,8 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The SQLite database file (default: $MIDST_DB, else ./midst.sqlite).", valueName: "path"))
+            "The SQLite database file (default: $MIDST_DB, else ./midst.sqlite).", valueName: "path"
+        ))
     var db: String?
 
     /// The path in force: the option, the environment, or the default.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import MidstCore
 import Foundation
+import MidstCore
 
 /// How a command prints records: an aligned table for people, JSON or CSV for scripts.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -57,7 +57,8 @@ struct RecordTable {
             zip(fields, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
                 .joined(separator: "  ").trimmingTrailingSpaces + "\n"
         }
-        return line(columns) + line(widths.map { String(repeating: "-", count: $0) }) + texts.map(line).joined()
+        return line(columns) + line(widths.map { String(repeating: "-", count: $0) })
+            + texts.map(line).joined()
     }
 
     /// One JSON object per line, keys sorted (for `midst export --format jsonl`).
@@ -73,7 +74,8 @@ struct RecordTable {
         let objects = rows.map { row in
             Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.json)))
         }
-        let data = try! JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
+        let data = try! JSONSerialization.data(
+            withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
