@@ -50,11 +50,16 @@ public enum Shortlisting {
     public static func shortlist(
         for plan: NeedPlan, in table: StaffTable, top: Int, excluding excluded: Set<Int32> = []
     ) -> [ShortlistEntry] {
-        plan.topCandidates(
-            among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top,
-            excluding: excluded
-        )
-        .enumerated().map { index, candidate in
+        let professions = plan.professionCodes
+        let best =
+            professions.count == 1
+            ? plan.topCandidates(
+                among: table.block(ofProfession: professions[0]), in: table, top: top,
+                excluding: excluded)
+            : plan.topCandidates(
+                among: table.rows(ofProfessions: professions), in: table, top: top,
+                excluding: excluded)
+        return best.enumerated().map { index, candidate in
             ShortlistEntry(
                 row: candidate.row, rank: index + 1, score: candidate.score,
                 components: plan.components(Int(candidate.row), in: table))

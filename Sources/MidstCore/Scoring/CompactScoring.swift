@@ -58,7 +58,8 @@ extension NeedPlan {
     ///
     /// - Complexity: O(n log top) with a bounded heap.
     public func topCandidates(
-        among rows: [Int32], in table: StaffTable, top: Int, excluding excluded: Set<Int32> = []
+        among rows: some Sequence<Int32>, in table: StaffTable, top: Int,
+        excluding excluded: Set<Int32> = []
     ) -> [(row: Int32, score: Double)] {
         guard top > 0 else { return [] }
         var heap = Heap<Entry>(minimumCapacity: top + 1)

@@ -96,15 +96,24 @@ public struct StaffTable: @unchecked Sendable {
 
     /// The people of the given professions, in table order: the candidate block for a need.
     public func rows(ofProfessions professions: [UInt16]) -> [Int32] {
-        func block(_ code: UInt16) -> ArraySlice<Int32> {
-            guard Int(code) + 1 < professionStart.count else { return [] }
-            return ArraySlice(
-                UnsafeBufferPointer(
-                    rebasing: professionRows[
-                        Int(professionStart[Int(code)])..<Int(professionStart[Int(code) + 1])]))
+        if professions.count == 1 { return Array(block(ofProfession: professions[0])) }
+        return professions.flatMap(block(ofProfession:)).sorted()
+    }
+
+    /// How many people the given professions have together (their candidate block's size).
+    public func count(ofProfessions professions: [UInt16]) -> Int {
+        professions.reduce(0) { $0 + block(ofProfession: $1).count }
+    }
+
+    /// The people of one profession, in table order, read in place (no copy: the batch scans a
+    /// block per need, ScoringBenchmarks).
+    public func block(ofProfession code: UInt16) -> UnsafeBufferPointer<Int32> {
+        guard Int(code) + 1 < professionStart.count else {
+            return UnsafeBufferPointer(start: nil, count: 0)
         }
-        if professions.count == 1 { return Array(block(professions[0])) }
-        return professions.flatMap(block).sorted()
+        return UnsafeBufferPointer(
+            rebasing: professionRows[
+                Int(professionStart[Int(code)])..<Int(professionStart[Int(code) + 1])])
     }
 
     /// Builds the table from records and their contexts; people who have not consented or are

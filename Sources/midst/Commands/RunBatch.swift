@@ -87,7 +87,7 @@ struct RunBatch: AsyncParsableCommand {
                         "run: scoring needs: \(done * 100 / max(total, 1))% (\(done) of \(total))")
                 }
             }
-            let pairs = plans.reduce(0) { $0 + table.rows(ofProfessions: $1.professionCodes).count }
+            let pairs = plans.reduce(0) { $0 + table.count(ofProfessions: $1.professionCodes) }
             let scoreSeconds = lap()
             if progress { Terminal.progress("run: proposing an assignment…") }
             let pinned = pinnedRows.map { pin in
