@@ -33,9 +33,7 @@ struct Candidates: ParsableCommand {
     }
 
     func run() throws {
-        let database = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: self.database.path)
-        }
+        let database = try self.database.openExisting()
         let config = try scoring.load()
         let scorer = Scorer(reference: BundledReference.data, config: config)
         guard

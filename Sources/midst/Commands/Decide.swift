@@ -32,9 +32,7 @@ struct Decide: ParsableCommand {
 
     func run() throws {
         let kind: Decision.Kind? = pin ? .pin : exclude ? .exclude : nil
-        let database = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: self.database.path)
-        }
+        let database = try self.database.openExisting()
         let existed: Bool
         do {
             existed = try database.decide(
@@ -65,7 +63,7 @@ struct Decisions: ParsableCommand {
 
     func run() throws {
         let decisions = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: database.path).decisions(needID: need)
+            try database.openExisting().decisions(needID: need)
         }
         print(Self.table(decisions).rendered(as: format), terminator: "")
     }

@@ -19,19 +19,8 @@ struct Diff: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: self.database.path)
-        }
-        var records: [RunRecord] = []
-        for reference in [runA, runB] {
-            guard
-                let record = try Terminal.exitOnError(
-                    code: .databaseProblem, { try database.run(reference) })
-            else {
-                throw Terminal.fail("no run '\(reference)' (see `midst runs`)", code: .invalidData)
-            }
-            records.append(record)
-        }
+        let database = try self.database.openExisting()
+        let records = try [runA, runB].map { try database.recordedRun($0) }
         let diff = try Terminal.exitOnError(code: .databaseProblem) {
             func shortlist(_ run: RunRecord) throws -> [(
                 need: String, staff: String, score: Double

@@ -30,15 +30,8 @@ struct Export: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: self.database.path)
-        }
-        guard
-            let record = try Terminal.exitOnError(
-                code: .databaseProblem, { try database.run(runReference) })
-        else {
-            throw Terminal.fail("no run '\(runReference)' (see `midst runs`)", code: .invalidData)
-        }
+        let database = try self.database.openExisting()
+        let record = try database.recordedRun(runReference)
         let pseudonymiser =
             try pseudonymise
             ? Pseudonymiser(

@@ -52,9 +52,7 @@ struct RecordOutcome: ParsableCommand {
 
     func run() throws {
         let outcome = try outcome()
-        let database = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: self.database.path)
-        }
+        let database = try self.database.openExisting()
         do {
             try database.recordOutcome(outcome)
         } catch let unknown as UnknownRecord {

@@ -18,7 +18,7 @@ struct Runs: ParsableCommand {
 
     func run() throws {
         let runs = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: database.path).runs()
+            try database.openExisting().runs()
         }
         let rows = runs.map { run -> [Cell] in
             [

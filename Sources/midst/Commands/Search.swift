@@ -114,7 +114,7 @@ struct Search: ParsableCommand {
     func run() throws {
         let filter = try filter(reference: BundledReference.data)
         let staff = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: database.path).searchStaff(filter)
+            try database.openExisting().searchStaff(filter)
         }
         let rows = staff.map { person -> [Cell] in
             [

@@ -22,15 +22,8 @@ struct Show: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: self.database.path)
-        }
-        guard
-            let record = try Terminal.exitOnError(
-                code: .databaseProblem, { try database.run(runReference) })
-        else {
-            throw Terminal.fail("no run '\(runReference)' (see `midst runs`)", code: .invalidData)
-        }
+        let database = try self.database.openExisting()
+        let record = try database.recordedRun(runReference)
         let (lines, pairs) = try Terminal.exitOnError(code: .databaseProblem) {
             (
                 try database.shortlist(run: record.id, needID: need),

@@ -24,9 +24,7 @@ struct Why: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: self.database.path)
-        }
+        let database = try self.database.openExisting()
         let (need, staff, context) = try Terminal.exitOnError(code: .databaseProblem) {
             (
                 try database.need(id: needID), try database.staff(id: staffID),

@@ -17,8 +17,26 @@ struct DatabaseOptions: ParsableArguments {
             ?? "midst.sqlite"
     }
 
+    /// Opens an existing database for a command that reads, turning store errors into a clean exit.
+    func openExisting() throws -> MidstDatabase {
+        try Terminal.exitOnError(code: .databaseProblem) {
+            try MidstDatabase.openExisting(at: path)
+        }
+    }
+
     /// Opens (creating when needed) the database, turning store errors into a clean exit.
     func open() throws -> MidstDatabase {
         try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.open(at: path) }
+    }
+}
+
+extension MidstDatabase {
+    /// The run named `reference` (an id or `latest`), or a clean exit naming it when there is none.
+    func recordedRun(_ reference: String) throws -> RunRecord {
+        guard let record = try Terminal.exitOnError(code: .databaseProblem, { try run(reference) })
+        else {
+            throw Terminal.fail("no run '\(reference)' (see `midst runs`)", code: .invalidData)
+        }
+        return record
     }
 }
