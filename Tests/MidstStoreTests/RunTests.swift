@@ -14,7 +14,7 @@ struct RunTests {
         let table = try table ?? database.staffTable(reference: BundledReference.data)
         let needs = try database.openNeeds()
         let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
-        let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top)
+        let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top).lists
         let proposal = AssignmentProposal(shortlists: shortlists, needs: needs, table: table)
         return CompletedRun(
             startedAt: Timestamp(secondsSince1970: 1_790_000_000), note: "test",

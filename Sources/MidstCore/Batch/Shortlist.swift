@@ -8,61 +8,90 @@ public struct ShortlistEntry: Hashable, Sendable {
     public var components: ComponentValues
 }
 
+/// The shortlists of a batch, and what it took to find them.
+public struct Shortlists: Sendable {
+    /// For each need, in the order of the plans: its best people, best first.
+    public var lists: [[ShortlistEntry]]
+    /// How many (need, person) pairs were examined (an eligibility check each).
+    public var pairsExamined: Int
+}
+
 /// The batch's scoring phase: the top people for every need, computed on all cores.
 public enum Shortlisting {
     /// The `top` best eligible people for each plan, best first (ties by staff id), in the order
     /// of `plans`. Needs are scored in parallel chunks; the result does not depend on the
     /// number of cores or their timing.
+    ///
+    /// With `blocking` (the default) each need is searched through a ``CandidateIndex`` with a
+    /// score bound (``NeedPlan/topCandidates(in:index:top:excluding:)``); without, every
+    /// person of the need's profession is examined. Both give the same lists.
     /// `excluded[i]` holds the rows a coordinator excluded from need `i`. `progress` is told
     /// (needs done, needs in all) as chunks finish.
     public static func shortlists(
         for plans: [NeedPlan], in table: StaffTable, top: Int, excluded: [Int: Set<Int32>] = [:],
-        progress: ((Int, Int) -> Void)? = nil
-    ) async -> [[ShortlistEntry]] {
+        blocking: Bool = true, progress: ((Int, Int) -> Void)? = nil
+    ) async -> Shortlists {
+        let index = blocking ? CandidateIndex(table: table) : nil
         let chunkSize = max(1, plans.count / 64)
         let chunks = stride(from: 0, to: plans.count, by: chunkSize).map {
             $0..<min($0 + chunkSize, plans.count)
         }
         var results = [[ShortlistEntry]](repeating: [], count: plans.count)
-        await withTaskGroup(of: (Range<Int>, [[ShortlistEntry]]).self) { group in
+        var examined = 0
+        await withTaskGroup(of: (Range<Int>, [[ShortlistEntry]], Int).self) { group in
             for chunk in chunks {
                 group.addTask {
-                    (
-                        chunk,
-                        chunk.map {
-                            shortlist(
-                                for: plans[$0], in: table, top: top, excluding: excluded[$0] ?? [])
-                        }
-                    )
+                    var examined = 0
+                    let lists = chunk.map { position in
+                        let found = shortlist(
+                            for: plans[position], in: table, index: index, top: top,
+                            excluding: excluded[position] ?? [])
+                        examined += found.examined
+                        return found.list
+                    }
+                    return (chunk, lists, examined)
                 }
             }
             var done = 0
-            for await (chunk, lists) in group {
-                for (index, list) in zip(chunk, lists) { results[index] = list }
+            for await (chunk, lists, chunkExamined) in group {
+                for (position, list) in zip(chunk, lists) { results[position] = list }
+                examined += chunkExamined
                 done += chunk.count
                 progress?(done, plans.count)
             }
         }
-        return results
+        return Shortlists(lists: results, pairsExamined: examined)
     }
 
-    /// One need's shortlist.
+    /// One need's shortlist, searched through `index` when given, else by scanning its
+    /// profession block; and how many people were examined.
     public static func shortlist(
-        for plan: NeedPlan, in table: StaffTable, top: Int, excluding excluded: Set<Int32> = []
-    ) -> [ShortlistEntry] {
-        let professions = plan.professionCodes
-        let best =
-            professions.count == 1
-            ? plan.topCandidates(
-                among: table.block(ofProfession: professions[0]), in: table, top: top,
-                excluding: excluded)
-            : plan.topCandidates(
-                among: table.rows(ofProfessions: professions), in: table, top: top,
-                excluding: excluded)
-        return best.enumerated().map { index, candidate in
+        for plan: NeedPlan, in table: StaffTable, index: CandidateIndex? = nil, top: Int,
+        excluding excluded: Set<Int32> = []
+    ) -> (list: [ShortlistEntry], examined: Int) {
+        let best: [(row: Int32, score: Double)]
+        let examined: Int
+        if let index {
+            (best, examined) = plan.topCandidates(
+                in: table, index: index, top: top, excluding: excluded)
+        } else {
+            let professions = plan.professionCodes
+            if professions.count == 1 {
+                // Read in place: the block is not copied (ScoringBenchmarks).
+                let block = table.block(ofProfession: professions[0])
+                best = plan.topCandidates(among: block, in: table, top: top, excluding: excluded)
+                examined = block.count
+            } else {
+                let rows = table.rows(ofProfessions: professions)
+                best = plan.topCandidates(among: rows, in: table, top: top, excluding: excluded)
+                examined = rows.count
+            }
+        }
+        let list = best.enumerated().map { position, candidate in
             ShortlistEntry(
-                row: candidate.row, rank: index + 1, score: candidate.score,
+                row: candidate.row, rank: position + 1, score: candidate.score,
                 components: plan.components(Int(candidate.row), in: table))
         }
+        return (list, examined)
     }
 }

@@ -1,5 +1,3 @@
-import HeapModule
-
 extension NeedPlan {
     /// Whether person `row` of `table` passes every hard constraint.
     @inline(__always)
@@ -51,62 +49,6 @@ extension NeedPlan {
             specialty: specialtyValue(row, table), country: countryValue(row, table),
             language: languageValue(row, table), seniority: seniorityValue(row, table),
             availability: availabilityValue(row, table), experience: experienceValue(row, table))
-    }
-
-    /// The `top` best eligible people among `rows`, best first; equal scores by staff id.
-    /// People in `excluded` (a coordinator's decision) are passed over.
-    ///
-    /// - Complexity: O(n log top) with a bounded heap.
-    public func topCandidates(
-        among rows: some Sequence<Int32>, in table: StaffTable, top: Int,
-        excluding excluded: Set<Int32> = []
-    ) -> [(row: Int32, score: Double)] {
-        guard top > 0 else { return [] }
-        var heap = Heap<Entry>(minimumCapacity: top + 1)
-        // Once the heap is full, a person whose score cannot beat its minimum is passed over after
-        // the two cheapest components: with the others at most 1 each, the bound below is never
-        // below the true score (the margin covers rounding), so the result is unchanged.
-        let restAfterSpecialty =
-            points.country + points.language + points.seniority + points.availability
-            + points.experience
-        let restAfterCountry = restAfterSpecialty - points.country
-        let margin = 1e-9
-        for row in rows where excluded.isEmpty || !excluded.contains(row) {
-            let index = Int(row)
-            guard isEligible(index, in: table) else { continue }
-            if heap.count == top, let floor = heap.min?.score {
-                let specialty = points.specialty * specialtyValue(index, table)
-                if specialty + restAfterSpecialty + margin < floor { continue }
-                if specialty + points.country * countryValue(index, table) + restAfterCountry
-                    + margin < floor
-                {
-                    continue
-                }
-            }
-            let entry = Entry(score: score(index, in: table), idRank: table.idRank[index], row: row)
-            if heap.count < top {
-                heap.insert(entry)
-            } else if heap.min! < entry {
-                _ = heap.replaceMin(with: entry)
-            }
-        }
-        var result: [(row: Int32, score: Double)] = []
-        result.reserveCapacity(heap.count)
-        while let entry = heap.popMax() { result.append((entry.row, entry.score)) }
-        return result
-    }
-
-    /// A scored person in the bounded heap; "greater" is better: a higher score, then a lower id.
-    struct Entry: Comparable {
-        var score: Double
-        var idRank: Int32
-        var row: Int32
-        static func < (lhs: Entry, rhs: Entry) -> Bool {
-            lhs.score != rhs.score ? lhs.score < rhs.score : lhs.idRank > rhs.idRank
-        }
-        static func == (lhs: Entry, rhs: Entry) -> Bool {
-            lhs.score == rhs.score && lhs.idRank == rhs.idRank
-        }
     }
 
     // MARK: Components, as in docs/SCORING.md

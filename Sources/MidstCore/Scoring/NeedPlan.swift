@@ -14,6 +14,12 @@ public struct NeedPlan: Sendable {
     let secondaryFactor: Double
     /// Per country code: 1 for the need's country, the subregion or region factor, else 0.
     let countryFactor: [Double]
+    /// The codes of the countries that earn points, highest factor first (lowest code among
+    /// equals): the order of the blocked search.
+    let countriesByFactor: [Int]
+    /// The codes of the specialties that earn credit, most credit first (lowest code among
+    /// equals).
+    let specialtiesByCredit: [Int]
     /// Value of each tie kind, by ``TieKind/order``.
     let kindValue: [Double]
     let required: [(code: UInt16, rank: UInt8)]
@@ -76,6 +82,8 @@ public struct NeedPlan: Sendable {
             if country.regionCode == home.regionCode { return config.country.sameRegionFactor }
             return 0
         }
+        countriesByFactor = Self.positiveDescending(countryFactor)
+        specialtiesByCredit = Self.positiveDescending(specialtyCredit)
         kindValue = TieKind.allCases.map { config.country.value(of: $0) }
         required = need.requiredLanguages.compactMap { requirement in
             reference.number(of: requirement.language).map {
@@ -118,5 +126,11 @@ public struct NeedPlan: Sendable {
             points.experience = 100 * config.weights.experience / total
         }
         self.points = points
+    }
+
+    /// The positions of the positive values, largest value first, lowest position among equals.
+    private static func positiveDescending(_ values: [Double]) -> [Int] {
+        values.indices.filter { values[$0] > 0 }
+            .sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
     }
 }

@@ -46,7 +46,7 @@ struct Candidates: ParsableCommand {
             try database.staffTable(reference: BundledReference.data)
         }
         let plan = NeedPlan(need: need, scorer: scorer)
-        let best = Shortlisting.shortlist(for: plan, in: table, top: top)
+        let best = Shortlisting.shortlist(for: plan, in: table, top: top).list
         let people = try Terminal.exitOnError(code: .databaseProblem) {
             try database.staff(ids: best.map { table.id(at: Int($0.row)) })
         }

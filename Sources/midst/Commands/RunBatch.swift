@@ -79,7 +79,7 @@ struct RunBatch: AsyncParsableCommand {
                     "run: scoring \(needs.count) needs against \(table.count) people…")
             }
             let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
-            let shortlists = await Shortlisting.shortlists(
+            let scored = await Shortlisting.shortlists(
                 for: plans, in: table, top: top, excluded: excluded
             ) { done, total in
                 if progress {
@@ -87,7 +87,7 @@ struct RunBatch: AsyncParsableCommand {
                         "run: scoring needs: \(done * 100 / max(total, 1))% (\(done) of \(total))")
                 }
             }
-            let pairs = plans.reduce(0) { $0 + table.count(ofProfessions: $1.professionCodes) }
+            let shortlists = scored.lists
             let scoreSeconds = lap()
             if progress { Terminal.progress("run: proposing an assignment…") }
             let pinned = pinnedRows.map { pin in
@@ -106,7 +106,7 @@ struct RunBatch: AsyncParsableCommand {
                     configHash: config.fingerprint,
                     solver: solver.rawValue, topK: top, needs: needs, table: table,
                     shortlists: shortlists,
-                    proposal: proposal, pairsScored: pairs, loadSeconds: loadSeconds,
+                    proposal: proposal, pairsScored: scored.pairsExamined, loadSeconds: loadSeconds,
                     scoreSeconds: scoreSeconds,
                     solveSeconds: solveSeconds))
             if progress { Terminal.progress("") }

@@ -1,0 +1,100 @@
+import HeapModule
+
+/// The `top` best eligible people seen so far for one need, kept in a bounded heap; equal scores
+/// are ordered by staff id. Once the list is full, a person who cannot beat its worst is passed
+/// over after the two cheapest components: with the other components at most 1 each, the bound
+/// is never below the true score (a margin covers rounding), so the result is the same.
+struct BestCandidates {
+    let plan: NeedPlan
+    let table: StaffTable
+    let top: Int
+    let excluded: Set<Int32>
+    private var heap: Heap<Entry>
+    private let restAfterSpecialty: Double
+    private let restAfterCountry: Double
+    /// How many people were considered (each one an eligibility check).
+    private(set) var examined = 0
+    /// Slack for rounding when a bound is compared with a score.
+    static let margin = 1e-9
+
+    init(plan: NeedPlan, table: StaffTable, top: Int, excluding excluded: Set<Int32>) {
+        self.plan = plan
+        self.table = table
+        self.top = top
+        self.excluded = excluded
+        heap = Heap(minimumCapacity: top + 1)
+        let points = plan.points
+        restAfterSpecialty =
+            points.country + points.language + points.seniority + points.availability
+            + points.experience
+        restAfterCountry = restAfterSpecialty - points.country
+    }
+
+    /// Whether someone whose score is at most `bound` could still enter the list.
+    func couldEnter(withAtMost bound: Double) -> Bool {
+        guard heap.count == top, let floor = heap.min?.score else { return true }
+        return bound + Self.margin >= floor
+    }
+
+    /// Scores person `row` if they are eligible and could enter, and keeps them if they do.
+    @inline(__always)
+    mutating func consider(_ row: Int32) {
+        examined += 1
+        if !excluded.isEmpty, excluded.contains(row) { return }
+        let index = Int(row)
+        guard plan.isEligible(index, in: table) else { return }
+        if heap.count == top, let floor = heap.min?.score {
+            let specialty = plan.points.specialty * plan.specialtyValue(index, table)
+            if specialty + restAfterSpecialty + Self.margin < floor { return }
+            if specialty + plan.points.country * plan.countryValue(index, table)
+                + restAfterCountry + Self.margin < floor
+            {
+                return
+            }
+        }
+        let entry = Entry(
+            score: plan.score(index, in: table), idRank: table.idRank[index], row: row)
+        if heap.count < top {
+            heap.insert(entry)
+        } else if heap.min! < entry {
+            _ = heap.replaceMin(with: entry)
+        }
+    }
+
+    /// The people kept, best first.
+    consuming func ranked() -> [(row: Int32, score: Double)] {
+        var result: [(row: Int32, score: Double)] = []
+        result.reserveCapacity(heap.count)
+        while let entry = heap.popMax() { result.append((entry.row, entry.score)) }
+        return result
+    }
+
+    /// A scored person in the heap; "greater" is better: a higher score, then a lower id.
+    struct Entry: Comparable {
+        var score: Double
+        var idRank: Int32
+        var row: Int32
+        static func < (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.score != rhs.score ? lhs.score < rhs.score : lhs.idRank > rhs.idRank
+        }
+        static func == (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.score == rhs.score && lhs.idRank == rhs.idRank
+        }
+    }
+}
+
+extension NeedPlan {
+    /// The `top` best eligible people among `rows`, best first; equal scores by staff id.
+    /// People in `excluded` (a coordinator's decision) are passed over.
+    ///
+    /// - Complexity: O(n log top) with a bounded heap.
+    public func topCandidates(
+        among rows: some Sequence<Int32>, in table: StaffTable, top: Int,
+        excluding excluded: Set<Int32> = []
+    ) -> [(row: Int32, score: Double)] {
+        guard top > 0 else { return [] }
+        var best = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
+        for row in rows { best.consider(row) }
+        return best.ranked()
+    }
+}

@@ -1,0 +1,131 @@
+/// The batch's candidate blocking: a need's best people are looked for first where they must
+/// be, and the rest of its profession block is scanned only when a score bound cannot rule it
+/// out, so the result is always the same as scanning the whole block.
+///
+/// A person's score is at most `specialty points × their best specialty credit + country
+/// points × their best tie factor + rest`, where `rest` is the points of the other components
+/// (each at most 1). So, in three groups that cover the block once:
+///
+/// 1. People with a tie that earns points, country by country from the highest factor. Once
+///    even a perfect specialty with a country's factor cannot reach the list's worst score,
+///    nobody whose best tie is that country or a later one can, and the group is done.
+/// 2. People without such a tie, specialty by specialty from the most credit, until a credit
+///    cannot reach the list.
+/// 3. Everyone else earns no country or specialty points. When the list is full and its worst
+///    score is above what is left, the search is done; otherwise everyone eligible is examined:
+///    the speakers of the need's rarest required language, or else the whole block.
+///
+/// Each person is scored at most once: in group 1 under their best tie country, in group 2
+/// under their best credited specialty. See docs/SCORING.md ("Candidate blocking").
+extension NeedPlan {
+    /// The `top` best eligible people, best first (ties by staff id), exactly as a scan of the
+    /// need's profession block would find them, and how many people were examined.
+    public func topCandidates(
+        in table: StaffTable, index: CandidateIndex, top: Int, excluding excluded: Set<Int32> = []
+    ) -> (candidates: [(row: Int32, score: Double)], examined: Int) {
+        guard top > 0 else { return ([], 0) }
+        var best = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
+        let hasSpecialty = !specialtyCredit.isEmpty
+        let rest = points.language + points.seniority + points.availability + points.experience
+        // The most specialty value anyone can have (a secondary specialty is scaled by its
+        // factor), and the most any tie kind is worth.
+        let secondaryBound = max(1, secondaryFactor)
+        let topSpecialty = hasSpecialty ? (specialtyCredit.max() ?? 0) * secondaryBound : 1
+        let topKind = kindValue.max() ?? 0
+
+        // 1. People with a tie that earns points.
+        for country in countriesByFactor {
+            let bound =
+                points.specialty * topSpecialty + points.country * topKind * countryFactor[country]
+                + rest
+            guard best.couldEnter(withAtMost: bound) else { break }
+            for profession in professions {
+                for row in index.rows(profession: profession, country: country)
+                where bestTieCountry(Int(row), table) == country {
+                    best.consider(row)
+                }
+            }
+        }
+
+        // 2. People without one, with a credited specialty.
+        if hasSpecialty {
+            for specialty in specialtiesByCredit {
+                let bound = points.specialty * specialtyCredit[specialty] * secondaryBound + rest
+                guard best.couldEnter(withAtMost: bound) else { break }
+                for profession in professions {
+                    for row in index.rows(profession: profession, specialty: specialty)
+                    where bestCreditedSpecialty(Int(row), table) == specialty
+                        && bestTieCountry(Int(row), table) == nil
+                    {
+                        best.consider(row)
+                    }
+                }
+            }
+        }
+
+        // 3. Everyone else.
+        if !best.couldEnter(withAtMost: (hasSpecialty ? 0 : points.specialty) + rest) {
+            let examined = best.examined
+            return (best.ranked(), examined)
+        }
+        // Nobody can be ruled out by the bound: everyone eligible is examined. A required
+        // language narrows them down when fewer people speak it than the block holds.
+        var scan = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
+        let speakers = required.map { requirement in
+            professions.map { index.rows(profession: $0, language: Int(requirement.code)) }
+        }
+        .min { $0.reduce(0) { $0 + $1.count } < $1.reduce(0) { $0 + $1.count } }
+        if let speakers,
+            speakers.reduce(0, { $0 + $1.count })
+                < professions.reduce(0, { $0 + table.block(ofProfession: $1).count })
+        {
+            for list in speakers {
+                for row in list { scan.consider(row) }
+            }
+        } else {
+            for profession in professions {
+                for row in table.block(ofProfession: profession) { scan.consider(row) }
+            }
+        }
+        let examined = best.examined + scan.examined
+        return (scan.ranked(), examined)
+    }
+
+    /// Of person `row`'s specialties, the one with the most credit (the first among equals):
+    /// where group 2 scores them. Nil when none earns credit.
+    @inline(__always)
+    func bestCreditedSpecialty(_ row: Int, _ table: StaffTable) -> Int? {
+        var best: Int?
+        var bestCredit = 0.0
+        for index in Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1]) {
+            let code = Int(table.specialtyCodes[index])
+            let credit = specialtyCredit[code]
+            if credit > bestCredit {
+                best = code
+                bestCredit = credit
+            }
+        }
+        return best
+    }
+
+    /// Of person `row`'s tie countries, the one with the highest factor (the first in
+    /// ``countriesByFactor`` among equals): where group 1 scores them. Nil when no tie earns
+    /// points.
+    @inline(__always)
+    func bestTieCountry(_ row: Int, _ table: StaffTable) -> Int? {
+        var best: Int?
+        for index in Int(table.tieStart[row])..<Int(table.tieStart[row + 1]) {
+            let country = Int(table.tieCountries[index])
+            let factor = countryFactor[country]
+            guard factor > 0 else { continue }
+            if let current = best {
+                let currentFactor = countryFactor[current]
+                if currentFactor > factor || (currentFactor == factor && current < country) {
+                    continue
+                }
+            }
+            best = country
+        }
+        return best
+    }
+}

@@ -1,0 +1,108 @@
+/// Posting lists over a ``StaffTable``, the batch's candidate blocking: within each profession,
+/// the people holding each specialty, with a tie to each country, and speaking each language,
+/// in table order.
+///
+/// People with no free capacity can never be eligible, so they are left out. Built once per run
+/// in O(n) (two counting passes per column); 4 bytes per specialty, tie and language.
+public struct CandidateIndex: Sendable {
+    let specialtyCount: Int
+    let countryCount: Int
+    /// Key `profession * specialtyCount + specialty`: rows `specialtyRows[specialtyStart[key] ..< specialtyStart[key + 1]]`.
+    let specialtyStart: [Int32]
+    let specialtyRows: [Int32]
+    /// Key `profession * countryCount + country`, likewise.
+    let countryStart: [Int32]
+    let countryRows: [Int32]
+    let languageCount: Int
+    /// Key `profession * languageCount + language`, likewise.
+    let languageStart: [Int32]
+    let languageRows: [Int32]
+
+    /// Indexes `table`.
+    public init(table: StaffTable) {
+        // Professions and specialties share the reference's specialty codes.
+        let specialtyCount =
+            1 + max(Int(table.profession.max() ?? 0), Int(table.specialtyCodes.max() ?? 0))
+        let countryCount = 1 + Int(table.tieCountries.max() ?? 0)
+        let languageCount = 1 + Int(table.languageCodes.max() ?? 0)
+        self.languageCount = languageCount
+        self.specialtyCount = specialtyCount
+        self.countryCount = countryCount
+        let professionCount = specialtyCount
+        (specialtyStart, specialtyRows) = Self.postingLists(
+            table: table, keyCount: professionCount * specialtyCount
+        ) { row, emit in
+            let base = Int(table.profession[row]) * specialtyCount
+            for index in Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1]) {
+                emit(base + Int(table.specialtyCodes[index]))
+            }
+        }
+        (countryStart, countryRows) = Self.postingLists(
+            table: table, keyCount: professionCount * countryCount
+        ) { row, emit in
+            let base = Int(table.profession[row]) * countryCount
+            let first = Int(table.tieStart[row])
+            let end = Int(table.tieStart[row + 1])
+            for index in first..<end {
+                let country = table.tieCountries[index]
+                // A person with several ties to one country is listed once.
+                if !table.tieCountries[first..<index].contains(country) {
+                    emit(base + Int(country))
+                }
+            }
+        }
+        (languageStart, languageRows) = Self.postingLists(
+            table: table, keyCount: professionCount * languageCount
+        ) { row, emit in
+            let base = Int(table.profession[row]) * languageCount
+            let first = Int(table.languageStart[row])
+            for index in first..<Int(table.languageStart[row + 1]) {
+                let language = table.languageCodes[index]
+                if !table.languageCodes[first..<index].contains(language) {
+                    emit(base + Int(language))
+                }
+            }
+        }
+    }
+
+    /// The people of `profession` who hold `specialty` (primary or secondary).
+    func rows(profession: UInt16, specialty: Int) -> ArraySlice<Int32> {
+        let key = Int(profession) * specialtyCount + specialty
+        guard specialty < specialtyCount, key + 1 < specialtyStart.count else { return [] }
+        return specialtyRows[Int(specialtyStart[key])..<Int(specialtyStart[key + 1])]
+    }
+
+    /// The people of `profession` with any tie to `country`.
+    func rows(profession: UInt16, country: Int) -> ArraySlice<Int32> {
+        let key = Int(profession) * countryCount + country
+        guard country < countryCount, key + 1 < countryStart.count else { return [] }
+        return countryRows[Int(countryStart[key])..<Int(countryStart[key + 1])]
+    }
+
+    /// The people of `profession` who speak `language`, at any level.
+    func rows(profession: UInt16, language: Int) -> ArraySlice<Int32> {
+        let key = Int(profession) * languageCount + language
+        guard language < languageCount, key + 1 < languageStart.count else { return [] }
+        return languageRows[Int(languageStart[key])..<Int(languageStart[key + 1])]
+    }
+
+    /// Compressed lists: `keys(row, emit)` calls `emit` with each key row belongs under.
+    private static func postingLists(
+        table: StaffTable, keyCount: Int, keys: (Int, (Int) -> Void) -> Void
+    ) -> ([Int32], [Int32]) {
+        var start = [Int32](repeating: 0, count: keyCount + 1)
+        for row in 0..<table.count where table.freeCapacity[row] > 0 {
+            keys(row) { start[$0 + 1] += 1 }
+        }
+        for key in 0..<keyCount { start[key + 1] += start[key] }
+        var next = start
+        var rows = [Int32](repeating: 0, count: Int(start[keyCount]))
+        for row in 0..<table.count where table.freeCapacity[row] > 0 {
+            keys(row) { key in
+                rows[Int(next[key])] = Int32(row)
+                next[key] += 1
+            }
+        }
+        return (start, rows)
+    }
+}
