@@ -3,7 +3,7 @@
 ///
 /// Computes exactly what ``Scorer`` computes (docs/SCORING.md), in the same order of floating-point
 /// operations, so that both give the same numbers.
-public struct NeedPlan: Sendable {
+public final class NeedPlan: Sendable {
     public let need: Need
     let professions: [UInt16]
     /// The compact codes of the professions that may fill this need (its own and equivalents).

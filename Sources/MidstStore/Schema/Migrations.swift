@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v4-runs", migrate: createRuns)
         migrator.registerMigration("v5-secrets", migrate: createSecrets)
         migrator.registerMigration("v6-decisions", migrate: createDecisions)
+        migrator.registerMigration("v7-run-rows-by-run", migrate: indexRunRowsByRun)
         return migrator
     }
 
@@ -216,6 +217,48 @@ enum Migrations {
                     decided_at TEXT NOT NULL,
                     PRIMARY KEY (need_key, staff_key)
                 ) WITHOUT ROWID;
+                """)
+    }
+
+    /// A run's rows, found by person within each run. Indexed by person alone, every run's
+    /// inserts landed all over an index that grows with each night (2 s of a 1M-staff run
+    /// after 15 runs, BENCHMARKS.md); by (run, person) they append. Without a foreign key to
+    /// `staff`, an insert does not look each person up either: erasing a person deletes their
+    /// rows run by run through this index.
+    private static func indexRunRowsByRun(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE shortlist_by_run (
+                    run_key INTEGER NOT NULL REFERENCES run(run_key) ON DELETE CASCADE,
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    rank INTEGER NOT NULL,
+                    staff_key INTEGER NOT NULL,
+                    score REAL NOT NULL,
+                    specialty REAL NOT NULL,
+                    country REAL NOT NULL,
+                    language REAL NOT NULL,
+                    seniority REAL NOT NULL,
+                    availability REAL NOT NULL,
+                    experience REAL NOT NULL,
+                    PRIMARY KEY (run_key, need_key, rank)
+                ) WITHOUT ROWID;
+                INSERT INTO shortlist_by_run SELECT run_key, need_key, rank, staff_key, score,
+                    specialty, country, language, seniority, availability, experience FROM shortlist;
+                DROP TABLE shortlist;
+                ALTER TABLE shortlist_by_run RENAME TO shortlist;
+                CREATE INDEX shortlist_by_staff ON shortlist(run_key, staff_key);
+
+                CREATE TABLE assignment_by_run (
+                    run_key INTEGER NOT NULL REFERENCES run(run_key) ON DELETE CASCADE,
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    staff_key INTEGER NOT NULL,
+                    score REAL NOT NULL,
+                    PRIMARY KEY (run_key, need_key, staff_key)
+                ) WITHOUT ROWID;
+                INSERT INTO assignment_by_run SELECT run_key, need_key, staff_key, score FROM assignment;
+                DROP TABLE assignment;
+                ALTER TABLE assignment_by_run RENAME TO assignment;
+                CREATE INDEX assignment_by_staff ON assignment(run_key, staff_key);
                 """)
     }
 }
