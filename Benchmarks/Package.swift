@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "MidstCore", package: "Midst"),
+                .product(name: "MidstStore", package: "Midst"),
             ],
             path: "BatchBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

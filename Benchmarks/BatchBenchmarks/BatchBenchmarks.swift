@@ -36,4 +36,59 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         blackHole(problem.greedy())
     }
+
+    // The batch's scoring phase (issue #4) on 100,000 staff and the open needs among 1,000, top
+    // 20, all in one run: blocked on all cores; the same on one core (the speed-up); every
+    // person of the need's profession (profession blocks only); and the naive search, every
+    // pair with no blocking at all, whose time per pair extrapolates to the full scale.
+    Benchmark(
+        "Shortlists, 100k staff × 1k needs: candidate index + bound, all cores",
+        configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5)
+    ) { benchmark in
+        let workload = ShortlistWorkload.shared
+        benchmark.startMeasurement()
+        let found = await Shortlisting.shortlists(for: workload.plans, in: workload.table, top: 20)
+        benchmark.stopMeasurement()
+        print("needs: \(workload.plans.count), pairs examined: \(found.pairsExamined)")
+        blackHole(found)
+    }
+
+    Benchmark(
+        "Same, one core (one need after another)",
+        configuration: .init(metrics: [.wallClock], maxIterations: 5)
+    ) { benchmark in
+        let workload = ShortlistWorkload.shared
+        benchmark.startMeasurement()
+        let index = CandidateIndex(table: workload.table)
+        let lists = workload.plans.map {
+            Shortlisting.shortlist(for: $0, in: workload.table, index: index, top: 20)
+        }
+        benchmark.stopMeasurement()
+        blackHole(lists)
+    }
+
+    Benchmark(
+        "Baseline: whole profession blocks, all cores",
+        configuration: .init(metrics: [.wallClock], maxIterations: 3)
+    ) { benchmark in
+        let workload = ShortlistWorkload.shared
+        benchmark.startMeasurement()
+        let found = await Shortlisting.shortlists(
+            for: workload.plans, in: workload.table, top: 20, blocking: false)
+        benchmark.stopMeasurement()
+        print("pairs examined: \(found.pairsExamined)")
+        blackHole(found)
+    }
+
+    Benchmark(
+        "Naive baseline: every pair, no blocking, all cores",
+        configuration: .init(metrics: [.wallClock], maxIterations: 3)
+    ) { benchmark in
+        let workload = ShortlistWorkload.shared
+        benchmark.startMeasurement()
+        let lists = await workload.naiveShortlists(top: 20)
+        benchmark.stopMeasurement()
+        print("pairs examined: \(workload.allPairs)")
+        blackHole(lists)
+    }
 }

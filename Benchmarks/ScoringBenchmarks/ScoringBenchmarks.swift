@@ -89,22 +89,4 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         blackHole(checksum)
     }
-
-    // The batch's scoring phase on both cores (a task group over chunks of needs) against the
-    // same shortlists computed one need after another on one core, in the same run.
-    Benchmark("Shortlists of 100 needs, top 20: all cores (task group)") { benchmark in
-        let workload = Workload.shared
-        benchmark.startMeasurement()
-        let lists = await Shortlisting.shortlists(for: workload.plans, in: workload.table, top: 20)
-        benchmark.stopMeasurement()
-        blackHole(lists)
-    }
-
-    Benchmark("Baseline: the same shortlists on one core") { benchmark in
-        let workload = Workload.shared
-        benchmark.startMeasurement()
-        let lists = workload.plans.map { Shortlisting.shortlist(for: $0, in: workload.table, top: 20) }
-        benchmark.stopMeasurement()
-        blackHole(lists)
-    }
 }

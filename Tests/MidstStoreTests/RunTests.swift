@@ -21,7 +21,7 @@ struct RunTests {
             config: ScoringConfig().json(),
             configHash: ScoringConfig().fingerprint, solver: "optimal", topK: top, needs: needs,
             table: table,
-            shortlists: shortlists, proposal: proposal, pairsScored: 0, loadSeconds: 0,
+            shortlists: shortlists, proposal: proposal, pairsExamined: 0, loadSeconds: 0,
             scoreSeconds: 0, solveSeconds: 0)
     }
 

@@ -50,6 +50,23 @@ struct MidstProcess {
     }
 }
 
+extension MidstProcess {
+    /// Starts `midst arguments…` in `directory` without waiting for it; its output is dropped.
+    static func start(_ arguments: [String], in directory: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["MIDST_DB"] = nil
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
 /// A fresh working folder, removed by `cleanUp()`.
 struct WorkFolder {
     let url: URL

@@ -14,7 +14,8 @@ public struct RunRecord: Sendable, Hashable {
     public var topK: Int
     public var needs: Int
     public var eligibleStaff: Int
-    public var pairsScored: Int
+    /// (need, person) pairs checked against the hard constraints (column `pairs_scored`).
+    public var pairsExamined: Int
     public var edges: Int
     public var assigned: Int
     public var totalScore: Double
@@ -39,7 +40,8 @@ public struct CompletedRun: Sendable {
     public var table: StaffTable
     public var shortlists: [[ShortlistEntry]]
     public var proposal: AssignmentProposal
-    public var pairsScored: Int
+    /// (need, person) pairs checked against the hard constraints (column `pairs_scored`).
+    public var pairsExamined: Int
     public var loadSeconds: Double
     public var scoreSeconds: Double
     public var solveSeconds: Double
@@ -49,7 +51,7 @@ public struct CompletedRun: Sendable {
         topK: Int,
         needs: [Need], table: StaffTable, shortlists: [[ShortlistEntry]],
         proposal: AssignmentProposal,
-        pairsScored: Int, loadSeconds: Double, scoreSeconds: Double, solveSeconds: Double
+        pairsExamined: Int, loadSeconds: Double, scoreSeconds: Double, solveSeconds: Double
     ) {
         self.startedAt = startedAt
         self.note = note
@@ -61,7 +63,7 @@ public struct CompletedRun: Sendable {
         self.table = table
         self.shortlists = shortlists
         self.proposal = proposal
-        self.pairsScored = pairsScored
+        self.pairsExamined = pairsExamined
         self.loadSeconds = loadSeconds
         self.scoreSeconds = scoreSeconds
         self.solveSeconds = solveSeconds

@@ -51,7 +51,7 @@ extension MidstDatabase {
                 arguments: [
                     run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK,
                     run.needs.count,
-                    run.table.count, run.pairsScored, run.proposal.edgeCount,
+                    run.table.count, run.pairsExamined, run.proposal.edgeCount,
                     run.proposal.pairs.count,
                     run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal,
                     run.loadSeconds,
@@ -202,7 +202,7 @@ extension MidstDatabase {
             failure: row["failure"], note: row["note"], configHash: row["config_hash"],
             solver: row["solver"],
             topK: row["top_k"], needs: row["needs"], eligibleStaff: row["eligible_staff"],
-            pairsScored: row["pairs_scored"], edges: row["edges"], assigned: row["assigned"],
+            pairsExamined: row["pairs_scored"], edges: row["edges"], assigned: row["assigned"],
             totalScore: row["total_score"], optimalObjective: row["optimal_objective"],
             greedyObjective: row["greedy_objective"], loadSeconds: row["load_seconds"],
             scoreSeconds: row["score_seconds"], solveSeconds: row["solve_seconds"],

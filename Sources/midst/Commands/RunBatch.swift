@@ -106,7 +106,7 @@ struct RunBatch: AsyncParsableCommand {
                     configHash: config.fingerprint,
                     solver: solver.rawValue, topK: top, needs: needs, table: table,
                     shortlists: shortlists,
-                    proposal: proposal, pairsScored: scored.pairsExamined, loadSeconds: loadSeconds,
+                    proposal: proposal, pairsExamined: scored.pairsExamined, loadSeconds: loadSeconds,
                     scoreSeconds: scoreSeconds,
                     solveSeconds: solveSeconds))
             if progress { Terminal.progress("") }
@@ -139,7 +139,7 @@ struct Summary {
             Run \(record.id) \(record.status) at \(record.finishedAt ?? record.startedAt)\(record.note.map { " — \($0)" } ?? "")
               needs scored        \(record.needs)
               people matchable    \(record.eligibleStaff)
-              pairs scored        \(record.pairsScored)
+              pairs examined      \(record.pairsExamined)
               shortlist edges     \(record.edges) (top \(record.topK) per need)
               proposed pairs      \(record.assigned), total score \(format(record.totalScore))
               objective           optimal \(format(record.optimalObjective)), greedy \(format(record.greedyObjective)) (\(record.solver) used)

@@ -1,0 +1,66 @@
+import Foundation
+import MidstCore
+import MidstStore
+
+/// The batch's scoring phase at a tenth of the target scale: 100,000 generated staff and 1,000
+/// needs (seed 1), as `midst run` scores them. `MIDST_BENCH_BATCH_STAFF` and
+/// `MIDST_BENCH_BATCH_NEEDS` change the size.
+struct ShortlistWorkload: Sendable {
+    let table: StaffTable
+    let plans: [NeedPlan]
+    /// Every (need, person) pair: what a search without any blocking examines.
+    var allPairs: Int { table.count * plans.count }
+
+    static let shared: ShortlistWorkload = {
+        let environment = ProcessInfo.processInfo.environment
+        let staffCount = Int(environment["MIDST_BENCH_BATCH_STAFF"] ?? "") ?? 100_000
+        let needCount = Int(environment["MIDST_BENCH_BATCH_NEEDS"] ?? "") ?? 1_000
+        let reference = BundledReference.data
+        var generator = DataGenerator(reference: reference, seed: 1)
+        let now = Timestamp(secondsSince1970: 0)
+        var staffText = DataGenerator.staffHeader
+        for index in 1...staffCount { staffText += generator.staffLine(index: index) }
+        var needText = DataGenerator.needHeader
+        for index in 1...needCount { needText += generator.needLine(index: index) }
+        let staffValidator = StaffValidator(reference: reference, now: now)
+        var staffReader = try! RecordReader<StaffColumn>(
+            bytes: Array(staffText.utf8), format: .csv, file: "staff")
+        var staff: [Staff] = []
+        while let raw = try! staffReader.next() {
+            staff.append(try! staffValidator.validate(raw.row.get(), file: "staff").get())
+        }
+        let needValidator = NeedValidator(reference: reference, now: now)
+        var needReader = try! RecordReader<NeedColumn>(
+            bytes: Array(needText.utf8), format: .csv, file: "needs")
+        var needs: [Need] = []
+        while let raw = try! needReader.next() {
+            let need = try! needValidator.validate(raw.row.get(), file: "needs").get()
+            if need.status == .open, need.slots > 0 { needs.append(need) }
+        }
+        let scorer = Scorer(reference: reference)
+        return ShortlistWorkload(
+            table: StaffTable(
+                staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference),
+            plans: needs.map { NeedPlan(need: $0, scorer: scorer) })
+    }()
+
+    /// The naive search: every need against every person, no blocking of any kind, on all
+    /// cores (chunks of needs in a task group, as the batch does).
+    func naiveShortlists(top: Int) async -> [[(row: Int32, score: Double)]] {
+        let everyone = 0..<Int32(table.count)
+        let chunkSize = max(1, plans.count / 64)
+        return await withTaskGroup(of: (Int, [[(row: Int32, score: Double)]]).self) { group in
+            for start in stride(from: 0, to: plans.count, by: chunkSize) {
+                let chunk = start..<min(start + chunkSize, plans.count)
+                group.addTask {
+                    (start, chunk.map { plans[$0].topCandidates(among: everyone, in: table, top: top) })
+                }
+            }
+            var lists = [[(row: Int32, score: Double)]](repeating: [], count: plans.count)
+            for await (start, found) in group {
+                for (offset, list) in found.enumerated() { lists[start + offset] = list }
+            }
+            return lists
+        }
+    }
+}
