@@ -53,7 +53,10 @@ struct ShortlistWorkload: Sendable {
             for start in stride(from: 0, to: plans.count, by: chunkSize) {
                 let chunk = start..<min(start + chunkSize, plans.count)
                 group.addTask {
-                    (start, chunk.map { plans[$0].topCandidates(among: everyone, in: table, top: top) })
+                    (
+                        start,
+                        chunk.map { plans[$0].topCandidates(among: everyone, in: table, top: top) }
+                    )
                 }
             }
             var lists = [[(row: Int32, score: Double)]](repeating: [], count: plans.count)

@@ -123,7 +123,9 @@ struct CandidateBlockingTests {
             let excluded = Set(first.prefix(3).map(\.row))
             let blocked = plan.topCandidates(in: table, index: index, top: 10, excluding: excluded)
             #expect(blocked.candidates.allSatisfy { !excluded.contains($0.row) })
-            #expect(blocked.candidates.map(\.row) == scanned(plan, top: 10, excluding: excluded).map(\.row))
+            #expect(
+                blocked.candidates.map(\.row)
+                    == scanned(plan, top: 10, excluding: excluded).map(\.row))
         }
     }
 

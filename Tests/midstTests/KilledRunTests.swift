@@ -31,7 +31,9 @@ struct KilledRunTests {
         return lines.dropFirst().map { (String($0[id]), String($0[status]), Int($0[edges]) ?? -1) }
     }
 
-    @Test("kill -9 at several moments: the previous run stays the latest and whole; queries work during the run")
+    @Test(
+        "kill -9 at several moments: the previous run stays the latest and whole; queries work during the run"
+    )
     func killedRuns() throws {
         let folder = try Self.generatedFolder()
         defer { folder.cleanUp() }
@@ -51,7 +53,8 @@ struct KilledRunTests {
             Thread.sleep(forTimeInterval: delay)
             if batch.isRunning {
                 // Readers are not blocked by a running batch (WAL).
-                let reading = try MidstProcess.run(["show", "latest", "--format", "csv"], in: folder.url)
+                let reading = try MidstProcess.run(
+                    ["show", "latest", "--format", "csv"], in: folder.url)
                 #expect(reading.status == 0, "\(reading.stderr)")
                 kill(batch.processIdentifier, SIGKILL)
                 killedWhileRunning += 1
@@ -62,7 +65,8 @@ struct KilledRunTests {
             #expect(runs.count == countBefore || runs.count == countBefore + 1)
             for run in runs {
                 #expect(run.status == "completed")
-                let shown = try MidstProcess.run(["show", run.id, "--format", "csv"], in: folder.url)
+                let shown = try MidstProcess.run(
+                    ["show", run.id, "--format", "csv"], in: folder.url)
                 #expect(shown.stdout.split(separator: "\n").count == run.edges + 1, "run \(run.id)")
             }
         }

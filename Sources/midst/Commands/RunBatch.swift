@@ -106,7 +106,8 @@ struct RunBatch: AsyncParsableCommand {
                     configHash: config.fingerprint,
                     solver: solver.rawValue, topK: top, needs: needs, table: table,
                     shortlists: shortlists,
-                    proposal: proposal, pairsExamined: scored.pairsExamined, loadSeconds: loadSeconds,
+                    proposal: proposal, pairsExamined: scored.pairsExamined,
+                    loadSeconds: loadSeconds,
                     scoreSeconds: scoreSeconds,
                     solveSeconds: solveSeconds))
             if progress { Terminal.progress("") }
