@@ -51,6 +51,7 @@ public struct ImportSummary: Sendable {
     public var rejected: [RejectedRecord] = []
     /// Whether nothing was written.
     public var isDryRun = false
-    /// Wall-clock seconds.
+    /// Wall-clock seconds of the whole import: reading, validating, writing, committing and
+    /// copying the new pages into the database file (checkpoint).
     public var seconds = 0.0
 }

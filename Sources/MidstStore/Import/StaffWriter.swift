@@ -64,7 +64,7 @@ struct StaffWriter: RecordWriter {
             key = nextKey
             nextKey += 1
             isNew = true
-            existing[staff.id.rawValue] = Int64(key)
+            // The producer rejects an id seen earlier in the file, so no need to remember it.
             newStaff.append(
                 .integer(key), .text(staff.id.rawValue), text(staff.name), text(staff.email),
                 .text(staff.profession.rawValue), .text(staff.specialtiesText),
@@ -97,50 +97,73 @@ struct StaffWriter: RecordWriter {
             specialtyRows,
             into: BatchedInsert(
                 table: "staff_specialty", columns: ["specialty", "staff_key", "position"]),
-            code: \.specialty, key: \.key, db
-        ) { [.text($0.specialty), .integer($0.key), .integer($0.position)] }
+            rank: Self.ranks(specialtyRows.map(\.specialty)), code: \.specialty, key: \.key, db
+        ) { row, batch in
+            batch.append(.text(row.specialty))
+            batch.append(.integer(row.key))
+            batch.append(.integer(row.position))
+        }
         specialtyRows = []
+        // Ties sort by country, then kind: a country's rank times the number of kinds, plus the
+        // kind's rank.
+        let countryRank = Self.ranks(tieRows.map(\.country))
+        let kindRank = Self.ranks(TieKind.allCases.map(\.rawValue))
+        let kinds = UInt64(TieKind.allCases.count)
+        let tieCodes = tieRows.map { countryRank[$0.country]! * kinds + kindRank[$0.kind]! }
         try insertSorted(
-            tieRows,
+            Array(tieRows.indices),
             into: BatchedInsert(
                 table: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"]),
-            code: { "\($0.country)\u{1}\($0.kind)" }, key: \.key, db
-        ) {
-            [
-                .text($0.country), .text($0.kind), .integer($0.key),
-                $0.years.map { .integer($0) } ?? .null,
-            ]
+            rankOf: { tieCodes[$0] }, key: { tieRows[$0].key }, db
+        ) { index, batch in
+            let row = tieRows[index]
+            batch.append(.text(row.country))
+            batch.append(.text(row.kind))
+            batch.append(.integer(row.key))
+            batch.append(row.years.map { .integer($0) } ?? .null)
         }
         tieRows = []
         try insertSorted(
             languageRows,
             into: BatchedInsert(
                 table: "staff_language", columns: ["language", "staff_key", "level", "level_rank"]),
-            code: \.language, key: \.key, db
-        ) {
-            [
-                .text($0.language), .integer($0.key), .text($0.level.code),
-                .integer($0.level.rawValue),
-            ]
+            rank: Self.ranks(languageRows.map(\.language)), code: \.language, key: \.key, db
+        ) { row, batch in
+            batch.append(.text(row.language))
+            batch.append(.integer(row.key))
+            batch.append(.text(row.level.code))
+            batch.append(.integer(row.level.rawValue))
         }
         languageRows = []
     }
 
-    /// Inserts rows in (code, key) order. Codes are few, so each is ranked once and rows are
-    /// sorted by a packed integer (rank, key) rather than by comparing strings.
+    /// Each distinct code's position in byte order, the order of the primary keys.
+    private static func ranks(_ codes: [String]) -> [String: UInt64] {
+        let distinct = Set(codes).sorted()
+        return Dictionary(
+            uniqueKeysWithValues: distinct.enumerated().map { ($1, UInt64($0)) })
+    }
+
     private func insertSorted<Row>(
-        _ rows: [Row], into batch: BatchedInsert, code: (Row) -> String, key: (Row) -> Int,
-        _ db: Database,
-        values: (Row) -> [BatchedInsert.Value]
+        _ rows: [Row], into batch: BatchedInsert, rank: [String: UInt64],
+        code: (Row) -> String, key: (Row) -> Int, _ db: Database,
+        append: (Row, inout BatchedInsert) -> Void
     ) throws {
-        var ranks: [String: UInt64] = [:]
-        for row in rows where ranks[code(row)] == nil { ranks[code(row)] = 0 }
-        for (rank, name) in ranks.keys.sorted().enumerated() { ranks[name] = UInt64(rank) }
-        var order = rows.indices.map { (ranks[code(rows[$0])]! << 40 | UInt64(key(rows[$0])), $0) }
+        try insertSorted(
+            rows, into: batch, rankOf: { rank[code($0)]! }, key: key, db, append: append)
+    }
+
+    /// Inserts rows in (code, key) order, sorted by a packed integer (code rank, key) rather
+    /// than by comparing strings.
+    private func insertSorted<Row>(
+        _ rows: [Row], into batch: BatchedInsert, rankOf: (Row) -> UInt64, key: (Row) -> Int,
+        _ db: Database, append: (Row, inout BatchedInsert) -> Void
+    ) throws {
+        var order = rows.indices.map { (rankOf(rows[$0]) << 40 | UInt64(key(rows[$0])), $0) }
         order.sort { $0.0 < $1.0 }
         var batch = batch
         for (_, index) in order {
-            batch.append(contentsOf: values(rows[index]))
+            append(rows[index], &batch)
             try batch.flush(db, includingPartial: false)
         }
         try batch.flush(db, includingPartial: true)

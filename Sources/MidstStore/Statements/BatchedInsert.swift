@@ -37,9 +37,9 @@ struct BatchedInsert {
         pending.append(contentsOf: values)
     }
 
-    /// Adds one row given as an array (one value per column).
-    mutating func append(contentsOf values: [Value]) {
-        pending.append(contentsOf: values)
+    /// Adds the next value of the current row; a row is complete after one value per column.
+    mutating func append(_ value: Value) {
+        pending.append(value)
     }
 
     /// Inserts the pending rows in full batches, and the last, smaller batch too when
