@@ -14,19 +14,12 @@ staff=${1:-1000000}
 work=${2:-/tmp/midst-nightly-batch}
 cd "$(dirname "$0")/../.."
 
-command -v hyperfine >/dev/null && [ -x /usr/bin/time ] || {
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine time
+# `time` is also a shell keyword, so /usr/bin/time is looked for by path.
+[ -x /usr/bin/time ] || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time
 }
-swift build -c release --product midst
-midst=$PWD/.build/release/midst
-
-mkdir -p "$work"
-cd "$work"
-if [ ! -f midst.sqlite ]; then
-  "$midst" generate --staff "$staff" --needs 10000 --seed 1 --out data
-  "$midst" import staff data/staff.csv
-  "$midst" import needs data/needs.csv
-fi
+tools="hyperfine"
+. Benchmarks/scripts/scale-data.sh
 # The first run after an import builds the staff snapshot; hyperfine's warm-up run does that.
 hyperfine --warmup 1 --runs 3 --export-markdown batch.md \
   -n "midst run (both cores)" "$midst run --note benchmark" \

@@ -10,21 +10,8 @@ staff=${1:-1000000}
 work=${2:-/tmp/midst-query-latency}
 cd "$(dirname "$0")/../.."
 
-for tool in hyperfine sqlite3; do
-  if ! command -v "$tool" >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool"
-  fi
-done
-swift build -c release --product midst
-midst=$PWD/.build/release/midst
-
-mkdir -p "$work"
-cd "$work"
-if [ ! -f midst.sqlite ]; then
-  "$midst" generate --staff "$staff" --needs 10000 --seed 1 --out data
-  "$midst" import staff data/staff.csv
-  "$midst" import needs data/needs.csv
-fi
+tools="hyperfine sqlite3"
+. Benchmarks/scripts/scale-data.sh
 # Build the staff snapshot once, as the first query after an import does.
 "$midst" candidates N1 --top 1 >/dev/null
 

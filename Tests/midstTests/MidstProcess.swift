@@ -28,14 +28,7 @@ struct MidstProcess {
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:])
         throws -> Result
     {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var fullEnvironment = ProcessInfo.processInfo.environment
-        fullEnvironment["MIDST_DB"] = nil
-        fullEnvironment.merge(environment) { $1 }
-        process.environment = fullEnvironment
+        let process = prepared(arguments, in: directory, environment: environment)
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -51,15 +44,25 @@ struct MidstProcess {
 }
 
 extension MidstProcess {
-    /// Starts `midst arguments…` in `directory` without waiting for it; its output is dropped.
-    static func start(_ arguments: [String], in directory: URL) throws -> Process {
+    /// A process for `midst arguments…` in `directory`, with this process's environment (less
+    /// `MIDST_DB`) and `environment` added.
+    private static func prepared(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:]
+    ) -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["MIDST_DB"] = nil
-        process.environment = environment
+        var fullEnvironment = ProcessInfo.processInfo.environment
+        fullEnvironment["MIDST_DB"] = nil
+        fullEnvironment.merge(environment) { $1 }
+        process.environment = fullEnvironment
+        return process
+    }
+
+    /// Starts `midst arguments…` in `directory` without waiting for it; its output is dropped.
+    static func start(_ arguments: [String], in directory: URL) throws -> Process {
+        let process = prepared(arguments, in: directory)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
