@@ -57,7 +57,9 @@ struct CandidateBlockingTests {
         lowSpecialty.weights.specialty = 2
         lowSpecialty.weights.country = 60
         var equivalent = ScoringConfig()
-        equivalent.professionEquivalences = [["nurse", "midwife"], ["doctor", "dentist"]]
+        equivalent.professionEquivalences = [
+            ["nurse", "midwife", "nurse"], ["doctor", "pharmacist"],
+        ]
         equivalent.country.sameRegionFactor = 0.6
         var hard = ScoringConfig()
         hard.isSeniorityHard = true
@@ -110,6 +112,7 @@ struct CandidateBlockingTests {
             let blocked = plan.topCandidates(in: table, index: index, top: top)
             let expected = scanned(plan, top: top)
             #expect(blocked.candidates.map(\.row) == expected.map(\.row), "trial \(trial)")
+            #expect(blocked.candidates.map(\.score) == expected.map(\.score), "trial \(trial)")
         }
     }
 

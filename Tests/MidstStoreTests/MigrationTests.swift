@@ -48,6 +48,53 @@ struct MigrationTests {
         #expect(ids == ["S1"])
     }
 
+    @Test("v7 rebuilds the run tables, keeping every shortlist and assignment row")
+    func runRowsSurviveV7() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("runs.sqlite")
+        do {
+            let pool = try DatabasePool(path: path)
+            try Migrations.migrator.migrate(pool, upTo: "v6-decisions")
+            try pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO staff (staff_key, id, profession, specialties, seniority, countries,
+                            languages, remote, in_country, max_assignments, consent, updated_at)
+                        VALUES (7, 'S7', 'doctor', 'paediatrics', 3, '', '', 1, 1, 1, 1, '2026-01-01T00:00:00Z');
+                        INSERT INTO need (need_key, id, partnership, host_institution, country, profession,
+                            min_seniority, mode, slots, priority, status, updated_at)
+                        VALUES (3, 'N3', 'P', 'H', 'UG', 'doctor', 1, 'either', 1, 3, 'open',
+                            '2026-01-01T00:00:00Z');
+                        INSERT INTO run (run_key, started_at, status, config_hash, config, solver, top_k)
+                        VALUES (1, '2026-01-01T00:00:00Z', 'completed', 'h', '{}', 'optimal', 20);
+                        INSERT INTO shortlist VALUES (1, 3, 1, 7, 88.5, 1, 0.5, 0.25, 1, 1, 0);
+                        INSERT INTO assignment VALUES (1, 3, 7, 88.5);
+                        """)
+            }
+        }
+        let database = try MidstDatabase.open(at: path)
+        let (shortlist, assignment, indexes) = try database.pool.read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT * FROM shortlist"),
+                try Row.fetchAll(db, sql: "SELECT * FROM assignment"),
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT name FROM sqlite_master WHERE type = 'index'
+                        AND name IN ('shortlist_by_staff', 'assignment_by_staff') ORDER BY name
+                        """)
+            )
+        }
+        #expect(shortlist.count == 1)
+        #expect(shortlist.first?["staff_key"] == 7)
+        #expect(shortlist.first?["score"] == 88.5)
+        #expect(shortlist.first?["language"] == 0.25)
+        #expect(assignment.count == 1)
+        #expect(assignment.first?["need_key"] == 3)
+        #expect(indexes == ["assignment_by_staff", "shortlist_by_staff"])
+    }
+
     @Test("a database from a newer Midst is refused with a clear message")
     func newerDatabase() throws {
         let folder = try TemporaryFolder()

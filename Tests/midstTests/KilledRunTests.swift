@@ -19,7 +19,7 @@ struct KilledRunTests {
         return folder
     }
 
-    /// The runs listed, as (id, status, edges).
+    /// The runs listed, newest first, as (id, status, edges).
     static func runs(in folder: WorkFolder) throws -> [(id: String, status: String, edges: Int)] {
         let listed = try MidstProcess.run(["runs", "--format", "csv"], in: folder.url)
         #expect(listed.status == 0, "\(listed.stderr)")
@@ -31,38 +31,66 @@ struct KilledRunTests {
         return lines.dropFirst().map { (String($0[id]), String($0[status]), Int($0[edges]) ?? -1) }
     }
 
+    @Test("recruiters' queries work while a batch runs")
+    func readersDuringRun() throws {
+        let folder = try Self.generatedFolder()
+        defer { folder.cleanUp() }
+        #expect(try MidstProcess.run(["run"], in: folder.url).status == 0)
+        let batch = try MidstProcess.start(["run"], in: folder.url)
+        // A run lasts far longer than starting a process, so the query starts while it scores.
+        #expect(batch.isRunning)
+        let reading = try MidstProcess.run(["show", "latest", "--format", "csv"], in: folder.url)
+        batch.waitUntilExit()
+        #expect(reading.status == 0, "\(reading.stderr)")
+        #expect(reading.stdout.split(separator: "\n").count > 100)
+        #expect(batch.terminationStatus == 0)
+    }
+
+    /// The size of the database's write-ahead log, 0 when there is none.
+    static func walSize(_ folder: WorkFolder) -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(
+            atPath: folder.path("midst.sqlite-wal"))
+        return (attributes?[.size] as? Int) ?? 0
+    }
+
     @Test(
-        "kill -9 at several moments: the previous run stays the latest and whole; queries work during the run"
+        "kill -9 while a run scores and while it writes: the previous run stays the latest and whole"
     )
     func killedRuns() throws {
         let folder = try Self.generatedFolder()
         defer { folder.cleanUp() }
         let first = try MidstProcess.run(["run", "--note", "good"], in: folder.url)
         #expect(first.status == 0, "\(first.stderr)")
-        let before = try Self.runs(in: folder)
-        #expect(before.count == 1)
-        let good = try #require(before.first)
+        let good = try #require(try Self.runs(in: folder).first)
         let goodShortlists = try MidstProcess.run(
             ["show", good.id, "--format", "csv"], in: folder.url
         ).stdout
 
-        var killedWhileRunning = 0
-        for delay in [0.05, 0.3, 0.8, 1.5, 2.5] {
+        // Killed while loading or scoring (a run lasts far longer than 50 ms), then killed as
+        // soon as, and shortly after, its write reaches the log: during or just after the commit.
+        var killedEarly = 0
+        for moment in [-0.05, -0.2, 0, 0.002, 0.01, 0.03] {
             let countBefore = try Self.runs(in: folder).count
+            let walBefore = Self.walSize(folder)
             let batch = try MidstProcess.start(["run", "--note", "killed"], in: folder.url)
-            Thread.sleep(forTimeInterval: delay)
-            if batch.isRunning {
-                // Readers are not blocked by a running batch (WAL).
-                let reading = try MidstProcess.run(
-                    ["show", "latest", "--format", "csv"], in: folder.url)
-                #expect(reading.status == 0, "\(reading.stderr)")
-                kill(batch.processIdentifier, SIGKILL)
-                killedWhileRunning += 1
+            if moment < 0 {
+                Thread.sleep(forTimeInterval: -moment)
+                if batch.isRunning { killedEarly += 1 }
+            } else {
+                let deadline = Date().addingTimeInterval(120)
+                while batch.isRunning, Self.walSize(folder) <= walBefore, Date() < deadline {
+                    Thread.sleep(forTimeInterval: 0.001)
+                }
+                Thread.sleep(forTimeInterval: moment)
             }
+            kill(batch.processIdentifier, SIGKILL)
             batch.waitUntilExit()
             // A killed run left nothing, or (killed after its commit) it is whole.
             let runs = try Self.runs(in: folder)
             #expect(runs.count == countBefore || runs.count == countBefore + 1)
+            if moment < 0, batch.terminationReason == .uncaughtSignal {
+                #expect(runs.count == countBefore)
+            }
             for run in runs {
                 #expect(run.status == "completed")
                 let shown = try MidstProcess.run(
@@ -70,12 +98,14 @@ struct KilledRunTests {
                 #expect(shown.stdout.split(separator: "\n").count == run.edges + 1, "run \(run.id)")
             }
         }
-        #expect(killedWhileRunning >= 3)
+        #expect(killedEarly == 2)
         // The good run is untouched, and the database takes the next run.
         let again = try MidstProcess.run(["show", good.id, "--format", "csv"], in: folder.url)
         #expect(again.stdout == goodShortlists)
         let next = try MidstProcess.run(["run", "--note", "after"], in: folder.url)
         #expect(next.status == 0, "\(next.stderr)")
-        #expect(try Self.runs(in: folder).last?.status == "completed")
+        let latest = try #require(try Self.runs(in: folder).first)
+        #expect(latest.status == "completed")
+        #expect(Int(latest.id)! > Int(good.id)!)
     }
 }

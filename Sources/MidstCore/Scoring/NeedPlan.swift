@@ -49,8 +49,9 @@ public final class NeedPlan: Sendable {
         self.need = need
         var professions = [need.profession]
         for group in config.professionEquivalences where group.contains(need.profession.rawValue) {
-            professions += group.map(SpecialtyCode.init(rawValue:)).filter {
-                !professions.contains($0)
+            // Each once, even when a group repeats a code: a person must not be listed twice.
+            for code in group.map(SpecialtyCode.init(rawValue:)) where !professions.contains(code) {
+                professions.append(code)
             }
         }
         self.professions = professions.compactMap { reference.number(of: $0).map(UInt16.init) }

@@ -223,8 +223,9 @@ enum Migrations {
     /// A run's rows, found by person within each run. Indexed by person alone, every run's
     /// inserts landed all over an index that grows with each night (2 s of a 1M-staff run
     /// after 15 runs, BENCHMARKS.md); by (run, person) they append. Without a foreign key to
-    /// `staff`, an insert does not look each person up either: erasing a person deletes their
-    /// rows run by run through this index.
+    /// `staff`, an insert does not look each person up either. Nothing deletes staff rows
+    /// today; whatever comes to erase a person must first delete their rows here itself, run by
+    /// run through this index, as no cascade will.
     private static func indexRunRowsByRun(_ db: Database) throws {
         try db.execute(
             sql: """
