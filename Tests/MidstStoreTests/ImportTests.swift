@@ -186,6 +186,60 @@ struct ImportTests {
         #expect(ids == ["X001"])
     }
 
+    /// A staff CSV of `count` valid people, `P1` to `Pcount`, on lines 2 to `count + 1`.
+    static func manyStaff(_ count: Int) -> [String] {
+        (1...count).map { "P\($0),doctor,paediatrics,ST4,yes" }
+    }
+
+    @Test("a file of many chunks is written in file order; repeats across chunks are found")
+    func manyChunks() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))
+        var lines = Self.manyStaff(9000)
+        // Repeats in later chunks (the import hands records on 2,048 at a time), and a bad row.
+        lines[2998] = "P17,doctor,paediatrics,ST4,yes"
+        lines[8498] = "P6500,doctor,paediatrics,ST4,yes"
+        lines[8000] = "P8001,doctor,no_such_specialty,ST4,yes"
+        let csv = "id,profession,specialties,seniority,consent\n" + lines.joined(separator: "\n")
+        var skipping = options("many.csv")
+        skipping.skipsInvalid = true
+        let summary = try database.importStaff(Array(csv.utf8), options: skipping)
+        #expect(summary.records == 9000)
+        #expect(summary.rejected.map(\.line) == [3000, 8002, 8500])
+        #expect(
+            summary.rejected[0].issues.first?.message == "id 'P17' appears again (first on line 18)")
+        #expect(
+            summary.rejected[2].issues.first?.message
+                == "id 'P6500' appears again (first on line 6501)")
+        let ids = try database.pool.read {
+            try String.fetchAll($0, sql: "SELECT id FROM staff ORDER BY staff_key")
+        }
+        #expect(ids.count == 8997)
+        #expect(ids.first == "P1")
+        #expect(ids.last == "P9000")
+        // Keys follow the file's order.
+        let expected = (1...9000).map { "P\($0)" }.filter { !["P2999", "P8499", "P8001"].contains($0) }
+        #expect(ids == expected)
+    }
+
+    @Test("a syntax error deep in a long file names its line, and nothing is written")
+    func lateSyntaxError() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))
+        var lines = Self.manyStaff(7000)
+        lines[6000] = "P6001,doctor,\"paediatrics,ST4,yes"
+        let csv = "id,profession,specialties,seniority,consent\n" + lines.joined(separator: "\n")
+        #expect {
+            _ = try database.importStaff(Array(csv.utf8), options: options("late.csv"))
+        } throws: { error in
+            "\(error)".contains("late.csv:6002")
+        }
+        let count = try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM staff") }
+        #expect(count == 0)
+    }
+
     @Test("a dry run reports what it would do and writes nothing")
     func dryRun() throws {
         let folder = try TemporaryFolder()
