@@ -208,7 +208,8 @@ struct ImportTests {
         #expect(summary.records == 9000)
         #expect(summary.rejected.map(\.line) == [3000, 8002, 8500])
         #expect(
-            summary.rejected[0].issues.first?.message == "id 'P17' appears again (first on line 18)")
+            summary.rejected[0].issues.first?.message == "id 'P17' appears again (first on line 18)"
+        )
         #expect(
             summary.rejected[2].issues.first?.message
                 == "id 'P6500' appears again (first on line 6501)")
@@ -219,7 +220,9 @@ struct ImportTests {
         #expect(ids.first == "P1")
         #expect(ids.last == "P9000")
         // Keys follow the file's order.
-        let expected = (1...9000).map { "P\($0)" }.filter { !["P2999", "P8499", "P8001"].contains($0) }
+        let expected = (1...9000).map { "P\($0)" }.filter {
+            !["P2999", "P8499", "P8001"].contains($0)
+        }
         #expect(ids == expected)
     }
 
@@ -236,7 +239,9 @@ struct ImportTests {
         } throws: { error in
             "\(error)".contains("late.csv:6002")
         }
-        let count = try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM staff") }
+        let count = try database.pool.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM staff")
+        }
         #expect(count == 0)
     }
 

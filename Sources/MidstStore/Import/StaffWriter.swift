@@ -93,80 +93,69 @@ struct StaffWriter: RecordWriter {
     /// Writes the remaining staff rows, then every lookup row in primary-key order.
     mutating func finish(_ db: Database) throws {
         try newStaff.flush(db, includingPartial: true)
-        try insertSorted(
-            specialtyRows,
-            into: BatchedInsert(
-                table: "staff_specialty", columns: ["specialty", "staff_key", "position"]),
-            rank: Self.ranks(specialtyRows.map(\.specialty)), code: \.specialty, key: \.key, db
-        ) { row, batch in
-            batch.append(.text(row.specialty))
-            batch.append(.integer(row.key))
-            batch.append(.integer(row.position))
+        let specialties = CodeList(specialtyRows.lazy.map(\.specialty))
+        let specialtyOrder = Self.order(specialtyRows, key: \.key) {
+            specialties.rank[$0.specialty]!
+        }
+        try insertRows(
+            into: "staff_specialty", columns: ["specialty", "staff_key", "position"],
+            count: specialtyOrder.count, db
+        ) { statement, first, position in
+            let (rank, index) = specialtyOrder[position]
+            let row = specialtyRows[index]
+            specialties.bind(rank, to: statement, at: first)
+            statement.bind(first + 1, row.key)
+            statement.bind(first + 2, row.position)
         }
         specialtyRows = []
         // Ties sort by country, then kind: a country's rank times the number of kinds, plus the
         // kind's rank.
-        let countryRank = Self.ranks(tieRows.map(\.country))
-        let kindRank = Self.ranks(TieKind.allCases.map(\.rawValue))
-        let kinds = UInt64(TieKind.allCases.count)
-        let tieCodes = tieRows.map { countryRank[$0.country]! * kinds + kindRank[$0.kind]! }
-        try insertSorted(
-            Array(tieRows.indices),
-            into: BatchedInsert(
-                table: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"]),
-            rankOf: { tieCodes[$0] }, key: { tieRows[$0].key }, db
-        ) { index, batch in
+        let countries = CodeList(tieRows.lazy.map(\.country))
+        let kinds = CodeList(TieKind.allCases.map(\.rawValue))
+        let tieOrder = Self.order(tieRows, key: \.key) {
+            countries.rank[$0.country]! * TieKind.allCases.count + kinds.rank[$0.kind]!
+        }
+        try insertRows(
+            into: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"],
+            count: tieOrder.count, db
+        ) { statement, first, position in
+            let (rank, index) = tieOrder[position]
             let row = tieRows[index]
-            batch.append(.text(row.country))
-            batch.append(.text(row.kind))
-            batch.append(.integer(row.key))
-            batch.append(row.years.map { .integer($0) } ?? .null)
+            countries.bind(rank / TieKind.allCases.count, to: statement, at: first)
+            kinds.bind(rank % TieKind.allCases.count, to: statement, at: first + 1)
+            statement.bind(first + 2, row.key)
+            statement.bind(first + 3, row.years)
         }
         tieRows = []
-        try insertSorted(
-            languageRows,
-            into: BatchedInsert(
-                table: "staff_language", columns: ["language", "staff_key", "level", "level_rank"]),
-            rank: Self.ranks(languageRows.map(\.language)), code: \.language, key: \.key, db
-        ) { row, batch in
-            batch.append(.text(row.language))
-            batch.append(.integer(row.key))
-            batch.append(.text(row.level.code))
-            batch.append(.integer(row.level.rawValue))
+        let languages = CodeList(languageRows.lazy.map(\.language))
+        let levels = CodeList(LanguageLevel.allCases.map(\.code))
+        let languageOrder = Self.order(languageRows, key: \.key) {
+            languages.rank[$0.language]!
+        }
+        try insertRows(
+            into: "staff_language", columns: ["language", "staff_key", "level", "level_rank"],
+            count: languageOrder.count, db
+        ) { statement, first, position in
+            let (rank, index) = languageOrder[position]
+            let row = languageRows[index]
+            languages.bind(rank, to: statement, at: first)
+            statement.bind(first + 1, row.key)
+            levels.bind(levels.rank[row.level.code]!, to: statement, at: first + 2)
+            statement.bind(first + 3, row.level.rawValue)
         }
         languageRows = []
     }
 
-    /// Each distinct code's position in byte order, the order of the primary keys.
-    private static func ranks(_ codes: [String]) -> [String: UInt64] {
-        let distinct = Set(codes).sorted()
-        return Dictionary(
-            uniqueKeysWithValues: distinct.enumerated().map { ($1, UInt64($0)) })
-    }
-
-    private func insertSorted<Row>(
-        _ rows: [Row], into batch: BatchedInsert, rank: [String: UInt64],
-        code: (Row) -> String, key: (Row) -> Int, _ db: Database,
-        append: (Row, inout BatchedInsert) -> Void
-    ) throws {
-        try insertSorted(
-            rows, into: batch, rankOf: { rank[code($0)]! }, key: key, db, append: append)
-    }
-
-    /// Inserts rows in (code, key) order, sorted by a packed integer (code rank, key) rather
-    /// than by comparing strings.
-    private func insertSorted<Row>(
-        _ rows: [Row], into batch: BatchedInsert, rankOf: (Row) -> UInt64, key: (Row) -> Int,
-        _ db: Database, append: (Row, inout BatchedInsert) -> Void
-    ) throws {
-        var order = rows.indices.map { (rankOf(rows[$0]) << 40 | UInt64(key(rows[$0])), $0) }
-        order.sort { $0.0 < $1.0 }
-        var batch = batch
-        for (_, index) in order {
-            append(rows[index], &batch)
-            try batch.flush(db, includingPartial: false)
+    /// The rows in primary-key order, as (code rank, row index): sorted by a packed integer
+    /// (rank, staff key) rather than by comparing strings.
+    private static func order<Row>(_ rows: [Row], key: (Row) -> Int, rank: (Row) -> Int)
+        -> [(rank: Int, index: Int)]
+    {
+        var packed = rows.indices.map {
+            (UInt64(rank(rows[$0])) << 40 | UInt64(key(rows[$0])), $0)
         }
-        try batch.flush(db, includingPartial: true)
+        packed.sort { $0.0 < $1.0 }
+        return packed.map { (Int($0.0 >> 40), $0.1) }
     }
 
     private func text(_ value: String?) -> BatchedInsert.Value {

@@ -33,6 +33,12 @@ struct PreparedInsert {
         }
     }
 
+    /// Binds `length` bytes of UTF-8 at `text`, which SQLite reads in place
+    /// (`SQLITE_STATIC`): the memory must stay valid until the statement has run.
+    func bindStatic(_ index: Int32, _ text: UnsafePointer<CChar>, length: Int32) {
+        _ = sqlite3_bind_text(handle, index, text, length, nil)
+    }
+
     func bind(_ index: Int32, _ value: Int?) {
         guard let value else {
             sqlite3_bind_null(handle, index)
