@@ -166,39 +166,38 @@ struct FieldChecker<Column: ImportColumn> {
     /// Splits a multi-valued field into items (`;`-separated) and their parts (`:`-separated),
     /// trimmed of spaces. Works on UTF-8 bytes: this runs several times for every imported record.
     func items(_ text: String) -> [[String]] {
-        var result: [[String]] = []
-        var parts: [String] = []
-        let bytes = text.utf8
-        var partStart = bytes.startIndex
-        var index = bytes.startIndex
-        func addPart(upTo end: String.UTF8View.Index) {
-            var first = partStart
-            var last = end
-            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 {
-                first = bytes.index(after: first)
-            }
-            while last > first {
-                let previous = bytes.index(before: last)
-                guard bytes[previous] == 0x20 || bytes[previous] == 0x09 else { break }
-                last = previous
-            }
-            parts.append(String(text[first..<last]))
-        }
-        while true {
-            let isEnd = index == bytes.endIndex
-            let byte = isEnd ? 0x3B : bytes[index]
-            if byte == 0x3A || byte == 0x3B {
-                addPart(upTo: index)
-                if byte == 0x3B {
-                    if !(parts.count == 1 && parts[0].isEmpty) { result.append(parts) }
-                    parts.removeAll(keepingCapacity: true)
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [[String]] = []
+            var parts: [String] = []
+            var partStart = 0
+            var index = 0
+            while true {
+                let isEnd = index == bytes.count
+                let byte = isEnd ? 0x3B : bytes[index]
+                if byte == 0x3A || byte == 0x3B {
+                    var first = partStart
+                    var last = index
+                    while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                    while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 {
+                        last -= 1
+                    }
+                    // The split is at ASCII bytes only, so each part is whole UTF-8.
+                    parts.append(
+                        String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]),
+                            as: UTF8.self))
+                    if byte == 0x3B {
+                        if !(parts.count == 1 && parts[0].isEmpty) { result.append(parts) }
+                        parts = []
+                    }
+                    if isEnd { break }
+                    partStart = index + 1
                 }
-                if isEnd { break }
-                partStart = bytes.index(after: index)
+                index += 1
             }
-            index = bytes.index(after: index)
+            return result
         }
-        return result
     }
 
     /// Language items `LANG:LEVEL` (or `LANG` alone when `defaultLevel` is given); repeated
