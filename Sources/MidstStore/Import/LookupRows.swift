@@ -28,8 +28,8 @@ final class CodeList {
     }
 }
 
-/// Inserts `count` rows into `table`, 100 at a time through multi-row statements, and orders
-/// nothing: `bind(statement, first, row)` binds row `row`'s values from parameter `first` on.
+/// Inserts `count` rows into `table` in the order given, 100 at a time through multi-row
+/// statements: `bind(statement, first, row)` binds row `row`'s values from parameter `first` on.
 func insertRows(
     into table: String, columns: [String], count: Int, _ db: Database,
     bind: (PreparedInsert, Int32, Int) -> Void

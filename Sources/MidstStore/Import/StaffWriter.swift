@@ -129,6 +129,8 @@ struct StaffWriter: RecordWriter {
         tieRows = []
         let languages = CodeList(languageRows.lazy.map(\.language))
         let levels = CodeList(LanguageLevel.allCases.map(\.code))
+        var levelRank = [Int](repeating: 0, count: LanguageLevel.allCases.count + 1)
+        for level in LanguageLevel.allCases { levelRank[level.rawValue] = levels.rank[level.code]! }
         let languageOrder = Self.order(languageRows, key: \.key) {
             languages.rank[$0.language]!
         }
@@ -140,7 +142,7 @@ struct StaffWriter: RecordWriter {
             let row = languageRows[index]
             languages.bind(rank, to: statement, at: first)
             statement.bind(first + 1, row.key)
-            levels.bind(levels.rank[row.level.code]!, to: statement, at: first + 2)
+            levels.bind(levelRank[row.level.rawValue], to: statement, at: first + 2)
             statement.bind(first + 3, row.level.rawValue)
         }
         languageRows = []

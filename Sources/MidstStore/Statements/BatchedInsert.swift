@@ -37,11 +37,6 @@ struct BatchedInsert {
         pending.append(contentsOf: values)
     }
 
-    /// Adds the next value of the current row; a row is complete after one value per column.
-    mutating func append(_ value: Value) {
-        pending.append(value)
-    }
-
     /// Inserts the pending rows in full batches, and the last, smaller batch too when
     /// `includingPartial` (otherwise it waits for more rows).
     mutating func flush(_ db: Database, includingPartial: Bool) throws {
