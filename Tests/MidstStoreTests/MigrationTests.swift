@@ -95,6 +95,47 @@ struct MigrationTests {
         #expect(indexes == ["assignment_by_staff", "shortlist_by_staff"])
     }
 
+    @Test("v8 keeps every country tie and still refuses an unknown kind")
+    func tiesSurviveV8() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("ties.sqlite")
+        do {
+            let pool = try DatabasePool(path: path)
+            try Migrations.migrator.migrate(pool, upTo: "v7-run-rows-by-run")
+            try pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO staff (staff_key, id, profession, specialties, seniority, countries,
+                            languages, remote, in_country, max_assignments, consent, updated_at)
+                        VALUES (7, 'S7', 'doctor', 'paediatrics', 3, 'UG:nationality;KE:worked:4', '',
+                            1, 1, 1, 1, '2026-01-01T00:00:00Z');
+                        INSERT INTO staff_country_tie VALUES ('UG', 'nationality', 7, NULL);
+                        INSERT INTO staff_country_tie VALUES ('KE', 'worked', 7, 4);
+                        """)
+            }
+        }
+        let database = try MidstDatabase.open(at: path)
+        let ties = try database.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT country, kind, staff_key, years FROM staff_country_tie ORDER BY country")
+        }
+        #expect(ties.map { $0["country"] as String } == ["KE", "UG"])
+        #expect(ties.map { $0["kind"] as String } == ["worked", "nationality"])
+        #expect(ties.map { $0["years"] as Int? } == [4, nil])
+        for kind in ["nationality", "birth", "trained", "worked", "heritage"] {
+            try database.pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO staff_country_tie VALUES ('GH', ?, 7, NULL)", arguments: [kind])
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.pool.write { db in
+                try db.execute(sql: "INSERT INTO staff_country_tie VALUES ('NG', 'cousin', 7, NULL)")
+            }
+        }
+    }
+
     @Test("a database from a newer Midst is refused with a clear message")
     func newerDatabase() throws {
         let folder = try TemporaryFolder()
