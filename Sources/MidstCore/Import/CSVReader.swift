@@ -19,6 +19,11 @@ public struct CSVReader: Sendable {
 
     /// The 1-based line on which the last record returned by ``nextRecord(into:)`` started.
     public private(set) var recordLine = 0
+    /// The byte offset at which the last record started.
+    public private(set) var recordStart = 0
+    /// The input, for reading fields by their ``CSVFieldSpan``.
+    public var input: [UInt8] { bytes }
+    private var spans: [CSVFieldSpan] = []
 
     /// The byte offset reached so far, for progress reporting.
     public var bytesRead: Int { position }
@@ -33,6 +38,18 @@ public struct CSVReader: Sendable {
 
     /// Reads the next record into `fields` (replacing its contents). Returns `false` at the end.
     public mutating func nextRecord(into fields: inout [String]) throws(SyntaxError) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        var spans = spans
+        defer { self.spans = spans }
+        guard try nextRecord(spans: &spans) else { return false }
+        for span in spans { fields.append(try text(of: span)) }
+        return true
+    }
+
+    /// Reads the next record as the places of its fields in the input (replacing the contents of
+    /// `fields`), without decoding them. Returns `false` at the end. See ``text(of:)``.
+    public mutating func nextRecord(spans fields: inout [CSVFieldSpan]) throws(SyntaxError) -> Bool
+    {
         fields.removeAll(keepingCapacity: true)
         let count = bytes.count
         // Skip blank lines (and comment lines when asked).
@@ -52,6 +69,7 @@ public struct CSVReader: Sendable {
         }
         guard position < count else { return false }
         recordLine = nextLine
+        recordStart = position
         while true {
             if bytes[position] == 0x22 {
                 fields.append(try quotedField())
@@ -69,7 +87,7 @@ public struct CSVReader: Sendable {
             if position >= count || bytes[position] == 0x0A
                 || (bytes[position] == 0x0D && position + 1 < count && bytes[position + 1] == 0x0A)
             {
-                fields.append("")
+                fields.append(CSVFieldSpan(start: position, end: position))
                 if position < count {
                     position += bytes[position] == 0x0D ? 2 : 1
                     nextLine += 1
@@ -79,8 +97,31 @@ public struct CSVReader: Sendable {
         }
     }
 
+    /// The text of a field of the last record read: quotes undoubled, UTF-8 checked.
+    public func text(of field: CSVFieldSpan) throws(SyntaxError) -> String {
+        let slice = bytes[field.start..<field.end]
+        if field.isASCII, !field.hasDoubledQuotes {
+            return String(decoding: slice, as: UTF8.self)
+        }
+        var undoubled = slice
+        if field.hasDoubledQuotes {
+            var pieces: [UInt8] = []
+            pieces.reserveCapacity(slice.count)
+            var index = slice.startIndex
+            while index < slice.endIndex {
+                pieces.append(slice[index])
+                index += slice[index] == 0x22 ? 2 : 1
+            }
+            undoubled = pieces[...]
+        }
+        guard let text = String(validating: undoubled, as: UTF8.self) else {
+            throw SyntaxError(line: recordLine, message: "the text is not valid UTF-8")
+        }
+        return text
+    }
+
     /// Reads an unquoted field up to a comma or line end, leaving `position` on the separator.
-    private mutating func unquotedField() throws(SyntaxError) -> String {
+    private mutating func unquotedField() throws(SyntaxError) -> CSVFieldSpan {
         let start = position
         let count = bytes.count
         var isASCII = true
@@ -99,16 +140,16 @@ public struct CSVReader: Sendable {
         }
         var end = position
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        return try decode(bytes[start..<end], isASCII: isASCII)
+        return CSVFieldSpan(start: start, end: end, isASCII: isASCII)
     }
 
     /// Reads a quoted field, leaving `position` on the separator after the closing quote.
-    private mutating func quotedField() throws(SyntaxError) -> String {
+    private mutating func quotedField() throws(SyntaxError) -> CSVFieldSpan {
         let openingLine = nextLine
         position += 1
         let count = bytes.count
-        var start = position
-        var pieces: [UInt8] = []
+        let start = position
+        var hasDoubledQuotes = false
         var isASCII = true
         while true {
             guard position < count else {
@@ -117,19 +158,20 @@ public struct CSVReader: Sendable {
             let byte = bytes[position]
             if byte == 0x22 {
                 if position + 1 < count, bytes[position + 1] == 0x22 {
-                    pieces.append(contentsOf: bytes[start...position])
+                    hasDoubledQuotes = true
                     position += 2
-                    start = position
                     continue
                 }
-                pieces.append(contentsOf: bytes[start..<position])
-                position += 1
                 break
             }
             if byte == 0x0A { nextLine += 1 }
             if byte >= 0x80 { isASCII = false }
             position += 1
         }
+        let field = CSVFieldSpan(
+            start: start, end: position, isQuoted: true, hasDoubledQuotes: hasDoubledQuotes,
+            isASCII: isASCII)
+        position += 1
         if position < count, bytes[position] == 0x0D, position + 1 < count,
             bytes[position + 1] == 0x0A
         {
@@ -138,14 +180,23 @@ public struct CSVReader: Sendable {
         if position < count, bytes[position] != 0x2C, bytes[position] != 0x0A {
             throw SyntaxError(line: nextLine, message: "text after the closing quote of a field")
         }
-        return try decode(pieces[...], isASCII: isASCII)
+        return field
     }
+}
 
-    private func decode(_ slice: ArraySlice<UInt8>, isASCII: Bool) throws(SyntaxError) -> String {
-        if isASCII { return String(decoding: slice, as: UTF8.self) }
-        guard let text = String(validating: slice, as: UTF8.self) else {
-            throw SyntaxError(line: nextLine, message: "the text is not valid UTF-8")
-        }
-        return text
-    }
+/// Where one field of a CSV record lies in the input, before decoding.
+public struct CSVFieldSpan: Sendable, Equatable {
+    /// The field's bytes, `start..<end`: inside the quotes of a quoted field.
+    public var start: Int
+    public var end: Int
+    /// Whether the field was quoted.
+    public var isQuoted = false
+    /// Whether the bytes hold doubled quotes (`""`), each standing for one quote.
+    public var hasDoubledQuotes = false
+    /// Whether every byte is ASCII (then the text needs no UTF-8 check).
+    public var isASCII = true
+
+    /// Whether the bytes are the field's text as they stand: no quotes to undouble, no UTF-8 to
+    /// check.
+    public var isPlain: Bool { isASCII && !hasDoubledQuotes }
 }

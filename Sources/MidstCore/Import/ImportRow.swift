@@ -82,6 +82,12 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
         self.columns = columns
     }
 
+    /// The number of fields every record must have.
+    public var fieldCount: Int { columns.count }
+
+    /// The position of `column`'s field in each record, or `nil` when the file has no such column.
+    public func fieldIndex(of column: Column) -> Int? { columns.firstIndex(of: column) }
+
     /// Places a record's fields under their columns; a record with the wrong number of fields is
     /// an issue.
     public func row(from fields: [String], line: Int, file: String) -> Result<

@@ -9,6 +9,15 @@ public struct RawRecord<Column: ImportColumn>: Sendable {
     public var row: Result<ImportRow<Column>, ImportIssue>
 }
 
+/// A record from ``RecordReader/next(tryingFirst:)``.
+public enum ReadRecord<Column: ImportColumn, Plain> {
+    /// A CSV record taken straight from its bytes: its 1-based line, and where it lies in the
+    /// file (for ``RecordReader/originalFields(at:)``).
+    case plain(Plain, line: Int, bytes: Range<Int>)
+    /// A record decoded into text.
+    case decoded(RawRecord<Column>)
+}
+
 /// Reads the records of an import file in CSV or JSON Lines, for one kind of columns.
 ///
 /// A CSV header with unknown or missing columns, or a CSV syntax error, stops reading (the file
@@ -26,6 +35,7 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
     public let header: [String]?
     private var source: Source
     private var fields: [String] = []
+    private var spans: [CSVFieldSpan] = []
 
     /// Opens `bytes` read from `file` (used in messages).
     public init(bytes: [UInt8], format: ImportFormat, file: String) throws(ImportFailure) {
@@ -62,19 +72,37 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
 
     /// The next record, or `nil` at the end of the file.
     public mutating func next() throws(ImportFailure) -> RawRecord<Column>? {
+        let record = try next(tryingFirst: { _, _ -> Never? in nil })
+        guard case .decoded(let raw) = record else { return nil }
+        return raw
+    }
+
+    /// The next record, or `nil` at the end of the file. A CSV record is first offered to
+    /// `plain` as its fields' places in the file's bytes; what `plain` returns is passed on
+    /// as it is, and only a record it declines (`nil`) is decoded into a ``RawRecord``.
+    public mutating func next<Plain>(
+        tryingFirst plain: ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) -> Plain?
+    ) throws(ImportFailure) -> ReadRecord<Column, Plain>? {
         switch source {
         case .csv(var reader, let header):
             defer { source = .csv(reader, header) }
             do {
-                guard try reader.nextRecord(into: &fields) else { return nil }
+                guard try reader.nextRecord(spans: &spans) else { return nil }
+                let line = reader.recordLine
+                if let record = reader.input.withUnsafeBufferPointer({ plain(spans, $0) }) {
+                    return .plain(record, line: line, bytes: reader.recordStart..<reader.bytesRead)
+                }
+                fields.removeAll(keepingCapacity: true)
+                for span in spans { fields.append(try reader.text(of: span)) }
+                return .decoded(
+                    RawRecord(
+                        line: line, original: fields,
+                        row: header.row(from: fields, line: line, file: file)))
             } catch {
                 throw ImportFailure(issues: [
                     ImportIssue(file: file, line: error.line, message: error.message)
                 ])
             }
-            let line = reader.recordLine
-            return RawRecord(
-                line: line, original: fields, row: header.row(from: fields, line: line, file: file))
         case .jsonl(let bytes, var position, var line):
             var record: RawRecord<Column>?
             while record == nil, position < bytes.count {
@@ -87,8 +115,24 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
                 record = jsonRecord(text, line: line)
             }
             source = .jsonl(bytes: bytes, position: position, line: line)
-            return record
+            return record.map { .decoded($0) }
         }
+    }
+
+    /// The fields of the CSV record that lay at `bytes` (from a ``ReadRecord/plain(_:line:bytes:)``),
+    /// decoded, for a rejects file.
+    public func originalFields(at bytes: Range<Int>) -> [String] {
+        guard case .csv(let reader, _) = source else { return [] }
+        var record = CSVReader(bytes: Array(reader.input[bytes]))
+        var fields: [String] = []
+        _ = try? record.nextRecord(into: &fields)
+        return fields
+    }
+
+    /// The CSV header mapped onto columns, or `nil` for JSON Lines.
+    public var csvHeader: ImportHeader<Column>? {
+        guard case .csv(_, let header) = source else { return nil }
+        return header
     }
 
     /// How far reading has got, in bytes, for progress reports.

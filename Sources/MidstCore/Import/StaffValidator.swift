@@ -116,11 +116,14 @@ public struct StaffValidator: Sendable {
 
     /// One `@` with text before it, a dot after it, and no spaces. Scans bytes: this runs for
     /// every imported record.
-    static func looksLikeEmail(_ text: String) -> Bool {
+    static func looksLikeEmail(_ text: String) -> Bool { looksLikeEmail(utf8: text.utf8) }
+
+    /// ``looksLikeEmail(_:)`` over UTF-8 bytes.
+    static func looksLikeEmail(utf8: some Sequence<UInt8>) -> Bool {
         var atCount = 0
         var charactersBeforeAt = 0
         var hasDotAfterAt = false
-        for byte in text.utf8 {
+        for byte in utf8 {
             switch byte {
             case 0x40: atCount += 1
             case 0x20: return false

@@ -18,11 +18,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
-            let year = CalendarDate.number(bytes[0..<4]),
-            let month = CalendarDate.number(bytes[5..<7]),
-            let day = CalendarDate.number(bytes[8..<10])
+        self.init(isoBytes: Array(text.utf8)[...])
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes, without allocating.
+    public init?<Bytes: RandomAccessCollection<UInt8>>(isoBytes bytes: Bytes)
+    where Bytes.Index == Int {
+        let base = bytes.startIndex
+        guard bytes.count == 10, bytes[base + 4] == 0x2D, bytes[base + 7] == 0x2D,
+            let year = CalendarDate.number(bytes[(base)..<(base + 4)]),
+            let month = CalendarDate.number(bytes[(base + 5)..<(base + 7)]),
+            let day = CalendarDate.number(bytes[(base + 8)..<(base + 10)])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -60,7 +66,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    static func number(_ digits: some Sequence<UInt8>) -> Int? {
         var value = 0
         for byte in digits {
             guard byte >= 0x30, byte <= 0x39 else { return nil }

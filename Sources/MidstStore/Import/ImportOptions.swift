@@ -17,6 +17,10 @@ public struct ImportOptions: Sendable {
     public var isDryRun = false
     /// The `updated_at` of records that carry none.
     public var now: Timestamp
+    /// Whether CSV rows already written the way Midst stores them are validated straight from
+    /// their bytes (``PlainStaffValidator``). On by default; off, every row is decoded and goes
+    /// through the full validator, which the tests and benchmarks compare against.
+    public var readsPlainRows = true
     /// Called now and then with (bytes read, total bytes), for a progress display.
     public var progress: (@Sendable (Int, Int) -> Void)?
 

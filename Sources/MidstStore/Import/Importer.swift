@@ -34,6 +34,9 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     let options: ImportOptions
     let kind: ImportKind
     let validate: @Sendable (ImportRow<Column>) -> Result<Record, ImportFailure>
+    /// Takes a CSV row straight from its bytes when it can (see ``PlainStaffValidator``);
+    /// rows it declines are decoded and go to `validate`.
+    let plain: @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) -> Record?
     /// A record's identity within the file, for reporting repeats.
     let identity: @Sendable (Record) -> String
     let totalBytes: Int
@@ -103,26 +106,34 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
         var reader = reader
         var firstLine: [String: Int] = [:]
         var chunk = Chunk()
+        func accept(_ record: Record, line: Int, original: () -> [String]) {
+            let key = identity(record)
+            if let first = firstLine[key] {
+                let issue = ImportIssue(
+                    file: options.fileName, line: line,
+                    message:
+                        "\(kind == .outcomes ? "outcome" : "id") '\(key)' appears again (first on line \(first))"
+                )
+                chunk.rejected.append(
+                    RejectedRecord(line: line, original: original(), issues: [issue]))
+            } else {
+                firstLine[key] = line
+                chunk.records.append((record, line, keepsOriginals ? original() : []))
+            }
+        }
         do {
-            while let raw = try reader.next() {
-                switch raw.row.mapError({ ImportFailure(issues: [$0]) }).flatMap(validate) {
-                case .failure(let failure):
-                    chunk.rejected.append(
-                        RejectedRecord(
-                            line: raw.line, original: raw.original, issues: failure.issues))
-                case .success(let record):
-                    let key = identity(record)
-                    if let first = firstLine[key] {
-                        let issue = ImportIssue(
-                            file: options.fileName, line: raw.line,
-                            message:
-                                "\(kind == .outcomes ? "outcome" : "id") '\(key)' appears again (first on line \(first))"
-                        )
+            while let read = try reader.next(tryingFirst: plain) {
+                switch read {
+                case .plain(let record, let line, let bytes):
+                    accept(record, line: line) { reader.originalFields(at: bytes) }
+                case .decoded(let raw):
+                    switch raw.row.mapError({ ImportFailure(issues: [$0]) }).flatMap(validate) {
+                    case .failure(let failure):
                         chunk.rejected.append(
-                            RejectedRecord(line: raw.line, original: raw.original, issues: [issue]))
-                    } else {
-                        firstLine[key] = raw.line
-                        chunk.records.append((record, raw.line, keepsOriginals ? raw.original : []))
+                            RejectedRecord(
+                                line: raw.line, original: raw.original, issues: failure.issues))
+                    case .success(let record):
+                        accept(record, line: raw.line) { raw.original }
                     }
                 }
                 if chunk.records.count + chunk.rejected.count >= 2048 {
@@ -143,11 +154,27 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
 extension MidstDatabase {
     /// Imports staff from a CSV or JSON Lines file's bytes. See ``ImportOptions``.
     public func importStaff(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
-        let validator = StaffValidator(reference: BundledReference.data, now: options.now)
-        return try runImport(bytes, options: options, kind: .staff, identity: \.id.rawValue) {
-            validator.validate($0, file: options.fileName)
-        } makeWriter: { db in
-            try StaffWriter(db)
+        let reference = BundledReference.data
+        let validator = StaffValidator(reference: reference, now: options.now)
+        return try bytes.withUnsafeBufferPointer { file in
+            try runImport(
+                bytes, options: options, kind: .staff,
+                identity: { record in
+                    switch record {
+                    case .plain(let staff):
+                        let end = Int(staff.id.start) + Int(staff.id.count)
+                        return String(decoding: bytes[Int(staff.id.start)..<end], as: UTF8.self)
+                    case .parsed(let staff): return staff.id.rawValue
+                    }
+                }
+            ) {
+                validator.validate($0, file: options.fileName).map(StaffImportRecord.parsed)
+            } plain: { header in
+                let plain = PlainStaffValidator(reference: reference, header: header)
+                return { plain.validate($0, in: $1).map(StaffImportRecord.plain) }
+            } makeWriter: { db in
+                try StaffWriter(db, file: file, reference: reference, now: options.now)
+            }
         }
     }
 
@@ -178,14 +205,24 @@ extension MidstDatabase {
         _ bytes: [UInt8], options: ImportOptions, kind: ImportKind,
         identity: @escaping @Sendable (Writer.Record) -> String,
         validate: @escaping @Sendable (ImportRow<Column>) -> Result<Writer.Record, ImportFailure>,
+        plain makePlain: (
+            (ImportHeader<Column>) -> @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) ->
+                Writer.Record?
+        )? = nil,
         makeWriter: (Database) throws -> Writer
     ) throws -> ImportSummary {
+        let reader = try RecordReader<Column>(
+            bytes: bytes, format: options.format, file: options.fileName)
+        let declineAll: @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) -> Writer.Record? = {
+            _, _ in nil
+        }
+        var plain = declineAll
+        if options.readsPlainRows, let makePlain, let header = reader.csvHeader {
+            plain = makePlain(header)
+        }
         let importer = Importer(
-            reader: try RecordReader<Column>(
-                bytes: bytes, format: options.format, file: options.fileName),
-            options: options, kind: kind, validate: validate, identity: identity,
-            totalBytes: bytes.count,
-            keepsOriginals: Writer.canReject)
+            reader: reader, options: options, kind: kind, validate: validate, plain: plain,
+            identity: identity, totalBytes: bytes.count, keepsOriginals: Writer.canReject)
         let started = Date()
         let summary = try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?

@@ -28,29 +28,44 @@ final class CodeList {
     }
 }
 
-/// Inserts `count` rows into `table` in the order given, 100 at a time through multi-row
-/// statements: `bind(statement, first, row)` binds row `row`'s values from parameter `first` on.
-func insertRows(
-    into table: String, columns: [String], count: Int, _ db: Database,
-    bind: (PreparedInsert, Int32, Int) -> Void
-) throws {
-    let rowsPerStatement = 100
-    let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-    func statement(rows: Int) throws -> PreparedInsert {
-        try PreparedInsert(
-            db,
-            sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-                + Array(repeating: tuple, count: rows).joined(separator: ", "))
+/// Inserts rows into one table many at a time, through multi-row `INSERT … VALUES (…), (…)`
+/// statements prepared once per size, the values bound straight from the caller's storage.
+struct MultiRowInsert {
+    private let prefix: String
+    private let tuple: String
+    private let columnCount: Int
+    private let rowsPerStatement: Int
+    private var statements: [Int: PreparedInsert] = [:]
+
+    init(into table: String, columns: [String], rowsPerStatement: Int = 100) {
+        prefix = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        columnCount = columns.count
+        self.rowsPerStatement = rowsPerStatement
     }
-    let full = try statement(rows: rowsPerStatement)
-    var row = 0
-    while row < count {
-        let rows = min(rowsPerStatement, count - row)
-        let insert = rows == rowsPerStatement ? full : try statement(rows: rows)
-        for offset in 0..<rows {
-            bind(insert, Int32(offset * columns.count + 1), row + offset)
+
+    /// Inserts `count` rows in the order given: `bind(statement, first, row)` binds row `row`'s
+    /// values from parameter `first` on.
+    mutating func insert(
+        count: Int, _ db: Database, bind: (PreparedInsert, Int32, Int) throws -> Void
+    ) throws {
+        var row = 0
+        while row < count {
+            let rows = min(rowsPerStatement, count - row)
+            let insert = try statement(rows: rows, db)
+            for offset in 0..<rows {
+                try bind(insert, Int32(offset * columnCount + 1), row + offset)
+            }
+            try insert.execute(db)
+            row += rows
         }
-        try insert.execute(db)
-        row += rows
+    }
+
+    private mutating func statement(rows: Int, _ db: Database) throws -> PreparedInsert {
+        if let statement = statements[rows] { return statement }
+        let statement = try PreparedInsert(
+            db, sql: prefix + Array(repeating: tuple, count: rows).joined(separator: ", "))
+        statements[rows] = statement
+        return statement
     }
 }

@@ -1,22 +1,35 @@
 import GRDB
 import MidstCore
 
+/// A staff record on its way to the database: taken straight from the file's bytes, or parsed.
+enum StaffImportRecord: Sendable {
+    case plain(PlainStaff)
+    case parsed(Staff)
+}
+
 /// Inserts or replaces staff records and their lookup rows (specialties, ties, languages).
 ///
 /// Existing ids are loaded once and new people get the next free staff keys, so staff rows are
-/// written in multi-row batches (``BatchedInsert``). Lookup rows are collected and written at the
-/// end sorted by their primary key, so that SQLite appends to each B-tree instead of seeking a
-/// new place for every row (ImportBenchmarks: this halves the write time). A re-imported person
-/// keeps their staff key (rowid), so outcomes and run history keep pointing at them; their old
-/// lookup rows are found from the readable copies in the staff row and deleted by primary key.
+/// written in multi-row batches. A plain record's text is bound in place from the import file's
+/// bytes. Lookup rows are collected as packed integers (code rank, staff key, value) and written
+/// at the end sorted by their primary key, so that SQLite appends to each B-tree instead of
+/// seeking a new place for every row (ImportBenchmarks: this halves the write time). A
+/// re-imported person keeps their staff key (rowid), so outcomes and run history keep pointing at
+/// them; their old lookup rows are found from the readable copies in the staff row and deleted by
+/// primary key.
 struct StaffWriter: RecordWriter {
+    private let file: UnsafeBufferPointer<UInt8>
+    private let now: Timestamp
+    private let reference: ReferenceData
+    private let codes: LookupCodes
     private var existing: [String: Int64] = [:]
     private var nextKey: Int
-    private var newStaff = BatchedInsert(
-        table: "staff", columns: ["staff_key"] + StaffWriter.columnNames, rowsPerStatement: 50)
-    private var specialtyRows: [(specialty: String, key: Int, position: Int)] = []
-    private var tieRows: [(country: String, kind: String, key: Int, years: Int?)] = []
-    private var languageRows: [(language: String, key: Int, level: LanguageLevel)] = []
+    private var pending: [(key: Int, record: StaffImportRecord)] = []
+    private var newStaff = MultiRowInsert(
+        into: "staff", columns: ["staff_key"] + StaffWriter.columnNames, rowsPerStatement: 50)
+    private var specialtyRows: [UInt64] = []
+    private var tieRows: [UInt64] = []
+    private var languageRows: [UInt64] = []
     private let updateStaff: PreparedInsert
     private let previousCodes: Statement
     private let deleteSpecialty: PreparedInsert
@@ -29,7 +42,15 @@ struct StaffWriter: RecordWriter {
         "consent", "employer", "placements", "updated_at",
     ]
 
-    init(_ db: Database) throws {
+    /// A writer for records read from `file` (whose bytes must outlive it), validated against
+    /// `reference`; `now` is the `updated_at` of records without one.
+    init(
+        _ db: Database, file: UnsafeBufferPointer<UInt8>, reference: ReferenceData, now: Timestamp
+    ) throws {
+        self.file = file
+        self.now = now
+        self.reference = reference
+        codes = LookupCodes(reference)
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, staff_key FROM staff")
         while let row = try cursor.next() { existing[row[0]] = row[1] }
         nextKey =
@@ -50,118 +71,112 @@ struct StaffWriter: RecordWriter {
             db, sql: "DELETE FROM staff_language WHERE language = ? AND staff_key = ?")
     }
 
-    mutating func write(_ staff: Staff, _ db: Database) throws -> Bool {
+    mutating func write(_ record: StaffImportRecord, _ db: Database) throws -> Bool {
+        let found = existing.isEmpty ? nil : existing[id(of: record)]
         let key: Int
-        let isNew: Bool
-        if let found = existing[staff.id.rawValue] {
+        if let found {
             key = Int(found)
-            isNew = false
             try deleteLookups(of: key, db)
-            bindStaff(staff, to: updateStaff)
+            try bind(record, to: updateStaff, at: 1)
             updateStaff.bind(19, key)
             try updateStaff.execute(db)
         } else {
             key = nextKey
             nextKey += 1
-            isNew = true
             // The producer rejects an id seen earlier in the file, so no need to remember it.
-            newStaff.append(
-                .integer(key), .text(staff.id.rawValue), text(staff.name), text(staff.email),
-                .text(staff.profession.rawValue), .text(staff.specialtiesText),
-                .integer(staff.seniority.rawValue), text(staff.grade), .text(staff.countriesText),
-                .text(staff.languagesText), text(staff.availability.start?.description),
-                text(staff.availability.end?.description),
-                .integer(staff.modes.contains(.remote) ? 1 : 0),
-                .integer(staff.modes.contains(.inCountry) ? 1 : 0), .integer(staff.maxAssignments),
-                .integer(staff.hasConsented ? 1 : 0), text(staff.employer),
-                .integer(staff.pastPlacements),
-                .text(staff.updatedAt.iso))
+            pending.append((key, record))
+            if pending.count >= 50 { try flushStaff(db) }
         }
-        for (position, specialty) in staff.specialties.enumerated() {
-            specialtyRows.append((specialty.rawValue, key, position))
-        }
-        for tie in staff.countryTies {
-            tieRows.append((tie.country.rawValue, tie.kind.rawValue, key, tie.years))
-        }
-        for skill in staff.languages {
-            languageRows.append((skill.language.rawValue, key, skill.level))
-        }
-        if newStaff.pendingRows >= 50 { try newStaff.flush(db, includingPartial: false) }
-        return isNew
+        addLookups(of: record, key: key)
+        return found == nil
     }
 
     /// Writes the remaining staff rows, then every lookup row in primary-key order.
     mutating func finish(_ db: Database) throws {
-        try newStaff.flush(db, includingPartial: true)
-        let specialties = CodeList(specialtyRows.lazy.map(\.specialty))
-        let specialtyOrder = Self.order(specialtyRows, key: \.key) {
-            specialties.rank[$0.specialty]!
-        }
-        try insertRows(
-            into: "staff_specialty", columns: ["specialty", "staff_key", "position"],
-            count: specialtyOrder.count, db
-        ) { statement, first, position in
-            let (rank, index) = specialtyOrder[position]
-            let row = specialtyRows[index]
-            specialties.bind(rank, to: statement, at: first)
+        try flushStaff(db)
+        specialtyRows.sort()
+        var specialties = MultiRowInsert(
+            into: "staff_specialty", columns: ["specialty", "staff_key", "position"])
+        try specialties.insert(count: specialtyRows.count, db) { statement, first, index in
+            let row = Packed(specialtyRows[index])
+            codes.specialties.bind(row.rank, to: statement, at: first)
             statement.bind(first + 1, row.key)
-            statement.bind(first + 2, row.position)
+            statement.bind(first + 2, row.value)
         }
         specialtyRows = []
-        // Ties sort by country, then kind: a country's rank times the number of kinds, plus the
-        // kind's rank.
-        let countries = CodeList(tieRows.lazy.map(\.country))
-        let kinds = CodeList(TieKind.allCases.map(\.rawValue))
-        let tieOrder = Self.order(tieRows, key: \.key) {
-            countries.rank[$0.country]! * TieKind.allCases.count + kinds.rank[$0.kind]!
-        }
-        try insertRows(
-            into: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"],
-            count: tieOrder.count, db
-        ) { statement, first, position in
-            let (rank, index) = tieOrder[position]
-            let row = tieRows[index]
-            countries.bind(rank / TieKind.allCases.count, to: statement, at: first)
-            kinds.bind(rank % TieKind.allCases.count, to: statement, at: first + 1)
+        tieRows.sort()
+        var ties = MultiRowInsert(
+            into: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"])
+        let kindCount = TieKind.allCases.count
+        try ties.insert(count: tieRows.count, db) { statement, first, index in
+            let row = Packed(tieRows[index])
+            codes.countries.bind(row.rank / kindCount, to: statement, at: first)
+            codes.kinds.bind(row.rank % kindCount, to: statement, at: first + 1)
             statement.bind(first + 2, row.key)
-            statement.bind(first + 3, row.years)
+            statement.bind(first + 3, row.value == 0 ? nil : row.value - 1)
         }
         tieRows = []
-        let languages = CodeList(languageRows.lazy.map(\.language))
-        let levels = CodeList(LanguageLevel.allCases.map(\.code))
-        var levelRank = [Int](repeating: 0, count: LanguageLevel.allCases.count + 1)
-        for level in LanguageLevel.allCases { levelRank[level.rawValue] = levels.rank[level.code]! }
-        let languageOrder = Self.order(languageRows, key: \.key) {
-            languages.rank[$0.language]!
-        }
-        try insertRows(
-            into: "staff_language", columns: ["language", "staff_key", "level", "level_rank"],
-            count: languageOrder.count, db
-        ) { statement, first, position in
-            let (rank, index) = languageOrder[position]
-            let row = languageRows[index]
-            languages.bind(rank, to: statement, at: first)
+        languageRows.sort()
+        var languages = MultiRowInsert(
+            into: "staff_language", columns: ["language", "staff_key", "level", "level_rank"])
+        try languages.insert(count: languageRows.count, db) { statement, first, index in
+            let row = Packed(languageRows[index])
+            codes.languages.bind(row.rank, to: statement, at: first)
             statement.bind(first + 1, row.key)
-            levels.bind(levelRank[row.level.rawValue], to: statement, at: first + 2)
-            statement.bind(first + 3, row.level.rawValue)
+            codes.levels.bind(codes.levelRank[row.value], to: statement, at: first + 2)
+            statement.bind(first + 3, row.value)
         }
         languageRows = []
     }
 
-    /// The rows in primary-key order, as (code rank, row index): sorted by a packed integer
-    /// (rank, staff key) rather than by comparing strings.
-    private static func order<Row>(_ rows: [Row], key: (Row) -> Int, rank: (Row) -> Int)
-        -> [(rank: Int, index: Int)]
-    {
-        var packed = rows.indices.map {
-            (UInt64(rank(rows[$0])) << 40 | UInt64(key(rows[$0])), $0)
+    private mutating func flushStaff(_ db: Database) throws {
+        var insert = newStaff
+        defer { newStaff = insert }
+        try insert.insert(count: pending.count, db) { statement, first, index in
+            let (key, record) = pending[index]
+            statement.bind(first, key)
+            try bind(record, to: statement, at: first + 1)
         }
-        packed.sort { $0.0 < $1.0 }
-        return packed.map { (Int($0.0 >> 40), $0.1) }
+        pending.removeAll(keepingCapacity: true)
     }
 
-    private func text(_ value: String?) -> BatchedInsert.Value {
-        value.map { .text($0) } ?? .null
+    // MARK: Lookup rows
+
+    /// Queues the record's lookup rows, each packed as (code rank, staff key, value).
+    private mutating func addLookups(of record: StaffImportRecord, key: Int) {
+        let kindCount = TieKind.allCases.count
+        switch record {
+        case .plain(let staff):
+            for index in 0..<Int(staff.specialtyCount) {
+                let rank = codes.specialtyRank[Int(staff.specialtyNumbers[index])]
+                specialtyRows.append(Packed.make(rank, key, index))
+            }
+            for index in 0..<Int(staff.tieCount) {
+                let rank =
+                    codes.countryRank[Int(staff.tieCountries[index])] * kindCount
+                    + codes.kindRank[Int(staff.tieKinds[index])]
+                tieRows.append(Packed.make(rank, key, Int(staff.tieYears[index])))
+            }
+            for index in 0..<Int(staff.languageCount) {
+                let rank = codes.languageRank[Int(staff.languageNumbers[index])]
+                languageRows.append(Packed.make(rank, key, Int(staff.languageLevels[index])))
+            }
+        case .parsed(let staff):
+            for (position, specialty) in staff.specialties.enumerated() {
+                let rank = codes.specialtyRank[reference.number(of: specialty)!]
+                specialtyRows.append(Packed.make(rank, key, position))
+            }
+            for tie in staff.countryTies {
+                let rank =
+                    codes.countryRank[reference.number(of: tie.country)!] * kindCount
+                    + codes.kindRank[TieKind.allCases.firstIndex(of: tie.kind)!]
+                tieRows.append(Packed.make(rank, key, tie.years.map { $0 + 1 } ?? 0))
+            }
+            for skill in staff.languages {
+                let rank = codes.languageRank[reference.number(of: skill.language)!]
+                languageRows.append(Packed.make(rank, key, skill.level.rawValue))
+            }
+        }
     }
 
     /// Deletes a person's lookup rows, found from the readable copies in their staff row.
@@ -190,24 +205,138 @@ struct StaffWriter: RecordWriter {
         }
     }
 
-    private func bindStaff(_ staff: Staff, to statement: PreparedInsert) {
-        statement.bind(1, staff.id.rawValue)
-        statement.bind(2, staff.name)
-        statement.bind(3, staff.email)
-        statement.bind(4, staff.profession.rawValue)
-        statement.bind(5, staff.specialtiesText)
-        statement.bind(6, staff.seniority.rawValue)
-        statement.bind(7, staff.grade)
-        statement.bind(8, staff.countriesText)
-        statement.bind(9, staff.languagesText)
-        statement.bind(10, staff.availability.start?.description)
-        statement.bind(11, staff.availability.end?.description)
-        statement.bind(12, staff.modes.contains(.remote))
-        statement.bind(13, staff.modes.contains(.inCountry))
-        statement.bind(14, staff.maxAssignments)
-        statement.bind(15, staff.hasConsented)
-        statement.bind(16, staff.employer)
-        statement.bind(17, staff.pastPlacements)
-        statement.bind(18, staff.updatedAt.iso)
+    // MARK: Staff rows
+
+    private func id(of record: StaffImportRecord) -> String {
+        switch record {
+        case .plain(let staff): String(decoding: bytes(staff.id), as: UTF8.self)
+        case .parsed(let staff): staff.id.rawValue
+        }
+    }
+
+    private func bytes(_ span: TextSpan) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: file[Int(span.start)..<Int(span.start) + Int(span.count)])
+    }
+
+    /// Binds the 18 staff columns from parameter `first` on.
+    private func bind(_ record: StaffImportRecord, to statement: PreparedInsert, at first: Int32)
+        throws
+    {
+        switch record {
+        case .plain(let staff): bind(staff, to: statement, at: first)
+        case .parsed(let staff): bind(staff, to: statement, at: first)
+        }
+    }
+
+    private func bind(_ staff: PlainStaff, to statement: PreparedInsert, at first: Int32) {
+        /// Text bound in place; an empty span is NULL for an optional column, '' otherwise.
+        func text(_ index: Int32, _ span: TextSpan, optional: Bool = true) {
+            if optional, span.isEmpty {
+                statement.bind(first + index, nil as Int?)
+            } else {
+                let start = UnsafeRawPointer(file.baseAddress! + Int(span.start))
+                statement.bindStatic(
+                    first + index, start.assumingMemoryBound(to: CChar.self),
+                    length: Int32(span.count))
+            }
+        }
+        text(0, staff.id)
+        text(1, staff.name)
+        text(2, staff.email)
+        text(3, staff.profession)
+        text(4, staff.specialties, optional: false)
+        statement.bind(first + 5, staff.seniority.rawValue)
+        text(6, staff.grade)
+        text(7, staff.countries, optional: false)
+        text(8, staff.languages, optional: false)
+        text(9, staff.availableFrom)
+        text(10, staff.availableTo)
+        statement.bind(first + 11, staff.modes.contains(.remote))
+        statement.bind(first + 12, staff.modes.contains(.inCountry))
+        statement.bind(first + 13, Int(staff.maxAssignments))
+        statement.bind(first + 14, staff.hasConsented)
+        text(15, staff.employer)
+        statement.bind(first + 16, Int(staff.placements))
+        if staff.updatedOn.isEmpty {
+            statement.bind(first + 17, now.iso)
+        } else {
+            // A date stands for midnight UTC, as Timestamp(parsing:) has it.
+            statement.bind(
+                first + 17, String(decoding: bytes(staff.updatedOn), as: UTF8.self) + "T00:00:00Z")
+        }
+    }
+
+    private func bind(_ staff: Staff, to statement: PreparedInsert, at first: Int32) {
+        statement.bind(first, staff.id.rawValue)
+        statement.bind(first + 1, staff.name)
+        statement.bind(first + 2, staff.email)
+        statement.bind(first + 3, staff.profession.rawValue)
+        statement.bind(first + 4, staff.specialtiesText)
+        statement.bind(first + 5, staff.seniority.rawValue)
+        statement.bind(first + 6, staff.grade)
+        statement.bind(first + 7, staff.countriesText)
+        statement.bind(first + 8, staff.languagesText)
+        statement.bind(first + 9, staff.availability.start?.description)
+        statement.bind(first + 10, staff.availability.end?.description)
+        statement.bind(first + 11, staff.modes.contains(.remote))
+        statement.bind(first + 12, staff.modes.contains(.inCountry))
+        statement.bind(first + 13, staff.maxAssignments)
+        statement.bind(first + 14, staff.hasConsented)
+        statement.bind(first + 15, staff.employer)
+        statement.bind(first + 16, staff.pastPlacements)
+        statement.bind(first + 17, staff.updatedAt.iso)
+    }
+}
+
+/// A lookup row packed in one integer that sorts in primary-key order: the code's rank (16
+/// bits), the staff key (32 bits) and a small value (16 bits: position, years, level).
+private struct Packed {
+    let rank: Int
+    let key: Int
+    let value: Int
+
+    init(_ packed: UInt64) {
+        rank = Int(packed >> 48)
+        key = Int(packed >> 16 & 0xFFFF_FFFF)
+        value = Int(packed & 0xFFFF)
+    }
+
+    static func make(_ rank: Int, _ key: Int, _ value: Int) -> UInt64 {
+        precondition(rank < 1 << 16 && key < 1 << 32 && value < 1 << 16, "lookup row out of range")
+        return UInt64(rank) << 48 | UInt64(key) << 16 | UInt64(value)
+    }
+}
+
+/// The codes of the lookup tables as C strings ranked in byte order, and each reference
+/// number's rank.
+private struct LookupCodes {
+    let specialties: CodeList
+    let countries: CodeList
+    let kinds: CodeList
+    let languages: CodeList
+    let levels: CodeList
+    /// By specialty number (``ReferenceData/number(of:)-…``), its rank in ``specialties``.
+    let specialtyRank: [Int]
+    let countryRank: [Int]
+    /// By position in `TieKind.allCases`.
+    let kindRank: [Int]
+    let languageRank: [Int]
+    /// By ``LanguageLevel`` raw value.
+    let levelRank: [Int]
+
+    init(_ reference: ReferenceData) {
+        func ranks(_ codes: [String]) -> (CodeList, [Int]) {
+            let list = CodeList(codes)
+            return (list, codes.map { list.rank[$0]! })
+        }
+        (specialties, specialtyRank) = ranks(reference.specialties.map(\.code.rawValue))
+        (countries, countryRank) = ranks(reference.countries.map(\.code.rawValue))
+        (kinds, kindRank) = ranks(TieKind.allCases.map(\.rawValue))
+        (languages, languageRank) = ranks(reference.languages.map(\.code.rawValue))
+        let levels = CodeList(LanguageLevel.allCases.map(\.code))
+        var levelRank = [Int](repeating: 0, count: LanguageLevel.allCases.count + 1)
+        for level in LanguageLevel.allCases { levelRank[level.rawValue] = levels.rank[level.code]! }
+        self.levels = levels
+        self.levelRank = levelRank
     }
 }
