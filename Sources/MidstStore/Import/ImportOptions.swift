@@ -21,6 +21,10 @@ public struct ImportOptions: Sendable {
     /// their bytes (``PlainStaffValidator``). On by default; off, every row is decoded and goes
     /// through the full validator, which the tests and benchmarks compare against.
     public var readsPlainRows = true
+    /// Files of at least this many bytes are bulk loads: when no other connection has the
+    /// database open, they are written with a rollback journal instead of the WAL, so that each
+    /// page is written once (see ``SingleWriteJournal``). 16 MiB is about 75,000 staff rows.
+    public var bulkLoadBytes = 16 << 20
     /// Called now and then with (bytes read, total bytes), for a progress display.
     public var progress: (@Sendable (Int, Int) -> Void)?
 
@@ -55,6 +59,9 @@ public struct ImportSummary: Sendable {
     public var rejected: [RejectedRecord] = []
     /// Whether nothing was written.
     public var isDryRun = false
+    /// Whether the import ran as a bulk load with a rollback journal (see
+    /// ``ImportOptions/bulkLoadBytes``).
+    public var isBulkLoad = false
     /// Wall-clock seconds of the whole import: reading, validating, writing, committing and
     /// copying the new pages into the database file (checkpoint).
     public var seconds = 0.0

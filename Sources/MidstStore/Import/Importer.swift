@@ -224,8 +224,9 @@ extension MidstDatabase {
             reader: reader, options: options, kind: kind, validate: validate, plain: plain,
             identity: identity, totalBytes: bytes.count, keepsOriginals: Writer.canReject)
         let started = Date()
+        let isBulkLoad = !options.isDryRun && bytes.count >= options.bulkLoadBytes
         // This process's idle readers would keep the journal mode from changing (below).
-        pool.releaseMemory()
+        if isBulkLoad { pool.releaseMemory() }
         let summary = try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
             // Every row the writers add refers to a key they have just created or looked up in
@@ -233,7 +234,7 @@ extension MidstDatabase {
             // them speeds up bulk imports (ImportBenchmarks). The tests run `foreign_key_check`.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-            let journal = options.isDryRun ? nil : try SingleWriteJournal(db)
+            let journal = isBulkLoad ? try SingleWriteJournal(db) : nil
             defer { journal?.restore(db) }
             try db.inTransaction(.immediate) {
                 try db.execute(sql: "PRAGMA cache_size = -2097152")
@@ -267,6 +268,7 @@ extension MidstDatabase {
             // process is checkpointing) is left to the next one, not reported as a failure.
             if !options.isDryRun, journal?.isRollback != true { _ = try? db.checkpoint(.passive) }
             summary!.seconds = Date().timeIntervalSince(started)
+            summary!.isBulkLoad = journal?.isRollback == true
             return summary!
         }
         Self.logger.info(
@@ -275,7 +277,7 @@ extension MidstDatabase {
                 "kind": "\(kind.rawValue)", "records": "\(summary.records)",
                 "inserted": "\(summary.inserted)",
                 "updated": "\(summary.updated)", "rejected": "\(summary.rejected.count)",
-                "dryRun": "\(options.isDryRun)",
+                "dryRun": "\(options.isDryRun)", "bulkLoad": "\(summary.isBulkLoad)",
             ])
         return summary
     }

@@ -1,7 +1,7 @@
 import GRDB
 
-/// Runs an import with a rollback journal when no other connection has the database open, so
-/// that each new page is written once.
+/// Runs a bulk load (``ImportOptions/bulkLoadBytes``) with a rollback journal when no other
+/// connection has the database open, so that each new page is written once.
 ///
 /// In WAL mode every page an import writes goes to the WAL at commit and then again into the
 /// database file at the checkpoint, and a WAL frame is not aligned to the file system's pages.
@@ -13,6 +13,10 @@ import GRDB
 /// SQLite refuses to leave WAL mode while another connection has the database open; the import
 /// then keeps WAL mode and its readers are never blocked. While the rollback journal is on, a
 /// process that opens the database waits for the import's commit (up to the busy timeout).
+///
+/// Leaving WAL mode and coming back rewrites SQLite's change counter in the file header, even
+/// when the import then fails and writes nothing else. That is why only bulk loads take this
+/// path: a smaller import that fails leaves the file byte-for-byte as it was (ImportTests).
 struct SingleWriteJournal {
     /// Whether the rollback journal is on (the switch succeeded).
     let isRollback: Bool
