@@ -8,6 +8,8 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case notAMidstDatabase(path: String, reason: String)
     /// A command that only reads found no database.
     case missing(path: String)
+    /// An input file could not be read.
+    case unreadable(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -19,6 +21,8 @@ public enum StoreError: Error, LocalizedError, Sendable {
             "\(path): not a Midst database (\(reason))"
         case .missing(let path):
             "\(path): no database here; create one with `midst init` or `midst import`"
+        case .unreadable(let path, let reason):
+            "\(path): cannot be read (\(reason))"
         }
     }
 }

@@ -65,11 +65,8 @@ struct ImportArguments: ParsableArguments {
         _ kind: ImportKind,
         _ load: (MidstDatabase, [UInt8], ImportOptions) throws -> ImportSummary
     ) throws {
-        let bytes: [UInt8] = try Terminal.exitOnError(code: .databaseProblem) {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: file])
-            }
-            return [UInt8](data)
+        let bytes = try Terminal.exitOnError(code: .databaseProblem) {
+            try ImportFile.bytes(atPath: file)
         }
         var options = ImportOptions(
             format: format ?? ImportFormat(fileName: file)!, fileName: file,
