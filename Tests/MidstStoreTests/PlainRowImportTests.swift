@@ -105,6 +105,37 @@ struct PlainRowImportTests {
         }
     }
 
+    /// People whose lookup rows do not say what their staff row says (specialties in order,
+    /// ties and languages as sets).
+    static func lookupMismatches(_ tables: [String: [[DatabaseValue]]]) -> [String] {
+        func text(_ value: DatabaseValue) -> String { String.fromDatabaseValue(value) ?? "" }
+        func key(_ value: DatabaseValue) -> Int64 { Int64.fromDatabaseValue(value)! }
+        var specialties: [Int64: [(Int64, String)]] = [:]
+        for row in tables["staff_specialty"]! {
+            specialties[key(row[1]), default: []].append((key(row[2]), text(row[0])))
+        }
+        var ties: [Int64: Set<String>] = [:]
+        for row in tables["staff_country_tie"]! {
+            let years = Int64.fromDatabaseValue(row[3]).map { ":\($0)" } ?? ""
+            ties[key(row[2]), default: []].insert("\(text(row[0])):\(text(row[1]))\(years)")
+        }
+        var languages: [Int64: Set<String>] = [:]
+        for row in tables["staff_language"]! {
+            languages[key(row[1]), default: []].insert("\(text(row[0])):\(text(row[2]))")
+        }
+        func items(_ value: DatabaseValue) -> [String] {
+            text(value).split(separator: ";").map(String.init)
+        }
+        return tables["staff"]!.compactMap { row in
+            let staff = key(row[0])
+            let listed = (specialties[staff] ?? []).sorted { $0.0 < $1.0 }.map(\.1)
+            guard listed == items(row[5]), (ties[staff] ?? []) == Set(items(row[8])),
+                (languages[staff] ?? []) == Set(items(row[9]))
+            else { return text(row[1]) }
+            return nil
+        }
+    }
+
     /// Imports `files` in turn, skipping invalid rows, through one path or the other.
     static func importAll(_ files: [String], plain: Bool, into folder: TemporaryFolder) throws -> (
         summaries: [ImportSummary], tables: [String: [[DatabaseValue]]]
@@ -144,6 +175,8 @@ struct PlainRowImportTests {
         // The files hold both kinds of rows, so both paths were exercised.
         #expect(plain.summaries[0].rejected.count > 100)
         #expect(plain.summaries[1].updated > 100)
+        // Updated people's old lookup rows are gone and their new ones are in place.
+        #expect(Self.lookupMismatches(plain.tables) == [])
         for table in full.tables.keys.sorted() {
             #expect(plain.tables[table]!.count == full.tables[table]!.count, "\(table)")
             #expect(plain.tables[table]! == full.tables[table]!, "\(table)")

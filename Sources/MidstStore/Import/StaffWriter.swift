@@ -11,8 +11,8 @@ enum StaffImportRecord: Sendable {
 ///
 /// Existing ids are loaded once and new people get the next free staff keys, so staff rows are
 /// written in multi-row batches. A plain record's text is bound in place from the import file's
-/// bytes. Lookup rows are collected as packed integers (code rank, staff key, value) and written
-/// at the end sorted by their primary key, so that SQLite appends to each B-tree instead of
+/// bytes. Lookup rows are collected as integers bucketed by code (``LookupRowBuckets``) and
+/// written at the end in primary-key order, so that SQLite appends to each B-tree instead of
 /// seeking a new place for every row (ImportBenchmarks: this halves the write time). A
 /// re-imported person keeps their staff key (rowid), so outcomes and run history keep pointing at
 /// them; their old lookup rows are found from the readable copies in the staff row and deleted by
@@ -27,9 +27,9 @@ struct StaffWriter: RecordWriter {
     private var pending: [(key: Int, record: StaffImportRecord)] = []
     private var newStaff = MultiRowInsert(
         into: "staff", columns: ["staff_key"] + StaffWriter.columnNames, rowsPerStatement: 50)
-    private var specialtyRows: [UInt64] = []
-    private var tieRows: [UInt64] = []
-    private var languageRows: [UInt64] = []
+    private var specialtyRows: LookupRowBuckets
+    private var tieRows: LookupRowBuckets
+    private var languageRows: LookupRowBuckets
     private let updateStaff: PreparedInsert
     private let previousCodes: Statement
     private let deleteSpecialty: PreparedInsert
@@ -51,6 +51,9 @@ struct StaffWriter: RecordWriter {
         self.now = now
         self.reference = reference
         codes = LookupCodes(reference)
+        specialtyRows = LookupRowBuckets(ranks: codes.specialtyRank.count)
+        tieRows = LookupRowBuckets(ranks: codes.countryRank.count * TieKind.allCases.count)
+        languageRows = LookupRowBuckets(ranks: codes.languageRank.count)
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, staff_key FROM staff")
         while let row = try cursor.next() { existing[row[0]] = row[1] }
         nextKey =
@@ -94,39 +97,36 @@ struct StaffWriter: RecordWriter {
     /// Writes the remaining staff rows, then every lookup row in primary-key order.
     mutating func finish(_ db: Database) throws {
         try flushStaff(db)
-        specialtyRows.sort()
         var specialties = MultiRowInsert(
             into: "staff_specialty", columns: ["specialty", "staff_key", "position"])
-        try specialties.insert(count: specialtyRows.count, db) { statement, first, index in
-            let row = Packed(specialtyRows[index])
+        var rows = specialtyRows.ordered().makeIterator()
+        try specialties.insert(count: specialtyRows.count, db) { statement, first, _ in
+            let row = rows.next()!
             codes.specialties.bind(row.rank, to: statement, at: first)
             statement.bind(first + 1, row.key)
             statement.bind(first + 2, row.value)
         }
-        specialtyRows = []
-        tieRows.sort()
         var ties = MultiRowInsert(
             into: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"])
         let kindCount = TieKind.allCases.count
-        try ties.insert(count: tieRows.count, db) { statement, first, index in
-            let row = Packed(tieRows[index])
+        rows = tieRows.ordered().makeIterator()
+        try ties.insert(count: tieRows.count, db) { statement, first, _ in
+            let row = rows.next()!
             codes.countries.bind(row.rank / kindCount, to: statement, at: first)
             codes.kinds.bind(row.rank % kindCount, to: statement, at: first + 1)
             statement.bind(first + 2, row.key)
             statement.bind(first + 3, row.value == 0 ? nil : row.value - 1)
         }
-        tieRows = []
-        languageRows.sort()
         var languages = MultiRowInsert(
             into: "staff_language", columns: ["language", "staff_key", "level", "level_rank"])
-        try languages.insert(count: languageRows.count, db) { statement, first, index in
-            let row = Packed(languageRows[index])
+        rows = languageRows.ordered().makeIterator()
+        try languages.insert(count: languageRows.count, db) { statement, first, _ in
+            let row = rows.next()!
             codes.languages.bind(row.rank, to: statement, at: first)
             statement.bind(first + 1, row.key)
             codes.levels.bind(codes.levelRank[row.value], to: statement, at: first + 2)
             statement.bind(first + 3, row.value)
         }
-        languageRows = []
     }
 
     private mutating func flushStaff(_ db: Database) throws {
@@ -142,39 +142,39 @@ struct StaffWriter: RecordWriter {
 
     // MARK: Lookup rows
 
-    /// Queues the record's lookup rows, each packed as (code rank, staff key, value).
+    /// Queues the record's lookup rows, each as (code rank, staff key, value).
     private mutating func addLookups(of record: StaffImportRecord, key: Int) {
         let kindCount = TieKind.allCases.count
         switch record {
         case .plain(let staff):
             for index in 0..<Int(staff.specialtyCount) {
                 let rank = codes.specialtyRank[Int(staff.specialtyNumbers[index])]
-                specialtyRows.append(Packed.make(rank, key, index))
+                specialtyRows.append(rank: rank, key: key, value: index)
             }
             for index in 0..<Int(staff.tieCount) {
                 let rank =
                     codes.countryRank[Int(staff.tieCountries[index])] * kindCount
                     + codes.kindRank[Int(staff.tieKinds[index])]
-                tieRows.append(Packed.make(rank, key, Int(staff.tieYears[index])))
+                tieRows.append(rank: rank, key: key, value: Int(staff.tieYears[index]))
             }
             for index in 0..<Int(staff.languageCount) {
                 let rank = codes.languageRank[Int(staff.languageNumbers[index])]
-                languageRows.append(Packed.make(rank, key, Int(staff.languageLevels[index])))
+                languageRows.append(rank: rank, key: key, value: Int(staff.languageLevels[index]))
             }
         case .parsed(let staff):
             for (position, specialty) in staff.specialties.enumerated() {
                 let rank = codes.specialtyRank[reference.number(of: specialty)!]
-                specialtyRows.append(Packed.make(rank, key, position))
+                specialtyRows.append(rank: rank, key: key, value: position)
             }
             for tie in staff.countryTies {
                 let rank =
                     codes.countryRank[reference.number(of: tie.country)!] * kindCount
                     + codes.kindRank[TieKind.allCases.firstIndex(of: tie.kind)!]
-                tieRows.append(Packed.make(rank, key, tie.years.map { $0 + 1 } ?? 0))
+                tieRows.append(rank: rank, key: key, value: tie.years.map { $0 + 1 } ?? 0)
             }
             for skill in staff.languages {
                 let rank = codes.languageRank[reference.number(of: skill.language)!]
-                languageRows.append(Packed.make(rank, key, skill.level.rawValue))
+                languageRows.append(rank: rank, key: key, value: skill.level.rawValue)
             }
         }
     }
@@ -288,22 +288,33 @@ struct StaffWriter: RecordWriter {
     }
 }
 
-/// A lookup row packed in one integer that sorts in primary-key order: the code's rank (16
-/// bits), the staff key (32 bits) and a small value (16 bits: position, years, level).
-private struct Packed {
-    let rank: Int
-    let key: Int
-    let value: Int
+/// The lookup rows of one table, bucketed by their code's rank as they come, so that they come
+/// out in primary-key order (rank, staff key) without sorting the whole table: new people's keys
+/// arrive in increasing order, and only a bucket that an updated person's key put out of order
+/// is sorted.
+private struct LookupRowBuckets {
+    /// By rank: each row as its staff key (high bits) and a small value (position, years,
+    /// level; low 16 bits).
+    private var buckets: [[UInt64]]
+    private(set) var count = 0
 
-    init(_ packed: UInt64) {
-        rank = Int(packed >> 48)
-        key = Int(packed >> 16 & 0xFFFF_FFFF)
-        value = Int(packed & 0xFFFF)
+    init(ranks: Int) { buckets = Array(repeating: [], count: ranks) }
+
+    mutating func append(rank: Int, key: Int, value: Int) {
+        precondition(value < 1 << 16 && key < 1 << 47, "lookup row out of range")
+        buckets[rank].append(UInt64(key) << 16 | UInt64(value))
+        count += 1
     }
 
-    static func make(_ rank: Int, _ key: Int, _ value: Int) -> UInt64 {
-        precondition(rank < 1 << 16 && key < 1 << 32 && value < 1 << 16, "lookup row out of range")
-        return UInt64(rank) << 48 | UInt64(key) << 16 | UInt64(value)
+    /// Every row, in primary-key order.
+    mutating func ordered() -> some Sequence<(rank: Int, key: Int, value: Int)> {
+        for rank in buckets.indices
+        where !zip(buckets[rank], buckets[rank].dropFirst()).allSatisfy({ $0 < $1 }) {
+            buckets[rank].sort()
+        }
+        return buckets.enumerated().lazy.flatMap { rank, rows in
+            rows.lazy.map { (rank, Int($0 >> 16), Int($0 & 0xFFFF)) }
+        }
     }
 }
 
