@@ -23,7 +23,6 @@ public final class MidstDatabase: Sendable {
     ///   newer Midst, ``StoreError/notAMidstDatabase(path:reason:)`` for a file that is not one.
     public static func open(at path: String) throws -> MidstDatabase {
         let database = try connect(path: path)
-        try database.checkNotSuperseded()
         do {
             try Migrations.migrator.migrate(database.pool)
         } catch let error as DatabaseError {
@@ -39,7 +38,6 @@ public final class MidstDatabase: Sendable {
             throw StoreError.missing(path: path)
         }
         let database = try connect(path: path)
-        try database.checkNotSuperseded()
         let isCurrent = try database.pool.read { db in
             try Migrations.migrator.completedMigrations(db).count
                 == Migrations.migrator.migrations.count
@@ -56,7 +54,32 @@ public final class MidstDatabase: Sendable {
     /// The identifiers of every migration this version of Midst knows, oldest first.
     public static var knownMigrations: [String] { Migrations.migrator.migrations }
 
+    /// How long opening waits while a bulk load holds the database (``SingleWriteJournal``).
+    static let bulkLoadPatience: TimeInterval = 300
+
+    /// Connects and checks the schema is not from a newer Midst, waiting while a bulk load holds
+    /// the database: opening it in WAL mode then fails at once as busy, without waiting for the
+    /// busy timeout.
     private static func connect(path: String) throws -> MidstDatabase {
+        let deadline = Date().addingTimeInterval(bulkLoadPatience)
+        var hasSaidWhy = false
+        while true {
+            do {
+                let database = try connectOnce(path: path)
+                try database.checkNotSuperseded()
+                return database
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                guard Date() < deadline else { throw StoreError.busy(path: path) }
+                if !hasSaidWhy {
+                    logger.warning("waiting for another process's import to finish")
+                    hasSaidWhy = true
+                }
+                usleep(100_000)
+            }
+        }
+    }
+
+    private static func connectOnce(path: String) throws -> MidstDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -73,7 +96,7 @@ public final class MidstDatabase: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             return MidstDatabase(path: path, pool: pool)
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
             throw StoreError.notAMidstDatabase(
                 path: path, reason: error.message ?? "\(error.resultCode)")
         }
@@ -87,7 +110,7 @@ public final class MidstDatabase: Sendable {
                 return try Migrations.migrator.appliedIdentifiers(db).filter { !known.contains($0) }
                     .sorted()
             }
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
             throw StoreError.notAMidstDatabase(
                 path: path, reason: error.message ?? "\(error.resultCode)")
         }

@@ -8,6 +8,8 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case notAMidstDatabase(path: String, reason: String)
     /// A command that only reads found no database.
     case missing(path: String)
+    /// Another process held the database (a bulk load) for longer than Midst waits.
+    case busy(path: String)
     /// An input file could not be read.
     case unreadable(path: String, reason: String)
 
@@ -21,6 +23,9 @@ public enum StoreError: Error, LocalizedError, Sendable {
             "\(path): not a Midst database (\(reason))"
         case .missing(let path):
             "\(path): no database here; create one with `midst init` or `midst import`"
+        case .busy(let path):
+            "\(path): another process has held the database for over "
+                + "\(Int(MidstDatabase.bulkLoadPatience)) s (a large import?); try again when it has finished"
         case .unreadable(let path, let reason):
             "\(path): cannot be read (\(reason))"
         }

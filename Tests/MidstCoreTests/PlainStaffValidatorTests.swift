@@ -75,6 +75,27 @@ struct PlainStaffValidatorTests {
         }
     }
 
+    @Test("a specialty of the shared management branch is open to every profession")
+    func managementSpecialty() throws {
+        let staff = try #require(
+            try Self.plain(
+                Self.row(replacing: "specialties", with: "paediatrics;healthcare_management")))
+        #expect(staff.specialtyCount == 2)
+    }
+
+    @Test("more items than a plain record holds are declined", arguments: ["specialties", "countries"])
+    func tooManyItems(column: String) throws {
+        let items =
+            column == "specialties"
+            ? ["paediatrics", "neonatal_medicine", "general_surgery", "anaesthesia",
+                "emergency_medicine", "psychiatry", "ophthalmology", "general_practice",
+                "healthcare_management"]
+            : ["NG", "GH", "UG", "KE", "MW", "ZM", "TZ", "ET", "SL"].map { "\($0):worked" }
+        let eight = items.prefix(8).joined(separator: ";")
+        #expect(try Self.plain(Self.row(replacing: column, with: eight)) != nil)
+        #expect(try Self.plain(Self.row(replacing: column, with: items.joined(separator: ";"))) == nil)
+    }
+
     @Test("a grade is kept as written", arguments: ["ST4", "consultant", "band7"])
     func grade(text: String) throws {
         let staff = try #require(try Self.plain(Self.row(replacing: "seniority", with: text)))
@@ -87,7 +108,9 @@ struct PlainStaffValidatorTests {
             ("id", " S1"), ("name", "Zoë"), ("name", "\"say \"\"hi\"\"\""),
             ("email", "not-an-address"), ("profession", "Doctor"),
             ("specialties", "Paediatrics"), ("specialties", "paediatrics;paediatrics"),
-            ("specialties", "paediatrics;"), ("specialties", "adult_nursing"),
+            ("specialties", "paediatrics;"), ("specialties", "nursing_adult"),
+            ("specialties", "paediatrics; neonatal_medicine"), ("countries", "NG:birth ;GH:birth"),
+            ("languages", "en :C2"),
             ("seniority", "6"), ("countries", "ng:nationality"), ("countries", "NGA:nationality"),
             ("countries", "NG:trained:04"), ("countries", "NG:trained:81"),
             ("countries", "NG:birth;NG:birth"), ("languages", "eng:C2"), ("languages", "en:c2"),

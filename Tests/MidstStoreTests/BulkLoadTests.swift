@@ -32,6 +32,7 @@ struct BulkLoadTests {
             options.skipsInvalid = true
             let summary = try database.importStaff(csv, options: options)
             #expect(summary.isBulkLoad == bulk)
+            #expect(summary.plainRecords > 300)
             #expect(try Self.journalMode(database) == "wal")
             results.append(try PlainRowImportTests.staffTables(database))
         }

@@ -45,7 +45,8 @@ struct PlainRowImportTests {
             case "specialties":
                 [
                     "paediatrics", "neonatal_medicine;paediatrics", "Paediatrics", "paediatrics:x",
-                    "general_surgery", "healthcare_management", "adult_nursing", "nope",
+                    "general_surgery", "healthcare_management", "nursing_adult", "nope",
+                    "paediatrics; neonatal_medicine", "paediatrics ;neonatal_medicine",
                 ]
             case "seniority":
                 ["1", "5", "0", "6", "03", "ST4", "st 4", "band 7", "Band8a", "consultant", "FY1", "x", "+3"]
@@ -173,6 +174,8 @@ struct PlainRowImportTests {
             #expect(viaPlain.rejected.map(\.original) == viaFull.rejected.map(\.original))
         }
         // The files hold both kinds of rows, so both paths were exercised.
+        #expect(plain.summaries.allSatisfy { $0.plainRecords > 400 })
+        #expect(full.summaries.allSatisfy { $0.plainRecords == 0 })
         #expect(plain.summaries[0].rejected.count > 100)
         #expect(plain.summaries[1].updated > 100)
         // Updated people's old lookup rows are gone and their new ones are in place.

@@ -55,6 +55,8 @@ public struct ImportSummary: Sendable {
     public var inserted = 0
     /// Records that replaced one with the same id.
     public var updated = 0
+    /// Records validated straight from their bytes (``ImportOptions/readsPlainRows``).
+    public var plainRecords = 0
     /// Records left out, in file order.
     public var rejected: [RejectedRecord] = []
     /// Whether nothing was written.

@@ -47,6 +47,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     private struct Chunk: Sendable {
         var records: [(record: Record, line: Int, original: [String])] = []
         var rejected: [RejectedRecord] = []
+        var plainRecords = 0
         var bytesRead = 0
     }
 
@@ -69,6 +70,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
             while let next = queue.take() {
                 let chunk = try next.get()
                 summary.rejected += chunk.rejected
+                summary.plainRecords += chunk.plainRecords
                 for (record, line, original) in chunk.records {
                     summary.records += 1
                     if let problem = try check(record) {
@@ -125,6 +127,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
             while let read = try reader.next(tryingFirst: plain) {
                 switch read {
                 case .plain(let record, let line, let bytes):
+                    chunk.plainRecords += 1
                     accept(record, line: line) { reader.originalFields(at: bytes) }
                 case .decoded(let raw):
                     switch raw.row.mapError({ ImportFailure(issues: [$0]) }).flatMap(validate) {
@@ -217,7 +220,10 @@ extension MidstDatabase {
             _, _ in nil
         }
         var plain = declineAll
-        if options.readsPlainRows, let makePlain, let header = reader.csvHeader {
+        // Plain records hold 32-bit offsets into the file.
+        if options.readsPlainRows, bytes.count <= UInt32.max, let makePlain,
+            let header = reader.csvHeader
+        {
             plain = makePlain(header)
         }
         let importer = Importer(
@@ -236,7 +242,10 @@ extension MidstDatabase {
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             let journal = isBulkLoad ? try SingleWriteJournal(db) : nil
             defer { journal?.restore(db) }
-            try db.inTransaction(.immediate) {
+            // With a rollback journal, readers that started during the load would keep the
+            // commit from getting its exclusive lock; so the load takes that lock from the start,
+            // and readers wait (SingleWriteJournal).
+            try db.inTransaction(journal?.isRollback == true ? .exclusive : .immediate) {
                 try db.execute(sql: "PRAGMA cache_size = -2097152")
                 var writer = try makeWriter(db)
                 summary = try importer.run { [writer] in
@@ -278,6 +287,7 @@ extension MidstDatabase {
                 "inserted": "\(summary.inserted)",
                 "updated": "\(summary.updated)", "rejected": "\(summary.rejected.count)",
                 "dryRun": "\(options.isDryRun)", "bulkLoad": "\(summary.isBulkLoad)",
+                "plainRecords": "\(summary.plainRecords)",
             ])
         return summary
     }

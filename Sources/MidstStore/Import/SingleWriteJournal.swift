@@ -11,8 +11,10 @@ import GRDB
 /// killed, the next connection to open the database rolls it back.
 ///
 /// SQLite refuses to leave WAL mode while another connection has the database open; the import
-/// then keeps WAL mode and its readers are never blocked. While the rollback journal is on, a
-/// process that opens the database waits for the import's commit (up to the busy timeout).
+/// then keeps WAL mode and its readers are never blocked. With the rollback journal on, the
+/// load holds an exclusive lock from its start, so that no reader can keep its commit waiting;
+/// a process that opens the database meanwhile waits for the load to end
+/// (``MidstDatabase/open(at:)``).
 ///
 /// Leaving WAL mode and coming back rewrites SQLite's change counter in the file header, even
 /// when the import then fails and writes nothing else. That is why only bulk loads take this
@@ -21,20 +23,33 @@ struct SingleWriteJournal {
     /// Whether the rollback journal is on (the switch succeeded).
     let isRollback: Bool
 
-    /// Tries to switch `db` (which must not be in a transaction) to a rollback journal.
+    /// Tries to switch `db` (which must not be in a transaction) to a rollback journal; if that
+    /// is refused, the database stays in WAL mode.
     init(_ db: Database) throws {
         let mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
         isRollback = mode == "delete"
-        if isRollback {
+        guard isRollback else { return }
+        do {
             // NORMAL is safe in WAL mode only; a rollback journal needs FULL to survive a crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+        } catch {
+            restore(db)
+            throw error
         }
     }
 
-    /// Puts the database back in WAL mode.
+    /// Puts the database back in WAL mode. If that fails (another process opened the database
+    /// in the meantime and holds it), the rollback journal stays, with its safe `synchronous`
+    /// setting, until the next Midst command opens the database in WAL mode.
     func restore(_ db: Database) {
         guard isRollback else { return }
-        _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        let mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        guard mode == "wal" else {
+            MidstDatabase.logger.warning(
+                "the database stays in rollback-journal mode until it is next opened",
+                metadata: ["mode": "\(mode ?? "unknown")"])
+            return
+        }
         try? db.execute(sql: "PRAGMA synchronous = NORMAL")
     }
 }
