@@ -58,37 +58,44 @@ extension MidstDatabase {
                     run.scoreSeconds, run.solveSeconds,
                 ])
             let runKey = db.lastInsertedRowID
-            var shortlist = BatchedInsert(
-                table: "shortlist",
-                columns: [
-                    "run_key", "need_key", "rank", "staff_key", "score", "specialty", "country",
-                    "language",
-                    "seniority", "availability", "experience",
-                ])
+            var entries: [(needKey: Int64, entry: ShortlistEntry)] = []
             for (index, list) in run.shortlists.enumerated() {
                 guard let needKey = needKeys[run.needs[index].id.rawValue] else { continue }
-                for entry in list {
-                    let values = entry.components
-                    shortlist.append(
-                        .integer(Int(runKey)), .integer(Int(needKey)), .integer(entry.rank),
-                        .integer(Int(try staffKey(entry.row))), .real(entry.score),
-                        .real(values.specialty),
-                        .real(values.country), .real(values.language), .real(values.seniority),
-                        .real(values.availability), .real(values.experience))
-                    try shortlist.flush(db, includingPartial: false)
-                }
+                entries += list.map { (needKey, $0) }
             }
-            try shortlist.flush(db, includingPartial: true)
-            var assignment = BatchedInsert(
-                table: "assignment", columns: ["run_key", "need_key", "staff_key", "score"])
-            for pair in run.proposal.pairs {
-                guard let needKey = needKeys[run.needs[pair.need].id.rawValue] else { continue }
-                assignment.append(
-                    .integer(Int(runKey)), .integer(Int(needKey)),
-                    .integer(Int(try staffKey(pair.row))), .real(pair.score))
-                try assignment.flush(db, includingPartial: false)
+            var shortlist = MultiRowInsert(
+                into: "shortlist",
+                columns: [
+                    "run_key", "need_key", "rank", "staff_key", "score", "specialty", "country",
+                    "language", "seniority", "availability", "experience",
+                ])
+            try shortlist.insert(count: entries.count, db) { statement, first, index in
+                let (needKey, entry) = entries[index]
+                let values = entry.components
+                statement.bind(first, Int(runKey))
+                statement.bind(first + 1, Int(needKey))
+                statement.bind(first + 2, entry.rank)
+                statement.bind(first + 3, Int(try staffKey(entry.row)))
+                statement.bind(first + 4, entry.score)
+                statement.bind(first + 5, values.specialty)
+                statement.bind(first + 6, values.country)
+                statement.bind(first + 7, values.language)
+                statement.bind(first + 8, values.seniority)
+                statement.bind(first + 9, values.availability)
+                statement.bind(first + 10, values.experience)
             }
-            try assignment.flush(db, includingPartial: true)
+            let pairs = run.proposal.pairs.compactMap { pair in
+                needKeys[run.needs[pair.need].id.rawValue].map { (needKey: $0, pair: pair) }
+            }
+            var assignment = MultiRowInsert(
+                into: "assignment", columns: ["run_key", "need_key", "staff_key", "score"])
+            try assignment.insert(count: pairs.count, db) { statement, first, index in
+                let (needKey, pair) = pairs[index]
+                statement.bind(first, Int(runKey))
+                statement.bind(first + 1, Int(needKey))
+                statement.bind(first + 2, Int(try staffKey(pair.row)))
+                statement.bind(first + 3, pair.score)
+            }
             try db.execute(
                 sql: "UPDATE run SET finished_at = ?, write_seconds = ? WHERE run_key = ?",
                 arguments: [
