@@ -169,7 +169,7 @@ public struct CSVReader: Sendable {
             position += 1
         }
         let field = CSVFieldSpan(
-            start: start, end: position, isQuoted: true, hasDoubledQuotes: hasDoubledQuotes,
+            start: start, end: position, hasDoubledQuotes: hasDoubledQuotes,
             isASCII: isASCII)
         position += 1
         if position < count, bytes[position] == 0x0D, position + 1 < count,
@@ -189,8 +189,6 @@ public struct CSVFieldSpan: Sendable, Equatable {
     /// The field's bytes, `start..<end`: inside the quotes of a quoted field.
     public var start: Int
     public var end: Int
-    /// Whether the field was quoted.
-    public var isQuoted = false
     /// Whether the bytes hold doubled quotes (`""`), each standing for one quote.
     public var hasDoubledQuotes = false
     /// Whether every byte is ASCII (then the text needs no UTF-8 check).
