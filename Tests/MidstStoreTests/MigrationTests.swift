@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MidstCore
 import Testing
 
 @testable import MidstStore
@@ -134,6 +135,38 @@ struct MigrationTests {
                 try db.execute(sql: "INSERT INTO staff_country_tie VALUES ('NG', 'cousin', 7, NULL)")
             }
         }
+    }
+
+    @Test("v9 drops the profession index; a search by profession still finds its people in id order")
+    func professionSearchAfterV9() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("profession.sqlite")
+        do {
+            let pool = try DatabasePool(path: path)
+            try Migrations.migrator.migrate(pool, upTo: "v8-tie-kind-check")
+            try pool.write { db in
+                for (id, profession) in [("S3", "nurse"), ("S1", "doctor"), ("S2", "nurse")] {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO staff (id, profession, specialties, seniority, countries,
+                                languages, remote, in_country, max_assignments, consent, updated_at)
+                            VALUES (?, ?, '', 3, '', '', 1, 1, 1, 1, '2026-01-01T00:00:00Z')
+                            """,
+                        arguments: [id, profession])
+                }
+            }
+            let before = try pool.read { db in
+                try db.indexes(on: "staff").map(\.name)
+            }
+            #expect(before.contains("staff_by_profession"))
+        }
+        let database = try MidstDatabase.open(at: path)
+        let after = try database.pool.read { db in try db.indexes(on: "staff").map(\.name) }
+        #expect(!after.contains("staff_by_profession"))
+        var filter = StaffFilter()
+        filter.profession = SpecialtyCode(rawValue: "nurse")
+        #expect(try database.searchStaff(filter).map(\.id.rawValue) == ["S2", "S3"])
     }
 
     @Test("a database from a newer Midst is refused with a clear message")
