@@ -6,6 +6,13 @@ import GRDB
 /// Executing a statement has a fixed cost (VDBE start-up, halt and reset) that dominated the
 /// import's write time when every lookup row had its own execution (ImportBenchmarks); a batch of
 /// rows pays it once.
+///
+/// The statements are `INSERT OR FAIL`: a row that breaks a constraint stops the statement
+/// without undoing the rows before it. Every caller rolls back its whole transaction on any
+/// error, so nothing is lost, and SQLite need not keep a statement journal. With `OR ABORT`, the
+/// default, every multi-row statement inside a transaction copied the pages it touched into a
+/// temporary file before changing them: 3.6 GB of writes (223,000 pages) for a 1M-staff import
+/// (`strace`).
 struct MultiRowInsert {
     private let prefix: String
     private let tuple: String
@@ -14,7 +21,7 @@ struct MultiRowInsert {
     private var statements: [Int: PreparedInsert] = [:]
 
     init(into table: String, columns: [String], rowsPerStatement: Int = 100) {
-        prefix = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        prefix = "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         columnCount = columns.count
         self.rowsPerStatement = rowsPerStatement
