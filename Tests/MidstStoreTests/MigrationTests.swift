@@ -119,7 +119,10 @@ struct MigrationTests {
         let database = try MidstDatabase.open(at: path)
         let ties = try database.pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT country, kind, staff_key, years FROM staff_country_tie ORDER BY country")
+                db,
+                sql:
+                    "SELECT country, kind, staff_key, years FROM staff_country_tie ORDER BY country"
+            )
         }
         #expect(ties.map { $0["country"] as String } == ["KE", "UG"])
         #expect(ties.map { $0["kind"] as String } == ["worked", "nationality"])
@@ -127,17 +130,20 @@ struct MigrationTests {
         for kind in ["nationality", "birth", "trained", "worked", "heritage"] {
             try database.pool.write { db in
                 try db.execute(
-                    sql: "INSERT INTO staff_country_tie VALUES ('GH', ?, 7, NULL)", arguments: [kind])
+                    sql: "INSERT INTO staff_country_tie VALUES ('GH', ?, 7, NULL)",
+                    arguments: [kind])
             }
         }
         #expect(throws: DatabaseError.self) {
             try database.pool.write { db in
-                try db.execute(sql: "INSERT INTO staff_country_tie VALUES ('NG', 'cousin', 7, NULL)")
+                try db.execute(
+                    sql: "INSERT INTO staff_country_tie VALUES ('NG', 'cousin', 7, NULL)")
             }
         }
     }
 
-    @Test("v9 drops the profession index; a search by profession still finds its people in id order")
+    @Test(
+        "v9 drops the profession index; a search by profession still finds its people in id order")
     func professionSearchAfterV9() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }

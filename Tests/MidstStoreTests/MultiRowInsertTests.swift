@@ -19,19 +19,23 @@ struct MultiRowInsertTests {
     func insertsEveryRow() throws {
         let queue = try database()
         try queue.write { db in
-            var insert = MultiRowInsert(into: "item", columns: ["key", "value"], rowsPerStatement: 4)
+            var insert = MultiRowInsert(
+                into: "item", columns: ["key", "value"], rowsPerStatement: 4)
             try insert.insert(count: 10, db) { statement, first, row in
                 statement.bind(first, row + 1)
                 statement.bind(first + 1, (row + 1) * 10)
             }
         }
-        let values = try queue.read { try Int.fetchAll($0, sql: "SELECT value FROM item ORDER BY key") }
+        let values = try queue.read {
+            try Int.fetchAll($0, sql: "SELECT value FROM item ORDER BY key")
+        }
         #expect(values == Array(stride(from: 10, through: 100, by: 10)))
     }
 
     /// `OR FAIL` is what spares SQLite a statement journal; its visible sign is that a failed
     /// statement keeps the rows before the bad one, until the caller rolls back.
-    @Test("a bad row stops its statement without undoing the rows before it; a rollback removes all")
+    @Test(
+        "a bad row stops its statement without undoing the rows before it; a rollback removes all")
     func failsWithoutStatementRollback() throws {
         let queue = try database()
         var keptBeforeRollback: [Int] = []

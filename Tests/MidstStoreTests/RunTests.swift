@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MidstCore
 import Testing
 
@@ -52,6 +53,15 @@ struct RunTests {
         let n001 = try database.shortlist(run: id, needID: "N001")
         #expect(n001.first?.staffID == "S0288")
         #expect(n001.map(\.rank) == Array(1...n001.count))
+        // The run is written with foreign-key enforcement off (inTransactionTrustingKeys).
+        let danglingReferences = try await database.pool.read {
+            try Row.fetchAll($0, sql: "PRAGMA foreign_key_check")
+        }
+        #expect(danglingReferences.isEmpty)
+        let foreignKeysOn = try await database.pool.write {
+            try Bool.fetchOne($0, sql: "PRAGMA foreign_keys")
+        }
+        #expect(foreignKeysOn == true)
     }
 
     @Test(

@@ -209,7 +209,8 @@ extension MidstDatabase {
         identity: @escaping @Sendable (Writer.Record) -> String,
         validate: @escaping @Sendable (ImportRow<Column>) -> Result<Writer.Record, ImportFailure>,
         plain makePlain: (
-            (ImportHeader<Column>) -> @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) ->
+            (ImportHeader<Column>) ->
+                @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) ->
                 Writer.Record?
         )? = nil,
         makeWriter: (Database) throws -> Writer
@@ -235,17 +236,14 @@ extension MidstDatabase {
         if isBulkLoad { pool.releaseMemory() }
         let summary = try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
-            // Every row the writers add refers to a key they have just created or looked up in
-            // this transaction, so SQLite's per-row foreign-key lookups are redundant; skipping
-            // them speeds up bulk imports (ImportBenchmarks). The tests run `foreign_key_check`.
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             let journal = isBulkLoad ? try SingleWriteJournal(db) : nil
             defer { journal?.restore(db) }
             // With a rollback journal, readers that started during the load would keep the
             // commit from getting its exclusive lock; so the load takes that lock from the start,
             // and readers wait (SingleWriteJournal).
-            try db.inTransaction(journal?.isRollback == true ? .exclusive : .immediate) {
+            // Every row the writers add refers to a key they have just created or looked up.
+            try db.inTransactionTrustingKeys(journal?.isRollback == true ? .exclusive : .immediate)
+            {
                 try db.execute(sql: "PRAGMA cache_size = -2097152")
                 var writer = try makeWriter(db)
                 summary = try importer.run { [writer] in

@@ -22,88 +22,99 @@ extension MidstDatabase {
     /// so that the run becomes visible whole or not at all. Returns the run's id.
     public func recordRun(_ run: CompletedRun) throws -> Int64 {
         let started = Date()
-        return try pool.write { db in
-            var needKeys: [String: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, need_key FROM need") {
-                needKeys[row[0]] = row[1]
+        var runKey: Int64 = 0
+        try pool.writeWithoutTransaction { db in
+            // Every key written is the new run's or was just looked up.
+            try db.inTransactionTrustingKeys {
+                runKey = try insert(run, started: started, db)
+                return .commit
             }
-            let findStaff = try db.cachedStatement(sql: "SELECT staff_key FROM staff WHERE id = ?")
-            var staffKeys: [Int32: Int64] = [:]
-            func staffKey(_ row: Int32) throws -> Int64 {
-                if let key = staffKeys[row] { return key }
-                guard
-                    let key = try Int64.fetchOne(
-                        findStaff, arguments: [run.table.id(at: Int(row)).rawValue])
-                else {
-                    throw StoreError.notAMidstDatabase(
-                        path: path, reason: "a scored person is missing from the staff table")
-                }
-                staffKeys[row] = key
-                return key
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO run (started_at, status, note, config_hash, config, solver, top_k, needs,
-                        eligible_staff, pairs_scored, edges, assigned, total_score, optimal_objective,
-                        greedy_objective, load_seconds, score_seconds, solve_seconds)
-                    VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK,
-                    run.needs.count,
-                    run.table.count, run.pairsExamined, run.proposal.edgeCount,
-                    run.proposal.pairs.count,
-                    run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal,
-                    run.loadSeconds,
-                    run.scoreSeconds, run.solveSeconds,
-                ])
-            let runKey = db.lastInsertedRowID
-            var entries: [(needKey: Int64, entry: ShortlistEntry)] = []
-            for (index, list) in run.shortlists.enumerated() {
-                guard let needKey = needKeys[run.needs[index].id.rawValue] else { continue }
-                entries += list.map { (needKey, $0) }
-            }
-            var shortlist = MultiRowInsert(
-                into: "shortlist",
-                columns: [
-                    "run_key", "need_key", "rank", "staff_key", "score", "specialty", "country",
-                    "language", "seniority", "availability", "experience",
-                ])
-            try shortlist.insert(count: entries.count, db) { statement, first, index in
-                let (needKey, entry) = entries[index]
-                let values = entry.components
-                statement.bind(first, Int(runKey))
-                statement.bind(first + 1, Int(needKey))
-                statement.bind(first + 2, entry.rank)
-                statement.bind(first + 3, Int(try staffKey(entry.row)))
-                statement.bind(first + 4, entry.score)
-                statement.bind(first + 5, values.specialty)
-                statement.bind(first + 6, values.country)
-                statement.bind(first + 7, values.language)
-                statement.bind(first + 8, values.seniority)
-                statement.bind(first + 9, values.availability)
-                statement.bind(first + 10, values.experience)
-            }
-            let pairs = run.proposal.pairs.compactMap { pair in
-                needKeys[run.needs[pair.need].id.rawValue].map { (needKey: $0, pair: pair) }
-            }
-            var assignment = MultiRowInsert(
-                into: "assignment", columns: ["run_key", "need_key", "staff_key", "score"])
-            try assignment.insert(count: pairs.count, db) { statement, first, index in
-                let (needKey, pair) = pairs[index]
-                statement.bind(first, Int(runKey))
-                statement.bind(first + 1, Int(needKey))
-                statement.bind(first + 2, Int(try staffKey(pair.row)))
-                statement.bind(first + 3, pair.score)
-            }
-            try db.execute(
-                sql: "UPDATE run SET finished_at = ?, write_seconds = ? WHERE run_key = ?",
-                arguments: [
-                    Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso,
-                    Date().timeIntervalSince(started), runKey,
-                ])
-            return runKey
         }
+        return runKey
+    }
+
+    /// Writes the run's row, shortlists and assignment; returns the run's key.
+    private func insert(_ run: CompletedRun, started: Date, _ db: Database) throws -> Int64 {
+        var needKeys: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, need_key FROM need") {
+            needKeys[row[0]] = row[1]
+        }
+        let findStaff = try db.cachedStatement(sql: "SELECT staff_key FROM staff WHERE id = ?")
+        var staffKeys: [Int32: Int64] = [:]
+        func staffKey(_ row: Int32) throws -> Int64 {
+            if let key = staffKeys[row] { return key }
+            guard
+                let key = try Int64.fetchOne(
+                    findStaff, arguments: [run.table.id(at: Int(row)).rawValue])
+            else {
+                throw StoreError.notAMidstDatabase(
+                    path: path, reason: "a scored person is missing from the staff table")
+            }
+            staffKeys[row] = key
+            return key
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO run (started_at, status, note, config_hash, config, solver, top_k, needs,
+                    eligible_staff, pairs_scored, edges, assigned, total_score, optimal_objective,
+                    greedy_objective, load_seconds, score_seconds, solve_seconds)
+                VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK,
+                run.needs.count,
+                run.table.count, run.pairsExamined, run.proposal.edgeCount,
+                run.proposal.pairs.count,
+                run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal,
+                run.loadSeconds,
+                run.scoreSeconds, run.solveSeconds,
+            ])
+        let runKey = db.lastInsertedRowID
+        var entries: [(needKey: Int64, entry: ShortlistEntry)] = []
+        for (index, list) in run.shortlists.enumerated() {
+            guard let needKey = needKeys[run.needs[index].id.rawValue] else { continue }
+            entries += list.map { (needKey, $0) }
+        }
+        var shortlist = MultiRowInsert(
+            into: "shortlist",
+            columns: [
+                "run_key", "need_key", "rank", "staff_key", "score", "specialty", "country",
+                "language", "seniority", "availability", "experience",
+            ])
+        try shortlist.insert(count: entries.count, db) { statement, first, index in
+            let (needKey, entry) = entries[index]
+            let values = entry.components
+            statement.bind(first, Int(runKey))
+            statement.bind(first + 1, Int(needKey))
+            statement.bind(first + 2, entry.rank)
+            statement.bind(first + 3, Int(try staffKey(entry.row)))
+            statement.bind(first + 4, entry.score)
+            statement.bind(first + 5, values.specialty)
+            statement.bind(first + 6, values.country)
+            statement.bind(first + 7, values.language)
+            statement.bind(first + 8, values.seniority)
+            statement.bind(first + 9, values.availability)
+            statement.bind(first + 10, values.experience)
+        }
+        let pairs = run.proposal.pairs.compactMap { pair in
+            needKeys[run.needs[pair.need].id.rawValue].map { (needKey: $0, pair: pair) }
+        }
+        var assignment = MultiRowInsert(
+            into: "assignment", columns: ["run_key", "need_key", "staff_key", "score"])
+        try assignment.insert(count: pairs.count, db) { statement, first, index in
+            let (needKey, pair) = pairs[index]
+            statement.bind(first, Int(runKey))
+            statement.bind(first + 1, Int(needKey))
+            statement.bind(first + 2, Int(try staffKey(pair.row)))
+            statement.bind(first + 3, pair.score)
+        }
+        try db.execute(
+            sql: "UPDATE run SET finished_at = ?, write_seconds = ? WHERE run_key = ?",
+            arguments: [
+                Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso,
+                Date().timeIntervalSince(started), runKey,
+            ])
+        return runKey
     }
 
     /// Records that a run failed, with the reason, leaving earlier runs as they were.
