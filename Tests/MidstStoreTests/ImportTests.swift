@@ -201,27 +201,32 @@ struct ImportTests {
         lines[2998] = "P17,doctor,paediatrics,ST4,yes"
         lines[8498] = "P6500,doctor,paediatrics,ST4,yes"
         lines[8000] = "P8001,doctor,no_such_specialty,ST4,yes"
+        // A third appearance still names the first line.
+        lines[8998] = "P17,doctor,paediatrics,ST4,yes"
         let csv = "id,profession,specialties,seniority,consent\n" + lines.joined(separator: "\n")
         var skipping = options("many.csv")
         skipping.skipsInvalid = true
         let summary = try database.importStaff(Array(csv.utf8), options: skipping)
         #expect(summary.records == 9000)
-        #expect(summary.rejected.map(\.line) == [3000, 8002, 8500])
+        #expect(summary.rejected.map(\.line) == [3000, 8002, 8500, 9000])
         #expect(
             summary.rejected[0].issues.first?.message == "id 'P17' appears again (first on line 18)"
         )
         #expect(
             summary.rejected[2].issues.first?.message
                 == "id 'P6500' appears again (first on line 6501)")
+        #expect(
+            summary.rejected[3].issues.first?.message == "id 'P17' appears again (first on line 18)"
+        )
         let ids = try database.pool.read {
             try String.fetchAll($0, sql: "SELECT id FROM staff ORDER BY staff_key")
         }
-        #expect(ids.count == 8997)
+        #expect(ids.count == 8996)
         #expect(ids.first == "P1")
         #expect(ids.last == "P9000")
         // Keys follow the file's order.
         let expected = (1...9000).map { "P\($0)" }.filter {
-            !["P2999", "P8499", "P8001"].contains($0)
+            !["P2999", "P8499", "P8001", "P8999"].contains($0)
         }
         #expect(ids == expected)
     }

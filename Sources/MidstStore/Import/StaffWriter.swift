@@ -261,8 +261,15 @@ struct StaffWriter: RecordWriter {
             statement.bind(first + 17, now.iso)
         } else {
             // A date stands for midnight UTC, as Timestamp(parsing:) has it.
-            statement.bind(
-                first + 17, String(decoding: bytes(staff.updatedOn), as: UTF8.self) + "T00:00:00Z")
+            let date = bytes(staff.updatedOn)
+            let midnight = "T00:00:00Z".utf8
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: date.count + midnight.count) {
+                stamp in
+                _ = stamp.initialize(fromContentsOf: date)
+                _ = UnsafeMutableBufferPointer(rebasing: stamp[date.count...])
+                    .initialize(fromContentsOf: midnight)
+                statement.bindCopy(first + 17, UnsafeBufferPointer(stamp))
+            }
         }
     }
 

@@ -39,6 +39,13 @@ struct PreparedInsert {
         _ = sqlite3_bind_text(handle, index, text, length, nil)
     }
 
+    /// Binds UTF-8 `text`, which SQLite copies (`SQLITE_TRANSIENT`), so it may be temporary.
+    func bindCopy(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>) {
+        text.withMemoryRebound(to: CChar.self) {
+            _ = sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), Self.transient)
+        }
+    }
+
     func bind(_ index: Int32, _ value: Int?) {
         guard let value else {
             sqlite3_bind_null(handle, index)
