@@ -11,6 +11,8 @@ public final class MidstDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
     static let logger = Logger(label: "midst.store")
+    /// The writer connection's page cache, as `PRAGMA cache_size` takes it: 64 MB.
+    static let writerCacheSize = -65536
 
     private init(path: String, pool: DatabasePool) {
         self.path = path
@@ -95,7 +97,7 @@ public final class MidstDatabase: Sendable {
             // page a bigger cache keeps is newly allocated memory: with 64 MB, a 10,000-row
             // search at 1M staff took 18,000 page faults, 100 ms of system time (BENCHMARKS.md).
             if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA cache_size = \(writerCacheSize)")
             }
         }
         do {

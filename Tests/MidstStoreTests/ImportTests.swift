@@ -248,6 +248,9 @@ struct ImportTests {
             try Int.fetchOne($0, sql: "SELECT count(*) FROM staff")
         }
         #expect(count == 0)
+        // The import's large cache is given back on failure too.
+        let cache = try database.pool.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") }
+        #expect(cache == MidstDatabase.writerCacheSize)
     }
 
     @Test("a dry run reports what it would do and writes nothing")

@@ -88,6 +88,11 @@ struct RunTests {
             staff: [ghost], contexts: [StaffContext()], reference: BundledReference.data)
         let broken = try await Self.completedRun(database, table: table)
         #expect(throws: (any Error).self) { _ = try database.recordRun(broken) }
+        // Foreign-key enforcement, off while a run is written, is back on after a failed write.
+        let foreignKeysOn = try await database.pool.write {
+            try Bool.fetchOne($0, sql: "PRAGMA foreign_keys")
+        }
+        #expect(foreignKeysOn == true)
         #expect(try database.run("latest")?.id == first)
         #expect(try database.runs().count == 1)
         #expect(try database.shortlist(run: first).count == shortlistRows)

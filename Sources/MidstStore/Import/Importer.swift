@@ -256,13 +256,15 @@ extension MidstDatabase {
             var summary: ImportSummary?
             let journal = isBulkLoad ? try SingleWriteJournal(db) : nil
             defer { journal?.restore(db) }
+            // A cache that holds the whole import, given back however the import ends.
+            try db.execute(sql: "PRAGMA cache_size = -2097152")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(Self.writerCacheSize)") }
             // With a rollback journal, readers that started during the load would keep the
             // commit from getting its exclusive lock; so the load takes that lock from the start,
             // and readers wait (SingleWriteJournal).
             // Every row the writers add refers to a key they have just created or looked up.
             try db.inTransactionTrustingKeys(journal?.isRollback == true ? .exclusive : .immediate)
             {
-                try db.execute(sql: "PRAGMA cache_size = -2097152")
                 var writer = try makeWriter(db)
                 summary = try importer.run { [writer] in
                     try writer.problem(with: $0, db)
@@ -286,7 +288,6 @@ extension MidstDatabase {
             }
             Self.logger.debug(
                 "import committed", metadata: ["seconds": "\(Date().timeIntervalSince(started))"])
-            try db.execute(sql: "PRAGMA cache_size = -65536")
             // In WAL mode, copy the new pages into the database file now rather than when the
             // process exits, so that the seconds reported are the whole import. Readers are not
             // blocked. The import is committed: a checkpoint that cannot run now (another

@@ -9,10 +9,10 @@ import GRDB
 ///
 /// The statements are `INSERT OR FAIL`: a row that breaks a constraint stops the statement
 /// without undoing the rows before it. Every caller rolls back its whole transaction on any
-/// error, so nothing is lost, and SQLite need not keep a statement journal. With `OR ABORT`, the
-/// default, every multi-row statement inside a transaction copied the pages it touched into a
-/// temporary file before changing them: 3.6 GB of writes (223,000 pages) for a 1M-staff import
-/// (`strace`).
+/// error, so nothing is lost, and SQLite need not keep a statement journal (provided foreign keys
+/// are not enforced either: see `inTransactionTrustingKeys`). With `OR ABORT`, the default,
+/// every multi-row statement inside a transaction copied the pages it touched into a temporary
+/// file before changing them: 3.6 GB of writes (223,000 pages) for a 1M-staff import (`strace`).
 struct MultiRowInsert {
     private let prefix: String
     private let tuple: String
