@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import MidstCore
+import MidstStore
 
 /// A problem of the batch's shape: 10,000 needs of 1–3 slots, each with a shortlist of 20 of
 /// 200,000 people, who have room for 1 or 2 needs; scores 0.01–100 (seed 42).
@@ -51,6 +52,22 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         print("needs: \(workload.plans.count), pairs examined: \(found.pairsExamined)")
         blackHole(found)
+    }
+
+    // The whole batch as `midst run` computes it (decisions, shortlists, both solvers), minus
+    // loading and writing: MidstCore's Batch.
+    Benchmark(
+        "Batch, 100k staff × 1k needs: shortlists and proposal, all cores",
+        configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5)
+    ) { benchmark in
+        let workload = ShortlistWorkload.shared
+        let batch = Batch(scorer: Scorer(reference: BundledReference.data), top: 20)
+        benchmark.startMeasurement()
+        let result = await batch.run(
+            needs: workload.plans.map(\.need), table: workload.table, decisions: [])
+        benchmark.stopMeasurement()
+        print("proposed pairs: \(result.proposal.pairs.count)")
+        blackHole(result)
     }
 
     Benchmark(

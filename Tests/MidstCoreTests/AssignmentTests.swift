@@ -123,9 +123,7 @@ struct AssignmentProposalTests {
         let entries = (0..<6).map {
             ShortlistEntry(
                 row: Int32($0), rank: $0 + 1, score: Double(90 - $0),
-                components: ComponentValues(
-                    specialty: 1, country: 1, language: 1, seniority: 1, availability: 1,
-                    experience: 1))
+                components: ComponentVector { _ in 1 })
         }
         let free = AssignmentProposal(
             shortlists: [entries, entries], needs: [need, second], table: table)

@@ -54,8 +54,8 @@ struct CandidateBlockingTests {
 
     static let configurations: [ScoringConfig] = {
         var lowSpecialty = ScoringConfig()
-        lowSpecialty.weights.specialty = 2
-        lowSpecialty.weights.country = 60
+        lowSpecialty.weights[.specialty] = 2
+        lowSpecialty.weights[.country] = 60
         var equivalent = ScoringConfig()
         equivalent.professionEquivalences = [
             ["nurse", "midwife", "nurse"], ["doctor", "pharmacist"],
@@ -93,12 +93,12 @@ struct CandidateBlockingTests {
         func unit() -> Double { Double(random.index(below: 101)) / 100 }
         for trial in 0..<300 {
             var config = ScoringConfig()
-            config.weights.specialty = Double(random.index(below: 60))
-            config.weights.country = Double(random.index(below: 60))
-            config.weights.language = Double(random.index(below: 40))
-            config.weights.seniority = Double(random.index(below: 20))
-            config.weights.availability = Double(random.index(below: 20))
-            config.weights.experience = Double(1 + random.index(below: 10))
+            config.weights[.specialty] = Double(random.index(below: 60))
+            config.weights[.country] = Double(random.index(below: 60))
+            config.weights[.language] = Double(random.index(below: 40))
+            config.weights[.seniority] = Double(random.index(below: 20))
+            config.weights[.availability] = Double(random.index(below: 20))
+            config.weights[.experience] = Double(1 + random.index(below: 10))
             config.country.sameSubregionFactor = unit()
             config.country.sameRegionFactor = unit()
             config.country.worked = unit()

@@ -2,7 +2,7 @@ import Testing
 
 @testable import MidstCore
 
-/// The compact scorer used by the batch must agree exactly with the reference scorer.
+/// The batch's fast checks must agree with the explaining path, which scores with the same plan.
 @Suite("Compact scoring")
 struct CompactScoringTests {
     let reference: ReferenceData
@@ -26,13 +26,13 @@ struct CompactScoringTests {
     }
 
     @Test(
-        "every pair scores exactly as the reference scorer, under several configurations",
+        "the batch's yes/no agrees with the explained constraints, and explanations score as the batch",
         arguments: [false, true])
-    func agreesWithReference(alternative: Bool) {
+    func agreesWithExplanations(alternative: Bool) {
         var config = ScoringConfig()
         if alternative {
             config.isSeniorityHard = true
-            config.weights.language = 40
+            config.weights[.language] = 40
             config.country.sameSubregionFactor = 0.5
             config.professionEquivalences = [["nurse", "midwife"]]
         }
@@ -41,25 +41,36 @@ struct CompactScoringTests {
         let rowOf = Dictionary(uniqueKeysWithValues: table.ids.enumerated().map { ($1, $0) })
         var compared = 0
         var eligible = 0
+        var explained = 0
         for need in needs {
             let plan = NeedPlan(need: need, scorer: scorer)
-            for (person, context) in zip(staff, contexts) {
-                let expected = scorer.score(person, for: need, context: context)
+            for (position, (person, context)) in zip(staff, contexts).enumerated() {
                 guard let row = rowOf[person.id] else {
-                    #expect(expected == nil || !person.hasConsented || !context.isActive)
+                    #expect(!person.hasConsented || !context.isActive)
                     continue
                 }
                 let isEligible = plan.isEligible(row, in: table)
-                #expect(isEligible == (expected != nil), "\(need.id) \(person.id)")
-                if let expected, isEligible {
-                    #expect(plan.score(row, in: table) == expected, "\(need.id) \(person.id)")
-                    eligible += 1
-                }
+                let hasRoom = table.freeCapacity[row] > 0
+                #expect(
+                    isEligible == (plan.exclusions(row, in: table).isEmpty && hasRoom),
+                    "\(need.id) \(person.id)")
+                if isEligible { eligible += 1 }
                 compared += 1
+                // The explaining path, from the record, on a sample of the pairs.
+                if position % 40 == 0 {
+                    let explanation = scorer.explain(person, for: need, context: context)
+                    #expect(explanation.isEligible == isEligible, "\(need.id) \(person.id)")
+                    #expect(explanation.score == plan.score(row, in: table))
+                    #expect(
+                        explanation.components.map(\.value)
+                            == ScoreComponent.allCases.map { plan.components(row, in: table)[$0] })
+                    explained += 1
+                }
             }
         }
         #expect(compared > 100_000)
         #expect(eligible > 1000)
+        #expect(explained > 2000)
     }
 
     @Test("the bounded-heap top-K equals the reference ranking", arguments: [1, 10, 50])

@@ -17,8 +17,8 @@ struct ScoringConfigTests {
             json: Data(
                 #"{"weights":{"language":40},"isSeniorityHard":true,"professionEquivalences":[["nurse","midwife"]]}"#
                     .utf8))
-        #expect(config.weights.language == 40)
-        #expect(config.weights.specialty == 30)
+        #expect(config.weights[.language] == 40)
+        #expect(config.weights[.specialty] == 30)
         #expect(config.isSeniorityHard)
         #expect(config.professionEquivalences == [["nurse", "midwife"]])
         #expect(config.country == ScoringConfig().country)

@@ -11,19 +11,14 @@ struct RunTests {
     static func completedRun(_ database: MidstDatabase, table: StaffTable? = nil, top: Int = 5)
         async throws -> CompletedRun
     {
-        let scorer = Scorer(reference: BundledReference.data)
         let table = try table ?? database.staffTable(reference: BundledReference.data)
-        let needs = try database.openNeeds()
-        let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
-        let shortlists = await Shortlisting.shortlists(for: plans, in: table, top: top).lists
-        let proposal = AssignmentProposal(shortlists: shortlists, needs: needs, table: table)
+        let batch = Batch(scorer: Scorer(reference: BundledReference.data), top: top)
+        let result = await batch.run(
+            needs: try database.openNeeds(), table: table, decisions: try database.decisions())
         return CompletedRun(
             startedAt: Timestamp(secondsSince1970: 1_790_000_000), note: "test",
-            config: ScoringConfig().json(),
-            configHash: ScoringConfig().fingerprint, solver: "optimal", topK: top, needs: needs,
-            table: table,
-            shortlists: shortlists, proposal: proposal, pairsExamined: 0, loadSeconds: 0,
-            scoreSeconds: 0, solveSeconds: 0)
+            config: ScoringConfig().json(), configHash: ScoringConfig().fingerprint,
+            solver: "optimal", topK: top, table: table, result: result, loadSeconds: 0)
     }
 
     @Test("a recorded run is the latest, with its shortlists and a proposal within every capacity")

@@ -5,7 +5,7 @@ public struct ShortlistEntry: Hashable, Sendable {
     /// 1 for the best.
     public var rank: Int
     public var score: Double
-    public var components: ComponentValues
+    public var components: ComponentVector
 }
 
 /// The shortlists of a batch, and what it took to find them.

@@ -23,11 +23,8 @@ struct BestCandidates {
         self.top = top
         self.excluded = excluded
         heap = Heap(minimumCapacity: top + 1)
-        let points = plan.points
-        restAfterSpecialty =
-            points.country + points.language + points.seniority + points.availability
-            + points.experience
-        restAfterCountry = restAfterSpecialty - points.country
+        restAfterSpecialty = plan.points.sum(excluding: [.specialty])
+        restAfterCountry = plan.points.sum(excluding: [.specialty, .country])
     }
 
     /// Whether someone whose score is at most `bound` could still enter the list.
@@ -44,9 +41,9 @@ struct BestCandidates {
         let index = Int(row)
         guard plan.isEligible(index, in: table) else { return }
         if heap.count == top, let floor = heap.min?.score {
-            let specialty = plan.points.specialty * plan.specialtyValue(index, table)
+            let specialty = plan.points[.specialty] * plan.specialty.value(index, table)
             if specialty + restAfterSpecialty + Self.margin < floor { return }
-            if specialty + plan.points.country * plan.countryValue(index, table)
+            if specialty + plan.points[.country] * plan.country.value(index, table)
                 + restAfterCountry + Self.margin < floor
             {
                 return

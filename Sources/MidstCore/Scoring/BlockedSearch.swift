@@ -25,23 +25,24 @@ extension NeedPlan {
     ) -> (candidates: [(row: Int32, score: Double)], examined: Int) {
         guard top > 0 else { return ([], 0) }
         var best = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
-        let hasSpecialty = !specialtyCredit.isEmpty
-        let rest = points.language + points.seniority + points.availability + points.experience
+        let hasSpecialty = !specialty.credit.isEmpty
+        let rest = points.sum(excluding: [.specialty, .country])
         // The most specialty value anyone can have (a secondary specialty is scaled by its
         // factor), and the most any tie kind is worth.
-        let secondaryBound = max(1, secondaryFactor)
-        let topSpecialty = hasSpecialty ? (specialtyCredit.max() ?? 0) * secondaryBound : 1
-        let topKind = kindValue.max() ?? 0
+        let secondaryBound = max(1, specialty.secondaryFactor)
+        let topSpecialty = hasSpecialty ? (specialty.credit.max() ?? 0) * secondaryBound : 1
+        let topKind = country.kindValue.max() ?? 0
 
         // 1. People with a tie that earns points.
-        for country in countriesByFactor {
+        for tieCountry in country.byFactor {
             let bound =
-                points.specialty * topSpecialty + points.country * topKind * countryFactor[country]
+                points[.specialty] * topSpecialty + points[.country] * topKind
+                * country.factor[tieCountry]
                 + rest
             guard best.couldEnter(withAtMost: bound) else { break }
             for profession in professions {
-                for row in index.rows(profession: profession, country: country)
-                where bestTieCountry(Int(row), table) == country {
+                for row in index.rows(profession: profession, country: tieCountry)
+                where bestTieCountry(Int(row), table) == tieCountry {
                     best.consider(row)
                 }
             }
@@ -49,12 +50,12 @@ extension NeedPlan {
 
         // 2. People without one, with a credited specialty.
         if hasSpecialty {
-            for specialty in specialtiesByCredit {
-                let bound = points.specialty * specialtyCredit[specialty] * secondaryBound + rest
+            for credited in specialty.byCredit {
+                let bound = points[.specialty] * specialty.credit[credited] * secondaryBound + rest
                 guard best.couldEnter(withAtMost: bound) else { break }
                 for profession in professions {
-                    for row in index.rows(profession: profession, specialty: specialty)
-                    where bestCreditedSpecialty(Int(row), table) == specialty
+                    for row in index.rows(profession: profession, specialty: credited)
+                    where bestCreditedSpecialty(Int(row), table) == credited
                         && bestTieCountry(Int(row), table) == nil
                     {
                         best.consider(row)
@@ -64,14 +65,14 @@ extension NeedPlan {
         }
 
         // 3. Everyone else.
-        if !best.couldEnter(withAtMost: (hasSpecialty ? 0 : points.specialty) + rest) {
+        if !best.couldEnter(withAtMost: (hasSpecialty ? 0 : points[.specialty]) + rest) {
             let examined = best.examined
             return (best.ranked(), examined)
         }
         // Nobody can be ruled out by the bound: everyone eligible is examined. A required
         // language narrows them down when fewer people speak it than the block holds.
         var scan = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
-        let speakers = required.map { requirement in
+        let speakers = language.required.map { requirement in
             professions.map { index.rows(profession: $0, language: Int(requirement.code)) }
         }
         .min { $0.reduce(0) { $0 + $1.count } < $1.reduce(0) { $0 + $1.count } }
@@ -99,7 +100,7 @@ extension NeedPlan {
         var bestCredit = 0.0
         for index in Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1]) {
             let code = Int(table.specialtyCodes[index])
-            let credit = specialtyCredit[code]
+            let credit = specialty.credit[code]
             if credit > bestCredit {
                 best = code
                 bestCredit = credit
@@ -109,17 +110,17 @@ extension NeedPlan {
     }
 
     /// Of person `row`'s tie countries, the one with the highest factor (the first in
-    /// ``countriesByFactor`` among equals): where group 1 scores them. Nil when no tie earns
+    /// ``CountryRule/byFactor`` among equals): where group 1 scores them. Nil when no tie earns
     /// points.
     @inline(__always)
     func bestTieCountry(_ row: Int, _ table: StaffTable) -> Int? {
         var best: Int?
         for index in Int(table.tieStart[row])..<Int(table.tieStart[row + 1]) {
             let country = Int(table.tieCountries[index])
-            let factor = countryFactor[country]
+            let factor = self.country.factor[country]
             guard factor > 0 else { continue }
             if let current = best {
-                let currentFactor = countryFactor[current]
+                let currentFactor = self.country.factor[current]
                 if currentFactor > factor || (currentFactor == factor && current < country) {
                     continue
                 }

@@ -1,5 +1,5 @@
-/// An eligible person with their score for a need, from the reference scorer (the batch and
-/// `midst candidates` use ``NeedPlan/topCandidates(among:in:top:)``, tested against it).
+/// An eligible person with their score for a need, ranked by a plain scan of everyone (the
+/// batch and `midst candidates` use the blocked search, tested against this).
 public struct RankedCandidate: Hashable, Sendable {
     public var staff: Staff
     public var context: StaffContext
@@ -9,15 +9,19 @@ public struct RankedCandidate: Hashable, Sendable {
 }
 
 extension Scorer {
-    /// Scores `people` for `need` and keeps the `top` eligible ones, best first, ties by id.
+    /// Scores `people` for `need` and keeps the `top` eligible ones, best first, ties by id:
+    /// every person is checked, with no blocking and no bound.
     public func rank(_ people: [(Staff, StaffContext)], for need: Need, top: Int)
         -> [RankedCandidate]
     {
+        let table = StaffTable(
+            staff: people.map(\.0), contexts: people.map(\.1), reference: reference)
+        let plan = NeedPlan(need: need, scorer: self)
+        let positionOf = Dictionary(
+            people.enumerated().map { ($1.0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var scored: [(score: Double, index: Int)] = []
-        for (index, (staff, context)) in people.enumerated() {
-            if let score = score(staff, for: need, context: context) {
-                scored.append((score, index))
-            }
+        for row in 0..<table.count where plan.isEligible(row, in: table) {
+            scored.append((plan.score(row, in: table), positionOf[table.id(at: row)]!))
         }
         scored.sort { lhs, rhs in
             lhs.score != rhs.score

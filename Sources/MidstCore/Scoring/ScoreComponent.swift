@@ -1,16 +1,115 @@
-/// The parts of a score, each worth 0 to 1 before weighting.
+/// The parts of a score, each worth 0 to 1 before weighting: the one list of components.
+///
+/// Everything that handles components — the configuration's weights, the batch's stored values,
+/// explanations, exports, the candidate search's bounds — iterates this enum, so a new component
+/// is a new case here (with its default weight), its rule in `Scoring/Components/`, one line in
+/// ``NeedPlan``'s two dispatch switches, and docs/SCORING.md. Every component's value must stay
+/// within 0…1: the candidate search's score bounds rely on it.
 public enum ScoreComponent: String, CaseIterable, Sendable, Codable {
     case specialty, country, language, seniority, availability, experience
 
-    /// This component's weight in `config`.
-    public func weight(in config: ScoringConfig) -> Double {
+    /// The shipped weight (docs/scoring-defaults.json); weights are relative.
+    public var defaultWeight: Double {
         switch self {
-        case .specialty: config.weights.specialty
-        case .country: config.weights.country
-        case .language: config.weights.language
-        case .seniority: config.weights.seniority
-        case .availability: config.weights.availability
-        case .experience: config.weights.experience
+        case .specialty: 30
+        case .country: 20
+        case .language: 25
+        case .seniority: 10
+        case .availability: 10
+        case .experience: 5
+        }
+    }
+
+    /// This component's weight in `config`.
+    public func weight(in config: ScoringConfig) -> Double { config.weights[self] }
+
+    /// Position in ``allCases``: the component's slot in a ``ComponentVector``.
+    @inline(__always)
+    var slot: Int {
+        switch self {
+        case .specialty: 0
+        case .country: 1
+        case .language: 2
+        case .seniority: 3
+        case .availability: 4
+        case .experience: 5
+        }
+    }
+}
+
+/// One number per ``ScoreComponent``, held inline (no allocation): a pair's component values,
+/// a configuration's weights, or a plan's points per unit of each component.
+///
+/// Encoded as an object keyed by component name (`{"specialty": 30, …}`).
+public struct ComponentVector: Hashable, Sendable {
+    private var storage = SIMD8<Double>()
+    /// How many components a vector can hold (tested against ``ScoreComponent/allCases``).
+    public static let lanes = SIMD8<Double>.scalarCount
+
+    /// All zero.
+    public init() {}
+
+    /// Each component's value from `value`.
+    public init(_ value: (ScoreComponent) -> Double) {
+        for component in ScoreComponent.allCases { self[component] = value(component) }
+    }
+
+    public subscript(component: ScoreComponent) -> Double {
+        @inline(__always) get { storage[component.slot] }
+        @inline(__always) set { storage[component.slot] = newValue }
+    }
+
+    /// Σ self[c] × other[c], added up in ``ScoreComponent/allCases`` order from 0: the one
+    /// formula of a score (`points.dot(values)`), so every path gives the same bits.
+    @inline(__always)
+    public func dot(_ other: ComponentVector) -> Double {
+        // The lanes past the last component are always 0 in both vectors, and adding 0 changes
+        // no sum, so all lanes are added: a loop of fixed length the compiler unrolls.
+        var sum = 0.0
+        for slot in 0..<Self.lanes { sum += storage[slot] * other.storage[slot] }
+        return sum
+    }
+
+    /// The sum of the components, in ``ScoreComponent/allCases`` order.
+    public var sum: Double {
+        var total = 0.0
+        for slot in 0..<Self.lanes { total += storage[slot] }
+        return total
+    }
+
+    /// The sum of every component but `skipped`, in order: a bound on what they can add when
+    /// each value is at most 1.
+    public func sum(excluding skipped: Set<ScoreComponent>) -> Double {
+        ScoreComponent.allCases.reduce(0) { skipped.contains($1) ? $0 : $0 + self[$1] }
+    }
+}
+
+extension ComponentVector: Codable {
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        self.init()
+        for key in container.allKeys where ScoreComponent(rawValue: key.stringValue) == nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "unknown component")
+        }
+        for component in ScoreComponent.allCases {
+            self[component] =
+                try container.decodeIfPresent(Double.self, forKey: Key(stringValue: component.rawValue))
+                ?? 0
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for component in ScoreComponent.allCases {
+            try container.encode(self[component], forKey: Key(stringValue: component.rawValue))
         }
     }
 }
@@ -34,32 +133,8 @@ public struct Explanation: Hashable, Sendable {
     /// Empty when the person is a candidate.
     public var exclusions: [Exclusion]
     public var components: [ComponentScore]
+    /// The score, 0–100: the plan's points dotted with the component values (the batch's sum).
+    public var score: Double
 
     public var isEligible: Bool { exclusions.isEmpty }
-
-    /// The score, 0–100: the sum of the contributions.
-    public var score: Double { components.reduce(0) { $0 + $1.contribution } }
-}
-
-/// The raw values (0–1) of the six components for one pair.
-public struct ComponentValues: Hashable, Sendable {
-    public var specialty: Double
-    public var country: Double
-    public var language: Double
-    public var seniority: Double
-    public var availability: Double
-    public var experience: Double
-
-    public init(
-        specialty: Double, country: Double, language: Double, seniority: Double,
-        availability: Double,
-        experience: Double
-    ) {
-        self.specialty = specialty
-        self.country = country
-        self.language = language
-        self.seniority = seniority
-        self.availability = availability
-        self.experience = experience
-    }
 }

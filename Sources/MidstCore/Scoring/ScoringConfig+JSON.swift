@@ -65,12 +65,7 @@ extension ScoringConfig {
 
     /// Checks the ranges the formula needs: weights not negative and not all zero, factors in [0, 1].
     private func validate() throws(ScoringConfigError) {
-        let weightList = [
-            ("specialty", weights.specialty), ("country", weights.country),
-            ("language", weights.language),
-            ("seniority", weights.seniority), ("availability", weights.availability),
-            ("experience", weights.experience),
-        ]
+        let weightList = ScoreComponent.allCases.map { ($0.rawValue, weights[$0]) }
         for (name, value) in weightList where value < 0 || !value.isFinite {
             throw ScoringConfigError(
                 message: "key 'weights.\(name)' must be a number of at least 0")

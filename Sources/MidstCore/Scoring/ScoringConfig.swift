@@ -1,17 +1,6 @@
 /// Every weight and component value the scorer uses. The defaults are Midst's shipped
 /// configuration; `docs/SCORING.md` gives the formula each value enters.
 public struct ScoringConfig: Codable, Sendable, Equatable {
-    /// Relative weights of the components; the score is their weighted mean.
-    public struct Weights: Codable, Sendable, Equatable {
-        public var specialty = 30.0
-        public var country = 20.0
-        public var language = 25.0
-        public var seniority = 10.0
-        public var availability = 10.0
-        public var experience = 5.0
-        public init() {}
-    }
-
     /// Credit for a specialty relation between the person and the need.
     public struct SpecialtyValues: Codable, Sendable, Equatable {
         public var exact = 1.0
@@ -69,7 +58,9 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
         public init() {}
     }
 
-    public var weights = Weights()
+    /// Relative weights of the components (``ScoreComponent/defaultWeight`` by default); the
+    /// score is their weighted mean.
+    public var weights = ComponentVector(\.defaultWeight)
     public var specialty = SpecialtyValues()
     public var country = CountryValues()
     public var language = LanguageValues()

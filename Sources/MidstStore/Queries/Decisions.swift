@@ -2,18 +2,6 @@ import Foundation
 import GRDB
 import MidstCore
 
-/// A coordinator's decision about one (need, person) pair.
-public struct Decision: Sendable, Hashable {
-    /// `pin` (always propose) or `exclude` (never list).
-    public enum Kind: String, Sendable, CaseIterable { case pin, exclude }
-
-    public var needID: String
-    public var staffID: String
-    public var kind: Kind
-    public var reason: String?
-    public var decidedAt: String
-}
-
 extension MidstDatabase {
     /// Records a decision, replacing any earlier one for the pair; `nil` clears it. Returns
     /// whether there was a decision to replace or clear.

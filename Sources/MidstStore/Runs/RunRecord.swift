@@ -36,22 +36,23 @@ public struct CompletedRun: Sendable {
     public var configHash: String
     public var solver: String
     public var topK: Int
-    public var needs: [Need]
+    /// The people the batch scored.
     public var table: StaffTable
-    public var shortlists: [[ShortlistEntry]]
-    public var proposal: AssignmentProposal
-    /// (need, person) pairs checked against the hard constraints (column `pairs_scored`).
-    public var pairsExamined: Int
+    public var result: BatchResult
+    /// Time spent loading the staff, needs and decisions.
     public var loadSeconds: Double
-    public var scoreSeconds: Double
-    public var solveSeconds: Double
+
+    public var needs: [Need] { result.needs }
+    public var shortlists: [[ShortlistEntry]] { result.shortlists }
+    public var proposal: AssignmentProposal { result.proposal }
+    /// (need, person) pairs checked against the hard constraints (column `pairs_scored`).
+    public var pairsExamined: Int { result.pairsExamined }
+    public var scoreSeconds: Double { result.scoreSeconds }
+    public var solveSeconds: Double { result.solveSeconds }
 
     public init(
         startedAt: Timestamp, note: String?, config: String, configHash: String, solver: String,
-        topK: Int,
-        needs: [Need], table: StaffTable, shortlists: [[ShortlistEntry]],
-        proposal: AssignmentProposal,
-        pairsExamined: Int, loadSeconds: Double, scoreSeconds: Double, solveSeconds: Double
+        topK: Int, table: StaffTable, result: BatchResult, loadSeconds: Double
     ) {
         self.startedAt = startedAt
         self.note = note
@@ -59,14 +60,9 @@ public struct CompletedRun: Sendable {
         self.configHash = configHash
         self.solver = solver
         self.topK = topK
-        self.needs = needs
         self.table = table
-        self.shortlists = shortlists
-        self.proposal = proposal
-        self.pairsExamined = pairsExamined
+        self.result = result
         self.loadSeconds = loadSeconds
-        self.scoreSeconds = scoreSeconds
-        self.solveSeconds = solveSeconds
     }
 }
 
@@ -76,7 +72,7 @@ public struct ShortlistLine: Sendable, Hashable {
     public var rank: Int
     public var staffID: String
     public var score: Double
-    public var components: ComponentValues
+    public var components: ComponentVector
 }
 
 /// One proposed pair of a recorded run.

@@ -77,10 +77,9 @@ extension MidstDatabase {
         }
         var shortlist = MultiRowInsert(
             into: "shortlist",
-            columns: [
-                "run_key", "need_key", "rank", "staff_key", "score", "specialty", "country",
-                "language", "seniority", "availability", "experience",
-            ])
+            // One column per score component, named after it (Migrations: componentColumns).
+            columns: ["run_key", "need_key", "rank", "staff_key", "score"]
+                + ScoreComponent.allCases.map(\.rawValue))
         try shortlist.insert(count: entries.count, db) { statement, first, index in
             let (needKey, entry) = entries[index]
             let values = entry.components
@@ -89,12 +88,9 @@ extension MidstDatabase {
             statement.bind(first + 2, entry.rank)
             statement.bind(first + 3, Int(try staffKey(entry.row)))
             statement.bind(first + 4, entry.score)
-            statement.bind(first + 5, values.specialty)
-            statement.bind(first + 6, values.country)
-            statement.bind(first + 7, values.language)
-            statement.bind(first + 8, values.seniority)
-            statement.bind(first + 9, values.availability)
-            statement.bind(first + 10, values.experience)
+            for (offset, component) in ScoreComponent.allCases.enumerated() {
+                statement.bind(first + 5 + Int32(offset), values[component])
+            }
         }
         let pairs = run.proposal.pairs.compactMap { pair in
             needKeys[run.needs[pair.need].id.rawValue].map { (needKey: $0, pair: pair) }
@@ -168,8 +164,8 @@ extension MidstDatabase {
     public func shortlist(run: Int64, needID: String? = nil) throws -> [ShortlistLine] {
         try pool.read { db in
             var sql = """
-                SELECT n.id AS need_id, l.rank, s.id AS staff_id, l.score, l.specialty, l.country, l.language,
-                       l.seniority, l.availability, l.experience
+                SELECT n.id AS need_id, l.rank, s.id AS staff_id, l.score,
+                       \(ScoreComponent.allCases.map { "l.\($0.rawValue)" }.joined(separator: ", "))
                 FROM shortlist l JOIN need n USING (need_key) JOIN staff s USING (staff_key)
                 WHERE l.run_key = ?
                 """
@@ -184,11 +180,7 @@ extension MidstDatabase {
                 ShortlistLine(
                     needID: row["need_id"], rank: row["rank"], staffID: row["staff_id"],
                     score: row["score"],
-                    components: ComponentValues(
-                        specialty: row["specialty"], country: row["country"],
-                        language: row["language"],
-                        seniority: row["seniority"], availability: row["availability"],
-                        experience: row["experience"]))
+                    components: ComponentVector { row[$0.rawValue] })
             }
         }
     }

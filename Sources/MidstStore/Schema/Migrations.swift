@@ -1,4 +1,5 @@
 import GRDB
+import MidstCore
 
 /// The schema's history. A shipped migration is never edited, only followed by a new one; tables
 /// are named by strings, not by app types, so that old migrations keep their meaning.
@@ -14,6 +15,11 @@ enum Migrations {
         migrator.registerMigration("v7-run-rows-by-run", migrate: indexRunRowsByRun)
         migrator.registerMigration("v8-tie-kind-check", migrate: checkTieKindByComparison)
         migrator.registerMigration("v9-no-profession-index", migrate: dropProfessionIndex)
+        for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
+            migrator.registerMigration("component-\(component.rawValue)") { db in
+                try addShortlistColumn(for: component, db)
+            }
+        }
         return migrator
     }
 
@@ -295,5 +301,18 @@ enum Migrations {
     /// 1M-staff import (BENCHMARKS.md).
     private static func dropProfessionIndex(_ db: Database) throws {
         try db.execute(sql: "DROP INDEX staff_by_profession")
+    }
+
+    /// The score components whose values v4 gave a column of `shortlist`.
+    static let shortlistColumnsOfV4: Set<ScoreComponent> = [
+        .specialty, .country, .language, .seniority, .availability, .experience,
+    ]
+
+    /// A `shortlist` column for a score component added after v4, named after it: a run keeps
+    /// every component's value. Runs recorded before the component existed hold 0 for it. The
+    /// name comes from ``ScoreComponent``'s cases, never from input.
+    private static func addShortlistColumn(for component: ScoreComponent, _ db: Database) throws {
+        try db.execute(
+            sql: "ALTER TABLE shortlist ADD COLUMN \(component.rawValue) REAL NOT NULL DEFAULT 0")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MidstCore
 import MidstStore
 
 /// `midst decide NEED STAFF --pin|--exclude|--clear`: a coordinator's decision about a pair.

@@ -42,11 +42,8 @@ struct Export: ParsableCommand {
         let rows: [[Cell]]
         switch what {
         case .shortlist:
-            columns = [
-                "need_id", "staff_id", "rank", "score", "specialty", "country", "language",
-                "seniority",
-                "availability", "experience",
-            ]
+            columns =
+                ["need_id", "staff_id", "rank", "score"] + ScoreComponent.allCases.map(\.rawValue)
             rows = try Terminal.exitOnError(code: .databaseProblem) {
                 try database.shortlist(run: record.id)
             }.map { line in
@@ -54,11 +51,7 @@ struct Export: ParsableCommand {
                 return [
                     .text(line.needID), .text(staff(line.staffID)), .integer(line.rank),
                     .number(line.score, decimals: 6),
-                    .number(value.specialty, decimals: 6), .number(value.country, decimals: 6),
-                    .number(value.language, decimals: 6), .number(value.seniority, decimals: 6),
-                    .number(value.availability, decimals: 6),
-                    .number(value.experience, decimals: 6),
-                ]
+                ] + ScoreComponent.allCases.map { .number(value[$0], decimals: 6) }
             }
         case .assignments:
             columns = ["need_id", "staff_id", "score"]

@@ -30,12 +30,10 @@ struct RunBatch: AsyncParsableCommand {
 
     @Option(help: "How many candidates to keep per need.") var top = 20
     @Option(help: "optimal (exact, the default) or greedy (highest score first, the baseline).")
-    var solver: Solver = .optimal
+    var solver: Batch.Solver = .optimal
     @Option(help: "A note recorded with the run.") var note: String?
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
-
-    enum Solver: String, ExpressibleByArgument, CaseIterable { case optimal, greedy }
 
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
@@ -47,69 +45,32 @@ struct RunBatch: AsyncParsableCommand {
         let startedAt = Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))
         let progress = Terminal.stderrIsTerminal
         do {
-            var clock = Date()
-            func lap() -> Double {
-                defer { clock = Date() }
-                return Date().timeIntervalSince(clock)
-            }
+            let loadStarted = Date()
             if progress { Terminal.progress("run: loading staff and needs…") }
-            let scorer = Scorer(reference: BundledReference.data, config: config)
             let table = try database.staffTable(reference: BundledReference.data)
             let needs = try database.openNeeds()
             let decisions = try database.decisions()
-            let needIndex = Dictionary(
-                uniqueKeysWithValues: needs.enumerated().map { ($1.id.rawValue, $0) })
-            let rows = table.rows(of: decisions.map { RecordID(rawValue: $0.staffID) })
-            var excluded: [Int: Set<Int32>] = [:]
-            var pinnedRows: [(need: Int, row: Int32)] = []
-            for decision in decisions {
-                // Decisions about needs no longer open, or people no longer matchable, rest.
-                guard let need = needIndex[decision.needID],
-                    let row = rows[RecordID(rawValue: decision.staffID)]
-                else { continue }
-                if decision.kind == .exclude {
-                    excluded[need, default: []].insert(row)
-                } else {
-                    pinnedRows.append((need, row))
-                }
-            }
-            let loadSeconds = lap()
-            if progress {
-                Terminal.progress(
-                    "run: scoring \(needs.count) needs against \(table.count) people…")
-            }
-            let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
-            let scored = await Shortlisting.shortlists(
-                for: plans, in: table, top: top, excluded: excluded
-            ) { done, total in
-                if progress {
+            let loadSeconds = Date().timeIntervalSince(loadStarted)
+            let batch = Batch(
+                scorer: Scorer(reference: BundledReference.data, config: config), top: top,
+                solver: solver)
+            let result = await batch.run(needs: needs, table: table, decisions: decisions) {
+                step in
+                guard progress else { return }
+                switch step {
+                case .scoring(let done, let total):
                     Terminal.progress(
-                        "run: scoring needs: \(done * 100 / max(total, 1))% (\(done) of \(total))")
+                        "run: scoring \(table.count) people for \(total) needs: \(done * 100 / max(total, 1))% (\(done) of \(total))"
+                    )
+                case .solving: Terminal.progress("run: proposing an assignment…")
                 }
             }
-            let shortlists = scored.lists
-            let scoreSeconds = lap()
-            if progress { Terminal.progress("run: proposing an assignment…") }
-            let pinned = pinnedRows.map { pin in
-                AssignmentProposal.Pair(
-                    need: pin.need, row: pin.row,
-                    score: plans[pin.need].score(Int(pin.row), in: table))
-            }
-            let proposal = AssignmentProposal(
-                shortlists: shortlists, needs: needs, table: table, useGreedy: solver == .greedy,
-                pinned: pinned)
-            let solveSeconds = lap()
             if progress { Terminal.progress("run: writing results…") }
             let runID = try database.recordRun(
                 CompletedRun(
                     startedAt: startedAt, note: note, config: config.json(),
-                    configHash: config.fingerprint,
-                    solver: solver.rawValue, topK: top, needs: needs, table: table,
-                    shortlists: shortlists,
-                    proposal: proposal, pairsExamined: scored.pairsExamined,
-                    loadSeconds: loadSeconds,
-                    scoreSeconds: scoreSeconds,
-                    solveSeconds: solveSeconds))
+                    configHash: config.fingerprint, solver: solver.rawValue, topK: top,
+                    table: table, result: result, loadSeconds: loadSeconds))
             if progress { Terminal.progress("") }
             guard let record = try database.run(String(runID)) else { return }
             print(Summary(record: record).text)
@@ -150,3 +111,5 @@ struct Summary {
             """
     }
 }
+
+extension Batch.Solver: ExpressibleByArgument {}

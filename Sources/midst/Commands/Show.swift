@@ -1,4 +1,5 @@
 import ArgumentParser
+import MidstCore
 import MidstStore
 
 /// `midst show RUN`: a run's shortlists and proposal.
@@ -36,13 +37,7 @@ struct Show: ParsableCommand {
                 .text(line.needID), .integer(line.rank), .text(line.staffID),
                 .number(line.score, decimals: 2),
                 .text(proposed.contains("\(line.needID)\u{1}\(line.staffID)") ? "yes" : ""),
-                .number(line.components.specialty, decimals: 3),
-                .number(line.components.country, decimals: 3),
-                .number(line.components.language, decimals: 3),
-                .number(line.components.seniority, decimals: 3),
-                .number(line.components.availability, decimals: 3),
-                .number(line.components.experience, decimals: 3),
-            ]
+            ] + ScoreComponent.allCases.map { .number(line.components[$0], decimals: 3) }
         }
         if format == .table {
             print(Summary(record: record).text + "\n")
@@ -56,11 +51,9 @@ struct Show: ParsableCommand {
                 print(Decisions.table(decisions).rendered(as: .table))
             }
         }
-        let columns = [
-            "need_id", "rank", "staff_id", "score", "proposed", "specialty", "country", "language",
-            "seniority",
-            "availability", "experience",
-        ]
+        let columns =
+            ["need_id", "rank", "staff_id", "score", "proposed"]
+            + ScoreComponent.allCases.map(\.rawValue)
         print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
     }
 }

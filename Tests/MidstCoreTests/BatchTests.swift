@@ -1,0 +1,84 @@
+import Testing
+
+@testable import MidstCore
+
+/// The batch as the CLI runs it: shortlists, decisions and the proposal.
+@Suite("Batch")
+struct BatchTests {
+    let reference: ReferenceData
+    let staff: [Staff]
+    let needs: [Need]
+    let table: StaffTable
+
+    init() throws {
+        reference = try ReferenceFixtures.bundledReference()
+        (staff, needs) = try ReferenceFixtures.generated(staff: 1500, needs: 40, seed: 8)
+        table = StaffTable(
+            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+    }
+
+    @Test("each shortlist is the plain ranking of everyone, and the proposal respects capacities")
+    func shortlistsAndProposal() async {
+        let scorer = Scorer(reference: reference)
+        let result = await Batch(scorer: scorer, top: 5).run(
+            needs: needs, table: table, decisions: [])
+        #expect(result.shortlists.count == needs.count)
+        let people = staff.map { ($0, StaffContext()) }
+        for (need, list) in zip(needs, result.shortlists) {
+            let expected = scorer.rank(people, for: need, top: 5)
+            #expect(list.map { table.id(at: Int($0.row)) } == expected.map(\.staff.id))
+            #expect(list.map(\.score) == expected.map(\.score))
+            #expect(list.map(\.rank) == Array(1..<(list.count + 1)))
+        }
+        var perNeed: [Int: Int] = [:]
+        var perPerson: [Int32: Int] = [:]
+        for pair in result.proposal.pairs {
+            perNeed[pair.need, default: 0] += 1
+            perPerson[pair.row, default: 0] += 1
+        }
+        for (need, count) in perNeed { #expect(count <= needs[need].slots) }
+        for (row, count) in perPerson { #expect(count <= Int(table.freeCapacity[Int(row)])) }
+        #expect(result.proposal.optimalTotal >= result.proposal.greedyTotal - 1e-9)
+    }
+
+    @Test("an excluded person is never listed; a pinned one is always proposed; others rest")
+    func decisions() async throws {
+        let scorer = Scorer(reference: reference)
+        let batch = Batch(scorer: scorer, top: 5)
+        let before = await batch.run(needs: needs, table: table, decisions: [])
+        let need = try #require(before.shortlists.firstIndex { $0.count >= 3 })
+        let first = table.id(at: Int(before.shortlists[need][0].row)).rawValue
+        let third = table.id(at: Int(before.shortlists[need][2].row)).rawValue
+        let decisions = [
+            Decision(
+                needID: needs[need].id.rawValue, staffID: first, kind: .exclude, reason: nil,
+                decidedAt: ""),
+            Decision(
+                needID: needs[need].id.rawValue, staffID: third, kind: .pin, reason: nil,
+                decidedAt: ""),
+            Decision(needID: "no such need", staffID: first, kind: .pin, reason: nil, decidedAt: ""),
+        ]
+        let after = await batch.run(needs: needs, table: table, decisions: decisions)
+        let listed = after.shortlists[need].map { table.id(at: Int($0.row)).rawValue }
+        #expect(!listed.contains(first))
+        #expect(listed.first == table.id(at: Int(before.shortlists[need][1].row)).rawValue)
+        let proposed = after.proposal.pairs.filter { $0.need == need }.map {
+            table.id(at: Int($0.row)).rawValue
+        }
+        #expect(proposed.contains(third))
+        #expect(!proposed.contains(first))
+    }
+
+    @Test("the greedy solver is taken when asked, and never beats the exact one")
+    func greedy() async {
+        let scorer = Scorer(reference: reference)
+        let exact = await Batch(scorer: scorer, top: 5).run(
+            needs: needs, table: table, decisions: [])
+        let greedy = await Batch(scorer: scorer, top: 5, solver: .greedy).run(
+            needs: needs, table: table, decisions: [])
+        #expect(greedy.proposal.greedyTotal == exact.proposal.greedyTotal)
+        #expect(
+            abs(greedy.proposal.pairs.reduce(0) { $0 + $1.score } - greedy.proposal.total) < 1e-9)
+        #expect(exact.proposal.optimalTotal >= greedy.proposal.greedyTotal - 1e-9)
+    }
+}
