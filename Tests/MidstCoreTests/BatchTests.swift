@@ -82,3 +82,26 @@ struct BatchTests {
         #expect(exact.proposal.optimalTotal >= greedy.proposal.greedyTotal - 1e-9)
     }
 }
+
+extension BatchTests {
+    @Test("pins beyond a need's slots are set aside, the oldest kept; the proposal stays within slots")
+    func pinsBeyondSlots() async throws {
+        let batch = Batch(scorer: Scorer(reference: reference), top: 5)
+        let before = await batch.run(needs: needs, table: table, decisions: [])
+        let need = try #require(
+            before.shortlists.indices.first {
+                needs[$0].slots == 1 && before.shortlists[$0].count >= 2
+            })
+        let people = before.shortlists[need].prefix(2).map { table.id(at: Int($0.row)).rawValue }
+        let newer = Decision(
+            needID: needs[need].id.rawValue, staffID: people[0], kind: .pin, reason: nil,
+            decidedAt: "2026-02-01T00:00:00Z")
+        let older = Decision(
+            needID: needs[need].id.rawValue, staffID: people[1], kind: .pin, reason: nil,
+            decidedAt: "2026-01-01T00:00:00Z")
+        let after = await batch.run(needs: needs, table: table, decisions: [newer, older])
+        let proposed = after.proposal.pairs.filter { $0.need == need }
+        #expect(proposed.map { table.id(at: Int($0.row)).rawValue } == [people[1]])
+        #expect(after.setAsidePins == [newer])
+    }
+}

@@ -95,3 +95,38 @@ struct CandidateRankingTests {
         }
     }
 }
+
+@Suite("Equal scores")
+struct EqualScoreTests {
+    @Test("scores are multiples of 1e-9, so near-equal scores are equal and fall to the id rule")
+    func tiesFallToTheIdRule() async throws {
+        let reference = try ReferenceFixtures.bundledReference()
+        let (staff, needs) = try ReferenceFixtures.generated(staff: 4000, needs: 40, seed: 13)
+        let table = StaffTable(
+            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+        let result = await Batch(scorer: Scorer(reference: reference), top: 50).run(
+            needs: needs, table: table, decisions: [])
+        var equalNeighbours = 0
+        for list in result.shortlists {
+            for (upper, lower) in zip(list, list.dropFirst()) {
+                #expect(upper.score == NeedPlan.settled(upper.score))
+                // Either clearly apart, or exactly equal and in id order.
+                if upper.score == lower.score {
+                    equalNeighbours += 1
+                    #expect(table.id(at: Int(upper.row)) < table.id(at: Int(lower.row)))
+                } else {
+                    #expect(upper.score - lower.score > 0.5e-9)
+                }
+            }
+        }
+        #expect(equalNeighbours > 0)
+    }
+
+    @Test("rounding to 1e-9 makes sums of different terms equal")
+    func settled() {
+        #expect(0.1 + 0.2 != 0.3)
+        #expect(NeedPlan.settled(0.1 + 0.2) == NeedPlan.settled(0.3))
+        #expect(NeedPlan.settled(42.0000000004) == 42)
+        #expect(NeedPlan.settled(42.0000000006) == 42.000000001)
+    }
+}

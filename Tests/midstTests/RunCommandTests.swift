@@ -156,4 +156,39 @@ struct RunCommandTests {
         #expect(hidden.status == 1)
         #expect(hidden.stderr.contains("no consenting staff member with id 'S0243'"))
     }
+
+    @Test("a need takes no more pins than its slots, and a pin that breaks a constraint is warned of")
+    func pinsWithinSlots() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        // N001 has one slot.
+        let first = try MidstProcess.run(["decide", "N001", "S0139", "--pin"], in: folder.url)
+        #expect(first.status == 0)
+        #expect(!first.stderr.contains("warning"))
+        let second = try MidstProcess.run(["decide", "N001", "S0288", "--pin"], in: folder.url)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("need 'N001' has 1 slot: S0139 already pinned"))
+        // Pinning the same person again is a change of reason, not a second pin.
+        #expect(
+            try MidstProcess.run(
+                ["decide", "N001", "S0139", "--pin", "--reason", "confirmed"], in: folder.url
+            ).status == 0)
+        #expect(try MidstProcess.run(["decide", "N001", "S0139", "--clear"], in: folder.url).status == 0)
+        // S0034 is a nurse; N001 asks for a doctor.
+        let nurse = try MidstProcess.run(["decide", "N001", "S0034", "--pin"], in: folder.url)
+        #expect(nurse.status == 0)
+        #expect(nurse.stderr.contains("warning: S0034 fails a hard constraint of N001"))
+        #expect(nurse.stderr.contains("profession: profession is nurse, the need asks for doctor"))
+        #expect(try MidstProcess.run(["run"], in: folder.url).status == 0)
+        #expect(
+            try MidstProcess.run(
+                ["export", "latest", "--what", "assignments", "--format", "csv", "--out", "a.csv"],
+                in: folder.url
+            ).status == 0)
+        let pairs = try String(
+            contentsOf: folder.url.appendingPathComponent("a.csv"), encoding: .utf8)
+        let n001 = pairs.split(separator: "\n").filter { $0.hasPrefix("N001,") }
+        #expect(n001.count == 1)
+        #expect(n001.first?.hasPrefix("N001,S0034,") == true)
+    }
 }

@@ -30,8 +30,9 @@ public struct Batch: Sendable {
     /// Runs the batch over `needs` (in the order given) and the people of `table`.
     ///
     /// Decisions about needs not in `needs` or people not in `table` (no longer open, no
-    /// longer matchable) rest. Excluded pairs are never listed; pinned pairs are always proposed
-    /// and count against both capacities first.
+    /// longer matchable) rest. Excluded pairs are never listed. Pinned pairs are proposed first,
+    /// oldest first, while the need has a slot and the person free capacity; a pin beyond
+    /// either is set aside (``BatchResult/setAsidePins``), so the proposal never exceeds them.
     public func run(
         needs: [Need], table: StaffTable, decisions: [Decision],
         progress: ((Progress) -> Void)? = nil
@@ -43,13 +44,28 @@ public struct Batch: Sendable {
         let rows = table.rows(of: decisions.map { RecordID(rawValue: $0.staffID) })
         var excluded: [Int: Set<Int32>] = [:]
         var pins: [(need: Int, row: Int32)] = []
-        for decision in decisions {
+        var setAside: [Decision] = []
+        var slotsLeft = needs.map(\.slots)
+        var capacityLeft: [Int32: Int] = [:]
+        // Oldest pin first, so that a later pin is the one set aside when there is no room.
+        let ordered = decisions.sorted {
+            ($0.decidedAt, $0.needID, $0.staffID) < ($1.decidedAt, $1.needID, $1.staffID)
+        }
+        for decision in ordered {
             guard let need = needIndex[decision.needID],
                 let row = rows[RecordID(rawValue: decision.staffID)]
             else { continue }
             switch decision.kind {
             case .exclude: excluded[need, default: []].insert(row)
-            case .pin: pins.append((need, row))
+            case .pin:
+                let capacity = capacityLeft[row] ?? Int(table.freeCapacity[Int(row)])
+                guard slotsLeft[need] > 0, capacity > 0 else {
+                    setAside.append(decision)
+                    continue
+                }
+                slotsLeft[need] -= 1
+                capacityLeft[row] = capacity - 1
+                pins.append((need, row))
             }
         }
         let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
@@ -67,7 +83,7 @@ public struct Batch: Sendable {
             shortlists: scored.lists, needs: needs, table: table, useGreedy: solver == .greedy,
             pinned: pinned)
         return BatchResult(
-            needs: needs, shortlists: scored.lists, proposal: proposal,
+            needs: needs, shortlists: scored.lists, proposal: proposal, setAsidePins: setAside,
             pairsExamined: scored.pairsExamined, scoreSeconds: scoreSeconds,
             solveSeconds: Self.seconds(clock.now - solvingStarted))
     }
@@ -85,6 +101,9 @@ public struct BatchResult: Sendable {
     /// For each need, its best people, best first (ties by staff id).
     public var shortlists: [[ShortlistEntry]]
     public var proposal: AssignmentProposal
+    /// Pins not proposed because the need's slots or the person's capacity were already
+    /// taken by older pins.
+    public var setAsidePins: [Decision]
     /// (need, person) pairs checked against the hard constraints.
     public var pairsExamined: Int
     /// Time spent finding the shortlists, and solving the assignment.

@@ -36,7 +36,9 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
         case .seniority(let staff, let minimum):
             "seniority \(staff) is below the need's minimum \(minimum)"
         case .atCapacity(let commitments, let maximum):
-            "already holds \(commitments) of \(maximum) commitments"
+            maximum <= 0
+                ? "takes no commitments (max_assignments is 0 in their record)"
+                : "already holds \(commitments) of \(maximum) commitments (max_assignments), so has no room"
         }
     }
 }

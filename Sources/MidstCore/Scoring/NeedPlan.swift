@@ -86,12 +86,19 @@ public final class NeedPlan: Sendable {
         return values
     }
 
-    /// The score (0–100) of person `row`, who must be eligible: `points.dot(components)`.
-    /// No allocation.
+    /// The score (0–100) of person `row`, who must be eligible: `points.dot(components)`,
+    /// rounded to a multiple of 1e-9 (``NeedPlan/settled(_:)``). No allocation.
     @inline(__always)
     public func score(_ row: Int, in table: StaffTable) -> Double {
-        points.dot(components(row, in: table))
+        Self.settled(points.dot(components(row, in: table)))
     }
+
+    /// `raw` rounded to the nearest multiple of 1e-9 (half away from zero): scores that are
+    /// mathematically equal but were summed from different terms differ only by floating-point
+    /// noise (about 1e-14), and rounding makes them equal, so that ties fall to the staff-id
+    /// rule rather than to the noise (docs/SCORING.md, "Ties").
+    @inline(__always)
+    public static func settled(_ raw: Double) -> Double { (raw * 1e9).rounded() / 1e9 }
 
     /// Every component of person `row` with its value, weight, points and reason.
     public func explain(_ row: Int, in table: StaffTable, weights: ComponentVector)

@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import MidstCore
 
+/// A decision that cannot be taken as asked, with the reason.
+public struct RefusedDecision: Error, LocalizedError, Sendable {
+    public var message: String
+    public var errorDescription: String? { message }
+}
+
 extension MidstDatabase {
     /// Records a decision, replacing any earlier one for the pair; `nil` clears it. Returns
     /// whether there was a decision to replace or clear.
@@ -23,6 +29,9 @@ extension MidstDatabase {
                 try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM decision WHERE need_key = ? AND staff_key = ?",
                     arguments: [needKey, staffKey]) ?? false
+            if kind == .pin {
+                try checkRoomForPin(needKey: needKey, needID: needID, staffKey: staffKey, db)
+            }
             if let kind {
                 try db.execute(
                     sql: """
@@ -41,6 +50,28 @@ extension MidstDatabase {
             }
             return existed
         }
+    }
+
+    /// Refuses a pin that would give the need more pinned people than its slots, naming the
+    /// pins already there.
+    private func checkRoomForPin(needKey: Int64, needID: String, staffKey: Int64, _ db: Database)
+        throws
+    {
+        let slots = try Int.fetchOne(
+            db, sql: "SELECT slots FROM need WHERE need_key = ?", arguments: [needKey]) ?? 0
+        let others = try String.fetchAll(
+            db,
+            sql: """
+                SELECT s.id FROM decision d JOIN staff s USING (staff_key)
+                WHERE d.need_key = ? AND d.kind = 'pin' AND d.staff_key <> ? ORDER BY s.id
+                """,
+            arguments: [needKey, staffKey])
+        guard others.count >= slots else { return }
+        let pinned = others.isEmpty ? "" : ": \(others.joined(separator: ", ")) already pinned"
+        throw RefusedDecision(
+            message:
+                "need '\(needID)' has \(slots) slot\(slots == 1 ? "" : "s")\(pinned); clear a pin first (midst decide \(needID) STAFF --clear)"
+        )
     }
 
     /// Every decision, by need id then staff id; only one need's with `needID`.

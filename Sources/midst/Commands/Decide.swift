@@ -8,7 +8,10 @@ struct Decide: ParsableCommand {
         abstract: "Pin or exclude a (need, person) pair for the next runs, or clear the decision.",
         discussion: """
             A pinned pair is always in the next runs' proposal, and counts against the need's \
-            slots and the person's capacity before anything else is proposed. An excluded pair \
+            slots and the person's capacity before anything else is proposed. A need takes no \
+            more pins than its slots; a pin on someone who fails a hard constraint is kept, with \
+            a warning naming the constraints (--config: the configuration they are checked \
+            with). An excluded pair \
             never appears on the need's shortlist or in its proposal. Decisions are kept with \
             their time and reason; `midst decisions` lists them and `midst show` shows them.
 
@@ -23,6 +26,7 @@ struct Decide: ParsableCommand {
     @Flag(help: "Never list this pair.") var exclude = false
     @Flag(help: "Remove the decision about this pair.") var clear = false
     @Option(help: "Why, in a few words (kept with the decision).") var reason: String?
+    @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -40,11 +44,15 @@ struct Decide: ParsableCommand {
                 needID: needID, staffID: staffID, kind: kind, reason: reason)
         } catch let unknown as UnknownRecord {
             throw Terminal.fail(unknown.message, code: .invalidData)
+        } catch let refused as RefusedDecision {
+            throw Terminal.fail(refused.message, code: .invalidData)
         } catch {
             throw Terminal.fail("\(error)", code: .databaseProblem)
         }
         switch kind {
-        case .pin?: print("Pinned \(staffID) to \(needID)\(reason.map { ": \($0)" } ?? "")")
+        case .pin?:
+            print("Pinned \(staffID) to \(needID)\(reason.map { ": \($0)" } ?? "")")
+            try warnOfFailedConstraints(database)
         case .exclude?: print("Excluded \(staffID) from \(needID)\(reason.map { ": \($0)" } ?? "")")
         case nil:
             print(
@@ -52,6 +60,25 @@ struct Decide: ParsableCommand {
                     ? "Cleared the decision about \(staffID) for \(needID)"
                     : "There was no decision about \(staffID) for \(needID)")
         }
+    }
+}
+
+extension Decide {
+    /// A pin overrides the hard constraints, so say which ones the person fails (on stderr).
+    private func warnOfFailedConstraints(_ database: MidstDatabase) throws {
+        let (need, staff, context) = try Terminal.exitOnError(code: .databaseProblem) {
+            (
+                try database.need(id: needID), try database.staff(id: staffID),
+                try database.context(forStaff: staffID)
+            )
+        }
+        guard let need, let staff else { return }
+        let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
+        let exclusions = scorer.explain(staff, for: need, context: context).exclusions
+        guard !exclusions.isEmpty else { return }
+        Terminal.note(
+            "warning: \(staffID) fails \(exclusions.count == 1 ? "a hard constraint" : "hard constraints") of \(needID); the pin will still be proposed:\n"
+                + exclusions.map { "  - \($0.name): \($0)" }.joined(separator: "\n"))
     }
 }
 

@@ -65,6 +65,12 @@ struct RunBatch: AsyncParsableCommand {
                 case .solving: Terminal.progress("run: proposing an assignment…")
                 }
             }
+            if progress { Terminal.progress("") }
+            for pin in result.setAsidePins {
+                Terminal.note(
+                    "warning: the pin of \(pin.staffID) to \(pin.needID) was not proposed: the need's slots or the person's capacity are taken by older pins"
+                )
+            }
             if progress { Terminal.progress("run: writing results…") }
             let runID = try database.recordRun(
                 CompletedRun(

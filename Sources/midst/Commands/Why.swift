@@ -15,6 +15,10 @@ struct Why: ParsableCommand {
 
               midst why N001 S0288
               midst why N001 S0288 --format json
+
+            --format json prints one object: eligible, score, exclusions (each with its \
+            constraint's name and reason) and components; --format csv prints the constraints, \
+            then the components, one per row.
             """)
 
     @Argument(help: "The need's id.") var needID: String
@@ -41,28 +45,79 @@ struct Why: ParsableCommand {
         }
         let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
         let explanation = scorer.explain(staff, for: need, context: context)
-        let rows = explanation.components.map { part -> [Cell] in
+        switch format {
+        case .table: print(Self.text(explanation), terminator: "")
+        case .json: print(Self.json(explanation))
+        case .csv: print(Self.rows(explanation).rendered(as: .csv), terminator: "")
+        }
+    }
+
+    /// The verdict, the constraints that exclude the person, and the components as a table.
+    static func text(_ explanation: Explanation) -> String {
+        let staffID = explanation.staffID.rawValue
+        let needID = explanation.needID.rawValue
+        let score = String(format: "%.2f", explanation.score)
+        var text: String
+        if explanation.isEligible {
+            text = "\(staffID) is a candidate for \(needID): score \(score) of 100\n\n"
+        } else {
+            text = "\(staffID) is not a candidate for \(needID):\n"
+            for exclusion in explanation.exclusions {
+                text += "  - \(exclusion.name): \(exclusion)\n"
+            }
+            text += "\nIf the constraints above were lifted, the score would be \(score):\n\n"
+        }
+        return text + componentTable(explanation).rendered(as: .table)
+    }
+
+    /// One object: the verdict, every failed constraint by name, and every component.
+    static func json(_ explanation: Explanation) -> String {
+        let object: [String: Any] = [
+            "need_id": explanation.needID.rawValue,
+            "staff_id": explanation.staffID.rawValue,
+            "eligible": explanation.isEligible,
+            "score": explanation.score,
+            "exclusions": explanation.exclusions.map {
+                ["constraint": $0.name, "reason": $0.description]
+            },
+            "components": explanation.components.map {
+                [
+                    "component": $0.component.rawValue, "value": $0.value, "weight": $0.weight,
+                    "points": $0.contribution, "reason": $0.reason,
+                ] as [String: Any]
+            },
+        ]
+        let data = try! JSONSerialization.data(
+            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The constraints (kind `constraint`) then the components (kind `component`), one per row.
+    static func rows(_ explanation: Explanation) -> RecordTable {
+        let constraints = explanation.exclusions.map { exclusion -> [Cell] in
+            [.text("constraint"), .text(exclusion.name), .null, .null, .null, .text("\(exclusion)")]
+        }
+        let components = explanation.components.map { part -> [Cell] in
             [
-                .text(part.component.rawValue), .number(part.value, decimals: 3),
-                .number(part.weight, decimals: 0),
-                .number(part.contribution, decimals: 2), .text(part.reason),
+                .text("component"), .text(part.component.rawValue),
+                .number(part.value, decimals: 6), .number(part.weight, decimals: 6),
+                .number(part.contribution, decimals: 6), .text(part.reason),
             ]
         }
-        let table = RecordTable(
-            columns: ["component", "value", "weight", "points", "reason"], rows: rows)
-        if format == .table {
-            if explanation.isEligible {
-                print(
-                    "\(staffID) is a candidate for \(needID): score \(String(format: "%.2f", explanation.score)) of 100\n"
-                )
-            } else {
-                print("\(staffID) is not a candidate for \(needID):")
-                for exclusion in explanation.exclusions { print("  - \(exclusion)") }
-                print(
-                    "\nIf the constraints above were lifted, the score would be \(String(format: "%.2f", explanation.score)):\n"
-                )
-            }
-        }
-        print(table.rendered(as: format), terminator: "")
+        return RecordTable(
+            columns: ["kind", "name", "value", "weight", "points", "reason"],
+            rows: constraints + components)
+    }
+
+    private static func componentTable(_ explanation: Explanation) -> RecordTable {
+        RecordTable(
+            columns: ["component", "value", "weight", "points", "reason"],
+            rows: explanation.components.map { part in
+                [
+                    .text(part.component.rawValue), .number(part.value, decimals: 3),
+                    .number(part.weight, decimals: 0), .number(part.contribution, decimals: 2),
+                    .text(part.reason),
+                ]
+            })
     }
 }
