@@ -58,7 +58,8 @@ enum ReferenceFixtures {
         return ReferenceTables(
             countries: try text("countries.csv"), languages: try text("languages.csv"),
             countryLanguages: try text("country_languages.csv"),
-            specialties: try text("specialties.csv"))
+            specialties: try text("specialties.csv"),
+            macrolanguages: try text("macrolanguages.csv"))
     }
 
     /// Why the bundled tables could not be loaded.

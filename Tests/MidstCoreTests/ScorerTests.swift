@@ -49,9 +49,10 @@ struct ScorerTests {
     func strongCandidate() {
         let explanation = scorer.explain(staff, for: need)
         #expect(explanation.isEligible)
-        // language: required 0.6 + 0.4 × (C2 − B2)/(native − B2) = 0.6 + 0.4 × 2/3; preferred 1;
-        // local: Luganda native, 13% / 20% = 0.65. Weighted 0.4 / 0.3 / 0.3.
-        let language = 0.4 * (0.6 + 0.4 * 2 / 3) + 0.3 * 1 + 0.3 * 0.65
+        // language: required 0.6 + 0.4 × (C2 − B2)/(native − B2) = 0.6 + 0.4 × 2/3; preferred
+        // (the site's language, Luganda, native) 1; local: the site's languages again, 1, whatever
+        // Luganda's 13% share of Uganda. Weighted 0.4 / 0.3 / 0.3.
+        let language = 0.4 * (0.6 + 0.4 * 2 / 3) + 0.3 * 1 + 0.3 * 1
         #expect(abs(value(.language, explanation) - language) < 1e-12)
         let expected = (30 * 1 + 20 * 1 + 25 * language + 10 * 1 + 10 * 1 + 5 * 0.25) / 100 * 100
         #expect(abs(explanation.score - expected) < 1e-9)
@@ -60,7 +61,7 @@ struct ScorerTests {
                 == "Nationality: Uganda — the need is in Uganda")
         #expect(
             explanation.components.first { $0.component == .language }?.reason.contains(
-                "13% of Uganda's population speaks Ganda") == true)
+                "Speaks Ganda (native), a language of the need's site") == true)
     }
 
     @Test(

@@ -30,3 +30,14 @@ public struct CountryLanguage: Hashable, Sendable {
     public var populationPercent: Double
     public var officialStatus: OfficialStatus
 }
+
+/// An individual language's membership of an ISO 639-3 macrolanguage (SIL's table).
+public struct Macrolanguage: Hashable, Sendable {
+    public var macrolanguage: LanguageCode
+    public var member: LanguageCode
+
+    public init(macrolanguage: LanguageCode, member: LanguageCode) {
+        self.macrolanguage = macrolanguage
+        self.member = member
+    }
+}

@@ -1,15 +1,20 @@
-/// The text of the four reference tables, as shipped with Midst (see `docs/FORMATS.md`).
+/// The text of the reference tables, as shipped with Midst (see `docs/FORMATS.md`).
 public struct ReferenceTables: Sendable {
     public var countries: String
     public var languages: String
     public var countryLanguages: String
     public var specialties: String
-    public init(countries: String, languages: String, countryLanguages: String, specialties: String)
-    {
+    /// ISO 639-3 macrolanguage memberships (`macrolanguage,language`); nil for none.
+    public var macrolanguages: String?
+    public init(
+        countries: String, languages: String, countryLanguages: String, specialties: String,
+        macrolanguages: String? = nil
+    ) {
         self.countries = countries
         self.languages = languages
         self.countryLanguages = countryLanguages
         self.specialties = specialties
+        self.macrolanguages = macrolanguages
     }
 }
 
@@ -107,9 +112,24 @@ extension ReferenceData {
             seen[code] = entry
             return entry
         }
+        let memberships = try Self.rows(
+            tables.macrolanguages ?? "macrolanguage,language\n", table: "macrolanguages.csv",
+            columns: ["macrolanguage", "language"]
+        ) { row, line throws(ReferenceDataError) in
+            let macrolanguage = LanguageCode(rawValue: row[0])
+            let language = LanguageCode(rawValue: row[1])
+            guard knownLanguages.contains(macrolanguage), knownLanguages.contains(language),
+                macrolanguage != language
+            else {
+                throw ReferenceDataError(
+                    table: "macrolanguages.csv", line: line,
+                    message: "unknown language in '\(row.joined(separator: ","))'")
+            }
+            return Macrolanguage(macrolanguage: macrolanguage, member: language)
+        }
         self.init(
             countries: countries, languages: languages, countryLanguages: countryLanguages,
-            specialties: specialties)
+            specialties: specialties, macrolanguages: memberships)
     }
 
     private static func rows<Row>(

@@ -16,6 +16,7 @@ public struct ReferenceData: Sendable {
     private let languageAliases: [String: LanguageCode]
     private let specialtyIndex: [SpecialtyCode: Int]
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
+    private let languageEquivalents: [LanguageCode: [LanguageCode]]
 
     /// The name of the taxonomy root that is open to every profession.
     public static let sharedProfession = SpecialtyCode(rawValue: "management")
@@ -24,7 +25,7 @@ public struct ReferenceData: Sendable {
     /// the reference tables and are rejected by ``init(tables:)``.
     public init(
         countries: [Country], languages: [Language], countryLanguages: [CountryLanguage],
-        specialties: [Specialty]
+        specialties: [Specialty], macrolanguages: [Macrolanguage] = []
     ) {
         self.countries = countries.sorted { $0.code < $1.code }
         self.languages = languages.sorted { $0.code < $1.code }
@@ -63,6 +64,19 @@ public struct ReferenceData: Sendable {
         self.languageAliases = languageAliases
         self.specialtyIndex = specialtyIndex
         self.spokenLanguages = spoken
+        var equivalents: [LanguageCode: Set<LanguageCode>] = [:]
+        for membership in macrolanguages {
+            equivalents[membership.macrolanguage, default: []].insert(membership.member)
+            equivalents[membership.member, default: []].insert(membership.macrolanguage)
+        }
+        self.languageEquivalents = equivalents.mapValues { $0.sorted() }
+    }
+
+    /// The languages that count as `language` when matching: its macrolanguage (Akan `ak` for
+    /// Twi `tw`) or, for a macrolanguage, its individual languages (Twi and Fante for Akan).
+    /// Members of one macrolanguage are not equivalent to each other. Empty for most languages.
+    public func equivalents(of language: LanguageCode) -> [LanguageCode] {
+        languageEquivalents[language] ?? []
     }
 
     // MARK: Countries

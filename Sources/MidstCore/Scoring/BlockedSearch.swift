@@ -72,8 +72,10 @@ extension NeedPlan {
         // Nobody can be ruled out by the bound: everyone eligible is examined. A required
         // language narrows them down when fewer people speak it than the block holds.
         var scan = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
-        let speakers = language.required.map { requirement in
-            professions.map { index.rows(profession: $0, language: Int(requirement.code)) }
+        // Only a requirement met by one code alone: a person who speaks two equivalent codes
+        // would be listed twice.
+        let speakers = language.required.filter { $0.codes.count == 1 }.map { requirement in
+            professions.map { index.rows(profession: $0, language: Int(requirement.codes[0])) }
         }
         .min { $0.reduce(0) { $0 + $1.count } < $1.reduce(0) { $0 + $1.count } }
         if let speakers,

@@ -16,7 +16,7 @@ extension NeedPlan {
         }
         if isSeniorityHard, table.seniority[row] < seniority.minimum { return false }
         for requirement in language.required
-        where table.rank(of: requirement.code, row) < requirement.rank {
+        where table.rank(ofAny: requirement.codes, row) < requirement.rank {
             return false
         }
         return true
@@ -34,11 +34,11 @@ extension NeedPlan {
                     need: need.profession))
         }
         for requirement in language.required {
-            let spoken = table.rank(of: requirement.code, row)
+            let spoken = table.rank(ofAny: requirement.codes, row)
             if spoken < requirement.rank {
                 found.append(
                     .missingLanguage(
-                        reference.languages[Int(requirement.code)].code,
+                        reference.languages[Int(requirement.codes[0])].code,
                         required: LanguageLevel(rawValue: Int(requirement.rank))!,
                         spoken: LanguageLevel(rawValue: Int(spoken))))
             }

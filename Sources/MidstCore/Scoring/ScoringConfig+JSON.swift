@@ -34,7 +34,7 @@ extension ScoringConfig {
             let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
             throw ScoringConfigError(
                 message:
-                    "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Double.self ? "a number" : "a list of lists of profession codes")"
+                    "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Double.self ? "a number" : path.first == "language" ? "a list of language codes" : "a list of lists of profession codes")"
             )
         } catch {
             throw ScoringConfigError(message: "the configuration cannot be read (\(error))")

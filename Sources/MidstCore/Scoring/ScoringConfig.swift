@@ -55,6 +55,9 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
         public var localMinimumPercent = 5.0
         /// The population share (per cent) at which the local signal is full.
         public var localSaturationPercent = 20.0
+        /// Languages that never count as a country's local language, whatever CLDR's share: the
+        /// NHS's working language, which every candidate speaks and so tells nobody apart.
+        public var nonLocalLanguages = ["en"]
         public init() {}
     }
 

@@ -18,7 +18,8 @@ public enum BundledReference {
     public static func tables() -> ReferenceTables {
         ReferenceTables(
             countries: text("countries"), languages: text("languages"),
-            countryLanguages: text("country_languages"), specialties: text("specialties"))
+            countryLanguages: text("country_languages"), specialties: text("specialties"),
+            macrolanguages: text("macrolanguages"))
     }
 
     private static func text(_ name: String) -> String {

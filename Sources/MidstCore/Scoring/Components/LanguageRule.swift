@@ -1,34 +1,59 @@
 /// The language component (docs/SCORING.md, "Language"): a weighted mean of the required
-/// languages' credit, the preferred languages' credit and the best local language of the need's
-/// country.
+/// languages' credit (the need's working languages), the preferred languages' credit (the
+/// languages of the need's site: any one of them is enough) and a local part, which is the
+/// site languages' credit when the need names them and otherwise the best language of the
+/// need's country by CLDR's population shares.
+///
+/// A need's language is met by the language itself or an ISO 639-3 equivalent (its
+/// macrolanguage, or a macrolanguage's individual languages).
 struct LanguageRule: Sendable {
+    /// A language the need names, with the codes that meet it and the wanted rank.
+    struct Wanted: Sendable {
+        /// The language's own code first, then its equivalents.
+        let codes: [UInt16]
+        let rank: UInt8
+    }
+
     let needCountry: CountryCode
-    let required: [(code: UInt16, rank: UInt8)]
-    let preferred: [(code: UInt16, rank: UInt8)]
+    let required: [Wanted]
+    let preferred: [Wanted]
     /// By language code: the share factor of a language spoken by enough of the need country's
-    /// population, else 0. Dense, so that a person's languages are looked up, not searched.
+    /// population, else 0; 0 too for the need's required languages and the configured
+    /// `nonLocalLanguages`. Used only when the need names no site language. Dense, so that a
+    /// person's languages are looked up, not searched.
     let localFactor: [Double]
     let values: ScoringConfig.LanguageValues
 
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
         needCountry = need.country
         values = config.language
-        required = need.requiredLanguages.compactMap { requirement in
-            reference.number(of: requirement.language).map {
-                (UInt16($0), UInt8(requirement.minimumLevel.rawValue))
-            }
+        func wanted(_ requirement: LanguageRequirement) -> Wanted? {
+            let codes = ([requirement.language] + reference.equivalents(of: requirement.language))
+                .compactMap { reference.number(of: $0).map(UInt16.init) }
+            guard !codes.isEmpty else { return nil }
+            return Wanted(codes: codes, rank: UInt8(requirement.minimumLevel.rawValue))
         }
-        preferred = need.preferredLanguages.compactMap { wish in
-            reference.number(of: wish.language).map {
-                (UInt16($0), UInt8(wish.minimumLevel.rawValue))
-            }
-        }
+        required = need.requiredLanguages.compactMap(wanted)
+        preferred = need.preferredLanguages.compactMap(wanted)
         var localFactor = [Double](repeating: 0, count: reference.languages.count)
-        for spoken in reference.languages(spokenIn: need.country)
-        where spoken.populationPercent >= config.language.localMinimumPercent {
-            if let number = reference.number(of: spoken.language) {
-                localFactor[number] = min(
+        if need.preferredLanguages.isEmpty {
+            for spoken in reference.languages(spokenIn: need.country)
+            where spoken.populationPercent >= config.language.localMinimumPercent {
+                let factor = min(
                     1, spoken.populationPercent / config.language.localSaturationPercent)
+                for code in [spoken.language] + reference.equivalents(of: spoken.language) {
+                    if let number = reference.number(of: code) {
+                        localFactor[number] = max(localFactor[number], factor)
+                    }
+                }
+            }
+            let working =
+                need.requiredLanguages.map(\.language)
+                + config.language.nonLocalLanguages.map(LanguageCode.init(rawValue:))
+            for language in working {
+                for code in [language] + reference.equivalents(of: language) {
+                    if let number = reference.number(of: code) { localFactor[number] = 0 }
+                }
             }
         }
         self.localFactor = localFactor
@@ -51,7 +76,8 @@ struct LanguageRule: Sendable {
         return spoken >= wanted ? 1 : values.preferredBelowFactor * Double(spoken) / Double(wanted)
     }
 
-    /// The best local-language value and the position in `table.languageCodes` that earns it.
+    /// The best value a language of the country earns by CLDR's shares (when the need names no
+    /// site language), and the position in `table.languageCodes` that earns it.
     @inline(__always)
     func local(_ row: Int, _ table: StaffTable) -> (value: Double, index: Int?) {
         let native = Double(LanguageLevel.native.rawValue)
@@ -69,6 +95,22 @@ struct LanguageRule: Sendable {
         return (best, bestIndex)
     }
 
+    /// The best credit any one of the site's languages earns, and which (its position in
+    /// ``preferred``; nil when none is spoken).
+    @inline(__always)
+    func site(_ row: Int, _ table: StaffTable) -> (value: Double, wish: Int?) {
+        var best = 0.0
+        var bestWish: Int?
+        for (position, wish) in preferred.enumerated() {
+            let credit = preferredCredit(spoken: table.rank(ofAny: wish.codes, row), wanted: wish.rank)
+            if credit > best {
+                best = credit
+                bestWish = position
+            }
+        }
+        return (best, bestWish)
+    }
+
     @inline(__always)
     func value(_ row: Int, _ table: StaffTable) -> Double {
         var weightedSum = 0.0
@@ -77,20 +119,21 @@ struct LanguageRule: Sendable {
             var sum = 0.0
             for requirement in required {
                 sum += requiredCredit(
-                    spoken: table.rank(of: requirement.code, row), wanted: requirement.rank)
+                    spoken: table.rank(ofAny: requirement.codes, row), wanted: requirement.rank)
             }
             weightedSum += values.requiredWeight * (sum / Double(required.count))
             totalWeight += values.requiredWeight
         }
+        let local: Double
         if !preferred.isEmpty {
-            var sum = 0.0
-            for wish in preferred {
-                sum += preferredCredit(spoken: table.rank(of: wish.code, row), wanted: wish.rank)
-            }
-            weightedSum += values.preferredWeight * (sum / Double(preferred.count))
+            let site = site(row, table).value
+            weightedSum += values.preferredWeight * site
             totalWeight += values.preferredWeight
+            local = site
+        } else {
+            local = self.local(row, table).value
         }
-        weightedSum += values.localWeight * local(row, table).value
+        weightedSum += values.localWeight * local
         totalWeight += values.localWeight
         return totalWeight > 0 ? weightedSum / totalWeight : 0
     }
@@ -98,37 +141,46 @@ struct LanguageRule: Sendable {
     func reason(_ row: Int, _ table: StaffTable, _ reference: ReferenceData) -> String {
         func name(_ code: UInt16) -> String { reference.languages[Int(code)].name }
         func level(_ rank: UInt8) -> LanguageLevel { LanguageLevel(rawValue: Int(rank))! }
+        /// "Ganda" or, when met through an equivalent, "Swahili (individual language), for Swahili".
+        func spoken(_ wanted: Wanted) -> (text: String, rank: UInt8) {
+            let (code, rank) = table.bestCode(ofAny: wanted.codes, row)
+            let text = code == wanted.codes[0] ? name(code) : "\(name(code)), for \(name(wanted.codes[0]))"
+            return (text, rank)
+        }
         var reasons: [String] = []
         for requirement in required {
-            let spoken = table.rank(of: requirement.code, row)
-            if spoken >= requirement.rank {
-                reasons.append(
-                    "Speaks \(name(requirement.code)) (\(level(spoken))), required at \(level(requirement.rank))"
-                )
+            let (text, rank) = spoken(requirement)
+            if rank >= requirement.rank {
+                reasons.append("Speaks \(text) (\(level(rank))), required at \(level(requirement.rank))")
             }
         }
-        for wish in preferred {
-            let spoken = table.rank(of: wish.code, row)
-            guard spoken > 0 else { continue }
-            reasons.append(
-                spoken >= wish.rank
-                    ? "Speaks \(name(wish.code)) (\(level(spoken))), which the need prefers"
-                    : "Speaks \(name(wish.code)) (\(level(spoken))), below the preferred \(level(wish.rank))"
-            )
-        }
         let countryName = reference.info(for: needCountry)?.name ?? needCountry.rawValue
+        if !preferred.isEmpty {
+            if let position = site(row, table).wish {
+                let wish = preferred[position]
+                let (text, rank) = spoken(wish)
+                reasons.append(
+                    rank >= wish.rank
+                        ? "Speaks \(text) (\(level(rank))), a language of the need's site"
+                        : "Speaks \(text) (\(level(rank))), a language of the need's site, below the wanted \(level(wish.rank))"
+                )
+            }
+            return reasons.isEmpty
+                ? "Speaks none of the need's languages"
+                : reasons.joined(separator: "; ")
+        }
         if let index = local(row, table).index {
             let code = table.languageCodes[index]
             let percent =
                 reference.languages(spokenIn: needCountry)
-                .first { reference.number(of: $0.language) == Int(code) }?.populationPercent ?? 0
-            let share = "\(Self.percent(percent)) of \(countryName)'s population speaks"
-            if reasons.contains(where: { $0.hasPrefix("Speaks \(name(code)) (") }) {
-                reasons.append("\(share) \(name(code))")
-            } else {
-                reasons.append(
-                    "Speaks \(name(code)) (\(level(table.languageRanks[index]))); \(share) it")
-            }
+                .filter { spoken in
+                    ([spoken.language] + reference.equivalents(of: spoken.language))
+                        .contains { reference.number(of: $0) == Int(code) }
+                }
+                .map(\.populationPercent).max() ?? 0
+            reasons.append(
+                "Speaks \(name(code)) (\(level(table.languageRanks[index]))); \(Self.percent(percent)) of \(countryName)'s population speaks it"
+            )
         }
         return reasons.isEmpty
             ? "Speaks none of the need's or \(countryName)'s languages"
@@ -141,14 +193,28 @@ struct LanguageRule: Sendable {
 }
 
 extension StaffTable {
-    /// Person `row`'s rank in language `code` (``LanguageLevel`` raw value), 0 when they do not
-    /// speak it.
+    /// Person `row`'s best rank (``LanguageLevel`` raw value) in any of `codes`, 0 when they
+    /// speak none of them.
     @inline(__always)
-    func rank(of code: UInt16, _ row: Int) -> UInt8 {
+    func rank(ofAny codes: [UInt16], _ row: Int) -> UInt8 {
+        var best: UInt8 = 0
         for index in Int(languageStart[row])..<Int(languageStart[row + 1])
-        where languageCodes[index] == code {
-            return languageRanks[index]
+        where languageRanks[index] > best && codes.contains(languageCodes[index]) {
+            best = languageRanks[index]
         }
-        return 0
+        return best
+    }
+
+    /// Which of `codes` person `row` speaks best (the first of `codes` among equals, and the
+    /// first code when they speak none), with the rank.
+    func bestCode(ofAny codes: [UInt16], _ row: Int) -> (code: UInt16, rank: UInt8) {
+        var best = (code: codes[0], rank: UInt8(0))
+        for code in codes {
+            for index in Int(languageStart[row])..<Int(languageStart[row + 1])
+            where languageCodes[index] == code && languageRanks[index] > best.rank {
+                best = (code, languageRanks[index])
+            }
+        }
+        return best
     }
 }
