@@ -12,11 +12,14 @@
 /// 2. People without such a tie, specialty by specialty from the most credit, until a credit
 ///    cannot reach the list.
 /// 3. Everyone else earns no country or specialty points. When the list is full and its worst
-///    score is above what is left, the search is done; otherwise everyone eligible is examined:
-///    the speakers of the need's rarest required language, or else the whole block.
+///    score is above what is left, the search is done. When the need names its site's
+///    languages, their speakers come next, language by language; whoever speaks none of them
+///    earns at most ``LanguageRule/maxWithoutSite`` of the language points, and if that cannot
+///    reach the list the search is done. Otherwise everyone eligible is examined: the speakers
+///    of the need's rarest required language, or else the whole block.
 ///
 /// Each person is scored at most once: in group 1 under their best tie country, in group 2
-/// under their best credited specialty. See docs/SCORING.md ("Candidate blocking").
+/// under their best credited specialty, in group 3 under the first site language they speak. See docs/SCORING.md ("Candidate blocking").
 extension NeedPlan {
     /// The `top` best eligible people, best first (ties by staff id), exactly as a scan of the
     /// need's profession block would find them, and how many people were examined.
@@ -65,9 +68,31 @@ extension NeedPlan {
         }
 
         // 3. Everyone else.
-        if !best.couldEnter(withAtMost: (hasSpecialty ? 0 : points[.specialty]) + rest) {
+        let leftOver = (hasSpecialty ? 0 : points[.specialty]) + rest
+        if !best.couldEnter(withAtMost: leftOver) {
             let examined = best.examined
             return (best.ranked(), examined)
+        }
+        // 3a. Of them, the speakers of a language of the need's site, language by language: who
+        // speaks none earns at most `language.maxWithoutSite` of the language points.
+        if !language.siteCodes.isEmpty {
+            for code in language.siteCodes {
+                for profession in professions {
+                    for row in index.rows(profession: profession, language: Int(code))
+                    where bestTieCountry(Int(row), table) == nil
+                        && (!hasSpecialty || bestCreditedSpecialty(Int(row), table) == nil)
+                        && language.firstSiteCode(Int(row), table) == code
+                    {
+                        best.consider(row)
+                    }
+                }
+            }
+            let withoutSite =
+                leftOver - points[.language] + points[.language] * language.maxWithoutSite
+            if !best.couldEnter(withAtMost: withoutSite) {
+                let examined = best.examined
+                return (best.ranked(), examined)
+            }
         }
         // Nobody can be ruled out by the bound: everyone eligible is examined. A required
         // language narrows them down when fewer people speak it than the block holds.

@@ -23,6 +23,13 @@ struct LanguageRule: Sendable {
     /// person's languages are looked up, not searched.
     let localFactor: [Double]
     let values: ScoringConfig.LanguageValues
+    /// Every code that meets a site language, each once, in the order of ``preferred``: the
+    /// blocked search's groups.
+    let siteCodes: [UInt16]
+    /// The most the component can be worth to someone who speaks none of the site's languages
+    /// (1 when the need names none): the required part at its full credit, over the parts'
+    /// weights.
+    let maxWithoutSite: Double
 
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
         needCountry = need.country
@@ -57,6 +64,31 @@ struct LanguageRule: Sendable {
             }
         }
         self.localFactor = localFactor
+        var siteCodes: [UInt16] = []
+        for code in preferred.flatMap(\.codes) where !siteCodes.contains(code) {
+            siteCodes.append(code)
+        }
+        self.siteCodes = siteCodes
+        if preferred.isEmpty {
+            maxWithoutSite = 1
+        } else {
+            let requiredWeight = required.isEmpty ? 0 : config.language.requiredWeight
+            let total =
+                requiredWeight + config.language.preferredWeight + config.language.localWeight
+            maxWithoutSite = total > 0 ? requiredWeight / total : 0
+        }
+    }
+
+    /// The first of ``siteCodes`` that person `row` speaks at any level, or nil.
+    @inline(__always)
+    func firstSiteCode(_ row: Int, _ table: StaffTable) -> UInt16? {
+        for code in siteCodes {
+            for index in Int(table.languageStart[row])..<Int(table.languageStart[row + 1])
+            where table.languageCodes[index] == code {
+                return code
+            }
+        }
+        return nil
     }
 
     /// Credit for a required language spoken at `spoken`, wanted at `wanted` (0 below it).
