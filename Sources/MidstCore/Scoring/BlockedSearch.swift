@@ -18,8 +18,13 @@
 ///    reach the list the search is done. Otherwise everyone eligible is examined: the speakers
 ///    of the need's rarest required language, or else the whole block.
 ///
+/// When the need names its site's languages, someone who speaks none of them earns at most
+/// ``LanguageRule/maxWithoutSite`` of the language points; in any group whose bound without
+/// them cannot reach the list, only the speakers are examined.
+///
 /// Each person is scored at most once: in group 1 under their best tie country, in group 2
-/// under their best credited specialty, in group 3 under the first site language they speak. See docs/SCORING.md ("Candidate blocking").
+/// under their best credited specialty, in group 3 under the first site language they speak.
+/// See docs/SCORING.md ("Candidate blocking").
 extension NeedPlan {
     /// The `top` best eligible people, best first (ties by staff id), exactly as a scan of the
     /// need's profession block would find them, and how many people were examined.
@@ -35,6 +40,12 @@ extension NeedPlan {
         let secondaryBound = max(1, specialty.secondaryFactor)
         let topSpecialty = hasSpecialty ? (specialty.credit.max() ?? 0) * secondaryBound : 1
         let topKind = country.kindValue.max() ?? 0
+        // What a group's bound loses for those who speak none of the site's languages: when the
+        // rest of the group cannot reach the list without them, only speakers are examined.
+        let siteShortfall = points[.language] * (1 - language.maxWithoutSite)
+        func onlySpeakers(below bound: Double) -> Bool {
+            siteShortfall > 0 && !best.couldEnter(withAtMost: bound - siteShortfall)
+        }
 
         // 1. People with a tie that earns points.
         for tieCountry in country.byFactor {
@@ -43,9 +54,12 @@ extension NeedPlan {
                 * country.factor[tieCountry]
                 + rest
             guard best.couldEnter(withAtMost: bound) else { break }
+            let speakersOnly = onlySpeakers(below: bound)
             for profession in professions {
                 for row in index.rows(profession: profession, country: tieCountry)
-                where bestTieCountry(Int(row), table) == tieCountry {
+                where bestTieCountry(Int(row), table) == tieCountry
+                    && (!speakersOnly || language.firstSiteCode(Int(row), table) != nil)
+                {
                     best.consider(row)
                 }
             }
@@ -56,10 +70,12 @@ extension NeedPlan {
             for credited in specialty.byCredit {
                 let bound = points[.specialty] * specialty.credit[credited] * secondaryBound + rest
                 guard best.couldEnter(withAtMost: bound) else { break }
+                let speakersOnly = onlySpeakers(below: bound)
                 for profession in professions {
                     for row in index.rows(profession: profession, specialty: credited)
                     where bestCreditedSpecialty(Int(row), table) == credited
                         && bestTieCountry(Int(row), table) == nil
+                        && (!speakersOnly || language.firstSiteCode(Int(row), table) != nil)
                     {
                         best.consider(row)
                     }
@@ -87,9 +103,7 @@ extension NeedPlan {
                     }
                 }
             }
-            let withoutSite =
-                leftOver - points[.language] + points[.language] * language.maxWithoutSite
-            if !best.couldEnter(withAtMost: withoutSite) {
+            if !best.couldEnter(withAtMost: leftOver - siteShortfall) {
                 let examined = best.examined
                 return (best.ranked(), examined)
             }
