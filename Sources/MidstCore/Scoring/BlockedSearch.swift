@@ -19,11 +19,14 @@
 ///    of the need's rarest required language, or else the whole block.
 ///
 /// When the need names its site's languages, someone who speaks none of them earns at most
-/// ``LanguageRule/maxWithoutSite`` of the language points; in any group whose bound without
-/// them cannot reach the list, only the speakers are examined.
+/// ``LanguageRule/maxWithoutSite`` of the language points. When few people of the block speak
+/// one, they are examined first (group 0), and every later group's bound is lowered by what
+/// the others lack. Otherwise, in any group whose bound without them cannot reach the list,
+/// only the speakers are examined.
 ///
 /// Each person is scored at most once: in group 1 under their best tie country, in group 2
-/// under their best credited specialty, in group 3 under the first site language they speak.
+/// under their best credited specialty, in group 3 under the first site language they speak
+/// (in group 0 likewise, and then in no other group).
 /// See docs/SCORING.md ("Candidate blocking").
 extension NeedPlan {
     /// The `top` best eligible people, best first (ties by staff id), exactly as a scan of the
@@ -47,18 +50,44 @@ extension NeedPlan {
             siteShortfall > 0 && !best.couldEnter(withAtMost: bound - siteShortfall)
         }
 
+        // 0. When few people of the block speak a site language, they come first; everyone
+        // after them speaks none, so every later bound is lower by the site shortfall.
+        let siteSpeakers = language.siteCodes.reduce(0) { sum, code in
+            professions.reduce(sum) { $0 + index.rows(profession: $1, language: Int(code)).count }
+        }
+        let blockSize = professions.reduce(0) { $0 + table.block(ofProfession: $1).count }
+        let speakersFirst =
+            siteShortfall > 0 && siteSpeakers * Self.rareSiteLanguageDivisor < blockSize
+        if speakersFirst {
+            for code in language.siteCodes {
+                for profession in professions {
+                    for row in index.rows(profession: profession, language: Int(code))
+                    where language.firstSiteCode(Int(row), table) == code {
+                        best.consider(row)
+                    }
+                }
+            }
+        }
+        let spoken = speakersFirst ? siteShortfall : 0
+        /// Whether group 1 or 2 passes `row` over: a speaker already seen in group 0, or, with
+        /// `speakersOnly`, someone who speaks no site language.
+        func passesOver(_ row: Int32, speakersOnly: Bool) -> Bool {
+            if speakersFirst { return language.firstSiteCode(Int(row), table) != nil }
+            return speakersOnly && language.firstSiteCode(Int(row), table) == nil
+        }
+
         // 1. People with a tie that earns points.
         for tieCountry in country.byFactor {
             let bound =
                 points[.specialty] * topSpecialty + points[.country] * topKind
                 * country.factor[tieCountry]
-                + rest
+                + rest - spoken
             guard best.couldEnter(withAtMost: bound) else { break }
-            let speakersOnly = onlySpeakers(below: bound)
+            let speakersOnly = !speakersFirst && onlySpeakers(below: bound)
             for profession in professions {
                 for row in index.rows(profession: profession, country: tieCountry)
                 where bestTieCountry(Int(row), table) == tieCountry
-                    && (!speakersOnly || language.firstSiteCode(Int(row), table) != nil)
+                    && !passesOver(row, speakersOnly: speakersOnly)
                 {
                     best.consider(row)
                 }
@@ -68,14 +97,16 @@ extension NeedPlan {
         // 2. People without one, with a credited specialty.
         if hasSpecialty {
             for credited in specialty.byCredit {
-                let bound = points[.specialty] * specialty.credit[credited] * secondaryBound + rest
+                let bound =
+                    points[.specialty] * specialty.credit[credited] * secondaryBound + rest
+                    - spoken
                 guard best.couldEnter(withAtMost: bound) else { break }
-                let speakersOnly = onlySpeakers(below: bound)
+                let speakersOnly = !speakersFirst && onlySpeakers(below: bound)
                 for profession in professions {
                     for row in index.rows(profession: profession, specialty: credited)
                     where bestCreditedSpecialty(Int(row), table) == credited
                         && bestTieCountry(Int(row), table) == nil
-                        && (!speakersOnly || language.firstSiteCode(Int(row), table) != nil)
+                        && !passesOver(row, speakersOnly: speakersOnly)
                     {
                         best.consider(row)
                     }
@@ -84,14 +115,14 @@ extension NeedPlan {
         }
 
         // 3. Everyone else.
-        let leftOver = (hasSpecialty ? 0 : points[.specialty]) + rest
+        let leftOver = (hasSpecialty ? 0 : points[.specialty]) + rest - spoken
         if !best.couldEnter(withAtMost: leftOver) {
             let examined = best.examined
             return (best.ranked(), examined)
         }
         // 3a. Of them, the speakers of a language of the need's site, language by language: who
         // speaks none earns at most `language.maxWithoutSite` of the language points.
-        if !language.siteCodes.isEmpty {
+        if !language.siteCodes.isEmpty, !speakersFirst {
             for code in language.siteCodes {
                 for profession in professions {
                     for row in index.rows(profession: profession, language: Int(code))
@@ -132,6 +163,11 @@ extension NeedPlan {
         let examined = best.examined + scan.examined
         return (scan.ranked(), examined)
     }
+
+    /// Site-language speakers come first (group 0) when fewer than one in this many people of
+    /// the block speak one: few enough that examining them all costs less than the groups
+    /// their lower bound then cuts short (BENCHMARKS.md, "Site languages").
+    static let rareSiteLanguageDivisor = 8
 
     /// Of person `row`'s specialties, the one with the most credit (the first among equals):
     /// where group 2 scores them. Nil when none earns credit.
