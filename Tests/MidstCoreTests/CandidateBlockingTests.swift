@@ -23,7 +23,7 @@ struct CandidateBlockingTests {
         // Some needs without a specialty: everyone of the profession earns full specialty points.
         let varied = needs.enumerated().map { position, need in
             var need = need
-            if position % 8 == 0 { need.specialty = nil }
+            if position % 8 == 0 { need.specialties = [] }
             return need
         }
         return Fixture(
@@ -138,7 +138,7 @@ struct CandidateBlockingTests {
         let index = CandidateIndex(table: table)
         var examined = 0
         var blockSizes = 0
-        for need in needs where need.specialty != nil {
+        for need in needs where !need.specialties.isEmpty {
             let plan = NeedPlan(need: need, scorer: scorer)
             examined += plan.topCandidates(in: table, index: index, top: 5).examined
             blockSizes += table.rows(ofProfessions: plan.professionCodes).count

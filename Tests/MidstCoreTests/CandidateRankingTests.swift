@@ -20,7 +20,7 @@ struct CandidateRankingTests {
             id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
             country: CountryCode(rawValue: "UG"),
             profession: SpecialtyCode(rawValue: "nurse"),
-            specialty: SpecialtyCode(rawValue: "nursing_children"),
+            specialties: [SpecialtyCode(rawValue: "nursing_children")],
             requiredLanguages: [
                 LanguageRequirement(language: LanguageCode(rawValue: "en"), minimumLevel: .b2)
             ],

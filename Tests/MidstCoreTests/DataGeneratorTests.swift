@@ -67,7 +67,7 @@ struct DataGeneratorTests {
         #expect(needs.count == 200)
         #expect(needs.map(\.id.rawValue) == (0..<200).map { "N\($0)" })
         #expect(
-            needs.allSatisfy { $0.specialty != nil && $0.dates.start != nil && $0.dates.end != nil }
+            needs.allSatisfy { !$0.specialties.isEmpty && $0.dates.start != nil && $0.dates.end != nil }
         )
         #expect(Set(needs.map(\.country)).count >= 10)
     }

@@ -63,7 +63,7 @@ struct NeedValidatorTests {
         let expected = Need(
             id: recordID("N-7"), partnership: "Kampala–Cambridge Health Partnership",
             hostInstitution: "Mulago National Referral Hospital", country: countryCode("UG"),
-            profession: specialtyCode("doctor"), specialty: specialtyCode("neonatal_medicine"),
+            profession: specialtyCode("doctor"), specialties: [specialtyCode("neonatal_medicine")],
             minimumSeniority: try #require(Seniority(rawValue: 2)),
             requiredLanguages: [
                 LanguageRequirement(language: languageCode("en"), minimumLevel: .b2),
@@ -90,7 +90,7 @@ struct NeedValidatorTests {
             country: countryCode("UG"), profession: specialtyCode("doctor"), mode: .remote,
             updatedAt: Self.now)
         #expect(need == expected)
-        #expect(need.specialty == nil)
+        #expect(need.specialties.isEmpty)
         #expect(need.minimumSeniority == .lowest)
         #expect((need.slots, need.priority, need.status) == (1, 3, .open))
         #expect(need.requiredLanguages.isEmpty && need.preferredLanguages.isEmpty)
@@ -152,7 +152,16 @@ struct NeedValidatorTests {
         var row = Self.minimalRow()
         row[.profession] = "nurse"
         row[.specialty] = "health_education"
-        #expect(try validate(row).get().specialty == specialtyCode("health_education"))
+        #expect(try validate(row).get().specialties == [specialtyCode("health_education")])
+    }
+
+    @Test("several specialties, any of which the need accepts, in the order given")
+    func severalSpecialties() throws {
+        var row = Self.minimalRow()
+        row[.specialty] = "neonatal_medicine; paediatrics"
+        #expect(
+            try validate(row).get().specialties
+                == [specialtyCode("neonatal_medicine"), specialtyCode("paediatrics")])
     }
 
     // MARK: Invalid rows
@@ -177,6 +186,10 @@ struct NeedValidatorTests {
         BadNeedField(
             .specialty, "nursing_children", "'nursing_children'", "profession 'nurse'",
             "not 'doctor'"),
+        BadNeedField(
+            .specialty, "paediatrics;paediatrics", "specialty 'paediatrics' is listed twice"),
+        BadNeedField(.specialty, "paediatrics:ST3", "'paediatrics:ST3' is not a specialty code"),
+        BadNeedField(.specialty, "paediatrics;cardiology", "unknown specialty 'cardiology'"),
         BadNeedField(.minSeniority, "band4", "'band4'"),
         BadNeedField(.requiredLanguages, "en", "'en' is not LANG:LEVEL"),
         BadNeedField(.requiredLanguages, "xx:B2", "unknown language code 'xx'"),

@@ -177,7 +177,7 @@ struct RunCommandTests {
         // S0034 is a nurse; N001 asks for a doctor.
         let nurse = try MidstProcess.run(["decide", "N001", "S0034", "--pin"], in: folder.url)
         #expect(nurse.status == 0)
-        #expect(nurse.stderr.contains("warning: S0034 fails a hard constraint of N001"))
+        #expect(nurse.stderr.contains("warning: S0034 fails hard constraints of N001"))
         #expect(nurse.stderr.contains("profession: profession is nurse, the need asks for doctor"))
         #expect(try MidstProcess.run(["run"], in: folder.url).status == 0)
         #expect(

@@ -18,8 +18,20 @@ public struct NeedValidator: Sendable {
         let host = check.text(.hostInstitution)
         let country = check.country(.country)
         let profession = check.profession(.profession)
-        let specialty = check.text(.specialty).flatMap {
-            check.specialty($0, in: .specialty, profession: profession)
+        // One specialty, or several separated by `;`: any of them is what the need asks for.
+        var specialties: [SpecialtyCode] = []
+        for item in check.text(.specialty).map(check.items) ?? [] {
+            guard item.count == 1, !item[0].isEmpty else {
+                check.fail(.specialty, "'\(item.joined(separator: ":"))' is not a specialty code")
+                continue
+            }
+            guard let code = check.specialty(item[0], in: .specialty, profession: profession)
+            else { continue }
+            if specialties.contains(code) {
+                check.fail(.specialty, "specialty '\(code)' is listed twice")
+            } else {
+                specialties.append(code)
+            }
         }
         let seniority =
             check.text(.minSeniority) == nil
@@ -57,7 +69,7 @@ public struct NeedValidator: Sendable {
         return .success(
             Need(
                 id: id, partnership: partnership, hostInstitution: host, country: country,
-                profession: profession, specialty: specialty, minimumSeniority: seniority.0,
+                profession: profession, specialties: specialties, minimumSeniority: seniority.0,
                 requiredLanguages: required, preferredLanguages: preferred, dates: dates,
                 mode: mode,
                 slots: slots, priority: priority, status: status, description: description,

@@ -10,7 +10,8 @@ public struct Need: Hashable, Sendable {
     public var hostInstitution: String
     public var country: CountryCode
     public var profession: SpecialtyCode
-    public var specialty: SpecialtyCode?
+    /// The specialties the need accepts, any one of them (empty: any specialty).
+    public var specialties: [SpecialtyCode]
     public var minimumSeniority: Seniority
     public var requiredLanguages: [LanguageRequirement]
     public var preferredLanguages: [LanguageRequirement]
@@ -26,7 +27,7 @@ public struct Need: Hashable, Sendable {
 
     public init(
         id: RecordID, partnership: String, hostInstitution: String, country: CountryCode,
-        profession: SpecialtyCode, specialty: SpecialtyCode? = nil,
+        profession: SpecialtyCode, specialties: [SpecialtyCode] = [],
         minimumSeniority: Seniority = .lowest, requiredLanguages: [LanguageRequirement] = [],
         preferredLanguages: [LanguageRequirement] = [], dates: DateWindow = DateWindow(),
         mode: NeedMode, slots: Int = 1, priority: Int = 3, status: NeedStatus = .open,
@@ -37,7 +38,7 @@ public struct Need: Hashable, Sendable {
         self.hostInstitution = hostInstitution
         self.country = country
         self.profession = profession
-        self.specialty = specialty
+        self.specialties = specialties
         self.minimumSeniority = minimumSeniority
         self.requiredLanguages = requiredLanguages
         self.preferredLanguages = preferredLanguages

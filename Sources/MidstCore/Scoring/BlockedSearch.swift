@@ -11,7 +11,8 @@
 ///    nobody whose best tie is that country or a later one can, and the group is done.
 /// 2. People without such a tie, specialty by specialty from the most credit, until a credit
 ///    cannot reach the list.
-/// 3. Everyone else earns no country or specialty points. When the list is full and its worst
+/// 3. Everyone else earns no country or specialty points (and is not eligible when the need
+///    requires a related specialty: the search is then done). When the list is full and its worst
 ///    score is above what is left, the search is done. When the need names its site's
 ///    languages, their speakers come next, language by language; whoever speaks none of them
 ///    earns at most ``LanguageRule/maxWithoutSite`` of the language points, and if that cannot
@@ -88,6 +89,7 @@ extension NeedPlan {
                 for row in index.rows(profession: profession, country: tieCountry)
                 where bestTieCountry(Int(row), table) == tieCountry
                     && !passesOver(row, speakersOnly: speakersOnly)
+                    && (!requiresSpecialty || bestCreditedSpecialty(Int(row), table) != nil)
                 {
                     best.consider(row)
                 }
@@ -114,7 +116,9 @@ extension NeedPlan {
             }
         }
 
-        // 3. Everyone else.
+        // 3. Everyone else: nobody, when the need requires a related specialty, for they have
+        // none.
+        if requiresSpecialty { return (best.ranked(), best.examined) }
         let leftOver = (hasSpecialty ? 0 : points[.specialty]) + rest - spoken
         if !best.couldEnter(withAtMost: leftOver) {
             let examined = best.examined

@@ -15,6 +15,7 @@ extension NeedPlan {
             return false
         }
         if isSeniorityHard, table.seniority[row] < seniority.minimum { return false }
+        if requiresSpecialty, specialty.best(row, table).index == nil { return false }
         for requirement in language.required
         where table.rank(ofAny: requirement.codes, row) < requirement.rank {
             return false
@@ -23,7 +24,7 @@ extension NeedPlan {
     }
 
     /// The constraints person `row` fails that the table can tell, in docs/SCORING.md's order:
-    /// profession, languages, availability, mode, seniority. Consent, activity and capacity are
+    /// profession, specialty, languages, availability, mode, seniority. Consent, activity and capacity are
     /// the ``Scorer``'s to check, from the person's record.
     public func exclusions(_ row: Int, in table: StaffTable) -> [Exclusion] {
         var found: [Exclusion] = []
@@ -32,6 +33,9 @@ extension NeedPlan {
                 .profession(
                     staff: reference.specialties[Int(table.profession[row])].code,
                     need: need.profession))
+        }
+        if requiresSpecialty, specialty.best(row, table).index == nil {
+            found.append(.specialty(needs: need.specialties))
         }
         for requirement in language.required {
             let spoken = table.rank(ofAny: requirement.codes, row)

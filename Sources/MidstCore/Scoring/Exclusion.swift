@@ -3,6 +3,8 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
     case noConsent
     case inactive
     case profession(staff: SpecialtyCode, need: SpecialtyCode)
+    /// None of the person's specialties is related to any the need accepts.
+    case specialty(needs: [SpecialtyCode])
     case missingLanguage(LanguageCode, required: LanguageLevel, spoken: LanguageLevel?)
     case noAvailabilityOverlap
     case mode(staff: WorkModes, need: NeedMode)
@@ -15,6 +17,7 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
         case .noConsent: "consent"
         case .inactive: "active"
         case .profession: "profession"
+        case .specialty: "specialty"
         case .missingLanguage: "language"
         case .noAvailabilityOverlap: "availability"
         case .mode: "mode"
@@ -28,6 +31,8 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
         case .noConsent: "has not consented to be matched"
         case .inactive: "record is not active"
         case .profession(let staff, let need): "profession is \(staff), the need asks for \(need)"
+        case .specialty(let needs):
+            "has no specialty related to the need's \(needs.map(\.rawValue).joined(separator: " or "))"
         case .missingLanguage(let language, let required, let spoken):
             spoken.map { "speaks \(language) at \($0), the need requires \(required)" }
                 ?? "does not speak \(language), which the need requires at \(required)"

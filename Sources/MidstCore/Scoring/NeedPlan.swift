@@ -18,6 +18,8 @@ public final class NeedPlan: Sendable {
     let experience: ExperienceRule
     let mode: NeedMode
     let isSeniorityHard: Bool
+    /// Whether a person must hold a specialty related to the need's (when it names any).
+    let requiresSpecialty: Bool
     let totalWeight: Double
     /// Points per unit of each component, `100 × w / Σw`: a component's contribution is this
     /// times its value, and the score is `points.dot(values)`.
@@ -45,6 +47,7 @@ public final class NeedPlan: Sendable {
         experience = ExperienceRule(need: need, reference: reference, config: config)
         mode = need.mode
         isSeniorityHard = config.isSeniorityHard
+        requiresSpecialty = config.isSpecialtyHard && !need.specialties.isEmpty
         let total = config.weights.sum
         totalWeight = total
         points = ComponentVector { total > 0 ? 100 * config.weights[$0] / total : 0 }

@@ -67,6 +67,9 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
     public var specialty = SpecialtyValues()
     public var country = CountryValues()
     public var language = LanguageValues()
+    /// Whether a person none of whose specialties is related to any of the need's (exact,
+    /// parent, child or sibling) is excluded. On by default: the job needs the specialty.
+    public var isSpecialtyHard = true
     /// Whether a person below the need's minimum seniority is excluded (hard) or penalised (soft).
     public var isSeniorityHard = false
     /// Soft penalty per seniority level below the need's minimum.

@@ -75,7 +75,11 @@ struct NeedWriter: RecordWriter {
         statement.bind(3, need.hostInstitution)
         statement.bind(4, need.country.rawValue)
         statement.bind(5, need.profession.rawValue)
-        statement.bind(6, need.specialty?.rawValue)
+        // Several specialties are kept in the import syntax, `;`-separated.
+        statement.bind(
+            6,
+            need.specialties.isEmpty
+                ? nil : need.specialties.map(\.rawValue).joined(separator: ";"))
         statement.bind(7, need.minimumSeniority.rawValue)
         statement.bind(8, need.dates.start?.description)
         statement.bind(9, need.dates.end?.description)

@@ -120,7 +120,9 @@ extension MidstDatabase {
             hostInstitution: row["host_institution"],
             country: CountryCode(rawValue: row["country"]),
             profession: SpecialtyCode(rawValue: row["profession"]),
-            specialty: (row["specialty"] as String?).map(SpecialtyCode.init(rawValue:)),
+            specialties: ((row["specialty"] as String?) ?? "").split(separator: ";").map {
+                SpecialtyCode(rawValue: String($0))
+            },
             minimumSeniority: Seniority(rawValue: row["min_seniority"]) ?? .lowest,
             requiredLanguages: requirements(required: true),
             preferredLanguages: requirements(required: false),

@@ -1,5 +1,6 @@
 /// The specialty component (docs/SCORING.md, "Specialty"): the best credit any of the person's
-/// specialties earns by its relation to the need's, a secondary specialty scaled by its factor.
+/// specialties earns by its relation to any of the need's, a secondary specialty scaled by its
+/// factor.
 struct SpecialtyRule: Sendable {
     /// How a person's specialty relates to the need's.
     enum Relation {
@@ -12,26 +13,33 @@ struct SpecialtyRule: Sendable {
         case sibling(shared: SpecialtyCode)
     }
 
-    let wanted: SpecialtyCode?
-    /// Credit by specialty code, before the secondary factor; empty when the need names no
-    /// specialty (everyone gets 1).
+    /// The specialties the need accepts, any one of them.
+    let wanted: [SpecialtyCode]
+    /// Credit by specialty code (the best over the need's specialties), before the secondary
+    /// factor; empty when the need names no specialty (everyone gets 1).
     let credit: [Double]
     let secondaryFactor: Double
+    let values: ScoringConfig.SpecialtyValues
     /// The codes of the specialties that earn credit, most credit first (lowest code among
     /// equals): the order of the blocked search.
     let byCredit: [Int]
 
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
-        wanted = need.specialty
+        wanted = need.specialties
         secondaryFactor = config.specialty.secondaryFactor
-        if let wanted = need.specialty {
-            credit = reference.specialties.map { entry in
-                Self.relation(of: entry.code, to: wanted, reference).map {
-                    Self.credit(of: $0, config.specialty)
-                } ?? 0
-            }
-        } else {
+        values = config.specialty
+        if need.specialties.isEmpty {
             credit = []
+        } else {
+            credit = reference.specialties.map { entry in
+                need.specialties.reduce(0) { best, wanted in
+                    max(
+                        best,
+                        Self.relation(of: entry.code, to: wanted, reference).map {
+                            Self.credit(of: $0, config.specialty)
+                        } ?? 0)
+                }
+            }
         }
         byCredit = NeedPlan.positiveDescending(credit)
     }
@@ -83,23 +91,31 @@ struct SpecialtyRule: Sendable {
     func value(_ row: Int, _ table: StaffTable) -> Double { best(row, table).value }
 
     func reason(_ row: Int, _ table: StaffTable, _ reference: ReferenceData) -> String {
-        guard let wanted else { return "The need asks for no particular specialty" }
+        guard !wanted.isEmpty else { return "The need asks for no particular specialty" }
         func name(_ code: SpecialtyCode) -> String {
             reference.specialty(code.rawValue)?.name ?? code.rawValue
         }
-        guard let index = best(row, table).index else {
-            return "No specialty related to the need's \(name(wanted))"
-        }
+        let none = "No specialty related to the need's \(wanted.map(name).joined(separator: " or "))"
+        guard let index = best(row, table).index else { return none }
         let code = reference.specialties[Int(table.specialtyCodes[index])].code
         let which = index == Int(table.specialtyStart[row]) ? "" : " (secondary specialty)"
-        switch Self.relation(of: code, to: wanted, reference) {
+        // The need's specialty the credit comes from: the first with the most credit.
+        var source: (target: SpecialtyCode, relation: Relation)?
+        for target in wanted {
+            guard let relation = Self.relation(of: code, to: target, reference) else { continue }
+            let isBetter = source.map {
+                Self.credit(of: $0.relation, values) < Self.credit(of: relation, values)
+            }
+            if isBetter ?? true { source = (target, relation) }
+        }
+        guard let (target, relation) = source else { return none }
+        switch relation {
         case .exact: return "\(name(code)) is the need's specialty\(which)"
-        case .child: return "\(name(code)) is a sub-specialty of the need's \(name(wanted))\(which)"
-        case .parent: return "\(name(code)) is the parent of the need's \(name(wanted))\(which)"
+        case .child: return "\(name(code)) is a sub-specialty of the need's \(name(target))\(which)"
+        case .parent: return "\(name(code)) is the parent of the need's \(name(target))\(which)"
         case .sibling(let shared):
             return
-                "\(name(code)) and the need's \(name(wanted)) are both within \(name(shared))\(which)"
-        case nil: return "No specialty related to the need's \(name(wanted))"
+                "\(name(code)) and the need's \(name(target)) are both within \(name(shared))\(which)"
         }
     }
 }

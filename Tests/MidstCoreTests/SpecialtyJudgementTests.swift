@@ -1,0 +1,90 @@
+import Testing
+
+@testable import MidstCore
+
+/// A coordinator's judgements about specialties, as orderings on small hand-made pools scored
+/// with the bundled reference data (docs/SCORING.md, "Specialty" and "Hard constraints").
+@Suite("Specialty judgements")
+struct SpecialtyJudgementTests {
+    let reference: ReferenceData
+    init() throws { reference = try ReferenceFixtures.bundledReference() }
+
+    func need(_ country: String, specialties: [String], profession: String = "doctor") -> Need {
+        Need(
+            id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
+            country: CountryCode(rawValue: country),
+            profession: SpecialtyCode(rawValue: profession),
+            specialties: specialties.map(SpecialtyCode.init(rawValue:)), mode: .either,
+            updatedAt: Timestamp(secondsSince1970: 0))
+    }
+
+    func doctor(
+        _ id: String, _ specialties: [String], ties: [(String, TieKind)] = [],
+        languages: [(String, LanguageLevel)] = [("en", .native)]
+    ) -> Staff {
+        Staff(
+            id: RecordID(rawValue: id), profession: SpecialtyCode(rawValue: "doctor"),
+            specialties: specialties.map(SpecialtyCode.init(rawValue:)),
+            seniority: Seniority(rawValue: 3)!,
+            countryTies: ties.map { CountryTie(country: CountryCode(rawValue: $0.0), kind: $0.1) },
+            languages: languages.map {
+                LanguageSkill(language: LanguageCode(rawValue: $0.0), level: $0.1)
+            },
+            hasConsented: true, updatedAt: Timestamp(secondsSince1970: 0))
+    }
+
+    func ranking(_ people: [Staff], for need: Need, config: ScoringConfig = ScoringConfig())
+        -> [String]
+    {
+        Scorer(reference: reference, config: config)
+            .rank(people.map { ($0, StaffContext()) }, for: need, top: people.count)
+            .map(\.staff.id.rawValue)
+    }
+
+    @Test("the right specialist with no tie beats an unrelated specialist with every tie")
+    func rightSpecialistFirst() {
+        let orthopaedics = need("MM", specialties: ["trauma_orthopaedics"])
+        let british = doctor("S1", ["trauma_orthopaedics"], ties: [("GB", .nationality)])
+        let burmese = doctor(
+            "S2", ["psychiatry"],
+            ties: [("MM", .nationality), ("MM", .birth), ("MM", .trained)],
+            languages: [("my", .native), ("en", .c1)])
+        #expect(ranking([burmese, british], for: orthopaedics) == ["S1"])
+        // Without the constraint the unrelated specialist is still ranked below.
+        var soft = ScoringConfig()
+        soft.isSpecialtyHard = false
+        let softRanking = ranking([burmese, british], for: orthopaedics, config: soft)
+        #expect(softRanking.count == 2)
+    }
+
+    @Test("the specialty constraint is named by why, and a related specialty passes it")
+    func constraintExplained() {
+        let scorer = Scorer(reference: reference)
+        let orthopaedics = need("MM", specialties: ["trauma_orthopaedics"])
+        let explanation = scorer.explain(doctor("S2", ["psychiatry"]), for: orthopaedics)
+        #expect(explanation.exclusions.map(\.name) == ["specialty"])
+        #expect(
+            explanation.exclusions.first?.description
+                == "has no specialty related to the need's trauma_orthopaedics")
+        // A sub-specialty of the need's specialty is related.
+        let paediatrics = need("UG", specialties: ["paediatrics"])
+        #expect(scorer.explain(doctor("S3", ["neonatal_medicine"]), for: paediatrics).isEligible)
+    }
+
+    @Test("any of the need's specialties is an exact match, and the best relation counts")
+    func anyOfSpecialties() throws {
+        let scorer = Scorer(reference: reference)
+        let either = need("UG", specialties: ["paediatrics", "neonatal_medicine"])
+        let neonatologist = doctor("S1", ["neonatal_medicine"])
+        let paediatrician = doctor("S2", ["paediatrics"])
+        let value = { (person: Staff) in
+            scorer.explain(person, for: either).components.first { $0.component == .specialty }!
+        }
+        #expect(value(neonatologist).value == 1)
+        #expect(value(paediatrician).value == 1)
+        #expect(value(neonatologist).reason == "Neonatal medicine is the need's specialty")
+        #expect(
+            try #require(scorer.score(neonatologist, for: either))
+                == #require(scorer.score(paediatrician, for: either)))
+    }
+}
