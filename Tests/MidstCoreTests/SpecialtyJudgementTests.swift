@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MidstCore
@@ -86,5 +87,59 @@ struct SpecialtyJudgementTests {
         #expect(
             try #require(scorer.score(neonatologist, for: either))
                 == #require(scorer.score(paediatrician, for: either)))
+    }
+}
+
+/// A coordinator's judgements about places (docs/SCORING.md, "Country").
+@Suite("Country judgements")
+struct CountryJudgementTests {
+    let judgements: SpecialtyJudgementTests
+    init() throws { judgements = try SpecialtyJudgementTests() }
+
+    @Test("a Somali national ranks first for a Somaliland need, and the reverse")
+    func somaliForSomaliland() throws {
+        let hargeisa = judgements.need("XS", specialties: ["paediatrics"])
+        let somali = judgements.doctor("S1", ["paediatrics"], ties: [("SO", .nationality)])
+        let worked = judgements.doctor("S2", ["paediatrics"], ties: [("XS", .worked)])
+        let kenyan = judgements.doctor("S3", ["paediatrics"], ties: [("KE", .nationality)])
+        #expect(judgements.ranking([kenyan, worked, somali], for: hargeisa) == ["S1", "S2", "S3"])
+        let scorer = Scorer(reference: judgements.reference)
+        let country = try #require(
+            scorer.explain(somali, for: hargeisa).components.first { $0.component == .country })
+        #expect(abs(country.value - 0.95) < 1e-12)
+        #expect(country.reason.contains("which counts for Somaliland (country affinity 0.95)"))
+        // Born in Somaliland, for a need in Somalia.
+        let mogadishu = judgements.need("SO", specialties: ["paediatrics"])
+        let born = judgements.doctor("S4", ["paediatrics"], ties: [("XS", .birth)])
+        let value = try #require(
+            scorer.explain(born, for: mogadishu).components.first { $0.component == .country }
+        ).value
+        #expect(abs(value - 0.95 * 0.95) < 1e-12)
+    }
+
+    @Test("without the affinity, Somalia is only Somaliland's subregion")
+    func withoutAffinity() throws {
+        var config = ScoringConfig()
+        config.country.affinities = []
+        let hargeisa = judgements.need("XS", specialties: ["paediatrics"])
+        let somali = judgements.doctor("S1", ["paediatrics"], ties: [("SO", .nationality)])
+        let value = try #require(
+            Scorer(reference: judgements.reference, config: config)
+                .explain(somali, for: hargeisa).components.first { $0.component == .country }
+        ).value
+        #expect(abs(value - 0.3) < 1e-12)
+    }
+
+    @Test("a bad affinity in a configuration file is named")
+    func badAffinity() {
+        #expect(throws: ScoringConfigError.self) {
+            try ScoringConfig(
+                json: Data(#"{"country":{"affinities":[{"countries":["SO"],"factor":0.9}]}}"#.utf8))
+        }
+        #expect(throws: ScoringConfigError.self) {
+            try ScoringConfig(
+                json: Data(
+                    #"{"country":{"affinities":[{"countries":["SO","XS"],"factor":2}]}}"#.utf8))
+        }
     }
 }

@@ -34,7 +34,7 @@ extension ScoringConfig {
             let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
             throw ScoringConfigError(
                 message:
-                    "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Double.self ? "a number" : path.first == "language" ? "a list of language codes" : "a list of lists of profession codes")"
+                    "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Double.self ? "a number" : type == String.self ? "a string" : path.first == "language" ? "a list of language codes" : path.first == "country" ? "a list of {\"countries\": [codes], \"factor\": number} objects" : "a list of lists of profession codes")"
             )
         } catch {
             throw ScoringConfigError(message: "the configuration cannot be read (\(error))")
@@ -91,6 +91,18 @@ extension ScoringConfig {
         ]
         for (name, value) in unitValues where !(0...1).contains(value) {
             throw ScoringConfigError(message: "key '\(name)' must be between 0 and 1")
+        }
+        for (position, affinity) in country.affinities.enumerated() {
+            guard (0...1).contains(affinity.factor) else {
+                throw ScoringConfigError(
+                    message: "key 'country.affinities.\(position).factor' must be between 0 and 1")
+            }
+            guard affinity.countries.count >= 2 else {
+                throw ScoringConfigError(
+                    message:
+                        "key 'country.affinities.\(position).countries' must list at least two countries"
+                )
+            }
         }
         for (name, value) in [
             ("language.requiredWeight", language.requiredWeight),

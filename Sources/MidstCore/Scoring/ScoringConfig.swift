@@ -24,6 +24,11 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
         public var sameSubregionFactor = 0.3
         /// Multiplier for a tie to another country of the need country's UN M49 region.
         public var sameRegionFactor = 0.1
+        /// Countries that count for each other beyond their region: a tie to one of a group's
+        /// countries, for a need in another, earns `factor` of its value (when that is more
+        /// than the subregion or region gives). By default Somalia and Somaliland (XS): HR
+        /// records say "Somalia" for people from Somaliland, and Somaliland's people are Somali.
+        public var affinities = [CountryAffinity(countries: ["SO", "XS"], factor: 0.95)]
         public init() {}
 
         /// The value of a tie of `kind` to the need's own country.
@@ -35,6 +40,20 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
             case .heritage: heritage
             case .worked: worked
             }
+        }
+    }
+
+    /// Countries that count for each other in the country component (docs/SCORING.md,
+    /// "Country").
+    public struct CountryAffinity: Codable, Sendable, Equatable {
+        /// Country codes (ISO 3166-1 alpha-2, or XS for Somaliland), two or more.
+        public var countries: [String]
+        /// The multiplier, 0 to 1, for a tie to another country of the group.
+        public var factor: Double
+
+        public init(countries: [String], factor: Double) {
+            self.countries = countries
+            self.factor = factor
         }
     }
 

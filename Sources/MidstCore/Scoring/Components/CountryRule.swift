@@ -1,9 +1,13 @@
 /// The country component (docs/SCORING.md, "Country"): the best tie, valued by its kind and
-/// scaled by how near its country is to the need's (same country, subregion or region).
+/// scaled by how near its country is to the need's (same country, a configured affinity,
+/// subregion or region).
 struct CountryRule: Sendable {
     let needCountry: CountryCode
-    /// Per country code: 1 for the need's country, the subregion or region factor, else 0.
+    /// Per country code: 1 for the need's country, else the largest of its affinity, subregion
+    /// or region factor, else 0.
     let factor: [Double]
+    /// Per country code: the affinity factor with the need's country, 0 without one.
+    let affinity: [Double]
     /// The codes of the countries that earn points, highest factor first (lowest code among
     /// equals): the order of the blocked search.
     let byFactor: [Int]
@@ -13,14 +17,25 @@ struct CountryRule: Sendable {
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
         needCountry = need.country
         let home = reference.info(for: need.country)
-        factor = reference.countries.map { country in
-            if country.code == need.country { return 1 }
-            guard let home else { return 0 }
-            if country.subregionCode == home.subregionCode {
-                return config.country.sameSubregionFactor
+        let affinity = reference.countries.map { country in
+            config.country.affinities.reduce(0.0) { best, group in
+                group.countries.contains(need.country.rawValue)
+                    && group.countries.contains(country.code.rawValue)
+                    && country.code != need.country
+                    ? max(best, group.factor) : best
             }
-            if country.regionCode == home.regionCode { return config.country.sameRegionFactor }
-            return 0
+        }
+        self.affinity = affinity
+        factor = zip(reference.countries, affinity).map { country, affinity in
+            if country.code == need.country { return 1 }
+            guard let home else { return affinity }
+            if country.subregionCode == home.subregionCode {
+                return max(affinity, config.country.sameSubregionFactor)
+            }
+            if country.regionCode == home.regionCode {
+                return max(affinity, config.country.sameRegionFactor)
+            }
+            return affinity
         }
         byFactor = NeedPlan.positiveDescending(factor)
         kindValue = TieKind.allCases.map { config.country.value(of: $0) }
@@ -54,10 +69,15 @@ struct CountryRule: Sendable {
         guard let index = best(row, table).index, let home else {
             return "No tie to \(homeName) or its region"
         }
-        let country = reference.countries[Int(table.tieCountries[index])]
+        let code = Int(table.tieCountries[index])
+        let country = reference.countries[code]
         let phrase = Self.phrase(TieKind.allCases[Int(table.tieKinds[index])])
         if country.code == needCountry {
             return "\(phrase) \(country.name) — the need is in \(homeName)"
+        }
+        if affinity[code] > 0, affinity[code] == factor[code] {
+            return
+                "\(phrase) \(country.name), which counts for \(homeName) (country affinity \(affinity[code]))"
         }
         if country.subregionCode == home.subregionCode {
             return "\(phrase) \(country.name), in the need's subregion \(home.subregion)"
