@@ -116,7 +116,7 @@ struct AssignmentProposalTests {
         let need = Need(
             id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
             country: CountryCode(rawValue: "UG"),
-            profession: SpecialtyCode(rawValue: "nurse"), mode: .either,
+            professions: [SpecialtyCode(rawValue: "nurse")], mode: .either,
             updatedAt: Timestamp(secondsSince1970: 0))
         var second = need
         second.id = RecordID(rawValue: "N2")

@@ -19,7 +19,7 @@ struct CandidateRankingTests {
         need = Need(
             id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
             country: CountryCode(rawValue: "UG"),
-            profession: SpecialtyCode(rawValue: "nurse"),
+            professions: [SpecialtyCode(rawValue: "nurse")],
             specialties: [SpecialtyCode(rawValue: "nursing_children")],
             requiredLanguages: [
                 LanguageRequirement(language: LanguageCode(rawValue: "en"), minimumLevel: .b2)

@@ -16,7 +16,7 @@ struct LanguageJudgementTests {
     ) -> Need {
         Need(
             id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
-            country: CountryCode(rawValue: country), profession: SpecialtyCode(rawValue: "nurse"),
+            country: CountryCode(rawValue: country), professions: [SpecialtyCode(rawValue: "nurse")],
             requiredLanguages: required.map {
                 LanguageRequirement(language: LanguageCode(rawValue: $0.0), minimumLevel: $0.1)
             },

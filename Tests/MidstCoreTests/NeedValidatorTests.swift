@@ -63,7 +63,7 @@ struct NeedValidatorTests {
         let expected = Need(
             id: recordID("N-7"), partnership: "Kampala–Cambridge Health Partnership",
             hostInstitution: "Mulago National Referral Hospital", country: countryCode("UG"),
-            profession: specialtyCode("doctor"), specialties: [specialtyCode("neonatal_medicine")],
+            professions: [specialtyCode("doctor")], specialties: [specialtyCode("neonatal_medicine")],
             minimumSeniority: try #require(Seniority(rawValue: 2)),
             requiredLanguages: [
                 LanguageRequirement(language: languageCode("en"), minimumLevel: .b2),
@@ -87,7 +87,7 @@ struct NeedValidatorTests {
         let expected = Need(
             id: recordID("N1"), partnership: "Kampala–Cambridge",
             hostInstitution: "Mulago Hospital",
-            country: countryCode("UG"), profession: specialtyCode("doctor"), mode: .remote,
+            country: countryCode("UG"), professions: [specialtyCode("doctor")], mode: .remote,
             updatedAt: Self.now)
         #expect(need == expected)
         #expect(need.specialties.isEmpty)
@@ -155,6 +155,17 @@ struct NeedValidatorTests {
         #expect(try validate(row).get().specialties == [specialtyCode("health_education")])
     }
 
+    @Test("several professions, and a specialty of any of them")
+    func severalProfessions() throws {
+        var row = Self.minimalRow()
+        row[.profession] = "doctor;nurse"
+        row[.specialty] = "neonatal_medicine;nursing_children"
+        let need = try validate(row).get()
+        #expect(need.professions == [specialtyCode("doctor"), specialtyCode("nurse")])
+        #expect(
+            need.specialties == [specialtyCode("neonatal_medicine"), specialtyCode("nursing_children")])
+    }
+
     @Test("several specialties, any of which the need accepts, in the order given")
     func severalSpecialties() throws {
         var row = Self.minimalRow()
@@ -190,6 +201,8 @@ struct NeedValidatorTests {
             .specialty, "paediatrics;paediatrics", "specialty 'paediatrics' is listed twice"),
         BadNeedField(.specialty, "paediatrics:ST3", "'paediatrics:ST3' is not a specialty code"),
         BadNeedField(.specialty, "paediatrics;cardiology", "unknown specialty 'cardiology'"),
+        BadNeedField(.profession, "doctor;doctor", "profession 'doctor' is listed twice"),
+        BadNeedField(.profession, "doctor;surgeon", "unknown profession 'surgeon'"),
         BadNeedField(.minSeniority, "band4", "'band4'"),
         BadNeedField(.requiredLanguages, "en", "'en' is not LANG:LEVEL"),
         BadNeedField(.requiredLanguages, "xx:B2", "unknown language code 'xx'"),

@@ -15,7 +15,7 @@ struct ScorerTests {
         Need(
             id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
             country: CountryCode(rawValue: "UG"),
-            profession: code("doctor"), specialties: [code("neonatal_medicine")],
+            professions: [code("doctor")], specialties: [code("neonatal_medicine")],
             minimumSeniority: Seniority(rawValue: 2)!,
             requiredLanguages: [
                 LanguageRequirement(language: LanguageCode(rawValue: "en"), minimumLevel: .b2)

@@ -14,7 +14,7 @@ struct SpecialtyJudgementTests {
         Need(
             id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
             country: CountryCode(rawValue: country),
-            profession: SpecialtyCode(rawValue: profession),
+            professions: [SpecialtyCode(rawValue: profession)],
             specialties: specialties.map(SpecialtyCode.init(rawValue:)), mode: .either,
             updatedAt: Timestamp(secondsSince1970: 0))
     }
@@ -141,5 +141,35 @@ struct CountryJudgementTests {
                 json: Data(
                     #"{"country":{"affinities":[{"countries":["SO","XS"],"factor":2}]}}"#.utf8))
         }
+    }
+}
+
+/// Needs that several professions may fill (an IPC lead: a doctor, a nurse or a pharmacist).
+@Suite("Multi-profession needs")
+struct MultiProfessionTests {
+    let judgements: SpecialtyJudgementTests
+    init() throws { judgements = try SpecialtyJudgementTests() }
+
+    func person(_ id: String, _ profession: String) -> Staff {
+        Staff(
+            id: RecordID(rawValue: id), profession: SpecialtyCode(rawValue: profession),
+            specialties: [], seniority: Seniority(rawValue: 3)!,
+            languages: [LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
+            hasConsented: true, updatedAt: Timestamp(secondsSince1970: 0))
+    }
+
+    @Test("any of the need's professions is a candidate; others are excluded, named")
+    func anyProfession() {
+        var lead = judgements.need("MW", specialties: [])
+        lead.professions = ["doctor", "nurse", "pharmacist"].map(SpecialtyCode.init(rawValue:))
+        let people = [
+            person("S1", "doctor"), person("S2", "nurse"), person("S3", "pharmacist"),
+            person("S4", "midwife"),
+        ]
+        #expect(Set(judgements.ranking(people, for: lead)) == ["S1", "S2", "S3"])
+        let excluded = Scorer(reference: judgements.reference).explain(people[3], for: lead)
+        #expect(
+            excluded.exclusions.map(\.description)
+                == ["profession is midwife, the need asks for doctor or nurse or pharmacist"])
     }
 }

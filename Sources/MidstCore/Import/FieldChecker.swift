@@ -134,6 +134,34 @@ struct FieldChecker<Column: ImportColumn> {
 
     mutating func profession(_ column: Column) -> SpecialtyCode? {
         guard let text = text(column) else { return nil }
+        return profession(text, in: column)
+    }
+
+    /// One or more professions, `;`-separated, each once; nil when the field is empty or any
+    /// item is bad (each bad item is an issue).
+    mutating func professions(_ column: Column) -> [SpecialtyCode]? {
+        guard let text = text(column) else { return nil }
+        var found: [SpecialtyCode] = []
+        var isValid = true
+        for item in items(text) {
+            guard item.count == 1, let code = profession(item[0], in: column) else {
+                if item.count != 1 {
+                    fail(column, "'\(item.joined(separator: ":"))' is not a profession code")
+                }
+                isValid = false
+                continue
+            }
+            if found.contains(code) {
+                fail(column, "profession '\(code)' is listed twice")
+                isValid = false
+            } else {
+                found.append(code)
+            }
+        }
+        return isValid && !found.isEmpty ? found : nil
+    }
+
+    private mutating func profession(_ text: String, in column: Column) -> SpecialtyCode? {
         guard let entry = reference.specialty(text), entry.level == .profession else {
             let known = reference.specialties.filter { $0.level == .profession }.map(
                 \.code.rawValue)
@@ -147,16 +175,25 @@ struct FieldChecker<Column: ImportColumn> {
     mutating func specialty(_ text: String, in column: Column, profession: SpecialtyCode?)
         -> SpecialtyCode?
     {
+        specialty(text, in: column, professions: profession.map { [$0] })
+    }
+
+    /// A specialty or sub-specialty of one of `professions` (or of the shared management
+    /// branch); any profession's when `professions` is nil.
+    mutating func specialty(_ text: String, in column: Column, professions: [SpecialtyCode]?)
+        -> SpecialtyCode?
+    {
         guard let entry = reference.specialty(text), entry.level != .profession else {
             fail(column, "unknown specialty '\(text)' (see `midst reference specialties`)")
             return nil
         }
-        if let profession, entry.profession != profession,
+        if let professions, !professions.contains(entry.profession),
             entry.profession != ReferenceData.sharedProfession
         {
+            let names = professions.map { "'\($0)'" }.joined(separator: " or ")
             fail(
                 column,
-                "specialty '\(entry.code)' belongs to profession '\(entry.profession)', not '\(profession)'"
+                "specialty '\(entry.code)' belongs to profession '\(entry.profession)', not \(names)"
             )
             return nil
         }

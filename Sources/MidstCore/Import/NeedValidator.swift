@@ -17,7 +17,8 @@ public struct NeedValidator: Sendable {
         let partnership = check.text(.partnership)
         let host = check.text(.hostInstitution)
         let country = check.country(.country)
-        let profession = check.profession(.profession)
+        // One profession, or several separated by `;`: the need accepts any of them.
+        let professions = check.professions(.profession)
         // One specialty, or several separated by `;`: any of them is what the need asks for.
         var specialties: [SpecialtyCode] = []
         for item in check.text(.specialty).map(check.items) ?? [] {
@@ -25,7 +26,7 @@ public struct NeedValidator: Sendable {
                 check.fail(.specialty, "'\(item.joined(separator: ":"))' is not a specialty code")
                 continue
             }
-            guard let code = check.specialty(item[0], in: .specialty, profession: profession)
+            guard let code = check.specialty(item[0], in: .specialty, professions: professions)
             else { continue }
             if specialties.contains(code) {
                 check.fail(.specialty, "specialty '\(code)' is listed twice")
@@ -63,13 +64,14 @@ public struct NeedValidator: Sendable {
         }
         let description = check.text(.description)
         let updatedAt = check.timestamp(.updatedAt, default: now)
-        guard check.issues.isEmpty, let id, let partnership, let host, let country, let profession,
+        guard check.issues.isEmpty, let id, let partnership, let host, let country, let professions,
             let seniority, let mode
         else { return .failure(ImportFailure(issues: check.issues)) }
         return .success(
             Need(
                 id: id, partnership: partnership, hostInstitution: host, country: country,
-                profession: profession, specialties: specialties, minimumSeniority: seniority.0,
+                professions: professions, specialties: specialties,
+                minimumSeniority: seniority.0,
                 requiredLanguages: required, preferredLanguages: preferred, dates: dates,
                 mode: mode,
                 slots: slots, priority: priority, status: status, description: description,

@@ -9,7 +9,8 @@ public struct Need: Hashable, Sendable {
     public var partnership: String
     public var hostInstitution: String
     public var country: CountryCode
-    public var profession: SpecialtyCode
+    /// The professions that may fill the need, any one of them; never empty.
+    public var professions: [SpecialtyCode]
     /// The specialties the need accepts, any one of them (empty: any specialty).
     public var specialties: [SpecialtyCode]
     public var minimumSeniority: Seniority
@@ -27,7 +28,7 @@ public struct Need: Hashable, Sendable {
 
     public init(
         id: RecordID, partnership: String, hostInstitution: String, country: CountryCode,
-        profession: SpecialtyCode, specialties: [SpecialtyCode] = [],
+        professions: [SpecialtyCode], specialties: [SpecialtyCode] = [],
         minimumSeniority: Seniority = .lowest, requiredLanguages: [LanguageRequirement] = [],
         preferredLanguages: [LanguageRequirement] = [], dates: DateWindow = DateWindow(),
         mode: NeedMode, slots: Int = 1, priority: Int = 3, status: NeedStatus = .open,
@@ -37,7 +38,7 @@ public struct Need: Hashable, Sendable {
         self.partnership = partnership
         self.hostInstitution = hostInstitution
         self.country = country
-        self.profession = profession
+        self.professions = professions
         self.specialties = specialties
         self.minimumSeniority = minimumSeniority
         self.requiredLanguages = requiredLanguages

@@ -32,7 +32,7 @@ extension NeedPlan {
             found.append(
                 .profession(
                     staff: reference.specialties[Int(table.profession[row])].code,
-                    need: need.profession))
+                    need: need.professions))
         }
         if requiresSpecialty, specialty.best(row, table).index == nil {
             found.append(.specialty(needs: need.specialties))

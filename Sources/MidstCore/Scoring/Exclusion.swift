@@ -2,7 +2,7 @@
 public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
     case noConsent
     case inactive
-    case profession(staff: SpecialtyCode, need: SpecialtyCode)
+    case profession(staff: SpecialtyCode, need: [SpecialtyCode])
     /// None of the person's specialties is related to any the need accepts.
     case specialty(needs: [SpecialtyCode])
     case missingLanguage(LanguageCode, required: LanguageLevel, spoken: LanguageLevel?)
@@ -30,7 +30,8 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .noConsent: "has not consented to be matched"
         case .inactive: "record is not active"
-        case .profession(let staff, let need): "profession is \(staff), the need asks for \(need)"
+        case .profession(let staff, let need):
+            "profession is \(staff), the need asks for \(need.map(\.rawValue).joined(separator: " or "))"
         case .specialty(let needs):
             "has no specialty related to the need's \(needs.map(\.rawValue).joined(separator: " or "))"
         case .missingLanguage(let language, let required, let spoken):

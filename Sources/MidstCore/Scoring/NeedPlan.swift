@@ -31,8 +31,9 @@ public final class NeedPlan: Sendable {
         let config = scorer.config
         self.need = need
         self.reference = reference
-        var professions = [need.profession]
-        for group in config.professionEquivalences where group.contains(need.profession.rawValue) {
+        var professions = need.professions
+        for group in config.professionEquivalences
+        where need.professions.contains(where: { group.contains($0.rawValue) }) {
             // Each once, even when a group repeats a code: a person must not be listed twice.
             for code in group.map(SpecialtyCode.init(rawValue:)) where !professions.contains(code) {
                 professions.append(code)

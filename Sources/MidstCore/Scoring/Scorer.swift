@@ -48,7 +48,7 @@ public struct Scorer: Sendable {
         if !context.isActive { exclusions.append(.inactive) }
         guard table.count == 1 else {
             // A profession outside the reference data (never stored by an import).
-            exclusions.append(.profession(staff: staff.profession, need: need.profession))
+            exclusions.append(.profession(staff: staff.profession, need: need.professions))
             return Explanation(
                 staffID: staff.id, needID: need.id, exclusions: exclusions, components: [],
                 score: 0)

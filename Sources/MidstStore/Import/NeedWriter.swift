@@ -74,7 +74,7 @@ struct NeedWriter: RecordWriter {
         statement.bind(2, need.partnership)
         statement.bind(3, need.hostInstitution)
         statement.bind(4, need.country.rawValue)
-        statement.bind(5, need.profession.rawValue)
+        statement.bind(5, need.professions.map(\.rawValue).joined(separator: ";"))
         // Several specialties are kept in the import syntax, `;`-separated.
         statement.bind(
             6,

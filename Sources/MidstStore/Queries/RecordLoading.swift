@@ -119,7 +119,9 @@ extension MidstDatabase {
             id: RecordID(rawValue: row["id"]), partnership: row["partnership"],
             hostInstitution: row["host_institution"],
             country: CountryCode(rawValue: row["country"]),
-            profession: SpecialtyCode(rawValue: row["profession"]),
+            professions: (row["profession"] as String).split(separator: ";").map {
+                SpecialtyCode(rawValue: String($0))
+            },
             specialties: ((row["specialty"] as String?) ?? "").split(separator: ";").map {
                 SpecialtyCode(rawValue: String($0))
             },

@@ -79,7 +79,7 @@ struct Candidates: ParsableCommand {
         if format == .table {
             print("\(need.id): \(need.partnership) — \(need.hostInstitution), \(need.country)")
             print(
-                "\(need.profession)\(need.specialties.isEmpty ? "" : " / " + need.specialties.map(\.rawValue).joined(separator: " or ")), \(need.slots) slot\(need.slots == 1 ? "" : "s"), \(need.mode.rawValue)\n"
+                "\(need.professions.map(\.rawValue).joined(separator: " or "))\(need.specialties.isEmpty ? "" : " / " + need.specialties.map(\.rawValue).joined(separator: " or ")), \(need.slots) slot\(need.slots == 1 ? "" : "s"), \(need.mode.rawValue)\n"
             )
         }
         print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
