@@ -83,10 +83,15 @@ public final class NeedPlan: Sendable {
     /// explanations and for re-weighting later.
     @inline(__always)
     public func components(_ row: Int, in table: StaffTable) -> ComponentVector {
+        // Spelled out rather than looped over `allCases`: this runs for every pair scored, and
+        // the loop cost a third of the scorer's throughput (BENCHMARKS.md, "Scoring throughput").
         var values = ComponentVector()
-        for component in ScoreComponent.allCases {
-            values[component] = value(of: component, row, in: table)
-        }
+        values[.specialty] = specialty.value(row, table)
+        values[.country] = country.value(row, table)
+        values[.language] = language.value(row, table)
+        values[.seniority] = seniority.value(row, table)
+        values[.availability] = availability.value(row, table)
+        values[.experience] = experience.value(row, table)
         return values
     }
 

@@ -133,7 +133,8 @@ struct LanguageRule: Sendable {
     func site(_ row: Int, _ table: StaffTable) -> (value: Double, wish: Int?) {
         var best = 0.0
         var bestWish: Int?
-        for (position, wish) in preferred.enumerated() {
+        for position in preferred.indices {
+            let wish = preferred[position]
             let credit = preferredCredit(spoken: table.rank(ofAny: wish.codes, row), wanted: wish.rank)
             if credit > best {
                 best = credit
@@ -229,6 +230,15 @@ extension StaffTable {
     /// speak none of them.
     @inline(__always)
     func rank(ofAny codes: [UInt16], _ row: Int) -> UInt8 {
+        if codes.count == 1 {
+            // Most languages have no equivalent: one comparison per language spoken.
+            let code = codes[0]
+            for index in Int(languageStart[row])..<Int(languageStart[row + 1])
+            where languageCodes[index] == code {
+                return languageRanks[index]
+            }
+            return 0
+        }
         var best: UInt8 = 0
         for index in Int(languageStart[row])..<Int(languageStart[row + 1])
         where languageRanks[index] > best && codes.contains(languageCodes[index]) {
