@@ -54,19 +54,6 @@ public final class NeedPlan: Sendable {
         points = ComponentVector { total > 0 ? 100 * config.weights[$0] / total : 0 }
     }
 
-    /// The raw value (0–1) of one component for person `row`.
-    @inline(__always)
-    public func value(of component: ScoreComponent, _ row: Int, in table: StaffTable) -> Double {
-        switch component {
-        case .specialty: specialty.value(row, table)
-        case .country: country.value(row, table)
-        case .language: language.value(row, table)
-        case .seniority: seniority.value(row, table)
-        case .availability: availability.value(row, table)
-        case .experience: experience.value(row, table)
-        }
-    }
-
     /// One component's reason in plain words for person `row`.
     public func reason(for component: ScoreComponent, _ row: Int, in table: StaffTable) -> String {
         switch component {

@@ -3,7 +3,7 @@
 /// Everything that handles components — the configuration's weights, the batch's stored values,
 /// explanations, exports, the candidate search's bounds — iterates this enum, so a new component
 /// is a new case here (with its default weight), its rule in `Scoring/Components/`, one line in
-/// ``NeedPlan``'s two dispatch switches, and docs/SCORING.md. Every component's value must stay
+/// each of ``NeedPlan``'s `components(_:in:)` and `reason(for:_:in:)`, and docs/SCORING.md. Every component's value must stay
 /// within 0…1: the candidate search's score bounds rely on it.
 public enum ScoreComponent: String, CaseIterable, Sendable, Codable {
     case specialty, country, language, seniority, availability, experience
@@ -19,9 +19,6 @@ public enum ScoreComponent: String, CaseIterable, Sendable, Codable {
         case .experience: 5
         }
     }
-
-    /// This component's weight in `config`.
-    public func weight(in config: ScoringConfig) -> Double { config.weights[self] }
 
     /// Position in ``allCases``: the component's slot in a ``ComponentVector``.
     @inline(__always)
