@@ -106,3 +106,33 @@ struct LanguageJudgementTests {
         #expect(reason.contains("Speaks Swahili (individual language), for Swahili (macrolanguage) (C1), required at B2"))
     }
 }
+
+@Suite("Language names")
+struct LanguageNameTests {
+    @Test("a language given by name gets the nearest names as suggestions")
+    func suggestions() throws {
+        let reference = try ReferenceFixtures.bundledReference()
+        func codes(_ text: String) -> [String] {
+            reference.languages(namedLike: text).map(\.code.rawValue)
+        }
+        #expect(codes("Wolof") == ["wo"])
+        #expect(codes("wolof") == ["wo"])
+        #expect(codes("Acholi") == ["ach"])
+        #expect(codes("Swahili") == ["sw", "swh"])
+        #expect(codes("xx").isEmpty)
+        #expect(codes("Zzzzzzzz").isEmpty)
+    }
+
+    @Test("an import names the suggestion beside the unknown code")
+    func importMessage() {
+        var row = NeedValidatorTests.minimalRow()
+        row[.preferredLanguages] = "Acholi"
+        let validator = NeedValidator(
+            reference: try! ReferenceFixtures.bundledReference(), now: NeedValidatorTests.now)
+        guard case .failure(let failure) = validator.validate(row, file: "needs.csv") else {
+            Issue.record("an unknown language was accepted")
+            return
+        }
+        #expect(failure.issues.map(\.message).contains { $0.hasSuffix("did you mean ach (Acoli)?") })
+    }
+}

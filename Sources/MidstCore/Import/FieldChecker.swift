@@ -118,7 +118,12 @@ struct FieldChecker<Column: ImportColumn> {
 
     mutating func language(_ text: String, in column: Column) -> LanguageCode? {
         guard let code = reference.language(text) else {
-            fail(column, "unknown language code '\(text)' (use ISO 639-1, 639-3 or a BCP 47 tag)")
+            let guesses = reference.languages(namedLike: text).prefix(3)
+                .map { "\($0.code) (\($0.name))" }
+            let guess = guesses.isEmpty ? "" : "; did you mean \(guesses.joined(separator: " or "))?"
+            fail(
+                column,
+                "unknown language code '\(text)' (use ISO 639-1, 639-3 or a BCP 47 tag)\(guess)")
             return nil
         }
         return code

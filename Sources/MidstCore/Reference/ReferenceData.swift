@@ -72,6 +72,47 @@ public struct ReferenceData: Sendable {
         self.languageEquivalents = equivalents.mapValues { $0.sorted() }
     }
 
+    /// The languages whose name is most like `text`, by code: the same name in any case, else
+    /// names that begin with it (`Swahili` → `Swahili (macrolanguage)`), else the names fewest
+    /// letters away, at most two (`Acholi` → `Acoli`). For suggestions when a code is unknown;
+    /// empty for text under three letters.
+    public func languages(namedLike text: String) -> [Language] {
+        let wanted = text.lowercased()
+        guard wanted.count >= 3 else { return [] }
+        let wantedLetters = Array(wanted)
+        var found: [(distance: Int, language: Language)] = []
+        for language in languages {
+            let name = language.name.lowercased()
+            if name == wanted {
+                found.append((0, language))
+            } else if name.hasPrefix(wanted + " (") || name.hasPrefix(wanted + ", ") {
+                found.append((1, language))
+            } else if wanted.count >= 5, abs(name.count - wanted.count) <= 2 {
+                let distance = Self.editDistance(wantedLetters, Array(name), limit: 2)
+                if distance <= 2 { found.append((1 + distance, language)) }
+            }
+        }
+        let nearest = found.map(\.distance).min()
+        return found.filter { $0.distance == nearest }.sorted { $0.language.code < $1.language.code }
+            .map(\.language)
+    }
+
+    /// Levenshtein distance between `a` and `b`, or `limit + 1` once it is known to exceed
+    /// `limit`.
+    private static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + [Int](repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = Swift.min(
+                    previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
     /// The languages that count as `language` when matching: its macrolanguage (Akan `ak` for
     /// Twi `tw`) or, for a macrolanguage, its individual languages (Twi and Fante for Akan).
     /// Members of one macrolanguage are not equivalent to each other. Empty for most languages.
