@@ -314,4 +314,29 @@ struct JSONLinesRecordReaderTests {
         #expect(fromJSON == fromCSV)
         #expect(fromJSON.countriesText == "NG:nationality;NG:trained:4")
     }
+
+    @Test("a needs file may name its list columns in the plural, but not twice")
+    func pluralNeedColumns() throws {
+        let csv = """
+            id,partnership,host_institution,country,professions,specialties,mode
+            N1,P,H,UG,doctor;nurse,paediatrics,remote
+
+            """
+        let values = try row(try records(csv, as: NeedColumn.self, format: .csv).first)
+        #expect(values[.profession] == "doctor;nurse")
+        #expect(values[.specialty] == "paediatrics")
+        let twice = "id,partnership,host_institution,country,profession,professions,mode\n"
+        #expect(throws: ImportFailure.self) {
+            _ = try records(twice, as: NeedColumn.self, format: .csv)
+        }
+        let json = #"{"id":"N1","profession":"doctor","professions":["nurse"]}"#
+        var reader = try RecordReader<NeedColumn>(
+            bytes: Array(json.utf8), format: .jsonl, file: "needs.jsonl")
+        let record = try #require(try reader.next())
+        guard case .failure(let failure) = record.row else {
+            Issue.record("a repeated column was accepted")
+            return
+        }
+        #expect(failure.message.contains("repeats column 'profession'"))
+    }
 }

@@ -6,6 +6,17 @@ public protocol ImportColumn: CaseIterable, Hashable, Sendable where AllCases ==
     var isRequired: Bool { get }
     /// The position of this column in `allCases`.
     var position: Int { get }
+    /// Other header names (and JSON keys) accepted for this column.
+    var aliases: [String] { get }
+}
+
+extension ImportColumn {
+    public var aliases: [String] { [] }
+
+    /// The column a header name or JSON key (lower case) stands for, by name or alias.
+    public static func named(_ key: String) -> Self? {
+        allCases.first { $0.name == key || $0.aliases.contains(key) }
+    }
 }
 
 extension ImportColumn where Self: RawRepresentable, RawValue == Int {
@@ -78,6 +89,15 @@ public enum NeedColumn: Int, ImportColumn {
         switch self {
         case .id, .partnership, .hostInstitution, .country, .profession, .mode: true
         default: false
+        }
+    }
+
+    /// The plural names, since both columns may list several codes.
+    public var aliases: [String] {
+        switch self {
+        case .profession: ["professions"]
+        case .specialty: ["specialties"]
+        default: []
         }
     }
 }

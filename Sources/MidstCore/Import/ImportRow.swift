@@ -59,7 +59,7 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
         var seen = Set<Column>()
         for name in names {
             let key = name.trimmingSpaces.lowercased()
-            guard let column = Column.allCases.first(where: { $0.name == key }) else {
+            guard let column = Column.named(key) else {
                 let known = Column.allCases.map(\.name).joined(separator: ", ")
                 issues.append(
                     ImportIssue(

@@ -158,9 +158,12 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
         }
         var row = ImportRow<Column>(line: line, columnCount: Column.allCases.count)
         for key in object.keys.sorted() {
-            guard let column = Column.allCases.first(where: { $0.name == key }) else {
+            guard let column = Column.named(key) else {
                 let known = Column.allCases.map(\.name).joined(separator: ", ")
                 return failure("unknown key '\(key)' (known keys: \(known))")
+            }
+            if row[column] != nil {
+                return failure("key '\(key)' repeats column '\(column.name)'")
             }
             switch object[key]!.fieldText() {
             case .success(let text): row[column] = text
