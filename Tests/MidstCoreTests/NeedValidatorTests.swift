@@ -166,6 +166,14 @@ struct NeedValidatorTests {
             need.specialties == [specialtyCode("neonatal_medicine"), specialtyCode("nursing_children")])
     }
 
+    @Test("the site is kept as given")
+    func site() throws {
+        var row = Self.minimalRow()
+        row[.site] = "Gulu"
+        #expect(try validate(row).get().site == "Gulu")
+        #expect(try validate(Self.minimalRow()).get().site == nil)
+    }
+
     @Test("several specialties, any of which the need accepts, in the order given")
     func severalSpecialties() throws {
         var row = Self.minimalRow()

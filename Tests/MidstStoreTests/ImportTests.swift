@@ -71,6 +71,25 @@ struct ImportTests {
         #expect(luganda.contains("S0288"))
     }
 
+    @Test("a need's several professions, specialties and its site are stored and read back")
+    func needV2Columns() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let csv = """
+            id,partnership,host_institution,site,country,professions,specialties,mode
+            N900,Gulu–Manchester IPC,Gulu Regional Referral Hospital,Gulu,UG,doctor;nurse,infectious_diseases;infection_prevention_control,either
+            """
+        let summary = try database.importNeeds(Array(csv.utf8), options: options("v2.csv"))
+        #expect(summary.inserted == 1)
+        let need = try #require(try database.need(id: "N900"))
+        #expect(need.site == "Gulu")
+        #expect(need.professions.map(\.rawValue) == ["doctor", "nurse"])
+        #expect(
+            need.specialties.map(\.rawValue) == ["infectious_diseases", "infection_prevention_control"])
+        #expect(try database.openNeeds().first { $0.id.rawValue == "N900" } == need)
+    }
+
     @Test("re-importing an id updates the record and keeps its key")
     func upsert() throws {
         let folder = try TemporaryFolder()

@@ -61,7 +61,7 @@ public enum StaffColumn: Int, ImportColumn {
 public enum NeedColumn: Int, ImportColumn {
     case id, partnership, hostInstitution, country, profession, specialty, minSeniority
     case requiredLanguages, preferredLanguages, start, end, mode, slots, priority, status
-    case description, updatedAt
+    case description, updatedAt, site
 
     public var name: String {
         switch self {
@@ -82,6 +82,7 @@ public enum NeedColumn: Int, ImportColumn {
         case .status: "status"
         case .description: "description"
         case .updatedAt: "updated_at"
+        case .site: "site"
         }
     }
 

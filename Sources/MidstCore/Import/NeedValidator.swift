@@ -63,6 +63,7 @@ public struct NeedValidator: Sendable {
             }
         }
         let description = check.text(.description)
+        let site = check.text(.site)
         let updatedAt = check.timestamp(.updatedAt, default: now)
         guard check.issues.isEmpty, let id, let partnership, let host, let country, let professions,
             let seniority, let mode
@@ -74,7 +75,7 @@ public struct NeedValidator: Sendable {
                 minimumSeniority: seniority.0,
                 requiredLanguages: required, preferredLanguages: preferred, dates: dates,
                 mode: mode,
-                slots: slots, priority: priority, status: status, description: description,
+                slots: slots, priority: priority, status: status, description: description, site: site,
                 updatedAt: updatedAt))
     }
 }

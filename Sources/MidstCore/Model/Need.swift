@@ -8,6 +8,9 @@ public struct Need: Hashable, Sendable {
     public var id: RecordID
     public var partnership: String
     public var hostInstitution: String
+    /// The town, district or hospital site within the host country, as the partnership
+    /// names it (e.g. Gulu); shown, not scored.
+    public var site: String?
     public var country: CountryCode
     /// The professions that may fill the need, any one of them; never empty.
     public var professions: [SpecialtyCode]
@@ -32,11 +35,12 @@ public struct Need: Hashable, Sendable {
         minimumSeniority: Seniority = .lowest, requiredLanguages: [LanguageRequirement] = [],
         preferredLanguages: [LanguageRequirement] = [], dates: DateWindow = DateWindow(),
         mode: NeedMode, slots: Int = 1, priority: Int = 3, status: NeedStatus = .open,
-        description: String? = nil, updatedAt: Timestamp
+        description: String? = nil, site: String? = nil, updatedAt: Timestamp
     ) {
         self.id = id
         self.partnership = partnership
         self.hostInstitution = hostInstitution
+        self.site = site
         self.country = country
         self.professions = professions
         self.specialties = specialties

@@ -11,7 +11,7 @@ struct NeedWriter: RecordWriter {
 
     private static let columns = """
         id, partnership, host_institution, country, profession, specialty, min_seniority, \
-        start_date, end_date, mode, slots, priority, status, description, updated_at
+        start_date, end_date, mode, slots, priority, status, description, updated_at, site
         """
 
     init(_ db: Database) throws {
@@ -20,12 +20,12 @@ struct NeedWriter: RecordWriter {
         insertNeed = try PreparedInsert(
             db,
             sql:
-                "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
         updateNeed = try PreparedInsert(
             db,
             sql: """
-                UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 WHERE need_key = ?
                 """)
         deleteLanguages = try PreparedInsert(
@@ -45,7 +45,7 @@ struct NeedWriter: RecordWriter {
             key = found
             isNew = false
             bindNeed(need, to: updateNeed)
-            updateNeed.bind(16, Int(key))
+            updateNeed.bind(17, Int(key))
             try updateNeed.execute(db)
             deleteLanguages.bind(1, Int(key))
             try deleteLanguages.execute(db)
@@ -89,5 +89,6 @@ struct NeedWriter: RecordWriter {
         statement.bind(13, need.status.rawValue)
         statement.bind(14, need.description)
         statement.bind(15, need.updatedAt.iso)
+        statement.bind(16, need.site)
     }
 }

@@ -134,6 +134,7 @@ extension MidstDatabase {
             mode: NeedMode(rawValue: row["mode"]) ?? .either, slots: row["slots"],
             priority: row["priority"],
             status: NeedStatus(rawValue: row["status"]) ?? .open, description: row["description"],
+            site: row["site"],
             updatedAt: Timestamp(parsing: row["updated_at"]) ?? Timestamp(secondsSince1970: 0))
     }
 }

@@ -15,6 +15,8 @@ enum Migrations {
         migrator.registerMigration("v7-run-rows-by-run", migrate: indexRunRowsByRun)
         migrator.registerMigration("v8-tie-kind-check", migrate: checkTieKindByComparison)
         migrator.registerMigration("v9-no-profession-index", migrate: dropProfessionIndex)
+        migrator.registerMigration("v10-need-site", migrate: addNeedSite)
+        // Numbered migrations go above: the component columns come last.
         for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
             migrator.registerMigration("component-\(component.rawValue)") { db in
                 try addShortlistColumn(for: component, db)
@@ -301,6 +303,11 @@ enum Migrations {
     /// 1M-staff import (BENCHMARKS.md).
     private static func dropProfessionIndex(_ db: Database) throws {
         try db.execute(sql: "DROP INDEX staff_by_profession")
+    }
+
+    /// A need's site: the town or hospital within the host country, kept and shown.
+    private static func addNeedSite(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE need ADD COLUMN site TEXT")
     }
 
     /// The score components whose values v4 gave a column of `shortlist`.

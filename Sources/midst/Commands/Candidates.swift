@@ -77,7 +77,9 @@ struct Candidates: ParsableCommand {
             return row
         }
         if format == .table {
-            print("\(need.id): \(need.partnership) — \(need.hostInstitution), \(need.country)")
+            print(
+                "\(need.id): \(need.partnership) — \(need.hostInstitution)\(need.site.map { ", \($0)" } ?? ""), \(need.country)"
+            )
             print(
                 "\(need.professions.map(\.rawValue).joined(separator: " or "))\(need.specialties.isEmpty ? "" : " / " + need.specialties.map(\.rawValue).joined(separator: " or ")), \(need.slots) slot\(need.slots == 1 ? "" : "s"), \(need.mode.rawValue)\n"
             )
