@@ -35,6 +35,8 @@ import hashlib
 import os
 import sys
 
+from reference_csv import write_csv
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REFERENCE = os.path.join(REPO, "Sources", "MidstStore", "Resources", "reference")
 DEFAULT_LANGUAGES = os.path.join(REFERENCE, "languages.csv")
@@ -112,19 +114,6 @@ def read_languages(path):
         for r in reader:
             by3[r[1]] = r[0]
     return by3
-
-
-def write_csv(path, comments, header, rows):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        for c in comments:
-            assert "\n" not in c and "\r" not in c
-            f.write("# " + c + "\n" if c else "#\n")
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        for r in rows:
-            assert len(r) == len(header), r
-            w.writerow(r)
 
 
 def main():

@@ -46,6 +46,8 @@ import os
 import re
 import sys
 
+from reference_csv import write_csv
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REFERENCE = os.path.join(REPO, "Sources", "MidstStore", "Resources", "reference")
 DEFAULT_OUT = os.path.join(REFERENCE, "nhs_organisations.csv")
@@ -152,19 +154,6 @@ def read_lhb(path):
     if len({c for c, _ in out}) != len(out):
         sys.exit(f"{path}: duplicate codes")
     return git_blob_id(data), out
-
-
-def write_csv(path, comments, header, rows):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        for c in comments:
-            assert "\n" not in c and "\r" not in c
-            f.write("# " + c + "\n" if c else "#\n")
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        for r in rows:
-            assert len(r) == len(header), r
-            w.writerow(r)
 
 
 def source_text(kind, path, blob, pinned, override):

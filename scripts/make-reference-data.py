@@ -39,6 +39,8 @@ import os
 import re
 import subprocess
 import sys
+
+from reference_csv import write_csv
 import xml.etree.ElementTree as ET
 
 ISO_DIR = "/usr/share/iso-codes/json"
@@ -95,20 +97,7 @@ def cldr_version():
 
 
 # --------------------------------------------------------------------------------------------
-# Output helpers
-
-def write_csv(path, comments, header, rows):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        for c in comments:
-            assert "\n" not in c and "\r" not in c
-            f.write("# " + c + "\n" if c else "#\n")
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        for r in rows:
-            assert len(r) == len(header), r
-            w.writerow(r)
-
+# Input helpers
 
 def load_json(name, key):
     with open(os.path.join(ISO_DIR, name), encoding="utf-8") as f:

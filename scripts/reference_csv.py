@@ -1,0 +1,18 @@
+"""The CSV form shared by Midst's generated reference tables: `# ` comment lines, a header row,
+then the rows, UTF-8 with LF line endings. Imported by the scripts/make-*.py generators."""
+
+import csv
+import os
+
+
+def write_csv(path, comments, header, rows):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        for c in comments:
+            assert "\n" not in c and "\r" not in c
+            f.write("# " + c + "\n" if c else "#\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        for r in rows:
+            assert len(r) == len(header), r
+            w.writerow(r)
