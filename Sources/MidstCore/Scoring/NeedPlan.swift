@@ -20,7 +20,6 @@ public final class NeedPlan: Sendable {
     let isSeniorityHard: Bool
     /// Whether a person must hold a specialty related to the need's (when it names any).
     let requiresSpecialty: Bool
-    let totalWeight: Double
     /// Points per unit of each component, `100 × w / Σw`: a component's contribution is this
     /// times its value, and the score is `points.dot(values)`.
     public let points: ComponentVector
@@ -50,7 +49,6 @@ public final class NeedPlan: Sendable {
         isSeniorityHard = config.isSeniorityHard
         requiresSpecialty = config.isSpecialtyHard && !need.specialties.isEmpty
         let total = config.weights.sum
-        totalWeight = total
         points = ComponentVector { total > 0 ? 100 * config.weights[$0] / total : 0 }
     }
 
