@@ -13,7 +13,7 @@ Outputs (Sources/MidstStore/Resources/reference/):
   countries.csv          alpha2,alpha3,numeric,name,region_code,region,subregion_code,subregion
   languages.csv          code,alpha3,alpha3_b,name
   country_languages.csv  country,language,population_percent,official_status
-  specialties.csv        code,parent,profession,level,name,source
+  specialties.csv        code,parent,profession,level,name,source,aliases
 
 Decisions (also written into the files' header comments):
   * Somaliland has no ISO 3166-1 code; ISO and CLDR count it as part of Somalia (SO). Health
@@ -301,12 +301,22 @@ def build_languages_and_country_languages(cldr_root, country_rows, iso_ver, cldr
 # --------------------------------------------------------------------------------------------
 # Clinical taxonomy (hand-written; written out as specialties.csv)
 
+# Source labels: the short value of the `source` column. Each is a published list, cited in full in
+# the header comments that build_specialties() writes (SOURCE_NOTES below).
 GMC = "GMC specialty list"
 GMC_SUB = "GMC sub-specialty"
+GMC_AP = "GMC associate professions"
+JCST_TIG = "JCST training interface group"
 NHS = "NHS main specialty codes"
+NHS_TFC = "NHS treatment function codes"
+NWD = "NHS workforce staff groups"
 NMC = "NMC fields of nursing"
 NMC_MW = "NMC midwifery"
+NMC_POST = "NMC post-registration qualifications"
 HCPC = "HCPC allied health professions"
+GOC = "GOC"
+SCOR = "SCoR sonographer register"
+HCS = "NHS healthcare science divisions"
 GPHC = "GPhC"
 MIDST = "Midst"
 
@@ -318,8 +328,8 @@ TAXONOMY = [
     ("midwife", "", "profession", "Midwife", NMC_MW),
     ("allied_health", "", "profession", "Allied health professional", HCPC),
     ("pharmacist", "", "profession", "Pharmacist", GPHC),
-    ("healthcare_scientist", "", "profession", "Healthcare scientist", MIDST),
-    ("management", "", "profession", "Management, education and quality improvement (open to all professions)", MIDST),
+    ("healthcare_scientist", "", "profession", "Healthcare scientist", NWD),
+    ("management", "", "profession", "Manager (non-clinical)", MIDST),
 
     # ---- doctor: medicine
     ("general_medicine", "doctor", "specialty", "General (internal) medicine", GMC),
@@ -335,21 +345,26 @@ TAXONOMY = [
     ("endocrinology_diabetes", "general_medicine", "subspecialty", "Endocrinology and diabetes mellitus", GMC),
     ("neurology", "general_medicine", "subspecialty", "Neurology", GMC),
     ("dermatology", "general_medicine", "subspecialty", "Dermatology", GMC),
+    ("stroke_medicine", "general_medicine", "subspecialty", "Stroke medicine", GMC_SUB),
     ("palliative_medicine", "doctor", "specialty", "Palliative medicine", GMC),
     ("rehabilitation_medicine", "doctor", "specialty", "Rehabilitation medicine", GMC),
     ("clinical_oncology", "doctor", "specialty", "Clinical oncology", GMC),
     ("medical_oncology", "doctor", "specialty", "Medical oncology", GMC),
     # ---- doctor: surgery
     ("general_surgery", "doctor", "specialty", "General surgery", GMC),
-    ("colorectal_surgery", "general_surgery", "subspecialty", "Colorectal surgery", NHS),
-    ("breast_surgery", "general_surgery", "subspecialty", "Breast surgery", NHS),
+    ("colorectal_surgery", "general_surgery", "subspecialty", "Colorectal surgery", NHS_TFC),
+    ("breast_surgery", "general_surgery", "subspecialty", "Breast surgery", NHS_TFC),
+    ("upper_gastrointestinal_surgery", "general_surgery", "subspecialty", "Upper gastrointestinal surgery", NHS_TFC),
+    ("vascular_surgery", "doctor", "specialty", "Vascular surgery", GMC),
     ("trauma_orthopaedics", "doctor", "specialty", "Trauma and orthopaedic surgery", GMC),
-    ("paediatric_trauma_orthopaedics", "trauma_orthopaedics", "subspecialty", "Paediatric trauma and orthopaedics", NHS),
+    ("paediatric_trauma_orthopaedics", "trauma_orthopaedics", "subspecialty", "Paediatric trauma and orthopaedics", NHS_TFC),
     ("plastic_surgery", "doctor", "specialty", "Plastic surgery", GMC),
-    ("burns_care", "plastic_surgery", "subspecialty", "Burns care", NHS),
+    ("burns_care", "plastic_surgery", "subspecialty", "Burns care", NHS_TFC),
+    ("hand_surgery", "plastic_surgery", "subspecialty", "Hand surgery", JCST_TIG),
     ("urology", "doctor", "specialty", "Urology", GMC),
     ("neurosurgery", "doctor", "specialty", "Neurosurgery", GMC),
     ("cardiothoracic_surgery", "doctor", "specialty", "Cardio-thoracic surgery", GMC),
+    ("congenital_cardiac_surgery", "cardiothoracic_surgery", "subspecialty", "Congenital cardiac surgery", GMC_SUB),
     ("paediatric_surgery", "doctor", "specialty", "Paediatric surgery", GMC),
     ("otolaryngology", "doctor", "specialty", "Otolaryngology (ENT)", GMC),
     ("oral_maxillofacial_surgery", "doctor", "specialty", "Oral and maxillofacial surgery", GMC),
@@ -358,10 +373,11 @@ TAXONOMY = [
     ("neonatal_medicine", "paediatrics", "subspecialty", "Neonatal medicine", GMC_SUB),
     ("paediatric_emergency_medicine", "paediatrics", "subspecialty", "Paediatric emergency medicine", GMC_SUB),
     ("paediatric_intensive_care_medicine", "paediatrics", "subspecialty", "Paediatric intensive care medicine", GMC_SUB),
-    ("paediatric_infectious_diseases", "paediatrics", "subspecialty", "Paediatric infectious diseases and immunology", GMC_SUB),
+    ("paediatric_infectious_diseases", "paediatrics", "subspecialty", "Paediatric allergy, immunology and infectious diseases", GMC_SUB),
     ("paediatric_neurology", "paediatrics", "subspecialty", "Paediatric neurology", GMC_SUB),
     ("paediatric_oncology", "paediatrics", "subspecialty", "Paediatric oncology", GMC_SUB),
     ("community_child_health", "paediatrics", "subspecialty", "Community child health", GMC_SUB),
+    ("paediatric_palliative_medicine", "paediatrics", "subspecialty", "Paediatric palliative medicine", GMC_SUB),
     ("paediatric_cardiology", "paediatrics", "subspecialty", "Paediatric cardiology", GMC),
     ("obstetrics_gynaecology", "doctor", "specialty", "Obstetrics and gynaecology", GMC),
     ("maternal_fetal_medicine", "obstetrics_gynaecology", "subspecialty", "Maternal and fetal medicine", GMC_SUB),
@@ -370,7 +386,7 @@ TAXONOMY = [
     ("sexual_reproductive_health", "obstetrics_gynaecology", "subspecialty", "Community sexual and reproductive health", GMC),
     # ---- doctor: other specialties
     ("ophthalmology", "doctor", "specialty", "Ophthalmology", GMC),
-    ("paediatric_ophthalmology", "ophthalmology", "subspecialty", "Paediatric ophthalmology (incl. ROP screening)", NHS),
+    ("paediatric_ophthalmology", "ophthalmology", "subspecialty", "Paediatric ophthalmology (incl. ROP screening)", NHS_TFC),
     ("medical_ophthalmology", "ophthalmology", "subspecialty", "Medical ophthalmology", GMC),
     ("anaesthesia", "doctor", "specialty", "Anaesthetics", GMC),
     ("intensive_care_medicine", "anaesthesia", "subspecialty", "Intensive care medicine", GMC),
@@ -384,6 +400,7 @@ TAXONOMY = [
     ("psychiatry_learning_disability", "psychiatry", "subspecialty", "Psychiatry of learning disability", GMC),
     ("liaison_psychiatry", "psychiatry", "subspecialty", "Liaison psychiatry", GMC_SUB),
     ("addiction_psychiatry", "psychiatry", "subspecialty", "Substance misuse (addiction) psychiatry", GMC_SUB),
+    ("perinatal_psychiatry", "psychiatry", "subspecialty", "Perinatal psychiatry", NHS_TFC),
     ("public_health", "doctor", "specialty", "Public health medicine", GMC),
     ("general_practice", "doctor", "specialty", "General practice (family medicine)", GMC),
     ("pathology", "doctor", "specialty", "Pathology", NHS),
@@ -391,6 +408,7 @@ TAXONOMY = [
     ("histopathology", "pathology", "subspecialty", "Histopathology", GMC),
     ("haematology", "pathology", "subspecialty", "Haematology", GMC),
     ("chemical_pathology", "pathology", "subspecialty", "Chemical pathology", GMC),
+    ("medical_virology", "pathology", "subspecialty", "Medical virology", GMC),
     ("radiology", "doctor", "specialty", "Clinical radiology", GMC),
     ("interventional_radiology", "radiology", "subspecialty", "Interventional radiology", GMC_SUB),
 
@@ -400,15 +418,22 @@ TAXONOMY = [
     ("nursing_theatre", "nursing_adult", "subspecialty", "Theatre (perioperative) nursing", MIDST),
     ("nursing_emergency", "nursing_adult", "subspecialty", "Emergency nursing", MIDST),
     ("nursing_oncology", "nursing_adult", "subspecialty", "Cancer and haematology nursing", MIDST),
+    # No UK register lists these; they are practice areas Health Partnership needs ask for. The UK
+    # has no registered nurse anaesthetist: nursing_anaesthesia covers overseas nurse anaesthesia
+    # needs and UK anaesthetic and recovery nursing.
+    ("nursing_endoscopy", "nursing_adult", "subspecialty", "Endoscopy nursing", MIDST),
+    ("nursing_anaesthesia", "nursing_adult", "subspecialty", "Nurse anaesthesia and anaesthetic nursing", MIDST),
+    ("nursing_palliative_care", "nursing_adult", "subspecialty", "Palliative and end-of-life care nursing", MIDST),
+    ("nursing_ophthalmic", "nursing_adult", "subspecialty", "Ophthalmic nursing", MIDST),
     ("nursing_children", "nurse", "specialty", "Children's nursing", NMC),
     ("nursing_neonatal", "nursing_children", "subspecialty", "Neonatal nursing", MIDST),
     ("nursing_paediatric_critical_care", "nursing_children", "subspecialty", "Paediatric critical care nursing", MIDST),
     ("nursing_mental_health", "nurse", "specialty", "Mental health nursing", NMC),
     ("nursing_learning_disability", "nurse", "specialty", "Learning disability nursing", NMC),
     ("community_nursing", "nurse", "specialty", "Community nursing", MIDST),
-    ("district_nursing", "community_nursing", "subspecialty", "District nursing", MIDST),
-    ("health_visiting", "community_nursing", "subspecialty", "Health visiting (specialist community public health nursing)", MIDST),
-    ("infection_prevention_control", "nurse", "specialty", "Infection prevention and control nursing", MIDST),
+    ("district_nursing", "community_nursing", "subspecialty", "District nursing", NMC_POST),
+    ("health_visiting", "community_nursing", "subspecialty", "Health visiting (specialist community public health nursing)", NMC_POST),
+    ("general_practice_nursing", "community_nursing", "subspecialty", "General practice nursing", NMC_POST),
 
     # ---- midwife
     ("midwifery", "midwife", "specialty", "Midwifery", NMC_MW),
@@ -416,7 +441,8 @@ TAXONOMY = [
     ("intrapartum_midwifery", "midwifery", "subspecialty", "Intrapartum (labour ward) midwifery", MIDST),
     ("perinatal_mental_health_midwifery", "midwifery", "subspecialty", "Perinatal mental health midwifery", MIDST),
 
-    # ---- allied health (HCPC-regulated professions)
+    # ---- allied health: HCPC-regulated professions, plus the GOC's optical professions, the GMC's
+    # anaesthesia and physician associates (not doctors) and sonography (no statutory register)
     ("physiotherapy", "allied_health", "specialty", "Physiotherapy", HCPC),
     ("musculoskeletal_physiotherapy", "physiotherapy", "subspecialty", "Musculoskeletal physiotherapy", MIDST),
     ("respiratory_physiotherapy", "physiotherapy", "subspecialty", "Respiratory and critical care physiotherapy", MIDST),
@@ -425,6 +451,7 @@ TAXONOMY = [
     ("radiography", "allied_health", "specialty", "Radiography", HCPC),
     ("diagnostic_radiography", "radiography", "subspecialty", "Diagnostic radiography", HCPC),
     ("therapeutic_radiography", "radiography", "subspecialty", "Therapeutic radiography", HCPC),
+    ("sonography", "radiography", "subspecialty", "Sonography (diagnostic ultrasound)", SCOR),
     ("paramedic_science", "allied_health", "specialty", "Paramedic science", HCPC),
     ("dietetics", "allied_health", "specialty", "Dietetics", HCPC),
     ("speech_language_therapy", "allied_health", "specialty", "Speech and language therapy", HCPC),
@@ -434,54 +461,176 @@ TAXONOMY = [
     ("operating_department_practice", "allied_health", "specialty", "Operating department practice", HCPC),
     ("practitioner_psychology", "allied_health", "specialty", "Practitioner psychology", HCPC),
     ("clinical_psychology", "practitioner_psychology", "subspecialty", "Clinical psychology", HCPC),
+    ("arts_therapy", "allied_health", "specialty", "Arts therapy (art, drama and music therapy)", HCPC),
+    ("hearing_aid_dispensing", "allied_health", "specialty", "Hearing aid dispensing", HCPC),
+    ("optometry", "allied_health", "specialty", "Optometry", GOC),
+    ("dispensing_optics", "allied_health", "specialty", "Dispensing optics", GOC),
+    ("anaesthesia_associate", "allied_health", "specialty", "Anaesthesia associate (physician assistant in anaesthesia)", GMC_AP),
+    ("physician_associate", "allied_health", "specialty", "Physician associate (physician assistant)", GMC_AP),
 
     # ---- healthcare scientist
     ("biomedical_science", "healthcare_scientist", "specialty", "Biomedical science", HCPC),
-    ("lab_microbiology", "biomedical_science", "subspecialty", "Microbiology laboratory", MIDST),
-    ("lab_haematology", "biomedical_science", "subspecialty", "Haematology laboratory", MIDST),
-    ("lab_transfusion", "biomedical_science", "subspecialty", "Blood transfusion laboratory", MIDST),
-    ("lab_clinical_chemistry", "biomedical_science", "subspecialty", "Clinical chemistry (biochemistry) laboratory", MIDST),
-    ("lab_cellular_pathology", "biomedical_science", "subspecialty", "Cellular pathology laboratory", MIDST),
+    ("lab_microbiology", "biomedical_science", "subspecialty", "Microbiology laboratory", HCS),
+    ("lab_haematology", "biomedical_science", "subspecialty", "Haematology laboratory", HCS),
+    ("lab_transfusion", "biomedical_science", "subspecialty", "Blood transfusion laboratory", HCS),
+    ("lab_clinical_chemistry", "biomedical_science", "subspecialty", "Clinical chemistry (biochemistry) laboratory", HCS),
+    ("lab_cellular_pathology", "biomedical_science", "subspecialty", "Cellular pathology laboratory", HCS),
     ("clinical_science", "healthcare_scientist", "specialty", "Clinical science", HCPC),
-    ("medical_physics", "clinical_science", "subspecialty", "Medical physics", MIDST),
-    ("clinical_engineering", "clinical_science", "subspecialty", "Clinical (biomedical) engineering", MIDST),
-    ("physiological_science", "healthcare_scientist", "specialty", "Physiological science", MIDST),
-    ("cardiac_physiology", "physiological_science", "subspecialty", "Cardiac physiology", MIDST),
-    ("audiology", "physiological_science", "subspecialty", "Audiology", MIDST),
+    ("medical_physics", "clinical_science", "subspecialty", "Medical physics", HCS),
+    ("clinical_engineering", "clinical_science", "subspecialty", "Clinical (biomedical) engineering", HCS),
+    ("physiological_science", "healthcare_scientist", "specialty", "Physiological science", HCS),
+    ("cardiac_physiology", "physiological_science", "subspecialty", "Cardiac physiology", HCS),
+    ("audiology", "physiological_science", "subspecialty", "Audiology", HCS),
 
     # ---- pharmacist
     ("pharmacy", "pharmacist", "specialty", "Pharmacy", GPHC),
     ("clinical_pharmacy", "pharmacy", "subspecialty", "Clinical (hospital) pharmacy", MIDST),
-    ("antimicrobial_stewardship", "pharmacy", "subspecialty", "Antimicrobial stewardship pharmacy", MIDST),
     ("paediatric_pharmacy", "pharmacy", "subspecialty", "Paediatric pharmacy", MIDST),
     ("oncology_pharmacy", "pharmacy", "subspecialty", "Oncology pharmacy", MIDST),
     ("medicines_supply_chain", "pharmacy", "subspecialty", "Medicines procurement and supply chain", MIDST),
 
-    # ---- management (open to all professions)
-    ("healthcare_management", "management", "specialty", "Healthcare management", MIDST),
-    ("health_education", "management", "specialty", "Health professions education", MIDST),
-    ("medical_education", "health_education", "subspecialty", "Medical education", MIDST),
-    ("nursing_education", "health_education", "subspecialty", "Nursing education", MIDST),
-    ("midwifery_education", "health_education", "subspecialty", "Midwifery education", MIDST),
-    ("simulation_education", "health_education", "subspecialty", "Simulation-based education", MIDST),
-    ("quality_improvement", "management", "specialty", "Quality improvement", MIDST),
-    ("patient_safety", "quality_improvement", "subspecialty", "Patient safety", MIDST),
-    ("health_informatics", "management", "specialty", "Health informatics and digital health", MIDST),
+    # ---- skills: cross-cutting themes any profession can hold (no regulator lists them; the
+    # themes are those Health Partnership needs ask for). The sixth field lists the older codes
+    # each replaces, still accepted on import.
+    ("education", "", "skill", "Education and training", MIDST, ["health_education"]),
+    ("medical_education", "education", "skill", "Medical education", MIDST),
+    ("nursing_education", "education", "skill", "Nursing education", MIDST),
+    ("midwifery_education", "education", "skill", "Midwifery education", MIDST),
+    ("simulation", "education", "skill", "Simulation-based education", MIDST, ["simulation_education"]),
+    ("leadership_management", "", "skill", "Leadership and management", MIDST, ["healthcare_management"]),
+    ("quality_improvement", "", "skill", "Quality improvement", MIDST),
+    ("patient_safety", "quality_improvement", "skill", "Patient safety", MIDST),
+    ("infection_prevention_control", "", "skill", "Infection prevention and control", MIDST),
+    ("antimicrobial_stewardship", "", "skill", "Antimicrobial stewardship", MIDST),
+    ("research", "", "skill", "Research", MIDST),
+    ("digital_health", "", "skill", "Digital health and health informatics", MIDST, ["health_informatics"]),
 ]
 
 PROFESSIONS = ["doctor", "nurse", "midwife", "allied_health", "pharmacist", "healthcare_scientist",
                "management"]
-SOURCES = {GMC, GMC_SUB, NHS, NMC, NMC_MW, HCPC, GPHC, MIDST}
+SOURCES = {GMC, GMC_SUB, GMC_AP, JCST_TIG, NHS, NHS_TFC, NWD, NMC, NMC_MW, NMC_POST, HCPC, GOC, SCOR,
+           HCS, GPHC, MIDST}
+
+
+# What each source label means and where the list was read: written into specialties.csv's header,
+# one line per label. Only lists actually read are cited; rows no list names are MIDST.
+SOURCE_NOTES = {
+    GMC: "General Medical Council CCT specialties: GMC 'Royal college curricula' page "
+         "(https://www.gmc-uk.org/education/standards-guidance-and-curricula/curricula; curricula for "
+         "65 specialties and 32 sub-specialties) and the recognised specialties in the Schedule to the "
+         "Postgraduate Medical Education and Training Order of Council 2010, SI 2010/473 "
+         "(https://www.legislation.gov.uk/uksi/2010/473/schedules/made), as substituted by SI 2012/344 "
+         "(https://www.legislation.gov.uk/uksi/2012/344/made; adds vascular surgery). Some GMC "
+         "specialties sit under a broader specialty here (cardiology, neurology ... under "
+         "general_medicine; intensive_care_medicine under anaesthesia; medical_virology, histopathology "
+         "... under pathology; child_adolescent_psychiatry under psychiatry).",
+    GMC_SUB: "GMC-approved sub-specialty, added to the Specialist Register beside its parent specialty "
+             "(https://www.gmc-uk.org/education/how-we-quality-assure-education-and-training/approving-"
+             "education-and-training/how-we-approve-postgraduate-curricula/sub-specialties), as named by "
+             "the college that writes the curriculum: stroke_medicine - JRCPTB "
+             "(https://www.jrcptb.org.uk/specialties/stroke-medicine-sub-specialty; open to trainees in "
+             "acute internal medicine, cardiology, clinical pharmacology, general internal medicine, "
+             "geriatric medicine, neurology and rehabilitation medicine, so it sits under "
+             "general_medicine); congenital_cardiac_surgery - ISCP sub-specialty curriculum of "
+             "cardiothoracic surgery (https://iscp.ac.uk/iscp/curriculum/congenital-cardiac-surgery-"
+             "curriculum/1-introduction); paediatric sub-specialties - RCPCH, 17 sub-specialty training "
+             "programmes (https://www.rcpch.ac.uk/education-careers/apply-paediatrics/sub-specialties) "
+             "whose completion is entered on the Specialist Register "
+             "(https://www.rcpch.ac.uk/education-careers/apply-paediatrics/sub-specialty-training; "
+             "https://www.rcpch.ac.uk/resources/paediatric-palliative-medicine-sub-specialty; "
+             "https://www.rcpch.ac.uk/resources/paediatric-allergy-immunology-infectious-diseases-sub-"
+             "specialty). Not yet checked against a list read for this file: pain_medicine, "
+             "pre_hospital_emergency_medicine, maternal_fetal_medicine, gynaecological_oncology, "
+             "urogynaecology, liaison_psychiatry, addiction_psychiatry, interventional_radiology.",
+    GMC_AP: "Professions the GMC regulates beside doctors since 13 December 2024: anaesthesia "
+            "associates and physician associates, who are not doctors "
+            "(https://www.gmc-uk.org/news/news-archive/regulation-of-physician-associates-and-"
+            "anaesthesia-associates-begins; https://professionalstandards.org.uk/what-we-do/our-work-"
+            "with-regulators/find-a-regulator/general-medical-council, which reports the 2025 Leng "
+            "review's titles 'physician assistant' and 'physician assistant in anaesthesia'). Midst "
+            "has no profession root for them, so they are specialties under allied_health.",
+    JCST_TIG: "JCST training interface group: post-certification interface fellowships, not a GMC "
+              "sub-specialty. hand_surgery has two parent specialties, plastic surgery and trauma and "
+              "orthopaedic surgery (Severn Deanery, "
+              "http://severndeanery.nhs.uk/recruitment/training-interface-groups/hand-surgery/; BSSH, "
+              "https://www.bssh.ac.uk/professionals/advanced_training_posts.aspx); Midst puts it under "
+              "plastic_surgery.",
+    NHS_TFC: "NHS Data Model and Dictionary treatment function codes (the specialised service a "
+             "patient is treated in, including approved sub-specialties): the 'Main Specialty and "
+             "Treatment Function Codes Table' (May 2019 release), read in scw-nhs/dcf-design-history "
+             "docs/treatment-function-codes.md at commit 2493f1ce7da085f65141b3f905e93724c37528a1, and "
+             "https://v3.datadictionary.nhs.uk/data_dictionary/attributes/t/tran/treatment_function_code_de.asp. "
+             "Codes used: 103 breast_surgery, 104 colorectal_surgery, 106 upper_gastrointestinal_surgery, "
+             "161 burns_care, 214 paediatric_trauma_orthopaedics, 216 paediatric_ophthalmology, 724 "
+             "perinatal_psychiatry.",
+    NHS: "NHS main specialty codes, the consultant specialties the National Workforce Data Set uses "
+         "(same table and data dictionary page as NHS treatment function codes). pathology follows them: "
+         "the table's pathology codes (820, 821, 823, 824, 830, 831) are main specialties marked 'not a "
+         "Treatment Function'.",
+    NWD: "NHS National Workforce Data Set STAFF GROUP (NHS Data Model and Dictionary, "
+         "https://v3.datadictionary.nhs.uk/data_dictionary/attributes/s/spe/staff_group_de.asp): 06 "
+         "Healthcare Scientists is the healthcare_scientist root.",
+    NMC: "NMC fields of nursing practice, the four fields of entry to the nurses' part of the register: "
+         "adult, mental health, learning disabilities and children's nursing (NMC, Standards for "
+         "pre-registration nursing education, 16 September 2010, read at "
+         "http://docplayer.net/amp/3712762-Standards-for-pre-registration-nursing-education.html); the "
+         "nurse root.",
+    NMC_MW: "NMC register of midwives (https://www.nmc.org.uk/about-us/our-role/).",
+    NMC_POST: "NMC post-registration qualifications for nurses and midwives working in the community: "
+              "health visitors, occupational health nurses, school nurses, community children's, "
+              "learning disabilities and mental health nurses, district nurses and general practice "
+              "nurses (https://www.nmc.org.uk/about-us/consultations/current-consultations/future-"
+              "community-nurse/get-involved-as-a-member-of-the-public/).",
+    HCPC: "Professions regulated by the Health and Care Professions Council (HCPC journalist FAQs, "
+          "http://hcpc-uk.org/mediaandevents/pressreleases/faqs/: arts therapists, biomedical "
+          "scientists, chiropodists/podiatrists, clinical scientists, dietitians, hearing aid "
+          "dispensers, occupational therapists, operating department practitioners, orthoptists, "
+          "paramedics, physiotherapists, practitioner psychologists, prosthetists/orthotists, "
+          "radiographers, speech and language therapists; and social workers in England, not used). "
+          "Biomedical and clinical scientists are under healthcare_scientist.",
+    GOC: "General Optical Council registers: optometrists and dispensing opticians "
+         "(https://optical.org/en/about-us/who-we-are/introduction-to-the-general-optical-council/); "
+         "under allied_health.",
+    SCOR: "Sonography: 'sonographer' is not a statutorily protected title; ultrasound is within the "
+          "scope of an HCPC-registered radiographer, and the College of Radiographers keeps the Public "
+          "Voluntary Register of Sonographers (Society of Radiographers, "
+          "https://www.sor.org/news/sonography/hcpc-renewal-for-sonographers; "
+          "https://www.sor.org/HCPC-renewals-sonographers-ultrasound-FAQs). So sonography sits under "
+          "radiography (allied_health), not healthcare science.",
+    HCS: "NHS healthcare science divisions and specialisms: HEE North East "
+         "(https://hee.nhs.uk/hee-your-area/north-east/education-training/multi-professional-"
+         "workforce/healthcare-science: life sciences - blood sciences (haematology, immunology, "
+         "clinical biochemistry), infection sciences (microbiology), cellular sciences (histopathology, "
+         "cytopathology); physical sciences - medical physics and clinical engineering); NHS Education "
+         "for Scotland (https://www.nes.scot.nhs.uk/our-work/healthcare-science-disciplines-and-sub-"
+         "disciplines/: clinical physiology - audiology, cardiac physiology ...); NHS Scotland "
+         "(http://www.smart.scot.nhs.uk/healthcare-science-week-2015: life sciences, physiological "
+         "sciences, physical sciences and biomedical engineering); the National School "
+         "of Healthcare Science specialisms listed at https://joinourdorset.nhs.uk/pro/science/ "
+         "(blood transfusion science, biomedical engineering ...).",
+    GPHC: "General Pharmaceutical Council register of pharmacists "
+          "(https://www.pharmacyregulation.org/annualreport/about-us).",
+    MIDST: "no published list names the row: Midst's groupings and practice areas that Health "
+           "Partnership needs ask for (e.g. nursing_neonatal, nursing_critical_care, nursing_theatre, "
+           "nursing_endoscopy; nursing_anaesthesia, as the UK has no registered nurse anaesthetist), "
+           "the management root and the skills.",
+}
 
 
 def build_specialties():
     by_code = {}
-    for code, parent, level, name, source in TAXONOMY:
+    aliases = {}
+    for entry in TAXONOMY:
+        code, parent, level, name, source = entry[:5]
+        for alias in (entry[5] if len(entry) > 5 else []):
+            if alias in aliases or any(t[0] == alias for t in TAXONOMY):
+                raise SystemExit(f"alias {alias} clashes")
+            aliases[alias] = code
         if not re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", code):
             raise SystemExit(f"bad code {code}")
         if code in by_code:
             raise SystemExit(f"duplicate code {code}")
-        if source not in SOURCES:
+        if source not in SOURCES or source not in SOURCE_NOTES:
             raise SystemExit(f"bad source {source} for {code}")
         by_code[code] = (parent, level, name, source)
     rows = []
@@ -495,35 +644,35 @@ def build_specialties():
         elif level == "subspecialty":
             assert by_code[parent][1] == "specialty", code
             prof = by_code[parent][0]
+        elif level == "skill":
+            assert parent == "" or by_code[parent][1] == "skill", code
+            prof = "skill"
         else:
             raise SystemExit(f"bad level {level}")
-        rows.append([code, parent, prof, level, name, source])
+        owned = sorted(a for a, target in aliases.items() if target == code)
+        rows.append([code, parent, prof, level, name, source, ";".join(owned)])
     assert sorted(r[0] for r in rows if r[3] == "profession") == sorted(PROFESSIONS)
-    order = {p: i for i, p in enumerate(PROFESSIONS)}
-    lvl = {"profession": 0, "specialty": 1, "subspecialty": 2}
-    rows.sort(key=lambda r: (order[r[2]], lvl[r[3]], r[1], r[0]))
+    order = {p: i for i, p in enumerate(PROFESSIONS + ["skill"])}
+    lvl = {"profession": 0, "specialty": 1, "subspecialty": 2, "skill": 1}
+    # Skills: top-level skills first, then each parent's children (parents before children).
+    rows.sort(key=lambda r: (order[r[2]], lvl[r[3]], r[2] == "skill" and r[1] != "", r[1], r[0]))
+    if set(SOURCE_NOTES) != SOURCES:
+        raise SystemExit("SOURCES and SOURCE_NOTES differ")
+    used = {r[5] for r in rows}
     comments = [
         "specialties.csv — Midst's clinical taxonomy: professions (roots), specialties and "
         "sub-specialties. Codes are lower snake_case, stable and globally unique.",
-        "Hand-written as a data table inside scripts/make-reference-data.py. The source column says "
-        "which list each row follows:",
-        "doctors: GMC specialty list and GMC sub-specialty (General Medical Council CCT specialties "
-        "and sub-specialties); some GMC specialties are placed under a broader specialty as sub-"
-        "specialties (e.g. cardiology under general_medicine, intensive_care_medicine under "
-        "anaesthesia, child_adolescent_psychiatry under psychiatry).",
-        "NHS main specialty codes: NHS Data Dictionary main specialty / treatment function codes, for "
-        "rows that are not GMC specialties (pathology, paediatric_ophthalmology, burns_care ...).",
-        "nurses: NMC fields of nursing (adult, children's, mental health, learning disability); "
-        "midwives: NMC midwifery; allied health: HCPC allied health professions = professions "
-        "regulated by the Health and Care Professions Council (includes practitioner psychologists and "
-        "biomedical/clinical scientists, which HCPC also regulates); pharmacists: GPhC.",
-        "Midst: groupings and practice areas that no regulator lists (e.g. nursing_neonatal under "
-        "nursing_children, nursing_critical_care and nursing_theatre under nursing_adult, "
-        "infection_prevention_control and community_nursing directly under nurse, and all of "
-        "management, which is open to staff of every profession).",
+        "Hand-written as a data table inside scripts/make-reference-data.py. Every row names in its "
+        "source column the published list it follows; the labels and where each list was read:",
+    ] + [f"source '{label}': {SOURCE_NOTES[label]}" for label in sorted(used)] + [
+        "Skills (profession and level `skill`): cross-cutting themes that staff of any profession "
+        "can hold (education, leadership and management, quality improvement, infection prevention "
+        "and control, antimicrobial stewardship, research, digital health ...). A skill's parent is "
+        "empty or another skill. The aliases column lists older codes a row replaces (`;`-separated); "
+        "they are still accepted on import and read as the row's code.",
         "Clashing areas get distinct codes: infectious_diseases (doctor) vs infection_prevention_control "
-        "(nurse); medical_microbiology / haematology (doctor) vs lab_microbiology / lab_haematology "
-        "(healthcare scientist); antimicrobial_stewardship is the pharmacist's.",
+        "(skill); medical_microbiology / haematology (doctor) vs lab_microbiology / lab_haematology "
+        "(healthcare scientist).",
         GENERATED,
     ]
     return rows, comments
@@ -537,8 +686,8 @@ def print_tree(rows):
         print("  " * depth + code)
         for c in children.get(code, []):
             walk(c, depth + 1)
-    for p in PROFESSIONS:
-        walk(p, 0)
+    for root in children.get("", []):
+        walk(root, 0)
 
 
 # --------------------------------------------------------------------------------------------
@@ -566,7 +715,7 @@ def main():
     write_csv(os.path.join(args.out, "country_languages.csv"), cl_comments,
               ["country", "language", "population_percent", "official_status"], cl)
     write_csv(os.path.join(args.out, "specialties.csv"), s_comments,
-              ["code", "parent", "profession", "level", "name", "source"], specs)
+              ["code", "parent", "profession", "level", "name", "source", "aliases"], specs)
 
     # ---- checks and summary
     lang_codes = {r[0] for r in langs}

@@ -75,12 +75,20 @@ struct PlainStaffValidatorTests {
         }
     }
 
-    @Test("a specialty of the shared management branch is open to every profession")
-    func managementSpecialty() throws {
+    @Test("a skill is open to every profession; an older code, or a skill before a specialty, is declined")
+    func skillInSpecialties() throws {
         let staff = try #require(
             try Self.plain(
-                Self.row(replacing: "specialties", with: "paediatrics;healthcare_management")))
+                Self.row(replacing: "specialties", with: "paediatrics;leadership_management")))
         #expect(staff.specialtyCount == 2)
+        #expect(
+            try Self.plain(
+                Self.row(replacing: "specialties", with: "paediatrics;healthcare_management"))
+                == nil)
+        #expect(
+            try Self.plain(
+                Self.row(replacing: "specialties", with: "leadership_management;paediatrics"))
+                == nil)
     }
 
     @Test("more items than a plain record holds are declined", arguments: ["specialties", "countries"])
@@ -89,7 +97,7 @@ struct PlainStaffValidatorTests {
             column == "specialties"
             ? ["paediatrics", "neonatal_medicine", "general_surgery", "anaesthesia",
                 "emergency_medicine", "psychiatry", "ophthalmology", "general_practice",
-                "healthcare_management"]
+                "leadership_management"]
             : ["NG", "GH", "UG", "KE", "MW", "ZM", "TZ", "ET", "SL"].map { "\($0):worked" }
         let eight = items.prefix(8).joined(separator: ";")
         #expect(try Self.plain(Self.row(replacing: column, with: eight)) != nil)

@@ -42,7 +42,9 @@ enum ReferenceFixtures {
             specialty("nursing_children", parent: "nurse", profession: "nurse", .specialty),
             specialty("management", parent: nil, profession: "management", .profession),
             specialty(
-                "health_education", parent: "management", profession: "management", .specialty),
+                "education", parent: nil, profession: "skill", .skill,
+                aliases: ["health_education"]),
+            specialty("leadership_management", parent: nil, profession: "skill", .skill),
         ])
 
     /// The package's root folder, found from this file's place in `Tests/MidstCoreTests/`.
@@ -98,12 +100,13 @@ enum ReferenceFixtures {
     }
 
     private static func specialty(
-        _ code: String, parent: String?, profession: String, _ level: TaxonomyLevel
+        _ code: String, parent: String?, profession: String, _ level: TaxonomyLevel,
+        aliases: [String] = []
     ) -> Specialty {
         Specialty(
             code: SpecialtyCode(rawValue: code), parent: parent.map(SpecialtyCode.init(rawValue:)),
             profession: SpecialtyCode(rawValue: profession), level: level, name: code,
-            source: "test")
+            source: "test", aliases: aliases.map(SpecialtyCode.init(rawValue:)))
     }
 }
 

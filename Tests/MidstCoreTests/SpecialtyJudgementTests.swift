@@ -66,7 +66,7 @@ struct SpecialtyJudgementTests {
         #expect(explanation.exclusions.map(\.name) == ["specialty"])
         #expect(
             explanation.exclusions.first?.description
-                == "has no specialty related to the need's trauma_orthopaedics")
+                == "has no specialty or skill related to the need's trauma_orthopaedics")
         // A sub-specialty of the need's specialty is related.
         let paediatrics = need("UG", specialties: ["paediatrics"])
         #expect(scorer.explain(doctor("S3", ["neonatal_medicine"]), for: paediatrics).isEligible)

@@ -63,7 +63,7 @@ struct StaffValidatorTests {
             profession: specialtyCode("doctor"),
             specialties: [
                 specialtyCode("neonatal_medicine"), specialtyCode("paediatrics"),
-                specialtyCode("health_education"),
+                specialtyCode("education"),
             ],
             seniority: try #require(Seniority(rawValue: 3)), grade: "ST4",
             countryTies: [
@@ -84,7 +84,7 @@ struct StaffValidatorTests {
             employer: "Leeds Teaching Hospitals NHS Trust",
             pastPlacements: 3, updatedAt: try #require(Timestamp(parsing: "2026-10-01T11:00:00Z")))
         #expect(staff == expected)
-        #expect(staff.specialtiesText == "neonatal_medicine;paediatrics;health_education")
+        #expect(staff.specialtiesText == "neonatal_medicine;paediatrics;education")
         #expect(staff.countriesText == "UG:nationality;UG:birth;GB:trained:6;NG:worked:2")
         #expect(staff.languagesText == "en:C2;lg:native;yo:B1;sw:A2")
     }
@@ -148,14 +148,26 @@ struct StaffValidatorTests {
         #expect(try validate(row).get().modes == modes)
     }
 
-    @Test("a management specialty is open to any profession")
-    func managementSpecialty() throws {
+    @Test("a skill is open to any profession, and an older code reads as the skill it became")
+    func skillForAnyProfession() throws {
         var row = Self.minimalRow()
         row[.profession] = "nurse"
-        row[.specialties] = "nursing_children;health_education"
+        row[.specialties] = "health_education;nursing_children"
         #expect(
             try validate(row).get().specialties == [
-                specialtyCode("nursing_children"), specialtyCode("health_education"),
+                specialtyCode("nursing_children"), specialtyCode("education"),
+            ])
+        row[.specialties] = "nursing_children"
+        row[.skills] = "education"
+        #expect(
+            try validate(row).get().specialties == [
+                specialtyCode("nursing_children"), specialtyCode("education"),
+            ])
+        row[.profession] = "management"
+        row[.specialties] = "leadership_management"
+        #expect(
+            try validate(row).get().specialties == [
+                specialtyCode("leadership_management"), specialtyCode("education"),
             ])
     }
 
@@ -210,7 +222,10 @@ struct StaffValidatorTests {
             "profession 'nurse'", "not 'doctor'"),
         BadStaffField(
             .specialties, "paediatrics;PAEDIATRICS", "specialty 'paediatrics' is listed twice"),
-        BadStaffField(.specialties, ";", "at least one specialty is required"),
+        BadStaffField(.specialties, ";", "at least one specialty or skill is required"),
+        BadStaffField(.skills, "paediatrics", "'paediatrics' is a specialty, not a skill"),
+        BadStaffField(.skills, "teaching", "unknown skill 'teaching'"),
+        BadStaffField(.skills, "education;health_education", "skill 'education' is listed twice"),
         BadStaffField(.seniority, "band4", "'band4'", "not a level 1–5"),
         BadStaffField(.seniority, "6", "'6'"),
         BadStaffField(.countries, "ZZ:nationality", "unknown country code 'ZZ'"),

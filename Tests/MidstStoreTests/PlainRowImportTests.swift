@@ -45,7 +45,8 @@ struct PlainRowImportTests {
             case "specialties":
                 [
                     "paediatrics", "neonatal_medicine;paediatrics", "Paediatrics", "paediatrics:x",
-                    "general_surgery", "healthcare_management", "nursing_adult", "nope",
+                    "general_surgery", "healthcare_management", "leadership_management", "nursing_adult",
+                    "nope", "education;paediatrics",
                     "paediatrics; neonatal_medicine", "paediatrics ;neonatal_medicine",
                 ]
             case "seniority":

@@ -176,33 +176,69 @@ struct FieldChecker<Column: ImportColumn> {
         return entry.code
     }
 
-    /// A specialty or sub-specialty of `profession` (or of the shared management branch).
-    mutating func specialty(_ text: String, in column: Column, profession: SpecialtyCode?)
-        -> SpecialtyCode?
-    {
-        specialty(text, in: column, professions: profession.map { [$0] })
+    /// The codes of a specialty column and of an optional skills column, each once: the
+    /// specialties in the order written, then the skills (a skill may also be written among the
+    /// specialties, as files did before skills had a column of their own). A specialty must
+    /// belong to one of `professions` (any profession's when nil); a skill belongs to none. Older
+    /// codes are read as the entries that replace them (``Specialty/aliases``).
+    mutating func specialtiesAndSkills(
+        _ specialtyColumn: Column, skills skillColumn: Column, professions: [SpecialtyCode]?
+    ) -> [SpecialtyCode] {
+        var specialties: [SpecialtyCode] = []
+        var skills: [SpecialtyCode] = []
+        for column in [specialtyColumn, skillColumn] {
+            let isSkillColumn = column == skillColumn
+            for item in text(column).map(items) ?? [] {
+                guard item.count == 1, !item[0].isEmpty else {
+                    let what = isSkillColumn ? "skill" : "specialty"
+                    fail(column, "'\(item.joined(separator: ":"))' is not a \(what) code")
+                    continue
+                }
+                guard let entry = entry(item[0], in: column, isSkillColumn: isSkillColumn) else {
+                    continue
+                }
+                if entry.isSkill {
+                    if skills.contains(entry.code) {
+                        fail(column, "skill '\(entry.code)' is listed twice")
+                    } else {
+                        skills.append(entry.code)
+                    }
+                    continue
+                }
+                if let professions, !professions.contains(entry.profession) {
+                    let names = professions.map { "'\($0)'" }.joined(separator: " or ")
+                    fail(
+                        column,
+                        "specialty '\(entry.code)' belongs to profession '\(entry.profession)', not \(names)"
+                    )
+                } else if specialties.contains(entry.code) {
+                    fail(column, "specialty '\(entry.code)' is listed twice")
+                } else {
+                    specialties.append(entry.code)
+                }
+            }
+        }
+        return specialties + skills
     }
 
-    /// A specialty or sub-specialty of one of `professions` (or of the shared management
-    /// branch); any profession's when `professions` is nil.
-    mutating func specialty(_ text: String, in column: Column, professions: [SpecialtyCode]?)
-        -> SpecialtyCode?
+    private mutating func entry(_ text: String, in column: Column, isSkillColumn: Bool)
+        -> Specialty?
     {
         guard let entry = reference.specialty(text), entry.level != .profession else {
-            fail(column, "unknown specialty '\(text)' (see `midst reference specialties`)")
-            return nil
-        }
-        if let professions, !professions.contains(entry.profession),
-            entry.profession != ReferenceData.sharedProfession
-        {
-            let names = professions.map { "'\($0)'" }.joined(separator: " or ")
             fail(
                 column,
-                "specialty '\(entry.code)' belongs to profession '\(entry.profession)', not \(names)"
-            )
+                isSkillColumn
+                    ? "unknown skill '\(text)' (see `midst reference skills`)"
+                    : "unknown specialty '\(text)' (see `midst reference specialties`)")
             return nil
         }
-        return entry.code
+        if isSkillColumn, !entry.isSkill {
+            fail(
+                column,
+                "'\(entry.code)' is a specialty, not a skill: write it in the specialties column")
+            return nil
+        }
+        return entry
     }
 
     /// Splits a multi-valued field into items (`;`-separated) and their parts (`:`-separated),

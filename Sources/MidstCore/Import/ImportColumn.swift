@@ -27,6 +27,7 @@ extension ImportColumn where Self: RawRepresentable, RawValue == Int {
 public enum StaffColumn: Int, ImportColumn {
     case id, name, email, profession, specialties, seniority, countries, languages
     case availableFrom, availableTo, modes, maxAssignments, consent, employer, placements, updatedAt
+    case skills
 
     public var name: String {
         switch self {
@@ -46,6 +47,7 @@ public enum StaffColumn: Int, ImportColumn {
         case .employer: "employer"
         case .placements: "placements"
         case .updatedAt: "updated_at"
+        case .skills: "skills"
         }
     }
 
@@ -61,7 +63,7 @@ public enum StaffColumn: Int, ImportColumn {
 public enum NeedColumn: Int, ImportColumn {
     case id, partnership, hostInstitution, country, profession, specialty, minSeniority
     case requiredLanguages, preferredLanguages, start, end, mode, slots, priority, status
-    case description, updatedAt, site
+    case description, updatedAt, site, skills
 
     public var name: String {
         switch self {
@@ -83,6 +85,7 @@ public enum NeedColumn: Int, ImportColumn {
         case .description: "description"
         case .updatedAt: "updated_at"
         case .site: "site"
+        case .skills: "skills"
         }
     }
 

@@ -19,21 +19,10 @@ public struct NeedValidator: Sendable {
         let country = check.country(.country)
         // One profession, or several separated by `;`: the need accepts any of them.
         let professions = check.professions(.profession)
-        // One specialty, or several separated by `;`: any of them is what the need asks for.
-        var specialties: [SpecialtyCode] = []
-        for item in check.text(.specialty).map(check.items) ?? [] {
-            guard item.count == 1, !item[0].isEmpty else {
-                check.fail(.specialty, "'\(item.joined(separator: ":"))' is not a specialty code")
-                continue
-            }
-            guard let code = check.specialty(item[0], in: .specialty, professions: professions)
-            else { continue }
-            if specialties.contains(code) {
-                check.fail(.specialty, "specialty '\(code)' is listed twice")
-            } else {
-                specialties.append(code)
-            }
-        }
+        // Specialties and skills, each any number separated by `;`: any of them is what the
+        // need asks for.
+        let specialties = check.specialtiesAndSkills(
+            .specialty, skills: .skills, professions: professions)
         let seniority =
             check.text(.minSeniority) == nil
             ? (Seniority.lowest, nil) : check.seniority(.minSeniority)

@@ -18,7 +18,8 @@ public struct PlainStaffValidator: Sendable {
     /// By specialty number: whether it is a profession, and the number of its profession.
     private let isProfession: [Bool]
     private let professionOf: [Int]
-    private let sharedProfession: Int
+    /// By specialty number: whether it is a skill (open to every profession).
+    private let isSkill: [Bool]
     /// Country numbers by alpha-2 letters (`(first - A) * 26 + (second - A)`), or -1.
     private let countryByLetters: [Int16]
     /// Language numbers by two or three lower-case letters (base 27, a = 1), or -1.
@@ -32,7 +33,7 @@ public struct PlainStaffValidator: Sendable {
         specialties = ByteCodeTable(codes.map { Array($0.rawValue.utf8) })
         isProfession = reference.specialties.map { $0.level == .profession }
         professionOf = reference.specialties.map { reference.number(of: $0.profession) ?? -1 }
-        sharedProfession = reference.number(of: ReferenceData.sharedProfession) ?? -1
+        isSkill = reference.specialties.map(\.isSkill)
         var countries = [Int16](repeating: -1, count: 26 * 26)
         for country in reference.countries {
             let letters = Array(country.code.rawValue.utf8)
@@ -74,7 +75,9 @@ public struct PlainStaffValidator: Sendable {
         else { return nil }
         (staff.id, staff.name, staff.email, staff.employer) = (id, name, email, employer)
         staff.profession = profession
-        guard let specialtiesText = row.text(.specialties), !specialtiesText.isEmpty,
+        // Skills in a column of their own are stored after the specialties: not a plain row.
+        guard row.text(.skills)?.isEmpty == true,
+            let specialtiesText = row.text(.specialties), !specialtiesText.isEmpty,
             readSpecialties(specialtiesText, profession: professionNumber, row, into: &staff),
             let seniority = row.text(.seniority), readSeniority(seniority, row, into: &staff),
             let countries = row.text(.countries), readTies(countries, row, into: &staff),
@@ -108,11 +111,14 @@ public struct PlainStaffValidator: Sendable {
     private func readSpecialties(
         _ text: TextSpan, profession: Int, _ row: Row, into staff: inout PlainStaff
     ) -> Bool {
-        row.forEachItem(of: text) { item in
+        var afterSkill = false
+        return row.forEachItem(of: text) { item in
+            // A specialty after a skill would be stored before it: not plain.
             guard staff.specialtyCount < PlainStaff.capacity,
                 let number = specialties.number(of: row.bytes(item)), !isProfession[number],
-                professionOf[number] == profession || professionOf[number] == sharedProfession
+                isSkill[number] || (professionOf[number] == profession && !afterSkill)
             else { return false }
+            afterSkill = afterSkill || isSkill[number]
             let count = Int(staff.specialtyCount)
             for earlier in 0..<count where staff.specialtyNumbers[earlier] == number {
                 return false

@@ -22,23 +22,11 @@ public struct StaffValidator: Sendable {
             check.fail(.email, "'\(email)' is not an e-mail address")
         }
         let profession = check.profession(.profession)
-        var specialties: [SpecialtyCode] = []
-        if let text = check.text(.specialties) {
-            let issuesBefore = check.issues.count
-            for parts in check.items(text) {
-                guard
-                    let code = check.specialty(
-                        parts.joined(separator: ":"), in: .specialties, profession: profession)
-                else { continue }
-                if specialties.contains(code) {
-                    check.fail(.specialties, "specialty '\(code)' is listed twice")
-                } else {
-                    specialties.append(code)
-                }
-            }
-            if specialties.isEmpty, check.issues.count == issuesBefore {
-                check.fail(.specialties, "at least one specialty is required")
-            }
+        let issuesBefore = check.issues.count
+        let specialties = check.specialtiesAndSkills(
+            .specialties, skills: .skills, professions: profession.map { [$0] })
+        if specialties.isEmpty, check.issues.count == issuesBefore, check.text(.specialties) != nil {
+            check.fail(.specialties, "at least one specialty or skill is required")
         }
         let seniority = check.seniority(.seniority)
         let ties = countryTies(&check)

@@ -84,7 +84,7 @@ extension ReferenceData {
         var seen: [SpecialtyCode: Specialty] = [:]
         let specialties = try Self.rows(
             tables.specialties, table: "specialties.csv",
-            columns: ["code", "parent", "profession", "level", "name", "source"]
+            columns: ["code", "parent", "profession", "level", "name", "source", "aliases"]
         ) { row, line throws(ReferenceDataError) in
             let code = SpecialtyCode(rawValue: row[0])
             let parent = row[1].isEmpty ? nil : SpecialtyCode(rawValue: row[1])
@@ -96,9 +96,14 @@ extension ReferenceData {
             }
             let parentEntry = parent.flatMap { seen[$0] }
             let isConsistent =
-                level == .profession
-                ? parent == nil && profession == code
-                : parentEntry != nil && parentEntry!.profession == profession
+                switch level {
+                case .profession: parent == nil && profession == code
+                case .skill:
+                    profession == Specialty.skillBranch
+                        && (parent == nil || parentEntry?.level == .skill)
+                case .specialty, .subspecialty:
+                    parentEntry != nil && parentEntry!.profession == profession
+                }
             guard isConsistent else {
                 throw ReferenceDataError(
                     table: "specialties.csv", line: line,
@@ -108,7 +113,8 @@ extension ReferenceData {
             }
             let entry = Specialty(
                 code: code, parent: parent, profession: profession, level: level, name: row[4],
-                source: row[5])
+                source: row[5],
+                aliases: row[6].split(separator: ";").map { SpecialtyCode(rawValue: String($0)) })
             seen[code] = entry
             return entry
         }

@@ -18,9 +18,6 @@ public struct ReferenceData: Sendable {
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
     private let languageEquivalents: [LanguageCode: [LanguageCode]]
 
-    /// The name of the taxonomy root that is open to every profession.
-    public static let sharedProfession = SpecialtyCode(rawValue: "management")
-
     /// Builds the lookups; `countryLanguages` rows naming unknown codes are a programming error in
     /// the reference tables and are rejected by ``init(tables:)``.
     public init(
@@ -50,6 +47,11 @@ public struct ReferenceData: Sendable {
         var specialtyIndex: [SpecialtyCode: Int] = [:]
         for (index, specialty) in specialties.enumerated() {
             specialtyIndex[specialty.code] = index
+        }
+        for (index, specialty) in specialties.enumerated() {
+            for alias in specialty.aliases where specialtyIndex[alias] == nil {
+                specialtyIndex[alias] = index
+            }
         }
         var spoken: [CountryCode: [CountryLanguage]] = [:]
         for row in countryLanguages { spoken[row.country, default: []].append(row) }
@@ -167,7 +169,8 @@ public struct ReferenceData: Sendable {
 
     // MARK: Taxonomy
 
-    /// The taxonomy entry for a code (codes are lower case), or `nil`.
+    /// The taxonomy entry for a code (codes are lower case) or for an older code it replaces
+    /// (``Specialty/aliases``), or `nil`.
     public func specialty(_ text: some StringProtocol) -> Specialty? {
         specialtyIndex[SpecialtyCode(rawValue: text.lowercased())].map { specialties[$0] }
     }

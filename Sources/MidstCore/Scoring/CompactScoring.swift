@@ -15,7 +15,7 @@ extension NeedPlan {
             return false
         }
         if isSeniorityHard, table.seniority[row] < seniority.minimum { return false }
-        if requiresSpecialty, specialty.best(row, table).index == nil { return false }
+        if requiresSpecialty, specialty.value(row, table) == 0 { return false }
         for requirement in language.required
         where table.rank(ofAny: requirement.codes, row) < requirement.rank {
             return false
@@ -34,7 +34,7 @@ extension NeedPlan {
                     staff: reference.specialties[Int(table.profession[row])].code,
                     need: need.professions))
         }
-        if requiresSpecialty, specialty.best(row, table).index == nil {
+        if requiresSpecialty, specialty.value(row, table) == 0 {
             found.append(.specialty(needs: need.specialties))
         }
         for requirement in language.required {

@@ -3,7 +3,7 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
     case noConsent
     case inactive
     case profession(staff: SpecialtyCode, need: [SpecialtyCode])
-    /// None of the person's specialties is related to any the need accepts.
+    /// None of the person's specialties or skills is related to any the need accepts.
     case specialty(needs: [SpecialtyCode])
     case missingLanguage(LanguageCode, required: LanguageLevel, spoken: LanguageLevel?)
     case noAvailabilityOverlap
@@ -33,7 +33,7 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
         case .profession(let staff, let need):
             "profession is \(staff), the need asks for \(need.map(\.rawValue).joined(separator: " or "))"
         case .specialty(let needs):
-            "has no specialty related to the need's \(needs.map(\.rawValue).joined(separator: " or "))"
+            "has no specialty or skill related to the need's \(needs.map(\.rawValue).joined(separator: " or "))"
         case .missingLanguage(let language, let required, let spoken):
             spoken.map { "speaks \(language) at \($0), the need requires \(required)" }
                 ?? "does not speak \(language), which the need requires at \(required)"

@@ -5,15 +5,16 @@ import MidstStore
 /// `midst reference …`: the bundled reference data.
 struct Reference: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the reference data: countries, languages, specialties.",
+        abstract: "Show the reference data: countries, languages, specialties, skills.",
         discussion: """
             The tables come from Debian's iso-codes (ISO 3166-1, ISO 639) and Unicode CLDR \
             (UN M49 regions, languages spoken per country), and Midst's clinical taxonomy.
 
               midst reference specialties --profession doctor
+              midst reference skills
               midst reference languages --country UG
             """,
-        subcommands: [Countries.self, Languages.self, Specialties.self])
+        subcommands: [Countries.self, Languages.self, Specialties.self, Skills.self])
 
     struct Countries: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -78,21 +79,43 @@ struct Reference: ParsableCommand {
 
         func run() throws {
             let entries = BundledReference.data.specialties.filter {
-                profession == nil || $0.profession.rawValue == profession!.lowercased()
+                !$0.isSkill
+                    && (profession == nil || $0.profession.rawValue == profession!.lowercased())
             }
             if entries.isEmpty {
                 throw ValidationError("Unknown profession '\(profession ?? "")'.")
             }
+            print(Self.table(entries).rendered(as: format), terminator: "")
+        }
+
+        /// Taxonomy entries as a table, with the older codes each replaces.
+        static func table(_ entries: [Specialty]) -> RecordTable {
             let rows = entries.map { entry -> [Cell] in
                 [
                     .text(entry.code.rawValue), .text(entry.parent?.rawValue ?? ""),
                     .text(entry.level.rawValue),
                     .text(entry.name), .text(entry.source),
+                    .text(entry.aliases.map(\.rawValue).joined(separator: ";")),
                 ]
             }
-            print(
-                RecordTable(columns: ["code", "parent", "level", "name", "source"], rows: rows)
-                    .rendered(as: format), terminator: "")
+            return RecordTable(
+                columns: ["code", "parent", "level", "name", "source", "aliases"], rows: rows)
+        }
+    }
+
+    struct Skills: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the skills: themes any profession can hold (education, IPC …).",
+            discussion: """
+                Staff list skills in their `skills` column and needs in theirs; a need's skill \
+                counts like a specialty (docs/SCORING.md). `aliases` are older codes still \
+                accepted on import.
+                """)
+        @Option(help: "table, json or csv.") var format: OutputFormat = .table
+
+        func run() {
+            let entries = BundledReference.data.specialties.filter(\.isSkill)
+            print(Specialties.table(entries).rendered(as: format), terminator: "")
         }
     }
 }

@@ -1,6 +1,7 @@
 /// The specialty component (docs/SCORING.md, "Specialty"): the best credit any of the person's
 /// specialties earns by its relation to any of the need's, a secondary specialty scaled by its
-/// factor.
+/// factor; and likewise for skills (never scaled). When the need names both specialties and
+/// skills, the value is the mean of the two parts.
 struct SpecialtyRule: Sendable {
     /// How a person's specialty relates to the need's.
     enum Relation {
@@ -13,11 +14,17 @@ struct SpecialtyRule: Sendable {
         case sibling(shared: SpecialtyCode)
     }
 
-    /// The specialties the need accepts, any one of them.
+    /// The specialties and skills the need accepts, any one of them.
     let wanted: [SpecialtyCode]
-    /// Credit by specialty code (the best over the need's specialties), before the secondary
-    /// factor; empty when the need names no specialty (everyone gets 1).
+    /// Credit by taxonomy code (the best over the need's specialties and skills: relations never
+    /// cross from specialties to skills), before the secondary factor; empty when the need
+    /// names neither (everyone gets 1).
     let credit: [Double]
+    /// By taxonomy code: whether it is a skill.
+    let isSkill: [Bool]
+    /// Whether the need names both specialties and skills: the value is then the mean of the
+    /// specialty part and the skill part, else the one part named.
+    let isMean: Bool
     let secondaryFactor: Double
     let values: ScoringConfig.SpecialtyValues
     /// The codes of the specialties that earn credit, most credit first (lowest code among
@@ -28,6 +35,9 @@ struct SpecialtyRule: Sendable {
         wanted = need.specialties
         secondaryFactor = config.specialty.secondaryFactor
         values = config.specialty
+        isSkill = reference.specialties.map(\.isSkill)
+        let skillCount = need.specialties.count { reference.specialty($0.rawValue)?.isSkill == true }
+        isMean = skillCount > 0 && skillCount < need.specialties.count
         if need.specialties.isEmpty {
             credit = []
         } else {
@@ -68,38 +78,66 @@ struct SpecialtyRule: Sendable {
         }
     }
 
-    /// The value, and the position in `table.specialtyCodes` of the specialty that earns it
-    /// (the first among equals; nil when none earns credit).
+    /// The specialty part and the skill part, each with the position in `table.specialtyCodes`
+    /// of the code that earns it (the first among equals; nil when none earns credit).
     @inline(__always)
-    func best(_ row: Int, _ table: StaffTable) -> (value: Double, index: Int?) {
-        guard !credit.isEmpty else { return (1, nil) }
-        var best = 0.0
-        var bestIndex: Int?
+    func parts(_ row: Int, _ table: StaffTable)
+        -> (specialty: Double, specialtyIndex: Int?, skill: Double, skillIndex: Int?)
+    {
+        var best = (specialty: 0.0, specialtyIndex: Int?.none, skill: 0.0, skillIndex: Int?.none)
         let first = Int(table.specialtyStart[row])
         for index in first..<Int(table.specialtyStart[row + 1]) {
-            let factor = index == first ? 1 : secondaryFactor
-            let value = credit[Int(table.specialtyCodes[index])] * factor
-            if value > best {
-                best = value
-                bestIndex = index
+            let code = Int(table.specialtyCodes[index])
+            if isSkill[code] {
+                let value = credit[code]
+                if value > best.skill { (best.skill, best.skillIndex) = (value, index) }
+            } else {
+                let value = credit[code] * (index == first ? 1 : secondaryFactor)
+                if value > best.specialty { (best.specialty, best.specialtyIndex) = (value, index) }
             }
         }
-        return (best, bestIndex)
+        return best
     }
 
     @inline(__always)
-    func value(_ row: Int, _ table: StaffTable) -> Double { best(row, table).value }
+    func value(_ row: Int, _ table: StaffTable) -> Double {
+        guard !credit.isEmpty else { return 1 }
+        let parts = parts(row, table)
+        return isMean ? (parts.specialty + parts.skill) / 2 : max(parts.specialty, parts.skill)
+    }
 
     func reason(_ row: Int, _ table: StaffTable, _ reference: ReferenceData) -> String {
         guard !wanted.isEmpty else { return "The need asks for no particular specialty" }
+        let parts = parts(row, table)
+        let wantedSkills = wanted.filter { reference.specialty($0.rawValue)?.isSkill == true }
+        let wantedSpecialties = wanted.filter { !wantedSkills.contains($0) }
+        var said: [String] = []
+        if !wantedSpecialties.isEmpty {
+            said.append(
+                reason(parts.specialtyIndex, row, table, reference, wanted: wantedSpecialties))
+        }
+        if !wantedSkills.isEmpty {
+            said.append(reason(parts.skillIndex, row, table, reference, wanted: wantedSkills))
+        }
+        let joined = said.joined(separator: "; ")
+        return isMean ? joined + " (the mean of the two parts)" : joined
+    }
+
+    private func reason(
+        _ index: Int?, _ row: Int, _ table: StaffTable, _ reference: ReferenceData,
+        wanted: [SpecialtyCode]
+    ) -> String {
         func name(_ code: SpecialtyCode) -> String {
             reference.specialty(code.rawValue)?.name ?? code.rawValue
         }
-        let none = "No specialty related to the need's \(wanted.map(name).joined(separator: " or "))"
-        guard let index = best(row, table).index else { return none }
+        let isSkill = reference.specialty(wanted[0].rawValue)?.isSkill == true
+        let kind = isSkill ? "skill" : "specialty"
+        let none = "No \(kind) related to the need's \(wanted.map(name).joined(separator: " or "))"
+        guard let index else { return none }
         let code = reference.specialties[Int(table.specialtyCodes[index])].code
-        let which = index == Int(table.specialtyStart[row]) ? "" : " (secondary specialty)"
-        // The need's specialty the credit comes from: the first with the most credit.
+        let which =
+            isSkill || index == Int(table.specialtyStart[row]) ? "" : " (secondary specialty)"
+        // The need's entry the credit comes from: the first with the most credit.
         var source: (target: SpecialtyCode, relation: Relation)?
         for target in wanted {
             guard let relation = Self.relation(of: code, to: target, reference) else { continue }
@@ -110,8 +148,9 @@ struct SpecialtyRule: Sendable {
         }
         guard let (target, relation) = source else { return none }
         switch relation {
-        case .exact: return "\(name(code)) is the need's specialty\(which)"
-        case .child: return "\(name(code)) is a sub-specialty of the need's \(name(target))\(which)"
+        case .exact: return "\(name(code)) is the need's \(kind)\(which)"
+        case .child:
+            return "\(name(code)) is a sub-\(kind) of the need's \(name(target))\(which)"
         case .parent: return "\(name(code)) is the parent of the need's \(name(target))\(which)"
         case .sibling(let shared):
             return
