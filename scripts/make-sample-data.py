@@ -27,10 +27,11 @@ DEFAULT_OUT = os.path.join(REPO, "SampleData")
 SEED = 20260101
 EMAIL_DOMAIN = "nhs.example"
 
-STAFF_COLUMNS = ["id", "name", "email", "profession", "specialties", "seniority", "countries",
+STAFF_COLUMNS = ["id", "name", "email", "profession", "specialties", "skills", "seniority", "countries",
                  "languages", "available_from", "available_to", "modes", "max_assignments",
                  "consent", "employer", "placements", "updated_at"]
-NEED_COLUMNS = ["id", "partnership", "host_institution", "country", "profession", "specialty",
+NEED_COLUMNS = ["id", "partnership", "host_institution", "site", "country", "profession", "specialty",
+                "skills", "partner", "min_score", "require_specialty",
                 "min_seniority", "required_languages", "preferred_languages", "start", "end",
                 "mode", "slots", "priority", "status", "description", "updated_at"]
 OUTCOME_COLUMNS = ["need_id", "staff_id", "outcome", "date"]
@@ -52,8 +53,68 @@ def read_ref(name):
 
 COUNTRIES = {r["alpha2"] for r in read_ref("countries.csv")}
 LANGUAGES = {r["code"] for r in read_ref("languages.csv")}
-SPEC_ROWS = read_ref("specialties.csv")
+V2_ROWS = read_ref("specialties.csv")
+V2 = {r["code"]: r for r in V2_ROWS}
+
+# The sample's people are drawn from the taxonomy as it was before skills had a branch of their
+# own (v1): drawing from that view keeps every person, and so the examples of the README and the
+# tests, the same. What is written uses today's codes (to_v2): a v1 code that became a skill goes
+# to the `skills` column under its new code.
+V1_RENAMED = {"education": "health_education", "leadership_management": "healthcare_management",
+              "simulation": "simulation_education", "digital_health": "health_informatics"}
+V1_PLACE = {  # v1 code of a skill: (parent, profession, level) in v1
+    "healthcare_management": ("management", "management", "specialty"),
+    "health_education": ("management", "management", "specialty"),
+    "medical_education": ("health_education", "management", "subspecialty"),
+    "nursing_education": ("health_education", "management", "subspecialty"),
+    "midwifery_education": ("health_education", "management", "subspecialty"),
+    "simulation_education": ("health_education", "management", "subspecialty"),
+    "quality_improvement": ("management", "management", "specialty"),
+    "patient_safety": ("quality_improvement", "management", "subspecialty"),
+    "health_informatics": ("management", "management", "specialty"),
+    "infection_prevention_control": ("nurse", "nurse", "specialty"),
+    "antimicrobial_stewardship": ("pharmacy", "pharmacist", "subspecialty"),
+}
+ADDED_IN_V2 = {
+    "stroke_medicine", "vascular_surgery", "upper_gastrointestinal_surgery", "hand_surgery",
+    "congenital_cardiac_surgery", "paediatric_palliative_medicine", "perinatal_psychiatry",
+    "medical_virology", "nursing_endoscopy", "nursing_anaesthesia", "nursing_palliative_care",
+    "nursing_ophthalmic", "general_practice_nursing", "sonography", "optometry",
+    "dispensing_optics", "arts_therapy", "hearing_aid_dispensing", "anaesthesia_associate",
+    "physician_associate", "research",
+}
+V1_PROFESSIONS = ["doctor", "nurse", "midwife", "allied_health", "pharmacist",
+                  "healthcare_scientist", "management"]
+
+
+def v1_rows():
+    rows = []
+    for r in V2_ROWS:
+        if r["code"] in ADDED_IN_V2:
+            continue
+        if r["level"] == "skill":
+            code = V1_RENAMED.get(r["code"], r["code"])
+            parent, profession, level = V1_PLACE[code]
+            rows.append({"code": code, "parent": parent, "profession": profession, "level": level})
+        else:
+            rows.append(r)
+    order = {p: i for i, p in enumerate(V1_PROFESSIONS)}
+    lvl = {"profession": 0, "specialty": 1, "subspecialty": 2}
+    return sorted(rows, key=lambda r: (order[r["profession"]], lvl[r["level"]], r["parent"], r["code"]))
+
+
+SPEC_ROWS = v1_rows()
 SPEC = {r["code"]: r for r in SPEC_ROWS}
+TO_V2 = {old: new for new, old in V1_RENAMED.items()}
+
+
+def to_v2(code):
+    return TO_V2.get(code, code)
+
+
+def is_skill(code):
+    """Whether a v1 code is a skill today."""
+    return V2[to_v2(code)]["level"] == "skill"
 
 
 def specs_of(profession, with_root=False):
@@ -857,6 +918,48 @@ NEEDS = [
 ]
 
 
+def staff_v2(person):
+    """A staff row in today's codes: skills in their own column (a manager, who holds skills
+    only, keeps the first in `specialties`, as files written before the skills column did)."""
+    codes = [to_v2(c) for c in parse_items(person["specialties"])]
+    specialties = [c for c in codes if V2[c]["level"] != "skill"]
+    skills = [c for c in codes if V2[c]["level"] == "skill"]
+    if not specialties:
+        specialties, skills = skills[:1], skills[1:]
+    return {**person, "specialties": ";".join(specialties), "skills": ";".join(skills)}
+
+
+# Needs v2 fields (docs/FORMATS.md) for some needs: the site, several countries or professions,
+# skills, the UK partner organisation (a name or an ODS code), a minimum score, the specialty
+# constraint turned off.
+CAMBRIDGE = "Cambridge University Hospitals NHS Foundation Trust"
+NEED_V2 = {
+    "N001": dict(site="Fort Portal", partner=CAMBRIDGE),
+    "N002": dict(site="Fort Portal", partner="RGT"),
+    "N003": dict(site="Fort Portal", partner=CAMBRIDGE),
+    "N004": dict(site="Mbarara", partner="Leeds Teaching Hospitals NHS Trust"),
+    "N008": dict(site="Lusaka", profession="pharmacist;doctor", specialty="",
+                 skills="antimicrobial_stewardship",
+                 partner="Oxford University Hospitals NHS Foundation Trust"),
+    "N011": dict(country="TZ;KE;UG"),
+    "N012": dict(skills="education"),
+    "N016": dict(site="Lagos", profession="nurse;doctor;pharmacist", specialty="",
+                 skills="infection_prevention_control",
+                 partner="Guy's and St Thomas' NHS Foundation Trust"),
+    "N023": dict(site="Hargeisa", skills="nursing_education", partner="Leeds Teaching Hospitals"),
+    "N027": dict(require_specialty="no"),
+    "N041": dict(min_score="50"),
+}
+
+
+def need_v2(need):
+    """A need row in today's codes, with its v2 fields."""
+    row = {**need, "specialty": ";".join(to_v2(c) for c in parse_items(need["specialty"])),
+           "site": "", "skills": "", "partner": "", "min_score": "", "require_specialty": ""}
+    row.update(NEED_V2.get(need["id"], {}))
+    return row
+
+
 def need_rows():
     rows = []
     for i, n in enumerate(NEEDS):
@@ -1031,12 +1134,15 @@ def validate(staff, needs, outcomes):
         specs = parse_items(s["specialties"])
         if not specs:
             errors.append(f"{s['id']}: no specialties")
-        for sp in specs:
-            if sp not in SPEC or SPEC[sp]["level"] == "profession" or \
-                    SPEC[sp]["profession"] not in (prof, "management"):
+        skills = parse_items(s["skills"])
+        for sp in specs + skills:
+            if sp not in V2 or V2[sp]["level"] == "profession" or \
+                    V2[sp]["profession"] not in (prof, "skill"):
                 errors.append(f"{s['id']}: specialty {sp} not of {prof}")
-        if SPEC[specs[0]]["profession"] != prof and prof != "management" and \
-                not any(SPEC[x]["profession"] == prof for x in specs):
+        if any(sp not in V2 or V2[sp]["level"] != "skill" for sp in skills):
+            errors.append(f"{s['id']}: a skill that is not one")
+        if V2[specs[0]]["profession"] not in (prof, "skill") and \
+                not any(V2[x]["profession"] == prof for x in specs):
             errors.append(f"{s['id']}: no specialty of own profession")
         for t in parse_items(s["countries"]):
             parts = t.split(":")
@@ -1051,11 +1157,13 @@ def validate(staff, needs, outcomes):
             errors.append(f"{s['id']}: availability reversed")
     need_ids = {n["id"] for n in needs}
     for n in needs:
-        if n["country"] not in COUNTRIES:
+        if any(c not in COUNTRIES for c in n["country"].split(";")):
             errors.append(f"{n['id']}: bad country")
-        if n["specialty"] and (SPEC[n["specialty"]]["profession"] != n["profession"]
-                               or SPEC[n["specialty"]]["level"] == "profession"):
-            errors.append(f"{n['id']}: specialty {n['specialty']} not of {n['profession']}")
+        professions = n["profession"].split(";")
+        for sp in parse_items(n["specialty"]) + parse_items(n["skills"]):
+            if sp not in V2 or V2[sp]["profession"] not in professions + ["skill"] \
+                    or V2[sp]["level"] == "profession":
+                errors.append(f"{n['id']}: specialty {sp} not of {n['profession']}")
         for f in ("required_languages", "preferred_languages"):
             for l in parse_items(n[f]):
                 parts = l.split(":")
@@ -1071,7 +1179,7 @@ def validate(staff, needs, outcomes):
         if s is None or n is None:
             errors.append(f"outcome refers to unknown id {o}")
             continue
-        if s["consent"] != "yes" or s["profession"] != n["profession"]:
+        if s["consent"] != "yes" or s["profession"] not in n["profession"].split(";"):
             errors.append(f"outcome {o}: consent/profession")
         if not ("2025-01-01" <= o["date"] <= "2026-12-31"):
             errors.append(f"outcome {o}: date")
@@ -1091,8 +1199,8 @@ def main():
     needs = need_rows()
     outcomes = build_outcomes(rng, staff, needs)
 
-    write(os.path.join(args.out, "staff.csv"), STAFF_COLUMNS, staff)
-    write(os.path.join(args.out, "needs.csv"), NEED_COLUMNS, needs)
+    write(os.path.join(args.out, "staff.csv"), STAFF_COLUMNS, [staff_v2(p) for p in staff])
+    write(os.path.join(args.out, "needs.csv"), NEED_COLUMNS, [need_v2(n) for n in needs])
     write(os.path.join(args.out, "outcomes.csv"), OUTCOME_COLUMNS, outcomes)
 
     # Re-read what was written, so the checks see the files as an importer would.

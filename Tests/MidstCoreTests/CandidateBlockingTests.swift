@@ -21,9 +21,17 @@ struct CandidateBlockingTests {
                 completedCountries: index % 11 == 0 ? [CountryCode(rawValue: "MW")] : [])
         }
         // Some needs without a specialty: everyone of the profession earns full specialty points.
+        // Others with the v2 fields: a partner trust (by name or ODS code), a second country, a
+        // skill, a minimum score, the specialty constraint off.
         let varied = needs.enumerated().map { position, need in
             var need = need
             if position % 8 == 0 { need.specialties = [] }
+            if position % 5 == 1 { need.partners = ["Leeds Teaching Hospitals"] }
+            if position % 5 == 2 { need.partners = ["RGT", "Manchester University NHS FT"] }
+            if position % 7 == 3 { need.countries.append(CountryCode(rawValue: "NG")) }
+            if position % 6 == 4 { need.specialties.append(SpecialtyCode(rawValue: "education")) }
+            if position % 9 == 5 { need.minimumScore = 55 }
+            if position % 4 == 3 { need.requiresSpecialty = false }
             return need
         }
         return Fixture(

@@ -200,6 +200,12 @@ struct NeedValidatorTests {
         BadNeedField(.id, "N/1", "'N/1'", "not a valid id"),
         BadNeedField(.country, "ZZZ", "unknown country code 'ZZZ'"),
         BadNeedField(.country, "Uganda", "unknown country code 'Uganda'"),
+        BadNeedField(.country, "UG;UGA", "country 'UG' is listed twice"),
+        BadNeedField(.skills, "paediatrics", "'paediatrics' is a specialty, not a skill"),
+        BadNeedField(.partner, "RGT;rgt", "'rgt' is listed twice"),
+        BadNeedField(.minScore, "101", "'101' is not a number from 0 to 100"),
+        BadNeedField(.minScore, "high", "'high' is not a number from 0 to 100"),
+        BadNeedField(.requireSpecialty, "maybe", "'maybe' is not yes/no"),
         BadNeedField(.profession, "surgeon", "unknown profession 'surgeon'"),
         BadNeedField(.specialty, "cardiology", "unknown specialty 'cardiology'"),
         BadNeedField(

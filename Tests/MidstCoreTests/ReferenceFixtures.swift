@@ -61,7 +61,8 @@ enum ReferenceFixtures {
             countries: try text("countries.csv"), languages: try text("languages.csv"),
             countryLanguages: try text("country_languages.csv"),
             specialties: try text("specialties.csv"),
-            macrolanguages: try text("macrolanguages.csv"))
+            macrolanguages: try text("macrolanguages.csv"),
+            organisations: try text("nhs_organisations.csv"))
     }
 
     /// Why the bundled tables could not be loaded.

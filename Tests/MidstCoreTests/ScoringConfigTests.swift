@@ -37,7 +37,7 @@ struct ScoringConfigTests {
             ),
             (#"{"specialty":{"sibling":1.5}}"#, "key 'specialty.sibling' must be between 0 and 1"),
             (
-                #"{"weights":{"specialty":0,"country":0,"language":0,"seniority":0,"availability":0,"experience":0}}"#,
+                #"{"weights":{"specialty":0,"country":0,"language":0,"seniority":0,"availability":0,"experience":0,"partnership":0}}"#,
                 "at least one weight must be above 0"
             ),
             ("not json", "not valid JSON"),

@@ -77,8 +77,8 @@ struct ImportTests {
         defer { folder.cleanUp() }
         let database = try sampleDatabase(in: folder)
         let csv = """
-            id,partnership,host_institution,site,country,professions,specialties,mode
-            N900,Gulu–Manchester IPC,Gulu Regional Referral Hospital,Gulu,UG,doctor;nurse,infectious_diseases;infection_prevention_control,either
+            id,partnership,host_institution,site,countries,professions,specialties,skills,partners,min_score,require_specialty,mode
+            N900,Gulu–Manchester IPC,Gulu Regional Referral Hospital,Gulu,UG;SS,doctor;nurse,infectious_diseases,infection_prevention_control,Manchester University NHS Foundation Trust;R0A,40.5,no,either
             """
         let summary = try database.importNeeds(Array(csv.utf8), options: options("v2.csv"))
         #expect(summary.inserted == 1)
@@ -87,6 +87,10 @@ struct ImportTests {
         #expect(need.professions.map(\.rawValue) == ["doctor", "nurse"])
         #expect(
             need.specialties.map(\.rawValue) == ["infectious_diseases", "infection_prevention_control"])
+        #expect(need.countries.map(\.rawValue) == ["UG", "SS"])
+        #expect(need.partners == ["Manchester University NHS Foundation Trust", "R0A"])
+        #expect(need.minimumScore == 40.5)
+        #expect(need.requiresSpecialty == false)
         #expect(try database.openNeeds().first { $0.id.rawValue == "N900" } == need)
     }
 

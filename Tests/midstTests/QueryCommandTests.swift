@@ -47,9 +47,12 @@ struct QueryCommandTests {
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         let first = try #require(rows.first)
         #expect(first["staff_id"] as? String == "S0288")
-        let parts = ["specialty", "country", "language", "seniority", "availability", "experience"]
-            .compactMap { first[$0] as? Double }
-        #expect(parts.count == 6)
+        let names = [
+            "specialty", "country", "language", "seniority", "availability", "experience",
+            "partnership",
+        ]
+        let parts = names.compactMap { first[$0] as? Double }
+        #expect(parts.count == names.count)
         #expect(abs(parts.reduce(0, +) - (first["score"] as? Double ?? -1)) < 1e-9)
         #expect(
             (first["reasons"] as? String)?.contains(
@@ -121,8 +124,8 @@ struct QueryCommandTests {
         let plain = try MidstProcess.run(["why", "N001", "S0288"], in: folder.url)
         let tuned = try MidstProcess.run(
             ["why", "N001", "S0288", "--config", "scoring.json"], in: folder.url)
-        #expect(plain.stdout.contains("score 94.92 of 100"))
-        #expect(tuned.stdout.contains("score 94.87 of 100"))
+        #expect(plain.stdout.contains("score 95.38 of 100"))
+        #expect(tuned.stdout.contains("score 95.25 of 100"))
         try #"{"weights": {"langauge": 50}}"#.write(
             toFile: folder.path("typo.json"), atomically: true, encoding: .utf8)
         let typo = try MidstProcess.run(

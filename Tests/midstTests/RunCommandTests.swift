@@ -19,10 +19,10 @@ struct RunCommandTests {
         let lines = show.stdout.split(separator: "\n")
         #expect(
             lines.first
-                == "need_id,rank,staff_id,score,proposed,specialty,country,language,seniority,availability,experience"
+                == "need_id,rank,staff_id,score,proposed,specialty,country,language,seniority,availability,experience,partnership"
         )
         #expect(lines.count == 6)
-        #expect(lines[1].hasPrefix("N001,1,S0288,94.92,"))
+        #expect(lines[1].hasPrefix("N001,1,S0288,95.38,"))
         #expect(lines.dropFirst().filter { $0.contains(",yes,") }.count == 1)
         let missing = try MidstProcess.run(["show", "99"], in: folder.url)
         #expect(missing.status == 1)
@@ -43,7 +43,7 @@ struct RunCommandTests {
         #expect(diff.status == 0)
         let lines = diff.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "need_id,change,staff_id,score_before,score_after")
-        #expect(lines.contains("N001,left,S0288,94.92,"))
+        #expect(lines.contains("N001,left,S0288,95.38,"))
         #expect(lines.contains("N001,withdrawn,S0288,,"))
         #expect(!lines.contains { $0.contains(",entered,S0288,") })
     }
@@ -88,7 +88,7 @@ struct RunCommandTests {
         #expect(plain.status == 0)
         let shortlist = try String(contentsOfFile: folder.path("shortlist.csv"), encoding: .utf8)
         #expect(shortlist.hasPrefix("need_id,staff_id,rank,score,"))
-        #expect(shortlist.contains("N001,S0288,1,94.916667,"))
+        #expect(shortlist.contains("N001,S0288,1,95.378788,"))
         #expect(!shortlist.contains("Ssekandi"))
         for name in ["p1.csv", "p2.csv"] {
             let result = try MidstProcess.run(
@@ -148,7 +148,7 @@ struct RunCommandTests {
             try MidstProcess.run(["decide", "N001", "S0139", "--clear"], in: folder.url).status == 0
         )
         let cleared = try showN001()
-        #expect(cleared.dropFirst().first?.hasPrefix("N001,1,S0288,94.92,yes,") == true)
+        #expect(cleared.dropFirst().first?.hasPrefix("N001,1,S0288,95.38,yes,") == true)
         let both = try MidstProcess.run(
             ["decide", "N001", "S0288", "--pin", "--exclude"], in: folder.url)
         #expect(both.status == 64)

@@ -105,6 +105,58 @@ struct FieldChecker<Column: ImportColumn> {
         return country(text, in: column)
     }
 
+    /// One or more countries, `;`-separated, each once; nil when the field is empty or any item
+    /// is bad (each bad item is an issue).
+    mutating func countries(_ column: Column) -> [CountryCode]? {
+        guard let text = text(column) else { return nil }
+        var found: [CountryCode] = []
+        var isValid = true
+        for item in items(text) {
+            guard item.count == 1, let code = country(item[0], in: column) else {
+                if item.count != 1 {
+                    fail(column, "'\(item.joined(separator: ":"))' is not a country code")
+                }
+                isValid = false
+                continue
+            }
+            if found.contains(code) {
+                fail(column, "country '\(code)' is listed twice")
+                isValid = false
+            } else {
+                found.append(code)
+            }
+        }
+        return isValid && !found.isEmpty ? found : nil
+    }
+
+    /// Free-text items, `;`-separated and trimmed, each once (compared ignoring case).
+    mutating func textItems(_ column: Column) -> [String] {
+        guard let text = text(column) else { return [] }
+        var found: [String] = []
+        for item in items(text) {
+            let value = item.joined(separator: ":")
+            if found.contains(where: { $0.lowercased() == value.lowercased() }) {
+                fail(column, "'\(value)' is listed twice")
+            } else if !value.isEmpty {
+                found.append(value)
+            }
+        }
+        return found
+    }
+
+    /// A decimal number within `range`; nil when the field is empty or bad.
+    mutating func decimal(_ column: Column, in range: ClosedRange<Double>) -> Double? {
+        guard let text = text(column) else { return nil }
+        guard let value = Double(text), value.isFinite, range.contains(value) else {
+            fail(
+                column,
+                "'\(text)' is not a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))"
+            )
+            return nil
+        }
+        return value
+    }
+
     mutating func country(_ text: String, in column: Column) -> CountryCode? {
         guard let code = reference.country(text) else {
             fail(

@@ -63,7 +63,7 @@ public enum StaffColumn: Int, ImportColumn {
 public enum NeedColumn: Int, ImportColumn {
     case id, partnership, hostInstitution, country, profession, specialty, minSeniority
     case requiredLanguages, preferredLanguages, start, end, mode, slots, priority, status
-    case description, updatedAt, site, skills
+    case description, updatedAt, site, skills, partner, minScore, requireSpecialty
 
     public var name: String {
         switch self {
@@ -86,6 +86,9 @@ public enum NeedColumn: Int, ImportColumn {
         case .updatedAt: "updated_at"
         case .site: "site"
         case .skills: "skills"
+        case .partner: "partner"
+        case .minScore: "min_score"
+        case .requireSpecialty: "require_specialty"
         }
     }
 
@@ -96,11 +99,13 @@ public enum NeedColumn: Int, ImportColumn {
         }
     }
 
-    /// The plural names, since both columns may list several codes.
+    /// The plural names, since these columns may list several values.
     public var aliases: [String] {
         switch self {
+        case .country: ["countries"]
         case .profession: ["professions"]
         case .specialty: ["specialties"]
+        case .partner: ["partners"]
         default: []
         }
     }

@@ -16,7 +16,8 @@ public struct NeedValidator: Sendable {
         let id = check.id(.id)
         let partnership = check.text(.partnership)
         let host = check.text(.hostInstitution)
-        let country = check.country(.country)
+        // One country, or several for a regional programme; the first is the main one.
+        let countries = check.countries(.country)
         // One profession, or several separated by `;`: the need accepts any of them.
         let professions = check.professions(.profession)
         // Specialties and skills, each any number separated by `;`: any of them is what the
@@ -53,18 +54,24 @@ public struct NeedValidator: Sendable {
         }
         let description = check.text(.description)
         let site = check.text(.site)
+        let partners = check.textItems(.partner)
+        let minimumScore = check.decimal(.minScore, in: 0...100)
+        let requiresSpecialty = check.boolean(.requireSpecialty)
         let updatedAt = check.timestamp(.updatedAt, default: now)
-        guard check.issues.isEmpty, let id, let partnership, let host, let country, let professions,
+        guard check.issues.isEmpty, let id, let partnership, let host, let countries,
+            let professions,
             let seniority, let mode
         else { return .failure(ImportFailure(issues: check.issues)) }
         return .success(
             Need(
-                id: id, partnership: partnership, hostInstitution: host, country: country,
+                id: id, partnership: partnership, hostInstitution: host, country: countries[0],
                 professions: professions, specialties: specialties,
                 minimumSeniority: seniority.0,
                 requiredLanguages: required, preferredLanguages: preferred, dates: dates,
                 mode: mode,
                 slots: slots, priority: priority, status: status, description: description, site: site,
+                otherCountries: Array(countries.dropFirst()), partners: partners,
+                minimumScore: minimumScore, requiresSpecialty: requiresSpecialty,
                 updatedAt: updatedAt))
     }
 }

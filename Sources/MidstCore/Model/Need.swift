@@ -11,7 +11,17 @@ public struct Need: Hashable, Sendable {
     /// The town, district or hospital site within the host country, as the partnership
     /// names it (e.g. Gulu); shown, not scored.
     public var site: String?
-    public var country: CountryCode
+    /// The host countries, never empty: one, or several for a regional programme. The first is
+    /// the need's main country (``country``).
+    public var countries: [CountryCode]
+    /// The need's main country, the first of ``countries``.
+    public var country: CountryCode {
+        get { countries[0] }
+        set { countries[0] = newValue }
+    }
+    /// The UK partner organisations of the partnership (names or ODS codes, as written), whose
+    /// staff earn the partnership component; empty when the need names none.
+    public var partners: [String]
     /// The professions that may fill the need, any one of them; never empty.
     public var professions: [SpecialtyCode]
     /// The specialties the need accepts, any one of them (empty: any specialty).
@@ -27,6 +37,11 @@ public struct Need: Hashable, Sendable {
     public var priority: Int
     public var status: NeedStatus
     public var description: String?
+    /// The lowest score (0–100) a candidate may have; nil for no minimum.
+    public var minimumScore: Double?
+    /// Whether a candidate must hold a specialty or skill related to the need's; nil follows
+    /// the configuration (`isSpecialtyHard`).
+    public var requiresSpecialty: Bool?
     public var updatedAt: Timestamp
 
     public init(
@@ -35,13 +50,18 @@ public struct Need: Hashable, Sendable {
         minimumSeniority: Seniority = .lowest, requiredLanguages: [LanguageRequirement] = [],
         preferredLanguages: [LanguageRequirement] = [], dates: DateWindow = DateWindow(),
         mode: NeedMode, slots: Int = 1, priority: Int = 3, status: NeedStatus = .open,
-        description: String? = nil, site: String? = nil, updatedAt: Timestamp
+        description: String? = nil, site: String? = nil, otherCountries: [CountryCode] = [],
+        partners: [String] = [], minimumScore: Double? = nil, requiresSpecialty: Bool? = nil,
+        updatedAt: Timestamp
     ) {
         self.id = id
         self.partnership = partnership
         self.hostInstitution = hostInstitution
         self.site = site
-        self.country = country
+        self.countries = [country] + otherCountries
+        self.partners = partners
+        self.minimumScore = minimumScore
+        self.requiresSpecialty = requiresSpecialty
         self.professions = professions
         self.specialties = specialties
         self.minimumSeniority = minimumSeniority

@@ -6,10 +6,13 @@ public struct ReferenceTables: Sendable {
     public var specialties: String
     /// ISO 639-3 macrolanguage memberships (`macrolanguage,language`); nil for none.
     public var macrolanguages: String?
+    /// UK NHS organisations (`ods_code,name,kind`); nil for none.
+    public var organisations: String?
     public init(
         countries: String, languages: String, countryLanguages: String, specialties: String,
-        macrolanguages: String? = nil
+        macrolanguages: String? = nil, organisations: String? = nil
     ) {
+        self.organisations = organisations
         self.countries = countries
         self.languages = languages
         self.countryLanguages = countryLanguages
@@ -133,9 +136,22 @@ extension ReferenceData {
             }
             return Macrolanguage(macrolanguage: macrolanguage, member: language)
         }
+        var seenCodes: Set<String> = []
+        let organisations = try Self.rows(
+            tables.organisations ?? "ods_code,name,kind\n", table: "nhs_organisations.csv",
+            columns: ["ods_code", "name", "kind"]
+        ) { row, line throws(ReferenceDataError) in
+            guard !row[0].isEmpty, !row[1].isEmpty, seenCodes.insert(row[0].uppercased()).inserted
+            else {
+                throw ReferenceDataError(
+                    table: "nhs_organisations.csv", line: line,
+                    message: "empty or repeated organisation '\(row[0])'")
+            }
+            return Organisation(code: row[0], name: row[1], kind: row[2])
+        }
         self.init(
             countries: countries, languages: languages, countryLanguages: countryLanguages,
-            specialties: specialties, macrolanguages: memberships)
+            specialties: specialties, macrolanguages: memberships, organisations: organisations)
     }
 
     private static func rows<Row>(

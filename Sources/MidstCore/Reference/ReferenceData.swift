@@ -17,13 +17,23 @@ public struct ReferenceData: Sendable {
     private let specialtyIndex: [SpecialtyCode: Int]
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
     private let languageEquivalents: [LanguageCode: [LanguageCode]]
+    /// UK NHS organisations, ordered by ODS code.
+    public let organisations: [Organisation]
+    private let organisationByCode: [String: Int]
 
     /// Builds the lookups; `countryLanguages` rows naming unknown codes are a programming error in
     /// the reference tables and are rejected by ``init(tables:)``.
     public init(
         countries: [Country], languages: [Language], countryLanguages: [CountryLanguage],
-        specialties: [Specialty], macrolanguages: [Macrolanguage] = []
+        specialties: [Specialty], macrolanguages: [Macrolanguage] = [],
+        organisations: [Organisation] = []
     ) {
+        self.organisations = organisations.sorted { $0.code < $1.code }
+        var organisationByCode: [String: Int] = [:]
+        for (index, organisation) in self.organisations.enumerated() {
+            organisationByCode[organisation.code.uppercased()] = index
+        }
+        self.organisationByCode = organisationByCode
         self.countries = countries.sorted { $0.code < $1.code }
         self.languages = languages.sorted { $0.code < $1.code }
         self.specialties = specialties
@@ -113,6 +123,11 @@ public struct ReferenceData: Sendable {
             previous = current
         }
         return previous[b.count]
+    }
+
+    /// The organisation with ODS code `code` (any case), or nil.
+    public func organisation(code: String) -> Organisation? {
+        organisationByCode[code.uppercased()].map { organisations[$0] }
     }
 
     /// The languages that count as `language` when matching: its macrolanguage (Akan `ak` for

@@ -29,6 +29,7 @@ struct BestCandidates {
 
     /// Whether someone whose score is at most `bound` could still enter the list.
     func couldEnter(withAtMost bound: Double) -> Bool {
+        guard bound + Self.margin >= plan.minimumScore else { return false }
         guard heap.count == top, let floor = heap.min?.score else { return true }
         return bound + Self.margin >= floor
     }
@@ -51,6 +52,7 @@ struct BestCandidates {
         }
         let entry = Entry(
             score: plan.score(index, in: table), idRank: table.idRank[index], row: row)
+        guard entry.score >= plan.minimumScore else { return }
         if heap.count < top {
             heap.insert(entry)
         } else if heap.min! < entry {

@@ -21,7 +21,8 @@ extension Scorer {
             people.enumerated().map { ($1.0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var scored: [(score: Double, index: Int)] = []
         for row in 0..<table.count where plan.isEligible(row, in: table) {
-            scored.append((plan.score(row, in: table), positionOf[table.id(at: row)]!))
+            let score = plan.score(row, in: table)
+            if score >= plan.minimumScore { scored.append((score, positionOf[table.id(at: row)]!)) }
         }
         scored.sort { lhs, rhs in
             lhs.score != rhs.score

@@ -10,6 +10,8 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
     case mode(staff: WorkModes, need: NeedMode)
     case seniority(staff: Seniority, minimum: Seniority)
     case atCapacity(commitments: Int, maximum: Int)
+    /// The person passes every other constraint but scores below the need's `min_score`.
+    case belowMinimumScore(score: Double, minimum: Double)
 
     /// A stable name for the constraint (`language`, `availability` …), for JSON and tests.
     public var name: String {
@@ -23,6 +25,7 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
         case .mode: "mode"
         case .seniority: "seniority"
         case .atCapacity: "capacity"
+        case .belowMinimumScore: "min_score"
         }
     }
 
@@ -45,6 +48,15 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
             maximum <= 0
                 ? "takes no commitments (max_assignments is 0 in their record)"
                 : "already holds \(commitments) of \(maximum) commitments (max_assignments), so has no room"
+        case .belowMinimumScore(let score, let minimum):
+            "scores \(Self.points(score)), below the need's min_score \(Self.points(minimum))"
         }
+    }
+
+    /// A score with two decimals, without Foundation.
+    private static func points(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

@@ -16,10 +16,14 @@ public final class NeedPlan: Sendable {
     let seniority: SeniorityRule
     let availability: AvailabilityRule
     let experience: ExperienceRule
+    let partnership: PartnershipRule
     let mode: NeedMode
     let isSeniorityHard: Bool
-    /// Whether a person must hold a specialty related to the need's (when it names any).
+    /// Whether a person must hold a specialty or skill related to the need's (when it names
+    /// any): the need's own setting, else the configuration's.
     let requiresSpecialty: Bool
+    /// The lowest score a candidate may have (0: no minimum).
+    let minimumScore: Double
     /// Points per unit of each component, `100 × w / Σw`: a component's contribution is this
     /// times its value, and the score is `points.dot(values)`.
     public let points: ComponentVector
@@ -45,9 +49,12 @@ public final class NeedPlan: Sendable {
         seniority = SeniorityRule(need: need, config: config)
         availability = AvailabilityRule(need: need)
         experience = ExperienceRule(need: need, reference: reference, config: config)
+        partnership = PartnershipRule(need: need, reference: reference)
         mode = need.mode
         isSeniorityHard = config.isSeniorityHard
-        requiresSpecialty = config.isSpecialtyHard && !need.specialties.isEmpty
+        requiresSpecialty =
+            (need.requiresSpecialty ?? config.isSpecialtyHard) && !need.specialties.isEmpty
+        minimumScore = need.minimumScore ?? 0
         let total = config.weights.sum
         points = ComponentVector { total > 0 ? 100 * config.weights[$0] / total : 0 }
     }
@@ -61,6 +68,7 @@ public final class NeedPlan: Sendable {
         case .seniority: seniority.reason(row, table)
         case .availability: availability.reason(row, table)
         case .experience: experience.reason(row, table, reference)
+        case .partnership: partnership.reason(row, table)
         }
     }
 
@@ -77,6 +85,7 @@ public final class NeedPlan: Sendable {
         values[.seniority] = seniority.value(row, table)
         values[.availability] = availability.value(row, table)
         values[.experience] = experience.value(row, table)
+        values[.partnership] = partnership.value(row, table)
         return values
     }
 

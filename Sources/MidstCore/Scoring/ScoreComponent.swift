@@ -6,7 +6,7 @@
 /// each of ``NeedPlan``'s `components(_:in:)` and `reason(for:_:in:)`, and docs/SCORING.md. Every component's value must stay
 /// within 0…1: the candidate search's score bounds rely on it.
 public enum ScoreComponent: String, CaseIterable, Sendable, Codable {
-    case specialty, country, language, seniority, availability, experience
+    case specialty, country, language, seniority, availability, experience, partnership
 
     /// The shipped weight (docs/scoring-defaults.json); weights are relative.
     public var defaultWeight: Double {
@@ -17,6 +17,7 @@ public enum ScoreComponent: String, CaseIterable, Sendable, Codable {
         case .seniority: 10
         case .availability: 10
         case .experience: 5
+        case .partnership: 10
         }
     }
 
@@ -30,6 +31,7 @@ public enum ScoreComponent: String, CaseIterable, Sendable, Codable {
         case .seniority: 3
         case .availability: 4
         case .experience: 5
+        case .partnership: 6
         }
     }
 }

@@ -58,10 +58,13 @@ public struct Scorer: Sendable {
             exclusions.append(
                 .atCapacity(commitments: context.commitments, maximum: staff.maxAssignments))
         }
+        let score = plan.score(0, in: table)
+        if exclusions.isEmpty, score < plan.minimumScore {
+            exclusions.append(.belowMinimumScore(score: score, minimum: plan.minimumScore))
+        }
         return Explanation(
             staffID: staff.id, needID: need.id, exclusions: exclusions,
-            components: plan.explain(0, in: table, weights: config.weights),
-            score: plan.score(0, in: table))
+            components: plan.explain(0, in: table, weights: config.weights), score: score)
     }
 
     /// The score (0–100) of an eligible person, or `nil` when a hard constraint excludes them;

@@ -19,6 +19,7 @@ struct StaffTableColumns {
     var availableFrom: [Int32] = []
     var availableTo: [Int32] = []
     var placements: [UInt16] = []
+    var employerKeys: [UInt64] = []
     var specialtyStart: [Int32] = [0]
     var specialtyCodes: [UInt16] = []
     var tieStart: [Int32] = [0]
@@ -69,6 +70,7 @@ struct StaffTableColumns {
         put(availableFrom)
         put(availableTo)
         put(placements)
+        put(employerKeys)
         put(specialtyStart)
         put(specialtyCodes)
         put(tieStart)
@@ -87,8 +89,9 @@ struct StaffTableColumns {
 
 extension StaffTable {
     /// The layout version; a snapshot of another version is rebuilt rather than read.
-    /// Version 3 orders the rows for blocking (``clusteredOrder(_:_:_:)``).
-    public static let formatVersion: UInt32 = 3
+    /// Version 3 orders the rows for blocking (``clusteredOrder(_:_:_:)``); version 4 adds the
+    /// employer keys.
+    public static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("MIDSTSNP".utf8)
 
     /// Opens a table in `storage`, checking the layout, the generation and every offset, so that
@@ -123,6 +126,7 @@ extension StaffTable {
         availableFrom = try reader.column()
         availableTo = try reader.column()
         placements = try reader.column()
+        employerKeys = try reader.column()
         specialtyStart = try reader.column()
         specialtyCodes = try reader.column()
         tieStart = try reader.column()
@@ -140,7 +144,7 @@ extension StaffTable {
             [
                 profession.count, seniority.count, modes.count, freeCapacity.count,
                 availableFrom.count,
-                availableTo.count, placements.count, professionRows.count,
+                availableTo.count, placements.count, employerKeys.count, professionRows.count,
             ].allSatisfy({ $0 == people }),
             Self.isOffsets(idStart, people: people, into: idBytes.count),
             Self.isOffsets(specialtyStart, people: people, into: specialtyCodes.count),

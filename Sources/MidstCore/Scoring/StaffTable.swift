@@ -26,6 +26,8 @@ public struct StaffTable: @unchecked Sendable {
     let availableFrom: UnsafeBufferPointer<Int32>
     let availableTo: UnsafeBufferPointer<Int32>
     let placements: UnsafeBufferPointer<UInt16>
+    /// Each person's ``OrganisationKey`` of their employer; 0 for none.
+    let employerKeys: UnsafeBufferPointer<UInt64>
     let specialtyStart: UnsafeBufferPointer<Int32>
     let specialtyCodes: UnsafeBufferPointer<UInt16>
     let tieStart: UnsafeBufferPointer<Int32>
@@ -138,6 +140,7 @@ public struct StaffTable: @unchecked Sendable {
             columns.availableTo.append(
                 person.availability.end.map { Int32($0.dayNumber) } ?? Int32.max)
             columns.placements.append(UInt16(clamping: person.pastPlacements))
+            columns.employerKeys.append(OrganisationKey.key(person.employer, reference))
             for code in person.specialties {
                 if let number = reference.number(of: code) {
                     columns.specialtyCodes.append(UInt16(number))

@@ -11,7 +11,8 @@ struct NeedWriter: RecordWriter {
 
     private static let columns = """
         id, partnership, host_institution, country, profession, specialty, min_seniority, \
-        start_date, end_date, mode, slots, priority, status, description, updated_at, site
+        start_date, end_date, mode, slots, priority, status, description, updated_at, site, \
+        other_countries, partners, min_score, require_specialty
         """
 
     init(_ db: Database) throws {
@@ -20,12 +21,12 @@ struct NeedWriter: RecordWriter {
         insertNeed = try PreparedInsert(
             db,
             sql:
-                "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
         updateNeed = try PreparedInsert(
             db,
             sql: """
-                UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 WHERE need_key = ?
                 """)
         deleteLanguages = try PreparedInsert(
@@ -45,7 +46,7 @@ struct NeedWriter: RecordWriter {
             key = found
             isNew = false
             bindNeed(need, to: updateNeed)
-            updateNeed.bind(17, Int(key))
+            updateNeed.bind(21, Int(key))
             try updateNeed.execute(db)
             deleteLanguages.bind(1, Int(key))
             try deleteLanguages.execute(db)
@@ -90,5 +91,10 @@ struct NeedWriter: RecordWriter {
         statement.bind(14, need.description)
         statement.bind(15, need.updatedAt.iso)
         statement.bind(16, need.site)
+        let others = need.countries.dropFirst().map(\.rawValue)
+        statement.bind(17, others.isEmpty ? nil : others.joined(separator: ";"))
+        statement.bind(18, need.partners.isEmpty ? nil : need.partners.joined(separator: ";"))
+        statement.bind(19, need.minimumScore)
+        statement.bind(20, need.requiresSpecialty)
     }
 }

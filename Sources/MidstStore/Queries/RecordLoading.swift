@@ -135,6 +135,11 @@ extension MidstDatabase {
             priority: row["priority"],
             status: NeedStatus(rawValue: row["status"]) ?? .open, description: row["description"],
             site: row["site"],
+            otherCountries: ((row["other_countries"] as String?) ?? "").split(separator: ";").map {
+                CountryCode(rawValue: String($0))
+            },
+            partners: ((row["partners"] as String?) ?? "").split(separator: ";").map(String.init),
+            minimumScore: row["min_score"], requiresSpecialty: row["require_specialty"],
             updatedAt: Timestamp(parsing: row["updated_at"]) ?? Timestamp(secondsSince1970: 0))
     }
 }

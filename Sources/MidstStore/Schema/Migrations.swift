@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v8-tie-kind-check", migrate: checkTieKindByComparison)
         migrator.registerMigration("v9-no-profession-index", migrate: dropProfessionIndex)
         migrator.registerMigration("v10-need-site", migrate: addNeedSite)
+        migrator.registerMigration("v11-needs-v2", migrate: addNeedsV2Columns)
         // Numbered migrations go above: the component columns come last.
         for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
             migrator.registerMigration("component-\(component.rawValue)") { db in
@@ -308,6 +309,20 @@ enum Migrations {
     /// A need's site: the town or hospital within the host country, kept and shown.
     private static func addNeedSite(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE need ADD COLUMN site TEXT")
+    }
+
+    /// Needs v2: the countries after the first (`;`-separated), the UK partner organisations
+    /// (`;`-separated, as written), the minimum score, and the per-need specialty constraint
+    /// (NULL: the configuration decides).
+    private static func addNeedsV2Columns(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE need ADD COLUMN other_countries TEXT;
+                ALTER TABLE need ADD COLUMN partners TEXT;
+                ALTER TABLE need ADD COLUMN min_score REAL CHECK (min_score BETWEEN 0 AND 100);
+                ALTER TABLE need ADD COLUMN require_specialty INTEGER
+                    CHECK (require_specialty IN (0, 1));
+                """)
     }
 
     /// The score components whose values v4 gave a column of `shortlist`.

@@ -62,6 +62,24 @@ struct PreparedInsert {
         sqlite3_bind_int64(handle, index, value ? 1 : 0)
     }
 
+    /// Binds NULL for nil.
+    func bind(_ index: Int32, _ value: Double?) {
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        bind(index, value)
+    }
+
+    /// Binds NULL for nil.
+    func bind(_ index: Int32, _ value: Bool?) {
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        bind(index, value)
+    }
+
     /// Runs the statement once with the bound values, then resets it for the next row.
     func execute(_ db: Database) throws {
         let code = sqlite3_step(handle)

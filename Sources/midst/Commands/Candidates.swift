@@ -78,10 +78,12 @@ struct Candidates: ParsableCommand {
         }
         if format == .table {
             print(
-                "\(need.id): \(need.partnership) — \(need.hostInstitution)\(need.site.map { ", \($0)" } ?? ""), \(need.country)"
+                "\(need.id): \(need.partnership) — \(need.hostInstitution)\(need.site.map { ", \($0)" } ?? ""), \(need.countries.map(\.rawValue).joined(separator: "; "))"
+                    + (need.partners.isEmpty
+                        ? "" : " (UK partner: \(need.partners.joined(separator: "; ")))")
             )
             print(
-                "\(need.professions.map(\.rawValue).joined(separator: " or "))\(need.specialties.isEmpty ? "" : " / " + need.specialties.map(\.rawValue).joined(separator: " or ")), \(need.slots) slot\(need.slots == 1 ? "" : "s"), \(need.mode.rawValue)\n"
+                "\(need.professions.map(\.rawValue).joined(separator: " or "))\(need.specialties.isEmpty ? "" : " / " + need.specialties.map(\.rawValue).joined(separator: " or ")), \(need.slots) slot\(need.slots == 1 ? "" : "s"), \(need.mode.rawValue)\(need.minimumScore.map { ", min_score \($0)" } ?? "")\n"
             )
         }
         print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")

@@ -1,44 +1,58 @@
 /// The country component (docs/SCORING.md, "Country"): the best tie, valued by its kind and
 /// scaled by how near its country is to the need's (same country, a configured affinity,
-/// subregion or region).
+/// subregion or region); for a need in several countries, the nearest of them.
 struct CountryRule: Sendable {
-    let needCountry: CountryCode
-    /// Per country code: 1 for the need's country, else the largest of its affinity, subregion
-    /// or region factor, else 0.
+    let needCountries: [CountryCode]
+    /// Per country code: 1 for a need's country, else the largest of its affinity, subregion or
+    /// region factor with any of the need's countries, else 0.
     let factor: [Double]
-    /// Per country code: the affinity factor with the need's country, 0 without one.
-    let affinity: [Double]
     /// The codes of the countries that earn points, highest factor first (lowest code among
     /// equals): the order of the blocked search.
     let byFactor: [Int]
     /// Value of each tie kind, by ``TieKind/order``.
     let kindValue: [Double]
+    let config: ScoringConfig.CountryValues
 
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
-        needCountry = need.country
-        let home = reference.info(for: need.country)
-        let affinity = reference.countries.map { country in
-            config.country.affinities.reduce(0.0) { best, group in
-                group.countries.contains(need.country.rawValue)
-                    && group.countries.contains(country.code.rawValue)
-                    && country.code != need.country
-                    ? max(best, group.factor) : best
+        needCountries = need.countries
+        self.config = config.country
+        var factor = [Double](repeating: 0, count: reference.countries.count)
+        for needCountry in need.countries {
+            for (code, country) in reference.countries.enumerated() {
+                factor[code] = max(
+                    factor[code],
+                    Self.nearness(of: country, to: needCountry, reference, config.country).factor)
             }
         }
-        self.affinity = affinity
-        factor = zip(reference.countries, affinity).map { country, affinity in
-            if country.code == need.country { return 1 }
-            guard let home else { return affinity }
-            if country.subregionCode == home.subregionCode {
-                return max(affinity, config.country.sameSubregionFactor)
-            }
-            if country.regionCode == home.regionCode {
-                return max(affinity, config.country.sameRegionFactor)
-            }
-            return affinity
-        }
+        self.factor = factor
         byFactor = NeedPlan.positiveDescending(factor)
         kindValue = TieKind.allCases.map { config.country.value(of: $0) }
+    }
+
+    /// How near `country` is to the need country `home`, and why.
+    enum Nearness { case same, affinity, subregion, region, none }
+
+    static func nearness(
+        of country: Country, to home: CountryCode, _ reference: ReferenceData,
+        _ values: ScoringConfig.CountryValues
+    ) -> (factor: Double, why: Nearness) {
+        if country.code == home { return (1, .same) }
+        let affinity = values.affinities.reduce(0.0) { best, group in
+            group.countries.contains(home.rawValue)
+                && group.countries.contains(country.code.rawValue) ? max(best, group.factor) : best
+        }
+        guard let info = reference.info(for: home) else {
+            return (affinity, affinity > 0 ? .affinity : .none)
+        }
+        var best = (factor: affinity, why: affinity > 0 ? Nearness.affinity : .none)
+        if country.subregionCode == info.subregionCode {
+            if values.sameSubregionFactor > best.factor {
+                best = (values.sameSubregionFactor, .subregion)
+            }
+        } else if country.regionCode == info.regionCode, values.sameRegionFactor > best.factor {
+            best = (values.sameRegionFactor, .region)
+        }
+        return best
     }
 
     /// The value, and the position in `table.tieCountries` of the tie that earns it (the first
@@ -64,25 +78,32 @@ struct CountryRule: Sendable {
     func value(_ row: Int, _ table: StaffTable) -> Double { best(row, table).value }
 
     func reason(_ row: Int, _ table: StaffTable, _ reference: ReferenceData) -> String {
-        let home = reference.info(for: needCountry)
-        let homeName = home?.name ?? needCountry.rawValue
-        guard let index = best(row, table).index, let home else {
-            return "No tie to \(homeName) or its region"
+        func name(_ code: CountryCode) -> String { reference.info(for: code)?.name ?? code.rawValue }
+        let homeNames = needCountries.map(name).joined(separator: " or ")
+        guard let index = best(row, table).index else {
+            return "No tie to \(homeNames) or \(needCountries.count == 1 ? "its" : "their") region"
         }
         let code = Int(table.tieCountries[index])
         let country = reference.countries[code]
         let phrase = Self.phrase(TieKind.allCases[Int(table.tieKinds[index])])
-        if country.code == needCountry {
-            return "\(phrase) \(country.name) — the need is in \(homeName)"
-        }
-        if affinity[code] > 0, affinity[code] == factor[code] {
+        // The need's country the factor comes from: the first that gives it.
+        guard
+            let (home, nearness) = needCountries.lazy.map({
+                ($0, Self.nearness(of: country, to: $0, reference, self.config))
+            }).first(where: { $0.1.factor == factor[code] })
+        else { return "\(phrase) \(country.name)" }
+        let homeInfo = reference.info(for: home)
+        switch nearness.why {
+        case .same, .none: return "\(phrase) \(country.name) — the need is in \(homeNames)"
+        case .affinity:
             return
-                "\(phrase) \(country.name), which counts for \(homeName) (country affinity \(affinity[code]))"
+                "\(phrase) \(country.name), which counts for \(name(home)) (country affinity \(nearness.factor))"
+        case .subregion:
+            return
+                "\(phrase) \(country.name), in the need's subregion \(homeInfo?.subregion ?? "")"
+        case .region:
+            return "\(phrase) \(country.name), in the need's region \(homeInfo?.region ?? "")"
         }
-        if country.subregionCode == home.subregionCode {
-            return "\(phrase) \(country.name), in the need's subregion \(home.subregion)"
-        }
-        return "\(phrase) \(country.name), in the need's region \(home.region)"
     }
 
     private static func phrase(_ kind: TieKind) -> String {

@@ -1,14 +1,14 @@
 /// The experience component (docs/SCORING.md, "Experience"): credit per past placement, plus
-/// more for a completed placement in the need's country, up to 1.
+/// more for a completed placement in the need's country (any of them), up to 1.
 struct ExperienceRule: Sendable {
-    let needCountry: CountryCode
-    let needCountryCode: UInt16
+    let needCountries: [CountryCode]
+    let needCountryCodes: [UInt16]
     let perPlacement: Double
     let sameCountry: Double
 
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
-        needCountry = need.country
-        needCountryCode = UInt16(reference.number(of: need.country) ?? 0)
+        needCountries = need.countries
+        needCountryCodes = need.countries.compactMap { reference.number(of: $0).map(UInt16.init) }
         perPlacement = config.experiencePerPlacement
         sameCountry = config.experienceSameCountry
     }
@@ -16,7 +16,7 @@ struct ExperienceRule: Sendable {
     @inline(__always)
     func hasCompletedInCountry(_ row: Int, _ table: StaffTable) -> Bool {
         for index in Int(table.completedStart[row])..<Int(table.completedStart[row + 1])
-        where table.completedCountries[index] == needCountryCode {
+        where needCountryCodes.contains(table.completedCountries[index]) {
             return true
         }
         return false
@@ -34,7 +34,8 @@ struct ExperienceRule: Sendable {
         let count = Int(table.placements[row])
         let placements = "\(count) past placement\(count == 1 ? "" : "s")"
         guard hasCompletedInCountry(row, table) else { return placements }
-        let countryName = reference.info(for: needCountry)?.name ?? needCountry.rawValue
+        let countryName = needCountries.map { reference.info(for: $0)?.name ?? $0.rawValue }
+            .joined(separator: " or ")
         return "\(placements), including one completed in \(countryName)"
     }
 }

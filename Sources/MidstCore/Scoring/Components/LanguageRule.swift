@@ -14,7 +14,7 @@ struct LanguageRule: Sendable {
         let rank: UInt8
     }
 
-    let needCountry: CountryCode
+    let needCountries: [CountryCode]
     let required: [Wanted]
     let preferred: [Wanted]
     /// By language code: the share factor of a language spoken by enough of the need country's
@@ -32,7 +32,7 @@ struct LanguageRule: Sendable {
     let maxWithoutSite: Double
 
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
-        needCountry = need.country
+        needCountries = need.countries
         values = config.language
         func wanted(_ requirement: LanguageRequirement) -> Wanted? {
             let codes = ([requirement.language] + reference.equivalents(of: requirement.language))
@@ -44,7 +44,7 @@ struct LanguageRule: Sendable {
         preferred = need.preferredLanguages.compactMap(wanted)
         var localFactor = [Double](repeating: 0, count: reference.languages.count)
         if need.preferredLanguages.isEmpty {
-            for spoken in reference.languages(spokenIn: need.country)
+            for spoken in need.countries.flatMap(reference.languages(spokenIn:))
             where spoken.populationPercent >= config.language.localMinimumPercent {
                 let factor = min(
                     1, spoken.populationPercent / config.language.localSaturationPercent)
@@ -187,7 +187,9 @@ struct LanguageRule: Sendable {
                 reasons.append("Speaks \(text) (\(level(rank))), required at \(level(requirement.rank))")
             }
         }
-        let countryName = reference.info(for: needCountry)?.name ?? needCountry.rawValue
+        func countryName(_ code: CountryCode) -> String {
+            reference.info(for: code)?.name ?? code.rawValue
+        }
         if !preferred.isEmpty {
             if let position = site(row, table).wish {
                 let wish = preferred[position]
@@ -204,19 +206,25 @@ struct LanguageRule: Sendable {
         }
         if let index = local(row, table).index {
             let code = table.languageCodes[index]
-            let percent =
-                reference.languages(spokenIn: needCountry)
-                .filter { spoken in
-                    ([spoken.language] + reference.equivalents(of: spoken.language))
-                        .contains { reference.number(of: $0) == Int(code) }
-                }
-                .map(\.populationPercent).max() ?? 0
+            // The need's country where most people speak it (the first among equals).
+            var best = (country: needCountries[0], percent: 0.0)
+            for country in needCountries {
+                let percent =
+                    reference.languages(spokenIn: country)
+                    .filter { spoken in
+                        ([spoken.language] + reference.equivalents(of: spoken.language))
+                            .contains { reference.number(of: $0) == Int(code) }
+                    }
+                    .map(\.populationPercent).max() ?? 0
+                if percent > best.percent { best = (country, percent) }
+            }
             reasons.append(
-                "Speaks \(name(code)) (\(level(table.languageRanks[index]))); \(Self.percent(percent)) of \(countryName)'s population speaks it"
+                "Speaks \(name(code)) (\(level(table.languageRanks[index]))); \(Self.percent(best.percent)) of \(countryName(best.country))'s population speaks it"
             )
         }
+        let countries = needCountries.map(countryName).joined(separator: " or ")
         return reasons.isEmpty
-            ? "Speaks none of the need's or \(countryName)'s languages"
+            ? "Speaks none of the need's or \(countries)'s languages"
             : reasons.joined(separator: "; ")
     }
 

@@ -1,0 +1,30 @@
+/// The partnership component (docs/SCORING.md, "Partnership"): 1 for a person employed by one of
+/// the need's UK partner organisations, 0 for anyone else; 1 for everyone when the need names no
+/// partner. Employers and partners are compared by ``OrganisationKey``.
+struct PartnershipRule: Sendable {
+    /// The partners as the need writes them, with their keys (0 for a name with no words).
+    let partners: [(name: String, key: UInt64)]
+
+    init(need: Need, reference: ReferenceData) {
+        partners = need.partners.map { ($0, OrganisationKey.key($0, reference)) }
+    }
+
+    @inline(__always)
+    func value(_ row: Int, _ table: StaffTable) -> Double {
+        guard !partners.isEmpty else { return 1 }
+        let employer = table.employerKeys[row]
+        guard employer != 0 else { return 0 }
+        for partner in partners where partner.key == employer { return 1 }
+        return 0
+    }
+
+    func reason(_ row: Int, _ table: StaffTable) -> String {
+        guard !partners.isEmpty else { return "The need names no UK partner organisation" }
+        let employer = table.employerKeys[row]
+        if employer != 0, let partner = partners.first(where: { $0.key == employer }) {
+            return "Works for \(partner.name), the partnership's UK partner"
+        }
+        let names = partners.map(\.name).joined(separator: " or ")
+        return "Does not work for the partnership's UK partner (\(names))"
+    }
+}
