@@ -4,13 +4,13 @@ import Testing
 @Suite("Plain staff rows")
 struct PlainStaffValidatorTests {
     static let header =
-        "id,name,email,profession,specialties,seniority,countries,languages,available_from,"
+        "id,name,email,profession,specialties,skills,seniority,countries,languages,available_from,"
         + "available_to,modes,max_assignments,consent,employer,placements,updated_at"
 
     /// A canonical row; `replacing` puts other text in one column.
     static func row(replacing column: String? = nil, with value: String = "") -> String {
         var fields = [
-            "S1", "Ada Obi", "ada@nhs.example", "doctor", "neonatal_medicine;paediatrics", "4",
+            "S1", "Ada Obi", "ada@nhs.example", "doctor", "neonatal_medicine;paediatrics", "", "4",
             "NG:nationality;NG:trained:4", "en:C2;yo:native", "2026-01-01", "2026-06-30",
             "remote;in-country", "2", "yes", "Barts Health", "3", "2026-11-01",
         ]
@@ -89,6 +89,18 @@ struct PlainStaffValidatorTests {
             try Self.plain(
                 Self.row(replacing: "specialties", with: "leadership_management;paediatrics"))
                 == nil)
+    }
+
+    @Test("a skills column is read after the specialties; a specialty or repeat in it is declined")
+    func skillsColumn() throws {
+        let reference = try ReferenceFixtures.bundledReference()
+        let staff = try #require(
+            try Self.plain(Self.row(replacing: "skills", with: "education;research")))
+        #expect(staff.specialtyCount == 4)
+        #expect(Int(staff.specialtyNumbers[2]) == reference.number(of: specialtyCode("education")))
+        for declined in ["paediatrics", "education;education", "health_education", "Education"] {
+            #expect(try Self.plain(Self.row(replacing: "skills", with: declined)) == nil)
+        }
     }
 
     @Test("more items than a plain record holds are declined", arguments: ["specialties", "countries"])

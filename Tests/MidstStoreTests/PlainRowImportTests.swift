@@ -49,6 +49,11 @@ struct PlainRowImportTests {
                     "nope", "education;paediatrics",
                     "paediatrics; neonatal_medicine", "paediatrics ;neonatal_medicine",
                 ]
+            case "skills":
+                [
+                    "education", "education;research", "research;education", "health_education",
+                    "paediatrics", "education;education", "Education", "nope", "research;",
+                ]
             case "seniority":
                 ["1", "5", "0", "6", "03", "ST4", "st 4", "band 7", "Band8a", "consultant", "FY1", "x", "+3"]
             case "countries":
@@ -80,9 +85,12 @@ struct PlainRowImportTests {
         return common + specific
     }
 
-    /// The fields of one generated line (no quotes: the generator writes none).
+    /// The fields of one generated line (an employer's name may be quoted).
     static func splitCSVLine(_ line: String) -> [String] {
-        line.dropLast().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var reader = CSVReader(bytes: Array(line.utf8))
+        var fields: [String] = []
+        _ = try? reader.nextRecord(into: &fields)
+        return fields
     }
 
     static func quotedIfNeeded(_ value: String) -> String {

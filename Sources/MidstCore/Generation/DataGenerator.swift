@@ -2,14 +2,22 @@
 /// seed, for benchmarks and load tests at NHS scale.
 ///
 /// Distributions follow the NHS workforce statistics in `docs/` (about 80% British nationals;
-/// India, the Philippines, Ireland and Nigeria the largest other nationalities) and the CLDR
-/// language shares of each country. Names are synthetic.
+/// India, the Philippines, Ireland and Nigeria the largest other nationalities; every country
+/// partnerships work in present) and the CLDR language shares of each country: a national speaks
+/// one of their country's languages natively, drawn by share, and each other language a tenth or
+/// more of the country speaks with that chance. About a fifth of clinicians hold a skill.
+/// Employers are the real NHS organisations of the reference data; about half of the needs name
+/// one as their UK partner (by name or ODS code), and some name a skill, a second country or a
+/// minimum score. Names of people are synthetic.
 public struct DataGenerator: Sendable {
     private var random: SeededRandom
     private let reference: ReferenceData
     private let professions: [(SpecialtyCode, Double)]
     private let specialtiesByProfession: [SpecialtyCode: [SpecialtyCode]]
-    private let localLanguages: [CountryCode: [LanguageCode]]
+    /// Per country: its languages spoken by at least 5% (English aside), with their shares.
+    private let localLanguages: [CountryCode: [(LanguageCode, Double)]]
+    private let skills: [SpecialtyCode]
+    private let employers: [Organisation]
 
     /// Nationalities of NHS staff and their rough shares, in per cent.
     private static let nationalities: [(String, Double)] = [
@@ -18,6 +26,7 @@ public struct DataGenerator: Sendable {
         ("UG", 0.3), ("ZA", 0.3), ("MW", 0.2), ("ZM", 0.2), ("TZ", 0.1), ("ET", 0.1), ("SL", 0.1),
         ("XS", 0.05), ("SO", 0.05), ("MM", 0.1), ("SY", 0.1), ("NP", 0.2), ("EG", 0.3), ("SD", 0.2),
         ("LK", 0.3), ("BD", 0.3), ("JM", 0.2), ("GR", 0.3), ("NL", 0.1), ("DE", 0.2), ("FR", 0.2),
+        ("GM", 0.02), ("CD", 0.03), ("RW", 0.03), ("MZ", 0.02), ("LR", 0.02), ("SS", 0.02),
     ]
     /// Countries of heritage among British-born staff.
     private static let heritage = [
@@ -39,13 +48,10 @@ public struct DataGenerator: Sendable {
         "Reyes", "Williams", "Abdi", "Tesfaye", "Aung", "Hassan", "Kowalski", "Murphy", "Phiri",
         "Brown",
     ]
-    private static let employers = [
-        "Cambridge University Hospitals NHS Foundation Trust",
-        "Guy's and St Thomas' NHS Foundation Trust",
-        "Manchester University NHS Foundation Trust", "NHS Greater Glasgow and Clyde",
-        "Leeds Teaching Hospitals NHS Trust", "Betsi Cadwaladr University Health Board",
-        "University Hospitals Birmingham NHS Foundation Trust",
-        "Oxford University Hospitals NHS Foundation Trust",
+    /// Employers when the reference data lists no organisation.
+    private static let fallbackEmployers = [
+        Organisation(
+            code: "RGT", name: "Cambridge University Hospitals NHS Foundation Trust", kind: "trust")
     ]
 
     /// A generator over `reference` (codes are drawn from it), reproducible from `seed`.
@@ -57,33 +63,42 @@ public struct DataGenerator: Sendable {
             "healthcare_scientist": 5, "management": 2,
         ]
         var byProfession: [SpecialtyCode: [SpecialtyCode]] = [:]
-        for entry in reference.specialties where entry.level != .profession {
+        for entry in reference.specialties where entry.level != .profession && !entry.isSkill {
             byProfession[entry.profession, default: []].append(entry.code)
         }
+        skills = reference.specialties.filter(\.isSkill).map(\.code)
+        // Managers hold skills only.
+        if let management = reference.specialties.first(where: {
+            $0.level == .profession && $0.code.rawValue == "management"
+        }), byProfession[management.code] == nil, !skills.isEmpty {
+            byProfession[management.code] = skills
+        }
         specialtiesByProfession = byProfession
+        employers = reference.organisations.isEmpty ? Self.fallbackEmployers : reference.organisations
         professions = reference.specialties.filter {
             $0.level == .profession && byProfession[$0.code] != nil
         }
         .map { ($0.code, shares[$0.code.rawValue] ?? 1) }
-        var local: [CountryCode: [LanguageCode]] = [:]
+        var local: [CountryCode: [(LanguageCode, Double)]] = [:]
         for country in reference.countries {
-            let spoken = reference.languages(spokenIn: country.code).filter {
+            local[country.code] = reference.languages(spokenIn: country.code).filter {
                 $0.populationPercent >= 5 && $0.language.rawValue != "en"
             }
-            local[country.code] = spoken.prefix(3).map(\.language)
+            .map { ($0.language, $0.populationPercent) }
         }
         localLanguages = local
     }
 
     /// The staff CSV header.
     public static let staffHeader =
-        "id,name,email,profession,specialties,seniority,countries,languages,available_from,available_to,"
-        + "modes,max_assignments,consent,employer,placements,updated_at\n"
+        "id,name,email,profession,specialties,skills,seniority,countries,languages,available_from,"
+        + "available_to,modes,max_assignments,consent,employer,placements,updated_at\n"
 
     /// The needs CSV header.
     public static let needHeader =
-        "id,partnership,host_institution,country,profession,specialty,min_seniority,required_languages,"
-        + "preferred_languages,start,end,mode,slots,priority,status,description,updated_at\n"
+        "id,partnership,host_institution,country,profession,specialty,skills,partner,min_score,"
+        + "min_seniority,required_languages,preferred_languages,start,end,mode,slots,priority,status,"
+        + "description,updated_at\n"
 
     /// One staff CSV line (ending in a newline) for staff number `index`.
     public mutating func staffLine(index: Int) -> String {
@@ -96,6 +111,10 @@ public struct DataGenerator: Sendable {
         if random.chance(0.4) {
             let second = options[random.index(below: options.count)]
             if second != specialties[0] { specialties.append(second) }
+        }
+        var skill = ""
+        if !skills.contains(specialties[0]), !skills.isEmpty, random.chance(0.2) {
+            skill = skills[random.index(below: skills.count)].rawValue
         }
         let seniority = random.pick([("1", 20.0), ("2", 25), ("3", 25), ("4", 18), ("5", 12)])
         let nationality = random.pick(Self.nationalities)
@@ -138,10 +157,10 @@ public struct DataGenerator: Sendable {
         let modes = random.pick([("remote;in-country", 50.0), ("remote", 35), ("in-country", 15)])
         let capacity = random.pick([("1", 70.0), ("2", 20), ("3", 5), ("0", 5)])
         let consent = random.chance(0.92) ? "yes" : "no"
-        let employer = Self.employers[random.index(below: Self.employers.count)]
+        let employer = CSVWriter.escape(employers[random.index(below: employers.count)].name)
         return
             "\(id),\(given) \(family),\(given.lowercased()).\(family.lowercased())\(index)@nhs.example,"
-            + "\(profession),\(specialties.map(\.rawValue).joined(separator: ";")),\(seniority),"
+            + "\(profession),\(specialties.map(\.rawValue).joined(separator: ";")),\(skill),\(seniority),"
             + "\(ties.joined(separator: ";")),\(languages.map { "\($0.0):\($0.1)" }.joined(separator: ";")),"
             + "\(window),\(modes),\(capacity),\(consent),\(employer),\(random.index(below: 5)),2026-11-01\n"
     }
@@ -154,7 +173,20 @@ public struct DataGenerator: Sendable {
         let profession = random.pick(professions)
         let options = specialtiesByProfession[profession]!
         let specialty = options[random.index(below: options.count)]
-        let local = localLanguages[code] ?? []
+        let skill =
+            !skills.isEmpty && random.chance(0.1) ? skills[random.index(below: skills.count)].rawValue : ""
+        var countries = country
+        if random.chance(0.05) {
+            let other = Self.hosts[random.index(below: Self.hosts.count)]
+            if other != country { countries += ";\(other)" }
+        }
+        var partner = ""
+        if random.chance(0.5) {
+            let organisation = employers[random.index(below: employers.count)]
+            partner = CSVWriter.escape(random.chance(0.5) ? organisation.code : organisation.name)
+        }
+        let minimumScore = random.chance(0.1) ? "\(40 + random.index(below: 30))" : ""
+        let local = (localLanguages[code] ?? []).map(\.0)
         var required: [String] = []
         if random.chance(0.7) { required.append("en:B2") }
         if let first = local.first, random.chance(0.1) { required.append("\(first):B1") }
@@ -169,16 +201,31 @@ public struct DataGenerator: Sendable {
         let partnership = CSVWriter.escape("\(countryName) Health Partnership \(index % 97)")
         let host = CSVWriter.escape("Hospital \(index) (\(countryName))")
         return "N\(index),\(partnership),\(host),"
-            + "\(country),\(profession),\(specialty),\(1 + random.index(below: 4)),"
+            + "\(countries),\(profession),\(specialty),\(skill),\(partner),\(minimumScore),"
+            + "\(1 + random.index(below: 4)),"
             + "\(required.joined(separator: ";")),\(preferred.joined(separator: ";")),\(start),\(end),\(mode),"
             + "\(1 + random.index(below: 3)),\(1 + random.index(below: 5)),\(status),,2026-11-01\n"
     }
 
-    private func addLocal(_ country: String, level: String, to languages: inout [(String, String)])
-    {
-        for language in localLanguages[CountryCode(rawValue: country)]?.prefix(2) ?? []
-        where !languages.contains(where: { $0.0 == language.rawValue }) {
-            languages.append((language.rawValue, level))
+    /// Adds the languages of `country`: one drawn by CLDR share at `level`, and, for a national
+    /// (`level` native), each other language a tenth or more of the country speaks, with that
+    /// chance, at B2 to C2; then English for the countries where it is widely spoken.
+    private mutating func addLocal(
+        _ country: String, level: String, to languages: inout [(String, String)]
+    ) {
+        let local = localLanguages[CountryCode(rawValue: country)] ?? []
+        if !local.isEmpty {
+            let first = random.pick(local)
+            if !languages.contains(where: { $0.0 == first.rawValue }) {
+                languages.append((first.rawValue, level))
+            }
+            if level == "native" {
+                for (language, share) in local
+                where share >= 10 && language != first && random.chance(share / 100) {
+                    languages.append(
+                        (language.rawValue, random.pick([("B2", 1.0), ("C1", 1), ("C2", 1)])))
+                }
+            }
         }
         if ["GB", "IE", "JM", "NG", "GH", "ZW", "UG", "KE", "ZM", "MW", "SL", "ZA", "IN", "PH"]
             .contains(country),

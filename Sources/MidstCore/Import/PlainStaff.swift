@@ -30,6 +30,8 @@ public struct PlainStaff: Sendable {
     public var profession = TextSpan.empty
     /// The `specialties` column as written: codes separated by `;`, primary first.
     public var specialties = TextSpan.empty
+    /// The `skills` column as written (stored after the specialties).
+    public var skills = TextSpan.empty
     public var seniority = Seniority.lowest
     /// The grade as written, when the seniority was given as a grade rather than a level.
     public var grade = TextSpan.empty
@@ -47,7 +49,7 @@ public struct PlainStaff: Sendable {
     /// A date (`YYYY-MM-DD`, stored at midnight UTC) or empty (the import's time).
     public var updatedOn = TextSpan.empty
 
-    /// Specialty numbers, primary first.
+    /// Specialty numbers, primary first, then the skills column's.
     public var specialtyNumbers = SIMD8<UInt16>()
     public var specialtyCount: UInt8 = 0
     public var tieCountries = SIMD8<UInt16>()

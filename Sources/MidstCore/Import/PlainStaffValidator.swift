@@ -75,10 +75,9 @@ public struct PlainStaffValidator: Sendable {
         else { return nil }
         (staff.id, staff.name, staff.email, staff.employer) = (id, name, email, employer)
         staff.profession = profession
-        // Skills in a column of their own are stored after the specialties: not a plain row.
-        guard row.text(.skills)?.isEmpty == true,
-            let specialtiesText = row.text(.specialties), !specialtiesText.isEmpty,
+        guard let specialtiesText = row.text(.specialties), !specialtiesText.isEmpty,
             readSpecialties(specialtiesText, profession: professionNumber, row, into: &staff),
+            let skillsText = row.text(.skills), readSkills(skillsText, row, into: &staff),
             let seniority = row.text(.seniority), readSeniority(seniority, row, into: &staff),
             let countries = row.text(.countries), readTies(countries, row, into: &staff),
             let languages = row.text(.languages), readLanguages(languages, row, into: &staff),
@@ -90,6 +89,7 @@ public struct PlainStaffValidator: Sendable {
             let updatedOn = row.text(.updatedAt)
         else { return nil }
         staff.specialties = specialtiesText
+        staff.skills = skillsText
         staff.countries = countries
         staff.languages = languages
         let start = from.isEmpty ? nil : CalendarDate(isoBytes: row.bytes(from))
@@ -119,6 +119,22 @@ public struct PlainStaffValidator: Sendable {
                 isSkill[number] || (professionOf[number] == profession && !afterSkill)
             else { return false }
             afterSkill = afterSkill || isSkill[number]
+            let count = Int(staff.specialtyCount)
+            for earlier in 0..<count where staff.specialtyNumbers[earlier] == number {
+                return false
+            }
+            staff.specialtyNumbers[count] = UInt16(number)
+            staff.specialtyCount += 1
+            return true
+        }
+    }
+
+    /// The skills column: skills only, after the specialties, none repeated.
+    private func readSkills(_ text: TextSpan, _ row: Row, into staff: inout PlainStaff) -> Bool {
+        row.forEachItem(of: text) { item in
+            guard staff.specialtyCount < PlainStaff.capacity,
+                let number = specialties.number(of: row.bytes(item)), isSkill[number]
+            else { return false }
             let count = Int(staff.specialtyCount)
             for earlier in 0..<count where staff.specialtyNumbers[earlier] == number {
                 return false

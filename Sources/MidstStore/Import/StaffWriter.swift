@@ -244,7 +244,21 @@ struct StaffWriter: RecordWriter {
         text(1, staff.name)
         text(2, staff.email)
         text(3, staff.profession)
-        text(4, staff.specialties, optional: false)
+        if staff.skills.isEmpty {
+            text(4, staff.specialties, optional: false)
+        } else {
+            // Stored as the parsed path stores them: the specialties, then the skills.
+            let specialties = bytes(staff.specialties)
+            let skills = bytes(staff.skills)
+            let count = specialties.count + 1 + skills.count
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { joined in
+                _ = joined.initialize(fromContentsOf: specialties)
+                joined[specialties.count] = UInt8(ascii: ";")
+                _ = UnsafeMutableBufferPointer(rebasing: joined[(specialties.count + 1)...])
+                    .initialize(fromContentsOf: skills)
+                statement.bindCopy(first + 4, UnsafeBufferPointer(joined))
+            }
+        }
         statement.bind(first + 5, staff.seniority.rawValue)
         text(6, staff.grade)
         text(7, staff.countries, optional: false)
