@@ -46,10 +46,10 @@ struct DataGeneratorTests {
         #expect(staff.allSatisfy { !$0.languages.isEmpty && !$0.countryTies.isEmpty })
     }
 
-    @Test("200 generated needs all read and validate")
+    @Test("5,000 generated needs all read and validate")
     func needsValidate() throws {
         var reader = try RecordReader<NeedColumn>(
-            bytes: Array(needsCSV(seed: 7, count: 200).utf8), format: .csv, file: "needs.csv")
+            bytes: Array(needsCSV(seed: 7, count: 5_000).utf8), format: .csv, file: "needs.csv")
         let validator = NeedValidator(reference: reference, now: now)
         var needs: [Need] = []
         var problems: [String] = []
@@ -64,8 +64,8 @@ struct DataGeneratorTests {
             }
         }
         #expect(problems.prefix(5) == [])
-        #expect(needs.count == 200)
-        #expect(needs.map(\.id.rawValue) == (0..<200).map { "N\($0)" })
+        #expect(needs.count == 5_000)
+        #expect(needs.map(\.id.rawValue) == (0..<5_000).map { "N\($0)" })
         #expect(
             needs.allSatisfy { !$0.specialties.isEmpty && $0.dates.start != nil && $0.dates.end != nil }
         )

@@ -173,8 +173,9 @@ public struct DataGenerator: Sendable {
         let profession = random.pick(professions)
         let options = specialtiesByProfession[profession]!
         let specialty = options[random.index(below: options.count)]
-        let skill =
+        var skill =
             !skills.isEmpty && random.chance(0.1) ? skills[random.index(below: skills.count)].rawValue : ""
+        if skill == specialty.rawValue { skill = "" }
         var countries = country
         if random.chance(0.05) {
             let other = Self.hosts[random.index(below: Self.hosts.count)]
