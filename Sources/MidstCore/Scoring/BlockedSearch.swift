@@ -25,9 +25,14 @@
 /// the others lack. Otherwise, in any group whose bound without them cannot reach the list,
 /// only the speakers are examined.
 ///
-/// Each person is scored at most once: in group 1 under their best tie country, in group 2
-/// under their best credited specialty, in group 3 under the first site language they speak
-/// (in group 0 likewise, and then in no other group).
+/// When the need names a UK partner, the partner's staff earn the partnership points and nobody
+/// else does. They are few (one organisation's staff), so they are examined first (the partner
+/// group), and every later group's bound is lowered by the partnership points.
+///
+/// Each person is scored at most once: in the partner group if they work for a partner, in
+/// group 1 under their best tie country, in group 2 under their best credited specialty, in
+/// group 3 under the first site language they speak (in group 0 likewise, and then in no other
+/// group).
 /// See docs/SCORING.md ("Candidate blocking").
 extension NeedPlan {
     /// The `top` best eligible people, best first (ties by staff id), exactly as a scan of the
@@ -51,6 +56,25 @@ extension NeedPlan {
             siteShortfall > 0 && !best.couldEnter(withAtMost: bound - siteShortfall)
         }
 
+        // The partner group: the partners' staff first; everyone after them earns no
+        // partnership points, so every later bound is lower by those points.
+        let partnersFirst = !partnership.keys.isEmpty && points[.partnership] > 0
+        if partnersFirst {
+            for key in partnership.keys {
+                for profession in professions {
+                    for row in index.rows(profession: profession, employer: key) {
+                        best.consider(row)
+                    }
+                }
+            }
+        }
+        let partnerPoints = partnersFirst ? points[.partnership] : 0
+        /// Whether `row` was examined in the partner group.
+        @inline(__always)
+        func isPartnerStaff(_ row: Int32) -> Bool {
+            partnersFirst && partnership.value(Int(row), table) == 1
+        }
+
         // 0. When few people of the block speak a site language, they come first; everyone
         // after them speaks none, so every later bound is lower by the site shortfall.
         let siteSpeakers = language.siteCodes.reduce(0) { sum, code in
@@ -63,16 +87,17 @@ extension NeedPlan {
             for code in language.siteCodes {
                 for profession in professions {
                     for row in index.rows(profession: profession, language: Int(code))
-                    where language.firstSiteCode(Int(row), table) == code {
+                    where language.firstSiteCode(Int(row), table) == code && !isPartnerStaff(row) {
                         best.consider(row)
                     }
                 }
             }
         }
-        let spoken = speakersFirst ? siteShortfall : 0
-        /// Whether group 1 or 2 passes `row` over: a speaker already seen in group 0, or, with
-        /// `speakersOnly`, someone who speaks no site language.
+        let spoken = (speakersFirst ? siteShortfall : 0) + partnerPoints
+        /// Whether group 1 or 2 passes `row` over: someone already seen in the partner group or
+        /// in group 0, or, with `speakersOnly`, someone who speaks no site language.
         func passesOver(_ row: Int32, speakersOnly: Bool) -> Bool {
+            if isPartnerStaff(row) { return true }
             if speakersFirst { return language.firstSiteCode(Int(row), table) != nil }
             return speakersOnly && language.firstSiteCode(Int(row), table) == nil
         }
@@ -132,7 +157,7 @@ extension NeedPlan {
                     for row in index.rows(profession: profession, language: Int(code))
                     where bestTieCountry(Int(row), table) == nil
                         && (!hasSpecialty || bestCreditedSpecialty(Int(row), table) == nil)
-                        && language.firstSiteCode(Int(row), table) == code
+                        && language.firstSiteCode(Int(row), table) == code && !isPartnerStaff(row)
                     {
                         best.consider(row)
                     }

@@ -1,6 +1,6 @@
 /// Posting lists over a ``StaffTable``, the batch's candidate blocking: within each profession,
-/// the people holding each specialty, with a tie to each country, and speaking each language,
-/// in table order.
+/// the people holding each specialty, with a tie to each country, speaking each language, and
+/// working for each employer, in table order.
 ///
 /// People with no free capacity can never be eligible, so they are left out. Built once per run
 /// in O(n) (two counting passes per column); 4 bytes per specialty, tie and language.
@@ -17,6 +17,11 @@ public struct CandidateIndex: Sendable {
     /// Key `profession * languageCount + language`, likewise.
     let languageStart: [Int32]
     let languageRows: [Int32]
+    /// Dense numbers of the employers' ``OrganisationKey``s (no employer has none).
+    let employerNumber: [UInt64: Int]
+    /// Key `profession * employerNumber.count + employer`, likewise.
+    let employerStart: [Int32]
+    let employerRows: [Int32]
 
     /// Indexes `table`.
     public init(table: StaffTable) {
@@ -63,6 +68,34 @@ public struct CandidateIndex: Sendable {
                 }
             }
         }
+        var employerNumber: [UInt64: Int] = [:]
+        var rowEmployer = [Int](repeating: -1, count: table.count)
+        for row in 0..<table.count where table.employerKeys[row] != 0 {
+            let key = table.employerKeys[row]
+            if let number = employerNumber[key] {
+                rowEmployer[row] = number
+            } else {
+                rowEmployer[row] = employerNumber.count
+                employerNumber[key] = employerNumber.count
+            }
+        }
+        self.employerNumber = employerNumber
+        let employerCount = employerNumber.count
+        (employerStart, employerRows) = Self.postingLists(
+            table: table, keyCount: professionCount * employerCount
+        ) { row, emit in
+            if rowEmployer[row] >= 0 {
+                emit(Int(table.profession[row]) * employerCount + rowEmployer[row])
+            }
+        }
+    }
+
+    /// The people of `profession` whose employer has `key` (an ``OrganisationKey``).
+    func rows(profession: UInt16, employer key: UInt64) -> ArraySlice<Int32> {
+        guard let employer = employerNumber[key] else { return [] }
+        let index = Int(profession) * employerNumber.count + employer
+        guard index + 1 < employerStart.count else { return [] }
+        return employerRows[Int(employerStart[index])..<Int(employerStart[index + 1])]
     }
 
     /// The people of `profession` who hold `specialty` (primary or secondary).

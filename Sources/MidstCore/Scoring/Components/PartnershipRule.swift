@@ -5,8 +5,16 @@ struct PartnershipRule: Sendable {
     /// The partners as the need writes them, with their keys (0 for a name with no words).
     let partners: [(name: String, key: UInt64)]
 
+    /// The partners' keys, each once, without 0: the blocked search's partner group.
+    let keys: [UInt64]
+
     init(need: Need, reference: ReferenceData) {
         partners = need.partners.map { ($0, OrganisationKey.key($0, reference)) }
+        var keys: [UInt64] = []
+        for partner in partners where partner.key != 0 && !keys.contains(partner.key) {
+            keys.append(partner.key)
+        }
+        self.keys = keys
     }
 
     @inline(__always)
