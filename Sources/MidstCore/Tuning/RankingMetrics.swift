@@ -1,0 +1,64 @@
+import Foundation
+
+extension OutcomeKind {
+    /// The graded relevance of an outcome (docs/TUNING.md): `completed` 3, `accepted` 2,
+    /// `declined` and `no_response` 0. A pair with several outcomes takes the highest.
+    public var relevance: Int {
+        switch self {
+        case .completed: 3
+        case .accepted: 2
+        case .declined, .noResponse: 0
+        }
+    }
+}
+
+/// Ranking quality for one need, trec_eval's measures (docs/TUNING.md, "Metrics"): NDCG@k with
+/// linear gain (the grade) and a log2(rank + 1) discount, reciprocal rank, precision@k,
+/// recall@k and average precision. A person is relevant when their grade is above 0.
+public struct RankingMetrics: Hashable, Sendable {
+    public var ndcg: Double
+    public var reciprocalRank: Double
+    public var precision: Double
+    public var recall: Double
+    public var averagePrecision: Double
+
+    /// The metrics of a ranking, or nil when nobody is relevant (the need then says nothing
+    /// about ranking quality and is left out of the means).
+    ///
+    /// - Parameters:
+    ///   - ranked: the grades of the ranked people, best first.
+    ///   - judged: the grades of everyone judged for the need, ranked or not: a relevant person
+    ///     the ranking leaves out (not eligible) still counts in the ideal ranking and recall.
+    ///   - k: the cut-off of NDCG, precision and recall; reciprocal rank and average precision
+    ///     have none.
+    public init?(ranked: [Int], judged: [Int], k: Int) {
+        let relevantCount = judged.count { $0 > 0 }
+        guard relevantCount > 0, k > 0 else { return nil }
+        var dcg = 0.0
+        var hitsAtK = 0
+        var hits = 0
+        var precisionSum = 0.0
+        var firstHit: Int?
+        for (index, grade) in ranked.enumerated() {
+            let rank = index + 1
+            if rank <= k {
+                dcg += Double(grade) / log2(Double(rank + 1))
+                if grade > 0 { hitsAtK += 1 }
+            }
+            if grade > 0 {
+                hits += 1
+                precisionSum += Double(hits) / Double(rank)
+                if firstHit == nil { firstHit = rank }
+            }
+        }
+        var idcg = 0.0
+        for (index, grade) in judged.sorted(by: >).prefix(k).enumerated() {
+            idcg += Double(grade) / log2(Double(index + 2))
+        }
+        ndcg = dcg / idcg
+        reciprocalRank = firstHit.map { 1 / Double($0) } ?? 0
+        precision = Double(hitsAtK) / Double(k)
+        recall = Double(hitsAtK) / Double(relevantCount)
+        averagePrecision = precisionSum / Double(relevantCount)
+    }
+}

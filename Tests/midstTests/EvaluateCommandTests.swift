@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `midst evaluate` end to end on the sample data.
+@Suite("Evaluate command")
+struct EvaluateCommandTests {
+    @Test("evaluate --format json gives the metrics, their intervals and the ablation; a config changes them")
+    func json() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let result = try MidstProcess.run(["evaluate", "--k", "10", "--format", "json"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["ndcg@10", "mrr", "map", "precision@10", "recall@10"] {
+            let value = try #require(object[key] as? Double, "\(key)")
+            #expect((0...1).contains(value))
+            let interval = try #require(
+                (object["confidence_intervals"] as? [String: [Double]])?[key])
+            #expect(interval[0] <= value && value <= interval[1])
+        }
+        #expect((object["needs"] as? Int ?? 0) > 0)
+        #expect((object["ablation"] as? [String: Any])?.count == 7)
+        // Without the country weight: a different ranking, so the ablation's NDCG.
+        try #"{"weights": {"country": 0}}"#
+            .write(toFile: folder.path("country.json"), atomically: true, encoding: .utf8)
+        let countryOnly = try MidstProcess.run(
+            ["evaluate", "--format", "json", "--config", "country.json"], in: folder.url)
+        let other = try #require(
+            try JSONSerialization.jsonObject(with: Data(countryOnly.stdout.utf8)) as? [String: Any])
+        let ablated = (object["ablation"] as? [String: [String: Double]])?["country"]?["ndcg@10"]
+        #expect(other["ndcg@10"] as? Double == ablated)
+        #expect(ablated != object["ndcg@10"] as? Double)
+    }
+
+    @Test("evaluate without outcomes says what to do")
+    func noOutcomes() throws {
+        let folder = try WorkFolder()
+        defer { folder.cleanUp() }
+        _ = try MidstProcess.run(["import", "needs", sample("needs.csv")], in: folder.url)
+        let result = try MidstProcess.run(["evaluate"], in: folder.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("import outcomes"))
+    }
+}
