@@ -58,22 +58,26 @@ struct EvaluationTests {
             maxAssignments: 1, hasConsented: true, updatedAt: Timestamp(secondsSince1970: 0))
     }
 
-    func outcome(_ need: String, _ staff: String, _ kind: OutcomeKind) -> Outcome {
+    func outcome(_ need: String, _ staff: String, _ kind: OutcomeKind, on date: String = "2026-03-10")
+        -> Outcome
+    {
         Outcome(
             needID: RecordID(rawValue: need), staffID: RecordID(rawValue: staff), kind: kind,
-            date: CalendarDate(iso: "2026-01-10")!)
+            date: CalendarDate(iso: date)!)
     }
 
     @Test("a need's own acceptance and completion change neither eligibility nor features")
     func noLeakage() throws {
         let scorer = Scorer(reference: reference)
-        let needs = [need("N1"), need("N2")]
+        let needs = [need("N1"), need("N2"), need("N3")]
         // S1 accepted N1 and has room for one commitment: as of before the offer they were free.
-        // S2 completed N2 in Uganda: N2's ranking must not see that placement, N1's must.
+        // S2 completed N2 in Uganda before N1 was offered: N2's ranking must not see that
+        // placement, N1's must. S3 accepted N3 only after N1 was offered: N1 must not see it.
         let outcomes = [
             outcome("N1", "S1", .accepted), outcome("N1", "S3", .declined),
-            outcome("N2", "S2", .accepted), outcome("N2", "S2", .completed),
-            outcome("N1", "S2", .declined),
+            outcome("N2", "S2", .accepted, on: "2026-01-10"),
+            outcome("N2", "S2", .completed, on: "2026-02-10"),
+            outcome("N1", "S2", .declined), outcome("N3", "S3", .accepted, on: "2026-04-01"),
         ]
         let set = LabelledSet(
             needs: needs, outcomes: outcomes, staff: [nurse("S1"), nurse("S2"), nurse("S3")],

@@ -28,9 +28,10 @@ public struct LabelledSet: Sendable {
     public private(set) var pairs: [Pair] = []
 
     /// Builds the set from the log. Each pair is scored with the person's record as it is, but
-    /// with the commitments and completed placements of every *other* need only, so that the
-    /// need's own outcome (an acceptance that fills the person's capacity, a completion that adds
-    /// experience in the country) cannot change its own ranking.
+    /// with the commitments and completed placements of the outcomes dated before the need was
+    /// offered (its earliest outcome), its own never, so that the need's own outcome (an
+    /// acceptance that fills the person's capacity, a completion that adds experience in the
+    /// country) cannot change its own ranking.
     ///
     /// - Parameters:
     ///   - needs: every need the outcomes refer to (any status).
@@ -53,22 +54,33 @@ public struct LabelledSet: Sendable {
         for needID in grades.keys.sorted() {
             let need = needByID[needID]!
             let judged = grades[needID]!
-            let first = pairs.count
-            for (staffID, grade) in judged.sorted(by: { $0.key < $1.key }) {
+            let offered = history.firstDate(of: needID)
+            // The asked people with their state before the offer, in a table of their own: the
+            // table leaves out whoever has not consented or is inactive, and the plan's hard
+            // constraints (capacity included) do the rest. min_score depends on the weights: it
+            // is applied when ranking.
+            var people: [Staff] = []
+            var contexts: [StaffContext] = []
+            for staffID in judged.keys.sorted() {
                 guard let person = staffByID[staffID] else { continue }
-                let context = history.context(
-                    of: staffID, excluding: needID, isActive: !inactive.contains(staffID))
-                let explanation = scorer.explain(person, for: need, context: context)
-                // min_score depends on the weights: it is applied when ranking.
-                guard explanation.exclusions.allSatisfy({ $0.name == "min_score" }) else {
-                    continue
-                }
-                var values = ComponentVector()
-                for component in explanation.components {
-                    values[component.component] = component.value
-                }
-                pairs.append(Pair(staffID: staffID, grade: grade, values: values))
+                people.append(person)
+                contexts.append(
+                    history.context(
+                        of: staffID, before: offered, excluding: needID,
+                        isActive: !inactive.contains(staffID)))
             }
+            let table = StaffTable(staff: people, contexts: contexts, reference: scorer.reference)
+            let plan = NeedPlan(need: need, scorer: scorer)
+            let first = pairs.count
+            var eligible: [Pair] = []
+            for row in 0..<table.count where plan.isEligible(row, in: table) {
+                let staffID = table.id(at: row)
+                eligible.append(
+                    Pair(
+                        staffID: staffID, grade: judged[staffID]!,
+                        values: plan.components(row, in: table)))
+            }
+            pairs += eligible.sorted { $0.staffID < $1.staffID }
             self.needs.append(
                 Need(
                     id: needID, judged: judged.values.sorted(by: >), pairs: first..<pairs.count,
@@ -107,38 +119,55 @@ public struct LabelledSet: Sendable {
     }
 }
 
-/// What the outcome log says about each person's commitments and completed placements, with
-/// any one need's outcomes left out (docs/SCORING.md, "capacity" and "Experience").
+/// What the outcome log says about each person's commitments and completed placements as of a
+/// date, with one need's outcomes left out (docs/SCORING.md, "capacity" and "Experience").
 struct OutcomeHistory {
-    /// Per person: the needs they are committed to (accepted, need open, not completed).
-    private var commitments: [RecordID: Set<RecordID>] = [:]
-    /// Per person: the (need, main country) of each completed placement.
-    private var completed: [RecordID: [(RecordID, CountryCode)]] = [:]
+    /// Per person: when they accepted each need they are committed to (accepted, need open, not
+    /// completed).
+    private var commitments: [RecordID: [(need: RecordID, date: CalendarDate)]] = [:]
+    /// Per person: each completed placement's need, date and main country.
+    private var completed: [RecordID: [(need: RecordID, date: CalendarDate, country: CountryCode)]] =
+        [:]
+    /// Per need: its earliest outcome, the day it was offered.
+    private var offered: [RecordID: CalendarDate] = [:]
 
     init(outcomes: [Outcome], needs: [RecordID: Need]) {
-        var accepted: Set<[RecordID]> = []
-        var done: Set<[RecordID]> = []
+        var accepted: [[RecordID]: CalendarDate] = [:]
+        var done: [[RecordID]: CalendarDate] = [:]
         for outcome in outcomes {
+            let pair = [outcome.needID, outcome.staffID]
+            offered[outcome.needID] = min(offered[outcome.needID] ?? outcome.date, outcome.date)
             switch outcome.kind {
-            case .accepted: accepted.insert([outcome.needID, outcome.staffID])
-            case .completed: done.insert([outcome.needID, outcome.staffID])
+            case .accepted: accepted[pair] = min(accepted[pair] ?? outcome.date, outcome.date)
+            case .completed: done[pair] = min(done[pair] ?? outcome.date, outcome.date)
             case .declined, .noResponse: break
             }
         }
-        for pair in accepted where !done.contains(pair) && needs[pair[0]]?.status == .open {
-            commitments[pair[1], default: []].insert(pair[0])
+        for (pair, date) in accepted where done[pair] == nil && needs[pair[0]]?.status == .open {
+            commitments[pair[1], default: []].append((pair[0], date))
         }
-        for pair in done.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for (pair, date) in done {
             if let country = needs[pair[0]]?.country {
-                completed[pair[1], default: []].append((pair[0], country))
+                completed[pair[1], default: []].append((pair[0], date, country))
             }
         }
     }
 
-    /// The person's context from every outcome but those of need `excluded`.
-    func context(of person: RecordID, excluding excluded: RecordID, isActive: Bool) -> StaffContext {
-        let held = commitments[person].map { $0.subtracting([excluded]).count } ?? 0
-        let countries = Set((completed[person] ?? []).filter { $0.0 != excluded }.map(\.1))
+    /// The day need `need` was offered: its earliest outcome's date.
+    func firstDate(of need: RecordID) -> CalendarDate? { offered[need] }
+
+    /// The person's context from the outcomes dated before `date` (all of them when nil), leaving
+    /// out need `excluded`'s.
+    func context(
+        of person: RecordID, before date: CalendarDate?, excluding excluded: RecordID,
+        isActive: Bool
+    ) -> StaffContext {
+        func counts(_ need: RecordID, _ when: CalendarDate) -> Bool {
+            need != excluded && date.map { when < $0 } ?? true
+        }
+        let held = (commitments[person] ?? []).count { counts($0.need, $0.date) }
+        let countries = Set(
+            (completed[person] ?? []).filter { counts($0.need, $0.date) }.map(\.country))
         return StaffContext(commitments: held, completedCountries: countries, isActive: isActive)
     }
 }

@@ -14,6 +14,16 @@ struct Generate: ParsableCommand {
 
               midst generate --staff 1000000 --needs 10000 --seed 7 --out /tmp/scale
               midst import staff /tmp/scale/staff.csv
+
+            With --outcomes, it writes outcomes.csv instead, for the staff and needs already \
+            imported: for each of --labelled-needs open needs, the people an old ranking (the \
+            engine under --config, default the shipped weights) put on top, and a few from \
+            further down, were asked; each accepted, declined or did not answer, and some \
+            completed, by a latent utility under true weights (--true-weights, a configuration \
+            file whose weights are the truth). docs/TUNING.md describes the model.
+
+              midst generate --outcomes --labelled-needs 2000 --seed 7 --out /tmp/scale
+              midst import outcomes /tmp/scale/outcomes.csv
             """)
 
     @Option(help: "How many staff records to write.") var staff = 1000
@@ -22,6 +32,15 @@ struct Generate: ParsableCommand {
     @Option(
         help: ArgumentHelp("The folder to write staff.csv and needs.csv into.", valueName: "dir"))
     var out: String
+    @Flag(help: "Write outcomes.csv for the imported staff and needs instead.") var outcomes = false
+    @Option(help: "With --outcomes: how many open needs get outcomes (the first by a seeded shuffle).")
+    var labelledNeeds = 2000
+    @Option(
+        help: ArgumentHelp(
+            "With --outcomes: a configuration whose weights are the true ones.", valueName: "file"))
+    var trueWeights: String?
+    @OptionGroup var scoring: ConfigOptions
+    @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         guard staff >= 0, needs >= 0 else {
@@ -30,6 +49,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
+        if outcomes { return try writeOutcomes() }
         try Terminal.exitOnError(code: .databaseProblem) {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var generator = DataGenerator(reference: BundledReference.data, seed: seed)
@@ -42,6 +62,40 @@ struct Generate: ParsableCommand {
         }
         print(
             "Wrote \(staff) staff to \(out)/staff.csv and \(needs) needs to \(out)/needs.csv (seed \(seed))"
+        )
+    }
+
+    /// `--outcomes`: the outcome log of the latent-utility model over the database's records.
+    private func writeOutcomes() throws {
+        let database = try self.database.openExisting()
+        let reference = BundledReference.data
+        var model = OutcomeModel()
+        if let trueWeights {
+            model.trueWeights = try ConfigOptions(config: trueWeights).load().weights
+        }
+        let scorer = Scorer(reference: reference, config: try scoring.load())
+        let (table, needs) = try Terminal.exitOnError(code: .databaseProblem) {
+            (try database.staffTable(reference: reference), try database.openNeeds())
+        }
+        var random = SeededRandom(seed: seed)
+        var chosen = needs
+        chosen.shuffle(using: &random)
+        chosen = chosen.prefix(labelledNeeds).sorted { $0.id < $1.id }
+        let plans = chosen.map { NeedPlan(need: $0, scorer: scorer) }
+        let log = model.outcomes(
+            plans: plans, table: table, index: CandidateIndex(table: table), seed: seed)
+        try Terminal.exitOnError(code: .databaseProblem) {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            var text = "need_id,staff_id,outcome,date\n"
+            for outcome in log {
+                text +=
+                    "\(outcome.needID.rawValue),\(outcome.staffID.rawValue),\(outcome.kind.rawValue),\(outcome.date)\n"
+            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(out)/outcomes.csv"))
+        }
+        let accepted = log.count { $0.kind == .accepted }
+        print(
+            "Wrote \(log.count) outcomes for \(plans.count) needs to \(out)/outcomes.csv (\(accepted) accepted, \(log.count { $0.kind == .completed }) completed; seed \(seed))"
         )
     }
 
