@@ -43,3 +43,29 @@ struct EvaluateCommandTests {
         #expect(result.stderr.contains("import outcomes"))
     }
 }
+
+/// `midst tune` end to end on the sample data.
+@Suite("Tune command")
+struct TuneCommandTests {
+    @Test("tune writes a configuration that config check and evaluate accept, and says how it compares")
+    func writesConfiguration() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let result = try MidstProcess.run(
+            ["tune", "--folds", "3", "--seed", "2", "--out", "tuned.json"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Held out (ndcg@10"))
+        #expect(
+            result.stdout.contains("keep the defaults")
+                || result.stdout.contains("rank better on needs they were not fitted to"))
+        #expect(try MidstProcess.run(["config", "check", "tuned.json"], in: folder.url).status == 0)
+        let evaluated = try MidstProcess.run(
+            ["evaluate", "--config", "tuned.json", "--format", "json"], in: folder.url)
+        #expect(evaluated.status == 0)
+        // The same seed writes the same file.
+        let first = try String(contentsOfFile: folder.path("tuned.json"), encoding: .utf8)
+        _ = try MidstProcess.run(
+            ["tune", "--folds", "3", "--seed", "2", "--out", "again.json"], in: folder.url)
+        #expect(try String(contentsOfFile: folder.path("again.json"), encoding: .utf8) == first)
+    }
+}

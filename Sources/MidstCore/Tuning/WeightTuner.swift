@@ -1,0 +1,167 @@
+/// The measure `midst tune` maximises: one of ``RankingMetrics``, at the cut-off `k`.
+public struct TuningMetric: Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable { case ndcg, map, mrr, precision, recall }
+    public var kind: Kind
+    public var k: Int
+
+    /// Reads `ndcg@10`, `map`, `mrr`, `precision@5`, `recall@20` (k defaults to 10).
+    public init?(_ text: String) {
+        let parts = text.lowercased().split(separator: "@", maxSplits: 1)
+        guard let kind = Kind(rawValue: String(parts[0])) else { return nil }
+        self.kind = kind
+        if parts.count == 2 {
+            guard let k = Int(parts[1]), k > 0 else { return nil }
+            self.k = k
+        } else {
+            k = 10
+        }
+    }
+
+    public var description: String {
+        switch kind {
+        case .map, .mrr: kind.rawValue
+        case .ndcg, .precision, .recall: "\(kind.rawValue)@\(k)"
+        }
+    }
+
+    func value(_ metrics: RankingMetrics) -> Double {
+        switch kind {
+        case .ndcg: metrics.ndcg
+        case .map: metrics.averagePrecision
+        case .mrr: metrics.reciprocalRank
+        case .precision: metrics.precision
+        case .recall: metrics.recall
+        }
+    }
+}
+
+/// Proposes weights that rank the outcome log's judged people better (docs/TUNING.md,
+/// "Tuning"): coordinate ascent with random restarts, as in RankLib, scored on the precomputed
+/// component values of a ``LabelledSet`` (a dot product per pair, never a rescoring), and
+/// judged by k-fold cross-validation split by need.
+public struct WeightTuner: Sendable {
+    public var metric: TuningMetric
+    public var folds = 5
+    public var seed: UInt64 = 1
+    /// Random starting points besides the given weights.
+    public var restarts = 2
+    /// Passes over the components at most, per start.
+    public var rounds = 10
+    /// The steps tried on a weight, in points of a total of 100.
+    static let steps: [Double] = [-20, -10, -5, -2, -1, -0.5, 0.5, 1, 2, 5, 10, 20]
+
+    public init(metric: TuningMetric) { self.metric = metric }
+
+    /// The mean metric over `needs` (positions in `set.needs`) under `weights`, needs without a
+    /// relevant person left out; and the per-need values.
+    func perNeed(_ set: LabelledSet, _ weights: ComponentVector, _ needs: [Int]) -> [Double?] {
+        set.metrics(weights: weights, k: metric.k, needs: needs).map { $0.map(metric.value) }
+    }
+
+    func mean(_ set: LabelledSet, _ weights: ComponentVector, _ needs: [Int]) -> Double {
+        let values = perNeed(set, weights, needs).compactMap { $0 }
+        return values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+    }
+
+    /// The best weights found for `needs`, starting from `start` and from `restarts` random
+    /// points; scaled to a total of 100.
+    public func fit(_ set: LabelledSet, needs: [Int], start: ComponentVector, random: inout SeededRandom)
+        -> ComponentVector
+    {
+        var starts = [Self.scaled(start)]
+        for _ in 0..<restarts {
+            starts.append(ComponentVector { _ in Double(1 + random.index(below: 40)) })
+        }
+        var best = (weights: starts[0], value: -1.0)
+        for origin in starts {
+            var weights = origin
+            var value = mean(set, weights, needs)
+            for _ in 0..<rounds {
+                var improved = false
+                for component in ScoreComponent.allCases.shuffled(using: &random) {
+                    for step in Self.steps {
+                        var trial = weights
+                        trial[component] = max(0, trial[component] + step)
+                        guard trial[component] != weights[component], trial.sum > 0 else { continue }
+                        let trialValue = mean(set, trial, needs)
+                        if trialValue > value + 1e-12 {
+                            (weights, value) = (trial, trialValue)
+                            improved = true
+                        }
+                    }
+                }
+                if !improved { break }
+            }
+            if value > best.value { best = (Self.scaled(weights), value) }
+        }
+        return best.weights
+    }
+
+    /// Weights scaled to a total of 100, rounded to 0.01 (the ranking depends on their ratios
+    /// only).
+    static func scaled(_ weights: ComponentVector) -> ComponentVector {
+        let total = weights.sum
+        return ComponentVector { total > 0 ? (weights[$0] * 100 / total * 100).rounded() / 100 : 0 }
+    }
+
+    /// Cross-validates the tuner against `defaults`, then fits on every need.
+    public func tune(_ set: LabelledSet, defaults: ComponentVector) -> TuningReport {
+        var random = SeededRandom(seed: seed)
+        let evaluated = set.needs.indices.filter { set.needs[$0].judged.contains { $0 > 0 } }
+        let order = evaluated.shuffled(using: &random)
+        let foldCount = max(2, min(folds, order.count))
+        var foldReports: [TuningReport.Fold] = []
+        var defaultHeldOut: [Double] = []
+        var tunedHeldOut: [Double] = []
+        for fold in 0..<foldCount {
+            let heldOut = order.indices.filter { $0 % foldCount == fold }.map { order[$0] }
+            let training = order.indices.filter { $0 % foldCount != fold }.map { order[$0] }
+            let weights = fit(set, needs: training, start: defaults, random: &random)
+            let before = perNeed(set, defaults, heldOut).compactMap { $0 }
+            let after = perNeed(set, weights, heldOut).compactMap { $0 }
+            defaultHeldOut += before
+            tunedHeldOut += after
+            foldReports.append(
+                TuningReport.Fold(
+                    needs: heldOut.count, defaults: EvaluationReport.mean(before),
+                    tuned: EvaluationReport.mean(after), weights: weights))
+        }
+        let draws = (0..<EvaluationReport.resamples).map { _ in
+            (0..<defaultHeldOut.count).map { _ in random.index(below: defaultHeldOut.count) }
+        }
+        let differences = zip(tunedHeldOut, defaultHeldOut).map { $0 - $1 }
+        let final = fit(set, needs: evaluated, start: defaults, random: &random)
+        return TuningReport(
+            metric: metric, folds: foldReports,
+            defaults: EvaluationReport.summary(defaultHeldOut, draws: draws),
+            tuned: EvaluationReport.summary(tunedHeldOut, draws: draws),
+            difference: EvaluationReport.summary(differences, draws: draws),
+            weights: final, trainingValue: mean(set, final, evaluated),
+            defaultTrainingValue: mean(set, defaults, evaluated))
+    }
+}
+
+/// What `midst tune` found: held-out results per fold, defaults against tuned on the held-out
+/// needs with bootstrap intervals (the difference's is paired: the same needs resampled), and
+/// the weights fitted on every need.
+public struct TuningReport: Sendable {
+    public struct Fold: Sendable {
+        public var needs: Int
+        public var defaults: Double
+        public var tuned: Double
+        public var weights: ComponentVector
+    }
+    public var metric: TuningMetric
+    public var folds: [Fold]
+    public var defaults: MetricSummary
+    public var tuned: MetricSummary
+    /// Tuned minus defaults, need by need.
+    public var difference: MetricSummary
+    /// Fitted on every need: the proposal.
+    public var weights: ComponentVector
+    public var trainingValue: Double
+    public var defaultTrainingValue: Double
+
+    /// Whether the held-out gain is clear of noise: its 95% interval lies above 0.
+    public var isImprovement: Bool { difference.low > 0 }
+}

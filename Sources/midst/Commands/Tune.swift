@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import MidstCore
+import MidstStore
+
+/// `midst tune`: weights that rank the outcome log's accepted and completed people better.
+struct Tune: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Propose weights that rank the people who accepted and completed higher.",
+        discussion: """
+            Fits the component weights to the outcome log by coordinate ascent with random \
+            restarts, judged by k-fold cross-validation split by need (no need is both trained \
+            and tested on). Prints the defaults against the tuned weights on the held-out needs, \
+            with bootstrap intervals and the paired difference, and says when the gain is within \
+            noise (then keep the defaults). Writes the weights fitted on every need as a \
+            configuration that run, candidates and evaluate accept. Deterministic for a seed. \
+            See docs/TUNING.md.
+
+              midst tune --out tuned.json
+              midst evaluate --config tuned.json
+              midst run --config tuned.json
+            """)
+
+    @Option(help: "The measure to maximise: ndcg@K, map, mrr, precision@K or recall@K.")
+    var metric = "ndcg@10"
+    @Option(help: "Cross-validation folds (split by need).") var folds = 5
+    @Option(help: "The random seed (fold split and restarts).") var seed: UInt64 = 1
+    @Option(
+        help: ArgumentHelp("Where to write the tuned configuration.", valueName: "file"))
+    var out = "tuned.json"
+    @OptionGroup var scoring: ConfigOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard TuningMetric(metric) != nil else {
+            throw ValidationError("--metric must be ndcg@K, map, mrr, precision@K or recall@K.")
+        }
+        guard folds >= 2 else { throw ValidationError("--folds must be at least 2.") }
+    }
+
+    func run() throws {
+        let database = try self.database.openExisting()
+        let log = try Terminal.exitOnError(code: .databaseProblem) { try database.outcomeLog() }
+        let config = try scoring.load()
+        let set = LabelledSet(
+            needs: log.needs, outcomes: log.outcomes, staff: log.staff, inactive: log.inactive,
+            scorer: Scorer(reference: BundledReference.data, config: config))
+        let evaluated = set.needs.count { $0.judged.contains { $0 > 0 } }
+        guard evaluated >= folds else {
+            throw Terminal.fail(
+                "\(evaluated) needs have an accepted or completed outcome; tuning needs at least --folds (\(folds)) of them",
+                code: .invalidData)
+        }
+        var tuner = WeightTuner(metric: TuningMetric(metric)!)
+        tuner.folds = folds
+        tuner.seed = seed
+        if Terminal.stderrIsTerminal { Terminal.progress("tuning on \(evaluated) needs…") }
+        let report = tuner.tune(set, defaults: config.weights)
+        if Terminal.stderrIsTerminal { Terminal.note("") }
+        var tuned = config
+        tuned.weights = report.weights
+        try Terminal.exitOnError(code: .databaseProblem) {
+            try Data(tuned.json().utf8).write(to: URL(fileURLWithPath: out))
+        }
+        print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
+    }
+
+    static func text(_ report: TuningReport, needs: Int, folds: Int, seed: UInt64, out: String)
+        -> String
+    {
+        let name = report.metric.description
+        var text =
+            "Tuning \(name) by coordinate ascent: \(needs) needs with a relevant person, \(folds) folds split by need, seed \(seed)\n\n"
+        text += RecordTable(
+            columns: ["fold", "held-out needs", "defaults", "tuned"],
+            rows: report.folds.enumerated().map { index, fold in
+                [
+                    .integer(index + 1), .integer(fold.needs), .number(fold.defaults, decimals: 4),
+                    .number(fold.tuned, decimals: 4),
+                ]
+            }
+        ).rendered(as: .table)
+        func interval(_ summary: MetricSummary, signed: Bool = false) -> String {
+            let format = signed ? "%+.4f" : "%.4f"
+            return String(format: format, summary.mean) + " ["
+                + String(format: format, summary.low) + ", " + String(format: format, summary.high)
+                + "]"
+        }
+        text += "\nHeld out (\(name), mean and bootstrap 95% interval):\n"
+        text += "  defaults    \(interval(report.defaults))\n"
+        text += "  tuned       \(interval(report.tuned))\n"
+        text += "  difference  \(interval(report.difference, signed: true)) (paired, need by need)\n\n"
+        text +=
+            report.isImprovement
+            ? "The tuned weights rank better on needs they were not fitted to.\n"
+            : "The difference is within noise: keep the defaults.\n"
+        text +=
+            "\nWeights fitted on every need (\(name) \(String(format: "%.4f", report.trainingValue)) against \(String(format: "%.4f", report.defaultTrainingValue)) for the defaults), written to \(out):\n"
+        text += RecordTable(
+            columns: ["component", "weight"],
+            rows: ScoreComponent.allCases.map {
+                [.text($0.rawValue), .number(report.weights[$0], decimals: 2)]
+            }
+        ).rendered(as: .table)
+        return text
+    }
+}
