@@ -43,5 +43,15 @@ let package = Package(
             path: "BatchBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "TuningBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MidstCore", package: "Midst"),
+                .product(name: "MidstStore", package: "Midst"),
+            ],
+            path: "TuningBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
