@@ -105,3 +105,20 @@ extension BatchTests {
         #expect(after.setAsidePins == [newer])
     }
 }
+
+@Suite("Priority step in the configuration")
+struct PriorityStepTests {
+    @Test("the priority step is part of the configuration's fingerprint and weights the proposal's edges")
+    func priorityStep() {
+        var config = ScoringConfig()
+        let shipped = config.fingerprint
+        config.priorityStep = 0.2
+        #expect(config.fingerprint != shipped)
+        #expect(
+            AssignmentProposal.weight(score: 50, priority: 5, priorityStep: config.priorityStep)
+                == 70)
+        #expect(
+            AssignmentProposal.weight(score: 50, priority: 1, priorityStep: ScoringConfig().priorityStep)
+                == 40)
+    }
+}

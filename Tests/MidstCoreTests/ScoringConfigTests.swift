@@ -41,6 +41,7 @@ struct ScoringConfigTests {
                 "at least one weight must be above 0"
             ),
             ("not json", "not valid JSON"),
+            (#"{"priorityStep":0.5}"#, "key 'priorityStep' must be at least 0 and below 0.5"),
         ])
     func badFiles(json: String, message: String) {
         #expect {

@@ -80,8 +80,8 @@ public struct Batch: Sendable {
                 need: pin.need, row: pin.row, score: plans[pin.need].score(Int(pin.row), in: table))
         }
         let proposal = AssignmentProposal(
-            shortlists: scored.lists, needs: needs, table: table, useGreedy: solver == .greedy,
-            pinned: pinned)
+            shortlists: scored.lists, needs: needs, table: table,
+            priorityStep: scorer.config.priorityStep, useGreedy: solver == .greedy, pinned: pinned)
         return BatchResult(
             needs: needs, shortlists: scored.lists, proposal: proposal, setAsidePins: setAside,
             pairsExamined: scored.pairsExamined, scoreSeconds: scoreSeconds,

@@ -89,6 +89,10 @@ extension ScoringConfig {
             ("experiencePerPlacement", experiencePerPlacement),
             ("experienceSameCountry", experienceSameCountry),
         ]
+        // Priority 1's multiplier, 1 − 2 × step, must stay above 0.
+        guard priorityStep >= 0, priorityStep < 0.5 else {
+            throw ScoringConfigError(message: "key 'priorityStep' must be at least 0 and below 0.5")
+        }
         for (name, value) in unitValues where !(0...1).contains(value) {
             throw ScoringConfigError(message: "key '\(name)' must be between 0 and 1")
         }

@@ -99,6 +99,9 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
     public var experienceSameCountry = 0.5
     /// Groups of professions that may fill each other's needs (e.g. nurse and midwife).
     public var professionEquivalences: [[String]] = []
+    /// The assignment's priority step: an edge counts its score times
+    /// `1 + priorityStep × (priority − 3)`, so priority 5 counts 1.2× and priority 1 0.8× at 0.1.
+    public var priorityStep = 0.1
 
     public init() {}
 }

@@ -12,7 +12,8 @@ struct RunBatch: AsyncParsableCommand {
             Scores every open need (status open, slots > 0) against every consenting person with \
             free capacity, keeps each need's top K with the score and its components, and \
             proposes an assignment: the pairs from the shortlists that maximise the total score \
-            (times each need's priority multiplier, 1 + 0.1 × (priority − 3)) without giving a \
+            (times each need's priority multiplier, 1 + priorityStep × (priority − 3), with the \
+            configuration's priorityStep, default 0.1) without giving a \
             need more people than its slots or a person more needs than their free capacity. \
             The proposal is advice: people are asked, not allocated.
 
