@@ -59,7 +59,11 @@ struct CompactScoringTests {
                 // The explaining path, from the record, on a sample of the pairs.
                 if position % 40 == 0 {
                     let explanation = scorer.explain(person, for: need, context: context)
-                    #expect(explanation.isEligible == isEligible, "\(need.id) \(person.id)")
+                    // A candidate also scores at least the need's min_score.
+                    let reachesMinimum = plan.score(row, in: table) >= plan.minimumScore
+                    #expect(
+                        explanation.isEligible == (isEligible && reachesMinimum),
+                        "\(need.id) \(person.id)")
                     #expect(explanation.score == plan.score(row, in: table))
                     #expect(
                         explanation.components.map(\.value)
