@@ -26,7 +26,10 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, warmupIterations: 0,
         maxDuration: .seconds(300), maxIterations: 3)
 
-    Benchmark("Exact solver: 10,000 needs × 20 candidates") { benchmark in
+    Benchmark(
+        "Exact solver: 10,000 needs × 20 candidates",
+        configuration: .init(thresholds: [.wallClock: .init(relative: [.p50: 40])])
+    ) { benchmark in
         _ = problem
         benchmark.startMeasurement()
         blackHole(problem.optimal())
@@ -58,7 +61,12 @@ let benchmarks: @Sendable () -> Void = {
     // loading and writing: MidstCore's Batch.
     Benchmark(
         "Batch, 100k staff × 1k needs: shortlists and proposal, all cores",
-        configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5)
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], maxIterations: 5,
+            thresholds: [
+                .wallClock: .init(relative: [.p50: 60]),
+                .peakMemoryResident: .init(relative: [.p50: 20]),
+            ])
     ) { benchmark in
         let workload = ShortlistWorkload.shared
         let batch = Batch(scorer: Scorer(reference: BundledReference.data), top: 20)

@@ -56,7 +56,16 @@ let benchmarks: @Sendable () -> Void = {
 
     // The batch's inner loop: every (need, person of the need's profession) pair is checked
     // against the hard constraints and, if eligible, scored. One thread.
-    Benchmark("Compact scorer: all candidate pairs of 100 needs (one core)") { benchmark in
+    // Guarded: a rise of 40% in wall clock, a fall of 40% in throughput, or any
+    // allocation in the scoring loop fails `benchmark baseline check` (BENCHMARKS.md).
+    Benchmark(
+        "Compact scorer: all candidate pairs of 100 needs (one core)",
+        configuration: .init(thresholds: [
+            .wallClock: .init(relative: [.p50: 40]),
+            .throughput: .init(relative: [.p50: 40]),
+            .mallocCountTotal: .init(absolute: [.p50: 1_000]),
+        ])
+    ) { benchmark in
         let workload = Workload.shared
         benchmark.startMeasurement()
         var checksum = 0.0
