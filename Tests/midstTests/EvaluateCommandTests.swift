@@ -69,3 +69,33 @@ struct TuneCommandTests {
         #expect(try String(contentsOfFile: folder.path("again.json"), encoding: .utf8) == first)
     }
 }
+
+/// `midst generate --outcomes` end to end.
+@Suite("Generated outcomes")
+struct GeneratedOutcomesTests {
+    @Test("generated outcomes import with no rejects, the same seed gives the same file, and tune beats the defaults on them")
+    func generatedOutcomes() throws {
+        let folder = try WorkFolder()
+        defer { folder.cleanUp() }
+        for arguments in [
+            ["generate", "--staff", "4000", "--needs", "300", "--seed", "5", "--out", "data"],
+            ["import", "staff", "data/staff.csv"], ["import", "needs", "data/needs.csv"],
+            ["generate", "--outcomes", "--labelled-needs", "200", "--seed", "5", "--out", "data"],
+        ] {
+            let result = try MidstProcess.run(arguments, in: folder.url)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let first = try String(contentsOfFile: folder.path("data/outcomes.csv"), encoding: .utf8)
+        #expect(first.hasPrefix("need_id,staff_id,outcome,date\n"))
+        _ = try MidstProcess.run(
+            ["generate", "--outcomes", "--labelled-needs", "200", "--seed", "5", "--out", "again"],
+            in: folder.url)
+        #expect(try String(contentsOfFile: folder.path("again/outcomes.csv"), encoding: .utf8) == first)
+        let imported = try MidstProcess.run(["import", "outcomes", "data/outcomes.csv"], in: folder.url)
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains(" 0 rejected"))
+        let tuned = try MidstProcess.run(["tune", "--folds", "3", "--out", "t.json"], in: folder.url)
+        #expect(tuned.status == 0, "\(tuned.stderr)")
+        #expect(tuned.stdout.contains("The tuned weights rank better on needs they were not fitted to."))
+    }
+}
