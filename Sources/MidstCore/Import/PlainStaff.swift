@@ -65,4 +65,14 @@ public struct PlainStaff: Sendable {
 
     /// An empty record, filled in by ``PlainStaffValidator``.
     init() {}
+
+    /// Appends specialty (or skill) `number` unless it is already listed; false when it is
+    /// (a repeat is not plain). The caller checks the capacity.
+    mutating func appendSpecialty(_ number: Int) -> Bool {
+        let count = Int(specialtyCount)
+        for earlier in 0..<count where specialtyNumbers[earlier] == number { return false }
+        specialtyNumbers[count] = UInt16(number)
+        specialtyCount += 1
+        return true
+    }
 }

@@ -119,13 +119,7 @@ public struct PlainStaffValidator: Sendable {
                 isSkill[number] || (professionOf[number] == profession && !afterSkill)
             else { return false }
             afterSkill = afterSkill || isSkill[number]
-            let count = Int(staff.specialtyCount)
-            for earlier in 0..<count where staff.specialtyNumbers[earlier] == number {
-                return false
-            }
-            staff.specialtyNumbers[count] = UInt16(number)
-            staff.specialtyCount += 1
-            return true
+            return staff.appendSpecialty(number)
         }
     }
 
@@ -135,13 +129,7 @@ public struct PlainStaffValidator: Sendable {
             guard staff.specialtyCount < PlainStaff.capacity,
                 let number = specialties.number(of: row.bytes(item)), isSkill[number]
             else { return false }
-            let count = Int(staff.specialtyCount)
-            for earlier in 0..<count where staff.specialtyNumbers[earlier] == number {
-                return false
-            }
-            staff.specialtyNumbers[count] = UInt16(number)
-            staff.specialtyCount += 1
-            return true
+            return staff.appendSpecialty(number)
         }
     }
 
@@ -356,9 +344,5 @@ private struct ByteCodeTable: Sendable {
         return number
     }
 
-    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 { FNV1a.hash(bytes) }
 }

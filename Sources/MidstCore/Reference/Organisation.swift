@@ -54,11 +54,7 @@ public enum OrganisationKey {
         let name = reference.organisation(code: trimmed)?.name ?? trimmed
         let words = normalised(name)
         guard !words.isEmpty else { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in words.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        let hash = FNV1a.hash(words.utf8)
         return hash == 0 ? 1 : hash
     }
 }

@@ -126,12 +126,7 @@ extension ScoringConfig {
     /// A stable fingerprint of the configuration (FNV-1a, 64 bits, of ``json()``, in hex), so that
     /// runs made with the same configuration can be recognised.
     public var fingerprint: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in json().utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(FNV1a.hash(json().utf8), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -59,8 +59,7 @@ public struct WeightTuner: Sendable {
     }
 
     func mean(_ set: LabelledSet, _ weights: ComponentVector, _ needs: [Int]) -> Double {
-        let values = perNeed(set, weights, needs).compactMap { $0 }
-        return values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+        EvaluationReport.mean(perNeed(set, weights, needs).compactMap { $0 })
     }
 
     /// The best weights found for `needs`, starting from `start` and from `restarts` random
