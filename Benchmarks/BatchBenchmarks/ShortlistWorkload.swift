@@ -17,26 +17,8 @@ struct ShortlistWorkload: Sendable {
         let needCount = Int(environment["MIDST_BENCH_BATCH_NEEDS"] ?? "") ?? 1_000
         let reference = BundledReference.data
         var generator = DataGenerator(reference: reference, seed: 1)
-        let now = Timestamp(secondsSince1970: 0)
-        var staffText = DataGenerator.staffHeader
-        for index in 1...staffCount { staffText += generator.staffLine(index: index) }
-        var needText = DataGenerator.needHeader
-        for index in 1...needCount { needText += generator.needLine(index: index) }
-        let staffValidator = StaffValidator(reference: reference, now: now)
-        var staffReader = try! RecordReader<StaffColumn>(
-            bytes: Array(staffText.utf8), format: .csv, file: "staff")
-        var staff: [Staff] = []
-        while let raw = try! staffReader.next() {
-            staff.append(try! staffValidator.validate(raw.row.get(), file: "staff").get())
-        }
-        let needValidator = NeedValidator(reference: reference, now: now)
-        var needReader = try! RecordReader<NeedColumn>(
-            bytes: Array(needText.utf8), format: .csv, file: "needs")
-        var needs: [Need] = []
-        while let raw = try! needReader.next() {
-            let need = try! needValidator.validate(raw.row.get(), file: "needs").get()
-            if need.status == .open, need.slots > 0 { needs.append(need) }
-        }
+        let (staff, generated) = try! generator.records(staff: staffCount, needs: needCount)
+        let needs = generated.filter { $0.status == .open && $0.slots > 0 }
         let scorer = Scorer(reference: reference)
         return ShortlistWorkload(
             table: StaffTable(

@@ -17,25 +17,7 @@ struct Workload: @unchecked Sendable {
         let staffCount =
             Int(ProcessInfo.processInfo.environment["MIDST_BENCH_SCORING_STAFF"] ?? "") ?? 200_000
         var generator = DataGenerator(reference: reference, seed: 3)
-        let now = Timestamp(secondsSince1970: 0)
-        let staffValidator = StaffValidator(reference: reference, now: now)
-        let needValidator = NeedValidator(reference: reference, now: now)
-        var staffText = DataGenerator.staffHeader
-        for index in 1...staffCount { staffText += generator.staffLine(index: index) }
-        var needText = DataGenerator.needHeader
-        for index in 1...100 { needText += generator.needLine(index: index) }
-        var staffReader = try! RecordReader<StaffColumn>(
-            bytes: Array(staffText.utf8), format: .csv, file: "s")
-        var staff: [Staff] = []
-        while let raw = try! staffReader.next() {
-            staff.append(try! staffValidator.validate(raw.row.get(), file: "s").get())
-        }
-        var needReader = try! RecordReader<NeedColumn>(
-            bytes: Array(needText.utf8), format: .csv, file: "n")
-        var needs: [Need] = []
-        while let raw = try! needReader.next() {
-            needs.append(try! needValidator.validate(raw.row.get(), file: "n").get())
-        }
+        let (staff, needs) = try! generator.records(staff: staffCount, needs: 100)
         let scorer = Scorer(reference: reference)
         let table = StaffTable(
             staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)

@@ -17,26 +17,8 @@ struct TuningWorkload: @unchecked Sendable {
         let staffCount =
             Int(ProcessInfo.processInfo.environment["MIDST_BENCH_TUNING_STAFF"] ?? "") ?? 200_000
         var generator = DataGenerator(reference: reference, seed: 4)
-        let now = Timestamp(secondsSince1970: 0)
-        let staffValidator = StaffValidator(reference: reference, now: now)
-        let needValidator = NeedValidator(reference: reference, now: now)
-        var staffText = DataGenerator.staffHeader
-        for index in 1...staffCount { staffText += generator.staffLine(index: index) }
-        var needText = DataGenerator.needHeader
-        for index in 1...2_300 { needText += generator.needLine(index: index) }
-        var staffReader = try! RecordReader<StaffColumn>(
-            bytes: Array(staffText.utf8), format: .csv, file: "s")
-        var staff: [Staff] = []
-        while let raw = try! staffReader.next() {
-            staff.append(try! staffValidator.validate(raw.row.get(), file: "s").get())
-        }
-        var needReader = try! RecordReader<NeedColumn>(
-            bytes: Array(needText.utf8), format: .csv, file: "n")
-        var needs: [Need] = []
-        while let raw = try! needReader.next() {
-            let need = try! needValidator.validate(raw.row.get(), file: "n").get()
-            if need.status == .open, needs.count < 2_000 { needs.append(need) }
-        }
+        let (staff, generated) = try! generator.records(staff: staffCount, needs: 2_300)
+        let needs = Array(generated.filter { $0.status == .open }.prefix(2_000))
         let scorer = Scorer(reference: reference)
         let table = StaffTable(
             staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)

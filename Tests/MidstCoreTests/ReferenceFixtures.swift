@@ -131,31 +131,7 @@ extension ReferenceFixtures {
     static func generated(staff count: Int, needs needCount: Int = 0, seed: UInt64) throws -> (
         staff: [Staff], needs: [Need]
     ) {
-        let reference = try bundledReference()
-        var generator = DataGenerator(reference: reference, seed: seed)
-        let now = Timestamp(secondsSince1970: 0)
-        var staffText = DataGenerator.staffHeader
-        for index in 1...max(count, 1) where count > 0 {
-            staffText += generator.staffLine(index: index)
-        }
-        var needText = DataGenerator.needHeader
-        for index in 1...max(needCount, 1) where needCount > 0 {
-            needText += generator.needLine(index: index)
-        }
-        let staffValidator = StaffValidator(reference: reference, now: now)
-        let needValidator = NeedValidator(reference: reference, now: now)
-        var staffReader = try RecordReader<StaffColumn>(
-            bytes: Array(staffText.utf8), format: .csv, file: "staff.csv")
-        var staff: [Staff] = []
-        while let raw = try staffReader.next() {
-            staff.append(try staffValidator.validate(raw.row.get(), file: "staff.csv").get())
-        }
-        var needReader = try RecordReader<NeedColumn>(
-            bytes: Array(needText.utf8), format: .csv, file: "needs.csv")
-        var needs: [Need] = []
-        while let raw = try needReader.next() {
-            needs.append(try needValidator.validate(raw.row.get(), file: "needs.csv").get())
-        }
-        return (staff, needs)
+        var generator = DataGenerator(reference: try bundledReference(), seed: seed)
+        return try generator.records(staff: count, needs: needCount)
     }
 }

@@ -236,3 +236,37 @@ public struct DataGenerator: Sendable {
         }
     }
 }
+
+extension DataGenerator {
+    /// `staff` staff lines, then `needs` need lines, read and validated as an import would:
+    /// generated data as model values, for tests and benchmarks. Generated lines are always
+    /// valid; a line that is not is a bug in the generator, thrown as the import's error.
+    public mutating func records(staff staffCount: Int, needs needCount: Int) throws
+        -> (staff: [Staff], needs: [Need])
+    {
+        let now = Timestamp(secondsSince1970: 0)
+        var staffText = Self.staffHeader
+        for index in 1...max(staffCount, 1) where staffCount > 0 {
+            staffText += staffLine(index: index)
+        }
+        var needText = Self.needHeader
+        for index in 1...max(needCount, 1) where needCount > 0 {
+            needText += needLine(index: index)
+        }
+        let staffValidator = StaffValidator(reference: reference, now: now)
+        var staffReader = try RecordReader<StaffColumn>(
+            bytes: Array(staffText.utf8), format: .csv, file: "staff.csv")
+        var staff: [Staff] = []
+        while let raw = try staffReader.next() {
+            staff.append(try staffValidator.validate(raw.row.get(), file: "staff.csv").get())
+        }
+        let needValidator = NeedValidator(reference: reference, now: now)
+        var needReader = try RecordReader<NeedColumn>(
+            bytes: Array(needText.utf8), format: .csv, file: "needs.csv")
+        var needs: [Need] = []
+        while let raw = try needReader.next() {
+            needs.append(try needValidator.validate(raw.row.get(), file: "needs.csv").get())
+        }
+        return (staff, needs)
+    }
+}
