@@ -21,31 +21,77 @@ public final class MidstDatabase: Sendable {
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
     ///
+    /// A new file is created owner-only (0600); SQLite gives its WAL the same permissions. An
+    /// existing database with migrations to apply is backed up first (``migrationBackupPath``).
+    ///
     /// - Throws: ``StoreError/newerSchema(path:unknownMigrations:)`` for a database written by a
     ///   newer Midst, ``StoreError/notAMidstDatabase(path:reason:)`` for a file that is not one.
     public static func open(at path: String) throws -> MidstDatabase {
-        let database = try connect(path: path)
-        do {
-            try Migrations.migrator.migrate(database.pool)
-        } catch let error as DatabaseError {
-            throw StoreError.notAMidstDatabase(
-                path: path, reason: error.message ?? "\(error.resultCode)")
+        try OwnerOnlyFile.create(path)
+        let database = try connect(path: path, readOnly: false)
+        try database.migrate()
+        return database
+    }
+
+    /// Opens an existing database, refusing a missing file; an out-of-date schema is migrated
+    /// (after a backup). Read-only, the file is opened without a writer: it stays byte-for-byte
+    /// as it was (SQLite may create empty `-wal` and `-shm` files beside it).
+    public static func openExisting(at path: String, readOnly: Bool = false) throws
+        -> MidstDatabase
+    {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.missing(path: path)
+        }
+        if readOnly, FileManager.default.fileExists(atPath: path + "-journal") {
+            // A killed bulk load left a rollback journal: only a writer can roll it back.
+            _ = try connect(path: path, readOnly: false)
+        }
+        let database = try connect(path: path, readOnly: readOnly)
+        let isCurrent = try database.read { db in
+            try Migrations.migrator.completedMigrations(db).count
+                == Migrations.migrator.migrations.count
+        }
+        guard isCurrent else {
+            let writable = readOnly ? try connect(path: path, readOnly: false) : database
+            try writable.migrate()
+            return database
         }
         return database
     }
 
-    /// Opens an existing database for reading, refusing a missing file or an out-of-date schema.
-    public static func openExisting(at path: String) throws -> MidstDatabase {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.missing(path: path)
+    /// Applies the migrations this database lacks, backing it up first when it already has a
+    /// schema.
+    private func migrate() throws {
+        do {
+            let applied = try pool.read { try Migrations.migrator.appliedIdentifiers($0) }
+            let pending = Migrations.migrator.migrations.filter { !applied.contains($0) }
+            if !applied.isEmpty, !pending.isEmpty {
+                let backup = Self.migrationBackupPath(path, schemaCount: applied.count)
+                try self.backup(to: backup)
+                Self.logger.notice(
+                    "backed up before migrating", metadata: ["backup": "\(backup)"])
+            }
+            try Migrations.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.notAMidstDatabase(
+                path: path, reason: error.message ?? "\(error.resultCode)")
         }
-        let database = try connect(path: path)
-        let isCurrent = try database.pool.read { db in
-            try Migrations.migrator.completedMigrations(db).count
-                == Migrations.migrator.migrations.count
+    }
+
+    /// Where the copy taken before migrating a database with `schemaCount` migrations goes:
+    /// beside it, named after the schema it holds.
+    public static func migrationBackupPath(_ path: String, schemaCount: Int) -> String {
+        "\(path).before-migration-\(schemaCount).sqlite"
+    }
+
+    /// Runs `body` with a read-only view of the database, turning SQLite's failures (a damaged
+    /// or truncated file, an I/O error) into ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.describing(error, path: path)
         }
-        guard isCurrent else { return try open(at: path) }
-        return database
     }
 
     /// The names of the migrations applied to this database, oldest first.
@@ -62,12 +108,12 @@ public final class MidstDatabase: Sendable {
     /// Connects and checks the schema is not from a newer Midst, waiting while a bulk load holds
     /// the database: opening it in WAL mode then fails at once as busy, without waiting for the
     /// busy timeout.
-    private static func connect(path: String) throws -> MidstDatabase {
+    private static func connect(path: String, readOnly: Bool) throws -> MidstDatabase {
         let deadline = Date().addingTimeInterval(bulkLoadPatience)
         var hasSaidWhy = false
         while true {
             do {
-                let database = try connectOnce(path: path)
+                let database = try connectOnce(path: path, readOnly: readOnly)
                 try database.checkNotSuperseded()
                 return database
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
@@ -81,8 +127,11 @@ public final class MidstDatabase: Sendable {
         }
     }
 
-    private static func connectOnce(path: String) throws -> MidstDatabase {
+    private static func connectOnce(path: String, readOnly: Bool) throws -> MidstDatabase {
         var configuration = Configuration()
+        // A read-only pool has no writer, so GRDB does not set up WAL mode: that setup writes
+        // (creates and drops a table) whenever the WAL file is missing, as after every clean close.
+        configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -98,14 +147,16 @@ public final class MidstDatabase: Sendable {
             // search at 1M staff took 18,000 page faults, 100 ms of system time (BENCHMARKS.md).
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA cache_size = \(writerCacheSize)")
+                // Deleted and overwritten content is zeroed, so that a corrected or erased
+                // field leaves no copy in the file's free space (`midst staff forget`).
+                try db.execute(sql: "PRAGMA secure_delete = ON")
             }
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             return MidstDatabase(path: path, pool: pool)
         } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
-            throw StoreError.notAMidstDatabase(
-                path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.describing(error, path: path)
         }
     }
 
@@ -118,8 +169,7 @@ public final class MidstDatabase: Sendable {
                     .sorted()
             }
         } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
-            throw StoreError.notAMidstDatabase(
-                path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.describing(error, path: path)
         }
         guard unknown.isEmpty else {
             throw StoreError.newerSchema(path: path, unknownMigrations: unknown)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Problems with the database file itself.
 public enum StoreError: Error, LocalizedError, Sendable {
@@ -12,6 +13,12 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case busy(path: String)
     /// An input file could not be read.
     case unreadable(path: String, reason: String)
+    /// A file could not be written (a read-only folder, a full disk).
+    case unwritable(path: String, reason: String)
+    /// The database file could not be read or written as SQLite (damaged, read-only, full disk).
+    case failed(path: String, reason: String)
+    /// Another `midst run` holds the batch lock of this database.
+    case batchRunning(path: String, holder: String)
 
     public var errorDescription: String? {
         switch self {
@@ -22,12 +29,44 @@ public enum StoreError: Error, LocalizedError, Sendable {
         case .notAMidstDatabase(let path, let reason):
             "\(path): not a Midst database (\(reason))"
         case .missing(let path):
-            "\(path): no database here; create one with `midst init` or `midst import`"
+            "\(path): no database here (nothing was created); create one with `midst init --db \(path)` "
+                + "or load data with `midst import staff FILE --db \(path)`, or check --db and MIDST_DB"
         case .busy(let path):
             "\(path): another process has held the database for over "
                 + "\(Int(MidstDatabase.bulkLoadPatience)) s (a large import?); try again when it has finished"
         case .unreadable(let path, let reason):
             "\(path): cannot be read (\(reason))"
+        case .unwritable(let path, let reason):
+            "\(path): cannot be written (\(reason))"
+        case .failed(let path, let reason):
+            "\(path): \(reason)"
+        case .batchRunning(let path, let holder):
+            "\(path): another batch is running on this database (\(holder)); "
+                + "pass --wait to wait for it to finish"
+        }
+    }
+}
+
+extension StoreError {
+    /// A clear error for SQLite's `error` on the database at `path`, by its primary result code.
+    static func describing(_ error: DatabaseError, path: String) -> StoreError {
+        let detail = error.message ?? "\(error.resultCode)"
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return .notAMidstDatabase(path: path, reason: "damaged or not SQLite: \(detail)")
+        case .SQLITE_FULL:
+            return .failed(path: path, reason: "the disk is full; nothing was changed (\(detail))")
+        case .SQLITE_READONLY:
+            return .failed(
+                path: path, reason: "the database is read-only here; check the file's permissions (\(detail))")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return .failed(path: path, reason: "cannot be opened (\(detail))")
+        case .SQLITE_IOERR:
+            return .failed(path: path, reason: "input/output error; nothing was changed (\(detail))")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path)
+        default:
+            return .notAMidstDatabase(path: path, reason: detail)
         }
     }
 }

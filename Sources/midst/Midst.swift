@@ -23,13 +23,17 @@ struct Midst: AsyncParsableCommand {
         subcommands: [
             Init.self, Import.self, RunBatch.self, Runs.self, Show.self, Diff.self, Export.self,
             RecordOutcome.self, Decide.self, Decisions.self, Candidates.self, Search.self, Why.self,
-            Config.self, Generate.self, Reference.self, Evaluate.self, Tune.self,
+            Config.self, Generate.self, Reference.self, Evaluate.self, Tune.self, StaffCommands.self,
+            Backup.self,
         ]
     )
 
     /// Logs go to stderr, at the level in MIDST_LOG_LEVEL (default: warning). Midst never logs
     /// personal fields, only counts and identifiers of runs and files.
     static func main() async {
+        // Everything Midst creates (the database, its WAL, snapshot, exports, rejects, backups)
+        // is readable and writable by its owner only: staff records are personal data.
+        umask(0o077)
         let level = ProcessInfo.processInfo.environment["MIDST_LOG_LEVEL"].flatMap(
             Logger.Level.init(rawValue:))
         LoggingSystem.bootstrap { label in

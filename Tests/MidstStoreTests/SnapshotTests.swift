@@ -24,7 +24,7 @@ struct SnapshotTests {
             S9000,doctor,paediatrics,ST4,yes
             """
         _ = try database.importStaff(Array(csv.utf8), options: options("change.csv"))
-        #expect(try database.staffGeneration() == generation + 1)
+        #expect(try database.staffGeneration() != generation)
         let rebuilt = try database.staffTable(reference: BundledReference.data)
         #expect(!rebuilt.ids.contains(RecordID(rawValue: "S0288")))
         #expect(rebuilt.ids.contains(RecordID(rawValue: "S9000")))

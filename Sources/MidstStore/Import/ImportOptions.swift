@@ -3,6 +3,15 @@ import MidstCore
 /// What an import loads.
 public enum ImportKind: String, CaseIterable, Sendable {
     case staff, needs, outcomes
+
+    /// The table its records go to.
+    var table: String {
+        switch self {
+        case .staff: "staff"
+        case .needs: "need"
+        case .outcomes: "outcome"
+        }
+    }
 }
 
 /// How an import treats bad records.

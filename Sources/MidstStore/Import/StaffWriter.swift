@@ -56,8 +56,15 @@ struct StaffWriter: RecordWriter {
         languageRows = LookupRowBuckets(ranks: codes.languageRank.count)
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, staff_key FROM staff")
         while let row = try cursor.next() { existing[row[0]] = row[1] }
+        // Never a key given before, even to someone since erased (the table is AUTOINCREMENT;
+        // explicit keys written here move its sequence on too).
         nextKey =
-            try Int.fetchOne(db, sql: "SELECT coalesce(max(staff_key), 0) + 1 FROM staff") ?? 1
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT max(coalesce((SELECT max(staff_key) FROM staff), 0),
+                               coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'staff'), 0)) + 1
+                    """) ?? 1
         let columns = Self.columnNames.joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: Self.columnNames.count).joined(
             separator: ", ")

@@ -20,11 +20,20 @@ extension MidstDatabase {
                 let needKey = try Int64.fetchOne(
                     db, sql: "SELECT need_key FROM need WHERE id = ?", arguments: [needID])
             else { throw UnknownRecord(message: "no need with id '\(needID)'") }
+            // Anyone's decision can be cleared; only a consenting person can be pinned or excluded.
             guard
                 let staffKey = try Int64.fetchOne(
-                    db, sql: "SELECT staff_key FROM staff WHERE id = ? AND consent = 1",
+                    db,
+                    sql: kind == nil
+                        ? "SELECT staff_key FROM staff WHERE id = ?"
+                        : "SELECT staff_key FROM staff WHERE id = ? AND consent = 1",
                     arguments: [staffID])
-            else { throw UnknownRecord(message: "no consenting staff member with id '\(staffID)'") }
+            else {
+                throw UnknownRecord(
+                    message: kind == nil
+                        ? "no staff member with id '\(staffID)'"
+                        : "no consenting staff member with id '\(staffID)'")
+            }
             let existed =
                 try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM decision WHERE need_key = ? AND staff_key = ?",

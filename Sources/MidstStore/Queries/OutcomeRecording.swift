@@ -30,7 +30,6 @@ extension MidstDatabase {
                     ON CONFLICT (need_key, staff_key, outcome) DO UPDATE SET date = excluded.date
                     """,
                 arguments: [needKey, staffKey, outcome.kind.rawValue, outcome.date.description])
-            try db.execute(sql: "UPDATE staff_generation SET generation = generation + 1")
         }
     }
 }

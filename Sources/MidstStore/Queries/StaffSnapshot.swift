@@ -6,7 +6,8 @@ extension MidstDatabase {
     /// The file beside the database that keeps the compact staff table between runs.
     public var snapshotPath: String { path + "-staff-snapshot" }
 
-    /// The current staff generation: bumped by every import of staff or outcomes.
+    /// The current staff generation: a new random value after every change to staff, outcomes or
+    /// needs, by Midst or any other route (``GenerationTriggers``).
     public func staffGeneration() throws -> Int64 {
         try pool.read {
             try Int64.fetchOne($0, sql: "SELECT generation FROM staff_generation") ?? 0
@@ -32,7 +33,7 @@ extension MidstDatabase {
                     ?? 0)
         }
         // A snapshot that cannot be written (read-only folder) only costs the next run a rebuild.
-        try? Data(table.bytes).write(to: URL(fileURLWithPath: snapshotPath), options: .atomic)
+        try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath)
         Self.logger.info(
             "staff snapshot rebuilt",
             metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])

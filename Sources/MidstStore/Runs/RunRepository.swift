@@ -160,13 +160,17 @@ extension MidstDatabase {
         }
     }
 
+    /// What a run shows in place of a person erased since (`midst staff forget`).
+    public static let erasedPlaceholder = "(erased)"
+
     /// A run's shortlists, by need id then rank; only one need's with `needID`.
     public func shortlist(run: Int64, needID: String? = nil) throws -> [ShortlistLine] {
         try pool.read { db in
             var sql = """
-                SELECT n.id AS need_id, l.rank, s.id AS staff_id, l.score,
+                SELECT n.id AS need_id, l.rank, coalesce(s.id, '\(Self.erasedPlaceholder)') AS staff_id,
+                       l.score,
                        \(ScoreComponent.allCases.map { "l.\($0.rawValue)" }.joined(separator: ", "))
-                FROM shortlist l JOIN need n USING (need_key) JOIN staff s USING (staff_key)
+                FROM shortlist l JOIN need n USING (need_key) LEFT JOIN staff s USING (staff_key)
                 WHERE l.run_key = ?
                 """
             var arguments: [any DatabaseValueConvertible] = [run]
@@ -189,8 +193,8 @@ extension MidstDatabase {
     public func assignments(run: Int64, needID: String? = nil) throws -> [AssignmentLine] {
         try pool.read { db in
             var sql = """
-                SELECT n.id AS need_id, s.id AS staff_id, a.score
-                FROM assignment a JOIN need n USING (need_key) JOIN staff s USING (staff_key)
+                SELECT n.id AS need_id, coalesce(s.id, '\(Self.erasedPlaceholder)') AS staff_id, a.score
+                FROM assignment a JOIN need n USING (need_key) LEFT JOIN staff s USING (staff_key)
                 WHERE a.run_key = ?
                 """
             var arguments: [any DatabaseValueConvertible] = [run]

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v9-no-profession-index", migrate: dropProfessionIndex)
         migrator.registerMigration("v10-need-site", migrate: addNeedSite)
         migrator.registerMigration("v11-needs-v2", migrate: addNeedsV2Columns)
+        migrator.registerMigration("v12-records-you-can-trust", migrate: makeRecordsTrustworthy)
         // Numbered migrations go above: the component columns come last.
         for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
             migrator.registerMigration("component-\(component.rawValue)") { db in
@@ -323,6 +324,61 @@ enum Migrations {
                 ALTER TABLE need ADD COLUMN require_specialty INTEGER
                     CHECK (require_specialty IN (0, 1));
                 """)
+    }
+
+    /// Records you can trust (issue 12):
+    /// - staff keys are never reused: the table is rebuilt with `AUTOINCREMENT`, so a key freed by
+    ///   erasing a person is never given to anyone else, whoever inserts (Midst or another tool);
+    /// - `consent_changed_at`: when consent last changed, so that no older record undoes it;
+    /// - `consent_change`: every change of consent, with its time, reason and source;
+    /// - triggers that bump the staff generation on any change to staff, outcomes or needs made
+    ///   outside Midst (the `sqlite3` shell, another tool), so the next query and run see it.
+    private static func makeRecordsTrustworthy(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE staff_rebuilt (
+                    staff_key INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    name TEXT,
+                    email TEXT,
+                    profession TEXT NOT NULL,
+                    specialties TEXT NOT NULL,
+                    seniority INTEGER NOT NULL CHECK (seniority BETWEEN 1 AND 5),
+                    grade TEXT,
+                    countries TEXT NOT NULL,
+                    languages TEXT NOT NULL,
+                    available_from TEXT,
+                    available_to TEXT,
+                    remote INTEGER NOT NULL CHECK (remote IN (0, 1)),
+                    in_country INTEGER NOT NULL CHECK (in_country IN (0, 1)),
+                    max_assignments INTEGER NOT NULL CHECK (max_assignments >= 0),
+                    consent INTEGER NOT NULL CHECK (consent IN (0, 1)),
+                    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                    employer TEXT,
+                    placements INTEGER NOT NULL DEFAULT 0 CHECK (placements >= 0),
+                    updated_at TEXT NOT NULL,
+                    consent_changed_at TEXT
+                );
+                INSERT INTO staff_rebuilt (staff_key, id, name, email, profession, specialties,
+                    seniority, grade, countries, languages, available_from, available_to, remote,
+                    in_country, max_assignments, consent, active, employer, placements, updated_at)
+                SELECT staff_key, id, name, email, profession, specialties, seniority, grade,
+                    countries, languages, available_from, available_to, remote, in_country,
+                    max_assignments, consent, active, employer, placements, updated_at
+                FROM staff ORDER BY staff_key;
+                DROP TABLE staff;
+                ALTER TABLE staff_rebuilt RENAME TO staff;
+
+                CREATE TABLE consent_change (
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    changed_at TEXT NOT NULL,
+                    consent INTEGER NOT NULL CHECK (consent IN (0, 1)),
+                    reason TEXT,
+                    source TEXT NOT NULL
+                );
+                CREATE INDEX consent_change_by_staff ON consent_change(staff_key);
+                """)
+        try GenerationTriggers.create(db)
     }
 
     /// The score components whose values v4 gave a column of `shortlist`.

@@ -37,7 +37,7 @@ struct Decide: ParsableCommand {
 
     func run() throws {
         let kind: Decision.Kind? = pin ? .pin : exclude ? .exclude : nil
-        let database = try self.database.openExisting()
+        let database = try self.database.openExistingForWriting()
         let existed: Bool
         do {
             existed = try database.decide(

@@ -11,8 +11,12 @@ struct Export: ParsableCommand {
             The shortlist file has need_id, staff_id, rank, score and the raw value of each \
             component; the assignments file has need_id, staff_id and score. No name, e-mail or \
             country tie is ever exported. With --pseudonymise, staff ids are replaced by stable \
-            keyed pseudonyms (P-…), the same in every export from this database, so that files \
-            can be shared outside the organisation. The file is written whole or not at all.
+            keyed pseudonyms (P-…), the same in every export made with the same key, so that files \
+            can be shared outside the organisation. The key is never kept in the database: it is \
+            MIDST_PSEUDONYM_KEY (hex) when set, else the file MIDST_PSEUDONYM_KEY_FILE, else \
+            DB-pseudonym.key beside the database, created owner-only on first use. Replace the \
+            key to rotate it: later exports then share no pseudonym with earlier ones. The file \
+            is written whole or not at all, readable by its owner only.
 
               midst export latest --what shortlist --format csv --out shortlists.csv
               midst export 3 --what assignments --format jsonl --out proposal.jsonl --pseudonymise
@@ -30,12 +34,14 @@ struct Export: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let database = try self.database.openExisting()
+        // Pseudonymising may move an older Midst's key out of the database, which writes.
+        let database =
+            try pseudonymise ? self.database.openExistingForWriting() : self.database.openExisting()
         let record = try database.recordedRun(runReference)
         let pseudonymiser =
             try pseudonymise
             ? Pseudonymiser(
-                key: Terminal.exitOnError(code: .databaseProblem) { try database.pseudonymKey() })
+                key: Terminal.exitOnError(code: .databaseProblem) { try database.pseudonymKey(self.database.pseudonymKeySource) })
             : nil
         func staff(_ id: String) -> String { pseudonymiser?.pseudonym(for: id) ?? id }
         let columns: [String]
@@ -66,7 +72,7 @@ struct Export: ParsableCommand {
             ? RecordTable(columns: columns, rows: rows).rendered(as: .csv)
             : RecordTable(columns: columns, rows: rows).jsonLines()
         try Terminal.exitOnError(code: .databaseProblem) {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try OwnerOnlyFile.write(Array(text.utf8), to: out)
         }
         Terminal.note(
             "\(rows.count) \(what == .shortlist ? "shortlist lines" : "proposed pairs") of run \(record.id) written to \(out)\(pseudonymise ? " (pseudonymised)" : "")"

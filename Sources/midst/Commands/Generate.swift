@@ -91,7 +91,7 @@ struct Generate: ParsableCommand {
                 text +=
                     "\(outcome.needID.rawValue),\(outcome.staffID.rawValue),\(outcome.kind.rawValue),\(outcome.date)\n"
             }
-            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(out)/outcomes.csv"))
+            try OwnerOnlyFile.write(Array(text.utf8), to: "\(out)/outcomes.csv")
         }
         let accepted = log.count { $0.kind == .accepted }
         print(

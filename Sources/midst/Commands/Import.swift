@@ -120,7 +120,7 @@ struct ImportArguments: ParsableArguments {
                 [String(record.line), problems.joined(separator: "; ")] + record.original)
         }
         try Terminal.exitOnError(code: .databaseProblem) {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try OwnerOnlyFile.write(Array(text.utf8), to: path)
         }
         Terminal.note("\(summary.rejected.count) rejected records written to \(path)")
     }

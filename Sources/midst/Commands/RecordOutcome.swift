@@ -52,7 +52,7 @@ struct RecordOutcome: ParsableCommand {
 
     func run() throws {
         let outcome = try outcome()
-        let database = try self.database.openExisting()
+        let database = try self.database.openExistingForWriting()
         do {
             try database.recordOutcome(outcome)
         } catch let unknown as UnknownRecord {

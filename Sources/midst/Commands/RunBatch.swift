@@ -21,7 +21,11 @@ struct RunBatch: AsyncParsableCommand {
             both capacities first), excluded pairs never appear (see `midst decide`).
 
             The run is recorded whole, in one transaction, or not at all; a failed run is \
-            recorded as failed and the previous completed run stays the latest.
+            recorded as failed and the previous completed run stays the latest. The database \
+            must exist (`midst init` or `midst import` create it). One batch runs at a time on a \
+            database: a second fails at once naming the running one (exit 2), or waits for it \
+            with --wait. A run with no open needs or nobody matchable still completes, with a \
+            warning on stderr and in the summary.
 
               midst run
               midst run --top 10 --solver greedy --note "after the May import"
@@ -33,6 +37,8 @@ struct RunBatch: AsyncParsableCommand {
     @Option(help: "optimal (exact, the default) or greedy (highest score first, the baseline).")
     var solver: Batch.Solver = .optimal
     @Option(help: "A note recorded with the run.") var note: String?
+    @Flag(help: "If another batch is running on this database, wait for it instead of failing.")
+    var wait = false
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -42,7 +48,13 @@ struct RunBatch: AsyncParsableCommand {
 
     func run() async throws {
         let config = try scoring.load()
-        let database = try database.open()
+        let database = try database.openExistingForWriting()
+        let lock = try Terminal.exitOnError(code: .databaseProblem) {
+            try BatchLock.acquire(forDatabaseAt: database.path, waits: wait) { holder in
+                Terminal.note("waiting for the batch already running (\(holder))…")
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
         let startedAt = Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))
         let progress = Terminal.stderrIsTerminal
         do {
@@ -67,6 +79,14 @@ struct RunBatch: AsyncParsableCommand {
                 }
             }
             if progress { Terminal.progress("") }
+            if needs.isEmpty {
+                Terminal.note(
+                    "warning: there are no open needs with slots to fill; the run records empty shortlists (import needs, or check their status)")
+            }
+            if table.count == 0 {
+                Terminal.note(
+                    "warning: nobody is matchable: no consenting, active staff (import staff, or check consent)")
+            }
             for pin in result.setAsidePins {
                 Terminal.note(
                     "warning: the pin of \(pin.staffID) to \(pin.needID) was not proposed: the need's slots or the person's capacity are taken by older pins"
@@ -104,6 +124,11 @@ struct Summary {
         let seconds =
             record.loadSeconds + record.scoreSeconds + record.solveSeconds + record.writeSeconds
         func format(_ value: Double) -> String { String(format: "%.2f", value) }
+        var warnings = ""
+        if record.needs == 0 { warnings += "\n  warning             no open needs: nothing was shortlisted" }
+        if record.eligibleStaff == 0 {
+            warnings += "\n  warning             nobody matchable: no consenting, active staff"
+        }
         return """
             Run \(record.id) \(record.status) at \(record.finishedAt ?? record.startedAt)\(record.note.map { " — \($0)" } ?? "")
               needs scored        \(record.needs)
@@ -113,7 +138,7 @@ struct Summary {
               proposed pairs      \(record.assigned), total score \(format(record.totalScore))
               objective           optimal \(format(record.optimalObjective)), greedy \(format(record.greedyObjective)) (\(record.solver) used)
               time                \(format(seconds)) s (load \(format(record.loadSeconds)), score \(format(record.scoreSeconds)), solve \(format(record.solveSeconds)), write \(format(record.writeSeconds)))
-              configuration       \(record.configHash)
+              configuration       \(record.configHash)\(warnings)
             See `midst show \(record.id)` for the shortlists and the proposal.
             """
     }

@@ -60,7 +60,7 @@ struct Tune: ParsableCommand {
         var tuned = config
         tuned.weights = report.weights
         try Terminal.exitOnError(code: .databaseProblem) {
-            try Data(tuned.json().utf8).write(to: URL(fileURLWithPath: out))
+            try OwnerOnlyFile.write(Array(tuned.json().utf8), to: out)
         }
         print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
     }

@@ -47,8 +47,10 @@ struct RecordTable {
         }
     }
 
+    /// Aligned columns for a terminal; control characters in a field are shown escaped
+    /// (``Terminal/safe(_:)``), never sent to the terminal.
     private func aligned() -> String {
-        let texts = rows.map { $0.map(\.plain) }
+        let texts = rows.map { $0.map { Terminal.safe($0.plain) } }
         var widths = columns.map(\.count)
         for row in texts {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }

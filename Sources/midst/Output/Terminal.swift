@@ -7,6 +7,29 @@ enum Terminal {
     enum Exit: Int32 {
         case invalidData = 1
         case databaseProblem = 2
+        case usage = 64
+    }
+
+    /// `text` with control characters (terminal escape sequences among them) shown as `\u{…}`,
+    /// so that a field holding them is printed harmlessly; everything else is left as it is.
+    static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                shown += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
+    /// C0 and C1 controls (ESC, CR, BEL …) and the bidirectional overrides and isolates, which
+    /// can make a terminal show text other than what is stored.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// Whether stderr is an interactive terminal (progress is shown only then).

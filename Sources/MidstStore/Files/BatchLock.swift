@@ -1,0 +1,68 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The lock one batch holds on a database while it runs, so that two nightly jobs never score
+/// and write at once: a lock file beside the database (`-batch.lock`), held with `flock`, which
+/// the system releases however the process ends (a killed batch never leaves it held). The file
+/// names its holder (process id and start time) for the message another batch prints.
+public final class BatchLock: Sendable {
+    private let descriptor: Int32
+
+    private init(descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    /// The lock file of the database at `databasePath`.
+    public static func path(forDatabaseAt databasePath: String) -> String {
+        databasePath + "-batch.lock"
+    }
+
+    /// Takes the batch lock of the database at `databasePath`. Another batch holding it fails
+    /// at once with ``StoreError/batchRunning(path:holder:)``, or, when `waits`, is waited for
+    /// (`onWait` is called once, when the wait starts).
+    public static func acquire(
+        forDatabaseAt databasePath: String, waits: Bool, onWait: (String) -> Void = { _ in }
+    ) throws -> BatchLock {
+        let lockPath = path(forDatabaseAt: databasePath)
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, OwnerOnlyFile.mode)
+        guard descriptor >= 0 else {
+            throw StoreError.unwritable(path: lockPath, reason: String(cString: strerror(errno)))
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let holder = Self.holder(descriptor)
+            guard waits else {
+                close(descriptor)
+                throw StoreError.batchRunning(path: databasePath, holder: holder)
+            }
+            onWait(holder)
+            while flock(descriptor, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    close(descriptor)
+                    throw StoreError.unwritable(
+                        path: lockPath, reason: String(cString: strerror(errno)))
+                }
+            }
+        }
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        let text = Array("pid \(getpid()), started \(stamp)".utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        return BatchLock(descriptor: descriptor)
+    }
+
+    /// Who holds the lock, as its file says.
+    private static func holder(_ descriptor: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 200)
+        let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        let text = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
+        return text.isEmpty ? "a batch that has just started" : text
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Files that hold personal data (the database, its snapshot, exports, rejects, backups, the
+/// pseudonym key) are created readable and writable by their owner only (0600).
+public enum OwnerOnlyFile {
+    /// The permissions every such file is created with.
+    public static let mode: mode_t = 0o600
+
+    /// Writes `bytes` to `path` whole or not at all: into a new owner-only file beside it, then
+    /// renamed over it. A file already at `path` is replaced, never written in place.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { try write(raw: $0, to: path) }
+    }
+
+    /// Writes `bytes` to `path` whole or not at all, owner-only (see ``write(_:to:)``).
+    public static func write(raw bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let temporary = "\(path).tmp-\(getpid())"
+        func failure(_ path: String) -> StoreError {
+            .unwritable(path: path, reason: String(cString: strerror(errno)))
+        }
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw failure(path) }
+        var isWritten = false
+        defer {
+            close(descriptor)
+            if !isWritten { unlink(temporary) }
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw failure(path) }
+            offset += written
+        }
+        guard fsync(descriptor) == 0, rename(temporary, path) == 0 else { throw failure(path) }
+        isWritten = true
+    }
+
+    /// Creates an empty owner-only file at `path` when there is none; returns whether it did.
+    @discardableResult
+    static func create(_ path: String) throws -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        if descriptor < 0 {
+            if errno == EEXIST { return false }
+            throw StoreError.unwritable(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+        return true
+    }
+}

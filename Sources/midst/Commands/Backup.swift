@@ -1,0 +1,29 @@
+import ArgumentParser
+import MidstStore
+
+/// `midst backup FILE`: a consistent copy of the database.
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the database to FILE, safely, even while a batch or an import runs.",
+        discussion: """
+            Uses SQLite's online backup: the copy is one consistent state of the database (a \
+            run or import in progress is in it entirely or not at all). The copy is written \
+            beside FILE and renamed into place, readable by its owner only. It holds personal \
+            data: keep it as safely as the database, and remember that a person erased later is \
+            still in it.
+
+            To restore: stop every Midst command, move the database's -wal and -shm files \
+            away, copy the backup over the database file, then run `midst runs` to check.
+
+              midst backup /secure/midst-2026-11-27.sqlite
+            """)
+
+    @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "file")) var file: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let database = try self.database.openExisting()
+        try Terminal.exitOnError(code: .databaseProblem) { try database.backup(to: file) }
+        print("Backed up \(Terminal.safe(database.path)) to \(Terminal.safe(file))")
+    }
+}
