@@ -5,6 +5,9 @@ public struct ImportRow<Column: ImportColumn>: Sendable {
     /// The 1-based line on which the record starts.
     public var line: Int
     private var values: [String?]
+    /// The columns a JSON Lines record names (even as `null` or empty), which a re-import
+    /// updates; `nil` for CSV, where the header says.
+    public var givenColumns: Set<Column>?
 
     /// An empty row for `line` with room for `columnCount` values (`Column.allCases.count`,
     /// passed in because computing `allCases` allocates, and this runs once per record).
@@ -84,6 +87,9 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
 
     /// The number of fields every record must have.
     public var fieldCount: Int { columns.count }
+
+    /// The columns the file has.
+    public var columnSet: Set<Column> { Set(columns) }
 
     /// The position of `column`'s field in each record, or `nil` when the file has no such column.
     public func fieldIndex(of column: Column) -> Int? { columns.firstIndex(of: column) }

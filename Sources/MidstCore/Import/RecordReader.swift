@@ -157,12 +157,13 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
             return failure("not a JSON object on one line")
         }
         var row = ImportRow<Column>(line: line, columnCount: Column.allCases.count)
+        var given = Set<Column>()
         for key in object.keys.sorted() {
             guard let column = Column.named(key) else {
                 let known = Column.allCases.map(\.name).joined(separator: ", ")
                 return failure("unknown key '\(key)' (known keys: \(known))")
             }
-            if row[column] != nil {
+            if !given.insert(column).inserted {
                 return failure("key '\(key)' repeats column '\(column.name)'")
             }
             switch object[key]!.fieldText() {
@@ -170,6 +171,7 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
             case .failure(let error): return failure(error.message, field: key)
             }
         }
+        row.givenColumns = given
         return RawRecord(line: line, original: original, row: .success(row))
     }
 }

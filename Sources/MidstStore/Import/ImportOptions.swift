@@ -24,6 +24,9 @@ public struct ImportOptions: Sendable {
     public var skipsInvalid = false
     /// Validate only; write nothing.
     public var isDryRun = false
+    /// Apply a record even when it is older than the stored one (`--force`). A record never
+    /// gives back consent withdrawn after its date, even so.
+    public var appliesOlderRecords = false
     /// The `updated_at` of records that carry none.
     public var now: Timestamp
     /// Whether CSV rows already written the way Midst stores them are validated straight from

@@ -8,6 +8,9 @@ protocol RecordWriter {
     /// Whether ``problem(with:_:)`` can reject records (then their original text is kept for
     /// the rejects file until they are written).
     static var canReject: Bool { get }
+    /// Whether only records already in the database can be rejected (so that an import into an
+    /// empty table need not keep every record's original text).
+    static var rejectsOnlyStoredRecords: Bool { get }
     /// A problem only the database can reveal (an id it does not have), as (field, message).
     func problem(with record: Record, _ db: Database) throws -> (field: String, message: String)?
     /// Writes the record (perhaps only into a batch); returns whether it was new.
@@ -18,6 +21,7 @@ protocol RecordWriter {
 
 extension RecordWriter {
     static var canReject: Bool { false }
+    static var rejectsOnlyStoredRecords: Bool { false }
     func problem(with record: Record, _ db: Database) throws -> (field: String, message: String)? {
         nil
     }
@@ -174,9 +178,23 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
 
 extension MidstDatabase {
     /// Imports staff from a CSV or JSON Lines file's bytes. See ``ImportOptions``.
+    ///
+    /// A re-imported person gets the columns the file has; the columns it lacks keep their
+    /// stored values (``StaffCorrection``). A record older than the stored one is refused unless
+    /// ``ImportOptions/appliesOlderRecords``; one that would undo a later consent withdrawal,
+    /// always.
     public func importStaff(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
         let reference = BundledReference.data
         let validator = StaffValidator(reference: reference, now: options.now)
+        let header = try RecordReader<StaffColumn>(
+            bytes: bytes, format: options.format, file: options.fileName
+        ).csvHeader
+        let headerAbsent = header.map { Set(StaffColumn.allCases).subtracting($0.columnSet) } ?? []
+        // Rows taken straight from their bytes carry every column of a full file; from a file
+        // lacking columns, they would blank the stored values of people already here.
+        let mayReadPlain = try headerAbsent.isEmpty || read { db in
+            try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff)") ?? false)
+        }
         return try bytes.withUnsafeBufferPointer { file in
             try runImport(
                 bytes, options: options, kind: .staff,
@@ -185,16 +203,24 @@ extension MidstDatabase {
                     case .plain(let staff):
                         let end = Int(staff.id.start) + Int(staff.id.count)
                         return String(decoding: bytes[Int(staff.id.start)..<end], as: UTF8.self)
-                    case .parsed(let staff): return staff.id.rawValue
+                    case .parsed(let staff, _): return staff.id.rawValue
                     }
                 }
-            ) {
-                validator.validate($0, file: options.fileName).map(StaffImportRecord.parsed)
+            ) { row in
+                let absent = row.givenColumns.map { Set(StaffColumn.allCases).subtracting($0) }
+                    ?? headerAbsent
+                return validator.validate(row, file: options.fileName).map {
+                    StaffImportRecord.parsed($0, absent: absent)
+                }
             } plain: { header in
+                guard mayReadPlain else { return { _, _ in nil } }
                 let plain = PlainStaffValidator(reference: reference, header: header)
                 return { plain.validate($0, in: $1).map(StaffImportRecord.plain) }
             } makeWriter: { db in
-                try StaffWriter(db, file: file, reference: reference, now: options.now)
+                try StaffWriter(
+                    db, file: file, reference: reference, now: options.now,
+                    appliesOlderRecords: options.appliesOlderRecords,
+                    source: "import \(URL(fileURLWithPath: options.fileName).lastPathComponent)")
             }
         }
     }
@@ -245,9 +271,15 @@ extension MidstDatabase {
         {
             plain = makePlain(header)
         }
+        var keepsOriginals = Writer.canReject
+        if keepsOriginals, Writer.rejectsOnlyStoredRecords {
+            keepsOriginals = try read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(kind.table))") ?? true
+            }
+        }
         let importer = Importer(
             reader: reader, options: options, kind: kind, validate: validate, plain: plain,
-            identity: identity, totalBytes: bytes.count, keepsOriginals: Writer.canReject)
+            identity: identity, totalBytes: bytes.count, keepsOriginals: keepsOriginals)
         let started = Date()
         let isBulkLoad = !options.isDryRun && bytes.count >= options.bulkLoadBytes
         // This process's idle readers would keep the journal mode from changing (below).

@@ -1,10 +1,11 @@
 import GRDB
 import MidstCore
 
-/// A staff record on its way to the database: taken straight from the file's bytes, or parsed.
+/// A staff record on its way to the database: taken straight from the file's bytes (from a file
+/// with every column), or parsed, with the columns its file or line lacks.
 enum StaffImportRecord: Sendable {
     case plain(PlainStaff)
-    case parsed(Staff)
+    case parsed(Staff, absent: Set<StaffColumn>)
 }
 
 /// Inserts or replaces staff records and their lookup rows (specialties, ties, languages).
@@ -18,8 +19,16 @@ enum StaffImportRecord: Sendable {
 /// them; their old lookup rows are found from the readable copies in the staff row and deleted by
 /// primary key.
 struct StaffWriter: RecordWriter {
+    /// A re-imported record can be refused: older than the stored one, or undoing a withdrawal.
+    static var canReject: Bool { true }
+    static var rejectsOnlyStoredRecords: Bool { true }
+
     private let file: UnsafeBufferPointer<UInt8>
     private let now: Timestamp
+    /// Whether a record older than the stored one is applied anyway (`--force`).
+    private let appliesOlderRecords: Bool
+    /// Where consent changes come from, for the person's consent history.
+    private let source: String
     private let reference: ReferenceData
     private let codes: LookupCodes
     private var existing: [String: Int64] = [:]
@@ -32,6 +41,9 @@ struct StaffWriter: RecordWriter {
     private var languageRows: LookupRowBuckets
     private let updateStaff: PreparedInsert
     private let previousCodes: Statement
+    private let storedState: Statement
+    private let storedRecord: Statement
+    private let setConsentChanged: PreparedInsert
     private let deleteSpecialty: PreparedInsert
     private let deleteTie: PreparedInsert
     private let deleteLanguage: PreparedInsert
@@ -45,10 +57,13 @@ struct StaffWriter: RecordWriter {
     /// A writer for records read from `file` (whose bytes must outlive it), validated against
     /// `reference`; `now` is the `updated_at` of records without one.
     init(
-        _ db: Database, file: UnsafeBufferPointer<UInt8>, reference: ReferenceData, now: Timestamp
+        _ db: Database, file: UnsafeBufferPointer<UInt8>, reference: ReferenceData, now: Timestamp,
+        appliesOlderRecords: Bool, source: String
     ) throws {
         self.file = file
         self.now = now
+        self.appliesOlderRecords = appliesOlderRecords
+        self.source = source
         self.reference = reference
         codes = LookupCodes(reference)
         specialtyRows = LookupRowBuckets(ranks: codes.specialtyRank.count)
@@ -71,7 +86,12 @@ struct StaffWriter: RecordWriter {
         updateStaff = try PreparedInsert(
             db, sql: "UPDATE staff SET (\(columns)) = (\(placeholders)) WHERE staff_key = ?")
         previousCodes = try db.makeStatement(
-            sql: "SELECT specialties, countries, languages FROM staff WHERE staff_key = ?")
+            sql: "SELECT specialties, countries, languages, consent FROM staff WHERE staff_key = ?")
+        storedState = try db.makeStatement(
+            sql: "SELECT updated_at, consent, consent_changed_at FROM staff WHERE staff_key = ?")
+        storedRecord = try db.makeStatement(sql: "SELECT * FROM staff WHERE staff_key = ?")
+        setConsentChanged = try PreparedInsert(
+            db, sql: "UPDATE staff SET consent_changed_at = ? WHERE staff_key = ?")
         deleteSpecialty = try PreparedInsert(
             db, sql: "DELETE FROM staff_specialty WHERE specialty = ? AND staff_key = ?")
         deleteTie = try PreparedInsert(
@@ -81,15 +101,55 @@ struct StaffWriter: RecordWriter {
             db, sql: "DELETE FROM staff_language WHERE language = ? AND staff_key = ?")
     }
 
+    /// Refuses a record older than the stored one (unless `--force`), and, always, a record
+    /// that would give back consent withdrawn after the record's date (or an undated record).
+    func problem(with record: StaffImportRecord, _ db: Database) throws -> (
+        field: String, message: String
+    )? {
+        guard !existing.isEmpty, let key = existing[id(of: record)],
+            let stored = try Row.fetchOne(storedState, arguments: [key])
+        else { return nil }
+        let storedStamp: String = stored[0]
+        let recordStamp = stamp(of: record)
+        if !(stored[1] as Bool), consent(of: record) {
+            let withdrawnAt: String = stored[2] ?? storedStamp
+            guard let recordStamp, recordStamp > withdrawnAt else {
+                return (
+                    "consent",
+                    "consent was withdrawn at \(withdrawnAt); a record \(recordStamp.map { "dated \($0)" } ?? "without updated_at") cannot give it back (give it with a record dated after the withdrawal, or `midst staff consent ID --give`)"
+                )
+            }
+        }
+        if !appliesOlderRecords, let recordStamp, recordStamp < storedStamp {
+            return (
+                "updated_at",
+                "the record (updated_at \(recordStamp)) is older than the one stored (\(storedStamp)), so it was not applied; --force applies older records"
+            )
+        }
+        return nil
+    }
+
     mutating func write(_ record: StaffImportRecord, _ db: Database) throws -> Bool {
         let found = existing.isEmpty ? nil : existing[id(of: record)]
         let key: Int
         if let found {
             key = Int(found)
-            try deleteLookups(of: key, db)
+            let record = try corrected(record, key: key)
+            let wasConsenting = try deleteLookups(of: key, db)
             try bind(record, to: updateStaff, at: 1)
             updateStaff.bind(19, key)
             try updateStaff.execute(db)
+            if let wasConsenting, wasConsenting != consent(of: record) {
+                let at = stamp(of: record).flatMap(Timestamp.init(parsing:)) ?? now
+                setConsentChanged.bind(1, at.iso)
+                setConsentChanged.bind(2, key)
+                try setConsentChanged.execute(db)
+                try MidstDatabase.recordConsentChange(
+                    key: Int64(key), to: consent(of: record), at: at, reason: nil,
+                    source: source, db)
+            }
+            addLookups(of: record, key: key)
+            return false
         } else {
             key = nextKey
             nextKey += 1
@@ -98,7 +158,36 @@ struct StaffWriter: RecordWriter {
             if pending.count >= 50 { try flushStaff(db) }
         }
         addLookups(of: record, key: key)
-        return found == nil
+        return true
+    }
+
+    /// A parsed record lacking columns, completed with the stored values of those columns.
+    private func corrected(_ record: StaffImportRecord, key: Int) throws -> StaffImportRecord {
+        guard case .parsed(let staff, let absent) = record, !absent.isEmpty,
+            let row = try Row.fetchOne(storedRecord, arguments: [key])
+        else { return record }
+        let stored = MidstDatabase.staff(from: row)
+        return .parsed(
+            StaffCorrection.merged(staff, stored: stored, absent: absent, reference: reference),
+            absent: [])
+    }
+
+    /// The record's `updated_at` as stored (ISO 8601 UTC), or `nil` when it has none.
+    private func stamp(of record: StaffImportRecord) -> String? {
+        switch record {
+        case .plain(let staff):
+            staff.updatedOn.isEmpty
+                ? nil : String(decoding: bytes(staff.updatedOn), as: UTF8.self) + "T00:00:00Z"
+        case .parsed(let staff, let absent):
+            absent.contains(.updatedAt) || staff.updatedAt == now ? nil : staff.updatedAt.iso
+        }
+    }
+
+    private func consent(of record: StaffImportRecord) -> Bool {
+        switch record {
+        case .plain(let staff): staff.hasConsented
+        case .parsed(let staff, _): staff.hasConsented
+        }
     }
 
     /// Writes the remaining staff rows, then every lookup row in primary-key order.
@@ -168,7 +257,7 @@ struct StaffWriter: RecordWriter {
                 let rank = codes.languageRank[Int(staff.languageNumbers[index])]
                 languageRows.append(rank: rank, key: key, value: Int(staff.languageLevels[index]))
             }
-        case .parsed(let staff):
+        case .parsed(let staff, _):
             for (position, specialty) in staff.specialties.enumerated() {
                 let rank = codes.specialtyRank[reference.number(of: specialty)!]
                 specialtyRows.append(rank: rank, key: key, value: position)
@@ -186,9 +275,10 @@ struct StaffWriter: RecordWriter {
         }
     }
 
-    /// Deletes a person's lookup rows, found from the readable copies in their staff row.
-    private func deleteLookups(of key: Int, _ db: Database) throws {
-        guard let row = try Row.fetchOne(previousCodes, arguments: [key]) else { return }
+    /// Deletes a person's lookup rows, found from the readable copies in their staff row;
+    /// returns whether they had consented (`nil` when there is no such row).
+    private func deleteLookups(of key: Int, _ db: Database) throws -> Bool? {
+        guard let row = try Row.fetchOne(previousCodes, arguments: [key]) else { return nil }
         func items(_ text: String) -> [[Substring]] {
             text.split(separator: ";").map {
                 $0.split(separator: ":", omittingEmptySubsequences: false)
@@ -210,6 +300,7 @@ struct StaffWriter: RecordWriter {
             deleteLanguage.bind(2, key)
             try deleteLanguage.execute(db)
         }
+        return row[3]
     }
 
     // MARK: Staff rows
@@ -217,7 +308,7 @@ struct StaffWriter: RecordWriter {
     private func id(of record: StaffImportRecord) -> String {
         switch record {
         case .plain(let staff): String(decoding: bytes(staff.id), as: UTF8.self)
-        case .parsed(let staff): staff.id.rawValue
+        case .parsed(let staff, _): staff.id.rawValue
         }
     }
 
@@ -231,7 +322,7 @@ struct StaffWriter: RecordWriter {
     {
         switch record {
         case .plain(let staff): bind(staff, to: statement, at: first)
-        case .parsed(let staff): bind(staff, to: statement, at: first)
+        case .parsed(let staff, _): bind(staff, to: statement, at: first)
         }
     }
 

@@ -11,7 +11,15 @@ struct Import: ParsableCommand {
             Imports are all-or-nothing: if any record is invalid, every problem is listed \
             (file:line: field: message) and the database is left exactly as it was. With \
             --skip-invalid the valid records are imported and the others written, with their \
-            reasons, to a rejects file. Re-importing an id replaces that record.
+            reasons, to a rejects file.
+
+            Re-importing a staff id corrects that person's record: the columns the file has \
+            replace the stored values (an empty cell clears an optional column), the columns it \
+            lacks keep theirs, so a file of just id, profession, specialties, seniority and \
+            consent changes nothing else. A record whose updated_at is older than the stored \
+            one is refused, line by line like any invalid record, unless --force. A withdrawal \
+            of consent is never undone by a record dated before it (or without updated_at), \
+            even with --force. Re-importing a need or outcome id replaces that record.
 
             File formats: docs/FORMATS.md.
 
@@ -43,6 +51,12 @@ struct ImportArguments: ParsableArguments {
     @Flag(help: "Validate only: report what would be imported and change nothing.")
     var dryRun = false
 
+    @Flag(
+        help:
+            "Apply staff records even when older than the stored ones (never to undo a later consent withdrawal)."
+    )
+    var force = false
+
     @Option(help: "Print at most this many problems (all are counted).")
     var maxErrors = 50
 
@@ -73,6 +87,7 @@ struct ImportArguments: ParsableArguments {
             now: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)))
         options.skipsInvalid = skipInvalid
         options.isDryRun = dryRun
+        options.appliesOlderRecords = force
         if Terminal.stderrIsTerminal, bytes.count > 4 << 20 {
             options.progress = { done, total in
                 Terminal.progress("importing \(kind.rawValue): \(done * 100 / max(total, 1))%")
