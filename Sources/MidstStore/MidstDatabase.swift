@@ -27,7 +27,7 @@ public final class MidstDatabase: Sendable {
     /// - Throws: ``StoreError/newerSchema(path:unknownMigrations:)`` for a database written by a
     ///   newer Midst, ``StoreError/notAMidstDatabase(path:reason:)`` for a file that is not one.
     public static func open(at path: String) throws -> MidstDatabase {
-        try OwnerOnlyFile.create(path)
+        if try !OwnerOnlyFile.create(path) { try FileHeader.check(path, allowsEmpty: true) }
         let database = try connect(path: path, readOnly: false)
         try database.migrate()
         return database
@@ -39,9 +39,14 @@ public final class MidstDatabase: Sendable {
     public static func openExisting(at path: String, readOnly: Bool = false) throws
         -> MidstDatabase
     {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw StoreError.missing(path: path)
         }
+        guard !isFolder.boolValue else {
+            throw StoreError.notAMidstDatabase(path: path, reason: "a folder, not a file")
+        }
+        try FileHeader.check(path)
         if readOnly, FileManager.default.fileExists(atPath: path + "-journal") {
             // A killed bulk load left a rollback journal: only a writer can roll it back.
             _ = try connect(path: path, readOnly: false)
@@ -73,8 +78,7 @@ public final class MidstDatabase: Sendable {
             }
             try Migrations.migrator.migrate(pool)
         } catch let error as DatabaseError {
-            throw StoreError.notAMidstDatabase(
-                path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.describing(error, path: path)
         }
     }
 
@@ -84,14 +88,20 @@ public final class MidstDatabase: Sendable {
         "\(path).before-migration-\(schemaCount).sqlite"
     }
 
-    /// Runs `body` with a read-only view of the database, turning SQLite's failures (a damaged
-    /// or truncated file, an I/O error) into ``StoreError``.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body`, turning SQLite's failures (a full disk, a damaged file, an I/O error) into
+    /// ``StoreError`` naming the database.
+    func describingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try body()
         } catch let error as DatabaseError {
             throw StoreError.describing(error, path: path)
         }
+    }
+
+    /// Runs `body` with a read-only view of the database, turning SQLite's failures (a damaged
+    /// or truncated file, an I/O error) into ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try describingFailures { try pool.read(body) }
     }
 
     /// The names of the migrations applied to this database, oldest first.

@@ -17,6 +17,8 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case unwritable(path: String, reason: String)
     /// The database file could not be read or written as SQLite (damaged, read-only, full disk).
     case failed(path: String, reason: String)
+    /// Another connection held a write lock for longer than the busy timeout (10 s).
+    case locked(path: String)
     /// Another `midst run` holds the batch lock of this database.
     case batchRunning(path: String, holder: String)
 
@@ -40,6 +42,9 @@ public enum StoreError: Error, LocalizedError, Sendable {
             "\(path): cannot be written (\(reason))"
         case .failed(let path, let reason):
             "\(path): \(reason)"
+        case .locked(let path):
+            "\(path): locked by another process for over 10 s (a write left open in the sqlite3 "
+                + "shell or another tool?); nothing was changed; try again when it has finished"
         case .batchRunning(let path, let holder):
             "\(path): another batch is running on this database (\(holder)); "
                 + "pass --wait to wait for it to finish"
@@ -48,6 +53,15 @@ public enum StoreError: Error, LocalizedError, Sendable {
 }
 
 extension StoreError {
+    /// The message for any error a store call threw: SQLite's failures are explained as
+    /// ``describing(_:path:)`` does for the database at `path`, other errors keep their own.
+    public static func message(for error: any Error, path: String) -> String {
+        if let error = error as? DatabaseError {
+            return describing(error, path: path).errorDescription!
+        }
+        return (error as? LocalizedError)?.errorDescription ?? "\(error)"
+    }
+
     /// A clear error for SQLite's `error` on the database at `path`, by its primary result code.
     static func describing(_ error: DatabaseError, path: String) -> StoreError {
         let detail = error.message ?? "\(error.resultCode)"
@@ -64,7 +78,7 @@ extension StoreError {
         case .SQLITE_IOERR:
             return .failed(path: path, reason: "input/output error; nothing was changed (\(detail))")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .busy(path: path)
+            return .locked(path: path)
         default:
             return .notAMidstDatabase(path: path, reason: detail)
         }

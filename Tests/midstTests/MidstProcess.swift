@@ -78,6 +78,8 @@ struct WorkFolder {
             "midst-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
+    /// An existing folder (removed by its owner, not by `cleanUp()`).
+    init(existing url: URL) { self.url = url }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
     func cleanUp() { try? FileManager.default.removeItem(at: url) }
 }

@@ -19,7 +19,9 @@ public struct StaffValidator: Sendable {
         let name = check.text(.name)
         let email = check.text(.email)
         if let email, !Self.looksLikeEmail(email) {
-            check.fail(.email, "'\(email)' is not an e-mail address")
+            // The value is not repeated: messages never carry a personal field.
+            check.fail(
+                .email, "not an e-mail address (one @, text before it, a dot after it; the value is not shown)")
         }
         let profession = check.profession(.profession)
         let issuesBefore = check.issues.count

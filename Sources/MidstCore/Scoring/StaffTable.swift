@@ -123,6 +123,16 @@ public struct StaffTable: @unchecked Sendable {
         precondition(staff.count == contexts.count)
         var columns = StaffTableColumns()
         var ids: [RecordID] = []
+        // Employers repeat (a few hundred trusts for a million people): normalising each name
+        // once, not once a person, halved the rebuild of a 1M-staff snapshot (BENCHMARKS.md).
+        var employerKeys: [String: UInt64] = [:]
+        func employerKey(_ employer: String?) -> UInt64 {
+            guard let employer else { return OrganisationKey.key(nil, reference) }
+            if let key = employerKeys[employer] { return key }
+            let key = OrganisationKey.key(employer, reference)
+            employerKeys[employer] = key
+            return key
+        }
         for position in Self.clusteredOrder(staff, contexts, reference) {
             let person = staff[position]
             let context = contexts[position]
@@ -140,7 +150,7 @@ public struct StaffTable: @unchecked Sendable {
             columns.availableTo.append(
                 person.availability.end.map { Int32($0.dayNumber) } ?? Int32.max)
             columns.placements.append(UInt16(clamping: person.pastPlacements))
-            columns.employerKeys.append(OrganisationKey.key(person.employer, reference))
+            columns.employerKeys.append(employerKey(person.employer))
             for code in person.specialties {
                 if let number = reference.number(of: code) {
                     columns.specialtyCodes.append(UInt16(number))

@@ -284,7 +284,7 @@ extension MidstDatabase {
         let isBulkLoad = !options.isDryRun && bytes.count >= options.bulkLoadBytes
         // This process's idle readers would keep the journal mode from changing (below).
         if isBulkLoad { pool.releaseMemory() }
-        let summary = try pool.writeWithoutTransaction { db in
+        let summary = try describingFailures { try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
             let journal = isBulkLoad ? try SingleWriteJournal(db) : nil
             defer { journal?.restore(db) }
@@ -332,7 +332,7 @@ extension MidstDatabase {
             summary!.seconds = Date().timeIntervalSince(started)
             summary!.isBulkLoad = journal?.isRollback == true
             return summary!
-        }
+        } }
         Self.logger.info(
             "import finished",
             metadata: [

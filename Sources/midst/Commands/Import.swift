@@ -108,7 +108,7 @@ struct ImportArguments: ParsableArguments {
                 code: .invalidData)
         } catch {
             throw Terminal.fail(
-                (error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
+                StoreError.message(for: error, path: Terminal.databasePath), code: .databaseProblem)
         }
         if !summary.rejected.isEmpty {
             report(summary.rejected.flatMap(\.issues))

@@ -59,7 +59,7 @@ struct RecordOutcome: ParsableCommand {
             throw Terminal.fail(unknown.message, code: .invalidData)
         } catch {
             throw Terminal.fail(
-                (error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
+                StoreError.message(for: error, path: Terminal.databasePath), code: .databaseProblem)
         }
         print(
             "Recorded: \(outcome.staffID) \(outcome.kind.rawValue) for \(outcome.needID) on \(outcome.date)"

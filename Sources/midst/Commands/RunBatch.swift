@@ -104,7 +104,7 @@ struct RunBatch: AsyncParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+            let message = StoreError.message(for: error, path: Terminal.databasePath)
             try? database.recordFailedRun(
                 startedAt: startedAt, note: note, config: config.json(),
                 configHash: config.fingerprint,

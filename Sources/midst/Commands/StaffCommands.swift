@@ -162,7 +162,7 @@ struct StaffConsent: ParsableCommand {
             throw Terminal.fail(error.message, code: .invalidData)
         } catch {
             throw Terminal.fail(
-                (error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
+                StoreError.message(for: error, path: Terminal.databasePath), code: .databaseProblem)
         }
         let state = give ? "given" : "withdrawn"
         print(
@@ -208,7 +208,7 @@ struct StaffForget: ParsableCommand {
             throw Terminal.fail(error.message, code: .invalidData)
         } catch {
             throw Terminal.fail(
-                (error as? LocalizedError)?.errorDescription ?? "\(error)", code: .databaseProblem)
+                StoreError.message(for: error, path: Terminal.databasePath), code: .databaseProblem)
         }
         let removed = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")

@@ -13,8 +13,11 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The path in force: the option, the environment, or the default.
     var path: String {
-        db ?? ProcessInfo.processInfo.environment["MIDST_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        let path =
+            db ?? ProcessInfo.processInfo.environment["MIDST_DB"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "midst.sqlite"
+        Terminal.databasePath = path
+        return path
     }
 
     /// Opens an existing database read-only, for a command that only reads: the file is left

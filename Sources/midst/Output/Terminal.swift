@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MidstStore
 
 /// Where and how the CLI talks to people: results to stdout, everything else to stderr.
 enum Terminal {
@@ -51,6 +52,9 @@ enum Terminal {
         return ExitCode(code.rawValue)
     }
 
+    /// The database the command works on, named in messages about SQLite's failures.
+    nonisolated(unsafe) static var databasePath = "the database"
+
     /// Runs `body`, turning any error into `error: …` on stderr and the exit code given.
     static func exitOnError<T>(code: Exit, _ body: () throws -> T) throws -> T {
         do {
@@ -58,7 +62,7 @@ enum Terminal {
         } catch let error as ExitCode {
             throw error
         } catch {
-            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: code)
+            throw fail(StoreError.message(for: error, path: databasePath), code: code)
         }
     }
 }
