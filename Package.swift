@@ -61,6 +61,11 @@ let package = Package(
                 "MidstStore", "MidstCore", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "midstTests", dependencies: ["midst"]),
+        .testTarget(
+            name: "midstTests",
+            dependencies: [
+                "midst", "MidstStore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
     ]
 )

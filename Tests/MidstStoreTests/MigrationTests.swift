@@ -52,6 +52,18 @@ struct MigrationTests {
         #expect(try database.appliedMigrations() == MidstDatabase.knownMigrations)
         let ids = try database.pool.read { try String.fetchAll($0, sql: "SELECT id FROM staff") }
         #expect(ids == ["S1"])
+        // Backed up first, as it was.
+        let count = MidstDatabase.knownMigrations.firstIndex(of: migration)! + 1
+        let backup = try DatabaseQueue(
+            path: MidstDatabase.migrationBackupPath(path, schemaCount: count))
+        let backedUp = try backup.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").count,
+                try String.fetchAll(db, sql: "SELECT id FROM staff")
+            )
+        }
+        #expect(backedUp.0 == count)
+        #expect(backedUp.1 == ["S1"])
     }
 
     @Test("v7 rebuilds the run tables, keeping every shortlist and assignment row")

@@ -102,7 +102,8 @@ struct StaffWriter: RecordWriter {
     }
 
     /// Refuses a record older than the stored one (unless `--force`), and, always, a record
-    /// that would give back consent withdrawn after the record's date (or an undated record).
+    /// that would give back consent withdrawn after the record's date (or an undated record):
+    /// withdrawn by `midst staff consent` or by an earlier import that changed it.
     func problem(with record: StaffImportRecord, _ db: Database) throws -> (
         field: String, message: String
     )? {
@@ -111,8 +112,9 @@ struct StaffWriter: RecordWriter {
         else { return nil }
         let storedStamp: String = stored[0]
         let recordStamp = stamp(of: record)
-        if !(stored[1] as Bool), consent(of: record) {
-            let withdrawnAt: String = stored[2] ?? storedStamp
+        // A withdrawal is a recorded change to no consent (someone imported without consent
+        // never gave it: a later record may give it, as any correction).
+        if !(stored[1] as Bool), consent(of: record), let withdrawnAt = stored[2] as String? {
             guard let recordStamp, recordStamp > withdrawnAt else {
                 return (
                     "consent",
