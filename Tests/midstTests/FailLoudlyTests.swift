@@ -152,3 +152,24 @@ struct FailLoudlyTests {
         #expect(bad.stderr.contains("MIDST_PSEUDONYM_KEY"))
     }
 }
+
+@Suite("Hostile text on the terminal")
+struct HostileTextTests {
+    @Test("terminal escapes and bidi overrides stored in a field are shown escaped in tables, verbatim in CSV")
+    func escapesNeutralised() throws {
+        let folder = try WorkFolder()
+        defer { folder.cleanUp() }
+        let name = "Eve \u{1B}[2J\u{1B}]0;owned\u{07}\u{202E}gnp.exe"
+        let csv = "id,name,profession,specialties,seniority,consent\nH1,\"\(name)\",doctor,paediatrics,ST4,yes\n"
+        try csv.write(toFile: folder.path("h.csv"), atomically: true, encoding: .utf8)
+        #expect(try MidstProcess.run(["import", "staff", "h.csv"], in: folder.url).status == 0)
+        let table = try MidstProcess.run(["search", "--profession", "doctor"], in: folder.url)
+        #expect(table.status == 0)
+        #expect(!table.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        #expect(table.stdout.contains("\\u{1b}[2J"))
+        let show = try MidstProcess.run(["staff", "show", "H1"], in: folder.url)
+        #expect(!show.stdout.unicodeScalars.contains { $0.value == 0x1B })
+        let raw = try MidstProcess.run(["search", "--profession", "doctor", "--format", "csv"], in: folder.url)
+        #expect(raw.stdout.contains(name), "CSV keeps the stored text as it is")
+    }
+}

@@ -13,7 +13,8 @@ struct Backup: ParsableCommand {
             still in it.
 
             To restore: stop every Midst command, move the database's -wal and -shm files \
-            away, copy the backup over the database file, then run `midst runs` to check.
+            away, copy the backup over the database file, then run `midst check` and `midst runs`. \
+            Anyone erased since the backup was taken is back: erase them again.
 
               midst backup /secure/midst-2026-11-27.sqlite
             """)

@@ -43,7 +43,10 @@ struct Export: ParsableCommand {
             ? Pseudonymiser(
                 key: Terminal.exitOnError(code: .databaseProblem) { try database.pseudonymKey(self.database.pseudonymKeySource) })
             : nil
-        func staff(_ id: String) -> String { pseudonymiser?.pseudonym(for: id) ?? id }
+        // Erased people stay "(erased)": a pseudonym of the placeholder would look like a person.
+        func staff(_ id: String) -> String {
+            id == MidstDatabase.erasedPlaceholder ? id : pseudonymiser?.pseudonym(for: id) ?? id
+        }
         let columns: [String]
         let rows: [[Cell]]
         switch what {
