@@ -44,7 +44,8 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     /// A record's identity within the file, for reporting repeats.
     let identity: @Sendable (Record) -> String
     let totalBytes: Int
-    /// Whether valid records keep their original text (needed only when the writer can reject).
+    /// Whether valid records keep their original text (needed only for the rejects file, when
+    /// the writer can reject and invalid records are skipped).
     let keepsOriginals: Bool
 
     /// Validated records and rejections from one stretch of the file.
@@ -271,7 +272,8 @@ extension MidstDatabase {
         {
             plain = makePlain(header)
         }
-        var keepsOriginals = Writer.canReject
+        // Original text is only for the rejects file, written when skipping invalid records.
+        var keepsOriginals = Writer.canReject && options.skipsInvalid
         if keepsOriginals, Writer.rejectsOnlyStoredRecords {
             keepsOriginals = try read { db in
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(kind.table))") ?? true

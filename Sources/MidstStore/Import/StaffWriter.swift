@@ -42,6 +42,7 @@ struct StaffWriter: RecordWriter {
     private let updateStaff: PreparedInsert
     private let previousCodes: Statement
     private let storedState: Statement
+    private let verdict: PreparedInsert
     private let storedRecord: Statement
     private let setConsentChanged: PreparedInsert
     private let deleteSpecialty: PreparedInsert
@@ -89,6 +90,20 @@ struct StaffWriter: RecordWriter {
             sql: "SELECT specialties, countries, languages, consent FROM staff WHERE staff_key = ?")
         storedState = try db.makeStatement(
             sql: "SELECT updated_at, consent, consent_changed_at FROM staff WHERE staff_key = ?")
+        // 0: the record applies; 1: it is older than the stored one; 2: it would give back a
+        // withdrawn consent. Parameters: the key, the record's stamp (NULL when undated), whether
+        // it gives consent, whether older records apply. Answered without allocating, as it runs
+        // for every re-imported person; the message is built only for a refused record.
+        verdict = try PreparedInsert(
+            db,
+            sql: """
+                SELECT CASE
+                    WHEN consent = 0 AND ?3 = 1 AND consent_changed_at IS NOT NULL
+                        AND (?2 IS NULL OR ?2 <= consent_changed_at) THEN 2
+                    WHEN ?4 = 0 AND ?2 IS NOT NULL AND ?2 < updated_at THEN 1
+                    ELSE 0 END
+                FROM staff WHERE staff_key = ?1
+                """)
         storedRecord = try db.makeStatement(sql: "SELECT * FROM staff WHERE staff_key = ?")
         setConsentChanged = try PreparedInsert(
             db, sql: "UPDATE staff SET consent_changed_at = ? WHERE staff_key = ?")
@@ -107,7 +122,12 @@ struct StaffWriter: RecordWriter {
     func problem(with record: StaffImportRecord, _ db: Database) throws -> (
         field: String, message: String
     )? {
-        guard !existing.isEmpty, let key = existing[id(of: record)],
+        guard !existing.isEmpty, let key = existing[id(of: record)] else { return nil }
+        verdict.bind(1, Int(key))
+        bindStamp(of: record, to: verdict, at: 2)
+        verdict.bind(3, consent(of: record))
+        verdict.bind(4, appliesOlderRecords)
+        guard try verdict.integer(db) ?? 0 != 0,
             let stored = try Row.fetchOne(storedState, arguments: [key])
         else { return nil }
         let storedStamp: String = stored[0]
@@ -172,6 +192,15 @@ struct StaffWriter: RecordWriter {
         return .parsed(
             StaffCorrection.merged(staff, stored: stored, absent: absent, reference: reference),
             absent: [])
+    }
+
+    /// Binds the record's `updated_at` as stored (ISO 8601 UTC), or NULL when it has none.
+    private func bindStamp(of record: StaffImportRecord, to statement: PreparedInsert, at index: Int32) {
+        switch record {
+        case .plain(let staff) where !staff.updatedOn.isEmpty:
+            bindMidnight(of: staff.updatedOn, to: statement, at: index)
+        default: statement.bind(index, stamp(of: record))
+        }
     }
 
     /// The record's `updated_at` as stored (ISO 8601 UTC), or `nil` when it has none.
@@ -374,16 +403,21 @@ struct StaffWriter: RecordWriter {
         if staff.updatedOn.isEmpty {
             statement.bind(first + 17, now.iso)
         } else {
-            // A date stands for midnight UTC, as Timestamp(parsing:) has it.
-            let date = bytes(staff.updatedOn)
-            let midnight = "T00:00:00Z".utf8
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: date.count + midnight.count) {
-                stamp in
-                _ = stamp.initialize(fromContentsOf: date)
-                _ = UnsafeMutableBufferPointer(rebasing: stamp[date.count...])
-                    .initialize(fromContentsOf: midnight)
-                statement.bindCopy(first + 17, UnsafeBufferPointer(stamp))
-            }
+            bindMidnight(of: staff.updatedOn, to: statement, at: first + 17)
+        }
+    }
+
+    /// Binds a date (`YYYY-MM-DD`) as the timestamp of its midnight UTC, as Timestamp(parsing:)
+    /// has it, without allocating.
+    private func bindMidnight(of date: TextSpan, to statement: PreparedInsert, at index: Int32) {
+        let date = bytes(date)
+        let midnight = "T00:00:00Z".utf8
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: date.count + midnight.count) {
+            stamp in
+            _ = stamp.initialize(fromContentsOf: date)
+            _ = UnsafeMutableBufferPointer(rebasing: stamp[date.count...])
+                .initialize(fromContentsOf: midnight)
+            statement.bindCopy(index, UnsafeBufferPointer(stamp))
         }
     }
 

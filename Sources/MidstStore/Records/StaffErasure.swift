@@ -26,6 +26,10 @@ extension MidstDatabase {
         var traces: [String] = []
         try pool.writeWithoutTransaction { db in
             // Every writer connection zeroes deleted content (secure_delete, MidstDatabase).
+            // The rows that refer to the person are deleted first, by key; the foreign keys'
+            // cascade would look for them again by reading each lookup table whole.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             try db.inTransaction(.immediate) {
                 guard
                     let row = try Row.fetchOne(
@@ -72,6 +76,23 @@ extension MidstDatabase {
     {
         switch erasure {
         case .deleted:
+            if let codes = Self.lookupCodes[table] {
+                // Keyed by code first: delete by primary key, from the codes the staff row keeps
+                // (a `WHERE staff_key = ?` would read the whole table).
+                var count = 0
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT specialties, countries, languages FROM staff WHERE staff_key = ?",
+                    arguments: [key])
+                for item in ((row?[codes.column] as String?) ?? "").split(separator: ";") {
+                    let parts = item.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                    guard parts.count >= codes.keyParts else { continue }
+                    try db.execute(
+                        sql: codes.delete,
+                        arguments: StatementArguments(parts.prefix(codes.keyParts) + [String(key)]))
+                    count += db.changesCount
+                }
+                return count
+            }
             try db.execute(sql: "DELETE FROM \(table) WHERE staff_key = ?", arguments: [key])
             return db.changesCount
         case .anonymised:
@@ -91,6 +112,21 @@ extension MidstDatabase {
             return count
         }
     }
+
+    /// The lookup tables keyed by code: the staff column that lists a person's codes, how many
+    /// parts of each item form the key, and the delete by primary key.
+    private static let lookupCodes: [String: (column: String, keyParts: Int, delete: String)] = [
+        "staff_specialty": (
+            "specialties", 1, "DELETE FROM staff_specialty WHERE specialty = ? AND staff_key = ?"
+        ),
+        "staff_country_tie": (
+            "countries", 2,
+            "DELETE FROM staff_country_tie WHERE country = ? AND kind = ? AND staff_key = ?"
+        ),
+        "staff_language": (
+            "languages", 1, "DELETE FROM staff_language WHERE language = ? AND staff_key = ?"
+        ),
+    ]
 
     /// Checkpoints the WAL into the database and truncates it, waiting for readers to finish.
     private func checkpointTruncating() throws {
@@ -144,7 +180,20 @@ extension MidstDatabase {
             address != MAP_FAILED
         else { return false }
         defer { munmap(address, size) }
-        let haystack = UnsafeRawBufferPointer(start: address, count: size)
-        return haystack.firstRange(of: needle) != nil
+        // memchr finds each candidate first byte at memory speed; memcmp confirms it.
+        guard let first = needle.first else { return false }
+        let start = UnsafeRawPointer(address)
+        let end = start + size
+        var cursor = start
+        return needle.withUnsafeBytes { pattern in
+            while cursor < end, let hit = memchr(cursor, Int32(first), end - cursor) {
+                let found = UnsafeRawPointer(hit)
+                if end - found >= pattern.count, memcmp(found, pattern.baseAddress!, pattern.count) == 0 {
+                    return true
+                }
+                cursor = found + 1
+            }
+            return false
+        }
     }
 }

@@ -1,7 +1,8 @@
 import GRDB
 import GRDBSQLite
 
-/// A prepared statement bound parameter by parameter through SQLite's C API, reused for every row.
+/// A prepared statement bound parameter by parameter through SQLite's C API, reused for every row
+/// (an insert or update, or a one-row query read with ``integer(_:)``).
 ///
 /// GRDB's `StatementArguments` allocate an array of values per execution; for the millions of rows
 /// of a bulk import that allocation dominated (ImportBenchmarks, "Import 100k staff rows"), so
@@ -85,6 +86,20 @@ struct PreparedInsert {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        }
+    }
+
+    /// Runs a one-row query with the bound values and returns its first column as an integer
+    /// (`nil` when it returns no row), then resets it for the next row.
+    func integer(_ db: Database) throws -> Int? {
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        switch code {
+        case SQLITE_ROW: return Int(sqlite3_column_int64(handle, 0))
+        case SQLITE_DONE: return nil
+        default:
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
         }
