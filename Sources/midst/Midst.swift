@@ -12,9 +12,13 @@ struct Midst: AsyncParsableCommand {
             Midst keeps staff, partnership needs and outcomes in one SQLite file (./midst.sqlite by \
             default; set --db or MIDST_DB). Start with:
 
-              midst init
               midst import staff SampleData/staff.csv
               midst import needs SampleData/needs.csv
+              midst run
+              midst show latest
+
+            `midst init` creates an empty database; `import` creates one too. Every command \
+            takes --db PATH.
 
             Exit codes: 0 success; 1 invalid input data (nothing was changed); 2 a database or file \
             problem; 64 a command-line usage error.
@@ -41,6 +45,10 @@ struct Midst: AsyncParsableCommand {
             handler.logLevel = level ?? .warning
             return handler
         }
+        if let suggestion = Self.suggestion(for: Array(CommandLine.arguments.dropFirst())) {
+            Terminal.note(suggestion)
+            Foundation.exit(64)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -51,5 +59,33 @@ struct Midst: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// For a first argument that is not a command, the error naming the nearest command.
+    static func suggestion(for arguments: [String]) -> String? {
+        guard let word = arguments.first, !word.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(word) else { return nil }
+        let nearest = names.map { ($0, editDistance(word.lowercased(), $0)) }.min { $0.1 < $1.1 }
+        let hint =
+            nearest.map { $0.1 <= max(2, word.count / 3) ? "did you mean `midst \($0.0)`? " : "" }
+            ?? ""
+        return "error: '\(word)' is not a midst command; \(hint)(see `midst --help` for them all)"
+    }
+
+    /// Levenshtein distance: the fewest single-character edits from `a` to `b`.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
     }
 }

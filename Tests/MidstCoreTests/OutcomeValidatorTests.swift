@@ -82,6 +82,6 @@ struct OutcomeValidatorTests {
         #expect(found.map(\.field) == ["need_id", "staff_id", "date"])
         #expect(found.allSatisfy { $0.line == 4 })
         #expect(found.first?.message.contains("'N 1' is not a valid id") == true)
-        #expect(found.last?.message == "'2026-05-32' is not a date of the form YYYY-MM-DD")
+        #expect(found.last?.message == "'2026-05-32' is no such date (check the month and the day)")
     }
 }

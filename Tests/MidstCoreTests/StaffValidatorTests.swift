@@ -242,7 +242,7 @@ struct StaffValidatorTests {
         BadStaffField(.languages, "en", "'en' is not LANG:LEVEL"),
         BadStaffField(.languages, "en:C1:extra", "'en:C1:extra' is not LANG:LEVEL"),
         BadStaffField(.languages, "yo:B1;yor:C1", "language 'yo' is listed twice"),
-        BadStaffField(.availableFrom, "2026-02-30", "'2026-02-30' is not a date"),
+        BadStaffField(.availableFrom, "2026-02-30", "'2026-02-30' is no such date"),
         BadStaffField(.availableTo, "30/09/2026", "'30/09/2026' is not a date"),
         BadStaffField(.modes, "hybrid", "'hybrid' is not remote or in-country"),
         BadStaffField(.maxAssignments, "21", "'21'", "from 0 to 20"),

@@ -50,10 +50,22 @@ struct FieldChecker<Column: ImportColumn> {
     mutating func date(_ column: Column) -> CalendarDate? {
         guard let text = text(column) else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            fail(column, "'\(text)' is not a date of the form YYYY-MM-DD")
+            fail(column, Self.dateProblem(text))
             return nil
         }
         return date
+    }
+
+    /// Why `text` is not a date: a well-formed date that the calendar does not have
+    /// (`2026-02-30`) is "no such date", anything else is not of the form.
+    static func dateProblem(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let isWellFormed =
+            bytes.count == 10 && bytes[4] == 0x2D && bytes[7] == 0x2D
+            && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+        return isWellFormed
+            ? "'\(text)' is no such date (check the month and the day)"
+            : "'\(text)' is not a date of the form YYYY-MM-DD"
     }
 
     /// Two dates forming a window; an end before the start is reported on the end column.
@@ -71,7 +83,9 @@ struct FieldChecker<Column: ImportColumn> {
         guard let value = Timestamp(parsing: text) else {
             fail(
                 column,
-                "'\(text)' is not a date (YYYY-MM-DD) or an ISO 8601 time (YYYY-MM-DDTHH:MM:SSZ)")
+                text.utf8.count == 10
+                    ? Self.dateProblem(text)
+                    : "'\(text)' is not a date (YYYY-MM-DD) or an ISO 8601 time (YYYY-MM-DDTHH:MM:SSZ)")
             return fallback
         }
         return value

@@ -50,24 +50,48 @@ extension String {
 }
 
 /// The header of a CSV import file, mapped onto a kind's columns.
+///
+/// Some fields are read past rather than refused, so that spreadsheets round-trip: the `line`
+/// and `problems` columns of a rejects file (fixed and imported again), empty names at the end
+/// (the trailing empty column a spreadsheet may save), and, when asked, unknown columns.
 public struct ImportHeader<Column: ImportColumn>: Sendable {
-    private let columns: [Column]
+    /// By field position, its column, or `nil` for a field read past.
+    private let columns: [Column?]
     private let columnCount = Column.allCases.count
+    /// Unknown column names read past (only with `ignoringUnknown`), for a warning.
+    public let ignoredUnknown: [String]
 
-    /// Maps header names (case-insensitive) to columns. Reports unknown and repeated columns and
-    /// missing required ones, all at once, as issues on `line`.
-    public init(names: [String], file: String, line: Int = 1) throws(ImportFailure) {
+    /// The names a rejects file adds before the record's own columns.
+    public static var rejectsColumns: [String] { ["line", "problems"] }
+
+    /// Maps header names (case-insensitive) to columns. Reports unknown (unless
+    /// `ignoringUnknown`) and repeated columns and missing required ones, all at once, as issues
+    /// on `line`.
+    public init(names: [String], file: String, line: Int = 1, ignoringUnknown: Bool = false)
+        throws(ImportFailure)
+    {
         var issues: [ImportIssue] = []
-        var columns: [Column] = []
+        var columns: [Column?] = []
+        var ignored: [String] = []
         var seen = Set<Column>()
-        for name in names {
+        let lastNamed = names.lastIndex { !$0.trimmingSpaces.isEmpty } ?? -1
+        for (position, name) in names.enumerated() {
             let key = name.trimmingSpaces.lowercased()
             guard let column = Column.named(key) else {
-                let known = Column.allCases.map(\.name).joined(separator: ", ")
-                issues.append(
-                    ImportIssue(
-                        file: file, line: line,
-                        message: "unknown column '\(name)' (known columns: \(known))"))
+                if position > lastNamed || Self.rejectsColumns.contains(key) {
+                    columns.append(nil)
+                } else if ignoringUnknown {
+                    columns.append(nil)
+                    ignored.append(name)
+                } else {
+                    let known = Column.allCases.map(\.name).joined(separator: ", ")
+                    issues.append(
+                        ImportIssue(
+                            file: file, line: line,
+                            message:
+                                "unknown column '\(name)' (known columns: \(known); --ignore-unknown-columns reads past it)"
+                        ))
+                }
                 continue
             }
             if !seen.insert(column).inserted {
@@ -83,13 +107,14 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
         }
         guard issues.isEmpty else { throw ImportFailure(issues: issues) }
         self.columns = columns
+        ignoredUnknown = ignored
     }
 
     /// The number of fields every record must have.
     public var fieldCount: Int { columns.count }
 
     /// The columns the file has.
-    public var columnSet: Set<Column> { Set(columns) }
+    public var columnSet: Set<Column> { Set(columns.compactMap { $0 }) }
 
     /// The position of `column`'s field in each record, or `nil` when the file has no such column.
     public func fieldIndex(of column: Column) -> Int? { columns.firstIndex(of: column) }
@@ -107,7 +132,9 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
                         "expected \(columns.count) fields as in the header, found \(fields.count)"))
         }
         var row = ImportRow<Column>(line: line, columnCount: columnCount)
-        for (column, value) in zip(columns, fields) { row[column] = value }
+        for (column, value) in zip(columns, fields) {
+            if let column { row[column] = value }
+        }
         return .success(row)
     }
 }

@@ -37,10 +37,16 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
     private var fields: [String] = []
     private var spans: [CSVFieldSpan] = []
 
+    /// Whether unknown CSV columns and JSON keys are read past instead of refused.
+    public let ignoresUnknownColumns: Bool
+
     /// Opens `bytes` read from `file` (used in messages).
-    public init(bytes: [UInt8], format: ImportFormat, file: String) throws(ImportFailure) {
+    public init(
+        bytes: [UInt8], format: ImportFormat, file: String, ignoringUnknownColumns: Bool = false
+    ) throws(ImportFailure) {
         self.file = file
         self.format = format
+        ignoresUnknownColumns = ignoringUnknownColumns
         switch format {
         case .csv:
             var reader = CSVReader(bytes: bytes)
@@ -62,7 +68,10 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
             }
             header = names
             source = .csv(
-                reader, try ImportHeader(names: names, file: file, line: reader.recordLine))
+                reader,
+                try ImportHeader(
+                    names: names, file: file, line: reader.recordLine,
+                    ignoringUnknown: ignoringUnknownColumns))
         case .jsonl:
             header = nil
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -160,8 +169,12 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
         var given = Set<Column>()
         for key in object.keys.sorted() {
             guard let column = Column.named(key) else {
+                if ignoresUnknownColumns || ImportHeader<Column>.rejectsColumns.contains(key) {
+                    continue
+                }
                 let known = Column.allCases.map(\.name).joined(separator: ", ")
-                return failure("unknown key '\(key)' (known keys: \(known))")
+                return failure(
+                    "unknown key '\(key)' (known keys: \(known); --ignore-unknown-columns reads past it)")
             }
             if !given.insert(column).inserted {
                 return failure("key '\(key)' repeats column '\(column.name)'")

@@ -24,6 +24,9 @@ public struct ImportOptions: Sendable {
     public var skipsInvalid = false
     /// Validate only; write nothing.
     public var isDryRun = false
+    /// Read past unknown CSV columns and JSON keys (`--ignore-unknown-columns`) instead of
+    /// refusing the file; they are listed in ``ImportSummary/ignoredColumns``.
+    public var ignoresUnknownColumns = false
     /// Apply a record even when it is older than the stored one (`--force`). A record never
     /// gives back consent withdrawn after its date, even so.
     public var appliesOlderRecords = false
@@ -61,6 +64,8 @@ public struct ImportSummary: Sendable {
     public var fileName: String
     /// The CSV header as written (for a rejects file), `nil` for JSON Lines.
     public var header: [String]?
+    /// Unknown CSV columns read past (``ImportOptions/ignoresUnknownColumns``).
+    public var ignoredColumns: [String] = []
     /// Records read from the file.
     public var records = 0
     /// Records new to the database (or that would be, in a dry run).

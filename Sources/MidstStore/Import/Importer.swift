@@ -66,6 +66,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
         var summary = ImportSummary(
             kind: kind, fileName: options.fileName, header: reader.header,
             isDryRun: options.isDryRun)
+        summary.ignoredColumns = reader.csvHeader?.ignoredUnknown ?? []
         let queue = ChunkQueue<Result<Chunk, ImportFailure>>(capacity: 4)
         let producer = Thread { [self] in produce(into: queue) }
         producer.stackSize = 8 << 20
@@ -188,7 +189,8 @@ extension MidstDatabase {
         let reference = BundledReference.data
         let validator = StaffValidator(reference: reference, now: options.now)
         let header = try RecordReader<StaffColumn>(
-            bytes: bytes, format: options.format, file: options.fileName
+            bytes: bytes, format: options.format, file: options.fileName,
+            ignoringUnknownColumns: options.ignoresUnknownColumns
         ).csvHeader
         let headerAbsent = header.map { Set(StaffColumn.allCases).subtracting($0.columnSet) } ?? []
         // Rows taken straight from their bytes carry every column of a full file; from a file
@@ -261,7 +263,8 @@ extension MidstDatabase {
         makeWriter: (Database) throws -> Writer
     ) throws -> ImportSummary {
         let reader = try RecordReader<Column>(
-            bytes: bytes, format: options.format, file: options.fileName)
+            bytes: bytes, format: options.format, file: options.fileName,
+            ignoringUnknownColumns: options.ignoresUnknownColumns)
         let declineAll: @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) -> Writer.Record? = {
             _, _ in nil
         }

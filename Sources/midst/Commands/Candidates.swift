@@ -22,14 +22,14 @@ struct Candidates: ParsableCommand {
             """)
 
     @Argument(help: "The need's id.") var needID: String
-    @Option(help: "How many candidates to list.") var top = 20
+    @Option(parsing: .unconditional, help: "How many candidates to list (1 or more).") var top = 20
     @Flag(help: "Show each component's points and reason.") var explain = false
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
+        guard top >= 1 else { throw ValidationError("--top must be a whole number of 1 or more, e.g. --top 20.") }
     }
 
     func run() throws {

@@ -7,20 +7,39 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two runs: shortlist entries and exits, score moves, proposal changes.",
         discussion: """
-            Prints summary counts first, then each need that changed. RUN is a run id or latest.
+            Prints summary counts first, then each need that changed. RUN is a run id or latest. \
+            With no runs named, compares the completed run before the latest with the latest: \
+            what last night changed.
 
+              midst diff
               midst diff 3 latest
               midst diff 3 4 --format json
             """)
 
-    @Argument(help: "The earlier run.") var runA: String
-    @Argument(help: "The later run.") var runB: String
+    @Argument(help: "The earlier run (default: the completed run before the latest).")
+    var runA: String?
+    @Argument(help: "The later run (default: latest).") var runB: String?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let database = try self.database.openExisting()
-        let records = try [runA, runB].map { try database.recordedRun($0) }
+        let later = try database.recordedRun(runB ?? "latest")
+        let earlier: RunRecord
+        if let runA {
+            earlier = try database.recordedRun(runA)
+        } else {
+            let completed = try Terminal.exitOnError(code: .databaseProblem) {
+                try database.runs().filter { $0.status == "completed" && $0.id < later.id }
+            }
+            guard let previous = completed.first else {
+                throw Terminal.fail(
+                    "run \(later.id) is the first completed run: there is nothing to compare it with",
+                    code: .invalidData)
+            }
+            earlier = previous
+        }
+        let records = [earlier, later]
         let diff = try Terminal.exitOnError(code: .databaseProblem) {
             func shortlist(_ run: RunRecord) throws -> [(
                 need: String, staff: String, score: Double

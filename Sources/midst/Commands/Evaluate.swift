@@ -20,7 +20,8 @@ struct Evaluate: ParsableCommand {
               midst evaluate --config tuned.json --k 5 --format json
             """)
 
-    @Option(help: "The cut-off of NDCG, precision and recall.") var k = 10
+    @Option(parsing: .unconditional, help: "The cut-off of NDCG, precision and recall (1 or more).")
+    var k = 10
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions

@@ -21,6 +21,11 @@ struct Import: ParsableCommand {
             of consent is never undone by a record dated before it (or without updated_at), \
             even with --force. Re-importing a need or outcome id replaces that record.
 
+            Spreadsheets round-trip: a rejects file, once fixed, imports again as it is (its \
+            line and problems columns are read past), and an empty column at the end of the \
+            header is accepted. A column Midst does not know is an error listing the known \
+            ones, or, with --ignore-unknown-columns, read past with a warning.
+
             File formats: docs/FORMATS.md.
 
               midst import staff SampleData/staff.csv
@@ -57,6 +62,9 @@ struct ImportArguments: ParsableArguments {
     )
     var force = false
 
+    @Flag(help: "Read past columns (or JSON keys) Midst does not know, with a warning, instead of refusing the file.")
+    var ignoreUnknownColumns = false
+
     @Option(help: "Print at most this many problems (all are counted).")
     var maxErrors = 50
 
@@ -88,6 +96,7 @@ struct ImportArguments: ParsableArguments {
         options.skipsInvalid = skipInvalid
         options.isDryRun = dryRun
         options.appliesOlderRecords = force
+        options.ignoresUnknownColumns = ignoreUnknownColumns
         if Terminal.stderrIsTerminal, bytes.count > 4 << 20 {
             options.progress = { done, total in
                 Terminal.progress("importing \(kind.rawValue): \(done * 100 / max(total, 1))%")
@@ -109,6 +118,11 @@ struct ImportArguments: ParsableArguments {
         } catch {
             throw Terminal.fail(
                 StoreError.message(for: error, path: Terminal.databasePath), code: .databaseProblem)
+        }
+        if !summary.ignoredColumns.isEmpty {
+            Terminal.note(
+                "warning: \(file): read past unknown column\(summary.ignoredColumns.count == 1 ? "" : "s") \(summary.ignoredColumns.map { "'\(Terminal.safe($0))'" }.joined(separator: ", "))"
+            )
         }
         if !summary.rejected.isEmpty {
             report(summary.rejected.flatMap(\.issues))

@@ -33,7 +33,8 @@ struct RunBatch: AsyncParsableCommand {
               midst show latest --need N001
             """)
 
-    @Option(help: "How many candidates to keep per need.") var top = 20
+    @Option(parsing: .unconditional, help: "How many candidates to keep per need (1 or more).")
+    var top = 20
     @Option(help: "optimal (exact, the default) or greedy (highest score first, the baseline).")
     var solver: Batch.Solver = .optimal
     @Option(help: "A note recorded with the run.") var note: String?
@@ -43,7 +44,7 @@ struct RunBatch: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
+        guard top >= 1 else { throw ValidationError("--top must be a whole number of 1 or more, e.g. --top 20.") }
     }
 
     func run() async throws {

@@ -31,7 +31,8 @@ struct Search: ParsableCommand {
     @Option(help: "Available on or after this date (YYYY-MM-DD).") var availableFrom: String?
     @Option(help: "Available on or before this date (YYYY-MM-DD).") var availableTo: String?
     @Option(help: "remote or in-country.") var mode: String?
-    @Option(help: "At most this many people, by id.") var limit = 50
+    @Option(parsing: .unconditional, help: "At most this many people, by id (1 or more).")
+    var limit = 50
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var database: DatabaseOptions
 

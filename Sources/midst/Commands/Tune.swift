@@ -23,7 +23,8 @@ struct Tune: ParsableCommand {
 
     @Option(help: "The measure to maximise: ndcg@K, map, mrr, precision@K or recall@K.")
     var metric = "ndcg@10"
-    @Option(help: "Cross-validation folds (split by need).") var folds = 5
+    @Option(parsing: .unconditional, help: "Cross-validation folds, split by need (2 or more).")
+    var folds = 5
     @Option(help: "The random seed (fold split and restarts).") var seed: UInt64 = 1
     @Option(
         help: ArgumentHelp("Where to write the tuned configuration.", valueName: "file"))
