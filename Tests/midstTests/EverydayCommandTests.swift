@@ -109,3 +109,38 @@ struct OptionValueTests {
         }
     }
 }
+
+@Suite("needs list and needs show")
+struct NeedsCommandTests {
+    @Test("needs list filters by status and country; needs show gives the shortlist, decisions and outcomes")
+    func listAndShow() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let all = try MidstProcess.run(["needs", "list", "--format", "csv"], in: folder.url)
+        #expect(all.status == 0)
+        // Records start with their id (a description may run over several lines).
+        let sampleNeeds = try String(contentsOfFile: sample("needs.csv"), encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix("N0") }.count
+        #expect(all.stdout.split(separator: "\n").count == sampleNeeds + 1)
+        let uganda = try MidstProcess.run(
+            ["needs", "list", "--status", "open", "--country", "UG", "--format", "csv"], in: folder.url)
+        let rows = uganda.stdout.split(separator: "\n").dropFirst()
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.contains(",open,") && $0.contains("UG") })
+        #expect(rows.count < sampleNeeds)
+        let bad = try MidstProcess.run(["needs", "list", "--status", "done"], in: folder.url)
+        #expect(bad.status == 64)
+
+        #expect(try MidstProcess.run(["run", "--top", "5"], in: folder.url).status == 0)
+        #expect(try MidstProcess.run(["decide", "N001", "S0156", "--exclude", "--reason", "on leave"], in: folder.url).status == 0)
+        let shown = try MidstProcess.run(["needs", "show", "N001"], in: folder.url)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Need N001 (open)"))
+        #expect(shown.stdout.contains("Shortlist in run 1"))
+        #expect(shown.stdout.contains("S0288"))
+        #expect(shown.stdout.contains("on leave"))
+        let missing = try MidstProcess.run(["needs", "show", "N999"], in: folder.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no need with id 'N999'"))
+    }
+}
