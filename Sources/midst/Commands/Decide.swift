@@ -38,16 +38,8 @@ struct Decide: ParsableCommand {
     func run() throws {
         let kind: Decision.Kind? = pin ? .pin : exclude ? .exclude : nil
         let database = try self.database.openExistingForWriting()
-        let existed: Bool
-        do {
-            existed = try database.decide(
-                needID: needID, staffID: staffID, kind: kind, reason: reason)
-        } catch let unknown as UnknownRecord {
-            throw Terminal.fail(unknown.message, code: .invalidData)
-        } catch let refused as RefusedDecision {
-            throw Terminal.fail(refused.message, code: .invalidData)
-        } catch {
-            throw Terminal.fail("\(error)", code: .databaseProblem)
+        let existed = try Terminal.change {
+            try database.decide(needID: needID, staffID: staffID, kind: kind, reason: reason)
         }
         switch kind {
         case .pin?:

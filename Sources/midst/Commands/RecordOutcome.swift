@@ -53,14 +53,7 @@ struct RecordOutcome: ParsableCommand {
     func run() throws {
         let outcome = try outcome()
         let database = try self.database.openExistingForWriting()
-        do {
-            try database.recordOutcome(outcome)
-        } catch let unknown as UnknownRecord {
-            throw Terminal.fail(unknown.message, code: .invalidData)
-        } catch {
-            throw Terminal.fail(
-                StoreError.message(for: error, path: Terminal.databasePath), code: .databaseProblem)
-        }
+        try Terminal.change { try database.recordOutcome(outcome) }
         print(
             "Recorded: \(outcome.staffID) \(outcome.kind.rawValue) for \(outcome.needID) on \(outcome.date)"
         )

@@ -154,15 +154,8 @@ struct StaffConsent: ParsableCommand {
     func run() throws {
         let database = try self.database.openExistingForWriting()
         let now = Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))
-        let changed: Bool
-        do {
-            changed = try database.changeConsent(
-                staffID: id, to: give, reason: reason, at: now)
-        } catch let error as UnknownRecord {
-            throw Terminal.fail(error.message, code: .invalidData)
-        } catch {
-            throw Terminal.fail(
-                StoreError.message(for: error, path: Terminal.databasePath), code: .databaseProblem)
+        let changed = try Terminal.change {
+            try database.changeConsent(staffID: id, to: give, reason: reason, at: now)
         }
         let state = give ? "given" : "withdrawn"
         print(
@@ -201,15 +194,7 @@ struct StaffForget: ParsableCommand {
                 "erasing \(Terminal.safe(id)) cannot be undone; run again with --yes to confirm",
                 code: .usage)
         }
-        let report: ErasureReport
-        do {
-            report = try database.forgetStaff(id: id)
-        } catch let error as UnknownRecord {
-            throw Terminal.fail(error.message, code: .invalidData)
-        } catch {
-            throw Terminal.fail(
-                StoreError.message(for: error, path: Terminal.databasePath), code: .databaseProblem)
-        }
+        let report = try Terminal.change { try database.forgetStaff(id: id) }
         let removed = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print(

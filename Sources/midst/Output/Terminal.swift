@@ -52,6 +52,22 @@ enum Terminal {
         return ExitCode(code.rawValue)
     }
 
+    /// Runs a change the user asked for: naming a record that does not exist, or a change that
+    /// is refused, is invalid input (exit 1); anything else is a database problem (exit 2).
+    static func change<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as UnknownRecord {
+            throw fail(error.message, code: .invalidData)
+        } catch let error as RefusedDecision {
+            throw fail(error.message, code: .invalidData)
+        } catch {
+            throw fail(StoreError.message(for: error, path: databasePath), code: .databaseProblem)
+        }
+    }
+
     /// The database the command works on, named in messages about SQLite's failures.
     nonisolated(unsafe) static var databasePath = "the database"
 
