@@ -144,3 +144,28 @@ struct NeedsCommandTests {
         #expect(missing.stderr.contains("no need with id 'N999'"))
     }
 }
+
+@Suite("An empty shortlist says why")
+struct EmptyShortlistTests {
+    @Test("show --need on a need nobody fits prints its nearest misses")
+    func nearestMissesLine() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        #expect(try MidstProcess.run(["run"], in: folder.url).status == 0)
+        let needs = try MidstProcess.run(["needs", "list", "--status", "open", "--format", "csv"], in: folder.url)
+        let ids = needs.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+        var explained = 0
+        for id in ids {
+            let shown = try MidstProcess.run(["show", "latest", "--need", id, "--format", "table"], in: folder.url)
+            #expect(shown.status == 0)
+            let csv = try MidstProcess.run(["show", "latest", "--need", id, "--format", "csv"], in: folder.url)
+            let isEmpty = csv.stdout.split(separator: "\n").count == 1
+            #expect(shown.stdout.contains("Why nobody") == isEmpty, "\(id)")
+            if isEmpty {
+                #expect(shown.stdout.contains("pass every hard constraint"))
+                explained += 1
+            }
+        }
+        #expect(explained > 0, "the sample has needs nobody fits")
+    }
+}

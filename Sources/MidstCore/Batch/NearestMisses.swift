@@ -1,0 +1,80 @@
+/// Why a need has few or no candidates, computed by the engine: among the matchable people of
+/// its professions (consenting, active), how many pass every hard constraint, and how many fail
+/// one constraint and no other — the nearest misses. The constraint most of them fail alone is
+/// the single change that would open the most candidates.
+///
+/// Country ties, languages that are only preferred and the partnership are scored, not
+/// required, so they never keep anyone out; a need's minimum score is left out here (it depends
+/// on the whole score).
+public struct NearestMisses: Sendable, Hashable {
+    public var needID: RecordID
+    /// Matchable people of the need's professions.
+    public var pool: Int
+    /// Of them, those who pass every hard constraint.
+    public var eligible: Int
+    /// By constraint (as ``Exclusion/name``), how many fail that constraint and no other; most
+    /// first, then by name.
+    public var failingOnly: [Miss]
+
+    /// People who fail one constraint and no other.
+    public struct Miss: Sendable, Hashable {
+        public var constraint: String
+        public var people: Int
+        /// What the constraint asks, in words, e.g. "lg at B2 or better".
+        public var detail: String
+    }
+
+    /// The nearest misses of `plan`'s need among the people of `table`.
+    public init(plan: NeedPlan, table: StaffTable) {
+        needID = plan.need.id
+        var pool = 0
+        var eligible = 0
+        var counts: [String: (people: Int, detail: String)] = [:]
+        for row in table.rows(ofProfessions: plan.professionCodes) {
+            let person = Int(row)
+            pool += 1
+            var failed = plan.exclusions(person, in: table)
+            if table.freeCapacity[person] == 0 {
+                failed.append(.atCapacity(commitments: 0, maximum: 0))
+            }
+            if failed.isEmpty {
+                eligible += 1
+            } else if failed.count == 1, let only = failed.first {
+                counts[only.name, default: (0, Self.detail(only, plan: plan))].people += 1
+            }
+        }
+        self.pool = pool
+        self.eligible = eligible
+        failingOnly = counts.map { Miss(constraint: $0.key, people: $0.value.people, detail: $0.value.detail) }
+            .sorted { $0.people != $1.people ? $0.people > $1.people : $0.constraint < $1.constraint }
+    }
+
+    /// What the need asks of a constraint, in words.
+    private static func detail(_ exclusion: Exclusion, plan: NeedPlan) -> String {
+        let need = plan.need
+        switch exclusion {
+        case .missingLanguage(let language, let required, _):
+            return "\(language) at \(required.code) or better"
+        case .noAvailabilityOverlap:
+            return "free between \(need.dates.start?.description ?? "…") and \(need.dates.end?.description ?? "…")"
+        case .mode: return "able to work \(need.mode.rawValue)"
+        case .seniority(_, let minimum): return "seniority \(minimum.rawValue) or more"
+        case .specialty: return "a specialty related to \(need.specialties.map(\.rawValue).joined(separator: ", "))"
+        case .atCapacity: return "free capacity (not already committed)"
+        default: return exclusion.name
+        }
+    }
+
+    /// One line for a person: "nobody passes …; 14 fail only language (lg at B2 or better) …".
+    public var summary: String {
+        var text = "\(pool) matchable \(pool == 1 ? "person has" : "people have") the profession; \(eligible) pass\(eligible == 1 ? "es" : "") every hard constraint"
+        if let best = failingOnly.first {
+            text += "; the single change that opens the most: \(best.constraint) (\(best.detail)), which \(best.people) fail and nothing else"
+            let others = failingOnly.dropFirst().prefix(3).map { "\($0.constraint) \($0.people)" }
+            if !others.isEmpty { text += " (then \(others.joined(separator: ", ")))" }
+        } else if eligible == 0 {
+            text += "; everyone fails two constraints or more"
+        }
+        return text
+    }
+}
