@@ -40,4 +40,34 @@ struct SnapshotTests {
         let again = try database.staffTable(reference: BundledReference.data)
         #expect(again.ids == table.ids)
     }
+
+    @Test("a snapshot with any one bit flipped in its columns is refused and rebuilt")
+    func flippedBits() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let table = try database.staffTable(reference: BundledReference.data)
+        let good = Array(table.bytes)
+        let generation = try database.staffGeneration()
+        var generator = SystemRandomNumberGenerator()
+        var positions = [24, good.count - 1] + (0..<200).map { _ in Int.random(in: 24..<good.count, using: &generator) }
+        positions.sort()
+        for position in positions {
+            var damaged = good
+            damaged[position] ^= 1 << UInt8.random(in: 0..<8, using: &generator)
+            let storage = StaffTableStorage(copying: damaged)
+            #expect(throws: StaffTableFormatError.self, "bit at byte \(position)") {
+                _ = try StaffTable(storage: storage, expectedGeneration: generation)
+            }
+        }
+        // And through the store: a damaged file is rebuilt into the good table.
+        var damaged = good
+        damaged[good.count / 2] ^= 0x10
+        try Data(damaged).write(to: URL(fileURLWithPath: database.snapshotPath))
+        let rebuilt = try database.staffTable(reference: BundledReference.data)
+        #expect(rebuilt.ids == table.ids)
+        // The file was written again, whole.
+        let written = try #require(MappedFile.storage(path: database.snapshotPath))
+        #expect(throws: Never.self) { _ = try StaffTable(storage: written, expectedGeneration: generation) }
+    }
 }
