@@ -56,10 +56,8 @@ public final class MidstDatabase: Sendable {
             try Migrations.migrator.completedMigrations(db).count
                 == Migrations.migrator.migrations.count
         }
-        guard isCurrent else {
-            let writable = readOnly ? try connect(path: path, readOnly: false) : database
-            try writable.migrate()
-            return database
+        if !isCurrent {
+            try (readOnly ? try connect(path: path, readOnly: false) : database).migrate()
         }
         return database
     }
@@ -67,19 +65,14 @@ public final class MidstDatabase: Sendable {
     /// Applies the migrations this database lacks, backing it up first when it already has a
     /// schema.
     private func migrate() throws {
-        do {
-            let applied = try pool.read { try Migrations.migrator.appliedIdentifiers($0) }
-            let pending = Migrations.migrator.migrations.filter { !applied.contains($0) }
-            if !applied.isEmpty, !pending.isEmpty {
-                let backup = Self.migrationBackupPath(path, schemaCount: applied.count)
-                try self.backup(to: backup)
-                Self.logger.notice(
-                    "backed up before migrating", metadata: ["backup": "\(backup)"])
-            }
-            try Migrations.migrator.migrate(pool)
-        } catch let error as DatabaseError {
-            throw StoreError.describing(error, path: path)
+        let applied = try read { try Migrations.migrator.appliedIdentifiers($0) }
+        let pending = Migrations.migrator.migrations.filter { !applied.contains($0) }
+        if !applied.isEmpty, !pending.isEmpty {
+            let backup = Self.migrationBackupPath(path, schemaCount: applied.count)
+            try self.backup(to: backup)
+            Self.logger.notice("backed up before migrating", metadata: ["backup": "\(backup)"])
         }
+        try describingFailures { try Migrations.migrator.migrate(pool) }
     }
 
     /// Where the copy taken before migrating a database with `schemaCount` migrations goes:

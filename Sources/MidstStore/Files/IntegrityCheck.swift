@@ -5,14 +5,10 @@ extension MidstDatabase {
     /// or without comparing indexes to their tables (`quick_check`, faster). Returns the
     /// problems found, at most `limit`; none means the file is sound.
     public func integrityProblems(full: Bool, limit: Int = 20) throws -> [String] {
-        do {
-            let problems = try pool.read { db in
-                try String.fetchAll(
-                    db, sql: "PRAGMA \(full ? "integrity_check" : "quick_check")(\(limit))")
-            }
-            return problems == ["ok"] ? [] : problems
-        } catch let error as DatabaseError {
-            throw StoreError.describing(error, path: path)
+        let problems = try read { db in
+            try String.fetchAll(
+                db, sql: "PRAGMA \(full ? "integrity_check" : "quick_check")(\(limit))")
         }
+        return problems == ["ok"] ? [] : problems
     }
 }

@@ -43,6 +43,29 @@ public enum OwnerOnlyFile {
         isWritten = true
     }
 
+    /// Overwrites the file at `path` with zeros, so that its blocks no longer hold what it held,
+    /// then removes it; a missing file is left missing.
+    static func overwriteAndRemove(_ path: String) {
+        let descriptor = open(path, O_WRONLY)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_size > 0 {
+            let zeros = [UInt8](repeating: 0, count: 1 << 20)
+            var offset = 0
+            while offset < Int(status.st_size) {
+                let count = min(zeros.count, Int(status.st_size) - offset)
+                let written = zeros.withUnsafeBytes {
+                    pwrite(descriptor, $0.baseAddress, count, off_t(offset))
+                }
+                guard written > 0 else { break }
+                offset += written
+            }
+            fsync(descriptor)
+        }
+        unlink(path)
+    }
+
     /// Creates an empty owner-only file at `path` when there is none; returns whether it did.
     @discardableResult
     static func create(_ path: String) throws -> Bool {

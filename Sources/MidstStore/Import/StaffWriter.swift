@@ -45,9 +45,7 @@ struct StaffWriter: RecordWriter {
     private let verdict: PreparedInsert
     private let storedRecord: Statement
     private let setConsentChanged: PreparedInsert
-    private let deleteSpecialty: PreparedInsert
-    private let deleteTie: PreparedInsert
-    private let deleteLanguage: PreparedInsert
+    private let lookupDeletion: LookupRowDeletion
 
     private static let columnNames = [
         "id", "name", "email", "profession", "specialties", "seniority", "grade", "countries",
@@ -90,6 +88,8 @@ struct StaffWriter: RecordWriter {
             sql: "SELECT specialties, countries, languages, consent FROM staff WHERE staff_key = ?")
         storedState = try db.makeStatement(
             sql: "SELECT updated_at, consent, consent_changed_at FROM staff WHERE staff_key = ?")
+        // A withdrawal is a recorded change to no consent (consent_changed_at): someone imported
+        // without consent never gave it, and a later record may give it, as any correction.
         // 0: the record applies; 1: it is older than the stored one; 2: it would give back a
         // withdrawn consent. Parameters: the key, the record's stamp (NULL when undated), whether
         // it gives consent, whether older records apply. Answered without allocating, as it runs
@@ -107,13 +107,7 @@ struct StaffWriter: RecordWriter {
         storedRecord = try db.makeStatement(sql: "SELECT * FROM staff WHERE staff_key = ?")
         setConsentChanged = try PreparedInsert(
             db, sql: "UPDATE staff SET consent_changed_at = ? WHERE staff_key = ?")
-        deleteSpecialty = try PreparedInsert(
-            db, sql: "DELETE FROM staff_specialty WHERE specialty = ? AND staff_key = ?")
-        deleteTie = try PreparedInsert(
-            db,
-            sql: "DELETE FROM staff_country_tie WHERE country = ? AND kind = ? AND staff_key = ?")
-        deleteLanguage = try PreparedInsert(
-            db, sql: "DELETE FROM staff_language WHERE language = ? AND staff_key = ?")
+        lookupDeletion = try LookupRowDeletion(db)
     }
 
     /// Refuses a record older than the stored one (unless `--force`), and, always, a record
@@ -127,28 +121,23 @@ struct StaffWriter: RecordWriter {
         bindStamp(of: record, to: verdict, at: 2)
         verdict.bind(3, consent(of: record))
         verdict.bind(4, appliesOlderRecords)
-        guard try verdict.integer(db) ?? 0 != 0,
+        guard let refusal = try verdict.integer(db), refusal != 0,
             let stored = try Row.fetchOne(storedState, arguments: [key])
         else { return nil }
-        let storedStamp: String = stored[0]
+        // The verdict decided; the stored row only words the message.
         let recordStamp = stamp(of: record)
-        // A withdrawal is a recorded change to no consent (someone imported without consent
-        // never gave it: a later record may give it, as any correction).
-        if !(stored[1] as Bool), consent(of: record), let withdrawnAt = stored[2] as String? {
-            guard let recordStamp, recordStamp > withdrawnAt else {
-                return (
-                    "consent",
-                    "consent was withdrawn at \(withdrawnAt); a record \(recordStamp.map { "dated \($0)" } ?? "without updated_at") cannot give it back (give it with a record dated after the withdrawal, or `midst staff consent ID --give`)"
-                )
-            }
-        }
-        if !appliesOlderRecords, let recordStamp, recordStamp < storedStamp {
+        if refusal == 2 {
+            let withdrawnAt: String = stored[2]
             return (
-                "updated_at",
-                "the record (updated_at \(recordStamp)) is older than the one stored (\(storedStamp)), so it was not applied; --force applies older records"
+                "consent",
+                "consent was withdrawn at \(withdrawnAt); a record \(recordStamp.map { "dated \($0)" } ?? "without updated_at") cannot give it back (give it with a record dated after the withdrawal, or `midst staff consent ID --give`)"
             )
         }
-        return nil
+        let storedStamp: String = stored[0]
+        return (
+            "updated_at",
+            "the record (updated_at \(recordStamp ?? "")) is older than the one stored (\(storedStamp)), so it was not applied; --force applies older records"
+        )
     }
 
     mutating func write(_ record: StaffImportRecord, _ db: Database) throws -> Bool {
@@ -310,27 +299,8 @@ struct StaffWriter: RecordWriter {
     /// returns whether they had consented (`nil` when there is no such row).
     private func deleteLookups(of key: Int, _ db: Database) throws -> Bool? {
         guard let row = try Row.fetchOne(previousCodes, arguments: [key]) else { return nil }
-        func items(_ text: String) -> [[Substring]] {
-            text.split(separator: ";").map {
-                $0.split(separator: ":", omittingEmptySubsequences: false)
-            }
-        }
-        for parts in items(row[0]) {
-            deleteSpecialty.bind(1, String(parts[0]))
-            deleteSpecialty.bind(2, key)
-            try deleteSpecialty.execute(db)
-        }
-        for parts in items(row[1]) where parts.count >= 2 {
-            deleteTie.bind(1, String(parts[0]))
-            deleteTie.bind(2, String(parts[1]))
-            deleteTie.bind(3, key)
-            try deleteTie.execute(db)
-        }
-        for parts in items(row[2]) {
-            deleteLanguage.bind(1, String(parts[0]))
-            deleteLanguage.bind(2, key)
-            try deleteLanguage.execute(db)
-        }
+        try lookupDeletion.delete(
+            key: key, specialties: row[0], countries: row[1], languages: row[2], db)
         return row[3]
     }
 

@@ -12,6 +12,23 @@ import MidstCore
 enum MappedFile {
     /// The file's bytes as table storage, or `nil` when it cannot be opened or mapped.
     static func storage(path: String) -> StaffTableStorage? {
+        guard let (address, size) = map(path: path) else { return nil }
+        nonisolated(unsafe) let mapped = address
+        return StaffTableStorage(base: UnsafeRawPointer(address), count: size) {
+            munmap(mapped, size)
+        }
+    }
+
+    /// Runs `body` on the file's bytes, mapped for the call; `nil` when the file cannot be
+    /// opened or mapped, or is empty.
+    static func withBytes<T>(path: String, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
+        guard let (address, size) = map(path: path) else { return nil }
+        defer { munmap(address, size) }
+        return body(UnsafeRawBufferPointer(start: address, count: size))
+    }
+
+    /// Maps the whole file read-only; the caller unmaps it.
+    private static func map(path: String) -> (UnsafeMutableRawPointer, Int)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -23,9 +40,6 @@ enum MappedFile {
         else {
             return nil
         }
-        nonisolated(unsafe) let mapped = address
-        return StaffTableStorage(base: UnsafeRawPointer(address), count: size) {
-            munmap(mapped, size)
-        }
+        return (address, size)
     }
 }

@@ -67,11 +67,7 @@ extension MidstDatabase {
 
     /// Rebuilds a staff record from its row; the text columns hold the import syntax Midst wrote.
     static func staff(from row: Row) -> Staff {
-        func items(_ text: String) -> [[Substring]] {
-            text.split(separator: ";").map {
-                $0.split(separator: ":", omittingEmptySubsequences: false)
-            }
-        }
+        let items = LookupRowDeletion.items
         let ties = items(row["countries"]).compactMap { parts -> CountryTie? in
             guard parts.count >= 2, let kind = TieKind(rawValue: String(parts[1])) else {
                 return nil

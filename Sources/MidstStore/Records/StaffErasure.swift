@@ -26,14 +26,19 @@ extension MidstDatabase {
         var traces: [String] = []
         try pool.writeWithoutTransaction { db in
             // Every writer connection zeroes deleted content (secure_delete, MidstDatabase).
-            // The rows that refer to the person are deleted first, by key; the foreign keys'
-            // cascade would look for them again by reading each lookup table whole.
+            // The rows that refer to the person are deleted first, the lookup rows by key
+            // (LookupRowDeletion); the foreign keys' cascade would look for them again by
+            // reading each lookup table whole.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             try db.inTransaction(.immediate) {
                 guard
                     let row = try Row.fetchOne(
-                        db, sql: "SELECT staff_key, name, email FROM staff WHERE id = ?",
+                        db,
+                        sql: """
+                            SELECT staff_key, name, email, specialties, countries, languages
+                            FROM staff WHERE id = ?
+                            """,
                         arguments: [id])
                 else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
                 let key: Int64 = row["staff_key"]
@@ -47,13 +52,17 @@ extension MidstDatabase {
                     // Another person has the same name: it stays, rightly.
                     traces.removeAll { $0 == name }
                 }
-                for table in PersonalData.tables {
+                report.rows = try LookupRowDeletion(db).delete(
+                    key: Int(key), specialties: row["specialties"], countries: row["countries"],
+                    languages: row["languages"], db)
+                for table in PersonalData.tables where !LookupRowDeletion.tables.contains(table.name) {
                     report.rows[table.name] = try erase(key, from: table.name, table.erasure, db)
                 }
                 return .commit
             }
         }
-        try removeSnapshot()
+        // The next query rebuilds it.
+        OwnerOnlyFile.overwriteAndRemove(snapshotPath)
         try checkpointTruncating()
         if try !traces.filter(isInFiles).isEmpty {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
@@ -76,23 +85,6 @@ extension MidstDatabase {
     {
         switch erasure {
         case .deleted:
-            if let codes = Self.lookupCodes[table] {
-                // Keyed by code first: delete by primary key, from the codes the staff row keeps
-                // (a `WHERE staff_key = ?` would read the whole table).
-                var count = 0
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT specialties, countries, languages FROM staff WHERE staff_key = ?",
-                    arguments: [key])
-                for item in ((row?[codes.column] as String?) ?? "").split(separator: ";") {
-                    let parts = item.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-                    guard parts.count >= codes.keyParts else { continue }
-                    try db.execute(
-                        sql: codes.delete,
-                        arguments: StatementArguments(parts.prefix(codes.keyParts) + [String(key)]))
-                    count += db.changesCount
-                }
-                return count
-            }
             try db.execute(sql: "DELETE FROM \(table) WHERE staff_key = ?", arguments: [key])
             return db.changesCount
         case .anonymised:
@@ -113,21 +105,6 @@ extension MidstDatabase {
         }
     }
 
-    /// The lookup tables keyed by code: the staff column that lists a person's codes, how many
-    /// parts of each item form the key, and the delete by primary key.
-    private static let lookupCodes: [String: (column: String, keyParts: Int, delete: String)] = [
-        "staff_specialty": (
-            "specialties", 1, "DELETE FROM staff_specialty WHERE specialty = ? AND staff_key = ?"
-        ),
-        "staff_country_tie": (
-            "countries", 2,
-            "DELETE FROM staff_country_tie WHERE country = ? AND kind = ? AND staff_key = ?"
-        ),
-        "staff_language": (
-            "languages", 1, "DELETE FROM staff_language WHERE language = ? AND staff_key = ?"
-        ),
-    ]
-
     /// Checkpoints the WAL into the database and truncates it, waiting for readers to finish.
     private func checkpointTruncating() throws {
         try pool.writeWithoutTransaction { db in
@@ -143,26 +120,6 @@ extension MidstDatabase {
         }
     }
 
-    /// Overwrites the staff snapshot with zeros and removes it; the next query rebuilds it.
-    private func removeSnapshot() throws {
-        let descriptor = Glibc.open(snapshotPath, O_WRONLY)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_size > 0 {
-            let zeros = [UInt8](repeating: 0, count: 1 << 20)
-            var offset = 0
-            while offset < Int(status.st_size) {
-                let count = min(zeros.count, Int(status.st_size) - offset)
-                let written = zeros.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, count, off_t(offset)) }
-                guard written > 0 else { break }
-                offset += written
-            }
-            fsync(descriptor)
-        }
-        unlink(snapshotPath)
-    }
-
     /// Whether `text` is anywhere in the database file or its WAL.
     private func isInFiles(_ text: String) throws -> Bool {
         [path, path + "-wal"].contains { Self.file(at: $0, contains: Array(text.utf8)) }
@@ -170,30 +127,23 @@ extension MidstDatabase {
 
     /// Whether the file at `path` holds `needle` anywhere (mapped, not read into memory).
     static func file(at path: String, contains needle: [UInt8]) -> Bool {
-        let descriptor = Glibc.open(path, O_RDONLY)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return false }
-        let size = Int(status.st_size)
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
-            address != MAP_FAILED
-        else { return false }
-        defer { munmap(address, size) }
-        // memchr finds each candidate first byte at memory speed; memcmp confirms it.
         guard let first = needle.first else { return false }
-        let start = UnsafeRawPointer(address)
-        let end = start + size
-        var cursor = start
-        return needle.withUnsafeBytes { pattern in
-            while cursor < end, let hit = memchr(cursor, Int32(first), end - cursor) {
-                let found = UnsafeRawPointer(hit)
-                if end - found >= pattern.count, memcmp(found, pattern.baseAddress!, pattern.count) == 0 {
-                    return true
+        return MappedFile.withBytes(path: path) { bytes in
+            // memchr finds each candidate first byte at memory speed; memcmp confirms it.
+            let end = bytes.baseAddress! + bytes.count
+            var cursor = bytes.baseAddress!
+            return needle.withUnsafeBytes { pattern in
+                while cursor < end, let hit = memchr(cursor, Int32(first), end - cursor) {
+                    let found = UnsafeRawPointer(hit)
+                    if end - found >= pattern.count,
+                        memcmp(found, pattern.baseAddress!, pattern.count) == 0
+                    {
+                        return true
+                    }
+                    cursor = found + 1
                 }
-                cursor = found + 1
+                return false
             }
-            return false
-        }
+        } ?? false
     }
 }
