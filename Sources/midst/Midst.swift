@@ -28,7 +28,7 @@ struct Midst: AsyncParsableCommand {
             Init.self, Import.self, RunBatch.self, Runs.self, Show.self, Diff.self, Export.self,
             RecordOutcome.self, Decide.self, Decisions.self, Candidates.self, Search.self, Why.self,
             Config.self, Generate.self, Reference.self, Evaluate.self, Tune.self, StaffCommands.self,
-            Backup.self, Check.self, NeedsCommands.self,
+            Backup.self, Check.self, NeedsCommands.self, GapsCommand.self,
         ]
     )
 

@@ -22,6 +22,22 @@ public struct NearestMisses: Sendable, Hashable {
         public var people: Int
         /// What the constraint asks, in words, e.g. "lg at B2 or better".
         public var detail: String
+
+        /// The miss as a sentence: "14 pass everything else but do not speak lg at B2 or better".
+        public var sentence: String {
+            let who = people == 1 ? "1 person passes" : "\(people) people pass"
+            let lack: String
+            switch constraint {
+            case "language": lack = "do not speak \(detail)"
+            case "availability": lack = "are not \(detail)"
+            case "mode": lack = "are not \(detail)"
+            case "seniority": lack = "are below \(detail)"
+            case "specialty": lack = "hold no \(detail)"
+            case "capacity": lack = "are already committed as much as they can be"
+            default: lack = "fail \(constraint)"
+            }
+            return "\(who) everything else but \(people == 1 ? lack.singular : lack)"
+        }
     }
 
     /// The nearest misses of `plan`'s need among the people of `table`.
@@ -59,7 +75,7 @@ public struct NearestMisses: Sendable, Hashable {
             return "free between \(need.dates.start?.description ?? "…") and \(need.dates.end?.description ?? "…")"
         case .mode: return "able to work \(need.mode.rawValue)"
         case .seniority(_, let minimum): return "seniority \(minimum.rawValue) or more"
-        case .specialty: return "a specialty related to \(need.specialties.map(\.rawValue).joined(separator: ", "))"
+        case .specialty: return "specialty related to \(need.specialties.map(\.rawValue).joined(separator: ", "))"
         case .atCapacity: return "free capacity (not already committed)"
         default: return exclusion.name
         }
@@ -76,5 +92,17 @@ public struct NearestMisses: Sendable, Hashable {
             text += "; everyone fails two constraints or more"
         }
         return text
+    }
+}
+
+extension String {
+    /// "do not …" → "does not …", "are …" → "is …", "hold …" → "holds …": a verb phrase for one
+    /// person.
+    fileprivate var singular: String {
+        for (plural, single) in [("do not ", "does not "), ("are ", "is "), ("hold ", "holds ")]
+        where hasPrefix(plural) {
+            return single + dropFirst(plural.count)
+        }
+        return self
     }
 }

@@ -72,10 +72,12 @@ struct RecordTable {
         }.joined()
     }
 
+    /// One dictionary per row, for JSON output that holds more than one table.
+    var objects: [[String: Any]] {
+        rows.map { row in Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.json))) }
+    }
+
     private func json() -> String {
-        let objects = rows.map { row in
-            Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.json)))
-        }
         let data = try! JSONSerialization.data(
             withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"

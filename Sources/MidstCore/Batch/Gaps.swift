@@ -1,0 +1,42 @@
+/// What no shortlist shows: the needs a run leaves unfilled or partly filled, each with its
+/// nearest misses, and where demand outruns supply (`midst gaps`, and the report's section).
+public struct Gaps: Sendable {
+    /// One need with fewer people proposed than it has slots.
+    public struct NeedGap: Sendable {
+        public var need: Need
+        /// People the run proposed for it, and people on its shortlist.
+        public var proposed: Int
+        public var shortlisted: Int
+        public var misses: NearestMisses
+
+        /// `unfilled` (nobody proposed) or `partly filled`.
+        public var state: String { proposed == 0 ? "unfilled" : "partly filled" }
+    }
+
+    /// Needs with a slot left, most urgent first (priority, then unfilled before partly
+    /// filled, then by id).
+    public var needs: [NeedGap]
+    public var supply: SupplyAndDemand
+
+    /// The gaps of `needs` (the open needs) given how many people a run proposed for each and
+    /// listed for each (by need id), against the people of `table` scored by `scorer`.
+    public init(
+        needs: [Need], proposed: [String: Int], shortlisted: [String: Int], table: StaffTable,
+        scorer: Scorer
+    ) {
+        self.needs =
+            needs
+            .filter { (proposed[$0.id.rawValue] ?? 0) < $0.slots }
+            .map { need in
+                NeedGap(
+                    need: need, proposed: proposed[need.id.rawValue] ?? 0,
+                    shortlisted: shortlisted[need.id.rawValue] ?? 0,
+                    misses: NearestMisses(plan: NeedPlan(need: need, scorer: scorer), table: table))
+            }
+            .sorted {
+                ($1.need.priority, $0.proposed, $0.need.id.rawValue)
+                    < ($0.need.priority, $1.proposed, $1.need.id.rawValue)
+            }
+        supply = SupplyAndDemand(needs: needs, table: table, reference: scorer.reference)
+    }
+}

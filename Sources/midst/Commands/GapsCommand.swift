@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import MidstCore
+import MidstStore
+
+/// `midst gaps`: the needs a run leaves short, why, and where demand outruns supply.
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Needs a run leaves unfilled or partly filled, why, and where demand outruns supply.",
+        discussion: """
+            For every open need with fewer people proposed than it has slots, counts the \
+            matchable people of its profession: how many pass every hard constraint, and how \
+            many fail one constraint and nothing else. The constraint most of them fail alone is \
+            the single change that would open the most candidates. Counted now, with the run's \
+            configuration.
+
+            Then supply against demand: open needs grouped by country × specialty × required \
+            language, against the matchable people with free capacity who hold the specialty, \
+            have a tie to the country and speak the language. Groups where needs outnumber \
+            people come first: whom recruiters should look for.
+
+              midst gaps
+              midst gaps 3 --format json
+              midst gaps --part supply --format csv > supply.csv
+            """)
+
+    /// Which part to print.
+    enum Part: String, ExpressibleByArgument, CaseIterable { case needs, supply, both }
+
+    @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference =
+        "latest"
+    @Option(help: "needs, supply or both (CSV needs one).") var part: Part = .both
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if format == .csv, part == .both {
+            throw ValidationError("CSV holds one table: add --part needs or --part supply.")
+        }
+    }
+
+    func run() throws {
+        let database = try self.database.openExisting()
+        let record = try database.recordedRun(runReference)
+        let gaps = try Gaps.of(run: record, in: database)
+        let needs = Self.needsTable(gaps)
+        let supply = Self.supplyTable(gaps.supply)
+        switch (format, part) {
+        case (.json, .both):
+            let object: [String: Any] = [
+                "run": record.id, "needs": needs.objects, "supply": supply.objects,
+            ]
+            let data = try JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        case (_, .needs): print(needs.rendered(as: format), terminator: "")
+        case (_, .supply): print(supply.rendered(as: format), terminator: "")
+        case (_, .both):
+            let short = gaps.needs.filter { $0.proposed == 0 }.count
+            print("Run \(record.id): \(gaps.needs.count) open need\(gaps.needs.count == 1 ? "" : "s") with a slot left (\(short) with nobody proposed)\n")
+            print(needs.rendered(as: .table))
+            let groups = gaps.supply.groups.filter { $0.shortfall > 0 }.count
+            print("Supply against demand: \(groups) of \(gaps.supply.groups.count) country × specialty × language groups have more slots than suitable people\n")
+            print(supply.rendered(as: .table), terminator: "")
+        }
+    }
+
+    static func needsTable(_ gaps: Gaps) -> RecordTable {
+        RecordTable(
+            columns: [
+                "need_id", "state", "priority", "country", "specialty", "slots", "proposed",
+                "pool", "eligible", "change", "opens", "why",
+            ],
+            rows: gaps.needs.map { gap in
+                let best = gap.misses.failingOnly.first
+                return [
+                    .text(gap.need.id.rawValue), .text(gap.state), .integer(gap.need.priority),
+                    .text(gap.need.country.rawValue),
+                    .text((gap.need.specialties.first ?? gap.need.professions.first)?.rawValue ?? ""),
+                    .integer(gap.need.slots), .integer(gap.proposed), .integer(gap.misses.pool),
+                    .integer(gap.misses.eligible), best.map { .text($0.constraint) } ?? .null,
+                    best.map { .integer($0.people) } ?? .null,
+                    .text(best?.sentence ?? (gap.misses.pool == 0 ? "nobody matchable has the profession" : "everyone fails two constraints or more")),
+                ]
+            })
+    }
+
+    static func supplyTable(_ supply: SupplyAndDemand) -> RecordTable {
+        RecordTable(
+            columns: [
+                "country", "specialty", "language", "min_level", "needs", "slots", "people",
+                "shortfall",
+            ],
+            rows: supply.groups.map { group in
+                [
+                    .text(group.country.rawValue), .text(group.specialty.rawValue),
+                    group.language.map { .text($0.rawValue) } ?? .null,
+                    group.minimumLevel.map { .text($0.code) } ?? .null, .integer(group.needs),
+                    .integer(group.slots), .integer(group.people), .integer(group.shortfall),
+                ]
+            })
+    }
+}
+
+extension Gaps {
+    /// The gaps of a recorded run: the needs open now, with the run's proposal and shortlist
+    /// counts, scored with the run's configuration against the people matchable now.
+    static func of(run record: RunRecord, in database: MidstDatabase) throws -> Gaps {
+        try Terminal.exitOnError(code: .databaseProblem) {
+            let counts = try database.needCounts(run: record.id)
+            let config =
+                try database.configuration(ofRun: record.id)
+                .flatMap { try? ScoringConfig(json: Data($0.utf8)) } ?? ScoringConfig()
+            return Gaps(
+                needs: try database.openNeeds(), proposed: counts.proposed,
+                shortlisted: counts.shortlisted,
+                table: try database.staffTable(reference: BundledReference.data),
+                scorer: Scorer(reference: BundledReference.data, config: config))
+        }
+    }
+}
