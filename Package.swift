@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "MidstCore", targets: ["MidstCore"]),
         .library(name: "MidstStore", targets: ["MidstStore"]),
+        .library(name: "MidstReport", targets: ["MidstReport"]),
         .executable(name: "midst", targets: ["midst"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // Pure domain library: model, reference data, parsing and validation. No SQLite, no files.
@@ -44,12 +46,23 @@ let package = Package(
             resources: [.copy("Resources/reference")],
             swiftSettings: optimised
         ),
+        // The run report as one self-contained HTML page (`midst report`): gathered from the
+        // store, written with Plot, charts as inline SVG.
+        .target(
+            name: "MidstReport",
+            dependencies: [
+                "MidstCore",
+                "MidstStore",
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
         // The thin command-line shell.
         .executableTarget(
             name: "midst",
             dependencies: [
                 "MidstCore",
                 "MidstStore",
+                "MidstReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -58,7 +71,7 @@ let package = Package(
         .testTarget(
             name: "MidstStoreTests",
             dependencies: [
-                "MidstStore", "MidstCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "MidstStore", "MidstCore", "MidstReport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

@@ -14,11 +14,12 @@ struct Midst: AsyncParsableCommand {
 
               midst import staff SampleData/staff.csv
               midst import needs SampleData/needs.csv
-              midst run
+              midst run --report report.html
               midst show latest
+              midst gaps
 
-            `midst init` creates an empty database; `import` creates one too. Every command \
-            takes --db PATH.
+            `midst init` creates an empty database; `import` creates one too. Every command that \
+            uses the database takes --db PATH (all but reference and config).
 
             Exit codes: 0 success; 1 invalid input data (nothing was changed); 2 a database or file \
             problem; 64 a command-line usage error.
@@ -28,7 +29,7 @@ struct Midst: AsyncParsableCommand {
             Init.self, Import.self, RunBatch.self, Runs.self, Show.self, Diff.self, Export.self,
             RecordOutcome.self, Decide.self, Decisions.self, Candidates.self, Search.self, Why.self,
             Config.self, Generate.self, Reference.self, Evaluate.self, Tune.self, StaffCommands.self,
-            Backup.self, Check.self, NeedsCommands.self, GapsCommand.self,
+            Backup.self, Check.self, NeedsCommands.self, GapsCommand.self, Report.self,
         ]
     )
 

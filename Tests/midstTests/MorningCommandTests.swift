@@ -57,4 +57,59 @@ struct MorningCommandTests {
         let supplyCSV = try MidstProcess.run(["gaps", "--part", "supply", "--format", "csv"], in: folder.url)
         #expect(supplyCSV.stdout.hasPrefix("country,specialty,language,min_level,needs,slots,people,shortfall\n"))
     }
+
+    @Test("report writes one owner-only page; run --report writes it with the run; a bad run or path says so")
+    func reportCommand() throws {
+        let folder = try Self.sampleRun()
+        defer { folder.cleanUp() }
+        let report = try MidstProcess.run(["report", "--out", "r.html"], in: folder.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stderr.contains("Wrote the report of run 1 to r.html"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path("r.html"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let html = try String(contentsOfFile: folder.path("r.html"), encoding: .utf8)
+        #expect(html.contains("Midst: run 1 of the nightly match batch"))
+        let withRun = try MidstProcess.run(["run", "--report", "night.html", "--pseudonymise"], in: folder.url)
+        #expect(withRun.status == 0, "\(withRun.stderr)")
+        let night = try String(contentsOfFile: folder.path("night.html"), encoding: .utf8)
+        #expect(night.contains("Midst: run 2 of the nightly match batch"))
+        #expect(night.contains("Since run 1"))
+        #expect(night.contains("P-") && !night.contains(">S0"), "pseudonyms, no staff ids")
+        let missing = try MidstProcess.run(["report", "9", "--out", "x.html"], in: folder.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no run '9'"))
+        let unwritable = try MidstProcess.run(["report", "--out", "no/such/folder/r.html"], in: folder.url)
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("no/such/folder/r.html"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("x.html")))
+    }
+
+    @Test("diff says why a person left: excluded by a coordinator, outranked with the scores, withdrew consent")
+    func diffSaysWhy() throws {
+        let folder = try Self.sampleRun()
+        defer { folder.cleanUp() }
+        let shown = try #require(
+            try Self.json(try MidstProcess.run(["show", "latest", "--need", "N001", "--format", "json"], in: folder.url).stdout)
+                as? [[String: Any]])
+        #expect(shown.count >= 4, "N001 has a shortlist to cut")
+        let first = try #require(shown.first { $0["rank"] as? Int == 1 }?["staff_id"] as? String)
+        let excluded = try MidstProcess.run(["decide", "N001", first, "--exclude", "--reason", "test"], in: folder.url)
+        #expect(excluded.status == 0, "\(excluded.stderr)")
+        #expect(try MidstProcess.run(["run", "--top", "2"], in: folder.url).status == 0)
+        let diff = try MidstProcess.run(["diff", "--format", "json"], in: folder.url)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let changes = try #require(try Self.json(diff.stdout) as? [[String: Any]])
+        let left = changes.filter { $0["change"] as? String == "left" }
+        #expect(left.contains { $0["need_id"] as? String == "N001" && $0["staff_id"] as? String == first && $0["why"] as? String == "excluded by a coordinator" })
+        let outranked = left.filter { ($0["why"] as? String)?.hasPrefix("outranked: scores ") == true }
+        #expect(!outranked.isEmpty, "cutting the shortlists to 2 outranks people")
+        #expect(left.allSatisfy { ($0["why"] as? String)?.isEmpty == false })
+        let runs = try #require(
+            try Self.json(try MidstProcess.run(["runs", "--format", "json"], in: folder.url).stdout) as? [[String: Any]])
+        let scored = runs.map { $0["needs"] as! Int }
+        let table = try MidstProcess.run(["diff"], in: folder.url)
+        #expect(
+            table.stdout.contains("(run 1 scored \(scored[1]) needs, run 2 scored \(scored[0]))"),
+            "the counts of `runs`: \(table.stdout.prefix(200))")
+    }
 }

@@ -42,9 +42,9 @@ struct RunCommandTests {
         let diff = try MidstProcess.run(["diff", "1", "latest", "--format", "csv"], in: folder.url)
         #expect(diff.status == 0)
         let lines = diff.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "need_id,change,staff_id,score_before,score_after")
-        #expect(lines.contains("N001,left,S0288,95.38,"))
-        #expect(lines.contains("N001,withdrawn,S0288,,"))
+        #expect(lines.first == "need_id,change,staff_id,score_before,score_after,why")
+        #expect(lines.contains("N001,left,S0288,95.38,,withdrew consent"))
+        #expect(lines.contains("N001,withdrawn,S0288,,,withdrew consent"))
         #expect(!lines.contains { $0.contains(",entered,S0288,") })
     }
 

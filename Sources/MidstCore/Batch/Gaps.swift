@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What no shortlist shows: the needs a run leaves unfilled or partly filled, each with its
 /// nearest misses, and where demand outruns supply (`midst gaps`, and the report's section).
 public struct Gaps: Sendable {
@@ -7,7 +9,9 @@ public struct Gaps: Sendable {
         /// People the run proposed for it, and people on its shortlist.
         public var proposed: Int
         public var shortlisted: Int
-        public var misses: NearestMisses
+        /// Counted for the first ``Gaps/init(needs:proposed:shortlisted:table:scorer:explaining:)``
+        /// `explaining` needs only (each scans its professions' people).
+        public var misses: NearestMisses?
 
         /// `unfilled` (nobody proposed) or `partly filled`.
         public var state: String { proposed == 0 ? "unfilled" : "partly filled" }
@@ -19,24 +23,37 @@ public struct Gaps: Sendable {
     public var supply: SupplyAndDemand
 
     /// The gaps of `needs` (the open needs) given how many people a run proposed for each and
-    /// listed for each (by need id), against the people of `table` scored by `scorer`.
+    /// listed for each (by need id), against the people of `table` scored by `scorer`; the
+    /// nearest misses of the first `explaining` of them, counted on every core.
     public init(
         needs: [Need], proposed: [String: Int], shortlisted: [String: Int], table: StaffTable,
-        scorer: Scorer
+        scorer: Scorer, explaining: Int = .max
     ) {
-        self.needs =
+        var gaps =
             needs
             .filter { (proposed[$0.id.rawValue] ?? 0) < $0.slots }
             .map { need in
                 NeedGap(
                     need: need, proposed: proposed[need.id.rawValue] ?? 0,
-                    shortlisted: shortlisted[need.id.rawValue] ?? 0,
-                    misses: NearestMisses(plan: NeedPlan(need: need, scorer: scorer), table: table))
+                    shortlisted: shortlisted[need.id.rawValue] ?? 0, misses: nil)
             }
             .sorted {
                 ($1.need.priority, $0.proposed, $0.need.id.rawValue)
                     < ($0.need.priority, $1.proposed, $1.need.id.rawValue)
             }
+        let explained = min(explaining, gaps.count)
+        let explainedNeeds = gaps.prefix(explained).map(\.need)
+        let misses = UnsafeMutableBufferPointer<NearestMisses?>.allocate(capacity: explained)
+        misses.initialize(repeating: nil)
+        defer { misses.deallocate() }
+        // Each need writes its own slot only.
+        nonisolated(unsafe) let slots = misses
+        DispatchQueue.concurrentPerform(iterations: explained) { index in
+            slots[index] = NearestMisses(
+                plan: NeedPlan(need: explainedNeeds[index], scorer: scorer), table: table)
+        }
+        for index in 0..<explained { gaps[index].misses = misses[index] }
+        self.needs = gaps
         supply = SupplyAndDemand(needs: needs, table: table, reference: scorer.reference)
     }
 }

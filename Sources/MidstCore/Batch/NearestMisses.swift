@@ -41,44 +41,66 @@ public struct NearestMisses: Sendable, Hashable {
     }
 
     /// The nearest misses of `plan`'s need among the people of `table`.
+    ///
+    /// - Complexity: one allocation-free check per person of the need's professions.
     public init(plan: NeedPlan, table: StaffTable) {
         needID = plan.need.id
         var pool = 0
         var eligible = 0
-        var counts: [String: (people: Int, detail: String)] = [:]
+        var atCapacityOnly = 0
+        var failingOnlyThis: [Int: Int] = [:]
         for row in table.rows(ofProfessions: plan.professionCodes) {
             let person = Int(row)
             pool += 1
-            var failed = plan.exclusions(person, in: table)
-            if table.freeCapacity[person] == 0 {
-                failed.append(.atCapacity(commitments: 0, maximum: 0))
-            }
+            let failed = plan.failures(person, in: table)
+            let hasCapacity = table.freeCapacity[person] > 0
             if failed.isEmpty {
-                eligible += 1
-            } else if failed.count == 1, let only = failed.first {
-                counts[only.name, default: (0, Self.detail(only, plan: plan))].people += 1
+                if hasCapacity { eligible += 1 } else { atCapacityOnly += 1 }
+            } else if hasCapacity, let only = failed.only {
+                failingOnlyThis[only, default: 0] += 1
             }
         }
         self.pool = pool
         self.eligible = eligible
-        failingOnly = counts.map { Miss(constraint: $0.key, people: $0.value.people, detail: $0.value.detail) }
-            .sorted { $0.people != $1.people ? $0.people > $1.people : $0.constraint < $1.constraint }
+        var misses = failingOnlyThis.map { bit, people in
+            let (constraint, detail) = Self.words(bit, plan: plan)
+            return Miss(constraint: constraint, people: people, detail: detail)
+        }
+        if atCapacityOnly > 0 {
+            misses.append(
+                Miss(constraint: "capacity", people: atCapacityOnly, detail: "free capacity (not already committed)"))
+        }
+        failingOnly = misses.sorted {
+            ($1.people, $0.constraint, $0.detail) < ($0.people, $1.constraint, $1.detail)
+        }
     }
 
-    /// What the need asks of a constraint, in words.
-    private static func detail(_ exclusion: Exclusion, plan: NeedPlan) -> String {
+    /// A failed constraint's name and what the need asks of it, in words, e.g. ("language",
+    /// "lg at B2 or better").
+    private static func words(_ bit: Int, plan: NeedPlan) -> (String, String) {
         let need = plan.need
-        switch exclusion {
-        case .missingLanguage(let language, let required, _):
-            return "\(language) at \(required.code) or better"
-        case .noAvailabilityOverlap:
-            return "free between \(need.dates.start?.description ?? "…") and \(need.dates.end?.description ?? "…")"
-        case .mode: return "able to work \(need.mode.rawValue)"
-        case .seniority(_, let minimum): return "seniority \(minimum.rawValue) or more"
-        case .specialty: return "specialty related to \(need.specialties.map(\.rawValue).joined(separator: ", "))"
-        case .atCapacity: return "free capacity (not already committed)"
-        default: return exclusion.name
+        switch bit {
+        case ConstraintFailures.specialty:
+            return ("specialty", "specialty related to \(need.specialties.map(\.rawValue).joined(separator: ", "))")
+        case ConstraintFailures.availability:
+            return ("availability", "free between \(need.dates.start?.description ?? "…") and \(need.dates.end?.description ?? "…")")
+        case ConstraintFailures.mode: return ("mode", "able to work \(need.mode.rawValue)")
+        case ConstraintFailures.seniority: return ("seniority", "seniority \(need.minimumSeniority.rawValue) or more")
+        case ConstraintFailures.profession: return ("profession", "of profession \(need.professions.map(\.rawValue).joined(separator: ", "))")
+        default:
+            let index = bit.trailingZeroBitCount - ConstraintFailures.language(0).trailingZeroBitCount
+            guard let required = plan.requiredLanguage(index) else { return ("language", "a required language") }
+            return ("language", "\(required.language) at \(required.level.code) or better")
         }
+    }
+
+    /// Why the need is short, as a sentence: its first nearest miss, or that nobody has the
+    /// profession, or that everyone fails more than one constraint.
+    public var why: String {
+        failingOnly.first?.sentence
+            ?? (pool == 0
+                ? "nobody matchable has the profession"
+                : eligible > 0 ? "every eligible person is on the shortlist" : "everyone fails two constraints or more")
     }
 
     /// One line for a person: "nobody passes …; 14 fail only language (lg at B2 or better) …".

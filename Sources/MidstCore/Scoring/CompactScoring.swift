@@ -27,41 +27,70 @@ extension NeedPlan {
     /// profession, specialty, languages, availability, mode, seniority. Consent, activity and capacity are
     /// the ``Scorer``'s to check, from the person's record.
     public func exclusions(_ row: Int, in table: StaffTable) -> [Exclusion] {
+        let failed = failures(row, in: table)
         var found: [Exclusion] = []
-        if !professions.contains(table.profession[row]) {
+        if failed.contains(ConstraintFailures.profession) {
             found.append(
                 .profession(
                     staff: reference.specialties[Int(table.profession[row])].code,
                     need: need.professions))
         }
-        if requiresSpecialty, specialty.value(row, table) == 0 {
+        if failed.contains(ConstraintFailures.specialty) {
             found.append(.specialty(needs: need.specialties))
         }
-        for requirement in language.required {
-            let spoken = table.rank(ofAny: requirement.codes, row)
-            if spoken < requirement.rank {
-                found.append(
-                    .missingLanguage(
-                        reference.languages[Int(requirement.codes[0])].code,
-                        required: LanguageLevel(rawValue: Int(requirement.rank))!,
-                        spoken: LanguageLevel(rawValue: Int(spoken))))
-            }
+        for (index, requirement) in language.required.enumerated()
+        where failed.contains(ConstraintFailures.language(index)) {
+            found.append(
+                .missingLanguage(
+                    reference.languages[Int(requirement.codes[0])].code,
+                    required: LanguageLevel(rawValue: Int(requirement.rank))!,
+                    spoken: LanguageLevel(rawValue: Int(table.rank(ofAny: requirement.codes, row)))))
         }
-        if let start = availability.start, let end = availability.end,
-            max(start, table.availableFrom[row]) > min(end, table.availableTo[row])
-        {
-            found.append(.noAvailabilityOverlap)
-        }
-        if !fitsMode(row, table) {
+        if failed.contains(ConstraintFailures.availability) { found.append(.noAvailabilityOverlap) }
+        if failed.contains(ConstraintFailures.mode) {
             found.append(.mode(staff: WorkModes(rawValue: table.modes[row]), need: mode))
         }
-        if isSeniorityHard, table.seniority[row] < seniority.minimum {
+        if failed.contains(ConstraintFailures.seniority) {
             found.append(
                 .seniority(
                     staff: Seniority(rawValue: Int(table.seniority[row]))!,
                     minimum: need.minimumSeniority))
         }
         return found
+    }
+
+    /// The constraints person `row` fails, as ``exclusions(_:in:)`` lists them, without
+    /// allocating: what counting misses over a whole profession needs.
+    @inline(__always)
+    public func failures(_ row: Int, in table: StaffTable) -> ConstraintFailures {
+        var failed = ConstraintFailures()
+        if !professions.contains(table.profession[row]) { failed.insert(ConstraintFailures.profession) }
+        if requiresSpecialty, specialty.value(row, table) == 0 { failed.insert(ConstraintFailures.specialty) }
+        for (index, requirement) in language.required.enumerated()
+        where table.rank(ofAny: requirement.codes, row) < requirement.rank {
+            failed.insert(ConstraintFailures.language(index))
+        }
+        if let start = availability.start, let end = availability.end,
+            max(start, table.availableFrom[row]) > min(end, table.availableTo[row])
+        {
+            failed.insert(ConstraintFailures.availability)
+        }
+        if !fitsMode(row, table) { failed.insert(ConstraintFailures.mode) }
+        if isSeniorityHard, table.seniority[row] < seniority.minimum {
+            failed.insert(ConstraintFailures.seniority)
+        }
+        return failed
+    }
+
+    /// The need's `index`th required language and the level it asks, for words about a
+    /// ``ConstraintFailures/language(_:)`` failure.
+    public func requiredLanguage(_ index: Int) -> (language: LanguageCode, level: LanguageLevel)? {
+        guard language.required.indices.contains(index) else { return nil }
+        let requirement = language.required[index]
+        return (
+            reference.languages[Int(requirement.codes[0])].code,
+            LanguageLevel(rawValue: Int(requirement.rank))!
+        )
     }
 
     @inline(__always)

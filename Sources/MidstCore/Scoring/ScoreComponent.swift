@@ -23,7 +23,7 @@ public enum ScoreComponent: String, CaseIterable, Sendable, Codable {
 
     /// Position in ``allCases``: the component's slot in a ``ComponentVector``.
     @inline(__always)
-    var slot: Int {
+    public var slot: Int {
         switch self {
         case .specialty: 0
         case .country: 1

@@ -63,7 +63,9 @@ extension MidstDatabase {
             arguments: [
                 run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK,
                 run.needs.count,
-                run.table.count, run.pairsExamined, run.proposal.edgeCount,
+                // Edges are the shortlist lines, so that `runs`, `show` and `diff` count the
+                // same (a pinned pair on a shortlist is one line, not an edge of the problem).
+                run.table.count, run.pairsExamined, run.shortlists.reduce(0) { $0 + $1.count },
                 run.proposal.pairs.count,
                 run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal,
                 run.loadSeconds,
@@ -179,13 +181,18 @@ extension MidstDatabase {
                 arguments.append(needID)
             }
             sql += " ORDER BY n.id, l.rank"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
-                row in
-                ShortlistLine(
-                    needID: row["need_id"], rank: row["rank"], staffID: row["staff_id"],
-                    score: row["score"],
-                    components: ComponentVector { row[$0.rawValue] })
+            // A cursor over the statement's own row, read by position: a name is looked up
+            // case-insensitively per row and column, and a fetched row is a copy (together most
+            // of a 10,000-need report's reading, BENCHMARKS.md).
+            var lines: [ShortlistLine] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                lines.append(
+                    ShortlistLine(
+                        needID: row[0], rank: row[1], staffID: row[2], score: row[3],
+                        components: ComponentVector { row[4 + $0.slot] }))
             }
+            return lines
         }
     }
 

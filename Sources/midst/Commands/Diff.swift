@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MidstCore
 import MidstStore
 
@@ -10,6 +11,11 @@ struct Diff: ParsableCommand {
             Prints summary counts first, then each need that changed. RUN is a run id or latest. \
             With no runs named, compares the completed run before the latest with the latest: \
             what last night changed.
+
+            For each person who left a shortlist, `why` says why, judged from the records as \
+            they are now: no longer matchable (withdrew consent, inactive, erased), excluded by \
+            a coordinator, the need no longer open, at capacity, now failing a hard constraint \
+            (naming it), or outranked (their score now against the later run's last place).
 
               midst diff
               midst diff 3 latest
@@ -53,31 +59,38 @@ struct Diff: ParsableCommand {
                 shortlistA: try shortlist(records[0]), proposalA: try proposal(records[0]),
                 shortlistB: try shortlist(records[1]), proposalB: try proposal(records[1]))
         }
+        let reasons = try Terminal.exitOnError(code: .databaseProblem) {
+            try Self.departures(diff, later: later, in: database)
+        }
         var rows: [[Cell]] = []
         for need in diff.needs {
             for entry in need.entered {
                 rows.append([
                     .text(need.needID), .text("entered"), .text(entry.staffID), .null,
-                    .number(entry.score, decimals: 2),
+                    .number(entry.score, decimals: 2), .null,
                 ])
             }
             for entry in need.left {
                 rows.append([
                     .text(need.needID), .text("left"), .text(entry.staffID),
                     .number(entry.score, decimals: 2), .null,
+                    .text(reasons[Self.pair(need.needID, entry.staffID)]?.text ?? ""),
                 ])
             }
             for entry in need.moved {
                 rows.append([
                     .text(need.needID), .text("moved"), .text(entry.staffID),
-                    .number(entry.before, decimals: 2), .number(entry.after, decimals: 2),
+                    .number(entry.before, decimals: 2), .number(entry.after, decimals: 2), .null,
                 ])
             }
             for staff in need.proposed {
-                rows.append([.text(need.needID), .text("proposed"), .text(staff), .null, .null])
+                rows.append([.text(need.needID), .text("proposed"), .text(staff), .null, .null, .null])
             }
             for staff in need.withdrawn {
-                rows.append([.text(need.needID), .text("withdrawn"), .text(staff), .null, .null])
+                let why =
+                    reasons[Self.pair(need.needID, staff)]?.text
+                    ?? "still on the shortlist: the proposal chose others"
+                rows.append([.text(need.needID), .text("withdrawn"), .text(staff), .null, .null, .text(why)])
             }
         }
         if format == .table {
@@ -86,7 +99,7 @@ struct Diff: ParsableCommand {
             }
             print(
                 """
-                Run \(records[0].id) → run \(records[1].id): \(diff.needs.count) of \(diff.needsCompared) needs changed
+                Run \(records[0].id) → run \(records[1].id): \(diff.needs.count) need\(diff.needs.count == 1 ? "" : "s") changed (run \(records[0].id) scored \(records[0].needs) needs, run \(records[1].id) scored \(records[1].needs))
                   entered shortlists  \(count(\.entered.count))
                   left shortlists     \(count(\.left.count))
                   scores moved        \(count(\.moved.count))
@@ -97,8 +110,47 @@ struct Diff: ParsableCommand {
         }
         print(
             RecordTable(
-                columns: ["need_id", "change", "staff_id", "score_before", "score_after"],
+                columns: ["need_id", "change", "staff_id", "score_before", "score_after", "why"],
                 rows: rows
             ).rendered(as: format), terminator: "")
+    }
+
+    private static func pair(_ need: String, _ staff: String) -> String { need + "\u{1}" + staff }
+
+    /// Why each person who left a shortlist in `diff` left it (by need and person), judged now
+    /// with the later run's configuration.
+    private static func departures(_ diff: RunDiff, later: RunRecord, in database: MidstDatabase)
+        throws -> [String: Departure]
+    {
+        let leaving = diff.needs.flatMap { need in need.left.map { (need.needID, $0.staffID) } }
+        guard !leaving.isEmpty else { return [:] }
+        let table = try database.staffTable(reference: BundledReference.data)
+        let rows = table.rows(of: leaving.map { RecordID(rawValue: $0.1) })
+        let unmatchable = try database.unmatchableReasons(
+            Array(Set(leaving.map(\.1).filter { rows[RecordID(rawValue: $0)] == nil })))
+        let config =
+            try database.configuration(ofRun: later.id)
+            .flatMap { try? ScoringConfig(json: Data($0.utf8)) } ?? ScoringConfig()
+        let scorer = Scorer(reference: BundledReference.data, config: config)
+        var plans: [String: NeedPlan] = [:]
+        for need in try database.openNeeds() where Set(leaving.map(\.0)).contains(need.id.rawValue) {
+            plans[need.id.rawValue] = NeedPlan(need: need, scorer: scorer)
+        }
+        let excluded = Set(
+            try database.decisions().filter { $0.kind == .exclude }.map { pair($0.needID, $0.staffID) })
+        var lastPlace: [String: Double] = [:]
+        var counts: [String: Int] = [:]
+        for line in try database.shortlist(run: later.id) {
+            lastPlace[line.needID] = min(lastPlace[line.needID] ?? .infinity, line.score)
+            counts[line.needID, default: 0] += 1
+        }
+        var result: [String: Departure] = [:]
+        for (need, staff) in leaving {
+            result[pair(need, staff)] = Departure.of(
+                row: rows[RecordID(rawValue: staff)], unmatchable: unmatchable[staff] ?? "erased",
+                isExcluded: excluded.contains(pair(need, staff)), plan: plans[need], table: table,
+                lastPlace: (counts[need] ?? 0) >= later.topK ? lastPlace[need] : nil)
+        }
+        return result
     }
 }

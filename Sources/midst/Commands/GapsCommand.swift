@@ -73,15 +73,16 @@ struct GapsCommand: ParsableCommand {
                 "pool", "eligible", "change", "opens", "why",
             ],
             rows: gaps.needs.map { gap in
-                let best = gap.misses.failingOnly.first
+                let best = gap.misses?.failingOnly.first
                 return [
                     .text(gap.need.id.rawValue), .text(gap.state), .integer(gap.need.priority),
                     .text(gap.need.country.rawValue),
                     .text((gap.need.specialties.first ?? gap.need.professions.first)?.rawValue ?? ""),
-                    .integer(gap.need.slots), .integer(gap.proposed), .integer(gap.misses.pool),
-                    .integer(gap.misses.eligible), best.map { .text($0.constraint) } ?? .null,
-                    best.map { .integer($0.people) } ?? .null,
-                    .text(best?.sentence ?? (gap.misses.pool == 0 ? "nobody matchable has the profession" : "everyone fails two constraints or more")),
+                    .integer(gap.need.slots), .integer(gap.proposed),
+                    gap.misses.map { .integer($0.pool) } ?? .null,
+                    gap.misses.map { .integer($0.eligible) } ?? .null,
+                    best.map { .text($0.constraint) } ?? .null, best.map { .integer($0.people) } ?? .null,
+                    gap.misses.map { .text($0.why) } ?? .null,
                 ]
             })
     }

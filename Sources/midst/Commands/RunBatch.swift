@@ -29,6 +29,7 @@ struct RunBatch: AsyncParsableCommand {
 
               midst run
               midst run --top 10 --solver greedy --note "after the May import"
+              midst run --report report.html
               midst runs
               midst show latest --need N001
             """)
@@ -40,6 +41,9 @@ struct RunBatch: AsyncParsableCommand {
     @Option(help: "A note recorded with the run.") var note: String?
     @Flag(help: "If another batch is running on this database, wait for it instead of failing.")
     var wait = false
+    @Option(help: "Also write the run's report to this HTML file (see `midst report`).")
+    var report: String?
+    @OptionGroup var reportPage: ReportOptions
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -102,6 +106,11 @@ struct RunBatch: AsyncParsableCommand {
             if progress { Terminal.progress("") }
             guard let record = try database.run(String(runID)) else { return }
             print(Summary(record: record).text)
+            if let report {
+                try reportPage.write(
+                    run: record, from: database, keySource: self.database.pseudonymKeySource,
+                    table: table, to: report)
+            }
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MidstCore
 import MidstStore
 
 /// Where and how the CLI talks to people: results to stdout, everything else to stderr.
@@ -12,26 +13,8 @@ enum Terminal {
     }
 
     /// `text` with control characters (terminal escape sequences among them) shown as `\u{…}`,
-    /// so that a field holding them is printed harmlessly; everything else is left as it is.
-    static func safe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var shown = ""
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                shown += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                shown.unicodeScalars.append(scalar)
-            }
-        }
-        return shown
-    }
-
-    /// C0 and C1 controls (ESC, CR, BEL …) and the bidirectional overrides and isolates, which
-    /// can make a terminal show text other than what is stored.
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value)
-    }
+    /// so that a field holding them is printed harmlessly (``Swift/String/showingControls``).
+    static func safe(_ text: String) -> String { text.showingControls }
 
     /// Whether stderr is an interactive terminal (progress is shown only then).
     static var stderrIsTerminal: Bool { isatty(FileHandle.standardError.fileDescriptor) == 1 }

@@ -1,0 +1,63 @@
+/// Why a person on a need's shortlist in one run is not on it in a later one, judged from the
+/// records as they are now: the first of these that holds.
+public enum Departure: Sendable, Equatable {
+    /// No longer matchable: withdrew consent, made inactive, or erased (the words say which).
+    case notMatchable(String)
+    /// A coordinator excluded them from this need.
+    case excluded
+    /// The need is no longer open with slots to fill.
+    case needClosed
+    /// Already committed as much as they can be (accepted outcomes).
+    case atCapacity
+    /// They now fail the need's hard constraints (by ``Exclusion/name``).
+    case constraints([String])
+    /// Still eligible, but the shortlist's last place scores higher.
+    case outranked(score: Double, lastPlace: Double)
+    /// None of the above holds now: the records changed back since, or the shortlist grew
+    /// shorter for another reason.
+    case unexplained
+
+    /// In words, for `midst diff`.
+    public var text: String {
+        switch self {
+        case .notMatchable(let why): why
+        case .excluded: "excluded by a coordinator"
+        case .needClosed: "the need is no longer open"
+        case .atCapacity: "at capacity (committed elsewhere)"
+        case .constraints(let names): "now fails \(names.joined(separator: ", "))"
+        case .outranked(let score, let lastPlace):
+            "outranked: scores \(Self.twoPlaces(score)), the last place \(Self.twoPlaces(lastPlace))"
+        case .unexplained: "no reason found in today's records"
+        }
+    }
+
+    /// Why person `row` of `table` (nil: not matchable, with `unmatchable` saying why) is not
+    /// on the shortlist of `plan`'s need (nil: the need is not open), whose last place in the
+    /// later run scored `lastPlace` (nil: the shortlist was not full).
+    public static func of(
+        row: Int32?, unmatchable: String, isExcluded: Bool, plan: NeedPlan?, table: StaffTable,
+        lastPlace: Double?
+    ) -> Departure {
+        guard let row else { return .notMatchable(unmatchable) }
+        if isExcluded { return .excluded }
+        guard let plan else { return .needClosed }
+        let person = Int(row)
+        if table.freeCapacity[person] == 0 { return .atCapacity }
+        let failed = plan.exclusions(person, in: table)
+        if !failed.isEmpty { return .constraints(failed.map(\.name)) }
+        let score = plan.score(person, in: table)
+        if let lastPlace, score <= lastPlace { return .outranked(score: score, lastPlace: lastPlace) }
+        return .unexplained
+    }
+
+    private static func twoPlaces(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2))"
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

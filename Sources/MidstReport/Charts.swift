@@ -1,0 +1,151 @@
+import MidstCore
+import Plot
+
+/// The report's charts, drawn by Midst as inline SVG: no script, no image file, no font.
+/// Each has a text alternative (`role="img"` with `aria-label`, and a `<title>`), and the same
+/// figures are in a table beside it.
+enum Charts {
+    typealias Content = Node<HTML.BodyContext>
+
+    /// An `<svg>` of `width` × `height` user units drawn at that size, described by `label`.
+    static func svg(width: Double, height: Double, label: String, cssClass: String, _ children: [Content]) -> Content {
+        .element(
+            named: "svg",
+            nodes: [
+                .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
+                .attribute(named: "class", value: cssClass),
+                .attribute(named: "width", value: Markup.number(width, decimals: 0)),
+                .attribute(named: "height", value: Markup.number(height, decimals: 0)),
+                .attribute(named: "viewBox", value: "0 0 \(Markup.number(width, decimals: 0)) \(Markup.number(height, decimals: 0))"),
+                .attribute(named: "role", value: "img"),
+                Markup.attribute("aria-label", label),
+                .element(named: "title", nodes: [Markup.text(label)]),
+            ] + children)
+    }
+
+    static func rect(x: Double, y: Double, width: Double, height: Double, cssClass: String) -> Content {
+        .selfClosedElement(
+            named: "rect",
+            attributes: [
+                Attribute<HTML.BodyContext>(name: "x", value: Markup.number(x, decimals: 2)),
+                Attribute(name: "y", value: Markup.number(y, decimals: 1)),
+                Attribute(name: "width", value: Markup.number(width, decimals: 2)),
+                Attribute(name: "height", value: Markup.number(height, decimals: 1)),
+                Attribute(name: "class", value: cssClass),
+            ])
+    }
+
+    static func caption(_ text: String, x: Double, y: Double, anchor: String = "start") -> Content {
+        .element(
+            named: "text",
+            nodes: [
+                .attribute(named: "x", value: Markup.number(x, decimals: 1)),
+                .attribute(named: "y", value: Markup.number(y, decimals: 1)),
+                .attribute(named: "text-anchor", value: anchor),
+                Markup.text(text),
+            ])
+    }
+
+    /// A score as one bar of its component contributions, 1 unit per point (a score of 100
+    /// fills the bar). Kept small, there is one per candidate shown: no `<title>`, the words
+    /// are in `aria-label` and the reasons beside it.
+    static func contributions(_ points: ComponentVector, score: Double) -> Content {
+        var x = 0.0
+        var parts: [Content] = []
+        var words: [String] = []
+        for component in ScoreComponent.allCases where points[component] > 0.005 {
+            parts.append(rect(x: x, width: points[component], cssClass: "c-\(component.rawValue)"))
+            words.append("\(component.rawValue) \(Markup.number(points[component]))")
+            x += points[component]
+        }
+        return .element(
+            named: "svg",
+            nodes: [
+                .attribute(named: "class", value: "bar"),
+                .attribute(named: "viewBox", value: "0 0 100 12"),
+                .attribute(named: "role", value: "img"),
+                .attribute(
+                    named: "aria-label",
+                    value: "Score \(Markup.number(score)): " + (words.isEmpty ? "nothing" : words.joined(separator: ", "))),
+            ] + parts)
+    }
+
+    /// A full-height rectangle of a bar.
+    private static func rect(x: Double, width: Double, cssClass: String) -> Content {
+        .selfClosedElement(
+            named: "rect",
+            attributes: [
+                Attribute<HTML.BodyContext>(name: "x", value: Markup.number(x)),
+                Attribute(name: "width", value: Markup.number(width)),
+                Attribute(name: "height", value: "12"),
+                Attribute(name: "class", value: cssClass),
+            ])
+    }
+
+    /// The colour key of the component bars.
+    static func componentKey() -> Content {
+        .ul(
+            .class("key"),
+            .forEach(ScoreComponent.allCases) { component in
+                .li(.span(.class("swatch c-\(component.rawValue)")), Markup.text(component.rawValue))
+            })
+    }
+
+    /// One row of a fill chart: a label and the needs filled, partly filled and unfilled.
+    struct FillRow {
+        var label: String
+        var filled: Int
+        var partly: Int
+        var unfilled: Int
+        var total: Int { filled + partly + unfilled }
+    }
+
+    /// Horizontal stacked bars of needs filled, partly filled and unfilled, one row each.
+    static func fill(_ rows: [FillRow], label: String) -> Content {
+        let most = max(1, rows.map(\.total).max() ?? 1)
+        let labelWidth = 190.0
+        let barWidth = 420.0
+        let rowHeight = 22.0
+        var children: [Content] = []
+        for (index, row) in rows.enumerated() {
+            let y = Double(index) * rowHeight
+            children.append(caption(row.label.count > 28 ? row.label.prefix(27) + "…" : row.label, x: 0, y: y + 15))
+            var x = labelWidth
+            for (count, fill) in [(row.filled, "filled"), (row.partly, "partly"), (row.unfilled, "unfilled")] where count > 0 {
+                let width = barWidth * Double(count) / Double(most)
+                children.append(rect(x: x, y: y + 3, width: width, height: rowHeight - 6, cssClass: "f-\(fill)"))
+                x += width
+            }
+            children.append(caption("\(row.filled)/\(row.total)", x: x + 6, y: y + 15))
+        }
+        let description = rows.map { "\($0.label): \($0.filled) filled, \($0.partly) partly, \($0.unfilled) unfilled" }
+            .joined(separator: "; ")
+        return svg(
+            width: labelWidth + barWidth + 60, height: max(rowHeight, Double(rows.count) * rowHeight),
+            label: "\(label). \(description)", cssClass: "chart", children)
+    }
+
+    /// Vertical bars: how many shortlisted and proposed scores fall in each bin.
+    static func histogram(_ bins: [ScoreBins.Bin], label: String) -> Content {
+        let most = max(1, bins.map(\.shortlisted).max() ?? 1)
+        let width = 640.0
+        let plotHeight = 160.0
+        let step = width / Double(max(bins.count, 1))
+        var children: [Content] = []
+        for (index, bin) in bins.enumerated() {
+            let x = Double(index) * step
+            let listed = plotHeight * Double(bin.shortlisted) / Double(most)
+            let proposed = plotHeight * Double(bin.proposed) / Double(most)
+            children.append(rect(x: x + 1, y: plotHeight - listed, width: step - 2, height: listed, cssClass: "h-shortlisted"))
+            children.append(rect(x: x + step * 0.25, y: plotHeight - proposed, width: step * 0.5, height: proposed, cssClass: "h-proposed"))
+            if index % 2 == 0 {
+                children.append(caption(Markup.number(bin.lower, decimals: 0), x: x, y: plotHeight + 14))
+            }
+        }
+        children.append(caption("score", x: width, y: plotHeight + 28, anchor: "end"))
+        let description = bins.filter { $0.shortlisted > 0 }
+            .map { "\(Markup.number($0.lower, decimals: 0))–\(Markup.number($0.upper, decimals: 0)): \($0.shortlisted) shortlisted, \($0.proposed) proposed" }
+            .joined(separator: "; ")
+        return svg(width: width, height: plotHeight + 32, label: "\(label). \(description)", cssClass: "chart", children)
+    }
+}

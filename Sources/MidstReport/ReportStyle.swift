@@ -1,0 +1,51 @@
+/// The page's style sheet: system fonts, colours that keep their contrast in print and for
+/// colour-blind readers (the Okabe–Ito palette), and every figure also given in words.
+enum ReportStyle {
+    static let css = """
+        :root { color-scheme: light; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+               color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 3rem; line-height: 1.45; }
+        h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+        h2 { font-size: 1.3rem; border-bottom: 2px solid #005eb8; padding-bottom: .2rem; margin-top: 2.2rem; }
+        h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+        a { color: #005eb8; }
+        nav ul { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; padding: 0; list-style: none; }
+        table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
+        caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+        th, td { border-bottom: 1px solid #d0d0d0; padding: .25rem .6rem .25rem 0; text-align: left; vertical-align: top; }
+        th { font-weight: 600; }
+        td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+        .note { color: #4a4a4a; font-size: .9rem; }
+        .lead { font-size: 1.05rem; }
+        details { margin: .3rem 0; }
+        details > summary { cursor: pointer; padding: .2rem 0; }
+        details.country > summary { font-weight: 600; }
+        details.need { margin-left: 1.2rem; }
+        details.need > summary .id { font-family: ui-monospace, Menlo, Consolas, monospace; }
+        ul.reasons { margin: 0; padding-left: 1rem; }
+        svg text { font-size: 11px; fill: #1a1a1a; }
+        .key { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
+        .swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .3rem; vertical-align: -2px; border: 1px solid #555; }
+        .c-specialty { fill: #0072b2; background: #0072b2; }
+        .c-country { fill: #e69f00; background: #e69f00; }
+        .c-language { fill: #009e73; background: #009e73; }
+        .c-seniority { fill: #cc79a7; background: #cc79a7; }
+        .c-availability { fill: #56b4e9; background: #56b4e9; }
+        .c-experience { fill: #d55e00; background: #d55e00; }
+        .c-partnership { fill: #000000; background: #000000; }
+        .f-filled { fill: #009e73; background: #009e73; }
+        .f-partly { fill: #e69f00; background: #e69f00; }
+        .f-unfilled { fill: #d55e00; background: #d55e00; }
+        .h-shortlisted { fill: #9ecae1; }
+        .h-proposed { fill: #005eb8; }
+        svg.bar { width: 100px; height: 12px; background: #f0f0f0; vertical-align: middle; }
+        .proposed { font-weight: 600; }
+        @media print {
+          body { max-width: none; padding: 0; }
+          nav { display: none; }
+          h2 { break-after: avoid; }
+          tr, svg { break-inside: avoid; }
+          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
+        """
+}

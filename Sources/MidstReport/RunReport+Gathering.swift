@@ -1,0 +1,158 @@
+import Dispatch
+import Foundation
+import MidstCore
+import MidstStore
+
+extension RunReport {
+    /// What the report shows in place of someone on a past shortlist who has since withdrawn
+    /// consent, left or been erased: nobody is shown who is not matchable now.
+    public static let unmatchablePlaceholder = "(no longer matchable)"
+
+    /// Gathers the report of run `record` from `database`.
+    ///
+    /// Reasons and names are those of the people as they are now (`table`: the run's own
+    /// table when the report is written by the run, else the current one), scored with the
+    /// run's configuration; people no longer matchable are shown as a placeholder.
+    public static func gather(
+        run record: RunRecord, from database: MidstDatabase, table given: StaffTable? = nil,
+        options: Options
+    ) throws -> RunReport {
+        let reference = BundledReference.data
+        let config =
+            try database.configuration(ofRun: record.id)
+            .flatMap { try? ScoringConfig(json: Data($0.utf8)) } ?? ScoringConfig()
+        let scorer = Scorer(reference: reference, config: config)
+        let table = try given ?? database.staffTable(reference: reference)
+        let lines = try database.shortlist(run: record.id)
+        let pairs = try database.assignments(run: record.id)
+        var linesByNeed: [String: [ShortlistLine]] = [:]
+        for line in lines { linesByNeed[line.needID, default: []].append(line) }
+        var proposedByNeed: [String: Set<String>] = [:]
+        for pair in pairs { proposedByNeed[pair.needID, default: []].insert(pair.staffID) }
+        let allNeeds = try database.needs()
+        let openNeeds = allNeeds.filter { $0.status == .open && $0.slots > 0 }
+        let needs = allNeeds.filter {
+            linesByNeed[$0.id.rawValue] != nil || proposedByNeed[$0.id.rawValue] != nil
+                || ($0.status == .open && $0.slots > 0)
+        }
+
+        // Who is shown: each need's best candidates and everyone proposed.
+        let shownIDs = Set(
+            lines.filter {
+                SectionBuilder.isShown($0, candidatesPerNeed: options.candidatesPerNeed, proposedByNeed: proposedByNeed)
+            }.map(\.staffID)
+        ).sorted()
+        let rows = table.rows(of: shownIDs.map(RecordID.init(rawValue:)))
+        let builder = SectionBuilder(
+            scorer: scorer, table: table, options: options, linesByNeed: linesByNeed,
+            proposedByNeed: proposedByNeed, rows: rows,
+            names: options.pseudonymiser == nil
+                ? try database.namesOfConsentingStaff(rows.keys.map(\.rawValue)) : [:])
+        // Each need's plan and reasons are worked out on their own core.
+        let built = UnsafeMutableBufferPointer<NeedSection?>.allocate(capacity: needs.count)
+        built.initialize(repeating: nil)
+        defer { built.deallocate() }
+        nonisolated(unsafe) let slots = built
+        DispatchQueue.concurrentPerform(iterations: needs.count) { index in
+            slots[index] = builder.section(for: needs[index])
+        }
+        let sections = built.compactMap { $0 }
+            .sorted { ($0.countryName, $0.need.id.rawValue) < ($1.countryName, $1.need.id.rawValue) }
+        let shown = builder.shown
+
+        // What changed since the previous completed run.
+        let previous = try database.runs().first { $0.status == "completed" && $0.id < record.id }
+        var changes: [Change] = []
+        var compared = 0
+        var changed = 0
+        if let previous {
+            let earlier = try database.shortlist(run: previous.id)
+            let diff = RunDiff(
+                shortlistA: earlier.map { ($0.needID, $0.staffID, $0.score) },
+                proposalA: try database.assignments(run: previous.id).map { ($0.needID, $0.staffID) },
+                shortlistB: lines.map { ($0.needID, $0.staffID, $0.score) },
+                proposalB: pairs.map { ($0.needID, $0.staffID) })
+            compared = diff.needsCompared
+            changed = diff.needs.count
+            for need in diff.needs {
+                let id = need.needID
+                changes += need.entered.map { Change(needID: id, kind: "entered", person: shown($0.staffID), after: $0.score) }
+                changes += need.left.map { Change(needID: id, kind: "left", person: shown($0.staffID), before: $0.score) }
+                changes += need.moved.map {
+                    Change(needID: id, kind: "moved", person: shown($0.staffID), before: $0.before, after: $0.after)
+                }
+                changes += need.proposed.map { Change(needID: id, kind: "proposed", person: shown($0)) }
+                changes += need.withdrawn.map { Change(needID: id, kind: "withdrawn", person: shown($0)) }
+            }
+        }
+
+        var shortlisted: [String: Int] = [:]
+        for (need, list) in linesByNeed { shortlisted[need] = list.count }
+        let gaps = Gaps(
+            needs: openNeeds, proposed: proposedByNeed.mapValues(\.count), shortlisted: shortlisted,
+            table: table, scorer: scorer, explaining: ReportPage.gapRows)
+        return RunReport(
+            run: record, options: options, previousRunID: previous?.id, needs: sections,
+            shortlistScores: lines.map(\.score), proposedScores: pairs.map(\.score),
+            changes: changes, needsCompared: compared, needsChanged: changed, gaps: gaps)
+    }
+}
+
+/// Builds one need's section of the report; shared, read-only, by every core.
+private struct SectionBuilder: Sendable {
+    var scorer: Scorer
+    var table: StaffTable
+    var options: RunReport.Options
+    var linesByNeed: [String: [ShortlistLine]]
+    var proposedByNeed: [String: Set<String>]
+    /// The table rows of the people shown who are matchable now.
+    var rows: [RecordID: Int32]
+    var names: [String: String]
+
+    /// Whether a need's shortlist line is shown: one of its best, or proposed.
+    static func isShown(
+        _ line: ShortlistLine, candidatesPerNeed: Int, proposedByNeed: [String: Set<String>]
+    ) -> Bool {
+        line.rank <= candidatesPerNeed || proposedByNeed[line.needID]?.contains(line.staffID) == true
+    }
+
+    /// A person as the report shows them: id or pseudonym, or the placeholder when they are no
+    /// longer matchable.
+    func shown(_ id: String) -> String {
+        rows[RecordID(rawValue: id)] == nil
+            ? RunReport.unmatchablePlaceholder : options.pseudonymiser?.pseudonym(for: id) ?? id
+    }
+
+    func section(for need: Need) -> RunReport.NeedSection {
+        let reference = scorer.reference
+        let id = need.id.rawValue
+        let needLines = linesByNeed[id] ?? []
+        let plan = needLines.isEmpty ? nil : NeedPlan(need: need, scorer: scorer)
+        let candidates = needLines.filter {
+            Self.isShown($0, candidatesPerNeed: options.candidatesPerNeed, proposedByNeed: proposedByNeed)
+        }.map { line -> RunReport.Candidate in
+            let contributions = ComponentVector { (plan?.points[$0] ?? 0) * line.components[$0] }
+            let row = rows[RecordID(rawValue: line.staffID)]
+            var reasons: [String] = []
+            if let plan, let row {
+                reasons = ScoreComponent.allCases
+                    .filter { contributions[$0] > 0.005 }
+                    .sorted { contributions[$0] > contributions[$1] }
+                    .map { plan.reason(for: $0, Int(row), in: table) }
+            }
+            return RunReport.Candidate(
+                rank: line.rank, person: shown(line.staffID),
+                name: row == nil ? nil : names[line.staffID], score: line.score,
+                contributions: contributions, reasons: reasons,
+                proposed: proposedByNeed[id]?.contains(line.staffID) == true)
+        }
+        let country = reference.info(for: need.country)?.name ?? need.country.rawValue
+        let specialtyCode = need.specialties.first ?? need.professions.first
+        let specialty =
+            specialtyCode.flatMap { reference.specialty($0.rawValue)?.name } ?? specialtyCode?.rawValue ?? ""
+        return RunReport.NeedSection(
+            need: need, title: "\(specialty) at \(need.hostInstitution), \(country)",
+            countryName: country, specialtyName: specialty, shortlisted: needLines.count,
+            proposed: proposedByNeed[id]?.count ?? 0, candidates: candidates)
+    }
+}
