@@ -63,6 +63,7 @@ enum Charts {
             nodes: [
                 .attribute(named: "class", value: "bar"),
                 .attribute(named: "viewBox", value: "0 0 100 12"),
+                .attribute(named: "preserveAspectRatio", value: "none"),
                 .attribute(named: "role", value: "img"),
                 .attribute(
                     named: "aria-label",

@@ -188,16 +188,16 @@ public struct ReportPage: Sendable {
         guard let previous = report.previousRunID else {
             return .section(.id("changes"), .h2("Since the previous run"), .p("This is the first completed run: there is nothing to compare it with."))
         }
-        let kinds = ["entered", "left", "moved", "proposed", "withdrawn"]
-        let counts = kinds.map { kind in report.changes.filter { $0.kind == kind }.count }
-        let shown = Array(report.changes.prefix(Self.changeRows))
+        let counts = ["entered", "left", "moved", "proposed", "withdrawn"].map { report.changeCounts[$0] ?? 0 }
+        let total = counts.reduce(0, +)
+        let shown = report.changes
         func score(_ value: Double?) -> ReportTable.Cell { .number(value.map { Markup.number($0, decimals: 2) } ?? "") }
         return .section(
             .id("changes"),
             .h2(Markup.text("Since run \(previous)")),
             .p(Markup.text("\(report.needsChanged) of \(report.needsCompared) needs changed: \(counts[0]) people entered shortlists, \(counts[1]) left, \(counts[2]) scores moved, \(counts[3]) pairs newly proposed and \(counts[4]) no longer proposed. `midst diff \(previous) \(report.run.id)` says why each person left.")),
             .details(
-                .summary(Markup.text("Every change\(report.changes.count > shown.count ? " (the first \(shown.count) of \(report.changes.count))" : "")")),
+                .summary(Markup.text("Every change\(total > shown.count ? " (the first \(shown.count) of \(total))" : "")")),
                 ReportTable(
                     caption: "Changes since run \(previous)", columns: ["Need", "Change", "Person", "Score before#", "Score after#"],
                     rows: shown.map { [.text($0.needID), .text($0.kind), .text($0.person), score($0.before), score($0.after)] }
@@ -226,18 +226,29 @@ public struct ReportPage: Sendable {
             let node: Body = .details(
                 .class("country"),
                 .summary(Markup.text("\(country.name): \(country.sections.count) need\(country.sections.count == 1 ? "" : "s"), \(filled) filled")),
-                .forEach(country.sections) { need($0) })
+                .table(
+                    .class("needs"),
+                    .caption(Markup.text("Needs in \(country.name), each with its shortlist")),
+                    .thead(
+                        .tr(
+                            .forEach(["Rank", "Person", "Score", "Components", "Why"]) { column in
+                                .th(.attribute(named: "scope", value: "col"), Markup.text(column))
+                            })),
+                    .forEach(country.sections) { need($0) }))
             slots[index] = node.render(indentedBy: nil)
         }
         return .section(
             .id("needs"),
             .h2("Every need"),
-            .p(Markup.text("By country; open one to see its shortlist (the best \(report.options.candidatesPerNeed) and everyone proposed), each score as a bar of what its components gave, and the reasons in words. Reasons are those of the records as they are now; anyone no longer matchable is shown as \(RunReport.unmatchablePlaceholder).")),
+            .p(Markup.text("By country; open one to see each need's shortlist: its best \(report.options.candidatesPerNeed) and everyone proposed, each score as a bar of what its components gave, and the reasons in words. Reasons are those of the records as they are now; anyone no longer matchable is shown as \(RunReport.unmatchablePlaceholder).")),
             Charts.componentKey(),
             .raw(pieces.joined()))
     }
 
-    private func need(_ section: RunReport.NeedSection) -> Node<HTML.DetailsContext> {
+    /// One need as a group of rows of its country's table: a heading row, then its candidates.
+    /// (A table per country, not per need, keeps a page of 10,000 needs small and quick to write:
+    /// BENCHMARKS.md, "The coordinator's morning".)
+    private func need(_ section: RunReport.NeedSection) -> Node<HTML.TableContext> {
         let need = section.need
         let languages =
             need.requiredLanguages.map { "\($0.language) \($0.minimumLevel.code) (required)" }
@@ -249,30 +260,27 @@ public struct ReportPage: Sendable {
             "\(need.dates.start?.description ?? "…") to \(need.dates.end?.description ?? "…")",
             need.mode.rawValue,
         ] + (languages.isEmpty ? [] : [languages.joined(separator: ", ")])
-        return .details(
-            .class("need"),
+        return .tbody(
             .id("need-\(Self.anchor(need.id.rawValue))"),
-            .summary(
-                .span(.class("id"), Markup.text(need.id.rawValue)),
-                Markup.text(" \(section.title): \(section.proposed) of \(need.slots) proposed, \(section.shortlisted) shortlisted (\(section.fill.rawValue))")),
-            .p(.class("note"), Markup.text(facts.joined(separator: " · "))),
-            .if(
-                section.candidates.isEmpty,
-                .p(Markup.text("Nobody on the shortlist. See Gaps for why.")),
-                else: ReportTable(
-                    caption: "Shortlist of \(need.id.rawValue)",
-                    columns: ["Rank#", "Person", "Score#", "Components", "Why", "Proposed"],
-                    rows: section.candidates.map { candidate in
-                        [
-                            .number("\(candidate.rank)"),
-                            .text(candidate.person + (candidate.name.map { " (\($0))" } ?? "")),
-                            .number(Markup.number(candidate.score)),
-                            .content(Charts.contributions(candidate.contributions, score: candidate.score)),
-                            .text(candidate.reasons.joined(separator: "; ")),
-                            .text(candidate.proposed ? "proposed" : ""),
-                        ]
-                    }
-                ).node()))
+            .tr(
+                .class("need"),
+                .th(
+                    .attribute(named: "scope", value: "rowgroup"), .attribute(named: "colspan", value: "5"),
+                    .span(.class("id"), Markup.text(need.id.rawValue)),
+                    Markup.text(" \(section.title): \(section.proposed) of \(need.slots) proposed, \(section.shortlisted) shortlisted (\(section.fill.rawValue)). "),
+                    .span(
+                        .class("note"),
+                        Markup.text(facts.joined(separator: " · ") + (section.candidates.isEmpty ? ". Nobody on the shortlist: see Gaps for why." : ""))))),
+            .forEach(section.candidates) { candidate in
+                .tr(
+                    .td(.class("n"), Markup.text("\(candidate.rank)")),
+                    .td(
+                        Markup.text(candidate.person + (candidate.name.map { " (\($0))" } ?? "")),
+                        .if(candidate.proposed, .strong(" proposed"))),
+                    .td(.class("n"), Markup.text(Markup.number(candidate.score))),
+                    .td(Charts.contributions(candidate.contributions, score: candidate.score)),
+                    .td(Markup.text(candidate.reasons.joined(separator: "; "))))
+            })
     }
 
     /// A need id as a fragment identifier: letters, digits, `-` and `_` kept, anything else

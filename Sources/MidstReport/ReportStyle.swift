@@ -20,9 +20,9 @@ enum ReportStyle {
         details { margin: .3rem 0; }
         details > summary { cursor: pointer; padding: .2rem 0; }
         details.country > summary { font-weight: 600; }
-        details.need { margin-left: 1.2rem; }
-        details.need > summary .id { font-family: ui-monospace, Menlo, Consolas, monospace; }
-        ul.reasons { margin: 0; padding-left: 1rem; }
+        table.needs { width: 100%; }
+        table.needs tr.need th { font-weight: 400; background: #eef4fa; padding-top: .5rem; }
+        table.needs tr.need .id { font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: 600; }
         svg text { font-size: 11px; fill: #1a1a1a; }
         .key { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
         .swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .3rem; vertical-align: -2px; border: 1px solid #555; }
@@ -38,7 +38,7 @@ enum ReportStyle {
         .f-unfilled { fill: #d55e00; background: #d55e00; }
         .h-shortlisted { fill: #9ecae1; }
         .h-proposed { fill: #005eb8; }
-        svg.bar { width: 100px; height: 12px; background: #f0f0f0; vertical-align: middle; }
+        svg.bar { width: 160px; height: 14px; background: #f0f0f0; vertical-align: middle; }
         .proposed { font-weight: 600; }
         @media print {
           body { max-width: none; padding: 0; }

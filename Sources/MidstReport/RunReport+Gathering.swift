@@ -8,6 +8,9 @@ extension RunReport {
     /// consent, left or been erased: nobody is shown who is not matchable now.
     public static let unmatchablePlaceholder = "(no longer matchable)"
 
+    /// Stands for a person erased since, until the placeholder replaces it.
+    private static let erasedMarker = "\u{0}erased"
+
     /// Gathers the report of run `record` from `database`.
     ///
     /// Reasons and names are those of the people as they are now (`table`: the run's own
@@ -36,12 +39,54 @@ extension RunReport {
                 || ($0.status == .open && $0.slots > 0)
         }
 
+        // What changed since the previous completed run, compared by key (two large runs are
+        // not joined line by line to their needs and people); only the changes shown are named.
+        let previous = try database.runs().first { $0.status == "completed" && $0.id < record.id }
+        var changes: [Change] = []
+        var changeCounts: [String: Int] = [:]
+        var compared = 0
+        var changed = 0
+        if let previous {
+            func keyed(_ run: Int64) throws -> (shortlist: [(need: String, staff: String, score: Double)], proposal: [(need: String, staff: String)]) {
+                (
+                    try database.keyedLines(run: run, proposed: false).map { (String($0.needKey), String($0.staffKey), $0.score) },
+                    try database.keyedLines(run: run, proposed: true).map { (String($0.needKey), String($0.staffKey)) }
+                )
+            }
+            let (shortlistA, proposalA) = try keyed(previous.id)
+            let (shortlistB, proposalB) = try keyed(record.id)
+            let diff = RunDiff(
+                shortlistA: shortlistA, proposalA: proposalA, shortlistB: shortlistB, proposalB: proposalB)
+            compared = diff.needsCompared
+            changed = diff.needs.count
+            let needIDs = try database.needIDsByKey()
+            func needID(_ key: String) -> String { Int64(key).flatMap { needIDs[$0] } ?? key }
+            var keyedChanges: [Change] = []
+            for need in diff.needs.sorted(by: { needID($0.needID) < needID($1.needID) }) {
+                let id = needID(need.needID)
+                keyedChanges += need.entered.map { Change(needID: id, kind: "entered", person: $0.staffID, after: $0.score) }
+                keyedChanges += need.left.map { Change(needID: id, kind: "left", person: $0.staffID, before: $0.score) }
+                keyedChanges += need.moved.map {
+                    Change(needID: id, kind: "moved", person: $0.staffID, before: $0.before, after: $0.after)
+                }
+                keyedChanges += need.proposed.map { Change(needID: id, kind: "proposed", person: $0) }
+                keyedChanges += need.withdrawn.map { Change(needID: id, kind: "withdrawn", person: $0) }
+            }
+            for change in keyedChanges { changeCounts[change.kind, default: 0] += 1 }
+            changes = Array(keyedChanges.prefix(ReportPage.changeRows))
+            let staffIDs = try database.staffIDs(keys: Set(changes.compactMap { Int64($0.person) }).sorted())
+            for index in changes.indices {
+                changes[index].person = Int64(changes[index].person).flatMap { staffIDs[$0] } ?? erasedMarker
+            }
+        }
+
         // Who is shown: each need's best candidates and everyone proposed.
         let shownIDs = Set(
             lines.filter {
                 SectionBuilder.isShown($0, candidatesPerNeed: options.candidatesPerNeed, proposedByNeed: proposedByNeed)
             }.map(\.staffID)
-        ).sorted()
+        ).union(changes.map(\.person)).sorted()
+        // Who of them is matchable now: everyone else is shown as the placeholder.
         let rows = table.rows(of: shownIDs.map(RecordID.init(rawValue:)))
         let builder = SectionBuilder(
             scorer: scorer, table: table, options: options, linesByNeed: linesByNeed,
@@ -58,33 +103,7 @@ extension RunReport {
         }
         let sections = built.compactMap { $0 }
             .sorted { ($0.countryName, $0.need.id.rawValue) < ($1.countryName, $1.need.id.rawValue) }
-        let shown = builder.shown
-
-        // What changed since the previous completed run.
-        let previous = try database.runs().first { $0.status == "completed" && $0.id < record.id }
-        var changes: [Change] = []
-        var compared = 0
-        var changed = 0
-        if let previous {
-            let earlier = try database.shortlist(run: previous.id)
-            let diff = RunDiff(
-                shortlistA: earlier.map { ($0.needID, $0.staffID, $0.score) },
-                proposalA: try database.assignments(run: previous.id).map { ($0.needID, $0.staffID) },
-                shortlistB: lines.map { ($0.needID, $0.staffID, $0.score) },
-                proposalB: pairs.map { ($0.needID, $0.staffID) })
-            compared = diff.needsCompared
-            changed = diff.needs.count
-            for need in diff.needs {
-                let id = need.needID
-                changes += need.entered.map { Change(needID: id, kind: "entered", person: shown($0.staffID), after: $0.score) }
-                changes += need.left.map { Change(needID: id, kind: "left", person: shown($0.staffID), before: $0.score) }
-                changes += need.moved.map {
-                    Change(needID: id, kind: "moved", person: shown($0.staffID), before: $0.before, after: $0.after)
-                }
-                changes += need.proposed.map { Change(needID: id, kind: "proposed", person: shown($0)) }
-                changes += need.withdrawn.map { Change(needID: id, kind: "withdrawn", person: shown($0)) }
-            }
-        }
+        for index in changes.indices { changes[index].person = builder.shown(changes[index].person) }
 
         var shortlisted: [String: Int] = [:]
         for (need, list) in linesByNeed { shortlisted[need] = list.count }
@@ -94,7 +113,8 @@ extension RunReport {
         return RunReport(
             run: record, options: options, previousRunID: previous?.id, needs: sections,
             shortlistScores: lines.map(\.score), proposedScores: pairs.map(\.score),
-            changes: changes, needsCompared: compared, needsChanged: changed, gaps: gaps)
+            changes: changes, changeCounts: changeCounts, needsCompared: compared, needsChanged: changed,
+            gaps: gaps)
     }
 }
 

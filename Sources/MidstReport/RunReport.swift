@@ -88,8 +88,11 @@ public struct RunReport: Sendable {
     /// Every shortlisted score of the run, and every proposed one.
     public var shortlistScores: [Double]
     public var proposedScores: [Double]
-    /// What changed since the previous run, need by need.
+    /// What changed since the previous run, need by need: the first ``ReportPage`` shows.
     public var changes: [Change]
+    /// Every change since the previous run, counted by kind (entered, left, moved, proposed,
+    /// withdrawn).
+    public var changeCounts: [String: Int]
     /// Needs compared with the previous run, and how many of them changed.
     public var needsCompared: Int
     public var needsChanged: Int

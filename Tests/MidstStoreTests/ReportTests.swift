@@ -78,8 +78,8 @@ struct ReportTests {
         }
         let hrefs = html.components(separatedBy: "href=\"").dropFirst().map { $0.prefix(1) }
         #expect(!hrefs.isEmpty && hrefs.allSatisfy { $0 == "#" }, "links only within the page")
-        #expect(html.contains("<details class=\"need\" id=\"need-N001\">"))
-        #expect(!html.contains("<details class=\"need\" id=\"need-N001\" open"))
+        #expect(html.contains("<tbody id=\"need-N001\">"), "each need has its own rows, to link to")
+        #expect(html.contains("<details class=\"country\">") && !html.contains("<details class=\"country\" open"), "collapsed until opened")
         #expect(html.contains("role=\"img\""))
         #expect(!html.contains(leaving) && !html.contains(name), "a withdrawn person is not shown")
         #expect(html.contains(RunReport.unmatchablePlaceholder))
@@ -146,5 +146,16 @@ struct ReportTests {
         #expect(left.count >= 1)
         #expect(left.allSatisfy { $0.person != leader.staffID }, "who left is not named once they withdrew")
         #expect(report.needsChanged >= 1 && report.needsChanged <= report.needsCompared)
+        #expect(report.changeCounts.values.reduce(0, +) >= report.changes.count)
+
+        // Cut to two a need: the people outranked are still matchable, so they are named.
+        let third = try database.recordRun(try await RunTests.completedRun(database, top: 2))
+        let cut = try RunReport.gather(
+            run: try #require(try database.run(String(third))), from: database,
+            options: RunReport.Options(generatedAt: Self.now))
+        let outranked = cut.changes.filter { $0.kind == "left" }
+        #expect(!outranked.isEmpty)
+        #expect(outranked.allSatisfy { $0.person != RunReport.unmatchablePlaceholder && $0.person.hasPrefix("S") })
+        #expect(cut.changeCounts["left"] == outranked.count)
     }
 }

@@ -37,3 +37,56 @@ extension MidstDatabase {
         }
     }
 }
+
+/// One shortlist line or proposed pair of a run, by the keys it is stored under: what comparing
+/// two large runs needs, without joining every line to its need and person.
+public struct KeyedLine: Sendable, Hashable {
+    public var needKey: Int64
+    public var staffKey: Int64
+    public var score: Double
+}
+
+extension MidstDatabase {
+    /// Run `run`'s shortlist lines, or its proposed pairs, by key.
+    public func keyedLines(run: Int64, proposed: Bool) throws -> [KeyedLine] {
+        try pool.read { db in
+            var lines: [KeyedLine] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: proposed
+                    ? "SELECT need_key, staff_key, score FROM assignment WHERE run_key = ?"
+                    : "SELECT need_key, staff_key, score FROM shortlist WHERE run_key = ?",
+                arguments: [run])
+            while let row = try rows.next() {
+                lines.append(KeyedLine(needKey: row[0], staffKey: row[1], score: row[2]))
+            }
+            return lines
+        }
+    }
+
+    /// Every need's id, by key.
+    public func needIDsByKey() throws -> [Int64: String] {
+        try pool.read { db in
+            var ids: [Int64: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT need_key, id FROM need")
+            while let row = try rows.next() { ids[row[0]] = row[1] }
+            return ids
+        }
+    }
+
+    /// The ids of the people with these staff keys (keys of people erased since are left out).
+    public func staffIDs(keys: [Int64]) throws -> [Int64: String] {
+        try pool.read { db in
+            var ids: [Int64: String] = [:]
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT staff_key, id FROM staff WHERE staff_key IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                while let row = try rows.next() { ids[row[0]] = row[1] }
+            }
+            return ids
+        }
+    }
+}
