@@ -112,4 +112,32 @@ struct MorningCommandTests {
             table.stdout.contains("(run 1 scored \(scored[1]) needs, run 2 scored \(scored[0]))"),
             "the counts of `runs`: \(table.stdout.prefix(200))")
     }
+
+    @Test("run, runs and show count the same edges and proposed pairs, after a pin off the shortlist too")
+    func countsAgree() throws {
+        let folder = try Self.sampleRun()
+        defer { folder.cleanUp() }
+        let listed = try #require(
+            try Self.json(try MidstProcess.run(["show", "latest", "--need", "N001", "--format", "json"], in: folder.url).stdout)
+                as? [[String: Any]])
+        let everyone = try #require(
+            try Self.json(try MidstProcess.run(["search", "--format", "json"], in: folder.url).stdout) as? [[String: Any]])
+        let outsider = try #require(
+            everyone.map { $0["id"] as! String }.first { id in !listed.contains { $0["staff_id"] as? String == id } })
+        #expect(try MidstProcess.run(["decide", "N001", outsider, "--pin"], in: folder.url).status == 0)
+        let run = try MidstProcess.run(["run"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let runs = try #require(
+            try Self.json(try MidstProcess.run(["runs", "--format", "json"], in: folder.url).stdout) as? [[String: Any]])
+        let shown = try #require(
+            try Self.json(try MidstProcess.run(["show", "latest", "--format", "json"], in: folder.url).stdout)
+                as? [[String: Any]])
+        let lines = shown.filter { $0["rank"] is Int }
+        let proposed = shown.filter { ["yes", "pinned"].contains($0["proposed"] as? String) }
+        #expect(runs[0]["edges"] as? Int == lines.count)
+        #expect(runs[0]["assigned"] as? Int == proposed.count)
+        #expect(shown.contains { $0["staff_id"] as? String == outsider && $0["proposed"] as? String == "pinned" })
+        #expect(run.stdout.contains("shortlist edges     \(lines.count) "))
+        #expect(run.stdout.contains("proposed pairs      \(proposed.count),"))
+    }
 }

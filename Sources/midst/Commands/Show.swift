@@ -9,7 +9,8 @@ struct Show: ParsableCommand {
         discussion: """
             RUN is a run id from `midst runs`, or `latest` (the newest completed run). Each \
             shortlist line has the rank, the person, the score and the raw value of every \
-            component; proposed pairs are marked.
+            component; proposed pairs are marked. A pinned pair proposed off the shortlist \
+            follows its need's shortlist, with no rank, marked pinned.
 
               midst show latest
               midst show 3 --need N001
@@ -32,13 +33,22 @@ struct Show: ParsableCommand {
             )
         }
         let proposed = Set(pairs.map { "\($0.needID)\u{1}\($0.staffID)" })
-        let rows = lines.map { line -> [Cell] in
+        let listed = Set(lines.map { "\($0.needID)\u{1}\($0.staffID)" })
+        var rows = lines.map { line -> [Cell] in
             [
                 .text(line.needID), .integer(line.rank), .text(line.staffID),
                 .number(line.score, decimals: 2),
                 .text(proposed.contains("\(line.needID)\u{1}\(line.staffID)") ? "yes" : ""),
             ] + ScoreComponent.allCases.map { .number(line.components[$0], decimals: 3) }
         }
+        // A pinned pair is proposed even off the shortlist: shown too, so that the proposed
+        // pairs here are the run's (`midst runs`, the run's summary).
+        for pair in pairs where !listed.contains("\(pair.needID)\u{1}\(pair.staffID)") {
+            rows.append(
+                [.text(pair.needID), .null, .text(pair.staffID), .number(pair.score, decimals: 2), .text("pinned")]
+                    + ScoreComponent.allCases.map { _ in .null })
+        }
+        rows.sort { ($0[0].plain, $0[1].sortRank) < ($1[0].plain, $1[1].sortRank) }
         if format == .table {
             print(Summary(record: record).text + "\n")
             let decisions = try Terminal.exitOnError(code: .databaseProblem) {

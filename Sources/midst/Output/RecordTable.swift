@@ -23,6 +23,12 @@ enum Cell {
         }
     }
 
+    /// An integer for ordering rows: an empty cell after every number.
+    var sortRank: Int {
+        if case .integer(let value) = self { return value }
+        return .max
+    }
+
     var json: Any {
         switch self {
         case .text(let value): value
