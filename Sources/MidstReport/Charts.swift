@@ -46,41 +46,29 @@ enum Charts {
             ])
     }
 
-    /// A score as one bar of its component contributions, 1 unit per point (a score of 100
-    /// fills the bar). Kept small, there is one per candidate shown: no `<title>`, the words
-    /// are in `aria-label` and the reasons beside it.
+    /// A score as one bar of its component contributions, 1% of the bar per point (a score of
+    /// 100 fills it). There is one per candidate shown, thousands on a large page, so it is one
+    /// element painted by a CSS gradient in the components' colours rather than an SVG of a
+    /// rectangle each (BENCHMARKS.md, "The coordinator's morning"); its words are its
+    /// `aria-label`, and the reasons beside it.
     static func contributions(_ points: ComponentVector, score: Double) -> Content {
         var x = 0.0
-        var parts: [Content] = []
+        var stops: [String] = []
         var words: [String] = []
         for component in ScoreComponent.allCases where points[component] > 0.005 {
-            parts.append(rect(x: x, width: points[component], cssClass: "c-\(component.rawValue)"))
+            let end = x + points[component]
+            stops.append("var(--\(component.rawValue)) \(Markup.number(x))% \(Markup.number(end))%")
             words.append("\(component.rawValue) \(Markup.number(points[component]))")
-            x += points[component]
+            x = end
         }
-        return .element(
-            named: "svg",
-            nodes: [
-                .attribute(named: "class", value: "bar"),
-                .attribute(named: "viewBox", value: "0 0 100 12"),
-                .attribute(named: "preserveAspectRatio", value: "none"),
-                .attribute(named: "role", value: "img"),
-                .attribute(
-                    named: "aria-label",
-                    value: "Score \(Markup.number(score)): " + (words.isEmpty ? "nothing" : words.joined(separator: ", "))),
-            ] + parts)
-    }
-
-    /// A full-height rectangle of a bar.
-    private static func rect(x: Double, width: Double, cssClass: String) -> Content {
-        .selfClosedElement(
-            named: "rect",
-            attributes: [
-                Attribute<HTML.BodyContext>(name: "x", value: Markup.number(x)),
-                Attribute(name: "width", value: Markup.number(width)),
-                Attribute(name: "height", value: "12"),
-                Attribute(name: "class", value: cssClass),
-            ])
+        stops.append("transparent \(Markup.number(x))%")
+        return .span(
+            .class("bar"),
+            .attribute(named: "role", value: "img"),
+            .attribute(
+                named: "aria-label",
+                value: "Score \(Markup.number(score)): " + (words.isEmpty ? "nothing" : words.joined(separator: ", "))),
+            .attribute(named: "style", value: "background-image: linear-gradient(90deg, \(stops.joined(separator: ", ")))"))
     }
 
     /// The colour key of the component bars.

@@ -216,7 +216,7 @@ public struct ReportPage: Sendable {
         // large page is here (BENCHMARKS.md, "The coordinator's morning").
         let pieces = UnsafeMutableBufferPointer<String>.allocate(capacity: countries.count)
         pieces.initialize(repeating: "")
-        defer { pieces.deallocate() }
+        defer { pieces.deinitialize().deallocate() }
         // Each country writes its own slot only.
         nonisolated(unsafe) let slots = pieces
         let groups = countries

@@ -2,7 +2,9 @@
 /// colour-blind readers (the Okabe–Ito palette), and every figure also given in words.
 enum ReportStyle {
     static let css = """
-        :root { color-scheme: light; }
+        :root { color-scheme: light;
+                --specialty: #0072b2; --country: #e69f00; --language: #009e73; --seniority: #cc79a7;
+                --availability: #56b4e9; --experience: #d55e00; --partnership: #000000; }
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
                color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 3rem; line-height: 1.45; }
         h1 { font-size: 1.6rem; margin-bottom: .2rem; }
@@ -38,7 +40,7 @@ enum ReportStyle {
         .f-unfilled { fill: #d55e00; background: #d55e00; }
         .h-shortlisted { fill: #9ecae1; }
         .h-proposed { fill: #005eb8; }
-        svg.bar { width: 160px; height: 14px; background: #f0f0f0; vertical-align: middle; }
+        span.bar { display: inline-block; width: 160px; height: 14px; background-color: #f0f0f0; vertical-align: middle; }
         .proposed { font-weight: 600; }
         @media print {
           body { max-width: none; padding: 0; }

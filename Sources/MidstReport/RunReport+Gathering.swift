@@ -96,7 +96,7 @@ extension RunReport {
         // Each need's plan and reasons are worked out on their own core.
         let built = UnsafeMutableBufferPointer<NeedSection?>.allocate(capacity: needs.count)
         built.initialize(repeating: nil)
-        defer { built.deallocate() }
+        defer { built.deinitialize().deallocate() }
         nonisolated(unsafe) let slots = built
         DispatchQueue.concurrentPerform(iterations: needs.count) { index in
             slots[index] = builder.section(for: needs[index])

@@ -45,15 +45,26 @@ public struct Gaps: Sendable {
         let explainedNeeds = gaps.prefix(explained).map(\.need)
         let misses = UnsafeMutableBufferPointer<NearestMisses?>.allocate(capacity: explained)
         misses.initialize(repeating: nil)
-        defer { misses.deallocate() }
-        // Each need writes its own slot only.
+        let counted = UnsafeMutableBufferPointer<SupplyAndDemand>.allocate(capacity: 1)
+        defer {
+            misses.deinitialize().deallocate()
+            counted.deinitialize().deallocate()
+        }
+        // Each need writes its own slot only; the first iteration counts supply against demand,
+        // a pass over every person, beside them.
         nonisolated(unsafe) let slots = misses
-        DispatchQueue.concurrentPerform(iterations: explained) { index in
-            slots[index] = NearestMisses(
-                plan: NeedPlan(need: explainedNeeds[index], scorer: scorer), table: table)
+        nonisolated(unsafe) let supplySlot = counted
+        DispatchQueue.concurrentPerform(iterations: explained + 1) { index in
+            if index == 0 {
+                supplySlot.initializeElement(
+                    at: 0, to: SupplyAndDemand(needs: needs, table: table, reference: scorer.reference))
+            } else {
+                slots[index - 1] = NearestMisses(
+                    plan: NeedPlan(need: explainedNeeds[index - 1], scorer: scorer), table: table)
+            }
         }
         for index in 0..<explained { gaps[index].misses = misses[index] }
         self.needs = gaps
-        supply = SupplyAndDemand(needs: needs, table: table, reference: scorer.reference)
+        supply = counted[0]
     }
 }

@@ -41,13 +41,17 @@ struct SpecialtyRule: Sendable {
         if need.specialties.isEmpty {
             credit = []
         } else {
+            // Each wanted entry's parent looked up once, not once per entry of the taxonomy
+            // (a need's plan is made for every need of a batch and of a report).
+            let wanted = need.specialties.map { (code: $0, parent: reference.specialty($0.rawValue)?.parent) }
             credit = reference.specialties.map { entry in
-                need.specialties.reduce(0) { best, wanted in
+                wanted.reduce(0) { best, wanted in
                     max(
                         best,
-                        Self.relation(of: entry.code, to: wanted, reference).map {
-                            Self.credit(of: $0, config.specialty)
-                        } ?? 0)
+                        Self.relation(
+                            of: entry.code, parent: entry.parent, to: wanted.code,
+                            wantedParent: wanted.parent, reference
+                        ).map { Self.credit(of: $0, config.specialty) } ?? 0)
                 }
             }
         }
@@ -57,9 +61,17 @@ struct SpecialtyRule: Sendable {
     static func relation(of code: SpecialtyCode, to wanted: SpecialtyCode, _ reference: ReferenceData)
         -> Relation?
     {
+        relation(
+            of: code, parent: reference.specialty(code.rawValue)?.parent, to: wanted,
+            wantedParent: reference.specialty(wanted.rawValue)?.parent, reference)
+    }
+
+    /// ``relation(of:to:_:)`` with both parents already known.
+    static func relation(
+        of code: SpecialtyCode, parent: SpecialtyCode?, to wanted: SpecialtyCode,
+        wantedParent: SpecialtyCode?, _ reference: ReferenceData
+    ) -> Relation? {
         if code == wanted { return .exact }
-        let parent = reference.specialty(code.rawValue)?.parent
-        let wantedParent = reference.specialty(wanted.rawValue)?.parent
         if parent == wanted { return .child }
         if wantedParent == code { return .parent }
         if let shared = parent, shared == wantedParent,
