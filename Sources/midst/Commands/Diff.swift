@@ -46,21 +46,18 @@ struct Diff: ParsableCommand {
             earlier = previous
         }
         let records = [earlier, later]
-        let diff = try Terminal.exitOnError(code: .databaseProblem) {
-            func shortlist(_ run: RunRecord) throws -> [(
-                need: String, staff: String, score: Double
-            )] {
-                try database.shortlist(run: run.id).map { ($0.needID, $0.staffID, $0.score) }
-            }
+        let (diff, laterLines) = try Terminal.exitOnError(code: .databaseProblem) {
+            let lines = (try database.shortlist(run: earlier.id), try database.shortlist(run: later.id))
             func proposal(_ run: RunRecord) throws -> [(need: String, staff: String)] {
                 try database.assignments(run: run.id).map { ($0.needID, $0.staffID) }
             }
-            return RunDiff(
-                shortlistA: try shortlist(records[0]), proposalA: try proposal(records[0]),
-                shortlistB: try shortlist(records[1]), proposalB: try proposal(records[1]))
+            let diff = RunDiff(
+                shortlistA: lines.0.map { ($0.needID, $0.staffID, $0.score) }, proposalA: try proposal(earlier),
+                shortlistB: lines.1.map { ($0.needID, $0.staffID, $0.score) }, proposalB: try proposal(later))
+            return (diff, lines.1)
         }
         let reasons = try Terminal.exitOnError(code: .databaseProblem) {
-            try Self.departures(diff, later: later, in: database)
+            try Self.departures(diff, later: later, laterLines: laterLines, in: database)
         }
         var rows: [[Cell]] = []
         for need in diff.needs {
@@ -118,8 +115,10 @@ struct Diff: ParsableCommand {
     private static func pair(_ need: String, _ staff: String) -> String { need + "\u{1}" + staff }
 
     /// Why each person who left a shortlist in `diff` left it (by need and person), judged now
-    /// with the later run's configuration.
-    private static func departures(_ diff: RunDiff, later: RunRecord, in database: MidstDatabase)
+    /// with the later run's configuration; `laterLines` is the later run's shortlist.
+    private static func departures(
+        _ diff: RunDiff, later: RunRecord, laterLines: [ShortlistLine], in database: MidstDatabase
+    )
         throws -> [String: Departure]
     {
         let leaving = diff.needs.flatMap { need in need.left.map { (need.needID, $0.staffID) } }
@@ -133,14 +132,15 @@ struct Diff: ParsableCommand {
             .flatMap { try? ScoringConfig(json: Data($0.utf8)) } ?? ScoringConfig()
         let scorer = Scorer(reference: BundledReference.data, config: config)
         var plans: [String: NeedPlan] = [:]
-        for need in try database.openNeeds() where Set(leaving.map(\.0)).contains(need.id.rawValue) {
+        let needsLeft = Set(leaving.map(\.0))
+        for need in try database.openNeeds() where needsLeft.contains(need.id.rawValue) {
             plans[need.id.rawValue] = NeedPlan(need: need, scorer: scorer)
         }
         let excluded = Set(
             try database.decisions().filter { $0.kind == .exclude }.map { pair($0.needID, $0.staffID) })
         var lastPlace: [String: Double] = [:]
         var counts: [String: Int] = [:]
-        for line in try database.shortlist(run: later.id) {
+        for line in laterLines {
             lastPlace[line.needID] = min(lastPlace[line.needID] ?? .infinity, line.score)
             counts[line.needID, default: 0] += 1
         }
