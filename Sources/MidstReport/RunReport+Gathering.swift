@@ -22,8 +22,7 @@ extension RunReport {
     ) throws -> RunReport {
         let reference = BundledReference.data
         let config =
-            try database.configuration(ofRun: record.id)
-            .flatMap { try? ScoringConfig(json: Data($0.utf8)) } ?? ScoringConfig()
+            try database.scoringConfiguration(ofRun: record.id)
         let scorer = Scorer(reference: reference, config: config)
         let table = try given ?? database.staffTable(reference: reference)
         let lines = try database.shortlist(run: record.id)

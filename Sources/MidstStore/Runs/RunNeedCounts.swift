@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MidstCore
 
@@ -30,11 +31,13 @@ extension MidstDatabase {
         }
     }
 
-    /// The scoring configuration run `run` used, as the JSON it recorded.
-    public func configuration(ofRun run: Int64) throws -> String? {
+    /// The scoring configuration run `run` used (recorded with it as JSON); the default one
+    /// when the run is unknown or its record cannot be read as a configuration.
+    public func scoringConfiguration(ofRun run: Int64) throws -> ScoringConfig {
         try pool.read { db in
             try String.fetchOne(db, sql: "SELECT config FROM run WHERE run_key = ?", arguments: [run])
         }
+        .flatMap { try? ScoringConfig(json: Data($0.utf8)) } ?? ScoringConfig()
     }
 }
 

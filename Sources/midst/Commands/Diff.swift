@@ -128,8 +128,7 @@ struct Diff: ParsableCommand {
         let unmatchable = try database.unmatchableReasons(
             Array(Set(leaving.map(\.1).filter { rows[RecordID(rawValue: $0)] == nil })))
         let config =
-            try database.configuration(ofRun: later.id)
-            .flatMap { try? ScoringConfig(json: Data($0.utf8)) } ?? ScoringConfig()
+            try database.scoringConfiguration(ofRun: later.id)
         let scorer = Scorer(reference: BundledReference.data, config: config)
         var plans: [String: NeedPlan] = [:]
         let needsLeft = Set(leaving.map(\.0))

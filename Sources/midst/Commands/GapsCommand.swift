@@ -111,8 +111,7 @@ extension Gaps {
         try Terminal.exitOnError(code: .databaseProblem) {
             let counts = try database.needCounts(run: record.id)
             let config =
-                try database.configuration(ofRun: record.id)
-                .flatMap { try? ScoringConfig(json: Data($0.utf8)) } ?? ScoringConfig()
+                try database.scoringConfiguration(ofRun: record.id)
             return Gaps(
                 needs: try database.openNeeds(), proposed: counts.proposed,
                 shortlisted: counts.shortlisted,

@@ -107,7 +107,7 @@ struct NeedsShow: ParsableCommand {
             let proposed = Set(pairs.map(\.staffID))
             print("Shortlist in run \(latest.id) (\(lines.count) of top \(latest.topK)):")
             if lines.isEmpty {
-                print("  nobody. " + (try NearestMisses.line(forNeed: id, in: database)) + "\n")
+                print("  nobody. " + (try NearestMisses.line(forNeed: id, in: database, run: latest)) + "\n")
             } else {
                 print(
                     RecordTable(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MidstCore
 import MidstStore
 
@@ -66,24 +67,25 @@ struct Show: ParsableCommand {
             + ScoreComponent.allCases.map(\.rawValue)
         print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
         if let need, lines.isEmpty, format == .table {
-            print(try NearestMisses.line(forNeed: need, in: database))
+            print(try NearestMisses.line(forNeed: need, in: database, run: record))
         }
     }
 }
 
 extension NearestMisses {
-    /// Why need `id` has nobody, now, as one line: its nearest misses, or that it is unknown or
-    /// not open.
-    static func line(forNeed id: String, in database: MidstDatabase) throws -> String {
+    /// Why need `id` has nobody, now, as one line: its nearest misses with the configuration of
+    /// `run` (as `midst gaps` counts them), or that it is unknown or not open.
+    static func line(forNeed id: String, in database: MidstDatabase, run: RunRecord) throws -> String {
         try Terminal.exitOnError(code: .databaseProblem) {
             guard let need = try database.need(id: id) else { return "No need with id '\(Terminal.safe(id))'." }
             guard need.status == .open else {
                 return "\(Terminal.safe(id)) is \(need.status.rawValue): only open needs are shortlisted."
             }
             let table = try database.staffTable(reference: BundledReference.data)
-            let plan = NeedPlan(
-                need: need, scorer: Scorer(reference: BundledReference.data, config: ScoringConfig()))
-            return "Why nobody, now (default configuration): "
+            let config =
+                try database.scoringConfiguration(ofRun: run.id)
+            let plan = NeedPlan(need: need, scorer: Scorer(reference: BundledReference.data, config: config))
+            return "Why nobody, now (run \(run.id)'s configuration): "
                 + NearestMisses(plan: plan, table: table).summary + "."
         }
     }
