@@ -140,4 +140,17 @@ struct MorningCommandTests {
         #expect(run.stdout.contains("shortlist edges     \(lines.count) "))
         #expect(run.stdout.contains("proposed pairs      \(proposed.count),"))
     }
+
+    @Test("shell completions (README, Installing) know every command, the new ones too")
+    func completions() throws {
+        let folder = try WorkFolder()
+        defer { folder.cleanUp() }
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try MidstProcess.run(["--generate-completion-script", shell], in: folder.url)
+            #expect(script.status == 0, "\(shell): \(script.stderr)")
+            for command in ["report", "gaps", "needs", "staff", "run"] {
+                #expect(script.stdout.contains(command), "\(shell) completes \(command)")
+            }
+        }
+    }
 }
