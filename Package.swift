@@ -54,7 +54,8 @@ let package = Package(
                 "MidstCore",
                 "MidstStore",
                 .product(name: "Plot", package: "Plot"),
-            ]
+            ],
+            swiftSettings: optimised
         ),
         // The thin command-line shell.
         .executableTarget(

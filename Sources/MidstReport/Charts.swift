@@ -1,19 +1,19 @@
 import MidstCore
 import Plot
 
-/// The report's charts, drawn by Midst as inline SVG: no script, no image file, no font.
-/// Each has a text alternative (`role="img"` with `aria-label`, and a `<title>`), and the same
-/// figures are in a table beside it.
+/// The report's charts, drawn by Midst: the fill and score charts as inline SVG, each with a
+/// text alternative (`role="img"` with `aria-label`, and a `<title>`) and its figures in a
+/// table; each candidate's component bar as one CSS-gradient element labelled in words. No
+/// script, no image file, no font.
 enum Charts {
     typealias Content = Node<HTML.BodyContext>
 
     /// An `<svg>` of `width` × `height` user units drawn at that size, described by `label`.
-    static func svg(width: Double, height: Double, label: String, cssClass: String, _ children: [Content]) -> Content {
+    static func svg(width: Double, height: Double, label: String, _ children: [Content]) -> Content {
         .element(
             named: "svg",
             nodes: [
                 .attribute(named: "xmlns", value: "http://www.w3.org/2000/svg"),
-                .attribute(named: "class", value: cssClass),
                 .attribute(named: "width", value: Markup.number(width, decimals: 0)),
                 .attribute(named: "height", value: Markup.number(height, decimals: 0)),
                 .attribute(named: "viewBox", value: "0 0 \(Markup.number(width, decimals: 0)) \(Markup.number(height, decimals: 0))"),
@@ -111,12 +111,12 @@ enum Charts {
             .joined(separator: "; ")
         return svg(
             width: labelWidth + barWidth + 60, height: max(rowHeight, Double(rows.count) * rowHeight),
-            label: "\(label). \(description)", cssClass: "chart", children)
+            label: "\(label). \(description)", children)
     }
 
     /// Vertical bars: how many shortlisted and proposed scores fall in each bin.
     static func histogram(_ bins: [ScoreBins.Bin], label: String) -> Content {
-        let most = max(1, bins.map(\.shortlisted).max() ?? 1)
+        let most = max(1, bins.map { max($0.shortlisted, $0.proposed) }.max() ?? 1)
         let width = 640.0
         let plotHeight = 160.0
         let step = width / Double(max(bins.count, 1))
@@ -135,6 +135,6 @@ enum Charts {
         let description = bins.filter { $0.shortlisted > 0 }
             .map { "\(Markup.number($0.lower, decimals: 0))–\(Markup.number($0.upper, decimals: 0)): \($0.shortlisted) shortlisted, \($0.proposed) proposed" }
             .joined(separator: "; ")
-        return svg(width: width, height: plotHeight + 32, label: "\(label). \(description)", cssClass: "chart", children)
+        return svg(width: width, height: plotHeight + 32, label: "\(label). \(description)", children)
     }
 }

@@ -4,9 +4,9 @@ import MidstStore
 import Plot
 
 /// The report of one run as one self-contained HTML page: no network access, no script, no
-/// external font or image; charts are inline SVG, every chart has its figures in a table, and
-/// the detail of each need is collapsed (`<details>`) so that a page of 10,000 needs stays
-/// usable.
+/// external font or image; the fill and score charts are inline SVG with their figures in a
+/// table, and each country's needs are collapsed (`<details>`) so that a page of 10,000 needs
+/// stays usable.
 public struct ReportPage: Sendable {
     public var report: RunReport
 
@@ -36,7 +36,7 @@ public struct ReportPage: Sendable {
                     .p(
                         .class("lead"),
                         Markup.text(
-                            "Completed \(run.finishedAt ?? run.startedAt). \(report.count(.filled)) of \(report.needs.count) needs filled, \(report.count(.partly)) partly, \(report.count(.unfilled)) unfilled."
+                            "Run \(run.status) \(run.finishedAt ?? run.startedAt). \(report.count(.filled)) of \(report.needs.count) needs filled, \(report.count(.partly)) partly, \(report.count(.unfilled)) unfilled."
                         )),
                     .p(
                         .class("note"),
@@ -195,7 +195,7 @@ public struct ReportPage: Sendable {
         return .section(
             .id("changes"),
             .h2(Markup.text("Since run \(previous)")),
-            .p(Markup.text("\(report.needsChanged) of \(report.needsCompared) needs changed: \(counts[0]) people entered shortlists, \(counts[1]) left, \(counts[2]) scores moved, \(counts[3]) pairs newly proposed and \(counts[4]) no longer proposed. `midst diff \(previous) \(report.run.id)` says why each person left.")),
+            .p(Markup.text("\(report.needsChanged) need\(report.needsChanged == 1 ? "" : "s") changed (run \(previous) scored \(report.previousRunNeeds) needs, run \(report.run.id) scored \(report.run.needs)): \(counts[0]) people entered shortlists, \(counts[1]) left, \(counts[2]) scores moved, \(counts[3]) pairs newly proposed and \(counts[4]) no longer proposed. `midst diff \(previous) \(report.run.id)` says why each person left.")),
             .details(
                 .summary(Markup.text("Every change\(total > shown.count ? " (the first \(shown.count) of \(total))" : "")")),
                 ReportTable(

@@ -28,20 +28,19 @@ enum ReportStyle {
         svg text { font-size: 11px; fill: #1a1a1a; }
         .key { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
         .swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .3rem; vertical-align: -2px; border: 1px solid #555; }
-        .c-specialty { fill: #0072b2; background: #0072b2; }
-        .c-country { fill: #e69f00; background: #e69f00; }
-        .c-language { fill: #009e73; background: #009e73; }
-        .c-seniority { fill: #cc79a7; background: #cc79a7; }
-        .c-availability { fill: #56b4e9; background: #56b4e9; }
-        .c-experience { fill: #d55e00; background: #d55e00; }
-        .c-partnership { fill: #000000; background: #000000; }
-        .f-filled { fill: #009e73; background: #009e73; }
-        .f-partly { fill: #e69f00; background: #e69f00; }
-        .f-unfilled { fill: #d55e00; background: #d55e00; }
+        .c-specialty { background: var(--specialty); }
+        .c-country { background: var(--country); }
+        .c-language { background: var(--language); }
+        .c-seniority { background: var(--seniority); }
+        .c-availability { background: var(--availability); }
+        .c-experience { background: var(--experience); }
+        .c-partnership { background: var(--partnership); }
+        .f-filled { fill: #009e73; }
+        .f-partly { fill: #e69f00; }
+        .f-unfilled { fill: #d55e00; }
         .h-shortlisted { fill: #9ecae1; }
         .h-proposed { fill: #005eb8; }
         span.bar { display: inline-block; width: 160px; height: 14px; background-color: #f0f0f0; vertical-align: middle; }
-        .proposed { font-weight: 600; }
         @media print {
           body { max-width: none; padding: 0; }
           nav { display: none; }

@@ -32,10 +32,11 @@ extension RunReport {
         var proposedByNeed: [String: Set<String>] = [:]
         for pair in pairs { proposedByNeed[pair.needID, default: []].insert(pair.staffID) }
         let allNeeds = try database.needs()
-        let openNeeds = allNeeds.filter { $0.status == .open && $0.slots > 0 }
+        // The run's needs: those it shortlisted or proposed for, and those open now that were
+        // there, unchanged, when it started (a need with nobody on its shortlist leaves no line).
         let needs = allNeeds.filter {
             linesByNeed[$0.id.rawValue] != nil || proposedByNeed[$0.id.rawValue] != nil
-                || ($0.status == .open && $0.slots > 0)
+                || ($0.status == .open && $0.slots > 0 && $0.updatedAt.iso <= record.startedAt)
         }
 
         // What changed since the previous completed run, compared by key (two large runs are
@@ -43,7 +44,6 @@ extension RunReport {
         let previous = try database.runs().first { $0.status == "completed" && $0.id < record.id }
         var changes: [Change] = []
         var changeCounts: [String: Int] = [:]
-        var compared = 0
         var changed = 0
         if let previous {
             func keyed(_ run: Int64) throws -> (shortlist: [(need: String, staff: String, score: Double)], proposal: [(need: String, staff: String)]) {
@@ -56,7 +56,6 @@ extension RunReport {
             let (shortlistB, proposalB) = try keyed(record.id)
             let diff = RunDiff(
                 shortlistA: shortlistA, proposalA: proposalA, shortlistB: shortlistB, proposalB: proposalB)
-            compared = diff.needsCompared
             changed = diff.needs.count
             let needIDs = try database.needIDsByKey()
             func needID(_ key: String) -> String { Int64(key).flatMap { needIDs[$0] } ?? key }
@@ -107,12 +106,14 @@ extension RunReport {
         var shortlisted: [String: Int] = [:]
         for (need, list) in linesByNeed { shortlisted[need] = list.count }
         let gaps = Gaps(
-            needs: openNeeds, proposed: proposedByNeed.mapValues(\.count), shortlisted: shortlisted,
+            needs: allNeeds.filter { $0.status == .open && $0.slots > 0 }, proposed: proposedByNeed.mapValues(\.count),
+            shortlisted: shortlisted,
             table: table, scorer: scorer, explaining: ReportPage.gapRows)
         return RunReport(
-            run: record, options: options, previousRunID: previous?.id, needs: sections,
+            run: record, options: options, previousRunID: previous?.id,
+            previousRunNeeds: previous?.needs ?? 0, needs: sections,
             shortlistScores: lines.map(\.score), proposedScores: pairs.map(\.score),
-            changes: changes, changeCounts: changeCounts, needsCompared: compared, needsChanged: changed,
+            changes: changes, changeCounts: changeCounts, needsChanged: changed,
             gaps: gaps)
     }
 }

@@ -1,7 +1,7 @@
 import MidstCore
 import MidstStore
 
-/// Everything the report of one run shows, gathered once (``RunReport/gather(run:from:options:)``)
+/// Everything the report of one run shows, gathered once (``RunReport/gather(run:from:table:options:)``)
 /// and written as a page by ``ReportPage``.
 public struct RunReport: Sendable {
     /// What a report includes, and for whom.
@@ -80,10 +80,11 @@ public struct RunReport: Sendable {
 
     public var run: RunRecord
     public var options: Options
-    /// The previous completed run, when there is one.
+    /// The previous completed run, when there is one, and how many needs it scored.
     public var previousRunID: Int64?
-    /// The needs of the run: every need it shortlisted or proposed for, and every need open
-    /// now; by country name, then id.
+    public var previousRunNeeds: Int
+    /// The needs of the run: every need it shortlisted or proposed for, and every need open now
+    /// that was there, unchanged, when it started; by country name, then id.
     public var needs: [NeedSection]
     /// Every shortlisted score of the run, and every proposed one.
     public var shortlistScores: [Double]
@@ -93,8 +94,7 @@ public struct RunReport: Sendable {
     /// Every change since the previous run, counted by kind (entered, left, moved, proposed,
     /// withdrawn).
     public var changeCounts: [String: Int]
-    /// Needs compared with the previous run, and how many of them changed.
-    public var needsCompared: Int
+    /// How many needs changed since the previous run.
     public var needsChanged: Int
     public var gaps: Gaps
 

@@ -79,4 +79,30 @@ struct GapsTests {
         #expect(one.sentence == "1 person passes everything else but does not speak lg at B2 or better")
         #expect(many.sentence == "14 people pass everything else but hold no specialty related to paediatrics")
     }
+
+    @Test("a need requiring 60 languages is counted, each language checked (the 58th on share a bit)")
+    func manyRequiredLanguages() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let reference = BundledReference.data
+        let table = try database.staffTable(reference: reference)
+        var need = try #require(try database.openNeeds().first)
+        need.requiredLanguages = reference.languages.prefix(60).map {
+            LanguageRequirement(language: $0.code, minimumLevel: .a1)
+        }
+        let plan = NeedPlan(need: need, scorer: Scorer(reference: reference))
+        for row in table.rows(ofProfessions: plan.professionCodes).prefix(50) {
+            let missing = plan.exclusions(Int(row), in: table).filter { $0.name == "language" }.count
+            let spoken = need.requiredLanguages.filter { requirement in
+                let codes = ([requirement.language] + reference.equivalents(of: requirement.language))
+                    .compactMap { reference.number(of: $0).map(UInt16.init) }
+                return table.rank(ofAny: codes, Int(row)) >= 1
+            }.count
+            #expect(missing == 60 - spoken)
+        }
+        let misses = NearestMisses(plan: plan, table: table)
+        #expect(misses.eligible == 0)
+        #expect(!misses.why.isEmpty)
+    }
 }

@@ -11,6 +11,8 @@ public enum Departure: Sendable, Equatable {
     case atCapacity
     /// They now fail the need's hard constraints (by ``Exclusion/name``).
     case constraints([String])
+    /// They now score below the need's minimum score.
+    case belowMinimumScore(score: Double, minimum: Double)
     /// Still eligible, but the shortlist's last place scores higher.
     case outranked(score: Double, lastPlace: Double)
     /// None of the above holds now: the records changed back since, or the shortlist grew
@@ -25,6 +27,8 @@ public enum Departure: Sendable, Equatable {
         case .needClosed: "the need is no longer open"
         case .atCapacity: "at capacity (committed elsewhere)"
         case .constraints(let names): "now fails \(names.joined(separator: ", "))"
+        case .belowMinimumScore(let score, let minimum):
+            "scores \(Self.twoPlaces(score)), below the need's minimum \(Self.twoPlaces(minimum))"
         case .outranked(let score, let lastPlace):
             "outranked: scores \(Self.twoPlaces(score)), the last place \(Self.twoPlaces(lastPlace))"
         case .unexplained: "no reason found in today's records"
@@ -46,6 +50,7 @@ public enum Departure: Sendable, Equatable {
         let failed = plan.exclusions(person, in: table)
         if !failed.isEmpty { return .constraints(failed.map(\.name)) }
         let score = plan.score(person, in: table)
+        if score < plan.minimumScore { return .belowMinimumScore(score: score, minimum: plan.minimumScore) }
         if let lastPlace, score <= lastPlace { return .outranked(score: score, lastPlace: lastPlace) }
         return .unexplained
     }

@@ -31,7 +31,7 @@ public struct NearestMisses: Sendable, Hashable {
             case "language": lack = "do not speak \(detail)"
             case "availability": lack = "are not \(detail)"
             case "mode": lack = "are not \(detail)"
-            case "seniority": lack = "are below \(detail)"
+            case "seniority": lack = "are below \(detail.hasSuffix(" or more") ? String(detail.dropLast(" or more".count)) : detail)"
             case "specialty": lack = "hold no \(detail)"
             case "capacity": lack = "are already committed as much as they can be"
             default: lack = "fail \(constraint)"
@@ -100,7 +100,9 @@ public struct NearestMisses: Sendable, Hashable {
         failingOnly.first?.sentence
             ?? (pool == 0
                 ? "nobody matchable has the profession"
-                : eligible > 0 ? "every eligible person is on the shortlist" : "everyone fails two constraints or more")
+                : eligible > 0
+                    ? "\(eligible) \(eligible == 1 ? "person passes" : "people pass") every hard constraint"
+                    : "everyone fails two constraints or more")
     }
 
     /// One line for a person: "nobody passes …; 14 fail only language (lg at B2 or better) …".

@@ -38,8 +38,11 @@ extension NeedPlan {
         if failed.contains(ConstraintFailures.specialty) {
             found.append(.specialty(needs: need.specialties))
         }
+        // Each language checked again when its bit is set: languages from the 58th on share one.
         for (index, requirement) in language.required.enumerated()
-        where failed.contains(ConstraintFailures.language(index)) {
+        where failed.contains(ConstraintFailures.language(index))
+            && table.rank(ofAny: requirement.codes, row) < requirement.rank
+        {
             found.append(
                 .missingLanguage(
                     reference.languages[Int(requirement.codes[0])].code,

@@ -10,9 +10,9 @@ public struct ConstraintFailures: Sendable, Hashable {
     public static let availability = 1 << 2
     public static let mode = 1 << 3
     public static let seniority = 1 << 4
-    /// The need's `index`th required language (a need requiring more than 59 shares the last
-    /// bit among the rest).
-    public static func language(_ index: Int) -> Int { 1 << (5 + min(index, 58)) }
+    /// The need's `index`th required language. The 58th and every later one share the last bit
+    /// (bit 62): a need requiring that many is counted as failing "a required language".
+    public static func language(_ index: Int) -> Int { 1 << (5 + min(index, 57)) }
 
     public mutating func insert(_ bit: Int) { bits |= UInt64(bit) }
     public func contains(_ bit: Int) -> Bool { bits & UInt64(bit) != 0 }

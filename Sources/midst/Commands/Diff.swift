@@ -59,6 +59,7 @@ struct Diff: ParsableCommand {
         let reasons = try Terminal.exitOnError(code: .databaseProblem) {
             try Self.departures(diff, later: later, laterLines: laterLines, in: database)
         }
+        let stillListed = Set(laterLines.map { Self.pair($0.needID, $0.staffID) })
         var rows: [[Cell]] = []
         for need in diff.needs {
             for entry in need.entered {
@@ -86,7 +87,9 @@ struct Diff: ParsableCommand {
             for staff in need.withdrawn {
                 let why =
                     reasons[Self.pair(need.needID, staff)]?.text
-                    ?? "still on the shortlist: the proposal chose others"
+                    ?? (stillListed.contains(Self.pair(need.needID, staff))
+                        ? "still on the shortlist: the proposal chose others"
+                        : "never on the shortlist: a pin since cleared")
                 rows.append([.text(need.needID), .text("withdrawn"), .text(staff), .null, .null, .text(why)])
             }
         }

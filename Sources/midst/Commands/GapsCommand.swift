@@ -17,7 +17,7 @@ struct GapsCommand: ParsableCommand {
 
             Then supply against demand: open needs grouped by country × specialty × required \
             language, against the matchable people with free capacity who hold the specialty, \
-            have a tie to the country and speak the language. Groups where needs outnumber \
+            have a tie to the country and speak the language. Groups where slots outnumber \
             people come first: whom recruiters should look for.
 
               midst gaps
@@ -57,8 +57,8 @@ struct GapsCommand: ParsableCommand {
         case (_, .needs): print(needs.rendered(as: format), terminator: "")
         case (_, .supply): print(supply.rendered(as: format), terminator: "")
         case (_, .both):
-            let short = gaps.needs.filter { $0.proposed == 0 }.count
-            print("Run \(record.id): \(gaps.needs.count) open need\(gaps.needs.count == 1 ? "" : "s") with a slot left (\(short) with nobody proposed)\n")
+            let unfilled = gaps.needs.filter { $0.proposed == 0 }.count
+            print("Run \(record.id): \(gaps.needs.count) open need\(gaps.needs.count == 1 ? "" : "s") with a slot left (\(unfilled) with nobody proposed)\n")
             print(needs.rendered(as: .table))
             let groups = gaps.supply.groups.filter { $0.shortfall > 0 }.count
             print("Supply against demand: \(groups) of \(gaps.supply.groups.count) country × specialty × language groups have more slots than suitable people\n")
@@ -70,7 +70,7 @@ struct GapsCommand: ParsableCommand {
         RecordTable(
             columns: [
                 "need_id", "state", "priority", "country", "specialty", "slots", "proposed",
-                "pool", "eligible", "change", "opens", "why",
+                "shortlisted", "pool", "eligible", "change", "opens", "why",
             ],
             rows: gaps.needs.map { gap in
                 let best = gap.misses?.failingOnly.first
@@ -78,7 +78,7 @@ struct GapsCommand: ParsableCommand {
                     .text(gap.need.id.rawValue), .text(gap.state), .integer(gap.need.priority),
                     .text(gap.need.country.rawValue),
                     .text((gap.need.specialties.first ?? gap.need.professions.first)?.rawValue ?? ""),
-                    .integer(gap.need.slots), .integer(gap.proposed),
+                    .integer(gap.need.slots), .integer(gap.proposed), .integer(gap.shortlisted),
                     gap.misses.map { .integer($0.pool) } ?? .null,
                     gap.misses.map { .integer($0.eligible) } ?? .null,
                     best.map { .text($0.constraint) } ?? .null, best.map { .integer($0.people) } ?? .null,

@@ -43,8 +43,11 @@ struct Report: ParsableCommand {
 struct ReportOptions: ParsableArguments {
     @Flag(help: "Keyed pseudonyms instead of staff ids, and no names: a copy to share.")
     var pseudonymise = false
+    /// The report's default.
+    static let defaultCandidates = RunReport.Options(generatedAt: Timestamp(secondsSince1970: 0)).candidatesPerNeed
+
     @Option(parsing: .unconditional, help: "Candidates shown per need, best first (1 or more; everyone proposed is shown too).")
-    var candidates = 3
+    var candidates = defaultCandidates
 
     func validate() throws {
         guard candidates >= 1 else {

@@ -49,6 +49,9 @@ struct RunBatch: AsyncParsableCommand {
 
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be a whole number of 1 or more, e.g. --top 20.") }
+        if report == nil, reportPage.pseudonymise || reportPage.candidates != ReportOptions.defaultCandidates {
+            throw ValidationError("--pseudonymise and --candidates shape the report: add --report FILE.")
+        }
     }
 
     func run() async throws {
