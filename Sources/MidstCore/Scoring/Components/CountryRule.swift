@@ -18,10 +18,17 @@ struct CountryRule: Sendable {
         self.config = config.country
         var factor = [Double](repeating: 0, count: reference.countries.count)
         for needCountry in need.countries {
+            // The need country's record and affinity groups looked up once, not once per
+            // country of the world (a plan is made for every need of a batch and of a report).
+            let home = reference.info(for: needCountry)
+            let groups = config.country.affinities.filter { $0.countries.contains(needCountry.rawValue) }
             for (code, country) in reference.countries.enumerated() {
                 factor[code] = max(
                     factor[code],
-                    Self.nearness(of: country, to: needCountry, reference, config.country).factor)
+                    Self.nearness(
+                        of: country, to: needCountry, homeInfo: home, homeGroups: groups,
+                        config.country
+                    ).factor)
             }
         }
         self.factor = factor
@@ -36,12 +43,22 @@ struct CountryRule: Sendable {
         of country: Country, to home: CountryCode, _ reference: ReferenceData,
         _ values: ScoringConfig.CountryValues
     ) -> (factor: Double, why: Nearness) {
+        nearness(
+            of: country, to: home, homeInfo: reference.info(for: home),
+            homeGroups: values.affinities.filter { $0.countries.contains(home.rawValue) }, values)
+    }
+
+    /// ``nearness(of:to:_:_:)`` with the need country's record and the affinity groups that
+    /// hold it already looked up.
+    static func nearness(
+        of country: Country, to home: CountryCode, homeInfo: Country?,
+        homeGroups: [ScoringConfig.CountryAffinity], _ values: ScoringConfig.CountryValues
+    ) -> (factor: Double, why: Nearness) {
         if country.code == home { return (1, .same) }
-        let affinity = values.affinities.reduce(0.0) { best, group in
-            group.countries.contains(home.rawValue)
-                && group.countries.contains(country.code.rawValue) ? max(best, group.factor) : best
+        let affinity = homeGroups.reduce(0.0) { best, group in
+            group.countries.contains(country.code.rawValue) ? max(best, group.factor) : best
         }
-        guard let info = reference.info(for: home) else {
+        guard let info = homeInfo else {
             return (affinity, affinity > 0 ? .affinity : .none)
         }
         var best = (factor: affinity, why: affinity > 0 ? Nearness.affinity : .none)
