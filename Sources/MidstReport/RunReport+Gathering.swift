@@ -25,17 +25,35 @@ extension RunReport {
             try database.scoringConfiguration(ofRun: record.id)
         let scorer = Scorer(reference: reference, config: config)
         let table = try given ?? database.staffTable(reference: reference)
-        let lines = try database.shortlist(run: record.id)
-        let pairs = try database.assignments(run: record.id)
+        // The run's lines by key: only the people shown are looked up by id (joining every line
+        // to its person reads a page of a large staff table per line).
+        let needIDs = try database.needIDsByKey()
+        func needID(_ key: Int64) -> String { needIDs[key] ?? "" }
+        let keyedLines = try database.keyedShortlist(run: record.id)
+        let keyedPairs = try database.keyedLines(run: record.id, proposed: true)
+        let proposedKeys = Set(keyedPairs.map { [$0.needKey, $0.staffKey] })
+        let shownLines = keyedLines.filter {
+            $0.rank <= options.candidatesPerNeed || proposedKeys.contains([$0.needKey, $0.staffKey])
+        }
+        let staffIDs = try database.staffIDs(
+            keys: Set(shownLines.map(\.staffKey) + keyedPairs.map(\.staffKey)).sorted())
+        func staffID(_ key: Int64) -> String { staffIDs[key] ?? erasedMarker }
         var linesByNeed: [String: [ShortlistLine]] = [:]
-        for line in lines { linesByNeed[line.needID, default: []].append(line) }
+        for line in shownLines {
+            linesByNeed[needID(line.needKey), default: []].append(
+                ShortlistLine(
+                    needID: needID(line.needKey), rank: line.rank, staffID: staffID(line.staffKey),
+                    score: line.score, components: line.components))
+        }
+        var shortlisted: [String: Int] = [:]
+        for line in keyedLines { shortlisted[needID(line.needKey), default: 0] += 1 }
         var proposedByNeed: [String: Set<String>] = [:]
-        for pair in pairs { proposedByNeed[pair.needID, default: []].insert(pair.staffID) }
+        for pair in keyedPairs { proposedByNeed[needID(pair.needKey), default: []].insert(staffID(pair.staffKey)) }
         let allNeeds = try database.needs()
         // The run's needs: those it shortlisted or proposed for, and those open now that were
         // there, unchanged, when it started (a need with nobody on its shortlist leaves no line).
         let needs = allNeeds.filter {
-            linesByNeed[$0.id.rawValue] != nil || proposedByNeed[$0.id.rawValue] != nil
+            shortlisted[$0.id.rawValue] != nil || proposedByNeed[$0.id.rawValue] != nil
                 || ($0.status == .open && $0.slots > 0 && $0.updatedAt.iso <= record.startedAt)
         }
 
@@ -53,11 +71,11 @@ extension RunReport {
                 )
             }
             let (shortlistA, proposalA) = try keyed(previous.id)
-            let (shortlistB, proposalB) = try keyed(record.id)
             let diff = RunDiff(
-                shortlistA: shortlistA, proposalA: proposalA, shortlistB: shortlistB, proposalB: proposalB)
+                shortlistA: shortlistA, proposalA: proposalA,
+                shortlistB: keyedLines.map { (String($0.needKey), String($0.staffKey), $0.score) },
+                proposalB: keyedPairs.map { (String($0.needKey), String($0.staffKey)) })
             changed = diff.needs.count
-            let needIDs = try database.needIDsByKey()
             func needID(_ key: String) -> String { Int64(key).flatMap { needIDs[$0] } ?? key }
             var keyedChanges: [Change] = []
             for need in diff.needs.sorted(by: { needID($0.needID) < needID($1.needID) }) {
@@ -78,19 +96,17 @@ extension RunReport {
             }
         }
 
-        // Who is shown: each need's best candidates and everyone proposed.
-        let shownIDs = Set(
-            lines.filter {
-                SectionBuilder.isShown($0, candidatesPerNeed: options.candidatesPerNeed, proposedByNeed: proposedByNeed)
-            }.map(\.staffID)
-        ).union(changes.map(\.person)).sorted()
+        // Who is shown: each need's best candidates and everyone proposed, and who changed.
+        let candidateIDs = Set(linesByNeed.values.joined().map(\.staffID))
+        let shownIDs = candidateIDs.union(changes.map(\.person)).sorted()
         // Who of them is matchable now: everyone else is shown as the placeholder.
         let rows = table.rows(of: shownIDs.map(RecordID.init(rawValue:)))
         let builder = SectionBuilder(
             scorer: scorer, table: table, options: options, linesByNeed: linesByNeed,
-            proposedByNeed: proposedByNeed, rows: rows,
+            shortlisted: shortlisted, proposedByNeed: proposedByNeed, rows: rows,
             names: options.pseudonymiser == nil
-                ? try database.namesOfConsentingStaff(rows.keys.map(\.rawValue)) : [:])
+                ? try database.namesOfConsentingStaff(
+                    rows.keys.map(\.rawValue).filter(candidateIDs.contains)) : [:])
         // Each need's plan and reasons are worked out on their own core.
         let built = UnsafeMutableBufferPointer<NeedSection?>.allocate(capacity: needs.count)
         built.initialize(repeating: nil)
@@ -103,8 +119,6 @@ extension RunReport {
             .sorted { ($0.countryName, $0.need.id.rawValue) < ($1.countryName, $1.need.id.rawValue) }
         for index in changes.indices { changes[index].person = builder.shown(changes[index].person) }
 
-        var shortlisted: [String: Int] = [:]
-        for (need, list) in linesByNeed { shortlisted[need] = list.count }
         let gaps = Gaps(
             needs: allNeeds.filter { $0.status == .open && $0.slots > 0 }, proposed: proposedByNeed.mapValues(\.count),
             shortlisted: shortlisted,
@@ -112,7 +126,7 @@ extension RunReport {
         return RunReport(
             run: record, options: options, previousRunID: previous?.id,
             previousRunNeeds: previous?.needs ?? 0, needs: sections,
-            shortlistScores: lines.map(\.score), proposedScores: pairs.map(\.score),
+            shortlistScores: keyedLines.map(\.score), proposedScores: keyedPairs.map(\.score),
             changes: changes, changeCounts: changeCounts, needsChanged: changed,
             gaps: gaps)
     }
@@ -123,18 +137,14 @@ private struct SectionBuilder: Sendable {
     var scorer: Scorer
     var table: StaffTable
     var options: RunReport.Options
+    /// The lines shown, by need id.
     var linesByNeed: [String: [ShortlistLine]]
+    /// How many lines each need's shortlist holds, by need id.
+    var shortlisted: [String: Int]
     var proposedByNeed: [String: Set<String>]
     /// The table rows of the people shown who are matchable now.
     var rows: [RecordID: Int32]
     var names: [String: String]
-
-    /// Whether a need's shortlist line is shown: one of its best, or proposed.
-    static func isShown(
-        _ line: ShortlistLine, candidatesPerNeed: Int, proposedByNeed: [String: Set<String>]
-    ) -> Bool {
-        line.rank <= candidatesPerNeed || proposedByNeed[line.needID]?.contains(line.staffID) == true
-    }
 
     /// A person as the report shows them: id or pseudonym, or the placeholder when they are no
     /// longer matchable.
@@ -148,9 +158,7 @@ private struct SectionBuilder: Sendable {
         let id = need.id.rawValue
         let needLines = linesByNeed[id] ?? []
         let plan = needLines.isEmpty ? nil : NeedPlan(need: need, scorer: scorer)
-        let candidates = needLines.filter {
-            Self.isShown($0, candidatesPerNeed: options.candidatesPerNeed, proposedByNeed: proposedByNeed)
-        }.map { line -> RunReport.Candidate in
+        let candidates = needLines.map { line -> RunReport.Candidate in
             let contributions = ComponentVector { (plan?.points[$0] ?? 0) * line.components[$0] }
             let row = rows[RecordID(rawValue: line.staffID)]
             var reasons: [String] = []
@@ -172,7 +180,7 @@ private struct SectionBuilder: Sendable {
             specialtyCode.flatMap { reference.specialty($0.rawValue)?.name } ?? specialtyCode?.rawValue ?? ""
         return RunReport.NeedSection(
             need: need, title: "\(specialty) at \(need.hostInstitution), \(country)",
-            countryName: country, specialtyName: specialty, shortlisted: needLines.count,
+            countryName: country, specialtyName: specialty, shortlisted: shortlisted[id] ?? 0,
             proposed: proposedByNeed[id]?.count ?? 0, candidates: candidates)
     }
 }

@@ -49,7 +49,38 @@ public struct KeyedLine: Sendable, Hashable {
     public var score: Double
 }
 
+/// One shortlist line of a run by the keys it is stored under, with its rank and components.
+public struct KeyedShortlistLine: Sendable, Hashable {
+    public var needKey: Int64
+    public var rank: Int
+    public var staffKey: Int64
+    public var score: Double
+    public var components: ComponentVector
+}
+
 extension MidstDatabase {
+    /// Run `run`'s shortlists by key, by need key then rank: read without joining each line to
+    /// its need and person (``shortlist(run:needID:)`` does that).
+    public func keyedShortlist(run: Int64) throws -> [KeyedShortlistLine] {
+        try pool.read { db in
+            var lines: [KeyedShortlistLine] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT need_key, rank, staff_key, score,
+                           \(ScoreComponent.allCases.map(\.rawValue).joined(separator: ", "))
+                    FROM shortlist WHERE run_key = ? ORDER BY need_key, rank
+                    """, arguments: [run])
+            while let row = try rows.next() {
+                lines.append(
+                    KeyedShortlistLine(
+                        needKey: row[0], rank: row[1], staffKey: row[2], score: row[3],
+                        components: ComponentVector { row[4 + $0.slot] }))
+            }
+            return lines
+        }
+    }
+
     /// Run `run`'s shortlist lines, or its proposed pairs, by key.
     public func keyedLines(run: Int64, proposed: Bool) throws -> [KeyedLine] {
         try pool.read { db in

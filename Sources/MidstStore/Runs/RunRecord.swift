@@ -73,6 +73,14 @@ public struct ShortlistLine: Sendable, Hashable {
     public var staffID: String
     public var score: Double
     public var components: ComponentVector
+
+    public init(needID: String, rank: Int, staffID: String, score: Double, components: ComponentVector) {
+        self.needID = needID
+        self.rank = rank
+        self.staffID = staffID
+        self.score = score
+        self.components = components
+    }
 }
 
 /// One proposed pair of a recorded run.
