@@ -12,6 +12,8 @@ public struct ReportPage: Sendable {
 
     /// Rows shown in the gaps and changes tables before the rest is left to the commands.
     static let gapRows = 50
+    /// Needs left short shown with their nearest misses (each counts its professions' people).
+    static let explainedGaps = 25
     static let changeRows = 1_000
     static let chartRows = 20
 
@@ -151,7 +153,7 @@ public struct ReportPage: Sendable {
 
     private func gaps() -> Body {
         let gaps = report.gaps
-        let short = Array(gaps.needs.prefix(Self.gapRows))
+        let short = Array(gaps.needs.prefix(Self.explainedGaps))
         let shortfall = gaps.supply.groups.filter { $0.shortfall > 0 }
         return .section(
             .id("gaps"),

@@ -122,7 +122,7 @@ extension RunReport {
         let gaps = Gaps(
             needs: allNeeds.filter { $0.status == .open && $0.slots > 0 }, proposed: proposedByNeed.mapValues(\.count),
             shortlisted: shortlisted,
-            table: table, scorer: scorer, explaining: ReportPage.gapRows)
+            table: table, scorer: scorer, explaining: ReportPage.explainedGaps)
         return RunReport(
             run: record, options: options, previousRunID: previous?.id,
             previousRunNeeds: previous?.needs ?? 0, needs: sections,

@@ -91,16 +91,26 @@ public struct SupplyAndDemand: Sendable {
             lastCounted[position] = person
             groups[position].people += 1
         }
+        // Only the countries and specialties some group names are looked up: most ties and
+        // specialties of a million people are of no group (a dictionary lookup each was most of
+        // the pass).
+        var wantedCountry = [Bool](repeating: false, count: reference.countries.count)
+        var wantedSpecialty = [Bool](repeating: false, count: reference.specialties.count)
+        for key in index.keys {
+            wantedCountry[key.country] = true
+            wantedSpecialty[key.specialty] = true
+        }
         for person in 0..<table.count where table.freeCapacity[person] > 0 {
             let held =
-                [Int(table.profession[person])]
+                ([Int(table.profession[person])]
                 + table.specialtyCodes[
                     Int(table.specialtyStart[person])..<Int(table.specialtyStart[person + 1])
-                ].map(Int.init)
+                ].map(Int.init)).filter { wantedSpecialty[$0] }
+            guard !held.isEmpty else { continue }
             let countries = Set(
                 table.tieCountries[
                     Int(table.tieStart[person])..<Int(table.tieStart[person + 1])
-                ].map(Int.init))
+                ].map(Int.init).filter { wantedCountry[$0] })
             let languages = Int(table.languageStart[person])..<Int(table.languageStart[person + 1])
             for country in countries {
                 for specialty in held {
