@@ -30,7 +30,7 @@ extension RunReport {
         let needIDs = try database.needIDsByKey()
         func needID(_ key: Int64) -> String { needIDs[key] ?? "" }
         let keyedLines = try database.keyedShortlist(run: record.id)
-        let keyedPairs = try database.keyedLines(run: record.id, proposed: true)
+        let keyedPairs = try database.keyedAssignments(run: record.id)
         let proposedKeys = Set(keyedPairs.map { [$0.needKey, $0.staffKey] })
         let shownLines = keyedLines.filter {
             $0.rank <= options.candidatesPerNeed || proposedKeys.contains([$0.needKey, $0.staffKey])
@@ -64,15 +64,13 @@ extension RunReport {
         var changeCounts: [String: Int] = [:]
         var changed = 0
         if let previous {
-            func keyed(_ run: Int64) throws -> (shortlist: [(need: String, staff: String, score: Double)], proposal: [(need: String, staff: String)]) {
-                (
-                    try database.keyedLines(run: run, proposed: false).map { (String($0.needKey), String($0.staffKey), $0.score) },
-                    try database.keyedLines(run: run, proposed: true).map { (String($0.needKey), String($0.staffKey)) }
-                )
-            }
-            let (shortlistA, proposalA) = try keyed(previous.id)
             let diff = RunDiff(
-                shortlistA: shortlistA, proposalA: proposalA,
+                shortlistA: try database.keyedShortlist(run: previous.id).map {
+                    (String($0.needKey), String($0.staffKey), $0.score)
+                },
+                proposalA: try database.keyedAssignments(run: previous.id).map {
+                    (String($0.needKey), String($0.staffKey))
+                },
                 shortlistB: keyedLines.map { (String($0.needKey), String($0.staffKey), $0.score) },
                 proposalB: keyedPairs.map { (String($0.needKey), String($0.staffKey)) })
             changed = diff.needs.count
@@ -175,7 +173,7 @@ private struct SectionBuilder: Sendable {
                 proposed: proposedByNeed[id]?.contains(line.staffID) == true)
         }
         let country = reference.info(for: need.country)?.name ?? need.country.rawValue
-        let specialtyCode = need.specialties.first ?? need.professions.first
+        let specialtyCode = need.mainSpecialty
         let specialty =
             specialtyCode.flatMap { reference.specialty($0.rawValue)?.name } ?? specialtyCode?.rawValue ?? ""
         return RunReport.NeedSection(

@@ -44,7 +44,7 @@ public struct SupplyAndDemand: Sendable {
         var index: [Key: Int] = [:]
         var minimumRank: [UInt8] = []
         for need in needs {
-            guard let specialty = need.specialties.first ?? need.professions.first,
+            guard let specialty = need.mainSpecialty,
                 let specialtyNumber = reference.number(of: specialty),
                 let countryNumber = reference.number(of: need.country)
             else { continue }

@@ -26,6 +26,9 @@ public struct Need: Hashable, Sendable {
     public var professions: [SpecialtyCode]
     /// The specialties the need accepts, any one of them (empty: any specialty).
     public var specialties: [SpecialtyCode]
+    /// The specialty a need is filed under: its first, or its first profession when it names
+    /// none (gaps and the report group needs by it).
+    public var mainSpecialty: SpecialtyCode? { specialties.first ?? professions.first }
     public var minimumSeniority: Seniority
     public var requiredLanguages: [LanguageRequirement]
     public var preferredLanguages: [LanguageRequirement]

@@ -7,16 +7,9 @@ extension MidstDatabase {
     public func namesOfConsentingStaff(_ ids: [String]) throws -> [String: String] {
         try pool.read { db in
             var names: [String: String] = [:]
-            // SQLite allows a bounded number of parameters; 500 at a time stays well within it.
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: "SELECT id, name FROM staff WHERE consent = 1 AND name IS NOT NULL AND id IN (\(marks))",
-                    arguments: StatementArguments(chunk))
-                while let row = try rows.next() { names[row[0]] = row[1] }
-            }
+            try db.forEachRow(
+                "SELECT id, name FROM staff WHERE consent = 1 AND name IS NOT NULL AND id", in: ids
+            ) { names[$0[0]] = $0[1] }
             return names
         }
     }
@@ -27,21 +20,14 @@ extension MidstDatabase {
         try pool.read { db in
             var reasons: [String: String] = [:]
             for id in ids { reasons[id] = "erased" }
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT id, consent, active FROM staff WHERE id IN (\(marks))",
-                    arguments: StatementArguments(chunk))
-                while let row = try rows.next() {
-                    let id: String = row[0]
-                    if !(row[1] as Bool) {
-                        reasons[id] = "withdrew consent"
-                    } else if !(row[2] as Bool) {
-                        reasons[id] = "inactive"
-                    } else {
-                        reasons[id] = nil
-                    }
+            try db.forEachRow("SELECT id, consent, active FROM staff WHERE id", in: ids) { row in
+                let id: String = row[0]
+                if !(row[1] as Bool) {
+                    reasons[id] = "withdrew consent"
+                } else if !(row[2] as Bool) {
+                    reasons[id] = "inactive"
+                } else {
+                    reasons[id] = nil
                 }
             }
             return reasons

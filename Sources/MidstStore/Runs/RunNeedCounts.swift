@@ -7,27 +7,21 @@ extension MidstDatabase {
     /// proposed, by need id (needs with neither are left out).
     public func needCounts(run: Int64) throws -> (shortlisted: [String: Int], proposed: [String: Int]) {
         try pool.read { db in
-            var shortlisted: [String: Int] = [:]
-            var proposed: [String: Int] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT n.id, count(*) FROM shortlist l JOIN need n USING (need_key)
-                    WHERE l.run_key = ? GROUP BY l.need_key
-                    """, arguments: [run])
-            {
-                shortlisted[row[0]] = row[1]
+            // `lines` is one of two fixed table names, never input.
+            func counts(_ lines: String) throws -> [String: Int] {
+                var counts: [String: Int] = [:]
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT n.id, count(*) FROM \(lines) l JOIN need n USING (need_key)
+                        WHERE l.run_key = ? GROUP BY l.need_key
+                        """, arguments: [run])
+                {
+                    counts[row[0]] = row[1]
+                }
+                return counts
             }
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT n.id, count(*) FROM assignment a JOIN need n USING (need_key)
-                    WHERE a.run_key = ? GROUP BY a.need_key
-                    """, arguments: [run])
-            {
-                proposed[row[0]] = row[1]
-            }
-            return (shortlisted, proposed)
+            return (try counts("shortlist"), try counts("assignment"))
         }
     }
 
@@ -41,8 +35,8 @@ extension MidstDatabase {
     }
 }
 
-/// One shortlist line or proposed pair of a run, by the keys it is stored under: what comparing
-/// two large runs needs, without joining every line to its need and person.
+/// One proposed pair of a run, by the keys it is stored under: what comparing two large runs
+/// needs, without joining every pair to its need and person.
 public struct KeyedLine: Sendable, Hashable {
     public var needKey: Int64
     public var staffKey: Int64
@@ -81,15 +75,12 @@ extension MidstDatabase {
         }
     }
 
-    /// Run `run`'s shortlist lines, or its proposed pairs, by key.
-    public func keyedLines(run: Int64, proposed: Bool) throws -> [KeyedLine] {
+    /// Run `run`'s proposed pairs, by key.
+    public func keyedAssignments(run: Int64) throws -> [KeyedLine] {
         try pool.read { db in
             var lines: [KeyedLine] = []
             let rows = try Row.fetchCursor(
-                db,
-                sql: proposed
-                    ? "SELECT need_key, staff_key, score FROM assignment WHERE run_key = ?"
-                    : "SELECT need_key, staff_key, score FROM shortlist WHERE run_key = ?",
+                db, sql: "SELECT need_key, staff_key, score FROM assignment WHERE run_key = ?",
                 arguments: [run])
             while let row = try rows.next() {
                 lines.append(KeyedLine(needKey: row[0], staffKey: row[1], score: row[2]))
@@ -112,13 +103,8 @@ extension MidstDatabase {
     public func staffIDs(keys: [Int64]) throws -> [Int64: String] {
         try pool.read { db in
             var ids: [Int64: String] = [:]
-            for start in stride(from: 0, to: keys.count, by: 500) {
-                let chunk = Array(keys[start..<min(start + 500, keys.count)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT staff_key, id FROM staff WHERE staff_key IN (\(marks))",
-                    arguments: StatementArguments(chunk))
-                while let row = try rows.next() { ids[row[0]] = row[1] }
+            try db.forEachRow("SELECT staff_key, id FROM staff WHERE staff_key", in: keys) {
+                ids[$0[0]] = $0[1]
             }
             return ids
         }

@@ -77,7 +77,7 @@ struct GapsCommand: ParsableCommand {
                 return [
                     .text(gap.need.id.rawValue), .text(gap.state), .integer(gap.need.priority),
                     .text(gap.need.country.rawValue),
-                    .text((gap.need.specialties.first ?? gap.need.professions.first)?.rawValue ?? ""),
+                    .text(gap.need.mainSpecialty?.rawValue ?? ""),
                     .integer(gap.need.slots), .integer(gap.proposed), .integer(gap.shortlisted),
                     gap.misses.map { .integer($0.pool) } ?? .null,
                     gap.misses.map { .integer($0.eligible) } ?? .null,
