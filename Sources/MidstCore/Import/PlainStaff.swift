@@ -28,6 +28,8 @@ public struct PlainStaff: Sendable {
     public var name = TextSpan.empty
     public var email = TextSpan.empty
     public var profession = TextSpan.empty
+    /// The profession's number in the reference tables.
+    public var professionNumber: UInt16 = 0
     /// The `specialties` column as written: codes separated by `;`, primary first.
     public var specialties = TextSpan.empty
     /// The `skills` column as written (stored after the specialties).

@@ -75,6 +75,7 @@ public struct PlainStaffValidator: Sendable {
         else { return nil }
         (staff.id, staff.name, staff.email, staff.employer) = (id, name, email, employer)
         staff.profession = profession
+        staff.professionNumber = UInt16(professionNumber)
         guard let specialtiesText = row.text(.specialties), !specialtiesText.isEmpty,
             readSpecialties(specialtiesText, profession: professionNumber, row, into: &staff),
             let skillsText = row.text(.skills), readSkills(skillsText, row, into: &staff),

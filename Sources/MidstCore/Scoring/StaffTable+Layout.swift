@@ -13,6 +13,7 @@ struct StaffTableColumns {
     var idBytes: [UInt8] = []
     var idStart: [Int32] = [0]
     var idRank: [Int32] = []
+    var staffKeys: [Int64] = []
     var profession: [UInt16] = []
     var seniority: [UInt8] = []
     var modes: [UInt8] = []
@@ -64,6 +65,7 @@ struct StaffTableColumns {
         put(idBytes)
         put(idStart)
         put(idRank)
+        put(staffKeys)
         put(profession)
         put(seniority)
         put(modes)
@@ -92,9 +94,9 @@ struct StaffTableColumns {
 
 extension StaffTable {
     /// The layout version; a snapshot of another version is rebuilt rather than read.
-    /// Version 3 orders the rows for blocking (``clusteredOrder(_:_:_:)``); version 4 adds the
-    /// employer keys; version 5 the checksum.
-    public static let formatVersion: UInt32 = 5
+    /// Version 3 orders the rows for blocking (``clusterKey(ofRow:)``); version 4 adds the
+    /// employer keys; version 5 the checksum; version 6 the staff keys.
+    public static let formatVersion: UInt32 = 6
     static let magic: [UInt8] = Array("MIDSTSNP".utf8)
 
     /// A checksum of a snapshot's columns, so that a damaged snapshot (a flipped bit, a stray
@@ -144,6 +146,7 @@ extension StaffTable {
         idBytes = try reader.column()
         idStart = try reader.column()
         idRank = try reader.column()
+        staffKeys = try reader.column()
         profession = try reader.column()
         seniority = try reader.column()
         modes = try reader.column()
@@ -167,7 +170,7 @@ extension StaffTable {
         let people = idRank.count
         guard reader.offset == storage.count,
             [
-                profession.count, seniority.count, modes.count, freeCapacity.count,
+                staffKeys.count, profession.count, seniority.count, modes.count, freeCapacity.count,
                 availableFrom.count,
                 availableTo.count, placements.count, employerKeys.count, professionRows.count,
             ].allSatisfy({ $0 == people }),

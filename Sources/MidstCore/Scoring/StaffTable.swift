@@ -18,6 +18,8 @@ public struct StaffTable: @unchecked Sendable {
     let idStart: UnsafeBufferPointer<Int32>
     /// Each person's position when all are ordered by id: the deterministic tie-break.
     let idRank: UnsafeBufferPointer<Int32>
+    /// Each person's staff key (the database's rowid), by which changes name them.
+    let staffKeys: UnsafeBufferPointer<Int64>
     let profession: UnsafeBufferPointer<UInt16>
     let seniority: UnsafeBufferPointer<UInt8>
     let modes: UnsafeBufferPointer<UInt8>
@@ -114,109 +116,23 @@ public struct StaffTable: @unchecked Sendable {
     }
 
     /// Builds the table from records and their contexts; people who have not consented or are
-    /// not active are left out, so that they can never be matched.
+    /// not active are left out, so that they can never be matched. `keys` are the people's
+    /// staff keys (by default their positions), which a later ``replacing(_:with:generation:)``
+    /// names them by.
     ///
-    /// - Complexity: O(n log n) for the id ranks, O(n) otherwise.
+    /// - Complexity: O(n log n) for the order and the id ranks, O(n) otherwise.
     public init(
-        staff: [Staff], contexts: [StaffContext], reference: ReferenceData, generation: Int64 = 0
+        staff: [Staff], contexts: [StaffContext], keys: [Int64]? = nil, reference: ReferenceData,
+        generation: Int64 = 0
     ) {
-        precondition(staff.count == contexts.count)
-        var columns = StaffTableColumns()
-        var ids: [RecordID] = []
-        // Employers repeat (a few hundred trusts for a million people): normalising each name
-        // once, not once a person, halved the rebuild of a 1M-staff snapshot (BENCHMARKS.md).
-        var employerKeys: [String: UInt64] = [:]
-        func employerKey(_ employer: String?) -> UInt64 {
-            guard let employer else { return OrganisationKey.key(nil, reference) }
-            if let key = employerKeys[employer] { return key }
-            let key = OrganisationKey.key(employer, reference)
-            employerKeys[employer] = key
-            return key
+        precondition(staff.count == contexts.count && (keys?.count ?? staff.count) == staff.count)
+        var rows = StaffTableRows(reference: reference)
+        for position in staff.indices {
+            rows.append(
+                staff[position], context: contexts[position], key: keys?[position] ?? Int64(position))
         }
-        for position in Self.clusteredOrder(staff, contexts, reference) {
-            let person = staff[position]
-            let context = contexts[position]
-            guard let professionNumber = reference.number(of: person.profession) else { continue }
-            ids.append(person.id)
-            columns.idBytes += person.id.rawValue.utf8
-            columns.idStart.append(Int32(columns.idBytes.count))
-            columns.profession.append(UInt16(professionNumber))
-            columns.seniority.append(UInt8(person.seniority.rawValue))
-            columns.modes.append(person.modes.rawValue)
-            columns.freeCapacity.append(
-                UInt8(clamping: max(0, person.maxAssignments - context.commitments)))
-            columns.availableFrom.append(
-                person.availability.start.map { Int32($0.dayNumber) } ?? Int32.min)
-            columns.availableTo.append(
-                person.availability.end.map { Int32($0.dayNumber) } ?? Int32.max)
-            columns.placements.append(UInt16(clamping: person.pastPlacements))
-            columns.employerKeys.append(employerKey(person.employer))
-            for code in person.specialties {
-                if let number = reference.number(of: code) {
-                    columns.specialtyCodes.append(UInt16(number))
-                }
-            }
-            columns.specialtyStart.append(Int32(columns.specialtyCodes.count))
-            for tie in person.countryTies {
-                guard let number = reference.number(of: tie.country) else { continue }
-                columns.tieCountries.append(UInt16(number))
-                columns.tieKinds.append(UInt8(tie.kind.order))
-            }
-            columns.tieStart.append(Int32(columns.tieCountries.count))
-            for skill in person.languages {
-                guard let number = reference.number(of: skill.language) else { continue }
-                columns.languageCodes.append(UInt16(number))
-                columns.languageRanks.append(UInt8(skill.level.rawValue))
-            }
-            columns.languageStart.append(Int32(columns.languageCodes.count))
-            for country in context.completedCountries.sorted() {
-                if let number = reference.number(of: country) {
-                    columns.completedCountries.append(UInt16(number))
-                }
-            }
-            columns.completedStart.append(Int32(columns.completedCountries.count))
-        }
-        columns.idRank = [Int32](repeating: 0, count: ids.count)
-        for (rank, row) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
-            columns.idRank[row] = Int32(rank)
-        }
-        columns.indexProfessions()
-        let storage = StaffTableStorage(copying: columns.encoded(generation: generation))
-        // The layout was just written by `encoded`, so opening it cannot fail.
-        self = try! StaffTable(storage: storage, expectedGeneration: generation)
+        self = StaffTable.empty(generation: generation).replacing([], with: rows, generation: generation)
     }
-}
-
-extension StaffTable {
-    /// The positions of the matchable people, ordered by profession, then the country of their
-    /// first tie outside the United Kingdom (else of their first tie), then their primary
-    /// specialty (input order among equals). The batch's posting
-    /// lists (``CandidateIndex``) then read the table mostly in sequence rather than at random,
-    /// which is what makes blocking pay (BatchBenchmarks).
-    static func clusteredOrder(
-        _ staff: [Staff], _ contexts: [StaffContext], _ reference: ReferenceData
-    ) -> [Int] {
-        var keyed: [(key: UInt64, position: Int)] = []
-        keyed.reserveCapacity(staff.count)
-        for (position, (person, context)) in zip(staff, contexts).enumerated()
-        where person.hasConsented && context.isActive {
-            guard let profession = reference.number(of: person.profession) else { continue }
-            // Partnership countries are abroad: a tie elsewhere than the UK says more.
-            let tie =
-                person.countryTies.first { $0.country != Self.unitedKingdom }
-                ?? person.countryTies.first
-            let country = tie.flatMap { reference.number(of: $0.country) }
-            let specialty = person.specialties.first.flatMap { reference.number(of: $0) }
-            let key =
-                UInt64(profession) << 40 | UInt64(country.map { $0 + 1 } ?? 0) << 20
-                | UInt64(specialty.map { $0 + 1 } ?? 0)
-            keyed.append((key, position))
-        }
-        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
-        return keyed.map(\.position)
-    }
-
-    private static let unitedKingdom = CountryCode(rawValue: "GB")
 }
 
 /// Owns the memory a ``StaffTable``'s columns point into: a copy of its own, or a file mapped by

@@ -1,0 +1,95 @@
+import Testing
+
+@testable import MidstCore
+
+/// A snapshot kept current by replacing the people a write changed must be the table a full
+/// rebuild makes of the same people, byte for byte: the batch cannot tell them apart.
+@Suite("Staff table changes")
+struct StaffTableChangesTests {
+    let reference: ReferenceData
+    let staff: [Staff]
+
+    init() throws {
+        reference = try ReferenceFixtures.bundledReference()
+        staff = try ReferenceFixtures.generated(staff: 1200, seed: 11).staff
+    }
+
+    /// The table of the people at `keys` (positions in `people`) with their contexts.
+    private func fullTable(
+        _ people: [Int64: (Staff, StaffContext)], generation: Int64
+    ) -> StaffTable {
+        let keys = people.keys.sorted()
+        return StaffTable(
+            staff: keys.map { people[$0]!.0 }, contexts: keys.map { people[$0]!.1 }, keys: keys,
+            reference: reference, generation: generation)
+    }
+
+    @Test("replacing changed people gives the table a full rebuild gives", arguments: 1...8)
+    func replacingMatchesRebuild(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        func context() -> StaffContext {
+            StaffContext(
+                commitments: Int.random(in: 0...2, using: &random),
+                completedCountries: Bool.random(using: &random)
+                    ? [CountryCode(rawValue: "UG"), CountryCode(rawValue: "NP")] : [],
+                isActive: Int.random(in: 0..<20, using: &random) != 0)
+        }
+        // Keys 0..<800 are stored at first; 800..<1200 are people yet to come.
+        var before: [Int64: (Staff, StaffContext)] = [:]
+        for key in 0..<800 { before[Int64(key)] = (staff[key], context()) }
+        let generation = Int64.random(in: 1...Int64.max, using: &random)
+        let base = fullTable(before, generation: generation)
+
+        var after = before
+        var changed = Set<Int64>()
+        var rows = StaffTableRows(reference: reference)
+        let changes = seed == 1 ? 0 : Int.random(in: 1...300, using: &random)
+        for _ in 0..<changes {
+            let key = Int64.random(in: 0..<1200, using: &random)
+            guard changed.insert(key).inserted else { continue }
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0:  // erased, or never there
+                after[key] = nil
+            case 1:  // consent flipped, capacity and placements changed
+                var person = staff[Int(key)]
+                person.hasConsented.toggle()
+                person.maxAssignments = Int.random(in: 0...3, using: &random)
+                person.pastPlacements += 1
+                after[key] = (person, context())
+            case 2:  // corrected: another generated person's fields under the same id
+                var person = staff[Int.random(in: 0..<1200, using: &random)]
+                person.id = staff[Int(key)].id
+                person.hasConsented = true
+                after[key] = (person, context())
+            default:  // new, or re-imported unchanged
+                after[key] = (staff[Int(key)], context())
+            }
+            if let (person, context) = after[key] {
+                rows.append(person, context: context, key: key)
+            }
+        }
+        let next = generation &+ 1
+        let replaced = base.replacing(changed, with: rows, generation: next)
+        let rebuilt = fullTable(after, generation: next)
+        #expect(replaced.count == rebuilt.count)
+        #expect(Array(replaced.bytes) == Array(rebuilt.bytes))
+        #expect(replaced.ids == rebuilt.ids)
+    }
+
+    @Test("a table rebuilt from nothing by replacing equals the direct build, and empties stay empty")
+    func fromNothing() {
+        var rows = StaffTableRows(reference: reference)
+        for (key, person) in staff.enumerated() {
+            rows.append(person, context: StaffContext(), key: Int64(key))
+        }
+        let replaced = StaffTable.empty(generation: 7).replacing([], with: rows, generation: 7)
+        let built = StaffTable(
+            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference,
+            generation: 7)
+        #expect(Array(replaced.bytes) == Array(built.bytes))
+        #expect(replaced.count == staff.filter(\.hasConsented).count)
+        let emptied = built.replacing(Set((0..<Int64(staff.count))), with: StaffTableRows(reference: reference), generation: 8)
+        #expect(emptied.count == 0)
+        #expect(emptied.generation == 8)
+    }
+}
