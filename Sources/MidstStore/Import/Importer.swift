@@ -17,6 +17,8 @@ protocol RecordWriter {
     mutating func write(_ record: Record, _ db: Database) throws -> Bool
     /// Writes whatever is still batched.
     mutating func finish(_ db: Database) throws
+    /// The people whose rows in the staff snapshot the import changed (``SnapshotMaintenance``).
+    func staffChanges(_ db: Database) throws -> StaffChanges
 }
 
 extension RecordWriter {
@@ -26,6 +28,7 @@ extension RecordWriter {
         nil
     }
     mutating func finish(_ db: Database) throws {}
+    func staffChanges(_ db: Database) throws -> StaffChanges { StaffChanges() }
 }
 
 /// The loop every import shares: read and validate on a producer thread, check against the
@@ -219,10 +222,10 @@ extension MidstDatabase {
                 guard mayReadPlain else { return { _, _ in nil } }
                 let plain = PlainStaffValidator(reference: reference, header: header)
                 return { plain.validate($0, in: $1).map(StaffImportRecord.plain) }
-            } makeWriter: { db in
+            } makeWriter: { db, keepsSnapshot in
                 try StaffWriter(
                     db, file: file, reference: reference, now: options.now,
-                    appliesOlderRecords: options.appliesOlderRecords,
+                    appliesOlderRecords: options.appliesOlderRecords, keepsRows: keepsSnapshot,
                     source: "import \(URL(fileURLWithPath: options.fileName).lastPathComponent)")
             }
         }
@@ -233,7 +236,7 @@ extension MidstDatabase {
         let validator = NeedValidator(reference: BundledReference.data, now: options.now)
         return try runImport(bytes, options: options, kind: .needs, identity: \.id.rawValue) {
             validator.validate($0, file: options.fileName)
-        } makeWriter: { db in
+        } makeWriter: { db, _ in
             try NeedWriter(db)
         }
     }
@@ -246,7 +249,7 @@ extension MidstDatabase {
             identity: { "\($0.needID)/\($0.staffID)/\($0.kind.rawValue)" }
         ) {
             validator.validate($0, file: options.fileName)
-        } makeWriter: { db in
+        } makeWriter: { db, _ in
             try OutcomeWriter(db)
         }
     }
@@ -260,7 +263,7 @@ extension MidstDatabase {
                 @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) ->
                 Writer.Record?
         )? = nil,
-        makeWriter: (Database) throws -> Writer
+        makeWriter: (_ db: Database, _ keepsSnapshot: Bool) throws -> Writer
     ) throws -> ImportSummary {
         let reader = try RecordReader<Column>(
             bytes: bytes, format: options.format, file: options.fileName,
@@ -289,6 +292,7 @@ extension MidstDatabase {
         let isBulkLoad = !options.isDryRun && bytes.count >= options.bulkLoadBytes
         // This process's idle readers would keep the journal mode from changing (below).
         if isBulkLoad { pool.releaseMemory() }
+        var keptSnapshot: StaffTable?
         let summary = try describingFailures { try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
             let journal = isBulkLoad ? try SingleWriteJournal(db) : nil
@@ -302,9 +306,15 @@ extension MidstDatabase {
             // Every row the writers add refers to a key they have just created or looked up.
             try db.inTransactionTrustingKeys(journal?.isRollback == true ? .exclusive : .immediate)
             {
+                let snapshot =
+                    options.isDryRun
+                    ? nil
+                    : try SnapshotMaintenance.begin(
+                        db, snapshotPath: snapshotPath, reference: BundledReference.data)
+                var changes = StaffChanges()
                 // This import bumps the generation once itself (below).
                 let finishSeconds = try GenerationTriggers.suspended(on: kind.table, db) {
-                    var writer = try makeWriter(db)
+                    var writer = try makeWriter(db, snapshot != nil)
                     summary = try importer.run { [writer] in
                         try writer.problem(with: $0, db)
                     } write: {
@@ -312,6 +322,7 @@ extension MidstDatabase {
                     }
                     let finishing = Date()
                     try writer.finish(db)
+                    if snapshot != nil { changes = try writer.staffChanges(db) }
                     return Date().timeIntervalSince(finishing)
                 }
                 Self.logger.debug(
@@ -325,6 +336,7 @@ extension MidstDatabase {
                 try logImport(summary!, db)
                 // Staff, outcomes and need statuses all feed the compact staff table.
                 try db.execute(sql: "UPDATE staff_generation SET generation = random()")
+                keptSnapshot = try snapshot?.finish(changes, db)
                 return .commit
             }
             Self.logger.debug(
@@ -338,6 +350,7 @@ extension MidstDatabase {
             summary!.isBulkLoad = journal?.isRollback == true
             return summary!
         } }
+        keepSnapshot(keptSnapshot)
         Self.logger.info(
             "import finished",
             metadata: [

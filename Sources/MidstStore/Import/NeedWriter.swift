@@ -8,6 +8,9 @@ struct NeedWriter: RecordWriter {
     private let updateNeed: PreparedInsert
     private let deleteLanguages: PreparedInsert
     private let insertLanguage: PreparedInsert
+    /// Needs that were already here: a change of status or country changes the commitments and
+    /// placements of the people with outcomes for them.
+    private var updated: [Int64] = []
 
     private static let columns = """
         id, partnership, host_institution, country, profession, specialty, min_seniority, \
@@ -50,6 +53,7 @@ struct NeedWriter: RecordWriter {
             try updateNeed.execute(db)
             deleteLanguages.bind(1, Int(key))
             try deleteLanguages.execute(db)
+            updated.append(key)
         } else {
             bindNeed(need, to: insertNeed)
             try insertNeed.execute(db)
@@ -68,6 +72,14 @@ struct NeedWriter: RecordWriter {
             try insertLanguage.execute(db)
         }
         return isNew
+    }
+
+    func staffChanges(_ db: Database) throws -> StaffChanges {
+        var changes = StaffChanges()
+        try db.forEachRow("SELECT DISTINCT staff_key FROM outcome WHERE need_key", in: updated) {
+            changes.reread.insert($0[0])
+        }
+        return changes
     }
 
     private func bindNeed(_ need: Need, to statement: PreparedInsert) {

@@ -8,6 +8,8 @@ struct OutcomeWriter: RecordWriter {
     private let findNeed: Statement
     private let findStaff: Statement
     private let upsert: PreparedInsert
+    /// The people outcomes were written for: their commitments and placements changed.
+    private var people: Set<Int64> = []
 
     init(_ db: Database) throws {
         findNeed = try db.makeStatement(sql: "SELECT need_key FROM need WHERE id = ?")
@@ -47,6 +49,9 @@ struct OutcomeWriter: RecordWriter {
         upsert.bind(3, outcome.kind.rawValue)
         upsert.bind(4, outcome.date.description)
         try upsert.execute(db)
+        people.insert(Int64(staffKey))
         return !existed
     }
+
+    func staffChanges(_ db: Database) throws -> StaffChanges { StaffChanges(reread: people) }
 }

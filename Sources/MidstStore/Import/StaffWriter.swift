@@ -46,6 +46,13 @@ struct StaffWriter: RecordWriter {
     private let storedRecord: Statement
     private let setConsentChanged: PreparedInsert
     private let lookupDeletion: LookupRowDeletion
+    /// The written people's rows for the staff snapshot, when it is kept current
+    /// (``SnapshotMaintenance``), with the keys of the people they replace.
+    private var snapshotRows: StaffTableRows?
+    private var replaced: Set<Int64> = []
+    /// Commitments and completed placements of everyone who has any, for the rows of
+    /// re-imported people (an import of staff changes no outcome).
+    private let contexts: [Int64: StaffContext]
 
     private static let columnNames = [
         "id", "name", "email", "profession", "specialties", "seniority", "grade", "countries",
@@ -57,7 +64,7 @@ struct StaffWriter: RecordWriter {
     /// `reference`; `now` is the `updated_at` of records without one.
     init(
         _ db: Database, file: UnsafeBufferPointer<UInt8>, reference: ReferenceData, now: Timestamp,
-        appliesOlderRecords: Bool, source: String
+        appliesOlderRecords: Bool, keepsRows: Bool, source: String
     ) throws {
         self.file = file
         self.now = now
@@ -85,7 +92,7 @@ struct StaffWriter: RecordWriter {
         updateStaff = try PreparedInsert(
             db, sql: "UPDATE staff SET (\(columns)) = (\(placeholders)) WHERE staff_key = ?")
         previousCodes = try db.makeStatement(
-            sql: "SELECT specialties, countries, languages, consent FROM staff WHERE staff_key = ?")
+            sql: "SELECT specialties, countries, languages, consent, active FROM staff WHERE staff_key = ?")
         storedState = try db.makeStatement(
             sql: "SELECT updated_at, consent, consent_changed_at FROM staff WHERE staff_key = ?")
         // A withdrawal is a recorded change to no consent (consent_changed_at): someone imported
@@ -108,6 +115,12 @@ struct StaffWriter: RecordWriter {
         setConsentChanged = try PreparedInsert(
             db, sql: "UPDATE staff SET consent_changed_at = ? WHERE staff_key = ?")
         lookupDeletion = try LookupRowDeletion(db)
+        snapshotRows = keepsRows ? StaffTableRows(reference: reference) : nil
+        contexts = keepsRows && !existing.isEmpty ? try MidstDatabase.staffContexts(db, of: nil) : [:]
+    }
+
+    func staffChanges(_ db: Database) throws -> StaffChanges {
+        StaffChanges(replaced: replaced, rows: snapshotRows)
     }
 
     /// Refuses a record older than the stored one (unless `--force`), and, always, a record
@@ -146,7 +159,8 @@ struct StaffWriter: RecordWriter {
         if let found {
             key = Int(found)
             let record = try corrected(record, key: key)
-            let wasConsenting = try deleteLookups(of: key, db)
+            let stored = try deleteLookups(of: key, db)
+            let wasConsenting = stored?.hasConsented
             try bind(record, to: updateStaff, at: 1)
             updateStaff.bind(19, key)
             try updateStaff.execute(db)
@@ -160,10 +174,17 @@ struct StaffWriter: RecordWriter {
                     source: source, db)
             }
             addLookups(of: record, key: key)
+            if snapshotRows != nil {
+                replaced.insert(Int64(key))
+                var context = contexts[Int64(key)] ?? StaffContext()
+                context.isActive = stored?.isActive ?? true
+                addSnapshotRow(of: record, key: key, context: context)
+            }
             return false
         } else {
             key = nextKey
             nextKey += 1
+            addSnapshotRow(of: record, key: key, context: StaffContext())
             // The producer rejects an id seen earlier in the file, so no need to remember it.
             pending.append((key, record))
             if pending.count >= 50 { try flushStaff(db) }
@@ -296,12 +317,27 @@ struct StaffWriter: RecordWriter {
     }
 
     /// Deletes a person's lookup rows, found from the readable copies in their staff row;
-    /// returns whether they had consented (`nil` when there is no such row).
-    private func deleteLookups(of key: Int, _ db: Database) throws -> Bool? {
+    /// returns whether they had consented and are active (`nil` when there is no such row).
+    private func deleteLookups(of key: Int, _ db: Database) throws -> (
+        hasConsented: Bool, isActive: Bool
+    )? {
         guard let row = try Row.fetchOne(previousCodes, arguments: [key]) else { return nil }
         try lookupDeletion.delete(
             key: key, specialties: row[0], countries: row[1], languages: row[2], db)
-        return row[3]
+        return (row[3], row[4])
+    }
+
+    /// Adds the person's row for the staff snapshot, when it is kept current.
+    private mutating func addSnapshotRow(
+        of record: StaffImportRecord, key: Int, context: StaffContext
+    ) {
+        guard snapshotRows != nil else { return }
+        switch record {
+        case .plain(let staff):
+            snapshotRows!.append(plain: staff, in: file, context: context, key: Int64(key))
+        case .parsed(let staff, _):
+            snapshotRows!.append(staff, context: context, key: Int64(key))
+        }
     }
 
     // MARK: Staff rows

@@ -13,7 +13,7 @@ extension MidstDatabase {
     /// counts an accepted, uncompleted outcome as a commitment. Recording the same outcome again
     /// updates its date.
     public func recordOutcome(_ outcome: Outcome) throws {
-        try pool.write { db in
+        try writeKeepingSnapshot { db in
             guard
                 let needKey = try Int64.fetchOne(
                     db, sql: "SELECT need_key FROM need WHERE id = ?",
@@ -30,6 +30,7 @@ extension MidstDatabase {
                     ON CONFLICT (need_key, staff_key, outcome) DO UPDATE SET date = excluded.date
                     """,
                 arguments: [needKey, staffKey, outcome.kind.rawValue, outcome.date.description])
+            return ((), [staffKey])
         }
     }
 }

@@ -9,16 +9,15 @@ extension MidstDatabase {
     /// The current staff generation: a new random value after every change to staff, outcomes or
     /// needs, by Midst or any other route (``GenerationTriggers``).
     public func staffGeneration() throws -> Int64 {
-        try pool.read {
-            try Int64.fetchOne($0, sql: "SELECT generation FROM staff_generation") ?? 0
-        }
+        try pool.read(Self.staffGeneration)
     }
 
     /// Every consenting, active person in compact form, as of now.
     ///
-    /// Read from the snapshot file when it was built from the current generation; otherwise
-    /// rebuilt from the database (seconds for a million staff) and written back atomically for
-    /// the next process. A snapshot that cannot be read is rebuilt, never trusted.
+    /// Read from the snapshot file when it was built from the current generation, as Midst's own
+    /// writes leave it (``SnapshotMaintenance``); otherwise (after a change by another route, or
+    /// a damaged file) rebuilt from the database (seconds for a million staff) and written back
+    /// atomically for the next process. A snapshot that cannot be read is rebuilt, never trusted.
     public func staffTable(reference: ReferenceData) throws -> StaffTable {
         let generation = try staffGeneration()
         if let storage = MappedFile.storage(path: snapshotPath),
@@ -27,10 +26,7 @@ extension MidstDatabase {
             return table
         }
         let table = try pool.read { db in
-            try Self.buildStaffTable(
-                db, reference: reference,
-                generation: try Int64.fetchOne(db, sql: "SELECT generation FROM staff_generation")
-                    ?? 0)
+            try Self.buildStaffTable(db, reference: reference, generation: Self.staffGeneration(db))
         }
         // A snapshot that cannot be written (read-only folder) only costs the next run a rebuild.
         try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath)
@@ -43,38 +39,15 @@ extension MidstDatabase {
     private static func buildStaffTable(_ db: Database, reference: ReferenceData, generation: Int64)
         throws -> StaffTable
     {
-        var commitments: [Int64: Int] = [:]
-        let committed = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT o.staff_key, count(*) FROM outcome o JOIN need n USING (need_key)
-                WHERE \(isCommitment)
-                GROUP BY o.staff_key
-                """)
-        while let row = try committed.next() { commitments[row[0]] = row[1] }
-        var completed: [Int64: Set<CountryCode>] = [:]
-        let places = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT DISTINCT o.staff_key, n.country FROM outcome o JOIN need n USING (need_key)
-                WHERE o.outcome = 'completed'
-                """)
-        while let row = try places.next() {
-            completed[row[0], default: []].insert(CountryCode(rawValue: row[1]))
-        }
-        var staff: [Staff] = []
-        var contexts: [StaffContext] = []
+        let contexts = try staffContexts(db, of: nil)
+        var rows = StaffTableRows(reference: reference)
         let people = try Row.fetchCursor(
             db, sql: "SELECT * FROM staff WHERE consent = 1 AND active = 1")
         while let row = try people.next() {
             let key: Int64 = row["staff_key"]
-            staff.append(Self.staff(from: row))
-            contexts.append(
-                StaffContext(
-                    commitments: commitments[key] ?? 0, completedCountries: completed[key] ?? []))
+            rows.append(Self.staff(from: row), context: contexts[key] ?? StaffContext(), key: key)
         }
-        return StaffTable(
-            staff: staff, contexts: contexts, reference: reference, generation: generation)
+        return StaffTable.empty(generation: generation).replacing([], with: rows, generation: generation)
     }
 
     /// The staff records with these ids, in the order given (ids not found are left out).

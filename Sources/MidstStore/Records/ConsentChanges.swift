@@ -19,13 +19,13 @@ extension MidstDatabase {
     public func changeConsent(
         staffID id: String, to hasConsented: Bool, reason: String?, at now: Timestamp
     ) throws -> Bool {
-        try pool.write { db in
+        try writeKeepingSnapshot { db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT staff_key, consent FROM staff WHERE id = ?", arguments: [id])
             else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
             let key: Int64 = row["staff_key"]
-            guard (row["consent"] as Bool) != hasConsented else { return false }
+            guard (row["consent"] as Bool) != hasConsented else { return (false, []) }
             try db.execute(
                 sql: """
                     UPDATE staff SET consent = ?, consent_changed_at = ?, updated_at = ?
@@ -34,7 +34,7 @@ extension MidstDatabase {
             try Self.recordConsentChange(
                 key: key, to: hasConsented, at: now, reason: reason, source: "midst staff consent",
                 db)
-            return true
+            return (true, [key])
         }
     }
 

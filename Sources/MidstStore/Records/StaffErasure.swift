@@ -24,6 +24,7 @@ extension MidstDatabase {
     public func forgetStaff(id: String) throws -> ErasureReport {
         var report = ErasureReport()
         var traces: [String] = []
+        var kept: StaffTable?
         try pool.writeWithoutTransaction { db in
             // Every writer connection zeroes deleted content (secure_delete, MidstDatabase).
             // The rows that refer to the person are deleted first, the lookup rows by key
@@ -32,6 +33,8 @@ extension MidstDatabase {
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             try db.inTransaction(.immediate) {
+                let snapshot = try SnapshotMaintenance.begin(
+                    db, snapshotPath: snapshotPath, reference: BundledReference.data)
                 guard
                     let row = try Row.fetchOne(
                         db,
@@ -58,11 +61,13 @@ extension MidstDatabase {
                 for table in PersonalData.tables where !LookupRowDeletion.tables.contains(table.name) {
                     report.rows[table.name] = try erase(key, from: table.name, table.erasure, db)
                 }
+                kept = try snapshot?.finish(StaffChanges(reread: [key]), db)
                 return .commit
             }
         }
-        // The next query rebuilds it.
+        // The old snapshot held the person's id: overwritten before the new one replaces it.
         OwnerOnlyFile.overwriteAndRemove(snapshotPath)
+        keepSnapshot(kept)
         try checkpointTruncating()
         if try !traces.filter(isInFiles).isEmpty {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }

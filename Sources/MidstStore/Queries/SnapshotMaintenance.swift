@@ -1,0 +1,129 @@
+import GRDB
+import MidstCore
+
+/// The people a write changed, as far as the staff snapshot is concerned.
+struct StaffChanges {
+    /// People to read again from the database as the write left them.
+    var reread: Set<Int64> = []
+    /// People whose rows go, replaced by `rows` when they are there.
+    var replaced: Set<Int64> = []
+    /// Rows built from the records written (an import's), so that they need not be read again.
+    var rows: StaffTableRows?
+}
+
+/// Keeps the staff snapshot current at write time, so that the first query after a write is as
+/// fast as any other: begun inside a write transaction from the snapshot of the generation the
+/// transaction started at, given the people the write changed, and finished before the commit
+/// into the table of the new generation, which ``MidstDatabase/keepSnapshot(_:)`` writes once
+/// the transaction has committed.
+///
+/// Only a snapshot checked against the generation read inside the transaction is carried on (no
+/// other writer can change the data in between), so a stale or damaged one is never built on;
+/// without one, nothing is written and the next query rebuilds it. A write that never commits
+/// leaves no snapshot of its generation, which is random: no state ever matches it.
+struct SnapshotMaintenance {
+    private let base: StaffTable
+    private let reference: ReferenceData
+
+    /// The snapshot of the database as this transaction found it, or `nil` when there is none
+    /// current (then the write leaves the snapshot to be rebuilt by the next query).
+    static func begin(_ db: Database, snapshotPath: String, reference: ReferenceData) throws
+        -> SnapshotMaintenance?
+    {
+        precondition(db.isInsideTransaction, "the snapshot is carried on inside the write")
+        let generation = try MidstDatabase.staffGeneration(db)
+        if let storage = MappedFile.storage(path: snapshotPath),
+            let table = try? StaffTable(storage: storage, expectedGeneration: generation)
+        {
+            return SnapshotMaintenance(base: table, reference: reference)
+        }
+        // Nobody matchable yet (a first import): the snapshot of nobody is current.
+        if try !(Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE consent = 1 AND active = 1)") ?? true)
+        {
+            return SnapshotMaintenance(base: .empty(generation: generation), reference: reference)
+        }
+        return nil
+    }
+
+    /// The table after the write: the base with the changed people replaced, at the generation
+    /// the database has now; `nil` when the write changed nothing. Called inside the
+    /// transaction, after the writes.
+    func finish(_ changes: StaffChanges, _ db: Database) throws -> StaffTable? {
+        let generation = try MidstDatabase.staffGeneration(db)
+        guard generation != base.generation else { return nil }
+        var rows = changes.rows ?? StaffTableRows(reference: reference)
+        let reread = Array(changes.reread)
+        let contexts = try MidstDatabase.staffContexts(db, of: reread)
+        try db.forEachRow(
+            "SELECT * FROM staff WHERE consent = 1 AND active = 1 AND staff_key", in: reread
+        ) { row in
+            let key: Int64 = row["staff_key"]
+            rows.append(MidstDatabase.staff(from: row), context: contexts[key] ?? StaffContext(), key: key)
+        }
+        return base.replacing(
+            changes.replaced.union(changes.reread), with: rows, generation: generation)
+    }
+}
+
+extension MidstDatabase {
+    /// Runs a write transaction that changes the people whose staff keys `body` returns, and
+    /// keeps the staff snapshot current with it.
+    func writeKeepingSnapshot<T>(_ body: (Database) throws -> (T, changed: Set<Int64>)) throws -> T {
+        var kept: StaffTable?
+        let result = try pool.write { db in
+            let snapshot = try SnapshotMaintenance.begin(
+                db, snapshotPath: snapshotPath, reference: BundledReference.data)
+            let (result, changed) = try body(db)
+            kept = try snapshot?.finish(StaffChanges(reread: changed), db)
+            return result
+        }
+        keepSnapshot(kept)
+        return result
+    }
+
+    /// The staff generation as `db` sees it.
+    static func staffGeneration(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT generation FROM staff_generation") ?? 0
+    }
+
+    /// Writes the snapshot a committed write kept current. One that cannot be written
+    /// (read-only folder) only costs the next query a rebuild.
+    func keepSnapshot(_ table: StaffTable?) {
+        guard let table else { return }
+        try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath)
+        Self.logger.debug(
+            "staff snapshot kept current",
+            metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])
+    }
+
+    /// The contexts of the people of `keys` (all people when `nil`) who have any: commitments
+    /// held and countries of completed placements.
+    static func staffContexts(_ db: Database, of keys: [Int64]?) throws -> [Int64: StaffContext] {
+        var contexts: [Int64: StaffContext] = [:]
+        let commitments = """
+            SELECT o.staff_key, count(*) FROM outcome o JOIN need n USING (need_key)
+            WHERE \(isCommitment)
+            """
+        let places = """
+            SELECT DISTINCT o.staff_key, n.country FROM outcome o JOIN need n USING (need_key)
+            WHERE o.outcome = 'completed'
+            """
+        func eachRow(_ select: String, groupedBy group: String, _ body: (Row) -> Void) throws {
+            if let keys {
+                try db.forEachRow("\(select) AND o.staff_key", in: keys, then: group, body)
+            } else {
+                let rows = try Row.fetchCursor(db, sql: "\(select) \(group)")
+                while let row = try rows.next() { body(row) }
+            }
+        }
+        try eachRow(commitments, groupedBy: "GROUP BY o.staff_key") { row in
+            contexts[row[0], default: StaffContext()].commitments = row[1]
+        }
+        try eachRow(places, groupedBy: "") { row in
+            contexts[row[0], default: StaffContext()].completedCountries.insert(
+                CountryCode(rawValue: row[1]))
+        }
+        return contexts
+    }
+}
