@@ -51,44 +51,61 @@ struct StaffTableColumns {
         professionRows = rows
     }
 
-    func encoded(generation: Int64) -> [UInt8] {
-        var bytes: [UInt8] = StaffTable.magic
-        func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value) { bytes += $0 } }
-        func put<T: FixedWidthInteger>(_ values: [T]) {
-            put(Int64(values.count))
-            values.withUnsafeBytes { bytes += $0 }
-            bytes += [UInt8](repeating: 0, count: (8 - bytes.count % 8) % 8)
+    /// Calls `body` with each column's bytes and element count, in the order of the layout.
+    private func forEachColumn(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        func visit<T>(_ values: [T]) { values.withUnsafeBytes { body($0, values.count) } }
+        visit(idBytes)
+        visit(idStart)
+        visit(idRank)
+        visit(staffKeys)
+        visit(profession)
+        visit(seniority)
+        visit(modes)
+        visit(freeCapacity)
+        visit(availableFrom)
+        visit(availableTo)
+        visit(placements)
+        visit(employerKeys)
+        visit(specialtyStart)
+        visit(specialtyCodes)
+        visit(tieStart)
+        visit(tieCountries)
+        visit(tieKinds)
+        visit(languageStart)
+        visit(languageCodes)
+        visit(languageRanks)
+        visit(completedStart)
+        visit(completedCountries)
+        visit(professionStart)
+        visit(professionRows)
+    }
+
+    /// The columns laid out as a snapshot, written straight into memory of their own.
+    func storage(generation: Int64) -> StaffTableStorage {
+        var total = 24
+        forEachColumn { bytes, _ in total += 8 + (bytes.count + 7) / 8 * 8 }
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 16)
+        StaffTable.magic.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: 8) }
+        memory.storeBytes(of: StaffTable.formatVersion, toByteOffset: 8, as: UInt32.self)
+        memory.storeBytes(of: generation, toByteOffset: 16, as: Int64.self)
+        var offset = 24
+        forEachColumn { bytes, count in
+            memory.storeBytes(of: Int64(count), toByteOffset: offset, as: Int64.self)
+            offset += 8
+            if let start = bytes.baseAddress {
+                (memory + offset).copyMemory(from: start, byteCount: bytes.count)
+            }
+            let padded = (bytes.count + 7) / 8 * 8
+            (memory + offset + bytes.count).initializeMemory(
+                as: UInt8.self, repeating: 0, count: padded - bytes.count)
+            offset += padded
         }
-        put(StaffTable.formatVersion)
-        put(UInt32(0))  // the checksum, written below
-        put(generation)
-        put(idBytes)
-        put(idStart)
-        put(idRank)
-        put(staffKeys)
-        put(profession)
-        put(seniority)
-        put(modes)
-        put(freeCapacity)
-        put(availableFrom)
-        put(availableTo)
-        put(placements)
-        put(employerKeys)
-        put(specialtyStart)
-        put(specialtyCodes)
-        put(tieStart)
-        put(tieCountries)
-        put(tieKinds)
-        put(languageStart)
-        put(languageCodes)
-        put(languageRanks)
-        put(completedStart)
-        put(completedCountries)
-        put(professionStart)
-        put(professionRows)
-        let sum = bytes.withUnsafeBytes { StaffTable.checksum(UnsafeRawBufferPointer(rebasing: $0[24...])) }
-        withUnsafeBytes(of: sum) { bytes.replaceSubrange(12..<16, with: $0) }
-        return bytes
+        let sum = StaffTable.checksum(UnsafeRawBufferPointer(start: memory + 24, count: total - 24))
+        memory.storeBytes(of: sum, toByteOffset: 12, as: UInt32.self)
+        nonisolated(unsafe) let owned = memory
+        return StaffTableStorage(base: UnsafeRawPointer(memory), count: total) {
+            owned.deallocate()
+        }
     }
 }
 

@@ -19,7 +19,11 @@ public enum OwnerOnlyFile {
     }
 
     /// Writes `bytes` to `path` whole or not at all, owner-only (see ``write(_:to:)``).
-    public static func write(raw bytes: UnsafeRawBufferPointer, to path: String) throws {
+    /// A file that is only a cache, checked whenever it is read (the staff snapshot), need not be
+    /// `durable`: a crash may leave it damaged, never half-trusted.
+    public static func write(raw bytes: UnsafeRawBufferPointer, to path: String, durable: Bool = true)
+        throws
+    {
         let temporary = "\(path).tmp-\(getpid())"
         func failure(_ path: String) -> StoreError {
             .unwritable(path: path, reason: String(cString: strerror(errno)))
@@ -39,7 +43,9 @@ public enum OwnerOnlyFile {
             guard written > 0 else { throw failure(path) }
             offset += written
         }
-        guard fsync(descriptor) == 0, rename(temporary, path) == 0 else { throw failure(path) }
+        guard !durable || fsync(descriptor) == 0, rename(temporary, path) == 0 else {
+            throw failure(path)
+        }
         isWritten = true
     }
 

@@ -38,8 +38,10 @@ struct SnapshotMaintenance {
             return SnapshotMaintenance(base: table, reference: reference)
         }
         // Nobody matchable yet (a first import): the snapshot of nobody is current.
-        if try !(Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE consent = 1 AND active = 1)") ?? true)
+        if try
+            !(Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE consent = 1 AND active = 1)")
+            ?? true)
         {
             return SnapshotMaintenance(base: .empty(generation: generation), reference: reference)
         }
@@ -59,7 +61,8 @@ struct SnapshotMaintenance {
             "SELECT * FROM staff WHERE consent = 1 AND active = 1 AND staff_key", in: reread
         ) { row in
             let key: Int64 = row["staff_key"]
-            rows.append(MidstDatabase.staff(from: row), context: contexts[key] ?? StaffContext(), key: key)
+            rows.append(
+                MidstDatabase.staff(from: row), context: contexts[key] ?? StaffContext(), key: key)
         }
         return base.replacing(
             changes.replaced.union(changes.reread), with: rows, generation: generation)
@@ -69,7 +72,8 @@ struct SnapshotMaintenance {
 extension MidstDatabase {
     /// Runs a write transaction that changes the people whose staff keys `body` returns, and
     /// keeps the staff snapshot current with it.
-    func writeKeepingSnapshot<T>(_ body: (Database) throws -> (T, changed: Set<Int64>)) throws -> T {
+    func writeKeepingSnapshot<T>(_ body: (Database) throws -> (T, changed: Set<Int64>)) throws -> T
+    {
         var kept: StaffTable?
         let result = try pool.write { db in
             let snapshot = try SnapshotMaintenance.begin(
@@ -91,7 +95,7 @@ extension MidstDatabase {
     /// (read-only folder) only costs the next query a rebuild.
     func keepSnapshot(_ table: StaffTable?) {
         guard let table else { return }
-        try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath)
+        try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath, durable: false)
         Self.logger.debug(
             "staff snapshot kept current",
             metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])

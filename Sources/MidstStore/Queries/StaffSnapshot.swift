@@ -29,7 +29,7 @@ extension MidstDatabase {
             try Self.buildStaffTable(db, reference: reference, generation: Self.staffGeneration(db))
         }
         // A snapshot that cannot be written (read-only folder) only costs the next run a rebuild.
-        try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath)
+        try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath, durable: false)
         Self.logger.info(
             "staff snapshot rebuilt",
             metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])
