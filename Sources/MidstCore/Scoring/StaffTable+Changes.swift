@@ -30,6 +30,7 @@ public struct StaffTableRows {
         columns.modes.append(person.modes.rawValue)
         columns.freeCapacity.append(
             UInt8(clamping: max(0, person.maxAssignments - context.commitments)))
+        columns.maxAssignments.append(UInt8(clamping: person.maxAssignments))
         columns.availableFrom.append(
             person.availability.start.map { Int32($0.dayNumber) } ?? Int32.min)
         columns.availableTo.append(person.availability.end.map { Int32($0.dayNumber) } ?? Int32.max)
@@ -77,6 +78,7 @@ public struct StaffTableRows {
         columns.modes.append(person.modes.rawValue)
         columns.freeCapacity.append(
             UInt8(clamping: max(0, Int(person.maxAssignments) - context.commitments)))
+        columns.maxAssignments.append(UInt8(clamping: person.maxAssignments))
         columns.availableFrom.append(day(person.availableFrom) ?? Int32.min)
         columns.availableTo.append(day(person.availableTo) ?? Int32.max)
         columns.placements.append(UInt16(clamping: person.placements))
@@ -97,6 +99,37 @@ public struct StaffTableRows {
             columns.languageCodes.append(person.languageNumbers[index])
             columns.languageRanks.append(person.languageLevels[index])
         }
+        columns.languageStart.append(Int32(columns.languageCodes.count))
+        appendCompleted(context)
+    }
+
+    /// Adds person `row` of `table` again with a new context (commitments and completed
+    /// placements), for a write that changed only those: their record is not read again.
+    public mutating func append(row: Int, of table: StaffTable, context: StaffContext) {
+        guard context.isActive else { return }
+        columns.idBytes += table.idBytes(of: row)
+        columns.idStart.append(Int32(columns.idBytes.count))
+        columns.staffKeys.append(table.staffKeys[row])
+        columns.profession.append(table.profession[row])
+        columns.seniority.append(table.seniority[row])
+        columns.modes.append(table.modes[row])
+        let maximum = table.maxAssignments[row]
+        columns.freeCapacity.append(UInt8(clamping: max(0, Int(maximum) - context.commitments)))
+        columns.maxAssignments.append(maximum)
+        columns.availableFrom.append(table.availableFrom[row])
+        columns.availableTo.append(table.availableTo[row])
+        columns.placements.append(table.placements[row])
+        columns.employerKeys.append(table.employerKeys[row])
+        let specialties = Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1])
+        columns.specialtyCodes += table.specialtyCodes[specialties]
+        columns.specialtyStart.append(Int32(columns.specialtyCodes.count))
+        let ties = Int(table.tieStart[row])..<Int(table.tieStart[row + 1])
+        columns.tieCountries += table.tieCountries[ties]
+        columns.tieKinds += table.tieKinds[ties]
+        columns.tieStart.append(Int32(columns.tieCountries.count))
+        let languages = Int(table.languageStart[row])..<Int(table.languageStart[row + 1])
+        columns.languageCodes += table.languageCodes[languages]
+        columns.languageRanks += table.languageRanks[languages]
         columns.languageStart.append(Int32(columns.languageCodes.count))
         appendCompleted(context)
     }
@@ -123,8 +156,7 @@ public struct StaffTableRows {
         var columns = columns
         columns.idRank = [Int32](repeating: 0, count: count)
         columns.indexProfessions()
-        // The layout was just written, so opening it cannot fail.
-        return try! StaffTable(storage: columns.storage(generation: 0), expectedGeneration: 0)
+        return StaffTable(trusting: columns.storage(generation: 0), generation: 0)
     }
 }
 
@@ -133,8 +165,7 @@ extension StaffTable {
     public static func empty(generation: Int64) -> StaffTable {
         var columns = StaffTableColumns()
         columns.indexProfessions()
-        return try! StaffTable(
-            storage: columns.storage(generation: generation), expectedGeneration: generation)
+        return StaffTable(trusting: columns.storage(generation: generation), generation: generation)
     }
 
     /// This table with the people of `keys` and of `rows` taken out and `rows` put in: what a
@@ -233,8 +264,15 @@ extension StaffTable {
         }
         columns.indexProfessions()
         // The layout was just written, so opening it cannot fail.
-        return try! StaffTable(
-            storage: columns.storage(generation: generation), expectedGeneration: generation)
+        return StaffTable(trusting: columns.storage(generation: generation), generation: generation)
+    }
+
+    /// The staff key of person `row`.
+    public func staffKey(at row: Int) -> Int64 { staffKeys[row] }
+
+    /// The rows of the people with these staff keys (those not in the table are left out).
+    public func rows(ofKeys keys: Set<Int64>) -> [Int] {
+        keys.isEmpty ? [] : (0..<count).filter { keys.contains(staffKeys[$0]) }
     }
 
     /// The rows in id order. Sorted by each id's first eight bytes as one number (ids are
@@ -266,7 +304,7 @@ extension StaffTable {
         let copy = StaffTableStorage(base: UnsafeRawPointer(memory), count: storage.count) {
             owned.deallocate()
         }
-        return try! StaffTable(storage: copy, expectedGeneration: generation)
+        return StaffTable(trusting: copy, generation: generation)
     }
 
     /// The order that makes blocking pay (BatchBenchmarks): by profession, then the country of
@@ -292,71 +330,83 @@ extension StaffTable {
 extension StaffTableColumns {
     /// The columns of the rows `order` names, each row `r` of `kept` (`r >= 0`) or row `-1 - r`
     /// of `added`: every column but the id rank and the profession index. Each column is
-    /// written once, at its final size.
+    /// written once, at its final size, copying runs of consecutive rows whole (a change of a
+    /// few people copies each column in a few pieces).
     init(gathering order: [Int32], from kept: StaffTable, _ added: StaffTable) {
+        /// `count` consecutive rows from row `first` of kept or added, written from `to`.
+        struct Run {
+            var first: Int
+            var count: Int
+            var isKept: Bool
+            var to: Int
+        }
+        var runs: [Run] = []
+        for (index, source) in order.enumerated() {
+            let (row, isKept) = source >= 0 ? (Int(source), true) : (Int(-1 - source), false)
+            if let last = runs.last, last.isKept == isKept, last.first + last.count == row {
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append(Run(first: row, count: 1, isKept: isKept, to: index))
+            }
+        }
         func column<T>(_ path: KeyPath<StaffTable, UnsafeBufferPointer<T>>) -> [T] {
-            let mine = kept[keyPath: path]
-            let theirs = added[keyPath: path]
+            let (mine, theirs) = (kept[keyPath: path], added[keyPath: path])
             return [T](unsafeUninitializedCapacity: order.count) { buffer, initialized in
-                for (index, source) in order.enumerated() {
-                    (buffer.baseAddress! + index).initialize(
-                        to: source >= 0 ? mine[Int(source)] : theirs[Int(-1 - source)])
+                for run in runs {
+                    let source = run.isKept ? mine : theirs
+                    (buffer.baseAddress! + run.to).initialize(
+                        from: source.baseAddress! + run.first, count: run.count)
                 }
                 initialized = order.count
             }
         }
-        /// A multi-valued column: its offsets, and its items copied row by row.
+        /// A multi-valued column: its offsets, shifted run by run, and its items.
         func list<T>(
             _ startsPath: KeyPath<StaffTable, UnsafeBufferPointer<Int32>>,
             _ itemsPath: KeyPath<StaffTable, UnsafeBufferPointer<T>>
         ) -> (starts: [Int32], items: [T]) {
             let (myStarts, theirStarts) = (kept[keyPath: startsPath], added[keyPath: startsPath])
             var starts = [Int32](repeating: 0, count: order.count + 1)
-            for (index, source) in order.enumerated() {
-                let length =
-                    source >= 0
-                    ? myStarts[Int(source) + 1] - myStarts[Int(source)]
-                    : theirStarts[Int(-source)] - theirStarts[Int(-1 - source)]
-                starts[index + 1] = starts[index] + length
-            }
-            let (mine, theirs) = (kept[keyPath: itemsPath], added[keyPath: itemsPath])
-            let items = [T](unsafeUninitializedCapacity: Int(starts[order.count])) {
-                buffer, initialized in
-                var next = buffer.baseAddress!
-                for source in order {
-                    let (from, items, row) =
-                        source >= 0
-                        ? (myStarts, mine, Int(source)) : (theirStarts, theirs, Int(-1 - source))
-                    for item in Int(from[row])..<Int(from[row + 1]) {
-                        next.initialize(to: items[item])
-                        next += 1
-                    }
+            for run in runs {
+                let from = run.isKept ? myStarts : theirStarts
+                let shift = starts[run.to] - from[run.first]
+                for offset in 1...run.count {
+                    starts[run.to + offset] = from[run.first + offset] + shift
                 }
-                initialized = Int(starts[order.count])
+            }
+            let total = Int(starts[order.count])
+            let (mine, theirs) = (kept[keyPath: itemsPath], added[keyPath: itemsPath])
+            let items = [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+                for run in runs {
+                    let (from, source) = run.isKept ? (myStarts, mine) : (theirStarts, theirs)
+                    let first = Int(from[run.first])
+                    let count = Int(from[run.first + run.count]) - first
+                    guard count > 0 else { continue }
+                    (buffer.baseAddress! + Int(starts[run.to])).initialize(
+                        from: source.baseAddress! + first, count: count)
+                }
+                initialized = total
             }
             return (starts, items)
         }
         self.init()
-        let ids = list(\StaffTable.idStart, \.idBytes)
-        (idStart, idBytes) = (ids.starts, ids.items)
+        (idStart, idBytes) = list(\StaffTable.idStart, \.idBytes)
         staffKeys = column(\.staffKeys)
         profession = column(\.profession)
         seniority = column(\.seniority)
         modes = column(\.modes)
         freeCapacity = column(\.freeCapacity)
+        maxAssignments = column(\.maxAssignments)
         availableFrom = column(\.availableFrom)
         availableTo = column(\.availableTo)
         placements = column(\.placements)
         employerKeys = column(\.employerKeys)
-        let specialties = list(\StaffTable.specialtyStart, \.specialtyCodes)
-        (specialtyStart, specialtyCodes) = (specialties.starts, specialties.items)
-        let ties = list(\StaffTable.tieStart, \.tieCountries)
-        (tieStart, tieCountries) = (ties.starts, ties.items)
+        (specialtyStart, specialtyCodes) = list(\StaffTable.specialtyStart, \.specialtyCodes)
+        (tieStart, tieCountries) = list(\StaffTable.tieStart, \.tieCountries)
         tieKinds = list(\StaffTable.tieStart, \.tieKinds).items
-        let languages = list(\StaffTable.languageStart, \.languageCodes)
-        (languageStart, languageCodes) = (languages.starts, languages.items)
+        (languageStart, languageCodes) = list(\StaffTable.languageStart, \.languageCodes)
         languageRanks = list(\StaffTable.languageStart, \.languageRanks).items
-        let completed = list(\StaffTable.completedStart, \.completedCountries)
-        (completedStart, completedCountries) = (completed.starts, completed.items)
+        (completedStart, completedCountries) = list(
+            \StaffTable.completedStart, \.completedCountries)
     }
 }

@@ -25,6 +25,9 @@ public struct StaffTable: @unchecked Sendable {
     let modes: UnsafeBufferPointer<UInt8>
     /// `max_assignments` minus current commitments, floored at 0.
     let freeCapacity: UnsafeBufferPointer<UInt8>
+    /// The most commitments the person takes (`max_assignments`), so that a change of their
+    /// commitments alone is made without their record.
+    let maxAssignments: UnsafeBufferPointer<UInt8>
     let availableFrom: UnsafeBufferPointer<Int32>
     let availableTo: UnsafeBufferPointer<Int32>
     let placements: UnsafeBufferPointer<UInt16>

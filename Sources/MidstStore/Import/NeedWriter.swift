@@ -77,7 +77,7 @@ struct NeedWriter: RecordWriter {
     func staffChanges(_ db: Database) throws -> StaffChanges {
         var changes = StaffChanges()
         try db.forEachRow("SELECT DISTINCT staff_key FROM outcome WHERE need_key", in: updated) {
-            changes.reread.insert($0[0])
+            changes.recontexted.insert($0[0])
         }
         return changes
     }

@@ -53,5 +53,5 @@ struct OutcomeWriter: RecordWriter {
         return !existed
     }
 
-    func staffChanges(_ db: Database) throws -> StaffChanges { StaffChanges(reread: people) }
+    func staffChanges(_ db: Database) throws -> StaffChanges { StaffChanges(recontexted: people) }
 }

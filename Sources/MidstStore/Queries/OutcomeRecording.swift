@@ -30,7 +30,7 @@ extension MidstDatabase {
                     ON CONFLICT (need_key, staff_key, outcome) DO UPDATE SET date = excluded.date
                     """,
                 arguments: [needKey, staffKey, outcome.kind.rawValue, outcome.date.description])
-            return ((), [staffKey])
+            return ((), StaffChanges(recontexted: [staffKey]))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import MidstCore
 
@@ -5,6 +6,9 @@ import MidstCore
 struct StaffChanges {
     /// People to read again from the database as the write left them.
     var reread: Set<Int64> = []
+    /// People whose commitments or completed placements alone changed (outcomes, needs): their
+    /// rows are kept with new contexts, without reading their records.
+    var recontexted: Set<Int64> = []
     /// People whose rows go, replaced by `rows` when they are there.
     var replaced: Set<Int64> = []
     /// Rows built from the records written (an import's), so that they need not be read again.
@@ -54,9 +58,13 @@ struct SnapshotMaintenance {
     func finish(_ changes: StaffChanges, _ db: Database) throws -> StaffTable? {
         let generation = try MidstDatabase.staffGeneration(db)
         guard generation != base.generation else { return nil }
+        let started = Date()
         var rows = changes.rows ?? StaffTableRows(reference: reference)
         let reread = Array(changes.reread)
-        let contexts = try MidstDatabase.staffContexts(db, of: reread)
+        let recontexted = base.rows(ofKeys: changes.recontexted.subtracting(changes.reread))
+        let contexts = try MidstDatabase.staffContexts(
+            db, of: reread + recontexted.map { base.staffKey(at: $0) })
+        let contextsRead = Date()
         try db.forEachRow(
             "SELECT * FROM staff WHERE consent = 1 AND active = 1 AND staff_key", in: reread
         ) { row in
@@ -64,22 +72,34 @@ struct SnapshotMaintenance {
             rows.append(
                 MidstDatabase.staff(from: row), context: contexts[key] ?? StaffContext(), key: key)
         }
-        return base.replacing(
+        for row in recontexted {
+            rows.append(
+                row: row, of: base, context: contexts[base.staffKey(at: row)] ?? StaffContext())
+        }
+        let merging = Date()
+        let table = base.replacing(
             changes.replaced.union(changes.reread), with: rows, generation: generation)
+        MidstDatabase.logger.debug(
+            "staff snapshot carried on",
+            metadata: [
+                "contextSeconds": "\(contextsRead.timeIntervalSince(started))",
+                "readSeconds": "\(merging.timeIntervalSince(started))",
+                "mergeSeconds": "\(Date().timeIntervalSince(merging))", "rows": "\(rows.count)",
+            ])
+        return table
     }
 }
 
 extension MidstDatabase {
-    /// Runs a write transaction that changes the people whose staff keys `body` returns, and
-    /// keeps the staff snapshot current with it.
-    func writeKeepingSnapshot<T>(_ body: (Database) throws -> (T, changed: Set<Int64>)) throws -> T
-    {
+    /// Runs a write transaction that makes the changes `body` returns, and keeps the staff
+    /// snapshot current with it.
+    func writeKeepingSnapshot<T>(_ body: (Database) throws -> (T, StaffChanges)) throws -> T {
         var kept: StaffTable?
         let result = try pool.write { db in
             let snapshot = try SnapshotMaintenance.begin(
                 db, snapshotPath: snapshotPath, reference: BundledReference.data)
-            let (result, changed) = try body(db)
-            kept = try snapshot?.finish(StaffChanges(reread: changed), db)
+            let (result, changes) = try body(db)
+            kept = try snapshot?.finish(changes, db)
             return result
         }
         keepSnapshot(kept)
@@ -95,14 +115,17 @@ extension MidstDatabase {
     /// (read-only folder) only costs the next query a rebuild.
     func keepSnapshot(_ table: StaffTable?) {
         guard let table else { return }
+        let started = Date()
         try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath, durable: false)
         Self.logger.debug(
             "staff snapshot kept current",
-            metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])
+            metadata: [
+                "people": "\(table.count)", "writeSeconds": "\(Date().timeIntervalSince(started))",
+            ])
     }
 
-    /// The contexts of the people of `keys` (all people when `nil`) who have any: commitments
-    /// held and countries of completed placements.
+    /// The contexts of the people of `keys` (all people when `nil`; perhaps more people than
+    /// `keys`) who have any: commitments held and countries of completed placements.
     static func staffContexts(_ db: Database, of keys: [Int64]?) throws -> [Int64: StaffContext] {
         var contexts: [Int64: StaffContext] = [:]
         let commitments = """
@@ -114,7 +137,8 @@ extension MidstDatabase {
             WHERE o.outcome = 'completed'
             """
         func eachRow(_ select: String, groupedBy group: String, _ body: (Row) -> Void) throws {
-            if let keys {
+            // Beyond a few hundred people, one pass over the outcomes beats a search per chunk.
+            if let keys, keys.count <= 500 {
                 try db.forEachRow("\(select) AND o.staff_key", in: keys, then: group, body)
             } else {
                 let rows = try Row.fetchCursor(db, sql: "\(select) \(group)")

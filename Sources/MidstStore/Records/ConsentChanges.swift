@@ -25,7 +25,7 @@ extension MidstDatabase {
                     db, sql: "SELECT staff_key, consent FROM staff WHERE id = ?", arguments: [id])
             else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
             let key: Int64 = row["staff_key"]
-            guard (row["consent"] as Bool) != hasConsented else { return (false, []) }
+            guard (row["consent"] as Bool) != hasConsented else { return (false, StaffChanges()) }
             try db.execute(
                 sql: """
                     UPDATE staff SET consent = ?, consent_changed_at = ?, updated_at = ?
@@ -34,7 +34,7 @@ extension MidstDatabase {
             try Self.recordConsentChange(
                 key: key, to: hasConsented, at: now, reason: reason, source: "midst staff consent",
                 db)
-            return (true, [key])
+            return (true, StaffChanges(reread: [key]))
         }
     }
 
