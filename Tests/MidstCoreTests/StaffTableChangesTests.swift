@@ -97,4 +97,24 @@ struct StaffTableChangesTests {
         #expect(emptied.count == 0)
         #expect(emptied.generation == 8)
     }
+
+    @Test("a snapshot of another layout whose checksum holds is refused, not read past its end")
+    func otherLayoutRefused() {
+        let table = StaffTable(
+            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference,
+            generation: 3)
+        let good = Array(table.bytes)
+        // Counts a different layout (or a deceiver) could put where a column's count is read.
+        for count in [Int64.max, -1, 1 << 40, Int64(Int32.max) - 1, Int64(good.count)] {
+            var bytes = good
+            withUnsafeBytes(of: count) { bytes.replaceSubrange(24..<32, with: $0) }
+            let sum = bytes.withUnsafeBytes {
+                StaffTable.checksum(UnsafeRawBufferPointer(rebasing: $0[24...]))
+            }
+            withUnsafeBytes(of: sum) { bytes.replaceSubrange(12..<16, with: $0) }
+            #expect(throws: StaffTableFormatError.self, "count \(count)") {
+                _ = try StaffTable(storage: StaffTableStorage(copying: bytes), expectedGeneration: 3)
+            }
+        }
+    }
 }

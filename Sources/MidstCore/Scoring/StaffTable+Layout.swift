@@ -114,9 +114,9 @@ struct StaffTableColumns {
 extension StaffTable {
     /// The layout version; a snapshot of another version is rebuilt rather than read.
     /// Version 3 orders the rows for blocking (``clusterKey(ofRow:)``); version 4 adds the
-    /// employer keys; version 5 the checksum; version 6 the staff keys and
-    /// capacities.
-    public static let formatVersion: UInt32 = 6
+    /// employer keys; version 5 the checksum; version 6 the staff keys; version 7
+    /// the capacities.
+    public static let formatVersion: UInt32 = 7
     static let magic: [UInt8] = Array("MIDSTSNP".utf8)
 
     /// A checksum of a snapshot's columns, so that a damaged snapshot (a flipped bit, a stray
@@ -255,10 +255,15 @@ private struct ColumnReader {
         -> UnsafeBufferPointer<T>
     {
         let elements = try value(Int64.self)
+        // The count is checked before it is used: a file of another layout whose checksum
+        // holds (or one made to deceive) must be refused, not overflow.
+        guard elements >= 0, elements < Int64(Int32.max) else {
+            throw StaffTableFormatError(description: "damaged snapshot")
+        }
         let size = Int(elements) * MemoryLayout<T>.stride
-        guard elements >= 0, elements < Int64(Int32.max), offset + size <= count,
-            offset % MemoryLayout<T>.alignment == 0
-        else { throw StaffTableFormatError(description: "damaged snapshot") }
+        guard offset + size <= count, offset % MemoryLayout<T>.alignment == 0 else {
+            throw StaffTableFormatError(description: "damaged snapshot")
+        }
         let column = UnsafeBufferPointer(
             start: (base + offset).assumingMemoryBound(to: T.self), count: Int(elements))
         offset += size + (8 - size % 8) % 8
