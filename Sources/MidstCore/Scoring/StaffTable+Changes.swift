@@ -5,7 +5,7 @@
 ///
 /// People who have not consented, are not active or have a profession the reference does not
 /// know are not added, so that they can never be matched.
-public struct StaffTableRows {
+public struct StaffTableRows: Sendable {
     let reference: ReferenceData
     var columns = StaffTableColumns()
     /// Employers repeat (a few hundred trusts for a million people): normalising each name

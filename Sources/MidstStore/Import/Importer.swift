@@ -292,7 +292,7 @@ extension MidstDatabase {
         let isBulkLoad = !options.isDryRun && bytes.count >= options.bulkLoadBytes
         // This process's idle readers would keep the journal mode from changing (below).
         if isBulkLoad { pool.releaseMemory() }
-        var keptSnapshot: StaffTable?
+        var keptSnapshot: PendingSnapshot?
         let summary = try describingFailures { try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
             let journal = isBulkLoad ? try SingleWriteJournal(db) : nil

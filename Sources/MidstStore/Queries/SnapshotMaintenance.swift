@@ -54,8 +54,9 @@ struct SnapshotMaintenance {
 
     /// The table after the write: the base with the changed people replaced, at the generation
     /// the database has now; `nil` when the write changed nothing. Called inside the
-    /// transaction, after the writes.
-    func finish(_ changes: StaffChanges, _ db: Database) throws -> StaffTable? {
+    /// transaction, after the writes: what it reads it reads there; the merge itself runs in the
+    /// background while the transaction commits (a 1M-staff import's commit hides most of it).
+    func finish(_ changes: StaffChanges, _ db: Database) throws -> PendingSnapshot? {
         let generation = try MidstDatabase.staffGeneration(db)
         guard generation != base.generation else { return nil }
         let started = Date()
@@ -64,7 +65,6 @@ struct SnapshotMaintenance {
         let recontexted = base.rows(ofKeys: changes.recontexted.subtracting(changes.reread))
         let contexts = try MidstDatabase.staffContexts(
             db, of: reread + recontexted.map { base.staffKey(at: $0) })
-        let contextsRead = Date()
         try db.forEachRow(
             "SELECT * FROM staff WHERE consent = 1 AND active = 1 AND staff_key", in: reread
         ) { row in
@@ -76,17 +76,39 @@ struct SnapshotMaintenance {
             rows.append(
                 row: row, of: base, context: contexts[base.staffKey(at: row)] ?? StaffContext())
         }
-        let merging = Date()
-        let table = base.replacing(
-            changes.replaced.union(changes.reread), with: rows, generation: generation)
-        MidstDatabase.logger.debug(
-            "staff snapshot carried on",
-            metadata: [
-                "contextSeconds": "\(contextsRead.timeIntervalSince(started))",
-                "readSeconds": "\(merging.timeIntervalSince(started))",
-                "mergeSeconds": "\(Date().timeIntervalSince(merging))", "rows": "\(rows.count)",
-            ])
-        return table
+        let readSeconds = Date().timeIntervalSince(started)
+        let replaced = changes.replaced.union(changes.reread)
+        return PendingSnapshot { [base, rows] in
+            let merging = Date()
+            let table = base.replacing(replaced, with: rows, generation: generation)
+            MidstDatabase.logger.debug(
+                "staff snapshot carried on",
+                metadata: [
+                    "readSeconds": "\(readSeconds)", "rows": "\(rows.count)",
+                    "mergeSeconds": "\(Date().timeIntervalSince(merging))",
+                ])
+            return table
+        }
+    }
+}
+
+/// A staff table being made on another thread; ``table()`` waits for it.
+final class PendingSnapshot: @unchecked Sendable {
+    // @unchecked: `result` is written once, before `done` is signalled, and read after waiting.
+    private let done = DispatchSemaphore(value: 0)
+    private var result: StaffTable?
+
+    init(_ work: @escaping @Sendable () -> StaffTable) {
+        Thread.detachNewThread { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    func table() -> StaffTable {
+        done.wait()
+        done.signal()
+        return result!
     }
 }
 
@@ -94,7 +116,7 @@ extension MidstDatabase {
     /// Runs a write transaction that makes the changes `body` returns, and keeps the staff
     /// snapshot current with it.
     func writeKeepingSnapshot<T>(_ body: (Database) throws -> (T, StaffChanges)) throws -> T {
-        var kept: StaffTable?
+        var kept: PendingSnapshot?
         let result = try pool.write { db in
             let snapshot = try SnapshotMaintenance.begin(
                 db, snapshotPath: snapshotPath, reference: BundledReference.data)
@@ -113,8 +135,8 @@ extension MidstDatabase {
 
     /// Writes the snapshot a committed write kept current. One that cannot be written
     /// (read-only folder) only costs the next query a rebuild.
-    func keepSnapshot(_ table: StaffTable?) {
-        guard let table else { return }
+    func keepSnapshot(_ pending: PendingSnapshot?) {
+        guard let table = pending?.table() else { return }
         let started = Date()
         try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath, durable: false)
         Self.logger.debug(

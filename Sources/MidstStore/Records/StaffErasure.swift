@@ -24,7 +24,7 @@ extension MidstDatabase {
     public func forgetStaff(id: String) throws -> ErasureReport {
         var report = ErasureReport()
         var traces: [String] = []
-        var kept: StaffTable?
+        var kept: PendingSnapshot?
         try pool.writeWithoutTransaction { db in
             // Every writer connection zeroes deleted content (secure_delete, MidstDatabase).
             // The rows that refer to the person are deleted first, the lookup rows by key
