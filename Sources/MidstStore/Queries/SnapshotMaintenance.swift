@@ -56,6 +56,8 @@ struct SnapshotMaintenance {
     /// the database has now; `nil` when the write changed nothing. Called inside the
     /// transaction, after the writes: what it reads it reads there; the merge itself runs in the
     /// background while the transaction commits (a 1M-staff import's commit hides most of it).
+    /// It reads the old snapshot's mapped pages, so that file must not be written in place
+    /// (`staff forget` zeroes it) before the result is taken.
     func finish(_ changes: StaffChanges, _ db: Database) throws -> PendingSnapshot? {
         let generation = try MidstDatabase.staffGeneration(db)
         guard generation != base.generation else { return nil }
@@ -135,8 +137,11 @@ extension MidstDatabase {
 
     /// Writes the snapshot a committed write kept current. One that cannot be written
     /// (read-only folder) only costs the next query a rebuild.
-    func keepSnapshot(_ pending: PendingSnapshot?) {
-        guard let table = pending?.table() else { return }
+    func keepSnapshot(_ pending: PendingSnapshot?) { keepSnapshot(pending?.table()) }
+
+    /// Writes a snapshot made for a committed write (see ``keepSnapshot(_:)-…``).
+    func keepSnapshot(_ table: StaffTable?) {
+        guard let table else { return }
         let started = Date()
         try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath, durable: false)
         Self.logger.debug(

@@ -58,16 +58,19 @@ extension MidstDatabase {
                 report.rows = try LookupRowDeletion(db).delete(
                     key: Int(key), specialties: row["specialties"], countries: row["countries"],
                     languages: row["languages"], db)
-                for table in PersonalData.tables where !LookupRowDeletion.tables.contains(table.name) {
+                for table in PersonalData.tables
+                where !LookupRowDeletion.tables.contains(table.name) {
                     report.rows[table.name] = try erase(key, from: table.name, table.erasure, db)
                 }
                 kept = try snapshot?.finish(StaffChanges(reread: [key]), db)
                 return .commit
             }
         }
-        // The old snapshot held the person's id: overwritten before the new one replaces it.
+        // The old snapshot held the person's id: overwritten before the new one replaces it,
+        // and only once the new one, which reads the old one's mapped pages, is made.
+        let table = kept?.table()
         OwnerOnlyFile.overwriteAndRemove(snapshotPath)
-        keepSnapshot(kept)
+        keepSnapshot(table)
         try checkpointTruncating()
         if try !traces.filter(isInFiles).isEmpty {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
@@ -81,11 +84,14 @@ extension MidstDatabase {
                 )
             }
         }
-        Self.logger.notice("a staff record was erased", metadata: ["rows": "\(report.rows.values.reduce(0, +))"])
+        Self.logger.notice(
+            "a staff record was erased", metadata: ["rows": "\(report.rows.values.reduce(0, +))"])
         return report
     }
 
-    private func erase(_ key: Int64, from table: String, _ erasure: PersonalData.Erasure, _ db: Database)
+    private func erase(
+        _ key: Int64, from table: String, _ erasure: PersonalData.Erasure, _ db: Database
+    )
         throws -> Int
     {
         switch erasure {
