@@ -35,7 +35,7 @@ extension StaffTable {
         } else {
             for row in 0..<count where removed.contains(staffKeys[row]) { isRemoved[row] = true }
         }
-        let addedOrder = added.orderForBlocking(unitedKingdom: unitedKingdom)
+        let (addedOrder, addedKeys) = added.orderForBlocking(unitedKingdom: unitedKingdom)
 
         // Where each row of the result comes from: row r of this table (r >= 0), or row
         // -1 - r of the added ones; and where each kept or added row goes.
@@ -52,30 +52,24 @@ extension StaffTable {
             copied = max(copied, end)
         }
         for addedRow in addedOrder {
-            guard count > 0 else {
-                newRowOfAdded[addedRow] = Int32(order.count)
-                order.append(-1 - Int32(addedRow))
-                continue
-            }
-            let entry = (
-                key: added.clusterKey(ofRow: addedRow, unitedKingdom: unitedKingdom),
-                staffKey: added.staffKeys[addedRow], row: addedRow
-            )
-            // The first row of this table ordered after the new one (rows are sorted).
-            var low = copied
-            var high = count
-            while low < high {
-                let middle = (low + high) / 2
-                let key = clusterKey(ofRow: middle, unitedKingdom: unitedKingdom)
-                if (key, staffKeys[middle]) < (entry.key, entry.staffKey) {
-                    low = middle + 1
-                } else {
-                    high = middle
+            if count > 0 {
+                // The first row of this table ordered after the new one (rows are sorted).
+                let wanted = (addedKeys[addedRow], added.staffKeys[addedRow])
+                var low = copied
+                var high = count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let key = clusterKey(ofRow: middle, unitedKingdom: unitedKingdom)
+                    if (key, staffKeys[middle]) < wanted {
+                        low = middle + 1
+                    } else {
+                        high = middle
+                    }
                 }
+                keep(upTo: low)
             }
-            keep(upTo: low)
-            newRowOfAdded[entry.row] = Int32(order.count)
-            order.append(-1 - Int32(entry.row))
+            newRowOfAdded[addedRow] = Int32(order.count)
+            order.append(-1 - Int32(addedRow))
         }
         keep(upTo: count)
         var columns = StaffTableColumns(gathering: order, from: self, added)
@@ -121,15 +115,16 @@ extension StaffTable {
     /// The rows in the order for blocking: by cluster key, then staff key. When the staff keys
     /// rise with the rows (an import's new people), both fit in one number per row, which
     /// sorts several times faster than pairs compared field by field.
-    func orderForBlocking(unitedKingdom: UInt16?) -> [Int] {
+    func orderForBlocking(unitedKingdom: UInt16?) -> (rows: [Int], clusterKeys: [UInt64]) {
         let keys = (0..<count).map { clusterKey(ofRow: $0, unitedKingdom: unitedKingdom) }
         let keysRise = zip(staffKeys, staffKeys.dropFirst()).allSatisfy { $0 < $1 }
         if keysRise, count < 1 << 28, keys.allSatisfy({ $0 < 1 << 36 }) {
-            return keys.enumerated().map { $1 << 28 | UInt64($0) }.sorted().map {
+            let rows = keys.enumerated().map { $1 << 28 | UInt64($0) }.sorted().map {
                 Int($0 & (1 << 28 - 1))
             }
+            return (rows, keys)
         }
-        return (0..<count).sorted { (keys[$0], staffKeys[$0]) < (keys[$1], staffKeys[$1]) }
+        return ((0..<count).sorted { (keys[$0], staffKeys[$0]) < (keys[$1], staffKeys[$1]) }, keys)
     }
 
     /// The rows in id order. Sorted by each id's first eight bytes as one number (ids are
@@ -154,12 +149,9 @@ extension StaffTable {
 
     /// The same people at another generation (the checksum does not cover the generation).
     func restamped(generation: Int64) -> StaffTable {
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: storage.count, alignment: 16)
-        memory.copyMemory(from: storage.base, byteCount: storage.count)
-        memory.storeBytes(of: generation, toByteOffset: 16, as: Int64.self)
-        nonisolated(unsafe) let owned = memory
-        let copy = StaffTableStorage(base: UnsafeRawPointer(memory), count: storage.count) {
-            owned.deallocate()
+        let copy = StaffTableStorage(count: storage.count) { memory in
+            memory.copyMemory(from: storage.base, byteCount: storage.count)
+            memory.storeBytes(of: generation, toByteOffset: 16, as: Int64.self)
         }
         return StaffTable(trusting: copy, generation: generation)
     }

@@ -86,27 +86,27 @@ struct StaffTableColumns {
     func storage(generation: Int64) -> StaffTableStorage {
         var total = 24
         forEachColumn { bytes, _ in total += 8 + (bytes.count + 7) / 8 * 8 }
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 16)
-        StaffTable.magic.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: 8) }
-        memory.storeBytes(of: StaffTable.formatVersion, toByteOffset: 8, as: UInt32.self)
-        memory.storeBytes(of: generation, toByteOffset: 16, as: Int64.self)
-        var offset = 24
-        forEachColumn { bytes, count in
-            memory.storeBytes(of: Int64(count), toByteOffset: offset, as: Int64.self)
-            offset += 8
-            if let start = bytes.baseAddress {
-                (memory + offset).copyMemory(from: start, byteCount: bytes.count)
+        return StaffTableStorage(count: total) { memory in
+            StaffTable.magic.withUnsafeBytes {
+                memory.copyMemory(from: $0.baseAddress!, byteCount: 8)
             }
-            let padded = (bytes.count + 7) / 8 * 8
-            (memory + offset + bytes.count).initializeMemory(
-                as: UInt8.self, repeating: 0, count: padded - bytes.count)
-            offset += padded
-        }
-        let sum = StaffTable.checksum(UnsafeRawBufferPointer(start: memory + 24, count: total - 24))
-        memory.storeBytes(of: sum, toByteOffset: 12, as: UInt32.self)
-        nonisolated(unsafe) let owned = memory
-        return StaffTableStorage(base: UnsafeRawPointer(memory), count: total) {
-            owned.deallocate()
+            memory.storeBytes(of: StaffTable.formatVersion, toByteOffset: 8, as: UInt32.self)
+            memory.storeBytes(of: generation, toByteOffset: 16, as: Int64.self)
+            var offset = 24
+            forEachColumn { bytes, count in
+                memory.storeBytes(of: Int64(count), toByteOffset: offset, as: Int64.self)
+                offset += 8
+                if let start = bytes.baseAddress {
+                    (memory + offset).copyMemory(from: start, byteCount: bytes.count)
+                }
+                let padded = (bytes.count + 7) / 8 * 8
+                (memory + offset + bytes.count).initializeMemory(
+                    as: UInt8.self, repeating: 0, count: padded - bytes.count)
+                offset += padded
+            }
+            let sum = StaffTable.checksum(
+                UnsafeRawBufferPointer(start: memory + 24, count: total - 24))
+            memory.storeBytes(of: sum, toByteOffset: 12, as: UInt32.self)
         }
     }
 }

@@ -132,9 +132,10 @@ public struct StaffTable: @unchecked Sendable {
         var rows = StaffTableRows(reference: reference)
         for position in staff.indices {
             rows.append(
-                staff[position], context: contexts[position], key: keys?[position] ?? Int64(position))
+                staff[position], context: contexts[position],
+                key: keys?[position] ?? Int64(position))
         }
-        self = StaffTable.empty(generation: generation).replacing([], with: rows, generation: generation)
+        self = rows.table(generation: generation)
     }
 }
 
@@ -156,10 +157,17 @@ public final class StaffTableStorage: @unchecked Sendable {
 
     /// An aligned copy of `bytes`.
     public convenience init(copying bytes: [UInt8]) {
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
-        bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        self.init(count: bytes.count) { memory in
+            bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        }
+    }
+
+    /// Aligned memory of its own, `count` bytes, written once by `write`.
+    convenience init(count: Int, writing write: (UnsafeMutableRawPointer) -> Void) {
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        write(memory)
         nonisolated(unsafe) let owned = memory
-        self.init(base: UnsafeRawPointer(memory), count: bytes.count) { owned.deallocate() }
+        self.init(base: UnsafeRawPointer(memory), count: count) { owned.deallocate() }
     }
 
     deinit { release() }

@@ -151,6 +151,11 @@ public struct StaffTableRows: Sendable {
         return key
     }
 
+    /// A table of these people alone, ordered and ranked as every table is.
+    public func table(generation: Int64) -> StaffTable {
+        StaffTable.empty(generation: generation).replacing([], with: self, generation: generation)
+    }
+
     /// The rows as a table of their own, in the order added (ranks not yet set).
     func unorderedTable() -> StaffTable {
         var columns = columns

@@ -36,9 +36,7 @@ struct SnapshotMaintenance {
     {
         precondition(db.isInsideTransaction, "the snapshot is carried on inside the write")
         let generation = try MidstDatabase.staffGeneration(db)
-        if let storage = MappedFile.storage(path: snapshotPath),
-            let table = try? StaffTable(storage: storage, expectedGeneration: generation)
-        {
+        if let table = MidstDatabase.snapshot(at: snapshotPath, generation: generation) {
             return SnapshotMaintenance(base: table, reference: reference)
         }
         // Nobody matchable yet (a first import): the snapshot of nobody is current.
@@ -67,13 +65,7 @@ struct SnapshotMaintenance {
         let recontexted = base.rows(ofKeys: changes.recontexted.subtracting(changes.reread))
         let contexts = try MidstDatabase.staffContexts(
             db, of: reread + recontexted.map { base.staffKey(at: $0) })
-        try db.forEachRow(
-            "SELECT * FROM staff WHERE consent = 1 AND active = 1 AND staff_key", in: reread
-        ) { row in
-            let key: Int64 = row["staff_key"]
-            rows.append(
-                MidstDatabase.staff(from: row), context: contexts[key] ?? StaffContext(), key: key)
-        }
+        try MidstDatabase.appendMatchable(reread, contexts: contexts, to: &rows, db)
         for row in recontexted {
             rows.append(
                 row: row, of: base, context: contexts[base.staffKey(at: row)] ?? StaffContext())
@@ -145,7 +137,7 @@ extension MidstDatabase {
         let started = Date()
         try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath, durable: false)
         Self.logger.debug(
-            "staff snapshot kept current",
+            "staff snapshot written",
             metadata: [
                 "people": "\(table.count)", "writeSeconds": "\(Date().timeIntervalSince(started))",
             ])

@@ -19,35 +19,44 @@ extension MidstDatabase {
     /// a damaged file) rebuilt from the database (seconds for a million staff) and written back
     /// atomically for the next process. A snapshot that cannot be read is rebuilt, never trusted.
     public func staffTable(reference: ReferenceData) throws -> StaffTable {
-        let generation = try staffGeneration()
-        if let storage = MappedFile.storage(path: snapshotPath),
-            let table = try? StaffTable(storage: storage, expectedGeneration: generation)
-        {
+        if let table = Self.snapshot(at: snapshotPath, generation: try staffGeneration()) {
             return table
         }
         let table = try pool.read { db in
-            try Self.buildStaffTable(db, reference: reference, generation: Self.staffGeneration(db))
+            let contexts = try Self.staffContexts(db, of: nil)
+            var rows = StaffTableRows(reference: reference)
+            try Self.appendMatchable(nil, contexts: contexts, to: &rows, db)
+            return rows.table(generation: try Self.staffGeneration(db))
         }
-        // A snapshot that cannot be written (read-only folder) only costs the next run a rebuild.
-        try? OwnerOnlyFile.write(raw: table.bytes, to: snapshotPath, durable: false)
+        keepSnapshot(table)
         Self.logger.info(
             "staff snapshot rebuilt",
             metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])
         return table
     }
 
-    private static func buildStaffTable(_ db: Database, reference: ReferenceData, generation: Int64)
-        throws -> StaffTable
-    {
-        let contexts = try staffContexts(db, of: nil)
-        var rows = StaffTableRows(reference: reference)
-        let people = try Row.fetchCursor(
-            db, sql: "SELECT * FROM staff WHERE consent = 1 AND active = 1")
-        while let row = try people.next() {
+    /// The snapshot at `path` when it is of `generation` and intact; else `nil`.
+    static func snapshot(at path: String, generation: Int64) -> StaffTable? {
+        guard let storage = MappedFile.storage(path: path) else { return nil }
+        return try? StaffTable(storage: storage, expectedGeneration: generation)
+    }
+
+    /// Adds the matchable people among `keys` (everyone when `nil`), as stored, to `rows`.
+    static func appendMatchable(
+        _ keys: [Int64]?, contexts: [Int64: StaffContext], to rows: inout StaffTableRows,
+        _ db: Database
+    ) throws {
+        let select = "SELECT * FROM staff WHERE consent = 1 AND active = 1"
+        func add(_ row: Row) {
             let key: Int64 = row["staff_key"]
-            rows.append(Self.staff(from: row), context: contexts[key] ?? StaffContext(), key: key)
+            rows.append(staff(from: row), context: contexts[key] ?? StaffContext(), key: key)
         }
-        return StaffTable.empty(generation: generation).replacing([], with: rows, generation: generation)
+        if let keys {
+            try db.forEachRow("\(select) AND staff_key", in: keys, add)
+        } else {
+            let people = try Row.fetchCursor(db, sql: select)
+            while let row = try people.next() { add(row) }
+        }
     }
 
     /// The staff records with these ids, in the order given (ids not found are left out).
