@@ -122,3 +122,105 @@ struct PriorityStepTests {
                 == 40)
     }
 }
+
+/// The batch with recorded outcomes (docs/SCORING.md, "Outcomes and the nightly loop").
+@Suite("Batch: outcomes shape the night")
+struct BatchFollowUpTests {
+    let reference: ReferenceData
+    let needs: [Need]
+    let table: StaffTable
+    let scorer: Scorer
+
+    init() throws {
+        reference = try ReferenceFixtures.bundledReference()
+        let (staff, needs) = try ReferenceFixtures.generated(staff: 1500, needs: 40, seed: 8)
+        self.needs = needs.map {
+            var need = $0
+            need.dates = DateWindow()
+            return need
+        }
+        table = StaffTable(
+            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+        scorer = Scorer(reference: reference)
+    }
+
+    private func id(_ row: Int32) -> RecordID { table.id(at: Int(row)) }
+
+    @Test("a decliner is never listed again, a placed person fills the slot, an ask is kept")
+    func outcomesApplied() async throws {
+        let batch = Batch(scorer: scorer, top: 5)
+        let before = await batch.run(needs: needs, table: table, decisions: [])
+        let need = try #require(
+            before.shortlists.indices.first { before.shortlists[$0].count >= 4 && needs[$0].slots >= 2 })
+        let needID = needs[need].id
+        let list = before.shortlists[need]
+        let decliner = id(list[0].row)
+        let acceptor = id(list[1].row)
+        let asked = id(list[3].row)
+        let day = CalendarDate(iso: "2026-12-01")!
+        let outcomes = [
+            Outcome(needID: needID, staffID: decliner, kind: .declined, date: day),
+            Outcome(needID: needID, staffID: acceptor, kind: .accepted, date: day),
+            Outcome(needID: needID, staffID: asked, kind: .asked, date: day),
+        ]
+        let followUp = FollowUp(outcomes: outcomes, asOf: day)
+        let after = await batch.run(
+            needs: needs, table: table, decisions: [], followUp: followUp)
+        let position = try #require(after.needs.firstIndex { $0.id == needID } )
+        let listed = after.shortlists[position].map { id($0.row) }
+        #expect(!listed.contains(decliner))
+        #expect(!listed.contains(acceptor))
+        #expect(after.openSlots[position] == needs[need].slots - 1)
+        let proposed = after.proposal.pairs.filter { $0.need == position }
+        #expect(proposed.count <= needs[need].slots - 1)
+        let kept = try #require(proposed.first { id($0.row) == asked })
+        #expect(kept.basis == .asked)
+    }
+
+    @Test("filled and expired needs are not matched, and say why")
+    func unmatchedNeeds() async throws {
+        var dated = needs
+        dated[0].dates = DateWindow(
+            start: CalendarDate(iso: "2026-01-01"), end: CalendarDate(iso: "2026-01-31"))
+        let someone = table.id(at: 0)
+        let outcomes = (0..<dated[1].slots).map { index in
+            Outcome(
+                needID: dated[1].id, staffID: RecordID(rawValue: "X\(index)"), kind: .accepted,
+                date: CalendarDate(iso: "2026-06-01")!)
+        } + [Outcome(needID: dated[0].id, staffID: someone, kind: .asked, date: CalendarDate(iso: "2026-01-10")!)]
+        let result = await Batch(scorer: scorer, top: 5).run(
+            needs: dated, table: table, decisions: [],
+            followUp: FollowUp(outcomes: outcomes, asOf: CalendarDate(iso: "2026-07-01")))
+        #expect(result.needs.count == dated.count - 2)
+        #expect(
+            result.unmatchedNeeds.map { "\($0.need.id):\($0.state)" }.sorted()
+                == ["\(dated[0].id):expired", "\(dated[1].id):filled"].sorted())
+        #expect(!result.proposal.pairs.contains { id($0.row) == someone && result.needs[$0.need].id == dated[0].id })
+    }
+
+    @Test("a pin of a decliner is set aside naming the decline; a pin of an asked pair is kept once")
+    func pinsMeetOutcomes() async throws {
+        let batch = Batch(scorer: scorer, top: 5)
+        let before = await batch.run(needs: needs, table: table, decisions: [])
+        let need = try #require(before.shortlists.firstIndex { $0.count >= 3 })
+        let needID = needs[need].id
+        let decliner = id(before.shortlists[need][0].row)
+        let asked = id(before.shortlists[need][1].row)
+        let day = CalendarDate(iso: "2026-12-01")!
+        let followUp = FollowUp(
+            outcomes: [
+                Outcome(needID: needID, staffID: decliner, kind: .declined, date: day),
+                Outcome(needID: needID, staffID: asked, kind: .asked, date: day),
+            ], asOf: day)
+        let pins = [decliner, asked].map {
+            Decision(needID: needID.rawValue, staffID: $0.rawValue, kind: .pin, reason: nil, decidedAt: "2026-12-01T00:00:00Z")
+        }
+        let result = await batch.run(needs: needs, table: table, decisions: pins, followUp: followUp)
+        let setAside = try #require(result.setAside.first)
+        #expect(result.setAside.count == 1)
+        #expect(setAside.staffID == decliner.rawValue)
+        #expect(setAside.because.contains("declined it on 2026-12-01"))
+        let position = try #require(result.needs.firstIndex { $0.id == needID })
+        #expect(result.proposal.pairs.count { $0.need == position && id($0.row) == asked } == 1)
+    }
+}

@@ -48,7 +48,7 @@ struct OutcomeValidatorTests {
         #expect(OutcomeKind.noResponse.rawValue == "no_response")
         #expect(
             OutcomeKind.allCases.map(\.rawValue) == [
-                "accepted", "declined", "no_response", "completed",
+                "asked", "no_response", "declined", "accepted", "withdrawn", "completed",
             ])
     }
 
@@ -60,7 +60,7 @@ struct OutcomeValidatorTests {
             issues(validate(Self.row(outcome: text))) == [
                 ImportIssue(
                     file: "outcomes.csv", line: 4, field: "outcome",
-                    message: "'\(text)' is not accepted, declined, no_response or completed")
+                    message: "'\(text)' is not asked, no_response, declined, accepted, withdrawn or completed")
             ])
     }
 

@@ -2,16 +2,28 @@
 public struct AssignmentProposal: Sendable {
     /// One proposed (need, person) pair.
     public struct Pair: Hashable, Sendable {
+        /// Why a pair is proposed.
+        public enum Basis: String, Sendable, CaseIterable {
+            /// Chosen by the solver from the shortlists.
+            case chosen
+            /// A coordinator pinned it (`midst decide --pin`).
+            case pinned
+            /// The person was asked and has not answered yet: kept, not proposed afresh.
+            case asked
+        }
+
         /// The need's position in the run's list of needs.
         public var need: Int
         /// The person's row in the ``StaffTable``.
         public var row: Int32
         public var score: Double
+        public var basis: Basis
 
-        public init(need: Int, row: Int32, score: Double) {
+        public init(need: Int, row: Int32, score: Double, basis: Basis = .chosen) {
             self.need = need
             self.row = row
             self.score = score
+            self.basis = basis
         }
     }
 
@@ -37,14 +49,15 @@ public struct AssignmentProposal: Sendable {
     /// and each person's free capacity, maximising the total priority-weighted score.
     /// `useGreedy` picks the greedy baseline's choice instead of the exact one.
     ///
-    /// `pinned` pairs (a coordinator's decision: need index, row, score) are always proposed and
-    /// count against both capacities first; the solver fills what is left.
+    /// `pinned` pairs (fixed before solving: asks awaited and coordinators' pins) are always
+    /// proposed and count against both capacities first; the solver fills what is left.
+    /// `slots` are the needs' open slots (their slots when nil).
     public init(
-        shortlists: [[ShortlistEntry]], needs: [Need], table: StaffTable,
+        shortlists: [[ShortlistEntry]], needs: [Need], slots: [Int]? = nil, table: StaffTable,
         priorityStep: Double = 0.1,
         useGreedy: Bool = false, pinned: [Pair] = []
     ) {
-        var slotsLeft = needs.map(\.slots)
+        var slotsLeft = slots ?? needs.map(\.slots)
         var capacityLeft: [Int32: Int] = [:]
         for pin in pinned {
             slotsLeft[pin.need] = max(0, slotsLeft[pin.need] - 1)

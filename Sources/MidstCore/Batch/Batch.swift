@@ -1,6 +1,7 @@
 /// The nightly match batch: shortlists for every open need and an assignment proposal that
-/// respects slots and capacities, with the coordinators' decisions applied. Pure computation
-/// over a loaded ``StaffTable`` and needs; the CLI, the tests and the benchmarks all run it.
+/// respects slots and capacities, with the coordinators' decisions and the recorded outcomes
+/// applied. Pure computation over a loaded ``StaffTable`` and needs; the CLI, the tests and the
+/// benchmarks all run it.
 public struct Batch: Sendable {
     /// Which assignment the proposal takes.
     public enum Solver: String, CaseIterable, Sendable {
@@ -29,25 +30,74 @@ public struct Batch: Sendable {
 
     /// Runs the batch over `needs` (in the order given) and the people of `table`.
     ///
+    /// Outcomes shape it first (``FollowUp``, docs/SCORING.md "Outcomes and the nightly loop"):
+    /// a need that is filled or expired is not matched; a need's open slots are its slots less
+    /// the people placed on it; a person placed on, declining, withdrawn from or resting from a
+    /// need is never listed for it; an ask awaiting an answer is kept in the proposal, oldest
+    /// first, while the person is eligible and the need has an open slot.
+    ///
     /// Decisions about needs not in `needs` or people not in `table` (no longer open, no
-    /// longer matchable) rest. Excluded pairs are never listed. Pinned pairs are proposed first,
+    /// longer matchable) rest. Excluded pairs are never listed. Pinned pairs are proposed next,
     /// oldest first, while the need has a slot and the person free capacity; a pin beyond
-    /// either is set aside (``BatchResult/setAsidePins``), so the proposal never exceeds them.
+    /// either, or of a pair the outcomes keep off, is set aside (``BatchResult/setAside``), so
+    /// the proposal never exceeds them. A pin of a pair already asked or placed is kept by that.
     public func run(
-        needs: [Need], table: StaffTable, decisions: [Decision],
-        progress: ((Progress) -> Void)? = nil
+        needs allNeeds: [Need], table: StaffTable, decisions: [Decision],
+        followUp: FollowUp = FollowUp(), progress: ((Progress) -> Void)? = nil
     ) async -> BatchResult {
         let clock = ContinuousClock()
         let scoringStarted = clock.now
+        var needs: [Need] = []
+        var unmatched: [BatchResult.UnmatchedNeed] = []
+        for need in allNeeds {
+            // The needs given are the ones to match: their stored status is the caller's to
+            // filter (the store gives the open ones); only outcomes and dates set them aside.
+            var given = need
+            given.status = .open
+            let state = followUp.state(of: given)
+            if state.isMatched { needs.append(need) } else { unmatched.append(.init(need: need, state: state)) }
+        }
         let needIndex = Dictionary(
             needs.enumerated().map { ($1.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = table.rows(of: decisions.map { RecordID(rawValue: $0.staffID) })
+        let rows = table.rows(
+            of: decisions.map { RecordID(rawValue: $0.staffID) } + followUp.entries.map(\.staffID))
+        let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
+        var fixed = FixedPairs(slots: needs.map(followUp.openSlots(of:)), table: table)
         var excluded: [Int: Set<Int32>] = [:]
-        var pins: [(need: Int, row: Int32)] = []
-        var setAside: [Decision] = []
-        var slotsLeft = needs.map(\.slots)
-        var capacityLeft: [Int32: Int] = [:]
-        // Oldest pin first, so that a later pin is the one set aside when there is no room.
+        // The outcomes first: who is kept off, then the asks awaited, oldest first.
+        var asks: [(since: CalendarDate, need: Int, row: Int32, entry: FollowUp.Entry)] = []
+        for entry in followUp.entries {
+            guard let need = needIndex[entry.needID.rawValue], let row = rows[entry.staffID] else {
+                continue
+            }
+            if entry.standing.keepsOff { excluded[need, default: []].insert(row) }
+            if case .asked(let since) = entry.standing { asks.append((since, need, row, entry)) }
+        }
+        var setAside: [BatchResult.SetAside] = []
+        for ask in asks.sorted(by: { ($0.since, $0.need, $0.entry.staffID) < ($1.since, $1.need, $1.entry.staffID) }) {
+            let plan = plans[ask.need]
+            let reason: BatchResult.SetAside.Reason?
+            if !plan.isEligible(Int(ask.row), in: table)
+                || plan.score(Int(ask.row), in: table) < (plan.need.minimumScore ?? 0)
+            {
+                reason = .notEligible
+            } else {
+                reason = fixed.take(need: ask.need, row: ask.row)
+            }
+            if let reason {
+                setAside.append(
+                    .init(
+                        needID: ask.entry.needID.rawValue, staffID: ask.entry.staffID.rawValue,
+                        kind: .ask, reason: reason))
+            } else {
+                fixed.add(
+                    .init(
+                        need: ask.need, row: ask.row, score: plan.score(Int(ask.row), in: table),
+                        basis: .asked))
+            }
+        }
+        // Then the coordinators' decisions, oldest pin first, so that a later pin is the one set
+        // aside when there is no room.
         let ordered = decisions.sorted {
             ($0.decidedAt, $0.needID, $0.staffID) < ($1.decidedAt, $1.needID, $1.staffID)
         }
@@ -58,32 +108,37 @@ public struct Batch: Sendable {
             switch decision.kind {
             case .exclude: excluded[need, default: []].insert(row)
             case .pin:
-                let capacity = capacityLeft[row] ?? Int(table.freeCapacity[Int(row)])
-                guard slotsLeft[need] > 0, capacity > 0 else {
-                    setAside.append(decision)
+                let standing = followUp.standing(
+                    need: RecordID(rawValue: decision.needID),
+                    staff: RecordID(rawValue: decision.staffID))
+                if let standing, standing.keepsOff {
+                    setAside.append(.init(decision: decision, reason: .keptOff(standing)))
                     continue
                 }
-                slotsLeft[need] -= 1
-                capacityLeft[row] = capacity - 1
-                pins.append((need, row))
+                if fixed.holds(need: need, row: row) { continue }
+                if let reason = fixed.take(need: need, row: row) {
+                    setAside.append(.init(decision: decision, reason: reason))
+                    continue
+                }
+                fixed.add(
+                    .init(
+                        need: need, row: row, score: plans[need].score(Int(row), in: table),
+                        basis: .pinned))
             }
         }
-        let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
         let scored = await Shortlisting.shortlists(
             for: plans, in: table, top: top, excluded: excluded
         ) { done, total in progress?(.scoring(done: done, total: total)) }
         let scoreSeconds = Self.seconds(clock.now - scoringStarted)
         progress?(.solving)
         let solvingStarted = clock.now
-        let pinned = pins.map { pin in
-            AssignmentProposal.Pair(
-                need: pin.need, row: pin.row, score: plans[pin.need].score(Int(pin.row), in: table))
-        }
         let proposal = AssignmentProposal(
-            shortlists: scored.lists, needs: needs, table: table,
-            priorityStep: scorer.config.priorityStep, useGreedy: solver == .greedy, pinned: pinned)
+            shortlists: scored.lists, needs: needs, slots: fixed.openSlots, table: table,
+            priorityStep: scorer.config.priorityStep, useGreedy: solver == .greedy,
+            pinned: fixed.pairs)
         return BatchResult(
-            needs: needs, shortlists: scored.lists, proposal: proposal, setAsidePins: setAside,
+            asOf: followUp.asOf, needs: needs, openSlots: fixed.openSlots, unmatchedNeeds: unmatched,
+            shortlists: scored.lists, proposal: proposal, setAside: setAside,
             pairsExamined: scored.pairsExamined, scoreSeconds: scoreSeconds,
             solveSeconds: Self.seconds(clock.now - solvingStarted))
     }
@@ -94,16 +149,114 @@ public struct Batch: Sendable {
     }
 }
 
+/// The pairs fixed before the solver runs (asks awaited, then pins), with the slots and
+/// capacities they leave.
+private struct FixedPairs {
+    /// Each need's open slots (slots less placed people), before any fixed pair.
+    let openSlots: [Int]
+    private var slotsLeft: [Int]
+    private var capacityLeft: [Int32: Int] = [:]
+    private var held: Set<Int64> = []
+    private let table: StaffTable
+    private(set) var pairs: [AssignmentProposal.Pair] = []
+
+    init(slots: [Int], table: StaffTable) {
+        openSlots = slots
+        slotsLeft = slots
+        self.table = table
+    }
+
+    /// Fixes `pair`, taking a slot of its need and a unit of its person's capacity.
+    mutating func add(_ pair: AssignmentProposal.Pair) {
+        pairs.append(pair)
+        slotsLeft[pair.need] -= 1
+        capacityLeft[pair.row] = capacity(of: pair.row) - 1
+        held.insert(Self.key(pair.need, pair.row))
+    }
+
+    func holds(need: Int, row: Int32) -> Bool { held.contains(Self.key(need, row)) }
+
+    /// Nil when the need has a slot and the person capacity for one more fixed pair; else why not.
+    func take(need: Int, row: Int32) -> BatchResult.SetAside.Reason? {
+        if slotsLeft[need] <= 0 { return .needFull }
+        if capacity(of: row) <= 0 { return .atCapacity }
+        return nil
+    }
+
+    private func capacity(of row: Int32) -> Int {
+        capacityLeft[row] ?? Int(table.freeCapacity[Int(row)])
+    }
+
+    private static func key(_ need: Int, _ row: Int32) -> Int64 { Int64(need) << 32 | Int64(row) }
+}
+
 /// What a batch found: each need's shortlist, the proposal, and what it took.
 public struct BatchResult: Sendable {
-    /// The needs scored, in the order of ``shortlists``.
+    /// A need given to the batch that it did not match, and why (filled or expired).
+    public struct UnmatchedNeed: Sendable {
+        public var need: Need
+        public var state: NeedState
+    }
+
+    /// An ask or a pin the proposal could not keep.
+    public struct SetAside: Sendable, Hashable {
+        public enum Kind: String, Sendable { case ask, pin }
+        public enum Reason: Sendable, Hashable {
+            /// The need's open slots are taken by older asks or pins.
+            case needFull
+            /// The person's free capacity is taken by older asks or pins.
+            case atCapacity
+            /// The person no longer passes the need's hard constraints or minimum score.
+            case notEligible
+            /// The outcomes keep the person off the need (declined, withdrawn, resting).
+            case keptOff(PairStanding)
+        }
+        public var needID: String
+        public var staffID: String
+        public var kind: Kind
+        public var reason: Reason
+        /// The pin's decision; nil for an ask.
+        public var decision: Decision?
+
+        init(needID: String, staffID: String, kind: Kind, reason: Reason) {
+            self.needID = needID
+            self.staffID = staffID
+            self.kind = kind
+            self.reason = reason
+        }
+
+        init(decision: Decision, reason: Reason) {
+            self.init(
+                needID: decision.needID, staffID: decision.staffID, kind: .pin, reason: reason)
+            self.decision = decision
+        }
+
+        /// Why, in words: "the need's open slots are taken by older asks or pins".
+        public var because: String {
+            switch reason {
+            case .needFull: "the need's open slots are taken by people placed, asked or pinned before"
+            case .atCapacity: "the person's capacity is taken by commitments, asks or pins before"
+            case .notEligible: "the person no longer meets the need's hard constraints or min_score"
+            case .keptOff(let standing): "the person \(standing.sentence)"
+            }
+        }
+    }
+
+    /// The date the batch was run as of (``FollowUp/asOf``).
+    public var asOf: CalendarDate?
+    /// The needs matched, in the order of ``shortlists``.
     public var needs: [Need]
+    /// Each matched need's open slots: its slots less the people placed on it.
+    public var openSlots: [Int]
+    /// Needs given to the batch but not matched: filled or expired.
+    public var unmatchedNeeds: [UnmatchedNeed]
     /// For each need, its best people, best first (ties by staff id).
     public var shortlists: [[ShortlistEntry]]
     public var proposal: AssignmentProposal
-    /// Pins not proposed because the need's slots or the person's capacity were already
-    /// taken by older pins.
-    public var setAsidePins: [Decision]
+    /// Asks and pins not proposed, with the reason.
+    public var setAside: [SetAside]
+    /// Pins not proposed (the decisions of ``setAside``'s pins).
+    public var setAsidePins: [Decision] { setAside.compactMap(\.decision) }
     /// (need, person) pairs checked against the hard constraints.
     public var pairsExamined: Int
     /// Time spent finding the shortlists, and solving the assignment.

@@ -126,3 +126,29 @@ public enum OutcomeColumn: Int, ImportColumn {
 
     public var isRequired: Bool { true }
 }
+
+/// Columns of a needs file that only changes statuses: `id` and `status`, and perhaps `reason`
+/// (see `docs/FORMATS.md`, "Closing and reopening needs").
+public enum NeedStatusColumn: Int, ImportColumn {
+    case id, status, reason
+
+    public var name: String {
+        switch self {
+        case .id: "id"
+        case .status: "status"
+        case .reason: "reason"
+        }
+    }
+
+    public var aliases: [String] { self == .reason ? ["status_reason"] : [] }
+
+    public var isRequired: Bool { self != .reason }
+
+    /// Whether a header (or a JSON line's keys) names only these columns, and both `id` and
+    /// `status`: such a needs file changes statuses and leaves every other column as stored.
+    public static func isStatusOnly(_ names: [String]) -> Bool {
+        let keys = Set(names.map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty })
+        let columns = keys.map(named)
+        return columns.allSatisfy { $0 != nil } && keys.contains("id") && keys.contains("status")
+    }
+}

@@ -17,7 +17,7 @@ public struct OutcomeValidator: Sendable {
             kind = OutcomeKind(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
             if kind == nil {
                 check.fail(
-                    .outcome, "'\(text)' is not accepted, declined, no_response or completed")
+                    .outcome, "'\(text)' is not \(OutcomeKind.spelledOut)")
             }
         }
         let date = check.date(.date)

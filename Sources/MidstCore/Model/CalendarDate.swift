@@ -54,6 +54,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// The date `days` later (earlier when negative), held within years 1–9999.
+    public func adding(days: Int) -> CalendarDate {
+        let target = min(max(dayNumber + days, Self.first.dayNumber), Self.last.dayNumber)
+        return CalendarDate(dayNumber: target)
+    }
+
+    /// The first and last dates a ``CalendarDate`` holds.
+    static let first = CalendarDate(year: 1, month: 1, day: 1)!
+    static let last = CalendarDate(year: 9999, month: 12, day: 31)!
+
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -34,7 +34,7 @@ extension ScoringConfig {
             let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
             throw ScoringConfigError(
                 message:
-                    "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Double.self ? "a number" : type == String.self ? "a string" : path.first == "language" ? "a list of language codes" : path.first == "country" ? "a list of {\"countries\": [codes], \"factor\": number} objects" : "a list of lists of profession codes")"
+                    "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Int.self ? "a whole number" : type == Double.self ? "a number" : type == String.self ? "a string" : path.first == "language" ? "a list of language codes" : path.first == "country" ? "a list of {\"countries\": [codes], \"factor\": number} objects" : "a list of lists of profession codes")"
             )
         } catch {
             throw ScoringConfigError(message: "the configuration cannot be read (\(error))")
@@ -114,6 +114,13 @@ extension ScoringConfig {
             ("language.localWeight", language.localWeight),
         ] where value < 0 {
             throw ScoringConfigError(message: "key '\(name)' must be a number of at least 0")
+        }
+        for (name, days) in [
+            ("followUp.askedHoldDays", followUp.askedHoldDays),
+            ("followUp.noResponseDays", followUp.noResponseDays),
+        ] where !(0...FollowUpRules.longestDays).contains(days) {
+            throw ScoringConfigError(
+                message: "key '\(name)' must be a whole number of days from 0 to \(FollowUpRules.longestDays)")
         }
         if language.localSaturationPercent <= 0 {
             throw ScoringConfigError(

@@ -102,6 +102,9 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
     /// The assignment's priority step: an edge counts its score times
     /// `1 + priorityStep × (priority − 3)`, so priority 5 counts 1.2× and priority 1 0.8× at 0.1.
     public var priorityStep = 0.1
+    /// How outcomes shape the nightly batch over time (docs/SCORING.md, "Outcomes and the
+    /// nightly loop").
+    public var followUp = FollowUpRules()
 
     public init() {}
 }

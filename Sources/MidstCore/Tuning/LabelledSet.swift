@@ -46,7 +46,7 @@ public struct LabelledSet: Sendable {
         let staffByID = Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var grades: [RecordID: [RecordID: Int]] = [:]
         for outcome in outcomes where needByID[outcome.needID] != nil {
-            let grade = outcome.kind.relevance
+            guard let grade = outcome.kind.relevance else { continue }
             grades[outcome.needID, default: [:]][outcome.staffID] = max(
                 grades[outcome.needID]?[outcome.staffID] ?? 0, grade)
         }
@@ -140,7 +140,7 @@ struct OutcomeHistory {
             switch outcome.kind {
             case .accepted: accepted[pair] = min(accepted[pair] ?? outcome.date, outcome.date)
             case .completed: done[pair] = min(done[pair] ?? outcome.date, outcome.date)
-            case .declined, .noResponse: break
+            case .asked, .declined, .noResponse, .withdrawn: break
             }
         }
         for (pair, date) in accepted where done[pair] == nil && needs[pair[0]]?.status == .open {

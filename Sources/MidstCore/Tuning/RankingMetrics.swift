@@ -2,12 +2,14 @@ import Foundation
 
 extension OutcomeKind {
     /// The graded relevance of an outcome (docs/TUNING.md): `completed` 3, `accepted` 2,
-    /// `declined` and `no_response` 0. A pair with several outcomes takes the highest.
-    public var relevance: Int {
+    /// `declined`, `no_response` and `withdrawn` 0. A pair with several outcomes takes the
+    /// highest. An `asked` is not an answer: nil, it judges nobody.
+    public var relevance: Int? {
         switch self {
         case .completed: 3
         case .accepted: 2
-        case .declined, .noResponse: 0
+        case .declined, .noResponse, .withdrawn: 0
+        case .asked: nil
         }
     }
 }

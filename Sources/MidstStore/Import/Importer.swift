@@ -232,12 +232,40 @@ extension MidstDatabase {
     }
 
     /// Imports needs from a CSV or JSON Lines file's bytes. See ``ImportOptions``.
+    ///
+    /// A file whose columns are only `id` and `status` (and perhaps `reason`) changes those
+    /// needs' statuses and leaves their other columns as stored (``NeedStatusColumn``).
     public func importNeeds(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
+        if Self.isStatusOnly(bytes, format: options.format) {
+            let validator = NeedStatusValidator(reference: BundledReference.data)
+            return try runImport(bytes, options: options, kind: .needs, identity: \.needID.rawValue) {
+                validator.validate($0, file: options.fileName)
+            } makeWriter: { db, _ in
+                try NeedStatusWriter(db, now: options.now)
+            }
+        }
         let validator = NeedValidator(reference: BundledReference.data, now: options.now)
         return try runImport(bytes, options: options, kind: .needs, identity: \.id.rawValue) {
             validator.validate($0, file: options.fileName)
         } makeWriter: { db, _ in
             try NeedWriter(db)
+        }
+    }
+
+    /// Whether a needs file names only status columns: its CSV header, or its first JSON line's
+    /// keys.
+    private static func isStatusOnly(_ bytes: [UInt8], format: ImportFormat) -> Bool {
+        switch format {
+        case .csv:
+            return (try? RecordReader<NeedStatusColumn>(
+                bytes: bytes, format: .csv, file: "", ignoringUnknownColumns: false))?.csvHeader
+                != nil
+        case .jsonl:
+            let line = bytes.split(separator: 0x0A, maxSplits: 1).first { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
+            guard let line,
+                let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+            else { return false }
+            return NeedStatusColumn.isStatusOnly(Array(object.keys))
         }
     }
 

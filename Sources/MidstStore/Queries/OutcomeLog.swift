@@ -14,23 +14,7 @@ extension MidstDatabase {
     /// Every outcome, the needs they refer to (any status) and the people asked.
     public func outcomeLog() throws -> OutcomeLog {
         try pool.read { db in
-            var outcomes: [Outcome] = []
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT n.id AS need_id, s.id AS staff_id, o.outcome, o.date
-                    FROM outcome o JOIN need n USING (need_key) JOIN staff s USING (staff_key)
-                    ORDER BY n.id, s.id, o.outcome
-                    """)
-            while let row = try rows.next() {
-                guard let kind = OutcomeKind(rawValue: row["outcome"]),
-                    let date = CalendarDate(iso: row["date"] as String)
-                else { continue }
-                outcomes.append(
-                    Outcome(
-                        needID: RecordID(rawValue: row["need_id"]),
-                        staffID: RecordID(rawValue: row["staff_id"]), kind: kind, date: date))
-            }
+            let outcomes = try Self.outcomes(db)
             var languages: [Int64: [Row]] = [:]
             for row in try Row.fetchAll(
                 db,

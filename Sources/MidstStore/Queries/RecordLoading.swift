@@ -3,11 +3,15 @@ import MidstCore
 
 extension MidstDatabase {
     /// SQL condition on an outcome `o` of a need `n`: the outcome is a commitment, that is an
-    /// accepted one for a need still open, not yet completed.
+    /// acceptance for a need still open that is its pair's latest outcome (nothing later:
+    /// not completed, not withdrawn). Outcomes of one day follow ``OutcomeKind``'s order, in
+    /// which only `withdrawn` and `completed` come after `accepted`.
     static let isCommitment = """
         o.outcome = 'accepted' AND n.status = 'open'
           AND NOT EXISTS (SELECT 1 FROM outcome c WHERE c.need_key = o.need_key
-                          AND c.staff_key = o.staff_key AND c.outcome = 'completed')
+                          AND c.staff_key = o.staff_key
+                          AND (c.date > o.date
+                               OR (c.date = o.date AND c.outcome IN ('withdrawn', 'completed'))))
         """
 
     /// The staff member with `id`, or `nil`.

@@ -25,6 +25,9 @@ public struct RunRecord: Sendable, Hashable {
     public var scoreSeconds: Double
     public var solveSeconds: Double
     public var writeSeconds: Double
+    /// The date the run was run as of (`--as-of`, or the day it ran); nil for runs recorded
+    /// before Midst kept it.
+    public var asOf: CalendarDate?
 }
 
 /// What a finished batch hands to the store to record.
@@ -88,4 +91,6 @@ public struct AssignmentLine: Sendable, Hashable {
     public var needID: String
     public var staffID: String
     public var score: Double
+    /// Why the pair is proposed: chosen by the solver, pinned, or an ask awaited.
+    public var basis: AssignmentProposal.Pair.Basis = .chosen
 }

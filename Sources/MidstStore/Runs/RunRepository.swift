@@ -57,8 +57,8 @@ extension MidstDatabase {
             sql: """
                 INSERT INTO run (started_at, status, note, config_hash, config, solver, top_k, needs,
                     eligible_staff, pairs_scored, edges, assigned, total_score, optimal_objective,
-                    greedy_objective, load_seconds, score_seconds, solve_seconds)
-                VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    greedy_objective, load_seconds, score_seconds, solve_seconds, as_of)
+                VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK,
@@ -69,7 +69,7 @@ extension MidstDatabase {
                 run.proposal.pairs.count,
                 run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal,
                 run.loadSeconds,
-                run.scoreSeconds, run.solveSeconds,
+                run.scoreSeconds, run.solveSeconds, run.result.asOf?.description,
             ])
         let runKey = db.lastInsertedRowID
         var entries: [(needKey: Int64, entry: ShortlistEntry)] = []
@@ -98,13 +98,14 @@ extension MidstDatabase {
             needKeys[run.needs[pair.need].id.rawValue].map { (needKey: $0, pair: pair) }
         }
         var assignment = MultiRowInsert(
-            into: "assignment", columns: ["run_key", "need_key", "staff_key", "score"])
+            into: "assignment", columns: ["run_key", "need_key", "staff_key", "score", "basis"])
         try assignment.insert(count: pairs.count, db) { statement, first, index in
             let (needKey, pair) = pairs[index]
             statement.bind(first, Int(runKey))
             statement.bind(first + 1, Int(needKey))
             statement.bind(first + 2, Int(try staffKey(pair.row)))
             statement.bind(first + 3, pair.score)
+            statement.bind(first + 4, pair.basis.rawValue)
         }
         try db.execute(
             sql: "UPDATE run SET finished_at = ?, write_seconds = ? WHERE run_key = ?",
@@ -200,7 +201,8 @@ extension MidstDatabase {
     public func assignments(run: Int64, needID: String? = nil) throws -> [AssignmentLine] {
         try pool.read { db in
             var sql = """
-                SELECT n.id AS need_id, coalesce(s.id, '\(Self.erasedPlaceholder)') AS staff_id, a.score
+                SELECT n.id AS need_id, coalesce(s.id, '\(Self.erasedPlaceholder)') AS staff_id, a.score,
+                       a.basis
                 FROM assignment a JOIN need n USING (need_key) LEFT JOIN staff s USING (staff_key)
                 WHERE a.run_key = ?
                 """
@@ -211,7 +213,9 @@ extension MidstDatabase {
             }
             sql += " ORDER BY n.id, s.id"
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
-                AssignmentLine(needID: $0["need_id"], staffID: $0["staff_id"], score: $0["score"])
+                AssignmentLine(
+                    needID: $0["need_id"], staffID: $0["staff_id"], score: $0["score"],
+                    basis: AssignmentProposal.Pair.Basis(rawValue: $0["basis"]) ?? .chosen)
             }
         }
     }
@@ -227,6 +231,7 @@ extension MidstDatabase {
             totalScore: row["total_score"], optimalObjective: row["optimal_objective"],
             greedyObjective: row["greedy_objective"], loadSeconds: row["load_seconds"],
             scoreSeconds: row["score_seconds"], solveSeconds: row["solve_seconds"],
-            writeSeconds: row["write_seconds"])
+            writeSeconds: row["write_seconds"],
+            asOf: (row["as_of"] as String?).flatMap { CalendarDate(iso: $0) })
     }
 }

@@ -28,6 +28,11 @@ enum GenerationTriggers {
         for trigger in triggers { try create(trigger, db) }
     }
 
+    /// Creates the triggers on `table` (after a migration rebuilt it, dropping them).
+    static func create(on table: String, _ db: Database) throws {
+        for trigger in triggers where trigger.table == table { try create(trigger, db) }
+    }
+
     private static func create(_ trigger: (name: String, table: String, event: String), _ db: Database)
         throws
     {

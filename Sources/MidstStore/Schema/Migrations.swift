@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v10-need-site", migrate: addNeedSite)
         migrator.registerMigration("v11-needs-v2", migrate: addNeedsV2Columns)
         migrator.registerMigration("v12-records-you-can-trust", migrate: makeRecordsTrustworthy)
+        migrator.registerMigration("v13-nightly-loop", migrate: closeTheNightlyLoop)
         // Numbered migrations go above: the component columns come last.
         for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
             migrator.registerMigration("component-\(component.rawValue)") { db in
@@ -379,6 +380,42 @@ enum Migrations {
                 CREATE INDEX consent_change_by_staff ON consent_change(staff_key);
                 """)
         try GenerationTriggers.create(db)
+    }
+
+    /// The nightly loop (issue 21):
+    /// - outcomes `asked` (awaiting an answer) and `withdrawn` (an acceptance taken back); the
+    ///   check is written as comparisons (see ``checkTieKindByComparison``);
+    /// - why and when a need's status last changed (`midst needs close --reason`);
+    /// - the date a run was run as of (`midst run --as-of`), and why each proposed pair is
+    ///   proposed: chosen by the solver, pinned, or an ask awaited;
+    /// - a new staff generation: commitments now follow each pair's latest outcome, so every
+    ///   snapshot built before is rebuilt.
+    private static func closeTheNightlyLoop(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE outcome_v13 (
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    outcome TEXT NOT NULL
+                        CHECK (outcome = 'asked' OR outcome = 'no_response' OR outcome = 'declined'
+                            OR outcome = 'accepted' OR outcome = 'withdrawn'
+                            OR outcome = 'completed'),
+                    date TEXT NOT NULL,
+                    PRIMARY KEY (need_key, staff_key, outcome)
+                ) WITHOUT ROWID;
+                INSERT INTO outcome_v13 SELECT need_key, staff_key, outcome, date FROM outcome;
+                DROP TABLE outcome;
+                ALTER TABLE outcome_v13 RENAME TO outcome;
+                CREATE INDEX outcome_by_staff ON outcome(staff_key);
+
+                ALTER TABLE need ADD COLUMN status_reason TEXT;
+                ALTER TABLE need ADD COLUMN status_changed_at TEXT;
+                ALTER TABLE run ADD COLUMN as_of TEXT;
+                ALTER TABLE assignment ADD COLUMN basis TEXT NOT NULL DEFAULT 'chosen'
+                    CHECK (basis = 'chosen' OR basis = 'pinned' OR basis = 'asked');
+                """)
+        try GenerationTriggers.create(on: "outcome", db)
+        try db.execute(sql: "UPDATE staff_generation SET generation = random()")
     }
 
     /// The score components whose values v4 gave a column of `shortlist`.

@@ -1,0 +1,36 @@
+import GRDB
+import MidstCore
+
+extension MidstDatabase {
+    /// Every recorded outcome, by need id, staff id and outcome.
+    public func outcomes() throws -> [Outcome] {
+        try pool.read(Self.outcomes)
+    }
+
+    /// What the recorded outcomes mean on `asOf` under `rules` (``FollowUp``): who is placed,
+    /// asked or kept off each need.
+    public func followUp(asOf: CalendarDate?, rules: FollowUpRules) throws -> FollowUp {
+        FollowUp(outcomes: try outcomes(), asOf: asOf, rules: rules)
+    }
+
+    static func outcomes(_ db: Database) throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT n.id AS need_id, s.id AS staff_id, o.outcome, o.date
+                FROM outcome o JOIN need n USING (need_key) JOIN staff s USING (staff_key)
+                ORDER BY n.id, s.id, o.outcome
+                """)
+        while let row = try rows.next() {
+            guard let kind = OutcomeKind(rawValue: row[2]),
+                let date = CalendarDate(iso: row[3] as String)
+            else { continue }
+            outcomes.append(
+                Outcome(
+                    needID: RecordID(rawValue: row[0]), staffID: RecordID(rawValue: row[1]),
+                    kind: kind, date: date))
+        }
+        return outcomes
+    }
+}
