@@ -4,8 +4,10 @@
 /// the single change that would open the most candidates.
 ///
 /// Country ties, languages that are only preferred and the partnership are scored, not
-/// required, so they never keep anyone out; a need's minimum score is left out here (it depends
-/// on the whole score).
+/// required, so they never keep anyone out. A need's minimum score (`min_score`) is a constraint
+/// like the others: who passes every other constraint but scores below it misses on `min_score`
+/// alone, and who fails one other constraint counts as missing on it alone only when their score
+/// reaches the minimum.
 public struct NearestMisses: Sendable, Hashable {
     public var needID: RecordID
     /// Matchable people of the need's professions.
@@ -34,6 +36,7 @@ public struct NearestMisses: Sendable, Hashable {
             case "seniority": lack = "are below \(detail.hasSuffix(" or more") ? String(detail.dropLast(" or more".count)) : detail)"
             case "specialty": lack = "hold no \(detail)"
             case "capacity": lack = "are already committed as much as they can be"
+            case "min_score": lack = "score below the need's min_score of \(detail)"
             default: lack = "fail \(constraint)"
             }
             return "\(who) everything else but \(people == 1 ? lack.singular : lack)"
@@ -48,15 +51,26 @@ public struct NearestMisses: Sendable, Hashable {
         var pool = 0
         var eligible = 0
         var atCapacityOnly = 0
+        var belowMinimumOnly = 0
         var failingOnlyThis: [Int: Int] = [:]
+        let minimum = plan.need.minimumScore ?? 0
+        func reachesMinimum(_ person: Int) -> Bool {
+            minimum <= 0 || plan.score(person, in: table) >= minimum
+        }
         for row in table.rows(ofProfessions: plan.professionCodes) {
             let person = Int(row)
             pool += 1
             let failed = plan.failures(person, in: table)
             let hasCapacity = table.freeCapacity[person] > 0
             if failed.isEmpty {
-                if hasCapacity { eligible += 1 } else { atCapacityOnly += 1 }
-            } else if hasCapacity, let only = failed.only {
+                if !hasCapacity {
+                    if reachesMinimum(person) { atCapacityOnly += 1 }
+                } else if reachesMinimum(person) {
+                    eligible += 1
+                } else {
+                    belowMinimumOnly += 1
+                }
+            } else if hasCapacity, let only = failed.only, reachesMinimum(person) {
                 failingOnlyThis[only, default: 0] += 1
             }
         }
@@ -66,6 +80,12 @@ public struct NearestMisses: Sendable, Hashable {
             let (constraint, detail) = Self.words(bit, plan: plan)
             return Miss(constraint: constraint, people: people, detail: detail)
         }
+        if belowMinimumOnly > 0 {
+            misses.append(
+                Miss(
+                    constraint: "min_score", people: belowMinimumOnly,
+                    detail: NearestMisses.number(minimum)))
+        }
         if atCapacityOnly > 0 {
             misses.append(
                 Miss(constraint: "capacity", people: atCapacityOnly, detail: "free capacity (not already committed)"))
@@ -73,6 +93,11 @@ public struct NearestMisses: Sendable, Hashable {
         failingOnly = misses.sorted {
             ($1.people, $0.constraint, $0.detail) < ($0.people, $1.constraint, $1.detail)
         }
+    }
+
+    /// A score as people write it: 66, or 66.5.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     /// A failed constraint's name and what the need asks of it, in words, e.g. ("language",
@@ -110,7 +135,7 @@ public struct NearestMisses: Sendable, Hashable {
         var text = "\(pool) matchable \(pool == 1 ? "person has" : "people have") the profession; \(eligible) pass\(eligible == 1 ? "es" : "") every hard constraint"
         if let best = failingOnly.first {
             text += "; the single change that opens the most: \(best.constraint) (\(best.detail)), which \(best.people) fail and nothing else"
-            let others = failingOnly.dropFirst().prefix(3).map { "\($0.constraint) \($0.people)" }
+            let others = failingOnly.dropFirst().map { "\($0.constraint) \($0.people)" }
             if !others.isEmpty { text += " (then \(others.joined(separator: ", ")))" }
         } else if eligible == 0 {
             text += "; everyone fails two constraints or more"
