@@ -100,4 +100,40 @@ struct NeedStatusTests {
         let record = try #require(try database.staff(id: person))
         #expect(Int(kept.freeCapacity[Int(row)]) == max(0, record.maxAssignments - held - 1))
     }
+
+    @Test("every need's state in one vocabulary: expired, closed, filled, asked, proposed, open")
+    func standings() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let day = CalendarDate(iso: "2026-12-05")!
+        func standings() throws -> [String: NeedStanding] {
+            Dictionary(
+                uniqueKeysWithValues: try database.needStandings(
+                    followUp: database.followUp(asOf: day, rules: FollowUpRules())
+                ).map { ($0.need.id.rawValue, $0) })
+        }
+        let before = try standings()
+        // N001 ended on 2026-09-30.
+        #expect(before["N001"]?.state == .expired)
+        #expect(before["N001"]?.isOverdue == false)
+        let open = try #require(
+            before.values.filter { $0.state == .open && $0.need.slots == 1 }.map(\.need.id).sorted().first)
+        let other = try #require(
+            before.values.filter { $0.state == .open && $0.need.id != open }.map(\.need.id).sorted().first)
+        let third = try #require(
+            before.values.filter { $0.state == .open && ![open, other].contains($0.need.id) }.map(\.need.id).sorted().first)
+        try database.recordOutcome(
+            Outcome(needID: open, staffID: RecordID(rawValue: "S0288"), kind: .accepted, date: day))
+        try database.recordOutcome(
+            Outcome(needID: other, staffID: RecordID(rawValue: "S0288"), kind: .asked, date: day))
+        try database.changeStatus(NeedStatusChange(needID: third, status: .closed, reason: "done"), now: now)
+        let after = try standings()
+        #expect(after[open.rawValue]?.state == .filled)
+        #expect(after[open.rawValue]?.placed == 1)
+        #expect(after[other.rawValue]?.state == .asked)
+        #expect(after[third.rawValue]?.state == .closed)
+        #expect(after[third.rawValue]?.statusReason == "done")
+        #expect(after.values.allSatisfy { $0.placed + $0.openSlots >= $0.need.slots })
+    }
 }
