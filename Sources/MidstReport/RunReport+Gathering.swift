@@ -59,38 +59,19 @@ extension RunReport {
 
         // What changed since the previous completed run, compared by key (two large runs are
         // not joined line by line to their needs and people); only the changes shown are named.
-        let previous = try database.runs().first { $0.status == "completed" && $0.id < record.id }
+        let previous = try database.completedRun(before: record)
         var changes: [Change] = []
         var changeCounts: [String: Int] = [:]
         var changed = 0
         if let previous {
-            let diff = RunDiff(
-                shortlistA: try database.keyedShortlist(run: previous.id).map {
-                    (String($0.needKey), String($0.staffKey), $0.score)
-                },
-                proposalA: try database.keyedAssignments(run: previous.id).map {
-                    (String($0.needKey), String($0.staffKey))
-                },
-                shortlistB: keyedLines.map { (String($0.needKey), String($0.staffKey), $0.score) },
-                proposalB: keyedPairs.map { (String($0.needKey), String($0.staffKey)) })
-            changed = diff.needs.count
-            func needID(_ key: String) -> String { Int64(key).flatMap { needIDs[$0] } ?? key }
-            var keyedChanges: [Change] = []
-            for need in diff.needs.sorted(by: { needID($0.needID) < needID($1.needID) }) {
-                let id = needID(need.needID)
-                keyedChanges += need.entered.map { Change(needID: id, kind: "entered", person: $0.staffID, after: $0.score) }
-                keyedChanges += need.left.map { Change(needID: id, kind: "left", person: $0.staffID, before: $0.score) }
-                keyedChanges += need.moved.map {
-                    Change(needID: id, kind: "moved", person: $0.staffID, before: $0.before, after: $0.after)
-                }
-                keyedChanges += need.proposed.map { Change(needID: id, kind: "proposed", person: $0) }
-                keyedChanges += need.withdrawn.map { Change(needID: id, kind: "withdrawn", person: $0) }
-            }
-            for change in keyedChanges { changeCounts[change.kind, default: 0] += 1 }
-            changes = Array(keyedChanges.prefix(ReportPage.changeRows))
-            let staffIDs = try database.staffIDs(keys: Set(changes.compactMap { Int64($0.person) }).sorted())
-            for index in changes.indices {
-                changes[index].person = Int64(changes[index].person).flatMap { staffIDs[$0] } ?? erasedMarker
+            let comparison = try database.comparisonByKey(
+                of: previous, with: record, limit: ReportPage.changeRows)
+            changed = comparison.needsChanged
+            for (kind, count) in comparison.counts { changeCounts[kind.rawValue] = count }
+            changes = comparison.rows.map {
+                Change(
+                    needID: $0.needID, kind: $0.kind.rawValue, person: $0.staffID ?? erasedMarker,
+                    before: $0.before, after: $0.after)
             }
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MidstCore
 
 /// Problems with the database file itself.
 public enum StoreError: Error, LocalizedError, Sendable {
@@ -50,6 +51,13 @@ public enum StoreError: Error, LocalizedError, Sendable {
                 + "pass --wait to wait for it to finish"
         }
     }
+}
+
+extension StoreError: MidstError {
+    /// The description, for `error: …`.
+    public var message: String { errorDescription ?? "\(self)" }
+    /// Always a database or file problem (exit 2).
+    public var exitStatus: ExitStatus { .databaseProblem }
 }
 
 extension StoreError {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MidstCore
 
 /// `midst`: matches internationally recruited NHS staff to Health Partnership needs.
 @main
@@ -50,15 +51,32 @@ struct Midst: AsyncParsableCommand {
             Terminal.note(suggestion)
             Foundation.exit(64)
         }
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            let path = (command as? any DatabaseCommand)?.database.path ?? "the database"
+            exit(reporting: ErrorReport(error, databasePath: path))
+        }
+    }
+
+    /// Ends the process for an error that ended a command: the one place that prints
+    /// `error: …` and maps an error to its exit status.
+    static func exit(reporting report: ErrorReport) -> Never {
+        switch report {
+        case .argumentParser(let error): exit(withError: error)
+        case .midst(let message, let status):
+            Terminal.note("error: \(message)")
+            Foundation.exit(status.rawValue)
         }
     }
 

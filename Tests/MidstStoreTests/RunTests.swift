@@ -7,18 +7,45 @@ import Testing
 
 @Suite("Recording runs")
 struct RunTests {
-    /// Scores the sample data's open needs as `midst run` does.
+    /// Scores the sample data's open needs as `midst run` does (``NightlyRun``'s scoring step).
     static func completedRun(_ database: MidstDatabase, table: StaffTable? = nil, top: Int = 5)
         async throws -> CompletedRun
     {
-        let table = try table ?? database.staffTable(reference: BundledReference.data)
-        let batch = Batch(scorer: Scorer(reference: BundledReference.data), top: top)
-        let result = await batch.run(
-            needs: try database.openNeeds(), table: table, decisions: try database.decisions())
-        return CompletedRun(
-            startedAt: Timestamp(secondsSince1970: 1_790_000_000), note: "test",
-            config: ScoringConfig().json(), configHash: ScoringConfig().fingerprint,
-            solver: "optimal", topK: top, table: table, result: result, loadSeconds: 0)
+        try await NightlyRun(options: NightlyRun.Options(top: top, note: "test"))
+            .score(on: database, table: table, startedAt: Timestamp(secondsSince1970: 1_790_000_000))
+            .run
+    }
+
+    @Test("a nightly run records the run whole and returns it as the latest")
+    func nightlyRun() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        var events: [NightlyRun.Event] = []
+        let outcome = try await NightlyRun(options: NightlyRun.Options(top: 5, note: "nightly"))
+            .run(on: database) { events.append($0) }
+        #expect(try database.run("latest") == outcome.record)
+        #expect(outcome.record.status == "completed")
+        #expect(outcome.record.note == "nightly")
+        #expect(outcome.warnings.isEmpty)
+        #expect(try database.shortlist(run: outcome.record.id).count == outcome.record.edges)
+        guard case .written = try #require(events.last) else {
+            Issue.record("the last event is \(String(describing: events.last)), not written")
+            return
+        }
+    }
+
+    @Test("a nightly run while another batch holds the lock fails at once and records nothing")
+    func nightlyRunLocked() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let held = try BatchLock.acquire(forDatabaseAt: database.path, waits: false)
+        await #expect(throws: StoreError.self) {
+            _ = try await NightlyRun(options: NightlyRun.Options()).run(on: database)
+        }
+        withExtendedLifetime(held) {}
+        #expect(try database.runs().isEmpty)
     }
 
     @Test("a recorded run is the latest, with its shortlists and a proposal within every capacity")

@@ -3,9 +3,10 @@ import GRDB
 import MidstCore
 
 /// A decision that cannot be taken as asked, with the reason.
-public struct RefusedDecision: Error, LocalizedError, Sendable {
+public struct RefusedDecision: MidstError, LocalizedError {
     public var message: String
     public var errorDescription: String? { message }
+    public var exitStatus: ExitStatus { .invalidData }
 }
 
 extension MidstDatabase {

@@ -2,10 +2,13 @@ import Foundation
 import GRDB
 import MidstCore
 
-/// An outcome that names a need or person the database does not have.
-public struct UnknownRecord: Error, LocalizedError, Sendable {
+/// A command that names a need, person or run the database does not have (exit 1).
+public struct UnknownRecord: MidstError, LocalizedError {
     public var message: String
     public var errorDescription: String? { message }
+    public var exitStatus: ExitStatus { .invalidData }
+
+    public init(message: String) { self.message = message }
 }
 
 extension MidstDatabase {

@@ -2,7 +2,7 @@ import ArgumentParser
 import MidstStore
 
 /// `midst backup FILE`: a consistent copy of the database.
-struct Backup: ParsableCommand {
+struct Backup: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy the database to FILE, safely, even while a batch or an import runs.",
         discussion: """
@@ -24,7 +24,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         let database = try self.database.openExisting()
-        try Terminal.exitOnError(code: .databaseProblem) { try database.backup(to: file) }
+        try database.backup(to: file)
         print("Backed up \(Terminal.safe(database.path)) to \(Terminal.safe(file))")
     }
 }

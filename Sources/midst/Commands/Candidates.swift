@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst candidates NEED`: the best eligible staff for one need, scored live.
-struct Candidates: ParsableCommand {
+struct Candidates: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rank the eligible staff for a need, scored live against the database.",
         discussion: """
@@ -34,40 +34,22 @@ struct Candidates: ParsableCommand {
 
     func run() throws {
         let database = try self.database.openExisting()
-        let config = try scoring.load()
-        let scorer = Scorer(reference: BundledReference.data, config: config)
-        guard
-            let need = try Terminal.exitOnError(
-                code: .databaseProblem, { try database.need(id: needID) })
-        else {
-            throw Terminal.fail("no need with id '\(needID)'", code: .invalidData)
-        }
-        let table = try Terminal.exitOnError(code: .databaseProblem) {
-            try database.staffTable(reference: BundledReference.data)
-        }
-        let plan = NeedPlan(need: need, scorer: scorer)
-        let best = Shortlisting.shortlist(for: plan, in: table, top: top).list
-        let people = try Terminal.exitOnError(code: .databaseProblem) {
-            try database.staff(ids: best.map { table.id(at: Int($0.row)) })
-        }
-        let ranked = zip(best, people).enumerated().map { rank, pair in
-            (rank: rank + 1, staff: pair.1, score: pair.0.score)
-        }
+        let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
+        let need = try database.existingNeed(id: needID)
+        let candidates = try database.candidates(
+            for: need, top: top, scorer: scorer, explaining: explain)
         var columns = [
             "rank", "staff_id", "name", "score", "specialties", "countries", "languages",
         ]
         if explain { columns += ScoreComponent.allCases.map(\.rawValue) + ["reasons"] }
-        let rows = ranked.map { candidate -> [Cell] in
+        let rows = candidates.map { candidate -> [Cell] in
             var row: [Cell] = [
                 .integer(candidate.rank), .text(candidate.staff.id.rawValue),
                 .text(candidate.staff.name ?? ""),
                 .number(candidate.score, decimals: 2), .text(candidate.staff.specialtiesText),
                 .text(candidate.staff.countriesText), .text(candidate.staff.languagesText),
             ]
-            if explain {
-                let context =
-                    (try? database.context(forStaff: candidate.staff.id.rawValue)) ?? StaffContext()
-                let explanation = scorer.explain(candidate.staff, for: need, context: context)
+            if let explanation = candidate.explanation {
                 row += explanation.components.map { .number($0.contribution, decimals: 2) }
                 row.append(
                     .text(
@@ -86,6 +68,6 @@ struct Candidates: ParsableCommand {
                 "\(need.professions.map(\.rawValue).joined(separator: " or "))\(need.specialties.isEmpty ? "" : " / " + need.specialties.map(\.rawValue).joined(separator: " or ")), \(need.slots) slot\(need.slots == 1 ? "" : "s"), \(need.mode.rawValue)\(need.minimumScore.map { ", min_score \($0)" } ?? "")\n"
             )
         }
-        print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
+        print(try RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
     }
 }

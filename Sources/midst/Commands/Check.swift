@@ -2,7 +2,7 @@ import ArgumentParser
 import MidstStore
 
 /// `midst check`: is the database file sound?
-struct Check: ParsableCommand {
+struct Check: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the database file for damage (SQLite's integrity check).",
         discussion: """
@@ -22,14 +22,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let database = try self.database.openExisting()
-        let problems = try Terminal.exitOnError(code: .databaseProblem) {
-            try database.integrityProblems(full: full)
-        }
+        let problems = try database.integrityProblems(full: full)
         guard problems.isEmpty else {
-            throw Terminal.fail(
-                "\(database.path) is damaged; restore it from a backup (`midst backup` made it):\n"
-                    + problems.map { "  \($0)" }.joined(separator: "\n"),
-                code: .databaseProblem)
+            throw CommandFailure.damaged(path: database.path, problems: problems)
         }
         print("\(database.path): sound (\(full ? "integrity_check" : "quick_check") found no problem)")
     }

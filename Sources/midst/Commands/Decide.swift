@@ -3,7 +3,7 @@ import MidstCore
 import MidstStore
 
 /// `midst decide NEED STAFF --pin|--exclude|--clear`: a coordinator's decision about a pair.
-struct Decide: ParsableCommand {
+struct Decide: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Pin or exclude a (need, person) pair for the next runs, or clear the decision.",
         discussion: """
@@ -38,9 +38,7 @@ struct Decide: ParsableCommand {
     func run() throws {
         let kind: Decision.Kind? = pin ? .pin : exclude ? .exclude : nil
         let database = try self.database.openExistingForWriting()
-        let existed = try Terminal.change {
-            try database.decide(needID: needID, staffID: staffID, kind: kind, reason: reason)
-        }
+        let existed = try database.decide(needID: needID, staffID: staffID, kind: kind, reason: reason)
         switch kind {
         case .pin?:
             print("Pinned \(staffID) to \(needID)\(reason.map { ": \($0)" } ?? "")")
@@ -58,15 +56,10 @@ struct Decide: ParsableCommand {
 extension Decide {
     /// A pin overrides the hard constraints, so say which ones the person fails (on stderr).
     private func warnOfFailedConstraints(_ database: MidstDatabase) throws {
-        let (need, staff, context) = try Terminal.exitOnError(code: .databaseProblem) {
-            (
-                try database.need(id: needID), try database.staff(id: staffID),
-                try database.context(forStaff: staffID)
-            )
-        }
-        guard let need, let staff else { return }
+        guard let need = try database.need(id: needID), let staff = try database.staff(id: staffID)
+        else { return }
         let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
-        let exclusions = scorer.explain(staff, for: need, context: context).exclusions
+        let exclusions = try database.explanation(of: staff, for: need, scorer: scorer).exclusions
         guard !exclusions.isEmpty else { return }
         Terminal.note(
             "warning: \(staffID) fails \(exclusions.count == 1 ? "a hard constraint" : "hard constraints") of \(needID); the pin will still be proposed:\n"
@@ -75,17 +68,15 @@ extension Decide {
 }
 
 /// `midst decisions`: every coordinator decision in force.
-struct Decisions: ParsableCommand {
+struct Decisions: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(abstract: "List the pinned and excluded pairs.")
     @Option(help: "Only this need.") var need: String?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let decisions = try Terminal.exitOnError(code: .databaseProblem) {
-            try database.openExisting().decisions(needID: need)
-        }
-        print(Self.table(decisions).rendered(as: format), terminator: "")
+        let decisions = try database.openExisting().decisions(needID: need)
+        print(try Self.table(decisions).rendered(as: format), terminator: "")
     }
 
     static func table(_ decisions: [Decision]) -> RecordTable {

@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst evaluate`: how well the scorer ranks the people the outcome log judged.
-struct Evaluate: ParsableCommand {
+struct Evaluate: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure how well the scorer ranks the people who accepted and completed.",
         discussion: """
@@ -32,22 +32,20 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let database = try self.database.openExisting()
-        let log = try Terminal.exitOnError(code: .databaseProblem) { try database.outcomeLog() }
+        let log = try database.outcomeLog()
         let config = try scoring.load()
         let scorer = Scorer(reference: BundledReference.data, config: config)
         let set = LabelledSet(
             needs: log.needs, outcomes: log.outcomes, staff: log.staff, inactive: log.inactive,
             scorer: scorer)
         guard set.needs.contains(where: { $0.judged.contains { $0 > 0 } }) else {
-            throw Terminal.fail(
-                "no need has an accepted or completed outcome to evaluate against; import outcomes first (midst import outcomes FILE)",
-                code: .invalidData)
+            throw CommandFailure.nothingToEvaluate
         }
         let report = EvaluationReport(set: set, weights: config.weights, k: k)
         switch format {
         case .table: print(Self.text(report), terminator: "")
-        case .json: print(Self.json(report))
-        case .csv: print(Self.metricRows(report).rendered(as: .csv), terminator: "")
+        case .json: print(try Self.json(report).rendered(escapesSlashes: false))
+        case .csv: print(Self.metricRows(report).csv, terminator: "")
         }
     }
 
@@ -73,7 +71,7 @@ struct Evaluate: ParsableCommand {
     static func text(_ report: EvaluationReport) -> String {
         var text =
             "\(report.needs) needs with a relevant person (\(report.needsWithoutRelevant) without, left out), \(report.pairs) eligible judged pairs\n\n"
-        text += metricRows(report).rendered(as: .table)
+        text += metricRows(report).aligned
         text += "\nWith one component's weight set to 0 (ndcg@\(report.k); higher than above: the component hurts)\n\n"
         text += RecordTable(
             columns: ["component", "ndcg@\(report.k)", "change"],
@@ -83,27 +81,29 @@ struct Evaluate: ParsableCommand {
                     .text(String(format: "%+.4f", $0.ndcg - report.ndcg.mean)),
                 ]
             }
-        ).rendered(as: .table)
+        ).aligned
         return text
     }
 
-    static func json(_ report: EvaluationReport) -> String {
-        var object: [String: Any] = [
-            "k": report.k, "needs": report.needs,
-            "needs_without_relevant": report.needsWithoutRelevant, "pairs": report.pairs,
+    /// One object: the counts, each metric's mean and interval, and the ablation.
+    static func json(_ report: EvaluationReport) -> JSONValue {
+        func number(_ value: Double) -> JSONValue { .cell(.number(value, decimals: 4)) }
+        var object: [String: JSONValue] = [
+            "k": .cell(.integer(report.k)), "needs": .cell(.integer(report.needs)),
+            "needs_without_relevant": .cell(.integer(report.needsWithoutRelevant)),
+            "pairs": .cell(.integer(report.pairs)),
         ]
-        var intervals: [String: [Double]] = [:]
+        var intervals: [String: JSONValue] = [:]
         for (name, summary) in metrics(report) {
-            object[name] = summary.mean
-            intervals[name] = [summary.low, summary.high]
+            object[name] = number(summary.mean)
+            intervals[name] = .array([number(summary.low), number(summary.high)])
         }
-        object["confidence_intervals"] = intervals
-        object["ablation"] = Dictionary(
-            uniqueKeysWithValues: report.ablation.map {
-                ($0.component.rawValue, ["ndcg@\(report.k)": $0.ndcg])
-            })
-        let data = try! JSONSerialization.data(
-            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        object["confidence_intervals"] = .object(intervals)
+        object["ablation"] = .object(
+            Dictionary(
+                uniqueKeysWithValues: report.ablation.map {
+                    ($0.component.rawValue, .object(["ndcg@\(report.k)": number($0.ndcg)]))
+                }))
+        return .object(object)
     }
 }

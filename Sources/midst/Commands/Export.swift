@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst export RUN --what shortlist|assignments --format csv|jsonl --out FILE`.
-struct Export: ParsableCommand {
+struct Export: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a run's shortlists or proposed assignments to CSV or JSON Lines.",
         discussion: """
@@ -40,9 +40,7 @@ struct Export: ParsableCommand {
         let record = try database.recordedRun(runReference)
         let pseudonymiser =
             try pseudonymise
-            ? Pseudonymiser(
-                key: Terminal.exitOnError(code: .databaseProblem) { try database.pseudonymKey(self.database.pseudonymKeySource) })
-            : nil
+            ? Pseudonymiser(key: database.pseudonymKey(self.database.pseudonymKeySource)) : nil
         // Erased people stay "(erased)": a pseudonym of the placeholder would look like a person.
         func staff(_ id: String) -> String {
             id == MidstDatabase.erasedPlaceholder ? id : pseudonymiser?.pseudonym(for: id) ?? id
@@ -53,9 +51,7 @@ struct Export: ParsableCommand {
         case .shortlist:
             columns =
                 ["need_id", "staff_id", "rank", "score"] + ScoreComponent.allCases.map(\.rawValue)
-            rows = try Terminal.exitOnError(code: .databaseProblem) {
-                try database.shortlist(run: record.id)
-            }.map { line in
+            rows = try database.shortlist(run: record.id).map { line in
                 let value = line.components
                 return [
                     .text(line.needID), .text(staff(line.staffID)), .integer(line.rank),
@@ -64,19 +60,15 @@ struct Export: ParsableCommand {
             }
         case .assignments:
             columns = ["need_id", "staff_id", "score"]
-            rows = try Terminal.exitOnError(code: .databaseProblem) {
-                try database.assignments(run: record.id)
-            }.map {
+            rows = try database.assignments(run: record.id).map {
                 [.text($0.needID), .text(staff($0.staffID)), .number($0.score, decimals: 6)]
             }
         }
         let text =
             format == .csv
-            ? RecordTable(columns: columns, rows: rows).rendered(as: .csv)
-            : RecordTable(columns: columns, rows: rows).jsonLines()
-        try Terminal.exitOnError(code: .databaseProblem) {
-            try OwnerOnlyFile.write(Array(text.utf8), to: out)
-        }
+            ? RecordTable(columns: columns, rows: rows).csv
+            : try RecordTable(columns: columns, rows: rows).jsonLines()
+        try OwnerOnlyFile.write(Array(text.utf8), to: out)
         Terminal.note(
             "\(rows.count) \(what == .shortlist ? "shortlist lines" : "proposed pairs") of run \(record.id) written to \(out)\(pseudonymise ? " (pseudonymised)" : "")"
         )

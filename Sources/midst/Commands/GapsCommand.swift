@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst gaps`: the needs a run leaves short, why, and where demand outruns supply.
-struct GapsCommand: ParsableCommand {
+struct GapsCommand: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
         abstract: "Needs a run leaves unfilled or partly filled, why, and where demand outruns supply.",
@@ -48,21 +48,20 @@ struct GapsCommand: ParsableCommand {
         let supply = Self.supplyTable(gaps.supply)
         switch (format, part) {
         case (.json, .both):
-            let object: [String: Any] = [
-                "run": record.id, "needs": needs.objects, "supply": supply.objects,
-            ]
-            let data = try JSONSerialization.data(
-                withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
-        case (_, .needs): print(needs.rendered(as: format), terminator: "")
-        case (_, .supply): print(supply.rendered(as: format), terminator: "")
+            let document = JSONValue.object([
+                "run": .cell(.integer(Int(record.id))), "needs": .rows(of: needs),
+                "supply": .rows(of: supply),
+            ])
+            print(try document.rendered())
+        case (_, .needs): print(try needs.rendered(as: format), terminator: "")
+        case (_, .supply): print(try supply.rendered(as: format), terminator: "")
         case (_, .both):
             let unfilled = gaps.needs.filter { $0.proposed == 0 }.count
             print("Run \(record.id): \(gaps.needs.count) open need\(gaps.needs.count == 1 ? "" : "s") with a slot left (\(unfilled) with nobody proposed)\n")
-            print(needs.rendered(as: .table))
+            print(needs.aligned)
             let groups = gaps.supply.groups.filter { $0.shortfall > 0 }.count
             print("Supply against demand: \(groups) of \(gaps.supply.groups.count) country × specialty × language groups have more slots than suitable people\n")
-            print(supply.rendered(as: .table), terminator: "")
+            print(supply.aligned, terminator: "")
         }
     }
 
@@ -108,15 +107,12 @@ extension Gaps {
     /// The gaps of a recorded run: the needs open now, with the run's proposal and shortlist
     /// counts, scored with the run's configuration against the people matchable now.
     static func of(run record: RunRecord, in database: MidstDatabase) throws -> Gaps {
-        try Terminal.exitOnError(code: .databaseProblem) {
-            let counts = try database.needCounts(run: record.id)
-            let config =
-                try database.scoringConfiguration(ofRun: record.id)
-            return Gaps(
-                needs: try database.openNeeds(), proposed: counts.proposed,
-                shortlisted: counts.shortlisted,
-                table: try database.staffTable(reference: BundledReference.data),
-                scorer: Scorer(reference: BundledReference.data, config: config))
-        }
+        let counts = try database.needCounts(run: record.id)
+        let config = try database.scoringConfiguration(ofRun: record.id)
+        return Gaps(
+            needs: try database.openNeeds(), proposed: counts.proposed,
+            shortlisted: counts.shortlisted,
+            table: try database.staffTable(reference: BundledReference.data),
+            scorer: Scorer(reference: BundledReference.data, config: config))
     }
 }

@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst generate`: synthetic data at scale, for benchmarks and load tests.
-struct Generate: ParsableCommand {
+struct Generate: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write synthetic staff and needs files in the import format.",
         discussion: """
@@ -50,15 +50,13 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         if outcomes { return try writeOutcomes() }
-        try Terminal.exitOnError(code: .databaseProblem) {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            var generator = DataGenerator(reference: BundledReference.data, seed: seed)
-            try write(path: "\(out)/staff.csv", header: DataGenerator.staffHeader, count: staff) {
-                generator.staffLine(index: $0)
-            }
-            try write(path: "\(out)/needs.csv", header: DataGenerator.needHeader, count: needs) {
-                generator.needLine(index: $0)
-            }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var generator = DataGenerator(reference: BundledReference.data, seed: seed)
+        try write(path: "\(out)/staff.csv", header: DataGenerator.staffHeader, count: staff) {
+            generator.staffLine(index: $0)
+        }
+        try write(path: "\(out)/needs.csv", header: DataGenerator.needHeader, count: needs) {
+            generator.needLine(index: $0)
         }
         print(
             "Wrote \(staff) staff to \(out)/staff.csv and \(needs) needs to \(out)/needs.csv (seed \(seed))"
@@ -74,9 +72,8 @@ struct Generate: ParsableCommand {
             model.trueWeights = try ConfigOptions(config: trueWeights).load().weights
         }
         let scorer = Scorer(reference: reference, config: try scoring.load())
-        let (table, needs) = try Terminal.exitOnError(code: .databaseProblem) {
-            (try database.staffTable(reference: reference), try database.openNeeds())
-        }
+        let table = try database.staffTable(reference: reference)
+        let needs = try database.openNeeds()
         var random = SeededRandom(seed: seed)
         var chosen = needs
         chosen.shuffle(using: &random)
@@ -84,15 +81,13 @@ struct Generate: ParsableCommand {
         let plans = chosen.map { NeedPlan(need: $0, scorer: scorer) }
         let log = model.outcomes(
             plans: plans, table: table, index: CandidateIndex(table: table), seed: seed)
-        try Terminal.exitOnError(code: .databaseProblem) {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            var text = "need_id,staff_id,outcome,date\n"
-            for outcome in log {
-                text +=
-                    "\(outcome.needID.rawValue),\(outcome.staffID.rawValue),\(outcome.kind.rawValue),\(outcome.date)\n"
-            }
-            try OwnerOnlyFile.write(Array(text.utf8), to: "\(out)/outcomes.csv")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var text = "need_id,staff_id,outcome,date\n"
+        for outcome in log {
+            text +=
+                "\(outcome.needID.rawValue),\(outcome.staffID.rawValue),\(outcome.kind.rawValue),\(outcome.date)\n"
         }
+        try OwnerOnlyFile.write(Array(text.utf8), to: "\(out)/outcomes.csv")
         let accepted = log.count { $0.kind == .accepted }
         print(
             "Wrote \(log.count) outcomes for \(plans.count) needs to \(out)/outcomes.csv (\(accepted) accepted, \(log.count { $0.kind == .completed }) completed; seed \(seed))"

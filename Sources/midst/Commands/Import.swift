@@ -87,9 +87,7 @@ struct ImportArguments: ParsableArguments {
         _ kind: ImportKind,
         _ load: (MidstDatabase, [UInt8], ImportOptions) throws -> ImportSummary
     ) throws {
-        let bytes = try Terminal.exitOnError(code: .databaseProblem) {
-            try ImportFile.bytes(atPath: file)
-        }
+        let bytes = try ImportFile.bytes(atPath: file)
         var options = ImportOptions(
             format: format ?? ImportFormat(fileName: file)!, fileName: file,
             now: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)))
@@ -110,14 +108,8 @@ struct ImportArguments: ParsableArguments {
         } catch let failure as ImportFailure {
             report(failure.issues)
             let records = Set(failure.issues.map(\.line)).count
-            throw Terminal.fail(
-                "\(file): \(records) invalid record\(records == 1 ? "" : "s") (\(failure.issues.count) "
-                    + "problem\(failure.issues.count == 1 ? "" : "s")); nothing was imported. Fix them, "
-                    + "or use --skip-invalid to import the valid records.",
-                code: .invalidData)
-        } catch {
-            throw Terminal.fail(
-                StoreError.message(for: error, path: Terminal.databasePath), code: .databaseProblem)
+            throw CommandFailure.invalidImport(
+                file: file, records: records, problems: failure.issues.count)
         }
         if !summary.ignoredColumns.isEmpty {
             Terminal.note(
@@ -148,9 +140,7 @@ struct ImportArguments: ParsableArguments {
             text += CSVWriter.line(
                 [String(record.line), problems.joined(separator: "; ")] + record.original)
         }
-        try Terminal.exitOnError(code: .databaseProblem) {
-            try OwnerOnlyFile.write(Array(text.utf8), to: path)
-        }
+        try OwnerOnlyFile.write(Array(text.utf8), to: path)
         Terminal.note("\(summary.rejected.count) rejected records written to \(path)")
     }
 
@@ -166,25 +156,28 @@ struct ImportArguments: ParsableArguments {
 
 extension ImportFormat: ExpressibleByArgument {}
 
-struct ImportStaff: ParsableCommand {
+struct ImportStaff: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff", abstract: "Import staff records (see docs/FORMATS.md).")
     @OptionGroup var arguments: ImportArguments
+    var database: DatabaseOptions { arguments.database }
     func run() throws { try arguments.run(.staff) { try $0.importStaff($1, options: $2) } }
 }
 
-struct ImportNeeds: ParsableCommand {
+struct ImportNeeds: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "needs", abstract: "Import partnership needs (see docs/FORMATS.md).")
     @OptionGroup var arguments: ImportArguments
+    var database: DatabaseOptions { arguments.database }
     func run() throws { try arguments.run(.needs) { try $0.importNeeds($1, options: $2) } }
 }
 
-struct ImportOutcomes: ParsableCommand {
+struct ImportOutcomes: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcomes",
         abstract:
             "Import outcomes for needs and staff already in the database (see docs/FORMATS.md).")
     @OptionGroup var arguments: ImportArguments
+    var database: DatabaseOptions { arguments.database }
     func run() throws { try arguments.run(.outcomes) { try $0.importOutcomes($1, options: $2) } }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import MidstStore
 
 /// `midst init`: create the database or bring its schema up to date.
-struct Init: ParsableCommand {
+struct Init: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create the database, or bring an existing one's schema up to date.",
         discussion: """
@@ -16,9 +16,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let database = try database.open()
-        let applied = try Terminal.exitOnError(code: .databaseProblem) {
-            try database.appliedMigrations()
-        }
+        let applied = try database.appliedMigrations()
         print(
             "\(database.path): ready (schema \(applied.last ?? "empty"), \(applied.count) migrations)"
         )

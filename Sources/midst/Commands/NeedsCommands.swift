@@ -12,7 +12,7 @@ struct NeedsCommands: ParsableCommand {
 }
 
 /// `midst needs list`.
-struct NeedsList: ParsableCommand {
+struct NeedsList: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the needs, by id.",
@@ -39,11 +39,9 @@ struct NeedsList: ParsableCommand {
 
     func run() throws {
         let database = try self.database.openExisting()
-        let needs = try Terminal.exitOnError(code: .databaseProblem) {
-            try database.needs(
+        let needs = try database.needs(
                 status: status.flatMap(NeedStatus.init(rawValue:)),
                 country: country.flatMap { BundledReference.data.country($0) })
-        }
         let table = RecordTable(
             columns: [
                 "id", "status", "countries", "profession", "specialty", "partnership", "host_institution",
@@ -60,13 +58,13 @@ struct NeedsList: ParsableCommand {
                     .text(need.dates.end?.description ?? ""), .text(need.mode.rawValue),
                 ]
             })
-        print(table.rendered(as: format), terminator: "")
+        print(try table.rendered(as: format), terminator: "")
         if format == .table { Terminal.note("\(needs.count) need\(needs.count == 1 ? "" : "s")") }
     }
 }
 
 /// `midst needs show ID`.
-struct NeedsShow: ParsableCommand {
+struct NeedsShow: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "One need: its fields, its shortlist and proposal in the latest run, decisions and outcomes.",
@@ -79,8 +77,8 @@ struct NeedsShow: ParsableCommand {
 
     func run() throws {
         let database = try self.database.openExisting()
-        guard let need = try Terminal.exitOnError(code: .databaseProblem, { try database.need(id: id) })
-        else { throw Terminal.fail("no need with id '\(Terminal.safe(id))' (see `midst needs list`)", code: .invalidData) }
+        guard let need = try database.need(id: id)
+        else { throw CommandFailure.unknownNeed(id: id) }
         func line(_ label: String, _ value: String) -> String {
             "  \(label.padding(toLength: 20, withPad: " ", startingAt: 0))\(Terminal.safe(value))\n"
         }
@@ -98,12 +96,10 @@ struct NeedsShow: ParsableCommand {
         text += line("slots, priority", "\(need.slots), \(need.priority)")
         if !need.partners.isEmpty { text += line("UK partners", need.partners.joined(separator: "; ")) }
         print(text)
-        let latest = try Terminal.exitOnError(code: .databaseProblem) { try database.run("latest") }
+        let latest = try database.run("latest")
         if let latest {
-            let (lines, pairs) = try Terminal.exitOnError(code: .databaseProblem) {
-                (try database.shortlist(run: latest.id, needID: id),
-                 try database.assignments(run: latest.id, needID: id))
-            }
+            let lines = try database.shortlist(run: latest.id, needID: id)
+            let pairs = try database.assignments(run: latest.id, needID: id)
             let proposed = Set(pairs.map(\.staffID))
             print("Shortlist in run \(latest.id) (\(lines.count) of top \(latest.topK)):")
             if lines.isEmpty {
@@ -116,15 +112,15 @@ struct NeedsShow: ParsableCommand {
                             [.integer($0.rank), .text($0.staffID), .number($0.score, decimals: 2),
                              .text(proposed.contains($0.staffID) ? "yes" : "")]
                         }
-                    ).rendered(as: .table))
+                    ).aligned)
             }
         } else {
             print("No run yet: `midst run` shortlists every open need.\n")
         }
-        let decisions = try Terminal.exitOnError(code: .databaseProblem) { try database.decisions(needID: id) }
+        let decisions = try database.decisions(needID: id)
         print("Decisions:")
-        print(decisions.isEmpty ? "  none\n" : Decisions.table(decisions).rendered(as: .table))
-        let outcomes = try Terminal.exitOnError(code: .databaseProblem) { try database.outcomes(needID: id) }
+        print(decisions.isEmpty ? "  none\n" : Decisions.table(decisions).aligned)
+        let outcomes = try database.outcomes(needID: id)
         print("Outcomes:")
         print(
             outcomes.isEmpty
@@ -132,6 +128,6 @@ struct NeedsShow: ParsableCommand {
                 : RecordTable(
                     columns: ["staff_id", "outcome", "date"],
                     rows: outcomes.map { [.text($0.staffID), .text($0.outcome), .text($0.date)] }
-                ).rendered(as: .table), terminator: outcomes.isEmpty ? "\n" : "")
+                ).aligned, terminator: outcomes.isEmpty ? "\n" : "")
     }
 }

@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst outcome NEED STAFF KIND`: record what happened when someone was asked.
-struct RecordOutcome: ParsableCommand {
+struct RecordOutcome: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcome",
         abstract: "Record what happened when a person was asked for a need.",
@@ -53,7 +53,7 @@ struct RecordOutcome: ParsableCommand {
     func run() throws {
         let outcome = try outcome()
         let database = try self.database.openExistingForWriting()
-        try Terminal.change { try database.recordOutcome(outcome) }
+        try database.recordOutcome(outcome)
         print(
             "Recorded: \(outcome.staffID) \(outcome.kind.rawValue) for \(outcome.needID) on \(outcome.date)"
         )

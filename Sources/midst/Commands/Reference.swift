@@ -20,7 +20,7 @@ struct Reference: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List countries with their UN M49 regions.")
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
-        func run() {
+        func run() throws {
             let rows = BundledReference.data.countries.map { country -> [Cell] in
                 [
                     .text(country.code.rawValue), .text(country.alpha3), .text(country.name),
@@ -28,7 +28,7 @@ struct Reference: ParsableCommand {
                 ]
             }
             print(
-                RecordTable(columns: ["code", "alpha3", "name", "region", "subregion"], rows: rows)
+                try RecordTable(columns: ["code", "alpha3", "name", "region", "subregion"], rows: rows)
                     .rendered(as: format), terminator: "")
         }
     }
@@ -48,7 +48,7 @@ struct Reference: ParsableCommand {
                     [Cell.text($0.code.rawValue), .text($0.alpha3), .text($0.name)]
                 }
                 print(
-                    RecordTable(columns: ["code", "alpha3", "name"], rows: rows).rendered(
+                    try RecordTable(columns: ["code", "alpha3", "name"], rows: rows).rendered(
                         as: format), terminator: "")
                 return
             }
@@ -64,7 +64,7 @@ struct Reference: ParsableCommand {
                 ]
             }
             print(
-                RecordTable(
+                try RecordTable(
                     columns: ["code", "name", "population_percent", "official_status"], rows: rows
                 )
                 .rendered(as: format), terminator: "")
@@ -85,7 +85,7 @@ struct Reference: ParsableCommand {
             if entries.isEmpty {
                 throw ValidationError("Unknown profession '\(profession ?? "")'.")
             }
-            print(Self.table(entries).rendered(as: format), terminator: "")
+            print(try Self.table(entries).rendered(as: format), terminator: "")
         }
 
         /// Taxonomy entries as a table, with the older codes each replaces.
@@ -113,9 +113,9 @@ struct Reference: ParsableCommand {
                 """)
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
-        func run() {
+        func run() throws {
             let entries = BundledReference.data.specialties.filter(\.isSkill)
-            print(Specialties.table(entries).rendered(as: format), terminator: "")
+            print(try Specialties.table(entries).rendered(as: format), terminator: "")
         }
     }
 }

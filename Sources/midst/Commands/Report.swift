@@ -5,7 +5,7 @@ import MidstReport
 import MidstStore
 
 /// `midst report`: a run as one self-contained HTML page to share.
-struct Report: ParsableCommand {
+struct Report: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a run's report: one self-contained HTML page to read or share.",
         discussion: """
@@ -63,20 +63,16 @@ struct ReportOptions: ParsableArguments {
     ) throws {
         let started = Date()
         if Terminal.stderrIsTerminal { Terminal.progress("report: gathering run \(record.id)…") }
-        let html = try Terminal.exitOnError(code: .databaseProblem) {
-            let pseudonymiser = try pseudonymise ? Pseudonymiser(key: database.pseudonymKey(keySource)) : nil
-            let report = try RunReport.gather(
-                run: record, from: database, table: table,
-                options: RunReport.Options(
-                    pseudonymiser: pseudonymiser, candidatesPerNeed: candidates,
-                    generatedAt: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))))
-            if Terminal.stderrIsTerminal { Terminal.progress("report: writing \(report.needs.count) needs…") }
-            return ReportPage(report: report).html()
-        }
+        let pseudonymiser = try pseudonymise ? Pseudonymiser(key: database.pseudonymKey(keySource)) : nil
+        let report = try RunReport.gather(
+            run: record, from: database, table: table,
+            options: RunReport.Options(
+                pseudonymiser: pseudonymiser, candidatesPerNeed: candidates,
+                generatedAt: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))))
+        if Terminal.stderrIsTerminal { Terminal.progress("report: writing \(report.needs.count) needs…") }
+        let html = ReportPage(report: report).html()
         if Terminal.stderrIsTerminal { Terminal.progress("") }
-        try Terminal.exitOnError(code: .databaseProblem) {
-            try OwnerOnlyFile.write(Array(html.utf8), to: path)
-        }
+        try OwnerOnlyFile.write(Array(html.utf8), to: path)
         Terminal.note(
             "Wrote the report of run \(record.id) to \(path) (\(html.utf8.count / 1024) KB\(pseudonymise ? ", pseudonymised" : "")) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
     }

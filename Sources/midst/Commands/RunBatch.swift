@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst run`: the nightly match batch.
-struct RunBatch: AsyncParsableCommand {
+struct RunBatch: AsyncParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the nightly batch: shortlist every open need and propose who to ask.",
@@ -57,74 +57,49 @@ struct RunBatch: AsyncParsableCommand {
     func run() async throws {
         let config = try scoring.load()
         let database = try database.openExistingForWriting()
-        let lock = try Terminal.exitOnError(code: .databaseProblem) {
-            try BatchLock.acquire(forDatabaseAt: database.path, waits: wait) { holder in
-                Terminal.note("waiting for the batch already running (\(holder))…")
-            }
+        let options = NightlyRun.Options(
+            top: top, solver: solver, note: note, config: config, waits: wait)
+        let showsProgress = Terminal.stderrIsTerminal
+        let outcome = try await NightlyRun(options: options).run(on: database) { event in
+            Self.report(event, showsProgress: showsProgress)
         }
-        defer { withExtendedLifetime(lock) {} }
-        let startedAt = Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))
-        let progress = Terminal.stderrIsTerminal
-        do {
-            let loadStarted = Date()
-            if progress { Terminal.progress("run: loading staff and needs…") }
-            let table = try database.staffTable(reference: BundledReference.data)
-            let needs = try database.openNeeds()
-            let decisions = try database.decisions()
-            let loadSeconds = Date().timeIntervalSince(loadStarted)
-            let batch = Batch(
-                scorer: Scorer(reference: BundledReference.data, config: config), top: top,
-                solver: solver)
-            let result = await batch.run(needs: needs, table: table, decisions: decisions) {
-                step in
-                guard progress else { return }
-                switch step {
-                case .scoring(let done, let total):
-                    Terminal.progress(
-                        "run: scoring \(table.count) people for \(total) needs: \(done * 100 / max(total, 1))% (\(done) of \(total))"
-                    )
-                case .solving: Terminal.progress("run: proposing an assignment…")
-                }
-            }
-            if progress { Terminal.progress("") }
-            if needs.isEmpty {
-                Terminal.note(
-                    "warning: there are no open needs with slots to fill; the run records empty shortlists (import needs, or check their status)")
-            }
-            if table.count == 0 {
-                Terminal.note(
-                    "warning: nobody is matchable: no consenting, active staff (import staff, or check consent)")
-            }
-            for pin in result.setAsidePins {
-                Terminal.note(
-                    "warning: the pin of \(pin.staffID) to \(pin.needID) was not proposed: the need's slots or the person's capacity are taken by older pins"
-                )
-            }
-            if progress { Terminal.progress("run: writing results…") }
-            let runID = try database.recordRun(
-                CompletedRun(
-                    startedAt: startedAt, note: note, config: config.json(),
-                    configHash: config.fingerprint, solver: solver.rawValue, topK: top,
-                    table: table, result: result, loadSeconds: loadSeconds))
-            if progress { Terminal.progress("") }
-            guard let record = try database.run(String(runID)) else { return }
-            print(Summary(record: record).text)
-            if let report {
-                try reportPage.write(
-                    run: record, from: database, keySource: self.database.pseudonymKeySource,
-                    table: table, to: report)
-            }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            let message = StoreError.message(for: error, path: Terminal.databasePath)
-            try? database.recordFailedRun(
-                startedAt: startedAt, note: note, config: config.json(),
-                configHash: config.fingerprint,
-                solver: solver.rawValue, topK: top, failure: message)
-            throw Terminal.fail(
-                "the run failed and was recorded as failed; the previous run stays the latest: \(message)",
-                code: .databaseProblem)
+        print(Summary(record: outcome.record).text)
+        if let report {
+            try reportPage.write(
+                run: outcome.record, from: database, keySource: self.database.pseudonymKeySource,
+                table: outcome.table, to: report)
+        }
+    }
+
+    /// Shows what the run is doing on stderr: progress only on a terminal, warnings always.
+    private static func report(_ event: NightlyRun.Event, showsProgress: Bool) {
+        func progress(_ text: @autoclosure () -> String) {
+            if showsProgress { Terminal.progress(text()) }
+        }
+        switch event {
+        case .waitingForLock(let holder):
+            Terminal.note("waiting for the batch already running (\(holder))…")
+        case .loading: progress("run: loading staff and needs…")
+        case .scoring(let done, let total, let people):
+            progress(
+                "run: scoring \(people) people for \(total) needs: \(done * 100 / max(total, 1))% (\(done) of \(total))"
+            )
+        case .solving: progress("run: proposing an assignment…")
+        case .scored, .written: progress("")
+        case .warning(let warning): Terminal.note("warning: " + text(of: warning))
+        case .writing: progress("run: writing results…")
+        }
+    }
+
+    /// A warning in words, after `warning: `.
+    static func text(of warning: NightlyRun.Warning) -> String {
+        switch warning {
+        case .noOpenNeeds:
+            "there are no open needs with slots to fill; the run records empty shortlists (import needs, or check their status)"
+        case .nobodyMatchable:
+            "nobody is matchable: no consenting, active staff (import staff, or check consent)"
+        case .pinSetAside(let staffID, let needID):
+            "the pin of \(staffID) to \(needID) was not proposed: the need's slots or the person's capacity are taken by older pins"
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import MidstStore
 
 /// `midst runs`: the history of the nightly batch.
-struct Runs: ParsableCommand {
+struct Runs: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the recorded runs, newest first.",
         discussion: """
@@ -17,9 +17,7 @@ struct Runs: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let runs = try Terminal.exitOnError(code: .databaseProblem) {
-            try database.openExisting().runs()
-        }
+        let runs = try database.openExisting().runs()
         let rows = runs.map { run -> [Cell] in
             [
                 .integer(Int(run.id)), .text(run.finishedAt ?? run.startedAt), .text(run.status),
@@ -38,6 +36,6 @@ struct Runs: ParsableCommand {
             "optimal",
             "greedy", "solver", "seconds", "note",
         ]
-        print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
+        print(try RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
     }
 }

@@ -3,7 +3,7 @@ import MidstCore
 import MidstStore
 
 /// `midst search`: find staff by profession, specialty, country tie, language and availability.
-struct Search: ParsableCommand {
+struct Search: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search consenting staff without a need: filters combine with AND.",
         discussion: """
@@ -114,9 +114,7 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let filter = try filter(reference: BundledReference.data)
-        let staff = try Terminal.exitOnError(code: .databaseProblem) {
-            try database.openExisting().searchStaff(filter)
-        }
+        let staff = try database.openExisting().searchStaff(filter)
         let rows = staff.map { person -> [Cell] in
             [
                 .text(person.id.rawValue), .text(person.name ?? ""),
@@ -134,7 +132,7 @@ struct Search: ParsableCommand {
             "id", "name", "profession", "specialties", "seniority", "countries", "languages",
             "available", "modes",
         ]
-        print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
+        print(try RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
         if format == .table {
             Terminal.note(
                 "\(staff.count) staff found\(staff.count == limit ? " (limit reached; see --limit)" : "")"

@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst show RUN`: a run's shortlists and proposal.
-struct Show: ParsableCommand {
+struct Show: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a run's shortlists and proposed assignment.",
         discussion: """
@@ -27,12 +27,8 @@ struct Show: ParsableCommand {
     func run() throws {
         let database = try self.database.openExisting()
         let record = try database.recordedRun(runReference)
-        let (lines, pairs) = try Terminal.exitOnError(code: .databaseProblem) {
-            (
-                try database.shortlist(run: record.id, needID: need),
-                try database.assignments(run: record.id, needID: need)
-            )
-        }
+        let lines = try database.shortlist(run: record.id, needID: need)
+        let pairs = try database.assignments(run: record.id, needID: need)
         let proposed = Set(pairs.map { "\($0.needID)\u{1}\($0.staffID)" })
         let listed = Set(lines.map { "\($0.needID)\u{1}\($0.staffID)" })
         var rows = lines.map { line -> [Cell] in
@@ -52,20 +48,18 @@ struct Show: ParsableCommand {
         rows.sort { ($0[0].plain, $0[1].sortRank) < ($1[0].plain, $1[1].sortRank) }
         if format == .table {
             print(Summary(record: record).text + "\n")
-            let decisions = try Terminal.exitOnError(code: .databaseProblem) {
-                try database.decisions(needID: need)
-            }
+            let decisions = try database.decisions(needID: need)
             if !decisions.isEmpty {
                 print(
                     "Coordinators' decisions in force now (pins are always proposed, exclusions never listed):"
                 )
-                print(Decisions.table(decisions).rendered(as: .table))
+                print(Decisions.table(decisions).aligned)
             }
         }
         let columns =
             ["need_id", "rank", "staff_id", "score", "proposed"]
             + ScoreComponent.allCases.map(\.rawValue)
-        print(RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
+        print(try RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
         if let need, lines.isEmpty, format == .table {
             print(try NearestMisses.line(forNeed: need, in: database, run: record))
         }
@@ -76,17 +70,14 @@ extension NearestMisses {
     /// Why need `id` has nobody, now, as one line: its nearest misses with the configuration of
     /// `run` (as `midst gaps` counts them), or that it is unknown or not open.
     static func line(forNeed id: String, in database: MidstDatabase, run: RunRecord) throws -> String {
-        try Terminal.exitOnError(code: .databaseProblem) {
-            guard let need = try database.need(id: id) else { return "No need with id '\(Terminal.safe(id))'." }
-            guard need.status == .open else {
-                return "\(Terminal.safe(id)) is \(need.status.rawValue): only open needs are shortlisted."
-            }
-            let table = try database.staffTable(reference: BundledReference.data)
-            let config =
-                try database.scoringConfiguration(ofRun: run.id)
-            let plan = NeedPlan(need: need, scorer: Scorer(reference: BundledReference.data, config: config))
-            return "Why nobody, now (run \(run.id)'s configuration): "
-                + NearestMisses(plan: plan, table: table).summary + "."
+        guard let need = try database.need(id: id) else { return "No need with id '\(Terminal.safe(id))'." }
+        guard need.status == .open else {
+            return "\(Terminal.safe(id)) is \(need.status.rawValue): only open needs are shortlisted."
         }
+        let table = try database.staffTable(reference: BundledReference.data)
+        let config = try database.scoringConfiguration(ofRun: run.id)
+        let plan = NeedPlan(need: need, scorer: Scorer(reference: BundledReference.data, config: config))
+        return "Why nobody, now (run \(run.id)'s configuration): "
+            + NearestMisses(plan: plan, table: table).summary + "."
     }
 }

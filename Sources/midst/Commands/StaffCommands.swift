@@ -21,7 +21,7 @@ struct StaffCommands: ParsableCommand {
 }
 
 /// `midst staff show ID`: the subject access view.
-struct StaffShow: ParsableCommand {
+struct StaffShow: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Everything Midst holds about one person (the subject access view).",
@@ -44,12 +44,11 @@ struct StaffShow: ParsableCommand {
     func run() throws {
         let database = try self.database.openExisting()
         guard
-            let report = try Terminal.exitOnError(
-                code: .databaseProblem, { try database.subjectAccess(staffID: id) })
-        else { throw Terminal.fail("no staff member with id '\(id)'", code: .invalidData) }
+            let report = try database.subjectAccess(staffID: id)
+        else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
         switch format {
         case .table: print(Self.text(report, id: id), terminator: "")
-        case .json: print(Self.json(report))
+        case .json: print(try Self.json(report).rendered())
         }
     }
 
@@ -87,43 +86,50 @@ struct StaffShow: ParsableCommand {
         return text
     }
 
-    static func json(_ report: SubjectAccessReport) -> String {
-        var record: [String: Any] = [:]
-        for field in report.fields { record[field.name] = field.value ?? NSNull() }
-        let object: [String: Any] = [
-            "record": record,
-            "consent_history": report.consentHistory.map {
-                [
-                    "changed_at": $0.changedAt, "consent": $0.hasConsented,
-                    "reason": $0.reason ?? NSNull(), "source": $0.source,
-                ] as [String: Any]
-            },
-            "decisions": report.decisions.map {
-                [
-                    "need_id": $0.needID, "decision": $0.kind.rawValue,
-                    "reason": $0.reason ?? NSNull(), "decided_at": $0.decidedAt,
-                ] as [String: Any]
-            },
-            "outcomes": report.outcomes.map {
-                ["need_id": $0.needID, "outcome": $0.outcome, "date": $0.date]
-            },
-            "latest_run": report.latestRun.map { $0 as Any } ?? NSNull(),
-            "shortlist_places": report.shortlistPlaces.map {
-                [
-                    "need_id": $0.needID, "rank": $0.rank, "score": $0.score,
-                    "proposed": $0.isProposed,
-                ] as [String: Any]
-            },
-            "runs_listed_in": report.runsListedIn,
-        ]
-        let data = try! JSONSerialization.data(
-            withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
-        return String(decoding: data, as: UTF8.self)
+    /// One object: the record's fields, the consent history, decisions, outcomes and places.
+    static func json(_ report: SubjectAccessReport) -> JSONValue {
+        func text(_ value: String?) -> JSONValue { .cell(value.map(Cell.text) ?? .null) }
+        var record: [String: JSONValue] = [:]
+        for field in report.fields { record[field.name] = text(field.value) }
+        return .object([
+            "record": .object(record),
+            "consent_history": .array(
+                report.consentHistory.map {
+                    .object([
+                        "changed_at": text($0.changedAt), "consent": .bool($0.hasConsented),
+                        "reason": text($0.reason), "source": text($0.source),
+                    ])
+                }),
+            "decisions": .array(
+                report.decisions.map {
+                    .object([
+                        "need_id": text($0.needID), "decision": text($0.kind.rawValue),
+                        "reason": text($0.reason), "decided_at": text($0.decidedAt),
+                    ])
+                }),
+            "outcomes": .array(
+                report.outcomes.map {
+                    .object([
+                        "need_id": text($0.needID), "outcome": text($0.outcome),
+                        "date": text($0.date),
+                    ])
+                }),
+            "latest_run": .cell(report.latestRun.map { .integer(Int($0)) } ?? .null),
+            "shortlist_places": .array(
+                report.shortlistPlaces.map {
+                    .object([
+                        "need_id": text($0.needID), "rank": .cell(.integer($0.rank)),
+                        "score": .cell(.number($0.score, decimals: 2)),
+                        "proposed": .bool($0.isProposed),
+                    ])
+                }),
+            "runs_listed_in": .cell(.integer(report.runsListedIn)),
+        ])
     }
 }
 
 /// `midst staff consent ID --withdraw|--give [--reason T]`.
-struct StaffConsent: ParsableCommand {
+struct StaffConsent: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent",
         abstract: "Withdraw or give a person's consent to be matched, with the time and reason.",
@@ -154,9 +160,7 @@ struct StaffConsent: ParsableCommand {
     func run() throws {
         let database = try self.database.openExistingForWriting()
         let now = Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))
-        let changed = try Terminal.change {
-            try database.changeConsent(staffID: id, to: give, reason: reason, at: now)
-        }
+        let changed = try database.changeConsent(staffID: id, to: give, reason: reason, at: now)
         let state = give ? "given" : "withdrawn"
         print(
             changed
@@ -166,7 +170,7 @@ struct StaffConsent: ParsableCommand {
 }
 
 /// `midst staff forget ID --yes`: erasure.
-struct StaffForget: ParsableCommand {
+struct StaffForget: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract: "Erase a person: their record, outcomes, decisions and places in past runs.",
@@ -190,11 +194,9 @@ struct StaffForget: ParsableCommand {
     func run() throws {
         let database = try self.database.openExistingForWriting()
         guard yes else {
-            throw Terminal.fail(
-                "erasing \(Terminal.safe(id)) cannot be undone; run again with --yes to confirm",
-                code: .usage)
+            throw CommandFailure.erasureNotConfirmed(id: id)
         }
-        let report = try Terminal.change { try database.forgetStaff(id: id) }
+        let report = try database.forgetStaff(id: id)
         let removed = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print(

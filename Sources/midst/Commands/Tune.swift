@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst tune`: weights that rank the outcome log's accepted and completed people better.
-struct Tune: ParsableCommand {
+struct Tune: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Propose weights that rank the people who accepted and completed higher.",
         discussion: """
@@ -41,16 +41,14 @@ struct Tune: ParsableCommand {
 
     func run() throws {
         let database = try self.database.openExisting()
-        let log = try Terminal.exitOnError(code: .databaseProblem) { try database.outcomeLog() }
+        let log = try database.outcomeLog()
         let config = try scoring.load()
         let set = LabelledSet(
             needs: log.needs, outcomes: log.outcomes, staff: log.staff, inactive: log.inactive,
             scorer: Scorer(reference: BundledReference.data, config: config))
         let evaluated = set.needs.count { $0.judged.contains { $0 > 0 } }
         guard evaluated >= folds else {
-            throw Terminal.fail(
-                "\(evaluated) needs have an accepted or completed outcome; tuning needs at least --folds (\(folds)) of them",
-                code: .invalidData)
+            throw CommandFailure.tooFewToTune(needs: evaluated, folds: folds)
         }
         var tuner = WeightTuner(metric: TuningMetric(metric)!)
         tuner.folds = folds
@@ -60,9 +58,7 @@ struct Tune: ParsableCommand {
         if Terminal.stderrIsTerminal { Terminal.note("") }
         var tuned = config
         tuned.weights = report.weights
-        try Terminal.exitOnError(code: .databaseProblem) {
-            try OwnerOnlyFile.write(Array(tuned.json().utf8), to: out)
-        }
+        try OwnerOnlyFile.write(Array(tuned.json().utf8), to: out)
         print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
     }
 
@@ -80,7 +76,7 @@ struct Tune: ParsableCommand {
                     .number(fold.tuned, decimals: 4),
                 ]
             }
-        ).rendered(as: .table)
+        ).aligned
         func interval(_ summary: MetricSummary, signed: Bool = false) -> String {
             let format = signed ? "%+.4f" : "%.4f"
             return String(format: format, summary.mean) + " ["
@@ -102,7 +98,7 @@ struct Tune: ParsableCommand {
             rows: ScoreComponent.allCases.map {
                 [.text($0.rawValue), .number(report.weights[$0], decimals: 2)]
             }
-        ).rendered(as: .table)
+        ).aligned
         return text
     }
 }

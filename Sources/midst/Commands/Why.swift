@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst why NEED STAFF`: the full explanation of one person's fit for one need.
-struct Why: ParsableCommand {
+struct Why: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain why a person is, or is not, a candidate for a need.",
         discussion: """
@@ -29,26 +29,14 @@ struct Why: ParsableCommand {
 
     func run() throws {
         let database = try self.database.openExisting()
-        let (need, staff, context) = try Terminal.exitOnError(code: .databaseProblem) {
-            (
-                try database.need(id: needID), try database.staff(id: staffID),
-                try database.context(forStaff: staffID)
-            )
-        }
-        guard let need else {
-            throw Terminal.fail("no need with id '\(needID)'", code: .invalidData)
-        }
-        // Non-consenting staff are never shown: they are reported exactly like unknown ids.
-        guard let staff, staff.hasConsented else {
-            throw Terminal.fail(
-                "no consenting staff member with id '\(staffID)'", code: .invalidData)
-        }
+        let need = try database.existingNeed(id: needID)
+        let staff = try database.consentingStaff(id: staffID)
         let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
-        let explanation = scorer.explain(staff, for: need, context: context)
+        let explanation = try database.explanation(of: staff, for: need, scorer: scorer)
         switch format {
         case .table: print(Self.text(explanation), terminator: "")
-        case .json: print(Self.json(explanation))
-        case .csv: print(Self.rows(explanation).rendered(as: .csv), terminator: "")
+        case .json: print(try Self.json(explanation).rendered(escapesSlashes: false))
+        case .csv: print(Self.rows(explanation).csv, terminator: "")
         }
     }
 
@@ -67,29 +55,31 @@ struct Why: ParsableCommand {
             }
             text += "\nIf the constraints above were lifted, the score would be \(score):\n\n"
         }
-        return text + componentTable(explanation).rendered(as: .table)
+        return text + componentTable(explanation).aligned
     }
 
     /// One object: the verdict, every failed constraint by name, and every component.
-    static func json(_ explanation: Explanation) -> String {
-        let object: [String: Any] = [
-            "need_id": explanation.needID.rawValue,
-            "staff_id": explanation.staffID.rawValue,
-            "eligible": explanation.isEligible,
-            "score": explanation.score,
-            "exclusions": explanation.exclusions.map {
-                ["constraint": $0.name, "reason": $0.description]
-            },
-            "components": explanation.components.map {
-                [
-                    "component": $0.component.rawValue, "value": $0.value, "weight": $0.weight,
-                    "points": $0.contribution, "reason": $0.reason,
-                ] as [String: Any]
-            },
-        ]
-        let data = try! JSONSerialization.data(
-            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+    static func json(_ explanation: Explanation) -> JSONValue {
+        .object([
+            "need_id": .cell(.text(explanation.needID.rawValue)),
+            "staff_id": .cell(.text(explanation.staffID.rawValue)),
+            "eligible": .bool(explanation.isEligible),
+            "score": .cell(.number(explanation.score, decimals: 2)),
+            "exclusions": .rows(
+                of: RecordTable(
+                    columns: ["constraint", "reason"],
+                    rows: explanation.exclusions.map { [.text($0.name), .text($0.description)] })),
+            "components": .rows(
+                of: RecordTable(
+                    columns: ["component", "value", "weight", "points", "reason"],
+                    rows: explanation.components.map {
+                        [
+                            .text($0.component.rawValue), .number($0.value, decimals: 6),
+                            .number($0.weight, decimals: 6), .number($0.contribution, decimals: 6),
+                            .text($0.reason),
+                        ]
+                    })),
+        ])
     }
 
     /// The constraints (kind `constraint`) then the components (kind `component`), one per row.

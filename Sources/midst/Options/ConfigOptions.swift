@@ -11,15 +11,18 @@ struct ConfigOptions: ParsableArguments {
     var config: String?
 
     /// The configuration in force: the file's, or the defaults.
+    ///
+    /// - Throws: ``CommandFailure/unreadableConfiguration(path:)`` or
+    ///   ``CommandFailure/invalidConfiguration(path:reason:)`` (exit 1).
     func load() throws -> ScoringConfig {
         guard let config else { return ScoringConfig() }
         guard let data = FileManager.default.contents(atPath: config) else {
-            throw Terminal.fail("\(config): cannot read the configuration file", code: .invalidData)
+            throw CommandFailure.unreadableConfiguration(path: config)
         }
         do {
             return try ScoringConfig(json: data)
         } catch {
-            throw Terminal.fail("\(config): \(error)", code: .invalidData)
+            throw CommandFailure.invalidConfiguration(path: config, reason: "\(error)")
         }
     }
 }

@@ -13,34 +13,25 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The path in force: the option, the environment, or the default.
     var path: String {
-        let path =
-            db ?? ProcessInfo.processInfo.environment["MIDST_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        db ?? ProcessInfo.processInfo.environment["MIDST_DB"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "midst.sqlite"
-        Terminal.databasePath = path
-        return path
     }
 
     /// Opens an existing database read-only, for a command that only reads: the file is left
     /// byte-for-byte as it was. A missing file is an error naming the path (exit 2); only `init`
     /// and `import` create a database.
     func openExisting() throws -> MidstDatabase {
-        try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: path, readOnly: true)
-        }
+        try MidstDatabase.openExisting(at: path, readOnly: true)
     }
 
     /// Opens an existing database for a command that writes (a run, a decision, an outcome); a
     /// missing file is an error naming the path (exit 2).
     func openExistingForWriting() throws -> MidstDatabase {
-        try Terminal.exitOnError(code: .databaseProblem) {
-            try MidstDatabase.openExisting(at: path)
-        }
+        try MidstDatabase.openExisting(at: path)
     }
 
     /// Opens (creating when needed) the database, for `init` and `import` only.
-    func open() throws -> MidstDatabase {
-        try Terminal.exitOnError(code: .databaseProblem) { try MidstDatabase.open(at: path) }
-    }
+    func open() throws -> MidstDatabase { try MidstDatabase.open(at: path) }
 
     /// Where the key of pseudonymised exports comes from (`MIDST_PSEUDONYM_KEY`,
     /// `MIDST_PSEUDONYM_KEY_FILE`, else a key file beside the database).
@@ -53,12 +44,19 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// A command that works on a database: the root command describes SQLite's failures against
+/// its path.
+protocol DatabaseCommand {
+    var database: DatabaseOptions { get }
+}
+
 extension MidstDatabase {
-    /// The run named `reference` (an id or `latest`), or a clean exit naming it when there is none.
+    /// The run named `reference` (an id or `latest`).
+    ///
+    /// - Throws: ``UnknownRecord`` naming it when there is none.
     func recordedRun(_ reference: String) throws -> RunRecord {
-        guard let record = try Terminal.exitOnError(code: .databaseProblem, { try run(reference) })
-        else {
-            throw Terminal.fail("no run '\(reference)' (see `midst runs`)", code: .invalidData)
+        guard let record = try run(reference) else {
+            throw UnknownRecord(message: "no run '\(reference)' (see `midst runs`)")
         }
         return record
     }

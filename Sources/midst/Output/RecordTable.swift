@@ -28,15 +28,6 @@ enum Cell {
         if case .integer(let value) = self { return value }
         return .max
     }
-
-    var json: Any {
-        switch self {
-        case .text(let value): value
-        case .integer(let value): value
-        case .number(let value, _): value
-        case .null: NSNull()
-        }
-    }
 }
 
 /// Records to print, with named columns.
@@ -45,17 +36,20 @@ struct RecordTable {
     var rows: [[Cell]]
 
     /// The table rendered in `format`, ending in a newline.
-    func rendered(as format: OutputFormat) -> String {
+    func rendered(as format: OutputFormat) throws -> String {
         switch format {
-        case .table: aligned()
-        case .csv: ([columns] + rows.map { $0.map(\.plain) }).map(CSVWriter.line).joined()
-        case .json: json()
+        case .table: aligned
+        case .csv: csv
+        case .json: try JSONValue.rows(of: self).rendered() + "\n"
         }
     }
 
+    /// CSV with a header line.
+    var csv: String { ([columns] + rows.map { $0.map(\.plain) }).map(CSVWriter.line).joined() }
+
     /// Aligned columns for a terminal; control characters in a field are shown escaped
     /// (``Terminal/safe(_:)``), never sent to the terminal.
-    private func aligned() -> String {
+    var aligned: String {
         let texts = rows.map { $0.map { Terminal.safe($0.plain) } }
         var widths = columns.map(\.count)
         for row in texts {
@@ -70,23 +64,9 @@ struct RecordTable {
     }
 
     /// One JSON object per line, keys sorted (for `midst export --format jsonl`).
-    func jsonLines() -> String {
-        rows.map { row in
-            let object = Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.json)))
-            let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            return String(decoding: data, as: UTF8.self) + "\n"
-        }.joined()
-    }
-
-    /// One dictionary per row, for JSON output that holds more than one table.
-    var objects: [[String: Any]] {
-        rows.map { row in Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.json))) }
-    }
-
-    private func json() -> String {
-        let data = try! JSONSerialization.data(
-            withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self) + "\n"
+    func jsonLines() throws -> String {
+        guard case .array(let objects) = JSONValue.rows(of: self) else { return "" }
+        return try objects.map { try $0.rendered(pretty: false) + "\n" }.joined()
     }
 }
 

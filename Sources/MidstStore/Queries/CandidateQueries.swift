@@ -1,0 +1,62 @@
+import MidstCore
+
+/// One person ranked for a need, scored live against the database (`midst candidates`).
+public struct Candidate: Sendable {
+    /// 1 for the best.
+    public var rank: Int
+    public var staff: Staff
+    /// The score, 0–100.
+    public var score: Double
+    /// Each component's points and reason, when asked for.
+    public var explanation: Explanation?
+}
+
+extension MidstDatabase {
+    /// The need with id `id`.
+    ///
+    /// - Throws: ``UnknownRecord`` when there is none.
+    public func existingNeed(id: String) throws -> Need {
+        guard let need = try need(id: id) else {
+            throw UnknownRecord(message: "no need with id '\(id)'")
+        }
+        return need
+    }
+
+    /// The consenting person with id `id`. Non-consenting staff are never shown: they are
+    /// reported exactly like unknown ids.
+    ///
+    /// - Throws: ``UnknownRecord`` when there is no such consenting person.
+    public func consentingStaff(id: String) throws -> Staff {
+        guard let staff = try staff(id: id), staff.hasConsented else {
+            throw UnknownRecord(message: "no consenting staff member with id '\(id)'")
+        }
+        return staff
+    }
+
+    /// The best `top` matchable people for `need` who pass every hard constraint, best first
+    /// (equal scores by staff id), scored by `scorer` against the staff snapshot; with
+    /// `explaining`, each with the explanation ``explanation(of:for:scorer:)`` gives.
+    public func candidates(for need: Need, top: Int, scorer: Scorer, explaining: Bool) throws
+        -> [Candidate]
+    {
+        let table = try staffTable(reference: BundledReference.data)
+        let plan = NeedPlan(need: need, scorer: scorer)
+        let best = Shortlisting.shortlist(for: plan, in: table, top: top).list
+        let people = try staff(ids: best.map { table.id(at: Int($0.row)) })
+        return try zip(best, people).enumerated().map { index, pair in
+            Candidate(
+                rank: index + 1, staff: pair.1, score: pair.0.score,
+                explanation: explaining
+                    ? try explanation(of: pair.1, for: need, scorer: scorer) : nil)
+        }
+    }
+
+    /// Why `staff` is, or is not, a candidate for `need`: every hard constraint they fail and
+    /// every component's value, points and reason, with their outcomes and commitments as
+    /// stored now.
+    public func explanation(of staff: Staff, for need: Need, scorer: Scorer) throws
+        -> Explanation
+    {
+        scorer.explain(staff, for: need, context: try context(forStaff: staff.id.rawValue))
+    }
+}

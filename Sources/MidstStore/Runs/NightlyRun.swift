@@ -1,0 +1,156 @@
+import Foundation
+import MidstCore
+
+/// The nightly batch as one workflow (`midst run`): takes the database's batch lock, loads the
+/// matchable staff, the open needs and the decisions, runs the core ``Batch`` and records the
+/// run, or, when anything fails after the lock is taken, records a failed run and throws
+/// ``NightlyRunFailure``. The CLI, the tests and the benchmarks call it; progress and warnings
+/// are reported through a closure, never printed.
+public struct NightlyRun: Sendable {
+    /// What a run is asked to do: the inputs recorded with it.
+    public struct Options: Sendable {
+        /// Candidates kept per need (1 or more).
+        public var top: Int
+        public var solver: Batch.Solver
+        /// A note recorded with the run.
+        public var note: String?
+        /// The scoring configuration in force.
+        public var config: ScoringConfig
+        /// Whether to wait for a batch already running on the database instead of failing.
+        public var waits: Bool
+
+        public init(
+            top: Int = 20, solver: Batch.Solver = .optimal, note: String? = nil,
+            config: ScoringConfig = ScoringConfig(), waits: Bool = false
+        ) {
+            self.top = top
+            self.solver = solver
+            self.note = note
+            self.config = config
+            self.waits = waits
+        }
+    }
+
+    /// Something the run says about its data, to show on stderr; the run completes anyway.
+    public enum Warning: Sendable, Equatable {
+        /// No open need has a slot to fill: the run records empty shortlists.
+        case noOpenNeeds
+        /// Nobody consenting and active is matchable.
+        case nobodyMatchable
+        /// A pin was not proposed: older pins took the need's slots or the person's capacity.
+        case pinSetAside(staffID: String, needID: String)
+    }
+
+    /// What the run is doing, in order, as it happens.
+    public enum Event: Sendable {
+        /// Another batch holds the lock (named by `holder`) and this run waits for it.
+        case waitingForLock(holder: String)
+        case loading
+        /// `done` of `total` needs scored against `people` matchable people.
+        case scoring(done: Int, total: Int, people: Int)
+        case solving
+        /// The batch has finished; the warnings follow as ``warning(_:)`` events.
+        case scored
+        case warning(Warning)
+        case writing
+        /// The run is recorded.
+        case written
+    }
+
+    /// A recorded run and what the caller needs to show or report on it.
+    public struct Outcome: Sendable {
+        /// The run as recorded.
+        public var record: RunRecord
+        /// The people the run scored (for a report written by the run itself).
+        public var table: StaffTable
+        /// The warnings reported while the run worked, in order.
+        public var warnings: [Warning]
+    }
+
+    public var options: Options
+
+    public init(options: Options) { self.options = options }
+
+    /// Runs the batch on `database` and records it (see the type's description).
+    ///
+    /// - Throws: ``StoreError/batchRunning(path:holder:)`` when another batch holds the lock
+    ///   and `options.waits` is false (nothing is recorded); ``NightlyRunFailure`` when the run
+    ///   failed after taking the lock (recorded as failed; the previous run stays the latest).
+    public func run(
+        on database: MidstDatabase, events: @escaping (Event) -> Void = { _ in }
+    ) async throws -> Outcome {
+        let lock = try BatchLock.acquire(forDatabaseAt: database.path, waits: options.waits) {
+            events(.waitingForLock(holder: $0))
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let startedAt = Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))
+        do {
+            let scored = try await score(on: database, startedAt: startedAt, events: events)
+            events(.writing)
+            let runID = try database.recordRun(scored.run)
+            events(.written)
+            guard let record = try database.run(String(runID)) else {
+                throw StoreError.failed(path: database.path, reason: "run \(runID) was not recorded")
+            }
+            return Outcome(record: record, table: scored.run.table, warnings: scored.warnings)
+        } catch {
+            let message = StoreError.message(for: error, path: database.path)
+            let config = options.config
+            try? database.recordFailedRun(
+                startedAt: startedAt, note: options.note, config: config.json(),
+                configHash: config.fingerprint, solver: options.solver.rawValue,
+                topK: options.top, failure: message)
+            throw NightlyRunFailure(reason: message)
+        }
+    }
+
+    /// The scoring half of ``run(on:events:)`` alone, without the lock or any write: loads the
+    /// staff (unless `table` is given), the open needs and the decisions, runs the batch and
+    /// returns the run to record with its warnings.
+    public func score(
+        on database: MidstDatabase, table given: StaffTable? = nil, startedAt: Timestamp,
+        events: @escaping (Event) -> Void = { _ in }
+    ) async throws -> (run: CompletedRun, warnings: [Warning]) {
+        let loadStarted = Date()
+        events(.loading)
+        let table = try given ?? database.staffTable(reference: BundledReference.data)
+        let needs = try database.openNeeds()
+        let decisions = try database.decisions()
+        let loadSeconds = Date().timeIntervalSince(loadStarted)
+        let config = options.config
+        let batch = Batch(
+            scorer: Scorer(reference: BundledReference.data, config: config), top: options.top,
+            solver: options.solver)
+        let result = await batch.run(needs: needs, table: table, decisions: decisions) { step in
+            switch step {
+            case .scoring(let done, let total):
+                events(.scoring(done: done, total: total, people: table.count))
+            case .solving: events(.solving)
+            }
+        }
+        events(.scored)
+        var warnings: [Warning] = []
+        if needs.isEmpty { warnings.append(.noOpenNeeds) }
+        if table.count == 0 { warnings.append(.nobodyMatchable) }
+        warnings += result.setAsidePins.map { .pinSetAside(staffID: $0.staffID, needID: $0.needID) }
+        warnings.forEach { events(.warning($0)) }
+        let run = CompletedRun(
+            startedAt: startedAt, note: options.note, config: config.json(),
+            configHash: config.fingerprint, solver: options.solver.rawValue, topK: options.top,
+            table: table, result: result, loadSeconds: loadSeconds)
+        return (run, warnings)
+    }
+}
+
+/// A nightly run that failed after taking the lock; it is recorded as failed, and the previous
+/// completed run stays the latest.
+public struct NightlyRunFailure: MidstError, LocalizedError {
+    /// Why it failed, as recorded with the failed run.
+    public var reason: String
+
+    public var message: String {
+        "the run failed and was recorded as failed; the previous run stays the latest: \(reason)"
+    }
+    public var exitStatus: ExitStatus { .databaseProblem }
+    public var errorDescription: String? { message }
+}

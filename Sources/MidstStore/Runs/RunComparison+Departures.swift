@@ -1,0 +1,56 @@
+import MidstCore
+
+/// A (need, person) pair by id.
+struct DeparturePair: Hashable {
+    var needID: String
+    var staffID: String
+
+    init(_ needID: String, _ staffID: String) {
+        self.needID = needID
+        self.staffID = staffID
+    }
+}
+
+extension MidstDatabase {
+    /// Why each person who left a shortlist in `diff` left it, judged now with the later run's
+    /// configuration; `laterLines` is the later run's shortlist.
+    func departures(_ diff: RunDiff, later: RunRecord, laterLines: [ShortlistLine]) throws
+        -> [DeparturePair: Departure]
+    {
+        let leaving = diff.needs.flatMap { need in
+            need.left.map { DeparturePair(need.needID, $0.staffID) }
+        }
+        guard !leaving.isEmpty else { return [:] }
+        let table = try staffTable(reference: BundledReference.data)
+        let rows = table.rows(of: leaving.map { RecordID(rawValue: $0.staffID) })
+        let unmatchable = try unmatchableReasons(
+            Array(
+                Set(leaving.map(\.staffID).filter { rows[RecordID(rawValue: $0)] == nil })))
+        let config = try scoringConfiguration(ofRun: later.id)
+        let scorer = Scorer(reference: BundledReference.data, config: config)
+        var plans: [String: NeedPlan] = [:]
+        let needsLeft = Set(leaving.map(\.needID))
+        for need in try openNeeds() where needsLeft.contains(need.id.rawValue) {
+            plans[need.id.rawValue] = NeedPlan(need: need, scorer: scorer)
+        }
+        let excluded = Set(
+            try decisions().filter { $0.kind == .exclude }.map {
+                DeparturePair($0.needID, $0.staffID)
+            })
+        var lastPlace: [String: Double] = [:]
+        var counts: [String: Int] = [:]
+        for line in laterLines {
+            lastPlace[line.needID] = min(lastPlace[line.needID] ?? .infinity, line.score)
+            counts[line.needID, default: 0] += 1
+        }
+        var result: [DeparturePair: Departure] = [:]
+        for pair in leaving {
+            result[pair] = Departure.of(
+                row: rows[RecordID(rawValue: pair.staffID)],
+                unmatchable: unmatchable[pair.staffID] ?? "erased",
+                isExcluded: excluded.contains(pair), plan: plans[pair.needID], table: table,
+                lastPlace: (counts[pair.needID] ?? 0) >= later.topK ? lastPlace[pair.needID] : nil)
+        }
+        return result
+    }
+}

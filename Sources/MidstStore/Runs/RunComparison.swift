@@ -1,0 +1,118 @@
+import MidstCore
+
+/// What changed between two recorded runs: who entered or left each need's shortlist, whose
+/// score moved, who was newly proposed or withdrawn, and why each person who left did.
+/// `midst diff` and the run report both read it.
+public struct RunComparison: Sendable {
+    /// One change for one person and one need.
+    public struct Row: Sendable, Equatable {
+        public var needID: String
+        public var kind: RunDiff.ChangeKind
+        /// The person; nil for someone erased since, in a comparison by key.
+        public var staffID: String?
+        /// The score in the earlier run (left, moved).
+        public var before: Double?
+        /// The score in the later run (entered, moved).
+        public var after: Double?
+        /// Why the person left the shortlist (left) or the proposal (withdrawn), judged from
+        /// the records as they are now; nil for the other kinds, and when not asked for.
+        public var why: String?
+    }
+
+    public var earlier: RunRecord
+    public var later: RunRecord
+    /// How many needs changed at all.
+    public var needsChanged: Int
+    /// How many changes of each kind, over every need.
+    public var counts: [RunDiff.ChangeKind: Int]
+    /// The changes, by need id, each need's in ``RunDiff/ChangeKind`` order (the first
+    /// `limit` only, when the comparison was asked for fewer).
+    public var rows: [Row]
+
+    /// How many changes of `kind` there are.
+    public func count(of kind: RunDiff.ChangeKind) -> Int { counts[kind] ?? 0 }
+}
+
+extension MidstDatabase {
+    /// The newest completed run older than `record`, if any: what `record` is compared with by
+    /// default.
+    public func completedRun(before record: RunRecord) throws -> RunRecord? {
+        try runs().first { $0.status == "completed" && $0.id < record.id }
+    }
+
+    /// What changed from run `earlier` to run `later`, person by person as they are named now
+    /// (everyone erased since is one "(erased)"), with why each person who left a shortlist
+    /// or the proposal did: judged now, with the later run's configuration (`midst diff`).
+    public func comparison(of earlier: RunRecord, with later: RunRecord) throws -> RunComparison {
+        let laterLines = try shortlist(run: later.id)
+        func proposal(_ run: RunRecord) throws -> [(need: String, staff: String)] {
+            try assignments(run: run.id).map { ($0.needID, $0.staffID) }
+        }
+        let diff = RunDiff(
+            shortlistA: try shortlist(run: earlier.id).map { ($0.needID, $0.staffID, $0.score) },
+            proposalA: try proposal(earlier),
+            shortlistB: laterLines.map { ($0.needID, $0.staffID, $0.score) },
+            proposalB: try proposal(later))
+        let reasons = try departures(diff, later: later, laterLines: laterLines)
+        let stillListed = Set(laterLines.map { DeparturePair($0.needID, $0.staffID) })
+        let rows = diff.needs.flatMap(\.rows).map { change -> RunComparison.Row in
+            let pair = DeparturePair(change.needID, change.staffID)
+            let why: String? =
+                switch change.kind {
+                case .left: reasons[pair]?.text ?? ""
+                case .withdrawn:
+                    Departure.withdrawal(
+                        departure: reasons[pair], isStillListed: stillListed.contains(pair))
+                case .entered, .moved, .proposed: nil
+                }
+            return RunComparison.Row(
+                needID: change.needID, kind: change.kind, staffID: change.staffID,
+                before: change.before, after: change.after, why: why)
+        }
+        return RunComparison(
+            earlier: earlier, later: later, needsChanged: diff.needs.count,
+            counts: Self.counts(diff), rows: rows)
+    }
+
+    /// What changed from run `earlier` to run `later`, compared by key (two large runs are not
+    /// joined line by line to their needs and people): every count, but only the first `limit`
+    /// changes, by need id, named, and no reasons (the run report).
+    public func comparisonByKey(of earlier: RunRecord, with later: RunRecord, limit: Int) throws
+        -> RunComparison
+    {
+        let needIDs = try needIDsByKey()
+        func needID(_ key: String) -> String { Int64(key).flatMap { needIDs[$0] } ?? key }
+        let diff = RunDiff(
+            shortlistA: try keyedShortlist(run: earlier.id).map {
+                (String($0.needKey), String($0.staffKey), $0.score)
+            },
+            proposalA: try keyedAssignments(run: earlier.id).map {
+                (String($0.needKey), String($0.staffKey))
+            },
+            shortlistB: try keyedShortlist(run: later.id).map {
+                (String($0.needKey), String($0.staffKey), $0.score)
+            },
+            proposalB: try keyedAssignments(run: later.id).map {
+                (String($0.needKey), String($0.staffKey))
+            })
+        let shown = Array(
+            diff.needs.sorted(by: { needID($0.needID) < needID($1.needID) }).lazy.flatMap(\.rows)
+                .prefix(limit))
+        let staffIDs = try staffIDs(keys: Set(shown.compactMap { Int64($0.staffID) }).sorted())
+        let rows = shown.map { change in
+            RunComparison.Row(
+                needID: needID(change.needID), kind: change.kind,
+                staffID: Int64(change.staffID).flatMap { staffIDs[$0] }, before: change.before,
+                after: change.after)
+        }
+        return RunComparison(
+            earlier: earlier, later: later, needsChanged: diff.needs.count,
+            counts: Self.counts(diff), rows: rows)
+    }
+
+    private static func counts(_ diff: RunDiff) -> [RunDiff.ChangeKind: Int] {
+        var counts: [RunDiff.ChangeKind: Int] = [:]
+        for row in diff.needs.lazy.flatMap(\.rows) { counts[row.kind, default: 0] += 1 }
+        return counts
+    }
+}
