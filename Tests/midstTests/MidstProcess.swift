@@ -44,6 +44,10 @@ struct MidstProcess {
 }
 
 extension MidstProcess {
+    /// The day the tests' commands work as of (`MIDST_AS_OF`): the sample's needs then include
+    /// expired ones (N001 ended on 2026-09-30) and open ones.
+    static let asOf = "2026-12-05"
+
     /// A process for `midst arguments…` in `directory`, with this process's environment (less
     /// `MIDST_DB`) and `environment` added.
     private static func prepared(
@@ -55,6 +59,8 @@ extension MidstProcess {
         process.currentDirectoryURL = directory
         var fullEnvironment = ProcessInfo.processInfo.environment
         fullEnvironment["MIDST_DB"] = nil
+        // Every test works as of one fixed day, whatever the day it runs on.
+        fullEnvironment["MIDST_AS_OF"] = MidstProcess.asOf
         fullEnvironment.merge(environment) { $1 }
         process.environment = fullEnvironment
         return process

@@ -58,15 +58,7 @@ struct FieldChecker<Column: ImportColumn> {
 
     /// Why `text` is not a date: a well-formed date that the calendar does not have
     /// (`2026-02-30`) is "no such date", anything else is not of the form.
-    static func dateProblem(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        let isWellFormed =
-            bytes.count == 10 && bytes[4] == 0x2D && bytes[7] == 0x2D
-            && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
-        return isWellFormed
-            ? "'\(text)' is no such date (check the month and the day)"
-            : "'\(text)' is not a date of the form YYYY-MM-DD"
-    }
+    static func dateProblem(_ text: String) -> String { CalendarDate.problem(parsing: text) }
 
     /// Two dates forming a window; an end before the start is reported on the end column.
     mutating func window(from startColumn: Column, to endColumn: Column) -> DateWindow {

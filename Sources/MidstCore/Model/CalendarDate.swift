@@ -33,6 +33,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
+    /// Why `text` is not a date, in words: "'2026-02-30' is no such date (check the month and
+    /// the day)", or "'26/2/30' is not a date of the form YYYY-MM-DD".
+    public static func problem(parsing text: String) -> String {
+        let bytes = Array(text.utf8)
+        let isWellFormed =
+            bytes.count == 10 && bytes[4] == 0x2D && bytes[7] == 0x2D
+            && bytes.enumerated().allSatisfy {
+                $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element)
+            }
+        return isWellFormed
+            ? "'\(text)' is no such date (check the month and the day)"
+            : "'\(text)' is not a date of the form YYYY-MM-DD"
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {

@@ -18,16 +18,22 @@ public struct NightlyRun: Sendable {
         public var config: ScoringConfig
         /// Whether to wait for a batch already running on the database instead of failing.
         public var waits: Bool
+        /// The run's date (``FollowUp/asOf``): needs ended before it are expired, asks and
+        /// silences are counted to it, outcomes dated after it are not known yet. Nil: the day
+        /// the run starts (UTC).
+        public var asOf: CalendarDate?
 
         public init(
             top: Int = 20, solver: Batch.Solver = .optimal, note: String? = nil,
-            config: ScoringConfig = ScoringConfig(), waits: Bool = false
+            config: ScoringConfig = ScoringConfig(), waits: Bool = false,
+            asOf: CalendarDate? = nil
         ) {
             self.top = top
             self.solver = solver
             self.note = note
             self.config = config
             self.waits = waits
+            self.asOf = asOf
         }
     }
 
@@ -37,8 +43,10 @@ public struct NightlyRun: Sendable {
         case noOpenNeeds
         /// Nobody consenting and active is matchable.
         case nobodyMatchable
-        /// A pin was not proposed: older pins took the need's slots or the person's capacity.
-        case pinSetAside(staffID: String, needID: String)
+        /// An ask awaited or a pin was not proposed, for the reason it gives.
+        case setAside(BatchResult.SetAside)
+        /// Open needs whose end date is before the run's date: expired, not matched.
+        case expired(needIDs: [String])
     }
 
     /// What the run is doing, in order, as it happens.
@@ -116,12 +124,16 @@ public struct NightlyRun: Sendable {
         let table = try given ?? database.staffTable(reference: BundledReference.data)
         let needs = try database.openNeeds()
         let decisions = try database.decisions()
-        let loadSeconds = Date().timeIntervalSince(loadStarted)
         let config = options.config
+        let asOf = options.asOf ?? CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
+        let followUp = try database.followUp(asOf: asOf, rules: config.followUp)
+        let loadSeconds = Date().timeIntervalSince(loadStarted)
         let batch = Batch(
             scorer: Scorer(reference: BundledReference.data, config: config), top: options.top,
             solver: options.solver)
-        let result = await batch.run(needs: needs, table: table, decisions: decisions) { step in
+        let result = await batch.run(
+            needs: needs, table: table, decisions: decisions, followUp: followUp
+        ) { step in
             switch step {
             case .scoring(let done, let total):
                 events(.scoring(done: done, total: total, people: table.count))
@@ -132,7 +144,9 @@ public struct NightlyRun: Sendable {
         var warnings: [Warning] = []
         if needs.isEmpty { warnings.append(.noOpenNeeds) }
         if table.count == 0 { warnings.append(.nobodyMatchable) }
-        warnings += result.setAsidePins.map { .pinSetAside(staffID: $0.staffID, needID: $0.needID) }
+        let expired = result.unmatchedNeeds.filter { $0.state == .expired }.map(\.need.id.rawValue)
+        if !expired.isEmpty { warnings.append(.expired(needIDs: expired)) }
+        warnings += result.setAside.map(Warning.setAside)
         warnings.forEach { events(.warning($0)) }
         let run = CompletedRun(
             startedAt: startedAt, note: options.note, config: config.json(),

@@ -9,16 +9,26 @@ struct RunBatch: AsyncParsableCommand, DatabaseCommand {
         commandName: "run",
         abstract: "Run the nightly batch: shortlist every open need and propose who to ask.",
         discussion: """
-            Scores every open need (status open, slots > 0) against every consenting person with \
-            free capacity, keeps each need's top K with the score and its components, and \
-            proposes an assignment: the pairs from the shortlists that maximise the total score \
-            (times each need's priority multiplier, 1 + priorityStep × (priority − 3), with the \
-            configuration's priorityStep, default 0.1) without giving a \
-            need more people than its slots or a person more needs than their free capacity. \
-            The proposal is advice: people are asked, not allocated.
+            Scores every open need (status open, with open slots, its end date not passed) \
+            against every consenting person with free capacity, keeps each need's top K with the \
+            score and its components, and proposes an assignment: the pairs from the shortlists \
+            that maximise the total score (times each need's priority multiplier, \
+            1 + priorityStep × (priority − 3), with the configuration's priorityStep, default \
+            0.1) without giving a need more people than its open slots or a person more needs \
+            than their free capacity. The proposal is advice: people are asked, not allocated.
 
-            Coordinators' decisions apply: pinned pairs are always proposed (counting against \
-            both capacities first), excluded pairs never appear (see `midst decide`).
+            The batch builds on the outcomes recorded (`midst outcome`, `midst import \
+            outcomes`): people placed on a need (accepted, completed) take its slots; people who \
+            declined or withdrew are never proposed for it again, and those who did not answer \
+            not for followUp.noResponseDays (60); a person asked and not yet answered stays in \
+            the need's proposal for followUp.askedHoldDays (14), counting against their \
+            capacity, so the proposal does not churn. Needs whose end date has passed are \
+            expired and not matched (a warning names them). --as-of replays a night: outcomes \
+            dated after it are not known. docs/SCORING.md, "Outcomes and the nightly loop", \
+            gives the rules.
+
+            Coordinators' decisions apply: pinned pairs are proposed (after asks awaited, \
+            counting against both capacities), excluded pairs never appear (see `midst decide`).
 
             The run is recorded whole, in one transaction, or not at all; a failed run is \
             recorded as failed and the previous completed run stays the latest. The database \
@@ -30,6 +40,7 @@ struct RunBatch: AsyncParsableCommand, DatabaseCommand {
               midst run
               midst run --top 10 --solver greedy --note "after the May import"
               midst run --report report.html
+              midst run --as-of 2026-11-30
               midst runs
               midst show latest --need N001
             """)
@@ -44,6 +55,7 @@ struct RunBatch: AsyncParsableCommand, DatabaseCommand {
     @Option(help: "Also write the run's report to this HTML file (see `midst report`).")
     var report: String?
     @OptionGroup var reportPage: ReportOptions
+    @OptionGroup var day: AsOfOptions
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -58,12 +70,16 @@ struct RunBatch: AsyncParsableCommand, DatabaseCommand {
         let config = try scoring.load()
         let database = try database.openExistingForWriting()
         let options = NightlyRun.Options(
-            top: top, solver: solver, note: note, config: config, waits: wait)
+            top: top, solver: solver, note: note, config: config, waits: wait,
+            asOf: try day.date())
         let showsProgress = Terminal.stderrIsTerminal
         let outcome = try await NightlyRun(options: options).run(on: database) { event in
             Self.report(event, showsProgress: showsProgress)
         }
-        print(Summary(record: outcome.record).text)
+        print(
+            Summary(
+                record: outcome.record, proposal: try database.assignments(run: outcome.record.id)
+            ).text)
         if let report {
             try reportPage.write(
                 run: outcome.record, from: database, keySource: self.database.pseudonymKeySource,
@@ -98,15 +114,35 @@ struct RunBatch: AsyncParsableCommand, DatabaseCommand {
             "there are no open needs with slots to fill; the run records empty shortlists (import needs, or check their status)"
         case .nobodyMatchable:
             "nobody is matchable: no consenting, active staff (import staff, or check consent)"
-        case .pinSetAside(let staffID, let needID):
-            "the pin of \(staffID) to \(needID) was not proposed: the need's slots or the person's capacity are taken by older pins"
+        case .setAside(let aside):
+            "\(aside.kind == .pin ? "the pin" : "the ask") of \(aside.staffID) to \(aside.needID) is not in the proposal: \(aside.because)"
+        case .expired(let needIDs):
+            "\(needIDs.count) open \(needIDs.count == 1 ? "need has" : "needs have") passed \(needIDs.count == 1 ? "its" : "their") end date and \(needIDs.count == 1 ? "was" : "were") not matched (expired): \(listed(needIDs)); close them with `midst needs close ID`, or give them new dates"
         }
+    }
+
+    /// Up to ten ids, then how many more.
+    private static func listed(_ ids: [String]) -> String {
+        ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? " and \(ids.count - 10) more" : "")
     }
 }
 
 /// The one-screen summary of a run.
 struct Summary {
     var record: RunRecord
+    /// The run's proposed pairs, for how many are to ask and how many awaited.
+    var proposal: [AssignmentLine]
+
+    /// "46 (41 to ask, 1 of them pinned; 5 asked and awaited)"; the count alone when all are
+    /// to ask and none pinned.
+    private var proposedBreakdown: String {
+        let asked = proposal.count { $0.basis == .asked }
+        let pinned = proposal.count { $0.basis == .pinned }
+        guard asked + pinned > 0 else { return "\(record.assigned)" }
+        var toAsk = "\(record.assigned - asked) to ask"
+        if pinned > 0 { toAsk += ", \(pinned) of them pinned" }
+        return "\(record.assigned) (\(toAsk)\(asked > 0 ? "; \(asked) asked and awaited" : ""))"
+    }
 
     var text: String {
         let seconds =
@@ -118,12 +154,12 @@ struct Summary {
             warnings += "\n  warning             nobody matchable: no consenting, active staff"
         }
         return """
-            Run \(record.id) \(record.status) at \(record.finishedAt ?? record.startedAt)\(record.note.map { " — \($0)" } ?? "")
+            Run \(record.id) \(record.status) at \(record.finishedAt ?? record.startedAt)\(record.note.map { " — \($0)" } ?? "")\(record.asOf.map { "\n  as of               \($0)" } ?? "")
               needs scored        \(record.needs)
               people matchable    \(record.eligibleStaff)
               pairs examined      \(record.pairsExamined)
               shortlist edges     \(record.edges) (top \(record.topK) per need)
-              proposed pairs      \(record.assigned), total score \(format(record.totalScore))
+              proposed pairs      \(proposedBreakdown), total score \(format(record.totalScore))
               objective           optimal \(format(record.optimalObjective)), greedy \(format(record.greedyObjective)) (\(record.solver) used)
               time                \(format(seconds)) s (load \(format(record.loadSeconds)), score \(format(record.scoreSeconds)), solve \(format(record.solveSeconds)), write \(format(record.writeSeconds)))
               configuration       \(record.configHash)\(warnings)

@@ -10,8 +10,9 @@ struct Show: ParsableCommand, DatabaseCommand {
         discussion: """
             RUN is a run id from `midst runs`, or `latest` (the newest completed run). Each \
             shortlist line has the rank, the person, the score and the raw value of every \
-            component; proposed pairs are marked. A pinned pair proposed off the shortlist \
-            follows its need's shortlist, with no rank, marked pinned.
+            component; proposed pairs are marked: `yes` to ask, `asked` when the person was \
+            asked and the run keeps them while their answer is awaited. A pinned pair proposed \
+            off the shortlist follows its need's shortlist, with no rank, marked pinned.
 
               midst show latest
               midst show 3 --need N001
@@ -29,13 +30,14 @@ struct Show: ParsableCommand, DatabaseCommand {
         let record = try database.recordedRun(runReference)
         let lines = try database.shortlist(run: record.id, needID: need)
         let pairs = try database.assignments(run: record.id, needID: need)
-        let proposed = Set(pairs.map { "\($0.needID)\u{1}\($0.staffID)" })
+        let proposed = Dictionary(
+            pairs.map { ("\($0.needID)\u{1}\($0.staffID)", $0.basis) }, uniquingKeysWith: { first, _ in first })
         let listed = Set(lines.map { "\($0.needID)\u{1}\($0.staffID)" })
         var rows = lines.map { line -> [Cell] in
             [
                 .text(line.needID), .integer(line.rank), .text(line.staffID),
                 .number(line.score, decimals: 2),
-                .text(proposed.contains("\(line.needID)\u{1}\(line.staffID)") ? "yes" : ""),
+                .text(Self.proposedMark(proposed["\(line.needID)\u{1}\(line.staffID)"])),
             ] + ScoreComponent.allCases.map { .number(line.components[$0], decimals: 3) }
         }
         // A pinned pair is proposed even off the shortlist: shown too, so that the proposed
@@ -47,7 +49,7 @@ struct Show: ParsableCommand, DatabaseCommand {
         }
         rows.sort { ($0[0].plain, $0[1].sortRank) < ($1[0].plain, $1[1].sortRank) }
         if format == .table {
-            print(Summary(record: record).text + "\n")
+            print(Summary(record: record, proposal: pairs).text + "\n")
             let decisions = try database.decisions(needID: need)
             if !decisions.isEmpty {
                 print(
@@ -62,6 +64,17 @@ struct Show: ParsableCommand, DatabaseCommand {
         print(try RecordTable(columns: columns, rows: rows).rendered(as: format), terminator: "")
         if let need, lines.isEmpty, format == .table {
             print(try NearestMisses.line(forNeed: need, in: database, run: record))
+        }
+    }
+}
+
+extension Show {
+    /// How a shortlist line's proposal is marked: `yes` (to ask), `asked` (awaited) or empty.
+    static func proposedMark(_ basis: AssignmentProposal.Pair.Basis?) -> String {
+        switch basis {
+        case nil: ""
+        case .asked: "asked"
+        case .chosen, .pinned: "yes"
         }
     }
 }
