@@ -1,4 +1,3 @@
-import Dispatch
 import MidstCore
 import MidstStore
 import Plot
@@ -216,14 +215,7 @@ public struct ReportPage: Sendable {
         }
         // Each country's needs are written on their own core, then joined in order: most of a
         // large page is here (BENCHMARKS.md, "The coordinator's morning").
-        let pieces = UnsafeMutableBufferPointer<String>.allocate(capacity: countries.count)
-        pieces.initialize(repeating: "")
-        defer { pieces.deinitialize().deallocate() }
-        // Each country writes its own slot only.
-        nonisolated(unsafe) let slots = pieces
-        let groups = countries
-        DispatchQueue.concurrentPerform(iterations: groups.count) { index in
-            let country = groups[index]
+        let pieces = countries.concurrentMap { country in
             let filled = country.sections.filter { $0.fill == .filled }.count
             let node: Body = .details(
                 .class("country"),
@@ -237,7 +229,7 @@ public struct ReportPage: Sendable {
                                 .th(.attribute(named: "scope", value: "col"), Markup.text(column))
                             })),
                     .forEach(country.sections) { need($0) }))
-            slots[index] = node.render(indentedBy: nil)
+            return node.render(indentedBy: nil)
         }
         return .section(
             .id("needs"),

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import MidstCore
 import MidstStore
@@ -87,14 +86,7 @@ extension RunReport {
                 ? try database.namesOfConsentingStaff(
                     rows.keys.map(\.rawValue).filter(candidateIDs.contains)) : [:])
         // Each need's plan and reasons are worked out on their own core.
-        let built = UnsafeMutableBufferPointer<NeedSection?>.allocate(capacity: needs.count)
-        built.initialize(repeating: nil)
-        defer { built.deinitialize().deallocate() }
-        nonisolated(unsafe) let slots = built
-        DispatchQueue.concurrentPerform(iterations: needs.count) { index in
-            slots[index] = builder.section(for: needs[index])
-        }
-        let sections = built.compactMap { $0 }
+        let sections = needs.concurrentMap { builder.section(for: $0) }.compactMap { $0 }
             .sorted { ($0.countryName, $0.need.id.rawValue) < ($1.countryName, $1.need.id.rawValue) }
         for index in changes.indices { changes[index].person = builder.shown(changes[index].person) }
 

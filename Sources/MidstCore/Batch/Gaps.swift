@@ -1,5 +1,3 @@
-import Dispatch
-
 /// What no shortlist shows: the needs a run leaves unfilled or partly filled, each with its
 /// nearest misses, and where demand outruns supply (`midst gaps`, and the report's section).
 public struct Gaps: Sendable {
@@ -43,28 +41,20 @@ public struct Gaps: Sendable {
             }
         let explained = min(explaining, gaps.count)
         let explainedNeeds = gaps.prefix(explained).map(\.need)
-        let misses = UnsafeMutableBufferPointer<NearestMisses?>.allocate(capacity: explained)
-        misses.initialize(repeating: nil)
-        let counted = UnsafeMutableBufferPointer<SupplyAndDemand>.allocate(capacity: 1)
-        defer {
-            misses.deinitialize().deallocate()
-            counted.deinitialize().deallocate()
-        }
-        // Each need writes its own slot only; the first iteration counts supply against demand,
+        // Each need's misses on a core of its own; the first task counts supply against demand,
         // a pass over every person, beside them.
-        nonisolated(unsafe) let slots = misses
-        nonisolated(unsafe) let supplySlot = counted
-        DispatchQueue.concurrentPerform(iterations: explained + 1) { index in
-            if index == 0 {
-                supplySlot.initializeElement(
-                    at: 0, to: SupplyAndDemand(needs: needs, table: table, reference: scorer.reference))
-            } else {
-                slots[index - 1] = NearestMisses(
-                    plan: NeedPlan(need: explainedNeeds[index - 1], scorer: scorer), table: table)
-            }
+        let found = Array(0...explained).concurrentMap {
+            index -> (NearestMisses?, SupplyAndDemand?) in
+            index == 0
+                ? (nil, SupplyAndDemand(needs: needs, table: table, reference: scorer.reference))
+                : (
+                    NearestMisses(
+                        plan: NeedPlan(need: explainedNeeds[index - 1], scorer: scorer),
+                        table: table), nil
+                )
         }
-        for index in 0..<explained { gaps[index].misses = misses[index] }
+        for index in 0..<explained { gaps[index].misses = found[index + 1].0 }
         self.needs = gaps
-        supply = counted[0]
+        supply = found[0].1!
     }
 }

@@ -174,9 +174,4 @@ extension StaffTable {
         }
         return UInt64(profession[row]) << 24 | country << 12 | specialty
     }
-
-    /// Person `row`'s id as bytes.
-    func idBytes(of row: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: idBytes[Int(idStart[row])..<Int(idStart[row + 1])])
-    }
 }

@@ -3,7 +3,8 @@ public struct StaffTableFormatError: Error, Sendable, CustomStringConvertible {
     public var description: String
 }
 
-/// The columns of a ``StaffTable`` while it is being built, in the order of the layout.
+/// The columns of a ``StaffTable`` while it is being built: an array for each column
+/// ``StaffTable/forEachColumn(_:)`` lists, laid out in its order.
 ///
 /// Layout: the 8 bytes `MIDSTSNP`, the format version (UInt32), a checksum of everything after
 /// the generation (UInt32, ``StaffTable/checksum(_:)``), the staff generation (Int64), then each
@@ -54,32 +55,18 @@ struct StaffTableColumns {
 
     /// Calls `body` with each column's bytes and element count, in the order of the layout.
     private func forEachColumn(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
-        func visit<T>(_ values: [T]) { values.withUnsafeBytes { body($0, values.count) } }
-        visit(idBytes)
-        visit(idStart)
-        visit(idRank)
-        visit(staffKeys)
-        visit(profession)
-        visit(seniority)
-        visit(modes)
-        visit(freeCapacity)
-        visit(maxAssignments)
-        visit(availableFrom)
-        visit(availableTo)
-        visit(placements)
-        visit(employerKeys)
-        visit(specialtyStart)
-        visit(specialtyCodes)
-        visit(tieStart)
-        visit(tieCountries)
-        visit(tieKinds)
-        visit(languageStart)
-        visit(languageCodes)
-        visit(languageRanks)
-        visit(completedStart)
-        visit(completedCountries)
-        visit(professionStart)
-        visit(professionRows)
+        struct Bytes: StaffTableColumnVisitor {
+            let columns: StaffTableColumns
+            let body: (UnsafeRawBufferPointer, Int) -> Void
+            func visit<Element: FixedWidthInteger>(_ column: StaffTableColumn<Element>) {
+                let values = columns[keyPath: column.building]
+                values.withUnsafeBytes { body($0, values.count) }
+            }
+        }
+        withoutActuallyEscaping(body) { body in
+            var visitor = Bytes(columns: self, body: body)
+            StaffTable.forEachColumn(&visitor)
+        }
     }
 
     /// The columns laid out as a snapshot, written straight into memory of their own.
@@ -118,6 +105,12 @@ extension StaffTable {
     /// the capacities.
     public static let formatVersion: UInt32 = 7
     static let magic: [UInt8] = Array("MIDSTSNP".utf8)
+
+    /// The snapshot bytes of the table, to be written to a file and opened again with
+    /// ``init(storage:expectedGeneration:)``.
+    public var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: storage.base, count: storage.count)
+    }
 
     /// A checksum of a snapshot's columns, so that a damaged snapshot (a flipped bit, a stray
     /// write) is rebuilt, never trusted: the wrapping sum of its 64-bit words, each turned by its
@@ -176,58 +169,60 @@ extension StaffTable {
                     UnsafeRawBufferPointer(start: storage.base + 24, count: storage.count - 24))
                     == storedSum
         else { throw damaged }
-        self.storage = storage
-        self.generation = generation
-        idBytes = try reader.column()
-        idStart = try reader.column()
-        idRank = try reader.column()
-        staffKeys = try reader.column()
-        profession = try reader.column()
-        seniority = try reader.column()
-        modes = try reader.column()
-        freeCapacity = try reader.column()
-        maxAssignments = try reader.column()
-        availableFrom = try reader.column()
-        availableTo = try reader.column()
-        placements = try reader.column()
-        employerKeys = try reader.column()
-        specialtyStart = try reader.column()
-        specialtyCodes = try reader.column()
-        tieStart = try reader.column()
-        tieCountries = try reader.column()
-        tieKinds = try reader.column()
-        languageStart = try reader.column()
-        languageCodes = try reader.column()
-        languageRanks = try reader.column()
-        completedStart = try reader.column()
-        completedCountries = try reader.column()
-        professionStart = try reader.column()
-        professionRows = try reader.column()
+        struct Reading: StaffTableColumnVisitor {
+            var reader: ColumnReader
+            var table: StaffTable
+            mutating func visit<Element: FixedWidthInteger>(_ column: StaffTableColumn<Element>)
+                throws(StaffTableFormatError)
+            {
+                table[keyPath: column.table] = try reader.column()
+            }
+        }
+        var reading = Reading(
+            reader: reader, table: StaffTable(storage: storage, generation: generation))
+        try Self.forEachColumn(&reading)
+        self = reading.table
+        reader = reading.reader
         let people = idRank.count
         guard reader.offset == storage.count else { throw damaged }
         if isTrusted { return }
-        guard
-            [
-                staffKeys.count, profession.count, seniority.count, modes.count, freeCapacity.count,
-                maxAssignments.count,
-                availableFrom.count,
-                availableTo.count, placements.count, employerKeys.count, professionRows.count,
-            ].allSatisfy({ $0 == people }),
-            Self.isOffsets(idStart, people: people, into: idBytes.count),
-            Self.isOffsets(specialtyStart, people: people, into: specialtyCodes.count),
-            Self.isOffsets(tieStart, people: people, into: tieCountries.count),
-            tieKinds.count == tieCountries.count,
-            Self.isOffsets(languageStart, people: people, into: languageCodes.count),
-            languageRanks.count == languageCodes.count,
-            Self.isOffsets(completedStart, people: people, into: completedCountries.count),
+        // Whether every column of people has one value a person and every list its offsets.
+        struct Counts: StaffTableColumnVisitor {
+            let table: StaffTable
+            let people: Int
+            var areRight = true
+            mutating func visit<Element: FixedWidthInteger>(_ column: StaffTableColumn<Element>) {
+                let count = table[keyPath: column.table].count
+                switch column.kind {
+                case .person, .rank:
+                    areRight = areRight && count == people
+                case .items(let offsets):
+                    areRight =
+                        areRight
+                        && StaffTable.isOffsets(
+                            table[keyPath: offsets], people: people, into: count)
+                case .offsets, .professionIndex:
+                    break
+                }
+            }
+        }
+        var counts = Counts(table: self, people: people)
+        Self.forEachColumn(&counts)
+        guard counts.areRight, professionRows.count == people,
             Self.isOffsets(professionStart, people: professionStart.count - 1, into: people),
             professionRows.allSatisfy({ $0 >= 0 && Int($0) < people }),
             tieKinds.allSatisfy({ Int($0) < TieKind.allCases.count })
         else { throw damaged }
     }
 
+    /// A table of no columns yet over `storage`.
+    private init(storage: StaffTableStorage, generation: Int64) {
+        self.storage = storage
+        self.generation = generation
+    }
+
     /// Whether `starts` has `people + 1` non-decreasing offsets from 0 to `end`.
-    private static func isOffsets(_ starts: UnsafeBufferPointer<Int32>, people: Int, into end: Int)
+    private static func isOffsets(_ starts: Column<Int32>, people: Int, into end: Int)
         -> Bool
     {
         guard people >= 0, starts.count == people + 1, starts.first == 0, Int(starts.last!) == end
@@ -252,7 +247,7 @@ private struct ColumnReader {
     }
 
     mutating func column<T: FixedWidthInteger>() throws(StaffTableFormatError)
-        -> UnsafeBufferPointer<T>
+        -> StaffTable.Column<T>
     {
         let elements = try value(Int64.self)
         // The count is checked before it is used: a file of another layout whose checksum
@@ -264,9 +259,42 @@ private struct ColumnReader {
         guard offset + size <= count, offset % MemoryLayout<T>.alignment == 0 else {
             throw StaffTableFormatError(description: "damaged snapshot")
         }
-        let column = UnsafeBufferPointer(
-            start: (base + offset).assumingMemoryBound(to: T.self), count: Int(elements))
+        let column = StaffTable.Column<T>(base + offset, count: Int(elements))
         offset += size + (8 - size % 8) % 8
         return column
     }
+}
+
+/// Owns the memory a ``StaffTable``'s columns point into: a copy of its own, or a file mapped by
+/// the store, released by the closure given.
+public final class StaffTableStorage: @unchecked Sendable {
+    // @unchecked: the memory is never written after creation.
+    let base: UnsafeRawPointer
+    let count: Int
+    private let release: @Sendable () -> Void
+
+    /// Memory at `base` of `count` bytes, 8-byte aligned, handed back with `release`.
+    public init(base: UnsafeRawPointer, count: Int, release: @escaping @Sendable () -> Void) {
+        precondition(Int(bitPattern: base) % 8 == 0, "snapshot memory must be 8-byte aligned")
+        self.base = base
+        self.count = count
+        self.release = release
+    }
+
+    /// An aligned copy of `bytes`.
+    public convenience init(copying bytes: [UInt8]) {
+        self.init(count: bytes.count) { memory in
+            bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        }
+    }
+
+    /// Aligned memory of its own, `count` bytes, written once by `write`.
+    convenience init(count: Int, writing write: (UnsafeMutableRawPointer) -> Void) {
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        write(memory)
+        nonisolated(unsafe) let owned = memory
+        self.init(base: UnsafeRawPointer(memory), count: count) { owned.deallocate() }
+    }
+
+    deinit { release() }
 }

@@ -11,52 +11,120 @@
 /// bounds checks (ScoringBenchmarks). Every offset is checked once, when the block is opened.
 public struct StaffTable: @unchecked Sendable {
     // @unchecked: the columns point into `storage`, which is immutable and kept alive by it.
+    // They are read only through `Column` (StaffTable+Columns.swift).
     let storage: StaffTableStorage
     /// The staff generation of the database the table was built from.
     public let generation: Int64
-    let idBytes: UnsafeBufferPointer<UInt8>
-    let idStart: UnsafeBufferPointer<Int32>
+    // Each column is listed once more, with what it holds, in `forEachColumn`; the layout,
+    // the checks when opening, the gathering of changes and the copying of a row all follow
+    // that list.
+    private(set) var idBytes = Column<UInt8>()
+    private(set) var idStart = Column<Int32>()
     /// Each person's position when all are ordered by id: the deterministic tie-break.
-    let idRank: UnsafeBufferPointer<Int32>
+    private(set) var idRank = Column<Int32>()
     /// Each person's staff key (the database's rowid), by which changes name them.
-    let staffKeys: UnsafeBufferPointer<Int64>
-    let profession: UnsafeBufferPointer<UInt16>
-    let seniority: UnsafeBufferPointer<UInt8>
-    let modes: UnsafeBufferPointer<UInt8>
+    private(set) var staffKeys = Column<Int64>()
+    private(set) var profession = Column<UInt16>()
+    private(set) var seniority = Column<UInt8>()
+    private(set) var modes = Column<UInt8>()
     /// `max_assignments` minus current commitments, floored at 0.
-    let freeCapacity: UnsafeBufferPointer<UInt8>
+    private(set) var freeCapacity = Column<UInt8>()
     /// The most commitments the person takes (`max_assignments`), so that a change of their
     /// commitments alone is made without their record.
-    let maxAssignments: UnsafeBufferPointer<UInt8>
-    let availableFrom: UnsafeBufferPointer<Int32>
-    let availableTo: UnsafeBufferPointer<Int32>
-    let placements: UnsafeBufferPointer<UInt16>
+    private(set) var maxAssignments = Column<UInt8>()
+    private(set) var availableFrom = Column<Int32>()
+    private(set) var availableTo = Column<Int32>()
+    private(set) var placements = Column<UInt16>()
     /// Each person's ``OrganisationKey`` of their employer; 0 for none.
-    let employerKeys: UnsafeBufferPointer<UInt64>
-    let specialtyStart: UnsafeBufferPointer<Int32>
-    let specialtyCodes: UnsafeBufferPointer<UInt16>
-    let tieStart: UnsafeBufferPointer<Int32>
-    let tieCountries: UnsafeBufferPointer<UInt16>
-    let tieKinds: UnsafeBufferPointer<UInt8>
-    let languageStart: UnsafeBufferPointer<Int32>
-    let languageCodes: UnsafeBufferPointer<UInt16>
-    let languageRanks: UnsafeBufferPointer<UInt8>
-    let completedStart: UnsafeBufferPointer<Int32>
-    let completedCountries: UnsafeBufferPointer<UInt16>
+    private(set) var employerKeys = Column<UInt64>()
+    private(set) var specialtyStart = Column<Int32>()
+    private(set) var specialtyCodes = Column<UInt16>()
+    private(set) var tieStart = Column<Int32>()
+    private(set) var tieCountries = Column<UInt16>()
+    private(set) var tieKinds = Column<UInt8>()
+    private(set) var languageStart = Column<Int32>()
+    private(set) var languageCodes = Column<UInt16>()
+    private(set) var languageRanks = Column<UInt8>()
+    private(set) var completedStart = Column<Int32>()
+    private(set) var completedCountries = Column<UInt16>()
     /// The people of profession code `p` are `professionRows[professionStart[p] ..< professionStart[p + 1]]`.
-    let professionStart: UnsafeBufferPointer<Int32>
-    let professionRows: UnsafeBufferPointer<Int32>
+    private(set) var professionStart = Column<Int32>()
+    private(set) var professionRows = Column<Int32>()
+
+    /// Calls `visitor` with every column, once each, in the order of the snapshot layout: the
+    /// one list of the columns. A new staff column is added here, as a column above and in
+    /// ``StaffTableColumns``, and filled in ``StaffTableRows``.
+    static func forEachColumn<Visitor: StaffTableColumnVisitor>(_ visitor: inout Visitor)
+        throws(Visitor.Failure)
+    {
+        try visitor.visit(
+            StaffTableColumn(table: \.idBytes, building: \.idBytes, kind: .items(of: \.idStart)))
+        try visitor.visit(StaffTableColumn(table: \.idStart, building: \.idStart, kind: .offsets))
+        try visitor.visit(StaffTableColumn(table: \.idRank, building: \.idRank, kind: .rank))
+        try visitor.visit(
+            StaffTableColumn(table: \.staffKeys, building: \.staffKeys, kind: .person))
+        try visitor.visit(
+            StaffTableColumn(table: \.profession, building: \.profession, kind: .person))
+        try visitor.visit(
+            StaffTableColumn(table: \.seniority, building: \.seniority, kind: .person))
+        try visitor.visit(StaffTableColumn(table: \.modes, building: \.modes, kind: .person))
+        try visitor.visit(
+            StaffTableColumn(
+                table: \.freeCapacity, building: \.freeCapacity, kind: .person, isContext: true))
+        try visitor.visit(
+            StaffTableColumn(table: \.maxAssignments, building: \.maxAssignments, kind: .person))
+        try visitor.visit(
+            StaffTableColumn(table: \.availableFrom, building: \.availableFrom, kind: .person))
+        try visitor.visit(
+            StaffTableColumn(table: \.availableTo, building: \.availableTo, kind: .person))
+        try visitor.visit(
+            StaffTableColumn(table: \.placements, building: \.placements, kind: .person))
+        try visitor.visit(
+            StaffTableColumn(table: \.employerKeys, building: \.employerKeys, kind: .person))
+        try visitor.visit(
+            StaffTableColumn(table: \.specialtyStart, building: \.specialtyStart, kind: .offsets))
+        try visitor.visit(
+            StaffTableColumn(
+                table: \.specialtyCodes, building: \.specialtyCodes,
+                kind: .items(of: \.specialtyStart)))
+        try visitor.visit(StaffTableColumn(table: \.tieStart, building: \.tieStart, kind: .offsets))
+        try visitor.visit(
+            StaffTableColumn(
+                table: \.tieCountries, building: \.tieCountries, kind: .items(of: \.tieStart)))
+        try visitor.visit(
+            StaffTableColumn(table: \.tieKinds, building: \.tieKinds, kind: .items(of: \.tieStart)))
+        try visitor.visit(
+            StaffTableColumn(table: \.languageStart, building: \.languageStart, kind: .offsets))
+        try visitor.visit(
+            StaffTableColumn(
+                table: \.languageCodes, building: \.languageCodes, kind: .items(of: \.languageStart)
+            ))
+        try visitor.visit(
+            StaffTableColumn(
+                table: \.languageRanks, building: \.languageRanks, kind: .items(of: \.languageStart)
+            ))
+        try visitor.visit(
+            StaffTableColumn(
+                table: \.completedStart, building: \.completedStart, kind: .offsets, isContext: true
+            ))
+        try visitor.visit(
+            StaffTableColumn(
+                table: \.completedCountries, building: \.completedCountries,
+                kind: .items(of: \.completedStart), isContext: true))
+        try visitor.visit(
+            StaffTableColumn(
+                table: \.professionStart, building: \.professionStart, kind: .professionIndex))
+        try visitor.visit(
+            StaffTableColumn(
+                table: \.professionRows, building: \.professionRows, kind: .professionIndex))
+    }
 
     /// How many people the table holds.
     public var count: Int { idRank.count }
 
     /// The id of person `row`.
     public func id(at row: Int) -> RecordID {
-        RecordID(
-            rawValue: String(
-                decoding: UnsafeBufferPointer(
-                    rebasing: idBytes[Int(idStart[row])..<Int(idStart[row + 1])]),
-                as: UTF8.self))
+        RecordID(rawValue: String(decoding: idBytes(of: row), as: UTF8.self))
     }
 
     /// The rows of the given people (those not in the table are left out), found by binary
@@ -75,8 +143,7 @@ public struct StaffTable: @unchecked Sendable {
             while low < high {
                 let middle = (low + high) / 2
                 let row = Int(rowByRank[middle])
-                let bytes = idBytes[Int(idStart[row])..<Int(idStart[row + 1])]
-                if bytes.lexicographicallyPrecedes(wanted) {
+                if idBytes(of: row).lexicographicallyPrecedes(wanted) {
                     low = middle + 1
                 } else {
                     high = middle
@@ -84,7 +151,7 @@ public struct StaffTable: @unchecked Sendable {
             }
             if low < count {
                 let row = Int(rowByRank[low])
-                if idBytes[Int(idStart[row])..<Int(idStart[row + 1])].elementsEqual(wanted) {
+                if idBytes(of: row).elementsEqual(wanted) {
                     found[person] = Int32(row)
                 }
             }
@@ -95,27 +162,10 @@ public struct StaffTable: @unchecked Sendable {
     /// Every id, in table order (creates a string per person).
     public var ids: [RecordID] { (0..<count).map(id(at:)) }
 
-    /// The snapshot bytes of the table, to be written to a file and opened again with
-    /// ``init(storage:expectedGeneration:)``.
-    public var bytes: UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: storage.base, count: storage.count)
-    }
-
     /// The people of the given professions, in table order: the candidate block for a need.
     public func rows(ofProfessions professions: [UInt16]) -> [Int32] {
         if professions.count == 1 { return Array(block(ofProfession: professions[0])) }
         return professions.flatMap(block(ofProfession:)).sorted()
-    }
-
-    /// The people of one profession, in table order, read in place (no copy: the batch scans a
-    /// block per need, ScoringBenchmarks).
-    public func block(ofProfession code: UInt16) -> UnsafeBufferPointer<Int32> {
-        guard Int(code) + 1 < professionStart.count else {
-            return UnsafeBufferPointer(start: nil, count: 0)
-        }
-        return UnsafeBufferPointer(
-            rebasing: professionRows[
-                Int(professionStart[Int(code)])..<Int(professionStart[Int(code) + 1])])
     }
 
     /// Builds the table from records and their contexts; people who have not consented or are
@@ -137,38 +187,4 @@ public struct StaffTable: @unchecked Sendable {
         }
         self = rows.table(generation: generation)
     }
-}
-
-/// Owns the memory a ``StaffTable``'s columns point into: a copy of its own, or a file mapped by
-/// the store, released by the closure given.
-public final class StaffTableStorage: @unchecked Sendable {
-    // @unchecked: the memory is never written after creation.
-    let base: UnsafeRawPointer
-    let count: Int
-    private let release: @Sendable () -> Void
-
-    /// Memory at `base` of `count` bytes, 8-byte aligned, handed back with `release`.
-    public init(base: UnsafeRawPointer, count: Int, release: @escaping @Sendable () -> Void) {
-        precondition(Int(bitPattern: base) % 8 == 0, "snapshot memory must be 8-byte aligned")
-        self.base = base
-        self.count = count
-        self.release = release
-    }
-
-    /// An aligned copy of `bytes`.
-    public convenience init(copying bytes: [UInt8]) {
-        self.init(count: bytes.count) { memory in
-            bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        }
-    }
-
-    /// Aligned memory of its own, `count` bytes, written once by `write`.
-    convenience init(count: Int, writing write: (UnsafeMutableRawPointer) -> Void) {
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
-        write(memory)
-        nonisolated(unsafe) let owned = memory
-        self.init(base: UnsafeRawPointer(memory), count: count) { owned.deallocate() }
-    }
-
-    deinit { release() }
 }

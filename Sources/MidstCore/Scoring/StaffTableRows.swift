@@ -107,32 +107,19 @@ public struct StaffTableRows: Sendable {
     /// placements), for a write that changed only those: their record is not read again.
     public mutating func append(row: Int, of table: StaffTable, context: StaffContext) {
         guard context.isActive else { return }
-        columns.idBytes += table.idBytes(of: row)
-        columns.idStart.append(Int32(columns.idBytes.count))
-        columns.staffKeys.append(table.staffKeys[row])
-        columns.profession.append(table.profession[row])
-        columns.seniority.append(table.seniority[row])
-        columns.modes.append(table.modes[row])
+        // The columns are moved into the copier and back, not shared, so that appending to
+        // them does not copy them.
+        var copier = RowCopier(table: table, row: row, columns: Self.placeholder)
+        swap(&copier.columns, &columns)
+        StaffTable.forEachColumn(&copier)
+        swap(&copier.columns, &columns)
         let maximum = table.maxAssignments[row]
         columns.freeCapacity.append(UInt8(clamping: max(0, Int(maximum) - context.commitments)))
-        columns.maxAssignments.append(maximum)
-        columns.availableFrom.append(table.availableFrom[row])
-        columns.availableTo.append(table.availableTo[row])
-        columns.placements.append(table.placements[row])
-        columns.employerKeys.append(table.employerKeys[row])
-        let specialties = Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1])
-        columns.specialtyCodes += table.specialtyCodes[specialties]
-        columns.specialtyStart.append(Int32(columns.specialtyCodes.count))
-        let ties = Int(table.tieStart[row])..<Int(table.tieStart[row + 1])
-        columns.tieCountries += table.tieCountries[ties]
-        columns.tieKinds += table.tieKinds[ties]
-        columns.tieStart.append(Int32(columns.tieCountries.count))
-        let languages = Int(table.languageStart[row])..<Int(table.languageStart[row + 1])
-        columns.languageCodes += table.languageCodes[languages]
-        columns.languageRanks += table.languageRanks[languages]
-        columns.languageStart.append(Int32(columns.languageCodes.count))
         appendCompleted(context)
     }
+
+    /// What stands in for the columns while they are moved (shared, so never allocated again).
+    private static let placeholder = StaffTableColumns()
 
     private mutating func appendCompleted(_ context: StaffContext) {
         for country in context.completedCountries.sorted() {
@@ -162,5 +149,32 @@ public struct StaffTableRows: Sendable {
         columns.idRank = [Int32](repeating: 0, count: count)
         columns.indexProfessions()
         return StaffTable(trusting: columns.storage(generation: 0), generation: 0)
+    }
+}
+
+/// Appends a table's row to the columns being built: every column that comes from the person's
+/// record; those from their context are the caller's.
+private struct RowCopier: StaffTableColumnVisitor {
+    let table: StaffTable
+    let row: Int
+    var columns: StaffTableColumns
+
+    mutating func visit<Element: FixedWidthInteger>(_ column: StaffTableColumn<Element>) {
+        guard !column.isContext else { return }
+        let values = table[keyPath: column.table]
+        switch column.kind {
+        case .person:
+            columns[keyPath: column.building].append(values[row])
+        case .offsets:
+            let length = values[row + 1] - values[row]
+            columns[keyPath: column.building].append(
+                columns[keyPath: column.building].last! + length)
+        case .items(let offsets):
+            let starts = table[keyPath: offsets]
+            columns[keyPath: column.building] += values.extracting(
+                Int(starts[row])..<Int(starts[row + 1]))
+        case .rank, .professionIndex:
+            break
+        }
     }
 }
