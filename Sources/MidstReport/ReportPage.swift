@@ -159,12 +159,12 @@ public struct ReportPage: Sendable {
             .h2("Gaps"),
             .p(Markup.text("\(gaps.needs.count) open need\(gaps.needs.count == 1 ? "" : "s") with a slot left, most urgent first. For each, among the matchable people of its profession: how many pass every hard constraint, and the single change that would open the most candidates (the constraint most of them fail and nothing else), counted now with the run's configuration.\(gaps.needs.count > short.count ? " The first \(short.count) are shown; `midst gaps` lists them all." : "")")),
             ReportTable(
-                caption: "Needs left short", columns: ["Need", "State", "Priority#", "Slots#", "Proposed#", "Eligible#", "Why"],
+                caption: "Needs left short", columns: ["Need", "Status", "Priority#", "Open slots#", "Proposed#", "Eligible#", "Why"],
                 rows: short.map { gap in
                     let why = gap.misses?.why ?? ""
                     return [
                         .content(.a(.href("#need-\(Self.anchor(gap.need.id.rawValue))"), Markup.text(gap.need.id.rawValue))),
-                        .text(gap.state), .number("\(gap.need.priority)"), .number("\(gap.need.slots)"),
+                        .text(gap.state.rawValue), .number("\(gap.need.priority)"), .number("\(gap.openSlots)"),
                         .number("\(gap.proposed)"), .number(gap.misses.map { "\($0.eligible)" } ?? ""), .text(why),
                     ]
                 }

@@ -91,7 +91,9 @@ extension RunReport {
         for index in changes.indices { changes[index].person = builder.shown(changes[index].person) }
 
         let gaps = Gaps(
-            needs: allNeeds.filter { $0.status == .open && $0.slots > 0 }, proposed: proposedByNeed.mapValues(\.count),
+            needs: allNeeds.filter { $0.status == .open && $0.slots > 0 },
+            followUp: try database.followUp(asOf: record.asOf, rules: scorer.config.followUp),
+            proposed: proposedByNeed.mapValues(\.count),
             shortlisted: shortlisted,
             table: table, scorer: scorer, explaining: ReportPage.explainedGaps)
         return RunReport(

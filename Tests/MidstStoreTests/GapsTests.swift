@@ -65,7 +65,8 @@ struct GapsTests {
         let priorities = gaps.needs.map(\.need.priority)
         #expect(priorities == priorities.sorted(by: >))
         for gap in gaps.needs {
-            #expect(gap.state == (gap.proposed == 0 ? "unfilled" : "partly filled"))
+            #expect(gap.state == (gap.proposed == 0 ? .open : .proposed))
+            #expect(gap.openSlots == gap.need.slots)
             // A need left short with eligible people must have run out of them: fewer eligible
             // than slots, or the eligible are committed elsewhere.
             #expect(try #require(gap.misses).eligible >= gap.proposed)

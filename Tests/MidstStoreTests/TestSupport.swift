@@ -31,6 +31,10 @@ func options(_ file: String, format: ImportFormat = .csv) -> ImportOptions {
     ImportOptions(format: format, fileName: file, now: Timestamp(parsing: "2026-11-25T12:00:00Z")!)
 }
 
+/// The day the store tests run the sample as of, whatever the day they run on: every sample
+/// need is still open on it (N001 runs from 2026-04-01 to 2026-09-30).
+let sampleDay = CalendarDate(iso: "2026-06-01")!
+
 /// A database holding the whole sample data set.
 func sampleDatabase(in folder: TemporaryFolder) throws -> MidstDatabase {
     let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))

@@ -44,9 +44,10 @@ struct MidstProcess {
 }
 
 extension MidstProcess {
-    /// The day the tests' commands work as of (`MIDST_AS_OF`): the sample's needs then include
-    /// expired ones (N001 ended on 2026-09-30) and open ones.
-    static let asOf = "2026-12-05"
+    /// The day the tests' commands work as of (`MIDST_AS_OF`), whatever the day they run on: on
+    /// it every sample need is still open (N001 runs from 2026-04-01 to 2026-09-30). Tests of
+    /// expiry name their own day.
+    static let asOf = "2026-06-01"
 
     /// A process for `midst arguments…` in `directory`, with this process's environment (less
     /// `MIDST_DB`) and `environment` added.

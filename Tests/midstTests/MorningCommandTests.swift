@@ -31,7 +31,9 @@ struct MorningCommandTests {
         let supply = try #require(object["supply"] as? [[String: Any]])
         let open = try #require(
             try Self.json(
-                try MidstProcess.run(["needs", "list", "--status", "open", "--format", "json"], in: folder.url).stdout)
+                try MidstProcess.run(
+                    ["needs", "list", "--status", "open,proposed,asked", "--format", "json"], in: folder.url
+                ).stdout)
                 as? [[String: Any]])
         let shown = try #require(
             try Self.json(try MidstProcess.run(["show", "latest", "--format", "json"], in: folder.url).stdout)
@@ -40,7 +42,7 @@ struct MorningCommandTests {
         for line in shown where line["proposed"] as? String == "yes" {
             proposed[line["need_id"] as! String, default: 0] += 1
         }
-        let short = Set(open.filter { (proposed[$0["id"] as! String] ?? 0) < $0["slots"] as! Int }.map { $0["id"] as! String })
+        let short = Set(open.filter { (proposed[$0["id"] as! String] ?? 0) < $0["open_slots"] as! Int }.map { $0["id"] as! String })
         #expect(!short.isEmpty)
         #expect(Set(needs.map { $0["need_id"] as! String }) == short)
         for need in needs {
@@ -141,7 +143,8 @@ struct MorningCommandTests {
         #expect(runs[0]["assigned"] as? Int == proposed.count)
         #expect(shown.contains { $0["staff_id"] as? String == outsider && $0["proposed"] as? String == "pinned" })
         #expect(run.stdout.contains("shortlist edges     \(lines.count) "))
-        #expect(run.stdout.contains("proposed pairs      \(proposed.count),"))
+        #expect(run.stdout.contains("proposed pairs      \(proposed.count) ("))
+        #expect(run.stdout.contains("1 of them pinned"))
     }
 
     @Test("shell completions (README, Installing) know every command, the new ones too")

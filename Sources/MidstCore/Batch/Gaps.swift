@@ -1,52 +1,73 @@
-/// What no shortlist shows: the needs a run leaves unfilled or partly filled, each with its
-/// nearest misses, and where demand outruns supply (`midst gaps`, and the report's section).
+/// What no shortlist shows: the needs a run leaves short, each with its nearest misses, the
+/// needs expired with slots still open, and where demand outruns supply (`midst gaps`, and the
+/// report's section).
 public struct Gaps: Sendable {
-    /// One need with fewer people proposed than it has slots.
+    /// One need matched with fewer people proposed than open slots.
     public struct NeedGap: Sendable {
         public var need: Need
-        /// People the run proposed for it, and people on its shortlist.
+        /// Where the need stands (open, proposed or asked: a matched need).
+        public var state: NeedState
+        /// People placed on it, and its slots less them.
+        public var placed: Int
+        public var openSlots: Int
+        /// People the run proposed for it (asks awaited included), and people on its shortlist.
         public var proposed: Int
         public var shortlisted: Int
-        /// Counted for the first ``Gaps/init(needs:proposed:shortlisted:table:scorer:explaining:)``
+        /// Its start has passed with slots open.
+        public var isOverdue: Bool
+        /// Counted for the first ``Gaps/init(needs:followUp:proposed:shortlisted:table:scorer:explaining:)``
         /// `explaining` needs only (each scans its professions' people).
         public var misses: NearestMisses?
-
-        /// `unfilled` (nobody proposed) or `partly filled`.
-        public var state: String { proposed == 0 ? "unfilled" : "partly filled" }
     }
 
-    /// Needs with a slot left, most urgent first (priority, then unfilled before partly
-    /// filled, then by id).
+    /// Needs with an open slot left, most urgent first (priority, then fewest proposed, then
+    /// by id).
     public var needs: [NeedGap]
+    /// Needs whose end date passed with slots still open, by id: not matched any more.
+    public var expired: [Need]
     public var supply: SupplyAndDemand
 
-    /// The gaps of `needs` (the open needs) given how many people a run proposed for each and
-    /// listed for each (by need id), against the people of `table` scored by `scorer`; the
-    /// nearest misses of the first `explaining` of them, counted on every core.
+    /// The gaps of `needs` (the needs whose stored status is open) as `followUp` has them
+    /// (filled and expired needs are not matched; open slots are slots less people placed),
+    /// given how many people a run proposed for each and listed for each (by need id), against
+    /// the people of `table` scored by `scorer`; the nearest misses of the first `explaining`
+    /// of them, counted on every core.
     public init(
-        needs: [Need], proposed: [String: Int], shortlisted: [String: Int], table: StaffTable,
-        scorer: Scorer, explaining: Int = .max
+        needs: [Need], followUp: FollowUp = FollowUp(), proposed: [String: Int],
+        shortlisted: [String: Int], table: StaffTable, scorer: Scorer, explaining: Int = .max
     ) {
-        var gaps =
-            needs
-            .filter { (proposed[$0.id.rawValue] ?? 0) < $0.slots }
-            .map { need in
+        var matched: [Need] = []
+        var expired: [Need] = []
+        var gaps: [NeedGap] = []
+        for need in needs {
+            let count = proposed[need.id.rawValue] ?? 0
+            let state = followUp.state(of: need, proposed: count)
+            if state == .expired { expired.append(need) }
+            guard state.isMatched else { continue }
+            var open = need
+            open.slots = followUp.openSlots(of: need)
+            matched.append(open)
+            guard count < open.slots else { continue }
+            gaps.append(
                 NeedGap(
-                    need: need, proposed: proposed[need.id.rawValue] ?? 0,
-                    shortlisted: shortlisted[need.id.rawValue] ?? 0, misses: nil)
-            }
-            .sorted {
-                ($1.need.priority, $0.proposed, $0.need.id.rawValue)
-                    < ($0.need.priority, $1.proposed, $1.need.id.rawValue)
-            }
+                    need: need, state: state, placed: followUp.placedCount(in: need.id),
+                    openSlots: open.slots, proposed: count,
+                    shortlisted: shortlisted[need.id.rawValue] ?? 0,
+                    isOverdue: followUp.isOverdue(need), misses: nil))
+        }
+        gaps.sort {
+            ($1.need.priority, $0.proposed, $0.need.id.rawValue)
+                < ($0.need.priority, $1.proposed, $1.need.id.rawValue)
+        }
         let explained = min(explaining, gaps.count)
         let explainedNeeds = gaps.prefix(explained).map(\.need)
-        // Each need's misses on a core of its own; the first task counts supply against demand,
-        // a pass over every person, beside them.
+        let demand = matched
+        // Each need's misses on a core of its own; the first task counts supply against demand
+        // (the matched needs' open slots), a pass over every person, beside them.
         let found = Array(0...explained).concurrentMap {
             index -> (NearestMisses?, SupplyAndDemand?) in
             index == 0
-                ? (nil, SupplyAndDemand(needs: needs, table: table, reference: scorer.reference))
+                ? (nil, SupplyAndDemand(needs: demand, table: table, reference: scorer.reference))
                 : (
                     NearestMisses(
                         plan: NeedPlan(need: explainedNeeds[index - 1], scorer: scorer),
@@ -55,6 +76,7 @@ public struct Gaps: Sendable {
         }
         for index in 0..<explained { gaps[index].misses = found[index + 1].0 }
         self.needs = gaps
+        self.expired = expired.sorted { $0.id < $1.id }
         supply = found[0].1!
     }
 }

@@ -12,6 +12,9 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
     case atCapacity(commitments: Int, maximum: Int)
     /// The person passes every other constraint but scores below the need's `min_score`.
     case belowMinimumScore(score: Double, minimum: Double)
+    /// A recorded outcome keeps the person off the need: placed on it, declined, withdrew, or
+    /// did not answer lately (docs/SCORING.md, "Outcomes and the nightly loop").
+    case outcome(PairStanding)
 
     /// A stable name for the constraint (`language`, `availability` …), for JSON and tests.
     public var name: String {
@@ -26,6 +29,7 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
         case .seniority: "seniority"
         case .atCapacity: "capacity"
         case .belowMinimumScore: "min_score"
+        case .outcome: "outcome"
         }
     }
 
@@ -50,6 +54,7 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
                 : "already holds \(commitments) of \(maximum) commitments (max_assignments), so has no room"
         case .belowMinimumScore(let score, let minimum):
             "scores \(Self.points(score)), below the need's min_score \(Self.points(minimum))"
+        case .outcome(let standing): standing.sentence
         }
     }
 

@@ -134,6 +134,9 @@ public struct Explanation: Hashable, Sendable {
     public var components: [ComponentScore]
     /// The score, 0–100: the plan's points dotted with the component values (the batch's sum).
     public var score: Double
+    /// Where the pair stands by its recorded outcomes (asked and awaited, placed, declined …);
+    /// nil when none counts.
+    public var standing: PairStanding?
 
     public var isEligible: Bool { exclusions.isEmpty }
 }

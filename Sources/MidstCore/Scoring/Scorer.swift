@@ -38,12 +38,19 @@ public struct Scorer: Sendable {
 
     /// The full explanation: exclusions, and every component with its reason. Components are
     /// given for an excluded person too (what the score would be without the constraints).
-    public func explain(_ staff: Staff, for need: Need, context: StaffContext = StaffContext())
-        -> Explanation
-    {
+    ///
+    /// `standing` is where the pair stands by its outcomes: one that keeps the person off the
+    /// need (placed on it, declined, withdrew, resting) is an exclusion of its own, named first;
+    /// the caller leaves an acceptance of this very need out of `context`'s commitments, so that
+    /// a person placed on a need is shown as placed, never as at capacity because of it.
+    public func explain(
+        _ staff: Staff, for need: Need, context: StaffContext = StaffContext(),
+        standing: PairStanding? = nil
+    ) -> Explanation {
         let plan = NeedPlan(need: need, scorer: self)
         let table = Self.table(of: staff, context: context, reference: reference)
         var exclusions: [Exclusion] = []
+        if let standing, standing.keepsOff { exclusions.append(.outcome(standing)) }
         if !staff.hasConsented { exclusions.append(.noConsent) }
         if !context.isActive { exclusions.append(.inactive) }
         guard table.count == 1 else {
@@ -51,7 +58,7 @@ public struct Scorer: Sendable {
             exclusions.append(.profession(staff: staff.profession, need: need.professions))
             return Explanation(
                 staffID: staff.id, needID: need.id, exclusions: exclusions, components: [],
-                score: 0)
+                score: 0, standing: standing)
         }
         exclusions += plan.exclusions(0, in: table)
         if context.commitments >= staff.maxAssignments {
@@ -64,7 +71,8 @@ public struct Scorer: Sendable {
         }
         return Explanation(
             staffID: staff.id, needID: need.id, exclusions: exclusions,
-            components: plan.explain(0, in: table, weights: config.weights), score: score)
+            components: plan.explain(0, in: table, weights: config.weights), score: score,
+            standing: standing)
     }
 
     /// The score (0–100) of an eligible person, or `nil` when a hard constraint excludes them;

@@ -9,7 +9,8 @@ struct Candidates: ParsableCommand, DatabaseCommand {
         abstract: "Rank the eligible staff for a need, scored live against the database.",
         discussion: """
             Lists the best consenting staff who pass every hard constraint, best first; equal \
-            scores are ordered by staff id. --explain adds each component's points and reason. \
+            scores are ordered by staff id. People a recorded outcome keeps off the need (placed \
+            on it, declined, withdrew, or did not answer lately, as of --as-of) are left out. --explain adds each component's points and reason. \
             `midst why NEED STAFF` explains one person in full, including why they are excluded.
 
             Everyone of the need's profession (and configured equivalents) is scored from a compact \
@@ -25,6 +26,7 @@ struct Candidates: ParsableCommand, DatabaseCommand {
     @Option(parsing: .unconditional, help: "How many candidates to list (1 or more).") var top = 20
     @Flag(help: "Show each component's points and reason.") var explain = false
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var day: AsOfOptions
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -36,8 +38,10 @@ struct Candidates: ParsableCommand, DatabaseCommand {
         let database = try self.database.openExisting()
         let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
         let need = try database.existingNeed(id: needID)
+        let followUp = try database.followUp(
+            asOf: day.date(), rules: scorer.config.followUp, needID: need.id.rawValue)
         let candidates = try database.candidates(
-            for: need, top: top, scorer: scorer, explaining: explain)
+            for: need, top: top, scorer: scorer, explaining: explain, followUp: followUp)
         var columns = [
             "rank", "staff_id", "name", "score", "specialties", "countries", "languages",
         ]

@@ -9,11 +9,13 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
         commandName: "gaps",
         abstract: "Needs a run leaves unfilled or partly filled, why, and where demand outruns supply.",
         discussion: """
-            For every open need with fewer people proposed than it has slots, counts the \
-            matchable people of its profession: how many pass every hard constraint, and how \
+            For every need the run matched (status open, proposed or asked) with fewer people \
+            proposed than open slots (slots less people placed), counts the matchable people of \
+            its profession: how many pass every hard constraint (min_score included), and how \
             many fail one constraint and nothing else. The constraint most of them fail alone is \
             the single change that would open the most candidates. Counted now, with the run's \
-            configuration.
+            configuration, as of the run's date. Needs whose end date passed with slots open \
+            are listed as expired.
 
             Then supply against demand: open needs grouped by country × specialty × required \
             language, against the matchable people with free capacity who hold the specialty, \
@@ -51,14 +53,19 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
             let document = JSONValue.object([
                 "run": .cell(.integer(Int(record.id))), "needs": .rows(of: needs),
                 "supply": .rows(of: supply),
+                "expired": .rows(of: Self.expiredTable(gaps)),
             ])
             print(try document.rendered())
         case (_, .needs): print(try needs.rendered(as: format), terminator: "")
         case (_, .supply): print(try supply.rendered(as: format), terminator: "")
         case (_, .both):
             let unfilled = gaps.needs.filter { $0.proposed == 0 }.count
-            print("Run \(record.id): \(gaps.needs.count) open need\(gaps.needs.count == 1 ? "" : "s") with a slot left (\(unfilled) with nobody proposed)\n")
+            print("Run \(record.id)\(record.asOf.map { " (as of \($0))" } ?? ""): \(gaps.needs.count) need\(gaps.needs.count == 1 ? "" : "s") with an open slot left (\(unfilled) with nobody proposed)\n")
             print(needs.aligned)
+            if !gaps.expired.isEmpty {
+                print("Expired: \(gaps.expired.count) need\(gaps.expired.count == 1 ? " has" : "s have") passed \(gaps.expired.count == 1 ? "its" : "their") end date with slots open and \(gaps.expired.count == 1 ? "is" : "are") no longer matched (close them with `midst needs close ID`, or give them new dates):\n")
+                print(Self.expiredTable(gaps).aligned)
+            }
             let groups = gaps.supply.groups.filter { $0.shortfall > 0 }.count
             print("Supply against demand: \(groups) of \(gaps.supply.groups.count) country × specialty × language groups have more slots than suitable people\n")
             print(supply.aligned, terminator: "")
@@ -68,20 +75,35 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
     static func needsTable(_ gaps: Gaps) -> RecordTable {
         RecordTable(
             columns: [
-                "need_id", "state", "priority", "country", "specialty", "slots", "proposed",
-                "shortlisted", "pool", "eligible", "change", "opens", "why",
+                "need_id", "status", "overdue", "priority", "country", "specialty", "slots",
+                "placed", "open_slots", "proposed", "shortlisted", "pool", "eligible", "change",
+                "opens", "why",
             ],
             rows: gaps.needs.map { gap in
                 let best = gap.misses?.failingOnly.first
                 return [
-                    .text(gap.need.id.rawValue), .text(gap.state), .integer(gap.need.priority),
+                    .text(gap.need.id.rawValue), .text(gap.state.rawValue),
+                    .text(gap.isOverdue ? "yes" : ""), .integer(gap.need.priority),
                     .text(gap.need.country.rawValue),
                     .text(gap.need.mainSpecialty?.rawValue ?? ""),
-                    .integer(gap.need.slots), .integer(gap.proposed), .integer(gap.shortlisted),
+                    .integer(gap.need.slots), .integer(gap.placed), .integer(gap.openSlots),
+                    .integer(gap.proposed), .integer(gap.shortlisted),
                     gap.misses.map { .integer($0.pool) } ?? .null,
                     gap.misses.map { .integer($0.eligible) } ?? .null,
                     best.map { .text($0.constraint) } ?? .null, best.map { .integer($0.people) } ?? .null,
                     gap.misses.map { .text($0.why) } ?? .null,
+                ]
+            })
+    }
+
+    static func expiredTable(_ gaps: Gaps) -> RecordTable {
+        RecordTable(
+            columns: ["need_id", "status", "country", "specialty", "slots", "end"],
+            rows: gaps.expired.map { need in
+                [
+                    .text(need.id.rawValue), .text(NeedState.expired.rawValue),
+                    .text(need.country.rawValue), .text(need.mainSpecialty?.rawValue ?? ""),
+                    .integer(need.slots), .text(need.dates.end?.description ?? ""),
                 ]
             })
     }
@@ -104,13 +126,16 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
 }
 
 extension Gaps {
-    /// The gaps of a recorded run: the needs open now, with the run's proposal and shortlist
-    /// counts, scored with the run's configuration against the people matchable now.
+    /// The gaps of a recorded run: the needs open now, as the outcomes have them on the run's
+    /// date, with the run's proposal and shortlist counts, scored with the run's configuration
+    /// against the people matchable now.
     static func of(run record: RunRecord, in database: MidstDatabase) throws -> Gaps {
         let counts = try database.needCounts(run: record.id)
         let config = try database.scoringConfiguration(ofRun: record.id)
         return Gaps(
-            needs: try database.openNeeds(), proposed: counts.proposed,
+            needs: try database.openNeeds(),
+            followUp: try database.followUp(asOf: record.asOf, rules: config.followUp),
+            proposed: counts.proposed,
             shortlisted: counts.shortlisted,
             table: try database.staffTable(reference: BundledReference.data),
             scorer: Scorer(reference: BundledReference.data, config: config))

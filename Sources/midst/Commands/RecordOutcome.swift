@@ -9,18 +9,25 @@ struct RecordOutcome: ParsableCommand, DatabaseCommand {
         commandName: "outcome",
         abstract: "Record what happened when a person was asked for a need.",
         discussion: """
-            KIND is accepted, declined, no_response or completed. An accepted outcome without a \
-            completed one counts as a commitment in the next run, against the person's \
-            max_assignments; completed placements count as experience in that country. For many \
-            outcomes at once, use `midst import outcomes FILE`.
+            KIND is what happened, and the next run builds on it (docs/FORMATS.md, "Outcomes"):
+              asked        asked, no answer yet: kept in the need's proposal while awaited
+              no_response  no answer: not proposed for the need for a while
+              declined     said no: never proposed for the need again
+              accepted     said yes: placed on the need, filling a slot; a commitment
+              withdrawn    took an acceptance back: the slot is free again
+              completed    the placement happened: experience in that country
+            A pair's latest outcome is where it stands. For many outcomes at once, use \
+            `midst import outcomes FILE`.
 
+              midst outcome N001 S0288 asked
               midst outcome N001 S0288 accepted
               midst outcome N001 S0288 completed --date 2026-10-01
             """)
 
     @Argument(help: "The need's id.") var needID: String
     @Argument(help: "The staff member's id.") var staffID: String
-    @Argument(help: "accepted, declined, no_response or completed.") var kind: String
+    @Argument(help: "asked, no_response, declined, accepted, withdrawn or completed.")
+    var kind: String
     @Option(help: "The date (YYYY-MM-DD); today when left out.") var date: String?
     @OptionGroup var database: DatabaseOptions
 
@@ -34,12 +41,12 @@ struct RecordOutcome: ParsableCommand, DatabaseCommand {
                 rawValue: kind.lowercased().replacingOccurrences(of: "-", with: "_"))
         else {
             throw ValidationError(
-                "Unknown outcome '\(kind)'; use accepted, declined, no_response or completed.")
+                "Unknown outcome '\(kind)'; use \(OutcomeKind.spelledOut).")
         }
         let day: CalendarDate
         if let date {
             guard let parsed = CalendarDate(iso: date) else {
-                throw ValidationError("--date '\(date)' is not YYYY-MM-DD.")
+                throw ValidationError("--date: \(CalendarDate.problem(parsing: date)).")
             }
             day = parsed
         } else {

@@ -11,7 +11,8 @@ struct Why: ParsableCommand, DatabaseCommand {
             Shows the hard constraints that exclude the person, if any, and every score component: \
             its raw value (0–1), weight, contribution to the 0–100 score and the reason in plain \
             words. Staff have a right to this explanation (UK GDPR Art. 22). The formula is in \
-            docs/SCORING.md.
+            docs/SCORING.md. Where the pair stands by its recorded outcomes comes first (asked \
+            and awaited, placed on the need, declined, withdrew, did not answer), as of --as-of.
 
               midst why N001 S0288
               midst why N001 S0288 --format json
@@ -24,6 +25,7 @@ struct Why: ParsableCommand, DatabaseCommand {
     @Argument(help: "The need's id.") var needID: String
     @Argument(help: "The staff member's id.") var staffID: String
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var day: AsOfOptions
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -32,7 +34,10 @@ struct Why: ParsableCommand, DatabaseCommand {
         let need = try database.existingNeed(id: needID)
         let staff = try database.consentingStaff(id: staffID)
         let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
-        let explanation = try database.explanation(of: staff, for: need, scorer: scorer)
+        let followUp = try database.followUp(
+            asOf: day.date(), rules: scorer.config.followUp, needID: need.id.rawValue)
+        let explanation = try database.explanation(
+            of: staff, for: need, scorer: scorer, followUp: followUp)
         switch format {
         case .table: print(Self.text(explanation), terminator: "")
         case .json: print(try Self.json(explanation).rendered(escapesSlashes: false))
@@ -47,7 +52,9 @@ struct Why: ParsableCommand, DatabaseCommand {
         let score = String(format: "%.2f", explanation.score)
         var text: String
         if explanation.isEligible {
-            text = "\(staffID) is a candidate for \(needID): score \(score) of 100\n\n"
+            text = "\(staffID) is a candidate for \(needID): score \(score) of 100\n"
+            if let standing = explanation.standing { text += "  \(staffID) \(standing.sentence)\n" }
+            text += "\n"
         } else {
             text = "\(staffID) is not a candidate for \(needID):\n"
             for exclusion in explanation.exclusions {
@@ -64,6 +71,7 @@ struct Why: ParsableCommand, DatabaseCommand {
             "need_id": .cell(.text(explanation.needID.rawValue)),
             "staff_id": .cell(.text(explanation.staffID.rawValue)),
             "eligible": .bool(explanation.isEligible),
+            "outcome": explanation.standing.map { .cell(.text($0.sentence)) } ?? .cell(.null),
             "score": .cell(.number(explanation.score, decimals: 2)),
             "exclusions": .rows(
                 of: RecordTable(
