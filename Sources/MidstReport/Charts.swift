@@ -80,34 +80,37 @@ enum Charts {
             })
     }
 
-    /// One row of a fill chart: a label and the needs filled, partly filled and unfilled.
-    struct FillRow {
+    /// One row of a state chart: a label and its needs asked, proposed and open (nobody
+    /// proposed).
+    struct StateRow {
         var label: String
-        var filled: Int
-        var partly: Int
-        var unfilled: Int
-        var total: Int { filled + partly + unfilled }
+        var asked: Int
+        var proposed: Int
+        var open: Int
+        var total: Int { asked + proposed + open }
     }
 
-    /// Horizontal stacked bars of needs filled, partly filled and unfilled, one row each.
-    static func fill(_ rows: [FillRow], label: String) -> Content {
+    /// Horizontal stacked bars of needs asked, proposed and open, one row each. Labels are
+    /// never cut: the label column is as wide as the longest.
+    static func states(_ rows: [StateRow], label: String) -> Content {
         let most = max(1, rows.map(\.total).max() ?? 1)
-        let labelWidth = 190.0
+        // About 6.2 px a character at the 11 px the page's SVG text uses.
+        let labelWidth = max(120, 8 + 6.2 * Double(rows.map(\.label.count).max() ?? 0))
         let barWidth = 420.0
         let rowHeight = 22.0
         var children: [Content] = []
         for (index, row) in rows.enumerated() {
             let y = Double(index) * rowHeight
-            children.append(caption(row.label.count > 28 ? row.label.prefix(27) + "…" : row.label, x: 0, y: y + 15))
+            children.append(caption(row.label, x: 0, y: y + 15))
             var x = labelWidth
-            for (count, fill) in [(row.filled, "filled"), (row.partly, "partly"), (row.unfilled, "unfilled")] where count > 0 {
+            for (count, state) in [(row.asked, "asked"), (row.proposed, "proposed"), (row.open, "open")] where count > 0 {
                 let width = barWidth * Double(count) / Double(most)
-                children.append(rect(x: x, y: y + 3, width: width, height: rowHeight - 6, cssClass: "f-\(fill)"))
+                children.append(rect(x: x, y: y + 3, width: width, height: rowHeight - 6, cssClass: "f-\(state)"))
                 x += width
             }
-            children.append(caption("\(row.filled)/\(row.total)", x: x + 6, y: y + 15))
+            children.append(caption("\(row.asked + row.proposed)/\(row.total)", x: x + 6, y: y + 15))
         }
-        let description = rows.map { "\($0.label): \($0.filled) filled, \($0.partly) partly, \($0.unfilled) unfilled" }
+        let description = rows.map { "\($0.label): \($0.asked) asked, \($0.proposed) proposed, \($0.open) open" }
             .joined(separator: "; ")
         return svg(
             width: labelWidth + barWidth + 60, height: max(rowHeight, Double(rows.count) * rowHeight),

@@ -20,10 +20,34 @@ public struct ReportPage: Sendable {
 
     typealias Body = Node<HTML.BodyContext>
 
+    /// One section of the page: its fragment id, its name in the contents, and its body. The
+    /// list below makes both the navigation and the page, so they cannot drift apart.
+    private struct Section: Sendable {
+        var id: String
+        var title: String
+        var body: @Sendable (ReportPage) -> Body
+    }
+
+    /// The sections, in the order a coordinator reads them in the morning: whom to ask today,
+    /// whose answer is awaited, which needs are short and why, what happened since the last
+    /// run; then the figures, every need, and the engine's statistics last.
+    private static let sections: [Section] = [
+        Section(id: "ask", title: "Ask today") { $0.ask() },
+        Section(id: "awaited", title: "Awaiting an answer") { $0.awaited() },
+        Section(id: "gaps", title: "Needs short, and why") { $0.gaps() },
+        Section(id: "activity", title: "Since the previous run") { $0.activity() },
+        Section(id: "states", title: "Needs by country and specialty") { $0.states() },
+        Section(id: "scores", title: "Scores") { $0.scores() },
+        Section(id: "needs", title: "Every need") { $0.needs() },
+        Section(id: "summary", title: "The run") { $0.summary() },
+    ]
+
     /// The whole page.
     public func html() -> String {
         let run = report.run
-        let title = "Midst: run \(run.id) of the nightly match batch"
+        let day = run.asOf.map { " for \($0)" } ?? ""
+        let title = "Midst: the morning's work\(day) (run \(run.id))"
+        let short = report.gaps.needs.count
         let page = HTML(
             .lang(.english),
             .head(
@@ -37,33 +61,97 @@ public struct ReportPage: Sendable {
                     .p(
                         .class("lead"),
                         Markup.text(
-                            "Run \(run.status) \(run.finishedAt ?? run.startedAt). \(report.count(.filled)) of \(report.needs.count) needs filled, \(report.count(.partly)) partly, \(report.count(.unfilled)) unfilled."
+                            "\(report.toAsk.count) \(report.toAsk.count == 1 ? "person" : "people") to ask today, \(report.awaited.count) \(report.awaited.count == 1 ? "ask" : "asks") awaiting an answer, \(short) \(short == 1 ? "need" : "needs") short of people\(report.gaps.expired.isEmpty ? "" : ", \(report.gaps.expired.count) expired")."
                         )),
                     .p(
                         .class("note"),
                         Markup.text(
-                            "Written \(report.options.generatedAt.iso) by `midst report`. Midst proposes; coordinators decide. "
+                            "Run \(run.id) \(run.status) \(run.finishedAt ?? run.startedAt); written \(report.options.generatedAt.iso) by `midst report`. Midst proposes; coordinators decide. "
                                 + (report.options.pseudonymiser == nil
-                                    ? "This copy names staff: it is personal data; share it only with those who need it."
-                                    : "Staff ids are keyed pseudonyms and no names are shown; the reasons still mention country ties and languages, so this copy is pseudonymised, not anonymous."
+                                    ? "This copy names staff and their e-mail addresses: it is personal data; share it only with those who need it."
+                                    : "Staff ids are keyed pseudonyms and no names or e-mail addresses are shown; the reasons still mention country ties and languages, so this copy is pseudonymised, not anonymous."
                                 ))),
                     .nav(
                         .attribute(named: "aria-label", value: "Contents"),
-                        .ul(
-                            .li(.a(.href("#summary"), .text("Summary"))),
-                            .li(.a(.href("#fill"), .text("Needs filled"))),
-                            .li(.a(.href("#scores"), .text("Scores"))),
-                            .li(.a(.href("#gaps"), .text("Gaps"))),
-                            .li(.a(.href("#changes"), .text("Since the previous run"))),
-                            .li(.a(.href("#needs"), .text("Every need")))))),
-                .main(
-                    summary(), fill(), scores(), gaps(), changes(), needs()),
+                        .ul(.forEach(Self.sections) { section in .li(.a(.href("#\(section.id)"), Markup.text(section.title))) }))),
+                .main(.forEach(Self.sections) { section in section.body(self) }),
                 .footer(
                     .p(.class("note"), Markup.text("Midst run \(run.id), configuration \(run.configHash).")))))
         return page.render()
     }
 
     // MARK: Sections
+
+    /// A person as the page names them: "Amina Okello (S0288)", or the pseudonym alone.
+    private static func person(_ id: String, name: String?) -> String {
+        name.map { "\($0) (\(id))" } ?? id
+    }
+
+    private func mail(_ email: String?) -> ReportTable.Cell {
+        guard let email else {
+            return .text(report.options.pseudonymiser == nil ? "no e-mail on record" : "")
+        }
+        return .content(.a(.href("mailto:\(email)"), Markup.text(email)))
+    }
+
+    private func ask() -> Body {
+        let asks = report.toAsk
+        return .section(
+            .id("ask"),
+            .h2("Ask today"),
+            .p(Markup.text(asks.isEmpty
+                ? "Nobody new to ask today: every proposed person has been asked, or nobody is proposed."
+                : "\(asks.count) \(asks.count == 1 ? "person" : "people") the run proposes who have not been asked yet, most urgent need first. Record each answer with `midst outcome NEED STAFF asked|accepted|declined`; `midst export --what contacts` gives this list for a mail merge.")),
+            .if(!asks.isEmpty,
+                ReportTable(
+                    caption: "People to ask today", columns: ["Need", "Person", "E-mail", "Score#", "Why"],
+                    rows: asks.map { ask in
+                        [
+                            .content(.a(.href("#need-\(Self.anchor(ask.needID))"), Markup.text("\(ask.needTitle) (\(ask.needID))"))),
+                            .text(Self.person(ask.person, name: ask.name) + (ask.isPinned ? " (pinned)" : "")),
+                            mail(ask.email), .number(Markup.number(ask.score)),
+                            .text(ask.reasons.prefix(3).joined(separator: "; ")),
+                        ]
+                    }
+                ).node()))
+    }
+
+    private func awaited() -> Body {
+        let asks = report.awaited
+        return .section(
+            .id("awaited"),
+            .h2("Awaiting an answer"),
+            .p(Markup.text(asks.isEmpty
+                ? "No ask is awaiting an answer."
+                : "\(asks.count) \(asks.count == 1 ? "person was" : "people were") asked and \(asks.count == 1 ? "has" : "have") not answered yet, longest waiting first. The run keeps them in the proposal until they answer or the ask runs out.")),
+            .if(!asks.isEmpty,
+                ReportTable(
+                    caption: "Asks awaiting an answer", columns: ["Need", "Person", "E-mail", "Asked on", "Days waiting#"],
+                    rows: asks.map { ask in
+                        [
+                            .content(.a(.href("#need-\(Self.anchor(ask.needID))"), Markup.text("\(ask.needTitle) (\(ask.needID))"))),
+                            .text(Self.person(ask.person, name: ask.name)), mail(ask.email),
+                            .text(ask.askedOn?.description ?? ""), .number(ask.daysWaiting.map { "\($0)" } ?? ""),
+                        ]
+                    }
+                ).node()))
+    }
+
+    private func activity() -> Body {
+        let activity = report.activity
+        return .section(
+            .id("activity"),
+            .h2(Markup.text(report.previousRunID.map { "Since run \($0)" } ?? "Since the previous run")),
+            .p(Markup.text(report.previousRunID == nil
+                ? "This is the first completed run: there is nothing to compare it with."
+                : "\(activity.count) decision\(activity.count == 1 ? "" : "s") and outcome\(activity.count == 1 ? "" : "s") recorded since run \(report.previousRunID!), newest first.")),
+            .if(!activity.isEmpty,
+                ReportTable(
+                    caption: "Decisions and outcomes since the previous run", columns: ["Date", "Need", "Person", "What", "Reason"],
+                    rows: activity.map { [.text($0.date), .text($0.needID), .text($0.person), .text($0.what), .text($0.reason ?? "")] }
+                ).node()),
+            changes())
+    }
 
     private func summary() -> Body {
         let run = report.run
@@ -74,6 +162,7 @@ public struct ReportPage: Sendable {
         let seconds = run.loadSeconds + run.scoreSeconds + run.solveSeconds + run.writeSeconds
         let rows: [(String, String)] = [
             ("Run", "\(run.id), \(run.status)" + (run.note.map { ": \($0)" } ?? "")),
+            ("As of", run.asOf?.description ?? "—"),
             ("Started", run.startedAt),
             ("Finished", run.finishedAt ?? "—"),
             ("Configuration", "\(run.configHash), \(run.solver) solver, top \(run.topK) per need"),
@@ -87,7 +176,8 @@ public struct ReportPage: Sendable {
         ]
         return .section(
             .id("summary"),
-            .h2("Summary"),
+            .h2("The run"),
+            .p(.class("note"), Markup.text("What the engine did, for those who tune it.")),
             .table(
                 .caption(Markup.text("The run")),
                 .tbody(
@@ -96,41 +186,41 @@ public struct ReportPage: Sendable {
                     })))
     }
 
-    private func fill() -> Body {
-        func rows(_ key: (RunReport.NeedSection) -> String) -> [Charts.FillRow] {
-            var byKey: [String: Charts.FillRow] = [:]
+    private func states() -> Body {
+        func rows(_ key: (RunReport.NeedSection) -> String) -> [Charts.StateRow] {
+            var byKey: [String: Charts.StateRow] = [:]
             for section in report.needs {
-                var row = byKey[key(section)] ?? Charts.FillRow(label: key(section), filled: 0, partly: 0, unfilled: 0)
-                switch section.fill {
-                case .filled: row.filled += 1
-                case .partly: row.partly += 1
-                case .unfilled: row.unfilled += 1
+                var row = byKey[key(section)] ?? Charts.StateRow(label: key(section), asked: 0, proposed: 0, open: 0)
+                switch section.state {
+                case .asked: row.asked += 1
+                case .proposed: row.proposed += 1
+                default: row.open += 1
                 }
                 byKey[key(section)] = row
             }
             return byKey.values.sorted { ($1.total, $0.label) < ($0.total, $1.label) }
         }
-        func part(_ heading: String, _ id: String, _ rows: [Charts.FillRow]) -> Body {
+        func part(_ heading: String, _ id: String, _ rows: [Charts.StateRow]) -> Body {
             let shown = Array(rows.prefix(Self.chartRows))
             return .group(
                 .h3(.id(id), Markup.text("By \(heading)")),
                 .element(named: "figure", nodes: [
-                    Charts.fill(shown, label: "Needs filled, partly filled and unfilled by \(heading)\(rows.count > shown.count ? ", the \(shown.count) with most needs" : "")"),
+                    Charts.states(shown, label: "Needs asked, proposed and open by \(heading)\(rows.count > shown.count ? ", the \(shown.count) with most needs" : "")"),
                     .element(named: "figcaption", nodes: [
                         .class("note"),
-                        Markup.text("Filled (green), partly filled (orange) and unfilled (vermilion) needs by \(heading)\(rows.count > shown.count ? ": the \(shown.count) with most needs of \(rows.count); the table has them all" : "").")]),
+                        Markup.text("Needs with somebody asked (green), with somebody proposed to ask (blue), and open with nobody proposed (vermilion), by \(heading)\(rows.count > shown.count ? ": the \(shown.count) with most needs of \(rows.count); the table has them all" : "").")]),
                 ]),
                 ReportTable(
-                    caption: "Needs by \(heading)", columns: [heading.capitalized, "needs#", "filled#", "partly filled#", "unfilled#"],
-                    rows: rows.map { [.text($0.label), .number("\($0.total)"), .number("\($0.filled)"), .number("\($0.partly)"), .number("\($0.unfilled)")] }
+                    caption: "Needs by \(heading)", columns: [heading.capitalized, "needs#", "asked#", "proposed#", "open#"],
+                    rows: rows.map { [.text($0.label), .number("\($0.total)"), .number("\($0.asked)"), .number("\($0.proposed)"), .number("\($0.open)")] }
                 ).node())
         }
         return .section(
-            .id("fill"),
-            .h2("Needs filled"),
-            .p(Markup.text("A need is filled when the proposal gives it as many people as it has slots, partly filled when it gives it fewer, and unfilled when it gives it nobody. \(report.count(.filled)) filled, \(report.count(.partly)) partly filled, \(report.count(.unfilled)) unfilled.")),
-            part("country", "fill-country", rows(\.countryName)),
-            part("specialty", "fill-specialty", rows(\.specialtyName)))
+            .id("states"),
+            .h2("Needs by country and specialty"),
+            .p(Markup.text("Every need the run matched, in the words every command uses: asked (somebody asked, answer awaited), proposed (somebody proposed to ask) and open (nobody proposed). \(report.count(.asked)) asked, \(report.count(.proposed)) proposed, \(report.count(.open)) open.")),
+            part("country", "states-country", rows(\.countryName)),
+            part("specialty", "states-specialty", rows(\.specialtyName)))
     }
 
     private func scores() -> Body {
@@ -156,19 +246,29 @@ public struct ReportPage: Sendable {
         let shortfall = gaps.supply.groups.filter { $0.shortfall > 0 }
         return .section(
             .id("gaps"),
-            .h2("Gaps"),
-            .p(Markup.text("\(gaps.needs.count) open need\(gaps.needs.count == 1 ? "" : "s") with a slot left, most urgent first. For each, among the matchable people of its profession: how many pass every hard constraint, and the single change that would open the most candidates (the constraint most of them fail and nothing else), counted now with the run's configuration.\(gaps.needs.count > short.count ? " The first \(short.count) are shown; `midst gaps` lists them all." : "")")),
+            .h2("Needs short, and why"),
+            .p(Markup.text("\(gaps.needs.count) need\(gaps.needs.count == 1 ? "" : "s") with fewer people proposed than open slots, most urgent first. For each, among the matchable people of its profession: how many pass every hard constraint (min_score included), and the single change that would open the most candidates (the constraint most of them fail and nothing else), counted now with the run's configuration.\(gaps.needs.count > short.count ? " The first \(short.count) are shown; `midst gaps` lists them all." : "")")),
             ReportTable(
                 caption: "Needs left short", columns: ["Need", "Status", "Priority#", "Open slots#", "Proposed#", "Eligible#", "Why"],
                 rows: short.map { gap in
                     let why = gap.misses?.why ?? ""
                     return [
-                        .content(.a(.href("#need-\(Self.anchor(gap.need.id.rawValue))"), Markup.text(gap.need.id.rawValue))),
+                        .content(.a(.href("#need-\(Self.anchor(gap.need.id.rawValue))"), Markup.text("\(gap.need.title(in: BundledReference.data)) (\(gap.need.id.rawValue))"))),
                         .text(gap.state.rawValue), .number("\(gap.need.priority)"), .number("\(gap.openSlots)"),
                         .number("\(gap.proposed)"), .number(gap.misses.map { "\($0.eligible)" } ?? ""), .text(why),
                     ]
                 }
             ).node(),
+            .if(!gaps.expired.isEmpty,
+                .group(
+                    .h3("Expired"),
+                    .p(Markup.text("\(gaps.expired.count) need\(gaps.expired.count == 1 ? " has" : "s have") passed \(gaps.expired.count == 1 ? "its" : "their") end date with slots open and \(gaps.expired.count == 1 ? "is" : "are") no longer matched: close \(gaps.expired.count == 1 ? "it" : "them") (`midst needs close ID`) or give \(gaps.expired.count == 1 ? "it" : "them") new dates.")),
+                    ReportTable(
+                        caption: "Expired needs", columns: ["Need", "Ended"],
+                        rows: gaps.expired.prefix(Self.gapRows).map { need in
+                            [.text("\(need.title(in: BundledReference.data)) (\(need.id.rawValue))"), .text(need.dates.end?.description ?? "")]
+                        }
+                    ).node())),
             .h3("Supply against demand"),
             .p(Markup.text("Open needs grouped by country, specialty and first required language, against the matchable people with free capacity who hold the specialty, have a tie to the country and speak the language: where slots outnumber them, whom recruiters should look for. \(shortfall.count) of \(gaps.supply.groups.count) groups fall short\(shortfall.count > Self.gapRows ? "; the first \(Self.gapRows) are shown" : "").")),
             ReportTable(
@@ -186,22 +286,19 @@ public struct ReportPage: Sendable {
     }
 
     private func changes() -> Body {
-        guard let previous = report.previousRunID else {
-            return .section(.id("changes"), .h2("Since the previous run"), .p("This is the first completed run: there is nothing to compare it with."))
-        }
+        guard let previous = report.previousRunID else { return .empty }
         let counts = ["entered", "left", "moved", "proposed", "withdrawn"].map { report.changeCounts[$0] ?? 0 }
         let total = counts.reduce(0, +)
         let shown = report.changes
         func score(_ value: Double?) -> ReportTable.Cell { .number(value.map { Markup.number($0, decimals: 2) } ?? "") }
-        return .section(
-            .id("changes"),
-            .h2(Markup.text("Since run \(previous)")),
-            .p(Markup.text("\(report.needsChanged) need\(report.needsChanged == 1 ? "" : "s") changed (run \(previous) scored \(report.previousRunNeeds) needs, run \(report.run.id) scored \(report.run.needs)): \(counts[0]) people entered shortlists, \(counts[1]) left, \(counts[2]) scores moved, \(counts[3]) pairs newly proposed and \(counts[4]) no longer proposed. `midst diff \(previous) \(report.run.id)` says why each person left.")),
+        return .group(
+            .h3(.id("changes"), Markup.text("Shortlists and proposals since run \(previous)")),
+            .p(Markup.text("\(report.needsChanged) need\(report.needsChanged == 1 ? "" : "s") changed (run \(previous) scored \(report.previousRunNeeds) needs, run \(report.run.id) scored \(report.run.needs)): \(counts[0]) people entered shortlists, \(counts[1]) left, \(counts[2]) scores moved, \(counts[3]) pairs newly proposed and \(counts[4]) no longer proposed.")),
             .details(
-                .summary(Markup.text("Every change\(total > shown.count ? " (the first \(shown.count) of \(total))" : "")")),
+                .summary(Markup.text("Every change, with why each person left\(total > shown.count ? " (the first \(shown.count) of \(total))" : "")")),
                 ReportTable(
-                    caption: "Changes since run \(previous)", columns: ["Need", "Change", "Person", "Score before#", "Score after#"],
-                    rows: shown.map { [.text($0.needID), .text($0.kind), .text($0.person), score($0.before), score($0.after)] }
+                    caption: "Changes since run \(previous)", columns: ["Need", "Change", "Person", "Score before#", "Score after#", "Why"],
+                    rows: shown.map { [.text($0.needID), .text($0.kind), .text($0.person), score($0.before), score($0.after), .text($0.why ?? "")] }
                 ).node()))
     }
 
@@ -216,10 +313,10 @@ public struct ReportPage: Sendable {
         // Each country's needs are written on their own core, then joined in order: most of a
         // large page is here (BENCHMARKS.md, "The coordinator's morning").
         let pieces = countries.concurrentMap { country in
-            let filled = country.sections.filter { $0.fill == .filled }.count
+            let proposed = country.sections.filter { $0.state != .open }.count
             let node: Body = .details(
                 .class("country"),
-                .summary(Markup.text("\(country.name): \(country.sections.count) need\(country.sections.count == 1 ? "" : "s"), \(filled) filled")),
+                .summary(Markup.text("\(country.name): \(country.sections.count) need\(country.sections.count == 1 ? "" : "s"), \(proposed) with somebody proposed or asked")),
                 .table(
                     .class("needs"),
                     .caption(Markup.text("Needs in \(country.name), each with its shortlist")),
@@ -244,13 +341,15 @@ public struct ReportPage: Sendable {
     /// BENCHMARKS.md, "The coordinator's morning".)
     private func need(_ section: RunReport.NeedSection) -> Node<HTML.TableContext> {
         let need = section.need
+        let reference = BundledReference.data
+        func language(_ code: LanguageCode) -> String { reference.info(for: code)?.name ?? code.rawValue }
         let languages =
-            need.requiredLanguages.map { "\($0.language) \($0.minimumLevel.code) (required)" }
-            + need.preferredLanguages.map { "\($0.language) \($0.minimumLevel.code) (preferred)" }
+            need.requiredLanguages.map { "\(language($0.language)) \($0.minimumLevel.code) (required)" }
+            + need.preferredLanguages.map { "\(language($0.language)) (preferred)" }
         let facts = [
             "partnership \(need.partnership)",
             "priority \(need.priority)",
-            "\(need.slots) slot\(need.slots == 1 ? "" : "s")",
+            "\(need.slots) slot\(need.slots == 1 ? "" : "s")\(section.placed > 0 ? ", \(section.placed) placed" : "")",
             "\(need.dates.start?.description ?? "…") to \(need.dates.end?.description ?? "…")",
             need.mode.rawValue,
         ] + (languages.isEmpty ? [] : [languages.joined(separator: ", ")])
@@ -261,7 +360,7 @@ public struct ReportPage: Sendable {
                 .th(
                     .attribute(named: "scope", value: "rowgroup"), .attribute(named: "colspan", value: "5"),
                     .span(.class("id"), Markup.text(need.id.rawValue)),
-                    Markup.text(" \(section.title): \(section.proposed) of \(need.slots) proposed, \(section.shortlisted) shortlisted (\(section.fill.rawValue)). "),
+                    Markup.text(" \(section.title): \(section.proposed) of \(section.openSlots) open slot\(section.openSlots == 1 ? "" : "s") proposed, \(section.shortlisted) shortlisted (\(section.state.rawValue)). "),
                     .span(
                         .class("note"),
                         Markup.text(facts.joined(separator: " · ") + (section.candidates.isEmpty ? ". Nobody on the shortlist: see Gaps for why." : ""))))),

@@ -35,9 +35,18 @@ enum ReportStyle {
         .c-availability { background: var(--availability); }
         .c-experience { background: var(--experience); }
         .c-partnership { background: var(--partnership); }
-        .f-filled { fill: #009e73; }
-        .f-partly { fill: #e69f00; }
-        .f-unfilled { fill: #d55e00; }
+        .f-asked { fill: #009e73; }
+        .f-proposed { fill: #56b4e9; }
+        .f-open { fill: #d55e00; }
+        svg { max-width: 100%; height: auto; }
+        section#ask table, section#awaited table { width: 100%; }
+        td.email { white-space: nowrap; }
+        @media (max-width: 40rem) {
+          body { padding: .5rem .6rem 2rem; }
+          h1 { font-size: 1.25rem; }
+          table { display: block; overflow-x: auto; max-width: 100%; }
+          span.bar { width: 90px; }
+        }
         .h-shortlisted { fill: #9ecae1; }
         .h-proposed { fill: #005eb8; }
         span.bar { display: inline-block; width: 160px; height: 14px; background-color: #f0f0f0; vertical-align: middle; }

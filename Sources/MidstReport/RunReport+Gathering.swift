@@ -49,11 +49,14 @@ extension RunReport {
         var proposedByNeed: [String: Set<String>] = [:]
         for pair in keyedPairs { proposedByNeed[needID(pair.needKey), default: []].insert(staffID(pair.staffKey)) }
         let allNeeds = try database.needs()
+        let followUp = try database.followUp(asOf: record.asOf, rules: config.followUp)
         // The run's needs: those it shortlisted or proposed for, and those open now that were
-        // there, unchanged, when it started (a need with nobody on its shortlist leaves no line).
+        // there, unchanged, when it started and that it matched (a need with nobody on its
+        // shortlist leaves no line; filled and expired needs are not matched).
         let needs = allNeeds.filter {
             shortlisted[$0.id.rawValue] != nil || proposedByNeed[$0.id.rawValue] != nil
-                || ($0.status == .open && $0.slots > 0 && $0.updatedAt.iso <= record.startedAt)
+                || ($0.status == .open && $0.slots > 0 && $0.updatedAt.iso <= record.startedAt
+                    && followUp.state(of: $0).isMatched)
         }
 
         // What changed since the previous completed run, compared by key (two large runs are
@@ -70,7 +73,7 @@ extension RunReport {
             changes = comparison.rows.map {
                 Change(
                     needID: $0.needID, kind: $0.kind.rawValue, person: $0.staffID ?? erasedMarker,
-                    before: $0.before, after: $0.after)
+                    before: $0.before, after: $0.after, why: $0.why)
             }
         }
 
@@ -80,8 +83,9 @@ extension RunReport {
         // Who of them is matchable now: everyone else is shown as the placeholder.
         let rows = table.rows(of: shownIDs.map(RecordID.init(rawValue:)))
         let builder = SectionBuilder(
-            scorer: scorer, table: table, options: options, linesByNeed: linesByNeed,
-            shortlisted: shortlisted, proposedByNeed: proposedByNeed, rows: rows,
+            scorer: scorer, table: table, options: options, followUp: followUp,
+            linesByNeed: linesByNeed, shortlisted: shortlisted, proposedByNeed: proposedByNeed,
+            rows: rows,
             names: options.pseudonymiser == nil
                 ? try database.namesOfConsentingStaff(
                     rows.keys.map(\.rawValue).filter(candidateIDs.contains)) : [:])
@@ -92,12 +96,17 @@ extension RunReport {
 
         let gaps = Gaps(
             needs: allNeeds.filter { $0.status == .open && $0.slots > 0 },
-            followUp: try database.followUp(asOf: record.asOf, rules: scorer.config.followUp),
+            followUp: followUp,
             proposed: proposedByNeed.mapValues(\.count),
             shortlisted: shortlisted,
             table: table, scorer: scorer, explaining: ReportPage.explainedGaps)
+        let (toAsk, awaited) = try asks(
+            run: record, database: database, table: table, scorer: scorer, followUp: followUp,
+            options: options)
         return RunReport(
-            run: record, options: options, previousRunID: previous?.id,
+            run: record, options: options, toAsk: toAsk, awaited: awaited,
+            activity: try activity(since: previous, until: record, in: database, options: options),
+            previousRunID: previous?.id,
             previousRunNeeds: previous?.needs ?? 0, needs: sections,
             shortlistScores: keyedLines.map(\.score), proposedScores: keyedPairs.map(\.score),
             changes: changes, changeCounts: changeCounts, needsChanged: changed,
@@ -110,6 +119,8 @@ private struct SectionBuilder: Sendable {
     var scorer: Scorer
     var table: StaffTable
     var options: RunReport.Options
+    /// The outcomes as of the run's date.
+    var followUp: FollowUp
     /// The lines shown, by need id.
     var linesByNeed: [String: [ShortlistLine]]
     /// How many lines each need's shortlist holds, by need id.
@@ -151,9 +162,81 @@ private struct SectionBuilder: Sendable {
         let specialtyCode = need.mainSpecialty
         let specialty =
             specialtyCode.flatMap { reference.specialty($0.rawValue)?.name } ?? specialtyCode?.rawValue ?? ""
+        let proposed = proposedByNeed[id]?.count ?? 0
         return RunReport.NeedSection(
-            need: need, title: "\(specialty) at \(need.hostInstitution), \(country)",
+            need: need, title: need.title(in: reference),
             countryName: country, specialtyName: specialty, shortlisted: shortlisted[id] ?? 0,
-            proposed: proposedByNeed[id]?.count ?? 0, candidates: candidates)
+            proposed: proposed, state: followUp.state(of: need, proposed: proposed),
+            placed: followUp.placedCount(in: need.id), openSlots: followUp.openSlots(of: need),
+            candidates: candidates)
     }
 }
+
+extension RunReport {
+    /// The run's proposal as people to ask today (most urgent need first, then best score) and
+    /// asks awaiting an answer (longest waiting first): consenting, matchable staff only, named
+    /// with their e-mail unless the report is pseudonymised.
+    fileprivate static func asks(
+        run record: RunRecord, database: MidstDatabase, table: StaffTable, scorer: Scorer,
+        followUp: FollowUp, options: Options
+    ) throws -> (toAsk: [Ask], awaited: [Ask]) {
+        let lines = try database.askList(
+            run: record, table: table, scorer: scorer, followUp: followUp)
+        let priority = Dictionary(
+            try database.needs().map { ($0.id.rawValue, $0.priority) },
+            uniquingKeysWith: { first, _ in first })
+        let asks = lines.map { line in
+            Ask(
+                needID: line.needID, needTitle: line.needTitle,
+                person: options.pseudonymiser?.pseudonym(for: line.staffID) ?? line.staffID,
+                name: options.pseudonymiser == nil ? line.name : nil,
+                email: options.pseudonymiser == nil ? line.email : nil, score: line.score,
+                reasons: line.reasons, askedOn: line.askedOn, daysWaiting: line.daysWaiting,
+                isPinned: line.basis == .pinned)
+        }
+        let toAsk = zip(lines, asks).filter { $0.0.isToAsk }.map(\.1).sorted {
+            (priority[$1.needID] ?? 0, $0.needID, $1.score, $0.person)
+                < (priority[$0.needID] ?? 0, $1.needID, $0.score, $1.person)
+        }
+        let awaited = zip(lines, asks).filter { !$0.0.isToAsk }.map(\.1).sorted {
+            ($1.daysWaiting ?? 0, $0.needID, $0.person) < ($0.daysWaiting ?? 0, $1.needID, $1.person)
+        }
+        return (toAsk, awaited)
+    }
+
+    /// Coordinators' decisions made since the previous run started, and outcomes dated from
+    /// its date to this run's (outcomes carry a day, not a time, so those of the previous run's
+    /// own day are included), newest first; of consenting staff only. Nothing when there is no
+    /// previous run.
+    fileprivate static func activity(
+        since previous: RunRecord?, until record: RunRecord, in database: MidstDatabase,
+        options: Options
+    ) throws -> [Activity] {
+        guard let previous else { return [] }
+        let from = previous.asOf?.description ?? String(previous.startedAt.prefix(10))
+        let until = record.asOf?.description ?? String(record.startedAt.prefix(10))
+        var found: [Activity] = []
+        for decision in try database.decisions()
+        where decision.decidedAt > previous.startedAt && decision.decidedAt <= (record.finishedAt ?? record.startedAt) {
+            found.append(
+                Activity(
+                    date: String(decision.decidedAt.prefix(10)), needID: decision.needID,
+                    person: decision.staffID, what: decision.kind.rawValue,
+                    reason: decision.reason))
+        }
+        for outcome in try database.outcomes()
+        where outcome.date.description >= from && outcome.date.description <= until {
+            found.append(
+                Activity(
+                    date: outcome.date.description, needID: outcome.needID.rawValue,
+                    person: outcome.staffID.rawValue, what: outcome.kind.rawValue, reason: nil))
+        }
+        let consenting = try database.consentingStaffIDs(Array(Set(found.map(\.person))))
+        return found.filter { consenting.contains($0.person) }.map { activity in
+            var shown = activity
+            shown.person = options.pseudonymiser?.pseudonym(for: activity.person) ?? activity.person
+            return shown
+        }.sorted { ($1.date, $0.needID, $0.person) < ($0.date, $1.needID, $1.person) }
+    }
+}
+

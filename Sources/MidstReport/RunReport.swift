@@ -20,11 +20,34 @@ public struct RunReport: Sendable {
         }
     }
 
-    /// How far a need's proposal goes towards its slots.
-    public enum Fill: String, CaseIterable, Sendable {
-        case filled
-        case partly = "partly filled"
-        case unfilled
+    /// One person to contact: to ask today, or awaited since their ask.
+    public struct Ask: Sendable {
+        public var needID: String
+        /// The need in words (``MidstCore/Need/title(in:)``).
+        public var needTitle: String
+        /// Their staff id, or pseudonym.
+        public var person: String
+        /// Name and e-mail of a consenting person; nil in a pseudonymised report.
+        public var name: String?
+        public var email: String?
+        public var score: Double
+        public var reasons: [String]
+        /// When an awaited ask was made, and how many days it has waited by the run's date.
+        public var askedOn: CalendarDate?
+        public var daysWaiting: Int?
+        /// A coordinator pinned the pair.
+        public var isPinned: Bool
+    }
+
+    /// A coordinator's decision or a recorded outcome since the previous run.
+    public struct Activity: Sendable {
+        /// The day it was decided or happened (`YYYY-MM-DD…`).
+        public var date: String
+        public var needID: String
+        public var person: String
+        /// `pin`, `exclude`, or an outcome (`accepted`, `declined` …).
+        public var what: String
+        public var reason: String?
     }
 
     /// One person on a need's shortlist.
@@ -52,12 +75,13 @@ public struct RunReport: Sendable {
         public var specialtyName: String
         public var shortlisted: Int
         public var proposed: Int
+        /// Where the need stands: open (nobody proposed), proposed or asked.
+        public var state: NeedState
+        /// People placed on it, and its slots less them.
+        public var placed: Int
+        public var openSlots: Int
         /// The best ``Options/candidatesPerNeed`` and everyone proposed, by rank.
         public var candidates: [Candidate]
-
-        public var fill: Fill {
-            proposed >= need.slots ? .filled : proposed > 0 ? .partly : .unfilled
-        }
     }
 
     /// One change since the previous run, for one need.
@@ -68,18 +92,30 @@ public struct RunReport: Sendable {
         public var person: String
         public var before: Double?
         public var after: Double?
+        /// Why the person left the shortlist or the proposal, in words, when known.
+        public var why: String?
 
-        public init(needID: String, kind: String, person: String, before: Double? = nil, after: Double? = nil) {
+        public init(
+            needID: String, kind: String, person: String, before: Double? = nil,
+            after: Double? = nil, why: String? = nil
+        ) {
             self.needID = needID
             self.kind = kind
             self.person = person
             self.before = before
             self.after = after
+            self.why = why
         }
     }
 
     public var run: RunRecord
     public var options: Options
+    /// The people to ask today, most urgent need first, and the asks awaiting an answer, longest
+    /// waiting first: consenting, matchable staff only.
+    public var toAsk: [Ask]
+    public var awaited: [Ask]
+    /// Decisions and outcomes since the previous run, newest first.
+    public var activity: [Activity]
     /// The previous completed run, when there is one, and how many needs it scored.
     public var previousRunID: Int64?
     public var previousRunNeeds: Int
@@ -98,6 +134,6 @@ public struct RunReport: Sendable {
     public var needsChanged: Int
     public var gaps: Gaps
 
-    /// Needs per fill state.
-    public func count(_ fill: Fill) -> Int { needs.filter { $0.fill == fill }.count }
+    /// The run's needs in `state`.
+    public func count(_ state: NeedState) -> Int { needs.filter { $0.state == state }.count }
 }

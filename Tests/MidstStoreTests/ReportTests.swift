@@ -39,7 +39,8 @@ struct ReportTests {
         #expect(Set(report.needs.map(\.need.id)).count == report.needs.count)
         #expect(report.needs.map(\.proposed).reduce(0, +) == run.assigned)
         #expect(report.needs.map(\.shortlisted).reduce(0, +) == run.edges)
-        #expect(report.count(.filled) + report.count(.partly) + report.count(.unfilled) == report.needs.count)
+        #expect(NeedState.allCases.map(report.count).reduce(0, +) == report.needs.count)
+        #expect(report.needs.allSatisfy { $0.state.isMatched }, "the run's needs are the ones it matched")
         #expect(report.shortlistScores.count == run.edges)
         #expect(report.proposedScores.count == run.assigned)
         let pairs = try database.assignments(run: run.id)
@@ -54,7 +55,10 @@ struct ReportTests {
             }
         }
         #expect(report.previousRunID == nil)
-        #expect(report.gaps.needs.count == report.count(.partly) + report.count(.unfilled))
+        #expect(report.gaps.needs.count == report.needs.filter { $0.proposed < $0.openSlots }.count)
+        #expect(report.toAsk.count + report.awaited.count == run.assigned, "sample staff all consent")
+        #expect(report.toAsk.allSatisfy { $0.email?.contains("@") ?? true })
+        #expect(report.toAsk.contains { $0.email != nil })
     }
 
     @Test("the page is well-formed, self-contained, collapsed per need, and names only consenting staff")
@@ -76,16 +80,23 @@ struct ReportTests {
         for external in ["<script", "src=", "<link", "@import", "url("] {
             #expect(!html.contains(external), "\(external)")
         }
-        let hrefs = html.components(separatedBy: "href=\"").dropFirst().map { $0.prefix(1) }
-        #expect(!hrefs.isEmpty && hrefs.allSatisfy { $0 == "#" }, "links only within the page")
+        let hrefs = html.components(separatedBy: "href=\"").dropFirst()
+        #expect(
+            !hrefs.isEmpty && hrefs.allSatisfy { $0.hasPrefix("#") || $0.hasPrefix("mailto:") },
+            "links only within the page, or to write an e-mail")
         #expect(html.contains("<tbody id=\"need-N001\">"), "each need has its own rows, to link to")
         #expect(html.contains("<details class=\"country\">") && !html.contains("<details class=\"country\" open"), "collapsed until opened")
         #expect(html.contains("role=\"img\""))
         #expect(!html.contains(leaving) && !html.contains(name), "a withdrawn person is not shown")
         #expect(html.contains(RunReport.unmatchablePlaceholder))
-        for section in ["summary", "fill", "scores", "gaps", "changes", "needs"] {
-            #expect(html.contains("<section id=\"\(section)\">"))
-        }
+        // The morning's work first, the engine's statistics last.
+        let order = ["ask", "awaited", "gaps", "activity", "states", "scores", "needs", "summary"]
+        let positions = order.compactMap { html.range(of: "<section id=\"\($0)\">")?.lowerBound }
+        #expect(positions.count == order.count)
+        #expect(positions == positions.sorted())
+        let ask = try #require(html.range(of: "<section id=\"ask\">"))
+        let awaited = try #require(html.range(of: "<section id=\"awaited\">"))
+        #expect(html[ask.upperBound..<awaited.lowerBound].contains("mailto:"), "the ask list has e-mails")
     }
 
     @Test("a pseudonymised page holds no staff id and no name")
@@ -108,6 +119,28 @@ struct ReportTests {
             let name = try #require(try database.staff(id: line.staffID)?.name)
             #expect(!html.contains(name))
         }
+        #expect(!html.contains("@nhs.example") && !html.contains("mailto:"), "no e-mail address")
+    }
+
+    @Test("decisions and outcomes since the previous run are listed, newest first")
+    func activitySincePreviousRun() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let (database, first) = try await Self.sampleWithRun(in: folder)
+        let pair = try #require(try database.assignments(run: first.id).first)
+        try database.recordOutcome(
+            Outcome(
+                needID: RecordID(rawValue: pair.needID), staffID: RecordID(rawValue: pair.staffID),
+                kind: .asked, date: sampleDay))
+        let later = try await NightlyRun(
+            options: NightlyRun.Options(top: 20, asOf: sampleDay.adding(days: 1))
+        ).run(on: database)
+        let report = try RunReport.gather(
+            run: later.record, from: database, options: RunReport.Options(generatedAt: Self.now))
+        #expect(report.activity.contains { $0.needID == pair.needID && $0.person == pair.staffID && $0.what == "asked" })
+        let awaited = try #require(report.awaited.first { $0.needID == pair.needID && $0.person == pair.staffID })
+        #expect(awaited.daysWaiting == 1)
+        #expect(!report.toAsk.contains { $0.needID == pair.needID && $0.person == pair.staffID })
     }
 
     @Test("markup in any field is shown as text, never as markup")

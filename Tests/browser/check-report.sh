@@ -8,6 +8,8 @@
 # Environment:
 #   CHROMIUM=/path/to/chromium   browser to use (default: chromium, then chromium-browser)
 #   CHECK_REPORT_DOM=PATH        also keep the rendered DOM there
+#   CHECK_REPORT_MEASURE=PATH    also write the page's layout there as JSON (render_cdp.py --measure)
+#   CHECK_REPORT_SIZE=WxH        the viewport (default 1280x2000)
 #
 # Exit status 0 with a one-line summary when every check passes; otherwise 1 (2 for
 # bad usage), each problem on stderr as FILE:LINE:COL or "page error: ...".
@@ -81,10 +83,13 @@ rm -f "$screenshot"
 mkdir -p "$(dirname "$screenshot")"
 dom="$work/dom.html"
 render_rc=0
+size="${CHECK_REPORT_SIZE:-1280x2000}"
+measure=()
+if [ -n "${CHECK_REPORT_MEASURE:-}" ]; then measure=(--measure "$CHECK_REPORT_MEASURE"); fi
 timeout 120 python3 "$here/render_cdp.py" \
   --chromium "$chromium_bin" --screenshot "$screenshot" --dom "$dom" \
-  --log "$work/chromium.log" --width 1280 --height 2000 --timeout 110 \
-  "$report" >"$work/render.out" 2>&1 || render_rc=$?
+  --log "$work/chromium.log" --width "${size%x*}" --height "${size#*x}" --timeout 110 \
+  "${measure[@]}" "$report" >"$work/render.out" 2>&1 || render_rc=$?
 browser_version="$(sed -n 's/^browser-version: //p' "$work/render.out")"
 
 # Results of checks 2 and 3, reported before the browser's.

@@ -44,6 +44,20 @@ import time
 
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
+# What --measure records, in CSS pixels from the top of the page: the viewport, how wide the
+# document lays out (wider than the viewport means sideways scrolling), each section's box, and
+# the first mailto: link's box and text.
+MEASURE = """(() => {
+  const box = e => { const r = e.getBoundingClientRect();
+                     return {top: r.top + scrollY, bottom: r.bottom + scrollY}; };
+  const sections = {};
+  for (const s of document.querySelectorAll('section[id]')) sections[s.id] = box(s);
+  const mail = document.querySelector('a[href^="mailto:"]');
+  return {viewportWidth: innerWidth, viewportHeight: innerHeight,
+          documentWidth: document.documentElement.scrollWidth, sections: sections,
+          firstEmail: mail ? Object.assign(box(mail), {text: mail.textContent}) : null};
+})()"""
+
 
 class BrowserError(Exception):
     """The browser, not the page, failed."""
@@ -286,6 +300,8 @@ def main():
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--height", type=int, default=2000)
     ap.add_argument("--timeout", type=float, default=90)
+    ap.add_argument("--measure", help="write the page's layout here as JSON: the viewport, "
+                    "the document's width, where each section and the first e-mail link lie")
     ap.add_argument("report")
     a = ap.parse_args()
 
@@ -350,6 +366,14 @@ def main():
             raise BrowserError("could not read the DOM")
         with open(a.dom, "w", encoding="utf-8") as f:
             f.write(dom["result"]["value"])
+
+        if a.measure:
+            layout = browser.call("Runtime.evaluate", {
+                "expression": MEASURE, "returnByValue": True}, session)
+            if "exceptionDetails" in layout:
+                raise BrowserError("could not measure the layout")
+            with open(a.measure, "w", encoding="utf-8") as f:
+                json.dump(layout["result"]["value"], f)
 
         shot = browser.call("Page.captureScreenshot", {"format": "png"}, session)
         with open(a.screenshot, "wb") as f:

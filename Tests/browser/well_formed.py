@@ -320,6 +320,9 @@ class SelfContained(Scanner):
             values[name] = value
             if value is None:
                 continue
+            # A mailto: link on <a> opens the reader's mail program: nothing is loaded.
+            if tag == "a" and name == "href" and value.strip().lower().startswith("mailto:"):
+                continue
             if name in URL_ATTRS and not local_reference(value):
                 self.problems.add(offset, f"<{tag} {name}=\"{value[:80]}\">: points outside the file (only #fragment and data: are allowed)")
             elif name in SRCSET_ATTRS:

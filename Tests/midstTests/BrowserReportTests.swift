@@ -20,10 +20,11 @@ struct BrowserReportTests {
     }
 
     /// Runs the checker with `arguments`; its exit status and everything it printed.
-    static func check(_ arguments: [String]) throws -> (Int32, String) {
+    static func check(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [checker.path] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -49,13 +50,45 @@ struct BrowserReportTests {
             : folder.path("report.png")
         let (status, text) = try Self.check([
             folder.path("report.html"), screenshot,
-            "summary", "fill", "fill-country", "fill-specialty", "scores", "gaps", "changes", "needs",
-            "need-N001",
+            "ask", "awaited", "gaps", "activity", "states", "states-country", "states-specialty",
+            "scores", "needs", "summary", "need-N001",
         ])
         #expect(status == 0, "\(text)")
         #expect(text.contains("check-report: OK"), "\(text)")
         let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG screenshot")
+    }
+
+    @Test(
+        "the first screen holds the ask list with e-mails, on a laptop and on a phone, which never scrolls sideways",
+        .enabled(if: hasBrowser, "Chromium is not installed (apt-get install chromium)"),
+        .timeLimit(.minutes(5)))
+    func firstScreen() throws {
+        let folder = try MorningCommandTests.sampleRun()
+        defer { folder.cleanUp() }
+        #expect(try MidstProcess.run(["report", "--out", "report.html"], in: folder.url).status == 0)
+        for (size, wide) in [("1280x800", true), ("390x844", false)] {
+            let measure = folder.path("layout-\(size).json")
+            let (status, text) = try Self.check(
+                [folder.path("report.html"), folder.path("shot-\(size).png")],
+                environment: ["CHECK_REPORT_SIZE": size, "CHECK_REPORT_MEASURE": measure])
+            #expect(status == 0, "\(text)")
+            let layout = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: measure)))
+                    as? [String: Any])
+            let height = try #require(layout["viewportHeight"] as? Double)
+            let sections = try #require(layout["sections"] as? [String: [String: Double]])
+            let ask = try #require(sections["ask"]?["top"])
+            #expect(ask < height, "\(size): the ask list starts on the first screen")
+            #expect(sections.values.allSatisfy { ($0["top"] ?? 0) >= ask }, "\(size): nothing comes before it")
+            let email = try #require(layout["firstEmail"] as? [String: Any])
+            #expect((email["text"] as? String)?.contains("@") == true)
+            let emailTop = try #require(email["top"] as? Double)
+            if wide { #expect(emailTop < height, "\(size): an e-mail on the first screen") }
+            let width = try #require(layout["viewportWidth"] as? Double)
+            let documentWidth = try #require(layout["documentWidth"] as? Double)
+            #expect(documentWidth <= width, "\(size): no sideways scrolling")
+        }
     }
 
     @Test(

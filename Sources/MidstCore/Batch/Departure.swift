@@ -7,6 +7,10 @@ public enum Departure: Sendable, Equatable {
     case excluded
     /// The need is no longer open with slots to fill.
     case needClosed
+    /// The need is not matched on the later run's date: filled or expired (the state says which).
+    case needNotMatched(NeedState)
+    /// A recorded outcome keeps them off the need: placed on it, declined, withdrew, resting.
+    case outcome(PairStanding)
     /// Already committed as much as they can be (accepted outcomes).
     case atCapacity
     /// They now fail the need's hard constraints (by ``Exclusion/name``).
@@ -25,6 +29,8 @@ public enum Departure: Sendable, Equatable {
         case .notMatchable(let why): why
         case .excluded: "excluded by a coordinator"
         case .needClosed: "the need is no longer open"
+        case .needNotMatched(let state): "the need is \(state.rawValue)"
+        case .outcome(let standing): standing.sentence
         case .atCapacity: "at capacity (committed elsewhere)"
         case .constraints(let names): "now fails \(names.joined(separator: ", "))"
         case .belowMinimumScore(let score, let minimum):
@@ -37,14 +43,18 @@ public enum Departure: Sendable, Equatable {
 
     /// Why person `row` of `table` (nil: not matchable, with `unmatchable` saying why) is not
     /// on the shortlist of `plan`'s need (nil: the need is not open), whose last place in the
-    /// later run scored `lastPlace` (nil: the shortlist was not full).
+    /// later run scored `lastPlace` (nil: the shortlist was not full). `needState` is where the
+    /// need stands on the later run's date, and `standing` where the pair stands by its
+    /// outcomes.
     public static func of(
         row: Int32?, unmatchable: String, isExcluded: Bool, plan: NeedPlan?, table: StaffTable,
-        lastPlace: Double?
+        lastPlace: Double?, needState: NeedState? = nil, standing: PairStanding? = nil
     ) -> Departure {
         guard let row else { return .notMatchable(unmatchable) }
         if isExcluded { return .excluded }
         guard let plan else { return .needClosed }
+        if let needState, !needState.isMatched { return .needNotMatched(needState) }
+        if let standing, standing.keepsOff { return .outcome(standing) }
         let person = Int(row)
         if table.freeCapacity[person] == 0 { return .atCapacity }
         let failed = plan.exclusions(person, in: table)

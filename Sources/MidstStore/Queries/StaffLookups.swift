@@ -14,6 +14,17 @@ extension MidstDatabase {
         }
     }
 
+    /// Which of `ids` are people who consent to be matched (only they are ever shown).
+    public func consentingStaffIDs(_ ids: [String]) throws -> Set<String> {
+        try pool.read { db in
+            var found: Set<String> = []
+            try db.forEachRow("SELECT id FROM staff WHERE consent = 1 AND id", in: ids) {
+                found.insert($0[0])
+            }
+            return found
+        }
+    }
+
     /// Why each of `ids` cannot be matched now, in words ("withdrew consent", "inactive",
     /// "erased"); ids of matchable people are left out.
     public func unmatchableReasons(_ ids: [String]) throws -> [String: String] {

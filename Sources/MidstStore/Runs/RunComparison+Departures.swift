@@ -17,9 +17,24 @@ extension MidstDatabase {
     func departures(_ diff: RunDiff, later: RunRecord, laterLines: [ShortlistLine]) throws
         -> [DeparturePair: Departure]
     {
-        let leaving = diff.needs.flatMap { need in
-            need.left.map { DeparturePair(need.needID, $0.staffID) }
+        var lastPlace: [String: Double] = [:]
+        var counts: [String: Int] = [:]
+        for line in laterLines {
+            lastPlace[line.needID] = min(lastPlace[line.needID] ?? .infinity, line.score)
+            counts[line.needID, default: 0] += 1
         }
+        return try departures(
+            of: diff.needs.flatMap { need in need.left.map { DeparturePair(need.needID, $0.staffID) } },
+            later: later, lastPlace: lastPlace, listed: counts)
+    }
+
+    /// Why each of `leaving` is not on the need's shortlist in run `later`, judged now with its
+    /// configuration and outcomes as of its date; `lastPlace` and `listed` are each need's last
+    /// score and number of lines in that run (by need id).
+    func departures(
+        of leaving: [DeparturePair], later: RunRecord, lastPlace: [String: Double],
+        listed counts: [String: Int]
+    ) throws -> [DeparturePair: Departure] {
         guard !leaving.isEmpty else { return [:] }
         let table = try staffTable(reference: BundledReference.data)
         let rows = table.rows(of: leaving.map { RecordID(rawValue: $0.staffID) })
@@ -37,19 +52,18 @@ extension MidstDatabase {
             try decisions().filter { $0.kind == .exclude }.map {
                 DeparturePair($0.needID, $0.staffID)
             })
-        var lastPlace: [String: Double] = [:]
-        var counts: [String: Int] = [:]
-        for line in laterLines {
-            lastPlace[line.needID] = min(lastPlace[line.needID] ?? .infinity, line.score)
-            counts[line.needID, default: 0] += 1
-        }
+        let followUp = try followUp(asOf: later.asOf, rules: config.followUp)
         var result: [DeparturePair: Departure] = [:]
         for pair in leaving {
+            let plan = plans[pair.needID]
             result[pair] = Departure.of(
                 row: rows[RecordID(rawValue: pair.staffID)],
                 unmatchable: unmatchable[pair.staffID] ?? "erased",
-                isExcluded: excluded.contains(pair), plan: plans[pair.needID], table: table,
-                lastPlace: (counts[pair.needID] ?? 0) >= later.topK ? lastPlace[pair.needID] : nil)
+                isExcluded: excluded.contains(pair), plan: plan, table: table,
+                lastPlace: (counts[pair.needID] ?? 0) >= later.topK ? lastPlace[pair.needID] : nil,
+                needState: plan.map { followUp.state(of: $0.need) },
+                standing: followUp.standing(
+                    need: RecordID(rawValue: pair.needID), staff: RecordID(rawValue: pair.staffID)))
         }
         return result
     }

@@ -82,6 +82,7 @@ extension MidstDatabase {
     {
         let needIDs = try needIDsByKey()
         func needID(_ key: String) -> String { Int64(key).flatMap { needIDs[$0] } ?? key }
+        let laterLines = try keyedShortlist(run: later.id)
         let diff = RunDiff(
             shortlistA: try keyedShortlist(run: earlier.id).map {
                 (String($0.needKey), String($0.staffKey), $0.score)
@@ -89,9 +90,7 @@ extension MidstDatabase {
             proposalA: try keyedAssignments(run: earlier.id).map {
                 (String($0.needKey), String($0.staffKey))
             },
-            shortlistB: try keyedShortlist(run: later.id).map {
-                (String($0.needKey), String($0.staffKey), $0.score)
-            },
+            shortlistB: laterLines.map { (String($0.needKey), String($0.staffKey), $0.score) },
             proposalB: try keyedAssignments(run: later.id).map {
                 (String($0.needKey), String($0.staffKey))
             })
@@ -99,11 +98,38 @@ extension MidstDatabase {
             diff.needs.sorted(by: { needID($0.needID) < needID($1.needID) }).lazy.flatMap(\.rows)
                 .prefix(limit))
         let staffIDs = try staffIDs(keys: Set(shown.compactMap { Int64($0.staffID) }).sorted())
+        // Why each person shown leaving left, judged as `midst diff` judges it.
+        var lastPlace: [String: Double] = [:]
+        var listed: [String: Int] = [:]
+        for line in laterLines {
+            let need = needIDs[line.needKey] ?? ""
+            lastPlace[need] = min(lastPlace[need] ?? .infinity, line.score)
+            listed[need, default: 0] += 1
+        }
+        let still = Set(laterLines.map { "\($0.needKey)/\($0.staffKey)" })
+        let leaving = shown.filter { $0.kind == .left }.compactMap {
+            change in
+            Int64(change.staffID).flatMap { staffIDs[$0] }.map {
+                DeparturePair(needID(change.needID), $0)
+            }
+        }
+        let reasons = try departures(
+            of: Array(Set(leaving)), later: later, lastPlace: lastPlace, listed: listed)
         let rows = shown.map { change in
-            RunComparison.Row(
-                needID: needID(change.needID), kind: change.kind,
-                staffID: Int64(change.staffID).flatMap { staffIDs[$0] }, before: change.before,
-                after: change.after)
+            let staffID = Int64(change.staffID).flatMap { staffIDs[$0] }
+            let reason = staffID.flatMap { reasons[DeparturePair(needID(change.needID), $0)] }
+            let why: String? =
+                switch change.kind {
+                case .left: reason?.text ?? "erased"
+                case .withdrawn:
+                    Departure.withdrawal(
+                        departure: reason,
+                        isStillListed: still.contains("\(change.needID)/\(change.staffID)"))
+                case .entered, .moved, .proposed: nil
+                }
+            return RunComparison.Row(
+                needID: needID(change.needID), kind: change.kind, staffID: staffID,
+                before: change.before, after: change.after, why: why)
         }
         return RunComparison(
             earlier: earlier, later: later, needsChanged: diff.needs.count,
