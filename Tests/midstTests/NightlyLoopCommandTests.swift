@@ -96,4 +96,29 @@ struct NightlyLoopCommandTests {
         #expect(result.status == 64)
         #expect(result.stderr.contains("'2026-02-30' is no such date"))
     }
+
+    @Test("export --what contacts lists each proposed consenting person with e-mail; --pseudonymise refuses it")
+    func contacts() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        #expect(try MidstProcess.run(["run"], in: folder.url).status == 0)
+        let exported = try MidstProcess.run(
+            ["export", "latest", "--what", "contacts", "--out", "asks.csv"], in: folder.url)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let text = try String(contentsOfFile: folder.path("asks.csv"), encoding: .utf8)
+        #expect(text.hasPrefix("need_id,need,staff_id,name,email,score,action,asked_on,reasons\n"))
+        let assignments = try MidstProcess.run(
+            ["export", "latest", "--what", "assignments", "--out", "pairs.csv"], in: folder.url)
+        #expect(assignments.status == 0)
+        let pairs = try String(contentsOfFile: folder.path("pairs.csv"), encoding: .utf8)
+        #expect(text.split(separator: "\n").count == pairs.split(separator: "\n").count)
+        #expect(text.contains("@nhs.example"))
+        #expect(text.contains(",ask,"))
+        let refused = try MidstProcess.run(
+            ["export", "latest", "--what", "contacts", "--out", "x.csv", "--pseudonymise"],
+            in: folder.url)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("cannot be pseudonymised"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("x.csv")))
+    }
 }

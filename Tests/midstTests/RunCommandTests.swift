@@ -99,7 +99,7 @@ struct RunCommandTests {
         let first = try String(contentsOfFile: folder.path("p1.csv"), encoding: .utf8)
         let second = try String(contentsOfFile: folder.path("p2.csv"), encoding: .utf8)
         #expect(first == second)
-        #expect(first.hasPrefix("need_id,staff_id,score\n"))
+        #expect(first.hasPrefix("need_id,staff_id,score,basis\n"))
         #expect(!first.contains(",S0"))
         #expect(first.contains(",P-"))
         let jsonl = try MidstProcess.run(

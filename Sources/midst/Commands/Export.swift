@@ -3,14 +3,20 @@ import Foundation
 import MidstCore
 import MidstStore
 
-/// `midst export RUN --what shortlist|assignments --format csv|jsonl --out FILE`.
+/// `midst export RUN --what shortlist|assignments|contacts --format csv|jsonl --out FILE`.
 struct Export: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a run's shortlists or proposed assignments to CSV or JSON Lines.",
+        abstract: "Export a run's shortlists, proposed assignments or people to contact to CSV or JSON Lines.",
         discussion: """
             The shortlist file has need_id, staff_id, rank, score and the raw value of each \
-            component; the assignments file has need_id, staff_id and score. No name, e-mail or \
-            country tie is ever exported. With --pseudonymise, staff ids are replaced by stable \
+            component; the assignments file has need_id, staff_id, score and basis (chosen, \
+            pinned, or asked: an ask awaiting an answer). Neither holds a name, e-mail or \
+            country tie.
+
+            The contacts file is the report's ask list for a mail merge: for each proposed pair \
+            of a consenting person, the need (id and in words), the person's id, name and \
+            e-mail, the score, whether to ask them today or their answer is awaited (and since \
+            when), and the score's reasons in words. It names people: --pseudonymise refuses it. With --pseudonymise, staff ids are replaced by stable \
             keyed pseudonyms (P-…), the same in every export made with the same key, so that files \
             can be shared outside the organisation. The key is never kept in the database: it is \
             MIDST_PSEUDONYM_KEY (hex) when set, else the file MIDST_PSEUDONYM_KEY_FILE, else \
@@ -20,18 +26,26 @@ struct Export: ParsableCommand, DatabaseCommand {
 
               midst export latest --what shortlist --format csv --out shortlists.csv
               midst export 3 --what assignments --format jsonl --out proposal.jsonl --pseudonymise
+              midst export latest --what contacts --out asks.csv
             """)
 
-    enum What: String, ExpressibleByArgument, CaseIterable { case shortlist, assignments }
+    enum What: String, ExpressibleByArgument, CaseIterable { case shortlist, assignments, contacts }
     enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, jsonl }
 
     @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference =
         "latest"
-    @Option(help: "shortlist or assignments.") var what: What
+    @Option(help: "shortlist, assignments or contacts.") var what: What
     @Option(help: "csv or jsonl.") var format: FileFormat = .csv
     @Option(help: ArgumentHelp("The file to write.", valueName: "path")) var out: String
     @Flag(help: "Replace staff ids with stable keyed pseudonyms.") var pseudonymise = false
     @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if what == .contacts, pseudonymise {
+            throw ValidationError(
+                "--what contacts names people and their e-mail addresses: it cannot be pseudonymised. Export assignments --pseudonymise to share the proposal.")
+        }
+    }
 
     func run() throws {
         // Pseudonymising may move an older Midst's key out of the database, which writes.
@@ -59,9 +73,31 @@ struct Export: ParsableCommand, DatabaseCommand {
                 ] + ScoreComponent.allCases.map { .number(value[$0], decimals: 6) }
             }
         case .assignments:
-            columns = ["need_id", "staff_id", "score"]
+            columns = ["need_id", "staff_id", "score", "basis"]
             rows = try database.assignments(run: record.id).map {
-                [.text($0.needID), .text(staff($0.staffID)), .number($0.score, decimals: 6)]
+                [
+                    .text($0.needID), .text(staff($0.staffID)), .number($0.score, decimals: 6),
+                    .text($0.basis.rawValue),
+                ]
+            }
+        case .contacts:
+            columns = [
+                "need_id", "need", "staff_id", "name", "email", "score", "action", "asked_on",
+                "reasons",
+            ]
+            let config = try database.scoringConfiguration(ofRun: record.id)
+            let lines = try database.askList(
+                run: record, table: try database.staffTable(reference: BundledReference.data),
+                scorer: Scorer(reference: BundledReference.data, config: config),
+                followUp: try database.followUp(asOf: record.asOf, rules: config.followUp))
+            rows = lines.map { line in
+                [
+                    .text(line.needID), .text(line.needTitle), .text(line.staffID),
+                    .text(line.name ?? ""), .text(line.email ?? ""),
+                    .number(line.score, decimals: 2), .text(line.isToAsk ? "ask" : "awaiting"),
+                    .text(line.askedOn?.description ?? ""),
+                    .text(line.reasons.joined(separator: "; ")),
+                ]
             }
         }
         let text =
@@ -70,7 +106,7 @@ struct Export: ParsableCommand, DatabaseCommand {
             : try RecordTable(columns: columns, rows: rows).jsonLines()
         try OwnerOnlyFile.write(Array(text.utf8), to: out)
         Terminal.note(
-            "\(rows.count) \(what == .shortlist ? "shortlist lines" : "proposed pairs") of run \(record.id) written to \(out)\(pseudonymise ? " (pseudonymised)" : "")"
+            "\(rows.count) \(what == .shortlist ? "shortlist lines" : what == .contacts ? "people to contact" : "proposed pairs") of run \(record.id) written to \(out)\(pseudonymise ? " (pseudonymised)" : "")"
         )
     }
 }
