@@ -60,6 +60,8 @@ extension MidstProcess {
         process.currentDirectoryURL = directory
         var fullEnvironment = ProcessInfo.processInfo.environment
         fullEnvironment["MIDST_DB"] = nil
+        // Tables are cut to COLUMNS when it is set: the tests read whole lines unless they ask.
+        fullEnvironment["COLUMNS"] = nil
         // Every test works as of one fixed day, whatever the day it runs on.
         fullEnvironment["MIDST_AS_OF"] = MidstProcess.asOf
         fullEnvironment.merge(environment) { $1 }

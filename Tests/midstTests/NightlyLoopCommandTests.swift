@@ -121,4 +121,25 @@ struct NightlyLoopCommandTests {
         #expect(refused.stderr.contains("cannot be pseudonymised"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("x.csv")))
     }
+
+    @Test("tables fit the terminal's width, cutting long text with …; CSV stays whole")
+    func tablesFitTheTerminal() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let narrow = try MidstProcess.run(
+            ["why", "N002", "S0034"], in: folder.url, environment: ["COLUMNS": "80"])
+        #expect(narrow.status == 0)
+        let table = narrow.stdout.split(separator: "\n").drop { !$0.hasPrefix("component") }
+        try #require(!table.isEmpty)
+        #expect(table.allSatisfy { $0.count <= 80 }, "\(narrow.stdout)")
+        #expect(narrow.stdout.contains("…"))
+        #expect(narrow.stderr.contains("cut to fit the terminal"))
+        let whole = try MidstProcess.run(["why", "N002", "S0034"], in: folder.url)
+        #expect(!whole.stdout.contains("…"), "a pipe gets whole lines")
+        let csv = try MidstProcess.run(
+            ["why", "N002", "S0034", "--format", "csv"], in: folder.url,
+            environment: ["COLUMNS": "80"])
+        #expect(!csv.stdout.contains("…"))
+        #expect(csv.stdout.split(separator: "\n").contains { $0.count > 80 })
+    }
 }

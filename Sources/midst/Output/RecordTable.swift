@@ -48,19 +48,74 @@ struct RecordTable {
     var csv: String { ([columns] + rows.map { $0.map(\.plain) }).map(CSVWriter.line).joined() }
 
     /// Aligned columns for a terminal; control characters in a field are shown escaped
-    /// (``Terminal/safe(_:)``), never sent to the terminal.
-    var aligned: String {
+    /// (``Terminal/safe(_:)``), never sent to the terminal. On a terminal (or with `COLUMNS`
+    /// set), the longest text columns are cut to fit its width, each cut marked `…`; numbers
+    /// are never cut, and CSV and JSON are always whole.
+    var aligned: String { aligned(width: Terminal.tableWidth) }
+
+    /// Aligned columns fitted to `width` characters (no limit when nil).
+    func aligned(width: Int?) -> String {
         let texts = rows.map { $0.map { Terminal.safe($0.plain) } }
         var widths = columns.map(\.count)
         for row in texts {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
         }
-        func line(_ fields: [String]) -> String {
-            zip(fields, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
-                .joined(separator: "  ").trimmingTrailingSpaces + "\n"
+        if let width {
+            widths = Self.fitted(
+                widths, to: width, shrinkable: shrinkableColumns, headers: columns.map(\.count))
         }
-        return line(columns) + line(widths.map { String(repeating: "-", count: $0) })
+        var cut = false
+        func fit(_ text: String, _ width: Int) -> String {
+            guard text.count > width else { return text }
+            cut = true
+            return String(text.prefix(max(0, width - 1))) + "…"
+        }
+        func line(_ fields: [String]) -> String {
+            zip(fields, widths).map { field, width in
+                let shown = fit(field, width)
+                return shown + String(repeating: " ", count: width - shown.count)
+            }
+            .joined(separator: "  ").trimmingTrailingSpaces + "\n"
+        }
+        let text =
+            line(columns) + line(widths.map { String(repeating: "-", count: $0) })
             + texts.map(line).joined()
+        if cut { Terminal.noteOnce(Terminal.cutNote) }
+        return text
+    }
+
+    /// The columns whose fields may be cut: those holding text (numbers are never cut).
+    private var shrinkableColumns: Set<Int> {
+        var found: Set<Int> = []
+        for row in rows {
+            for (index, cell) in row.enumerated() {
+                if case .text = cell { found.insert(index) }
+            }
+        }
+        return found
+    }
+
+    /// Column widths that fit `total` characters with two spaces between columns, taking from
+    /// the widest shrinkable column first. Only long text is cut: a column keeps at least its
+    /// header's width and 12 characters, so codes, dates and states stay whole; when that is
+    /// still too wide the terminal wraps the lines.
+    static func fitted(
+        _ widths: [Int], to total: Int, shrinkable: Set<Int>, headers: [Int]
+    ) -> [Int] {
+        var fitted = widths
+        var used = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        let floors = widths.indices.map {
+            shrinkable.contains($0) ? min(widths[$0], max(headers[$0], 12)) : widths[$0]
+        }
+        while used > total {
+            guard
+                let widest = fitted.indices.filter({ fitted[$0] > floors[$0] })
+                    .max(by: { fitted[$0] < fitted[$1] })
+            else { break }
+            fitted[widest] -= 1
+            used -= 1
+        }
+        return fitted
     }
 
     /// One JSON object per line, keys sorted (for `midst export --format jsonl`).
