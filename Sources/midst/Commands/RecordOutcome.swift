@@ -28,7 +28,8 @@ struct RecordOutcome: ParsableCommand, DatabaseCommand {
     @Argument(help: "The staff member's id.") var staffID: String
     @Argument(help: "asked, no_response, declined, accepted, withdrawn or completed.")
     var kind: String
-    @Option(help: "The date (YYYY-MM-DD); today when left out.") var date: String?
+    @Option(help: "The date (YYYY-MM-DD); when left out, $MIDST_AS_OF, else today (UTC).")
+    var date: String?
     @OptionGroup var database: DatabaseOptions
 
     func outcome() throws -> Outcome {
@@ -50,7 +51,7 @@ struct RecordOutcome: ParsableCommand, DatabaseCommand {
             }
             day = parsed
         } else {
-            day = CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
+            day = try AsOfOptions.day(given: nil)
         }
         return Outcome(needID: need, staffID: staff, kind: outcomeKind, date: day)
     }

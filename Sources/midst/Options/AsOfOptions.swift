@@ -14,8 +14,11 @@ struct AsOfOptions: ParsableArguments {
     func validate() throws { _ = try date() }
 
     /// The day in force: the option, the environment, or today (UTC).
-    func date() throws -> CalendarDate {
-        if let text = asOf ?? ProcessInfo.processInfo.environment["MIDST_AS_OF"].flatMap({
+    func date() throws -> CalendarDate { try Self.day(given: asOf) }
+
+    /// `given` when set, else `$MIDST_AS_OF`, else today (UTC).
+    static func day(given: String?) throws -> CalendarDate {
+        if let text = given ?? ProcessInfo.processInfo.environment["MIDST_AS_OF"].flatMap({
             $0.isEmpty ? nil : $0
         }) {
             guard let day = CalendarDate(iso: text) else {
