@@ -19,8 +19,10 @@ cd "$(dirname "$0")/../.."
 }
 tools="hyperfine"
 . Benchmarks/scripts/scale-data.sh
-# Both runs are run as of the same day, after every generated outcome.
-as_of=2028-01-01
+# Both runs are run as of the same day. Generated outcomes are dated their need's start
+# (2026-01-01 to mid-2027), so on this day about a third of them are known; the needs that ended
+# before it are expired in both runs alike.
+as_of=2026-06-30
 if [ ! -f outcomes/midst.sqlite ]; then
   mkdir -p outcomes
   "$midst" run --note "snapshot" --as-of "$as_of" >/dev/null
