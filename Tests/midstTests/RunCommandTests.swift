@@ -63,7 +63,8 @@ struct RunCommandTests {
         let candidates = try MidstProcess.run(
             ["candidates", "N001", "--format", "csv"], in: folder.url)
         #expect(!candidates.stdout.contains("S0288"))
-        _ = try MidstProcess.run(["outcome", "N003", "S0288", "completed"], in: folder.url)
+        _ = try MidstProcess.run(
+            ["outcome", "N003", "S0288", "completed", "--date", "2026-11-21"], in: folder.url)
         let again = try MidstProcess.run(
             ["candidates", "N001", "--top", "1", "--format", "csv"], in: folder.url)
         #expect(again.stdout.contains(",S0288,"))
