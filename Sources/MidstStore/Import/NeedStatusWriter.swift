@@ -46,11 +46,7 @@ struct NeedStatusWriter: RecordWriter {
     }
 
     func staffChanges(_ db: Database) throws -> StaffChanges {
-        var changes = StaffChanges()
-        try db.forEachRow("SELECT DISTINCT staff_key FROM outcome WHERE need_key", in: changed) {
-            changes.recontexted.insert($0[0])
-        }
-        return changes
+        try StaffChanges.peopleWithOutcomes(for: changed, db)
     }
 }
 

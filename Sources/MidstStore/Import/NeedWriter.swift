@@ -75,11 +75,7 @@ struct NeedWriter: RecordWriter {
     }
 
     func staffChanges(_ db: Database) throws -> StaffChanges {
-        var changes = StaffChanges()
-        try db.forEachRow("SELECT DISTINCT staff_key FROM outcome WHERE need_key", in: updated) {
-            changes.recontexted.insert($0[0])
-        }
-        return changes
+        try StaffChanges.peopleWithOutcomes(for: updated, db)
     }
 
     private func bindNeed(_ need: Need, to statement: PreparedInsert) {

@@ -13,6 +13,16 @@ struct StaffChanges {
     var replaced: Set<Int64> = []
     /// Rows built from the records written (an import's), so that they need not be read again.
     var rows: StaffTableRows?
+
+    /// The people with outcomes for `needs`, whose commitments and placements change with a
+    /// need's status or country.
+    static func peopleWithOutcomes(for needs: [Int64], _ db: Database) throws -> StaffChanges {
+        var changes = StaffChanges()
+        try db.forEachRow("SELECT DISTINCT staff_key FROM outcome WHERE need_key", in: needs) {
+            changes.recontexted.insert($0[0])
+        }
+        return changes
+    }
 }
 
 /// Keeps the staff snapshot current at write time, so that the first query after a write is as
