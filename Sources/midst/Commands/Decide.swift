@@ -59,7 +59,18 @@ extension Decide {
         guard let need = try database.need(id: needID), let staff = try database.staff(id: staffID)
         else { return }
         let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
-        let exclusions = try database.explanation(of: staff, for: need, scorer: scorer).exclusions
+        let followUp = try database.followUp(
+            asOf: AsOfOptions.day(given: nil), rules: scorer.config.followUp, needID: needID)
+        let exclusions = try database.explanation(
+            of: staff, for: need, scorer: scorer, followUp: followUp
+        ).exclusions
+        // An outcome that keeps the person off the need wins over the pin (docs/SCORING.md,
+        // "Outcomes and the nightly loop"): say so rather than promise a proposal.
+        if let kept = exclusions.first(where: { $0.name == "outcome" }) {
+            Terminal.note(
+                "warning: \(staffID) \(kept); the pin is kept but not proposed while that outcome stands")
+            return
+        }
         guard !exclusions.isEmpty else { return }
         Terminal.note(
             "warning: \(staffID) fails \(exclusions.count == 1 ? "a hard constraint" : "hard constraints") of \(needID); the pin will still be proposed:\n"
