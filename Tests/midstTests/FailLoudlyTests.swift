@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -22,7 +23,7 @@ struct FailLoudlyTests {
 
     @Test("every command but init and import refuses a missing database, names it and creates nothing")
     func missingDatabase() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         for arguments in Self.commandsNeedingADatabase {
             let result = try MidstProcess.run(arguments + ["--db", "typo.sqlite"], in: folder.url)
@@ -36,7 +37,7 @@ struct FailLoudlyTests {
 
     @Test("a run with no open needs and nobody matchable completes, warning on stderr and in the summary")
     func emptyRun() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         #expect(try MidstProcess.run(["init"], in: folder.url).status == 0)
         let result = try MidstProcess.run(["run"], in: folder.url)
@@ -157,7 +158,7 @@ struct FailLoudlyTests {
 struct HostileTextTests {
     @Test("terminal escapes and bidi overrides stored in a field are shown escaped in tables, verbatim in CSV")
     func escapesNeutralised() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let name = "Eve \u{1B}[2J\u{1B}]0;owned\u{07}\u{202E}gnp.exe"
         let csv = "id,name,profession,specialties,seniority,consent\nH1,\"\(name)\",doctor,paediatrics,ST4,yes\n"

@@ -77,20 +77,6 @@ extension MidstProcess {
     }
 }
 
-/// A fresh working folder, removed by `cleanUp()`.
-struct WorkFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "midst-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    /// An existing folder (removed by its owner, not by `cleanUp()`).
-    init(existing url: URL) { self.url = url }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func cleanUp() { try? FileManager.default.removeItem(at: url) }
-}
-
 /// The absolute path of a file under SampleData.
 func sample(_ name: String) -> String {
     MidstProcess.packageRoot.appendingPathComponent("SampleData/\(name)").path

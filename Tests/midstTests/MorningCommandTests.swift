@@ -1,12 +1,13 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// The coordinator's morning (issue 13): gaps, the report, and what changed since last night.
 @Suite("The coordinator's morning")
 struct MorningCommandTests {
     /// A folder holding the sample data imported and one batch run.
-    static func sampleRun() throws -> WorkFolder {
-        let folder = try WorkFolder()
+    static func sampleRun() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
         for kind in ["staff", "needs", "outcomes"] {
             let result = try MidstProcess.run(["import", kind, sample("\(kind).csv")], in: folder.url)
             #expect(result.status == 0, "\(result.stderr)")
@@ -149,7 +150,7 @@ struct MorningCommandTests {
 
     @Test("shell completions (README, Installing) know every command, the new ones too")
     func completions() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         for shell in ["bash", "zsh", "fish"] {
             let script = try MidstProcess.run(["--generate-completion-script", shell], in: folder.url)

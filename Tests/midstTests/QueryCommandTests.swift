@@ -1,12 +1,13 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// The recruiter's commands on the sample data, run as a user would.
 @Suite("midst candidates, why, search and config, end to end")
 struct QueryCommandTests {
     /// A folder holding the sample data imported into midst.sqlite.
-    static func sampleFolder() throws -> WorkFolder {
-        let folder = try WorkFolder()
+    static func sampleFolder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
         for (kind, file) in [
             ("staff", "staff.csv"), ("needs", "needs.csv"), ("outcomes", "outcomes.csv"),
         ] {
@@ -106,7 +107,7 @@ struct QueryCommandTests {
 
     @Test("config print-defaults prints exactly the shipped defaults file")
     func printDefaults() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let result = try MidstProcess.run(["config", "print-defaults"], in: folder.url)
         let shipped = try String(
