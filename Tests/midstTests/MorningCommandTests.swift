@@ -5,16 +5,10 @@ import Testing
 /// The coordinator's morning (issue 13): gaps, the report, and what changed since last night.
 @Suite("The coordinator's morning")
 struct MorningCommandTests {
-    /// A folder holding the sample data imported and one batch run.
+    /// A folder holding the sample data imported and one batch run: a copy of the one
+    /// ``SampleFolders/importedAndRun`` prepares once per test process.
     static func sampleRun() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        for kind in ["staff", "needs", "outcomes"] {
-            let result = try MidstProcess.run(["import", kind, sample("\(kind).csv")], in: folder.url)
-            #expect(result.status == 0, "\(result.stderr)")
-        }
-        let run = try MidstProcess.run(["run"], in: folder.url)
-        #expect(run.status == 0, "\(run.stderr)")
-        return folder
+        try SampleFolders.importedAndRun.copy()
     }
 
     static func json(_ text: String) throws -> Any {

@@ -5,16 +5,10 @@ import Testing
 /// The recruiter's commands on the sample data, run as a user would.
 @Suite("midst candidates, why, search and config, end to end")
 struct QueryCommandTests {
-    /// A folder holding the sample data imported into midst.sqlite.
+    /// A folder holding the sample data imported into midst.sqlite: a copy of the one
+    /// ``SampleFolders/imported`` prepares once per test process.
     static func sampleFolder() throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        for (kind, file) in [
-            ("staff", "staff.csv"), ("needs", "needs.csv"), ("outcomes", "outcomes.csv"),
-        ] {
-            let result = try MidstProcess.run(["import", kind, sample(file)], in: folder.url)
-            precondition(result.status == 0, result.stderr)
-        }
-        return folder
+        try SampleFolders.imported.copy()
     }
 
     @Test(
