@@ -68,8 +68,16 @@ struct FailLoudlyTests {
         let runs = try MidstProcess.run(["runs", "--format", "csv"], in: folder.url)
         #expect(runs.stdout.split(separator: "\n").count == 1, "no run was recorded")
 
-        let waiting = try MidstProcess.start(["run", "--wait"], in: folder.url)
-        Thread.sleep(forTimeInterval: 1.5)
+        let errors = folder.url.appendingPathComponent("waiting.txt")
+        let waiting = try MidstProcess.start(["run", "--wait"], in: folder.url, errorsTo: errors)
+        // It says so when it finds the lock held, then blocks on it; a run that does not wait
+        // ends instead.
+        func saysItWaits() -> Bool {
+            let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            return said.contains("waiting for the batch already running (pid 4242")
+        }
+        poll { saysItWaits() || !waiting.isRunning }
+        #expect(saysItWaits(), "--wait says it waits for the running batch")
         #expect(waiting.isRunning, "--wait waits while the lock is held")
         flock(descriptor, LOCK_UN)
         close(descriptor)

@@ -75,6 +75,23 @@ extension MidstProcess {
         try process.run()
         return process
     }
+
+    /// Starts `midst arguments…` in `directory` without waiting for it; its standard output is
+    /// dropped and its standard error written to the new file `errors`, to read while it runs.
+    static func start(_ arguments: [String], in directory: URL, errorsTo errors: URL) throws
+        -> Process
+    {
+        let process = prepared(arguments, in: directory)
+        process.standardOutput = FileHandle.nullDevice
+        guard FileManager.default.createFile(atPath: errors.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errors.path])
+        }
+        let errorFile = try FileHandle(forWritingTo: errors)
+        defer { try? errorFile.close() }
+        process.standardError = errorFile
+        try process.run()
+        return process
+    }
 }
 
 /// The absolute path of a file under SampleData.
