@@ -43,6 +43,8 @@ private enum PreparedFolders {
     }
 
     private static func removeAll() {
-        lock.withLock { folders.forEach { $0.cleanUp() } }
+        lock.withLock {
+            for folder in folders { folder.cleanUp() }
+        }
     }
 }

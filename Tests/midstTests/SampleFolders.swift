@@ -31,6 +31,8 @@ enum SampleFolders {
     /// the folder.
     private static func midst(_ arguments: [String], in folder: TemporaryFolder) throws {
         let result = try MidstProcess.run(arguments, in: folder.url)
-        guard result.status == 0 else { throw PreparationFailed(arguments: arguments, result: result) }
+        guard result.status == 0 else {
+            throw PreparationFailed(arguments: arguments, result: result)
+        }
     }
 }
