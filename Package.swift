@@ -68,17 +68,29 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What the store and end-to-end tests share: temporary folders, and the sample data
+        // prepared once per test process and copied for each test.
+        .target(
+            name: "MidstTestSupport",
+            dependencies: ["MidstCore", "MidstStore"],
+            path: "Tests/MidstTestSupport"
+        ),
         .testTarget(name: "MidstCoreTests", dependencies: ["MidstCore"]),
         .testTarget(
             name: "MidstStoreTests",
             dependencies: [
-                "MidstStore", "MidstCore", "MidstReport", .product(name: "GRDB", package: "GRDB.swift"),
+                "MidstStore", "MidstCore", "MidstTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "MidstReportTests",
+            dependencies: ["MidstReport", "MidstStore", "MidstCore", "MidstTestSupport"]
         ),
         .testTarget(
             name: "midstTests",
             dependencies: [
-                "midst", "MidstStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "midst", "MidstStore", "MidstTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

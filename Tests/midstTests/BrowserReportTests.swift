@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// The sample batch's report rendered in a real browser (issue 13): headless Chromium through
@@ -96,7 +97,7 @@ struct BrowserReportTests {
         .enabled(if: hasBrowser, "Chromium is not installed (apt-get install chromium)"),
         .timeLimit(.minutes(5)))
     func checkerCanFail() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let page = """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/><title>t</title></head>

@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -60,7 +61,7 @@ struct DamagedDatabaseTests {
 
     /// Every command refuses the file: a non-zero exit, a message naming it, no crash. An
     /// empty file is nothing yet: `import` may create the database in it, as in a new file.
-    static func expectRefused(in folder: WorkFolder, _ what: String) throws {
+    static func expectRefused(in folder: TemporaryFolder, _ what: String) throws {
         let importing = what == "empty" ? [] : [["import", "staff", sample("staff.csv")]]
         for arguments in [["runs"], ["run"], ["candidates", "N001"], ["check"]] + importing {
             let result = try MidstProcess.run(arguments, in: folder.url)
@@ -72,13 +73,13 @@ struct DamagedDatabaseTests {
     static let readings = [["runs", "--format", "csv"], ["show", "latest", "--format", "csv"]]
 
     /// What the read-only commands print for the database in `folder`.
-    static func outputs(in folder: WorkFolder) throws -> [String] {
+    static func outputs(in folder: TemporaryFolder) throws -> [String] {
         try readings.map { try MidstProcess.run($0, in: folder.url).stdout }
     }
 
     /// `check` finds the damage, or the damage was harmless (a free page): the commands print
     /// what they printed before. No command crashes on it either way.
-    static func expectDetectedOrHarmless(in folder: WorkFolder, _ what: String, good: [String])
+    static func expectDetectedOrHarmless(in folder: TemporaryFolder, _ what: String, good: [String])
         throws -> Bool
     {
         let check = try MidstProcess.run(["check"], in: folder.url)
@@ -107,7 +108,7 @@ struct DamagedDatabaseTests {
             ("empty", { _ in Data() }),
         ]
         for (what, damage) in damages {
-            let folder = try WorkFolder()
+            let folder = try TemporaryFolder()
             defer { folder.cleanUp() }
             try damage(good).write(to: folder.url.appendingPathComponent("midst.sqlite"))
             try Self.expectRefused(in: folder, what)
@@ -120,14 +121,14 @@ struct DamagedDatabaseTests {
         let pageSize = 16384
         let pages = good.count / pageSize
         var generator = SeededBytes(seed: 7)
-        let goodFolder = try WorkFolder()
+        let goodFolder = try TemporaryFolder()
         defer { goodFolder.cleanUp() }
         try good.write(to: goodFolder.url.appendingPathComponent("midst.sqlite"))
         let goodOutputs = try Self.outputs(in: goodFolder)
         var detected = 0
         for page in 1..<pages {
             for noise in [false, true] {
-                let folder = try WorkFolder()
+                let folder = try TemporaryFolder()
                 defer { folder.cleanUp() }
                 var copy = good
                 let start = page * pageSize
@@ -149,7 +150,7 @@ struct DamagedDatabaseTests {
 
     @Test("a folder where the database should be is a clear error")
     func folderInsteadOfFile() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         try FileManager.default.createDirectory(
             atPath: folder.path("midst.sqlite"), withIntermediateDirectories: false)
@@ -161,12 +162,12 @@ struct DamagedDatabaseTests {
     func fullDisk() throws {
         let mount = try ScratchMount(kilobytes: 4096)
         defer { mount.unmount() }
-        let data = try WorkFolder()
+        let data = try TemporaryFolder()
         defer { data.cleanUp() }
         let generated = try MidstProcess.run(
             ["generate", "--staff", "40000", "--needs", "10", "--seed", "3", "--out", "data"], in: data.url)
         #expect(generated.status == 0)
-        let folder = WorkFolder(existing: mount.url)
+        let folder = TemporaryFolder(existing: mount.url)
         let needs = try MidstProcess.run(["import", "needs", sample("needs.csv")], in: folder.url)
         #expect(needs.status == 0, "\(needs.stderr)")
         let staff = try MidstProcess.run(["import", "staff", data.path("data/staff.csv")], in: folder.url)
@@ -185,7 +186,7 @@ struct DamagedDatabaseTests {
     func readOnly() throws {
         let mount = try ScratchMount(kilobytes: 8192)
         defer { mount.unmount() }
-        let folder = WorkFolder(existing: mount.url)
+        let folder = TemporaryFolder(existing: mount.url)
         for kind in ["staff", "needs"] {
             #expect(try MidstProcess.run(["import", kind, sample("\(kind).csv")], in: folder.url).status == 0)
         }

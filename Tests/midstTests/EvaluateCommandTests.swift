@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// `midst evaluate` end to end on the sample data.
@@ -35,7 +36,7 @@ struct EvaluateCommandTests {
 
     @Test("evaluate without outcomes says what to do")
     func noOutcomes() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         _ = try MidstProcess.run(["import", "needs", sample("needs.csv")], in: folder.url)
         let result = try MidstProcess.run(["evaluate"], in: folder.url)
@@ -75,7 +76,7 @@ struct TuneCommandTests {
 struct GeneratedOutcomesTests {
     @Test("generated outcomes import with no rejects, the same seed gives the same file, and tune beats the defaults on them")
     func generatedOutcomes() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         for arguments in [
             ["generate", "--staff", "4000", "--needs", "300", "--seed", "5", "--out", "data"],

@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// Spreadsheet round trips and messages that say what to do (issue 13, first part).
@@ -8,7 +9,7 @@ struct EverydayCommandTests {
 
     @Test("a rejects file, once fixed, imports again as it is")
     func rejectsRoundTrip() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let text = Self.header + "\nA1,doctor,paediatrics,ST4,yes,2026-03-01\nA2,doctor,paediatrics,ST9,yes,2026-02-30\n"
         try text.write(toFile: folder.path("s.csv"), atomically: true, encoding: .utf8)
@@ -28,7 +29,7 @@ struct EverydayCommandTests {
 
     @Test("a spreadsheet's trailing empty column is accepted")
     func trailingEmptyColumn() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let text = Self.header + ",\nA1,doctor,paediatrics,ST4,yes,2026-03-01,\n"
         try text.write(toFile: folder.path("s.csv"), atomically: true, encoding: .utf8)
@@ -38,7 +39,7 @@ struct EverydayCommandTests {
 
     @Test("an unknown column is an error listing the known ones, or read past with a warning when asked")
     func unknownColumns() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let text = "id,profession,specialties,seniority,consent,shoe_size\nA1,doctor,paediatrics,ST4,yes,43\n"
         try text.write(toFile: folder.path("s.csv"), atomically: true, encoding: .utf8)
@@ -55,7 +56,7 @@ struct EverydayCommandTests {
 
     @Test("a misspelt command gets a suggestion, and exit 64")
     func misspeltCommand() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let result = try MidstProcess.run(["imprt", "staff", "x.csv"], in: folder.url)
         #expect(result.status == 64)
@@ -68,7 +69,7 @@ struct EverydayCommandTests {
 
     @Test("midst --help starts a newcomer with the sample data and the batch")
     func helpStartsWithRun() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let help = try MidstProcess.run(["--help"], in: folder.url)
         #expect(help.stdout.contains("midst run"))

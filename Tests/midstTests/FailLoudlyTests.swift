@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -22,7 +23,7 @@ struct FailLoudlyTests {
 
     @Test("every command but init and import refuses a missing database, names it and creates nothing")
     func missingDatabase() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         for arguments in Self.commandsNeedingADatabase {
             let result = try MidstProcess.run(arguments + ["--db", "typo.sqlite"], in: folder.url)
@@ -36,7 +37,7 @@ struct FailLoudlyTests {
 
     @Test("a run with no open needs and nobody matchable completes, warning on stderr and in the summary")
     func emptyRun() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         #expect(try MidstProcess.run(["init"], in: folder.url).status == 0)
         let result = try MidstProcess.run(["run"], in: folder.url)
@@ -67,8 +68,16 @@ struct FailLoudlyTests {
         let runs = try MidstProcess.run(["runs", "--format", "csv"], in: folder.url)
         #expect(runs.stdout.split(separator: "\n").count == 1, "no run was recorded")
 
-        let waiting = try MidstProcess.start(["run", "--wait"], in: folder.url)
-        Thread.sleep(forTimeInterval: 1.5)
+        let errors = folder.url.appendingPathComponent("waiting.txt")
+        let waiting = try MidstProcess.start(["run", "--wait"], in: folder.url, errorsTo: errors)
+        // It says so when it finds the lock held, then blocks on it; a run that does not wait
+        // ends instead.
+        func saysItWaits() -> Bool {
+            let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            return said.contains("waiting for the batch already running (pid 4242")
+        }
+        poll { saysItWaits() || !waiting.isRunning }
+        #expect(saysItWaits(), "--wait says it waits for the running batch")
         #expect(waiting.isRunning, "--wait waits while the lock is held")
         flock(descriptor, LOCK_UN)
         close(descriptor)
@@ -157,7 +166,7 @@ struct FailLoudlyTests {
 struct HostileTextTests {
     @Test("terminal escapes and bidi overrides stored in a field are shown escaped in tables, verbatim in CSV")
     func escapesNeutralised() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let name = "Eve \u{1B}[2J\u{1B}]0;owned\u{07}\u{202E}gnp.exe"
         let csv = "id,name,profession,specialties,seniority,consent\nH1,\"\(name)\",doctor,paediatrics,ST4,yes\n"

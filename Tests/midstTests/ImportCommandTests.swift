@@ -1,11 +1,12 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 @Suite("midst init and import, end to end")
 struct ImportCommandTests {
     @Test("init creates midst.sqlite in the working folder and import loads the sample data")
     func initAndImport() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let created = try MidstProcess.run(["init"], in: folder.url)
         #expect(created.status == 0)
@@ -24,7 +25,7 @@ struct ImportCommandTests {
 
     @Test("--db and MIDST_DB choose the database file")
     func databaseLocation() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         _ = try MidstProcess.run(["init", "--db", "a.sqlite"], in: folder.url)
         _ = try MidstProcess.run(["init"], in: folder.url, environment: ["MIDST_DB": "b.sqlite"])
@@ -71,7 +72,7 @@ struct ImportCommandTests {
             ),
         ])
     func invalidFiles(kind: String, file: String, message: String) throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         for (what, name) in [("staff", "staff.csv"), ("needs", "needs.csv")] {
             #expect(
@@ -87,7 +88,7 @@ struct ImportCommandTests {
 
     @Test("--skip-invalid imports the valid rows and writes a rejects file with the reasons")
     func skipInvalidWritesRejects() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let rejects = folder.path("rejects.csv")
         let result = try MidstProcess.run(
@@ -108,7 +109,7 @@ struct ImportCommandTests {
 
     @Test("a file with an unknown extension needs --format")
     func unknownExtension() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let result = try MidstProcess.run(["import", "staff", "staff.txt"], in: folder.url)
         #expect(result.status == 64)
@@ -117,7 +118,7 @@ struct ImportCommandTests {
 
     @Test("a missing input file is reported by name")
     func missingFile() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let result = try MidstProcess.run(["import", "staff", "nowhere.csv"], in: folder.url)
         #expect(result.status == 2)

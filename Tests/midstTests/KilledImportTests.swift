@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// Bulk loads (16 MiB and up) run with a rollback journal; these tests kill them and read
@@ -9,8 +10,8 @@ struct KilledImportTests {
 
     /// A folder holding 100,000 generated people in data/staff.csv (about 21 MB, a bulk load)
     /// and a database with the first 500 of them; and what `midst search` lists then.
-    static func preparedFolder() throws -> (folder: WorkFolder, before: String) {
-        let folder = try WorkFolder()
+    static func preparedFolder() throws -> (folder: TemporaryFolder, before: String) {
+        let folder = try TemporaryFolder()
         let generated = try MidstProcess.run(
             ["generate", "--staff", "100000", "--needs", "10", "--seed", "5", "--out", "data"],
             in: folder.url)
@@ -28,7 +29,7 @@ struct KilledImportTests {
 
     /// Starts the bulk load of data/staff.csv and waits until `ready` holds while it runs;
     /// returns the process and whether it was still running then.
-    static func startBulkLoad(in folder: WorkFolder, until ready: () -> Bool) throws -> (
+    static func startBulkLoad(in folder: TemporaryFolder, until ready: () -> Bool) throws -> (
         Process, caught: Bool
     ) {
         let importing = try MidstProcess.start(["import", "staff", "data/staff.csv"], in: folder.url)
@@ -43,7 +44,7 @@ struct KilledImportTests {
 
     /// After a killed load: the same people as before (the next command to open the database
     /// rolled the journal back), and the load works.
-    static func expectUnchanged(_ folder: WorkFolder, before: String) throws {
+    static func expectUnchanged(_ folder: TemporaryFolder, before: String) throws {
         let after = try MidstProcess.run(search, in: folder.url)
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout == before)

@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// A batch killed at any moment (`kill -9`, a power cut) must leave the last completed run as
@@ -7,8 +8,8 @@ import Testing
 struct KilledRunTests {
     /// A folder with 20,000 generated staff and 400 needs, big enough for a run to be killed
     /// while it scores or writes.
-    static func generatedFolder() throws -> WorkFolder {
-        let folder = try WorkFolder()
+    static func generatedFolder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
         for arguments in [
             ["generate", "--staff", "20000", "--needs", "400", "--seed", "4", "--out", "data"],
             ["import", "staff", "data/staff.csv"], ["import", "needs", "data/needs.csv"],
@@ -20,7 +21,7 @@ struct KilledRunTests {
     }
 
     /// The runs listed, newest first, as (id, status, edges).
-    static func runs(in folder: WorkFolder) throws -> [(id: String, status: String, edges: Int)] {
+    static func runs(in folder: TemporaryFolder) throws -> [(id: String, status: String, edges: Int)] {
         let listed = try MidstProcess.run(["runs", "--format", "csv"], in: folder.url)
         #expect(listed.status == 0, "\(listed.stderr)")
         let lines = listed.stdout.split(separator: "\n").map { $0.split(separator: ",") }
@@ -47,7 +48,7 @@ struct KilledRunTests {
     }
 
     /// The size of the database's write-ahead log, 0 when there is none.
-    static func walSize(_ folder: WorkFolder) -> Int {
+    static func walSize(_ folder: TemporaryFolder) -> Int {
         let attributes = try? FileManager.default.attributesOfItem(
             atPath: folder.path("midst.sqlite-wal"))
         return (attributes?[.size] as? Int) ?? 0

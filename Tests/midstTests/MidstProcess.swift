@@ -77,20 +77,23 @@ extension MidstProcess {
         try process.run()
         return process
     }
-}
 
-/// A fresh working folder, removed by `cleanUp()`.
-struct WorkFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "midst-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    /// Starts `midst arguments…` in `directory` without waiting for it; its standard output is
+    /// dropped and its standard error written to the new file `errors`, to read while it runs.
+    static func start(_ arguments: [String], in directory: URL, errorsTo errors: URL) throws
+        -> Process
+    {
+        let process = prepared(arguments, in: directory)
+        process.standardOutput = FileHandle.nullDevice
+        guard FileManager.default.createFile(atPath: errors.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errors.path])
+        }
+        let errorFile = try FileHandle(forWritingTo: errors)
+        defer { try? errorFile.close() }
+        process.standardError = errorFile
+        try process.run()
+        return process
     }
-    /// An existing folder (removed by its owner, not by `cleanUp()`).
-    init(existing url: URL) { self.url = url }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func cleanUp() { try? FileManager.default.removeItem(at: url) }
 }
 
 /// The absolute path of a file under SampleData.

@@ -1,19 +1,14 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// The coordinator's morning (issue 13): gaps, the report, and what changed since last night.
 @Suite("The coordinator's morning")
 struct MorningCommandTests {
-    /// A folder holding the sample data imported and one batch run.
-    static func sampleRun() throws -> WorkFolder {
-        let folder = try WorkFolder()
-        for kind in ["staff", "needs", "outcomes"] {
-            let result = try MidstProcess.run(["import", kind, sample("\(kind).csv")], in: folder.url)
-            #expect(result.status == 0, "\(result.stderr)")
-        }
-        let run = try MidstProcess.run(["run"], in: folder.url)
-        #expect(run.status == 0, "\(run.stderr)")
-        return folder
+    /// A folder holding the sample data imported and one batch run: a copy of the one
+    /// ``SampleFolders/importedAndRun`` prepares once per test process.
+    static func sampleRun() throws -> TemporaryFolder {
+        try SampleFolders.importedAndRun.copy()
     }
 
     static func json(_ text: String) throws -> Any {
@@ -149,7 +144,7 @@ struct MorningCommandTests {
 
     @Test("shell completions (README, Installing) know every command, the new ones too")
     func completions() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         for shell in ["bash", "zsh", "fish"] {
             let script = try MidstProcess.run(["--generate-completion-script", shell], in: folder.url)

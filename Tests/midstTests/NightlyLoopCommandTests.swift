@@ -1,11 +1,12 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// The coordinator's loop from the command line (issue 21): run, ask, record, run again.
 @Suite("The nightly loop, end to end")
 struct NightlyLoopCommandTests {
     /// The first two people of N002's shortlist in the latest run.
-    private func topTwo(of need: String, in folder: WorkFolder) throws -> [String] {
+    private func topTwo(of need: String, in folder: TemporaryFolder) throws -> [String] {
         let shown = try MidstProcess.run(
             ["show", "latest", "--need", need, "--format", "csv"], in: folder.url)
         let people = shown.stdout.split(separator: "\n").dropFirst().map {

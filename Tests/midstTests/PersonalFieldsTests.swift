@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// Logs and error messages never contain a personal field.
@@ -17,7 +18,7 @@ struct PersonalFieldsTests {
 
     @Test("the sample workflow, at trace level, with failures, prints no sample name or e-mail outside query results")
     func sampleWorkflow() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let environment = ["MIDST_LOG_LEVEL": "trace"]
         // A bad file built from real rows: every personal field in it is wrong somehow.

@@ -1,19 +1,14 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// The recruiter's commands on the sample data, run as a user would.
 @Suite("midst candidates, why, search and config, end to end")
 struct QueryCommandTests {
-    /// A folder holding the sample data imported into midst.sqlite.
-    static func sampleFolder() throws -> WorkFolder {
-        let folder = try WorkFolder()
-        for (kind, file) in [
-            ("staff", "staff.csv"), ("needs", "needs.csv"), ("outcomes", "outcomes.csv"),
-        ] {
-            let result = try MidstProcess.run(["import", kind, sample(file)], in: folder.url)
-            precondition(result.status == 0, result.stderr)
-        }
-        return folder
+    /// A folder holding the sample data imported into midst.sqlite: a copy of the one
+    /// ``SampleFolders/imported`` prepares once per test process.
+    static func sampleFolder() throws -> TemporaryFolder {
+        try SampleFolders.imported.copy()
     }
 
     @Test(
@@ -106,7 +101,7 @@ struct QueryCommandTests {
 
     @Test("config print-defaults prints exactly the shipped defaults file")
     func printDefaults() throws {
-        let folder = try WorkFolder()
+        let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let result = try MidstProcess.run(["config", "print-defaults"], in: folder.url)
         let shipped = try String(

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MidstTestSupport
 import Testing
 
 @testable import MidstStore
@@ -49,8 +50,8 @@ struct RandomKillTests {
 
     /// A database of 20,000 generated people, 300 needs and one run, and a second staff file
     /// (30,000 people, most of them updates) for the import.
-    static func prepared() throws -> WorkFolder {
-        let folder = try WorkFolder()
+    static func prepared() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
         for arguments in [
             ["generate", "--staff", "20000", "--needs", "300", "--seed", "4", "--out", "data"],
             ["generate", "--staff", "30000", "--needs", "10", "--seed", "9", "--out", "data2"],

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MidstTestSupport
 import Testing
 
 @testable import MidstCore

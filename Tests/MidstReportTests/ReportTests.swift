@@ -1,6 +1,7 @@
 import Foundation
 import MidstCore
 import MidstReport
+import MidstTestSupport
 import Testing
 
 @testable import MidstStore
@@ -16,7 +17,7 @@ struct ReportTests {
     /// The sample database with one recorded run; returns it and the run.
     static func sampleWithRun(in folder: TemporaryFolder) async throws -> (MidstDatabase, RunRecord) {
         let database = try sampleDatabase(in: folder)
-        let id = try database.recordRun(try await RunTests.completedRun(database, top: 20))
+        let id = try database.recordRun(try await completedRun(database, top: 20))
         return (database, try #require(try database.run(String(id))))
     }
 
@@ -170,7 +171,7 @@ struct ReportTests {
         let (database, first) = try await Self.sampleWithRun(in: folder)
         let leader = try #require(try database.shortlist(run: first.id).first { $0.rank == 1 })
         try database.changeConsent(staffID: leader.staffID, to: false, reason: "test", at: Self.now)
-        let second = try database.recordRun(try await RunTests.completedRun(database, top: 20))
+        let second = try database.recordRun(try await completedRun(database, top: 20))
         let report = try RunReport.gather(
             run: try #require(try database.run(String(second))), from: database,
             options: RunReport.Options(generatedAt: Self.now))
@@ -183,7 +184,7 @@ struct ReportTests {
         #expect(report.changeCounts.values.reduce(0, +) >= report.changes.count)
 
         // Cut to two a need: the people outranked are still matchable, so they are named.
-        let third = try database.recordRun(try await RunTests.completedRun(database, top: 2))
+        let third = try database.recordRun(try await completedRun(database, top: 2))
         let cut = try RunReport.gather(
             run: try #require(try database.run(String(third))), from: database,
             options: RunReport.Options(generatedAt: Self.now))

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MidstCore
+import MidstTestSupport
 import Testing
 
 @testable import MidstStore

@@ -1,4 +1,5 @@
 import MidstCore
+import MidstTestSupport
 import Testing
 
 @testable import MidstCore

@@ -1,21 +1,13 @@
 import Foundation
 import GRDB
 import MidstCore
+import MidstTestSupport
 import Testing
 
 @testable import MidstStore
 
 @Suite("Recording runs")
 struct RunTests {
-    /// Scores the sample data's open needs as `midst run` does (``NightlyRun``'s scoring step).
-    static func completedRun(_ database: MidstDatabase, table: StaffTable? = nil, top: Int = 5)
-        async throws -> CompletedRun
-    {
-        try await NightlyRun(options: NightlyRun.Options(top: top, note: "test", asOf: sampleDay))
-            .score(on: database, table: table, startedAt: Timestamp(secondsSince1970: 1_790_000_000))
-            .run
-    }
-
     @Test("a nightly run records the run whole and returns it as the latest")
     func nightlyRun() async throws {
         let folder = try TemporaryFolder()
@@ -53,7 +45,7 @@ struct RunTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let database = try sampleDatabase(in: folder)
-        let run = try await Self.completedRun(database)
+        let run = try await completedRun(database)
         let id = try database.recordRun(run)
         let latest = try #require(try database.run("latest"))
         #expect(latest.id == id)
@@ -93,7 +85,7 @@ struct RunTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let database = try sampleDatabase(in: folder)
-        let first = try database.recordRun(try await Self.completedRun(database))
+        let first = try database.recordRun(try await completedRun(database))
         let shortlistRows = try database.shortlist(run: first).count
         // A table holding someone the database does not have makes the write fail midway.
         let ghost = Staff(
@@ -108,7 +100,7 @@ struct RunTests {
             hasConsented: true, pastPlacements: 4, updatedAt: Timestamp(secondsSince1970: 0))
         let table = StaffTable(
             staff: [ghost], contexts: [StaffContext()], reference: BundledReference.data)
-        let broken = try await Self.completedRun(database, table: table)
+        let broken = try await completedRun(database, table: table)
         #expect(throws: (any Error).self) { _ = try database.recordRun(broken) }
         // Foreign-key enforcement, off while a run is written, is back on after a failed write.
         let foreignKeysOn = try await database.pool.write {
@@ -131,8 +123,8 @@ struct RunTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let database = try sampleDatabase(in: folder)
-        let first = try database.recordRun(try await Self.completedRun(database))
-        let second = try database.recordRun(try await Self.completedRun(database))
+        let first = try database.recordRun(try await completedRun(database))
+        let second = try database.recordRun(try await completedRun(database))
         #expect(try database.shortlist(run: first) == database.shortlist(run: second))
         #expect(try database.assignments(run: first) == database.assignments(run: second))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MidstCore
+import MidstTestSupport
 import Testing
 
 @testable import MidstStore
@@ -35,7 +36,7 @@ struct RecordsTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let database = try sampleDatabase(in: folder)
-        let before = try await RunTests.completedRun(database)
+        let before = try await completedRun(database)
         let runID = try database.recordRun(before)
         let person = try #require(try database.staff(ids: [RecordID(rawValue: "S0288")]).first)
         let name = try #require(person.name)

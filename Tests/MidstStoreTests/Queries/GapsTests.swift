@@ -1,5 +1,6 @@
 import Foundation
 import MidstCore
+import MidstTestSupport
 import Testing
 
 @testable import MidstCore

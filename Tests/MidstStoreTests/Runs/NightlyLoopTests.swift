@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 @testable import MidstCore
