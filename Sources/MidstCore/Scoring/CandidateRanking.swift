@@ -1,17 +1,17 @@
 /// An eligible person with their score for a need, ranked by a plain scan of everyone (the
 /// batch and `midst candidates` use the blocked search, tested against this).
-public struct RankedCandidate: Hashable, Sendable {
-    public var staff: Staff
-    public var context: StaffContext
-    public var score: Double
+package struct RankedCandidate: Hashable, Sendable {
+    package var staff: Staff
+    package var context: Staff.Context
+    package var score: Double
     /// 1 for the best.
-    public var rank: Int
+    package var rank: Int
 }
 
 extension Scorer {
     /// Scores `people` for `need` and keeps the `top` eligible ones, best first, ties by id:
     /// every person is checked, with no blocking and no bound.
-    public func rank(_ people: [(Staff, StaffContext)], for need: Need, top: Int)
+    package func rank(_ people: [(Staff, Staff.Context)], for need: Need, top: Int)
         -> [RankedCandidate]
     {
         let table = StaffTable(

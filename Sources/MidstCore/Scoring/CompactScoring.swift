@@ -26,7 +26,7 @@ extension NeedPlan {
     /// The constraints person `row` fails that the table can tell, in docs/SCORING.md's order:
     /// profession, specialty, languages, availability, mode, seniority. Consent, activity and capacity are
     /// the ``Scorer``'s to check, from the person's record.
-    public func exclusions(_ row: Int, in table: StaffTable) -> [Exclusion] {
+    package func exclusions(_ row: Int, in table: StaffTable) -> [Exclusion] {
         let failed = failures(row, in: table)
         var found: [Exclusion] = []
         if failed.contains(ConstraintFailures.profession) {
@@ -51,7 +51,7 @@ extension NeedPlan {
         }
         if failed.contains(ConstraintFailures.availability) { found.append(.noAvailabilityOverlap) }
         if failed.contains(ConstraintFailures.mode) {
-            found.append(.mode(staff: WorkModes(rawValue: table.modes[row]), need: mode))
+            found.append(.mode(staff: Staff.WorkModes(rawValue: table.modes[row]), need: mode))
         }
         if failed.contains(ConstraintFailures.seniority) {
             found.append(
@@ -65,7 +65,7 @@ extension NeedPlan {
     /// The constraints person `row` fails, as ``exclusions(_:in:)`` lists them, without
     /// allocating: what counting misses over a whole profession needs.
     @inline(__always)
-    public func failures(_ row: Int, in table: StaffTable) -> ConstraintFailures {
+    package func failures(_ row: Int, in table: StaffTable) -> ConstraintFailures {
         var failed = ConstraintFailures()
         if !professions.contains(table.profession[row]) { failed.insert(ConstraintFailures.profession) }
         if requiresSpecialty, specialty.value(row, table) == 0 { failed.insert(ConstraintFailures.specialty) }
@@ -98,7 +98,7 @@ extension NeedPlan {
 
     @inline(__always)
     private func fitsMode(_ row: Int, _ table: StaffTable) -> Bool {
-        let modes = WorkModes(rawValue: table.modes[row])
+        let modes = Staff.WorkModes(rawValue: table.modes[row])
         return switch mode {
         case .remote: modes.contains(.remote)
         case .inCountry: modes.contains(.inCountry)

@@ -16,7 +16,7 @@ extension StaffTable {
     /// put where their order places them, and the ranks are merged.
     ///
     /// - Complexity: O(n + m log m) for n people kept and m added.
-    public func replacing(_ keys: Set<Int64>, with rows: StaffTableRows, generation: Int64)
+    package func replacing(_ keys: Set<Int64>, with rows: StaffTableRows, generation: Int64)
         -> StaffTable
     {
         if keys.isEmpty, rows.count == 0 { return restamped(generation: generation) }

@@ -1,6 +1,6 @@
 /// A snapshot's bytes could not be opened as a staff table.
-public struct StaffTableFormatError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+package struct StaffTableFormatError: Error, Sendable, CustomStringConvertible {
+    package var description: String
 }
 
 /// The columns of a ``StaffTable`` while it is being built: an array for each column
@@ -132,7 +132,7 @@ extension StaffTable {
 
     /// Opens a table in `storage`, checking the layout, the generation and every offset, so that
     /// the unchecked reads of scoring stay within the columns.
-    public init(storage: StaffTableStorage, expectedGeneration: Int64) throws(StaffTableFormatError)
+    package init(storage: StaffTableStorage, expectedGeneration: Int64) throws(StaffTableFormatError)
     {
         try self.init(storage: storage, expectedGeneration: expectedGeneration, isTrusted: false)
     }
@@ -211,7 +211,7 @@ extension StaffTable {
         guard counts.areRight, professionRows.count == people,
             Self.isOffsets(professionStart, people: professionStart.count - 1, into: people),
             professionRows.allSatisfy({ $0 >= 0 && Int($0) < people }),
-            tieKinds.allSatisfy({ Int($0) < TieKind.allCases.count })
+            tieKinds.allSatisfy({ Int($0) < CountryTie.Kind.allCases.count })
         else { throw damaged }
     }
 
@@ -267,14 +267,14 @@ private struct ColumnReader {
 
 /// Owns the memory a ``StaffTable``'s columns point into: a copy of its own, or a file mapped by
 /// the store, released by the closure given.
-public final class StaffTableStorage: @unchecked Sendable {
+package final class StaffTableStorage: @unchecked Sendable {
     // @unchecked: the memory is never written after creation.
     let base: UnsafeRawPointer
     let count: Int
     private let release: @Sendable () -> Void
 
     /// Memory at `base` of `count` bytes, 8-byte aligned, handed back with `release`.
-    public init(base: UnsafeRawPointer, count: Int, release: @escaping @Sendable () -> Void) {
+    package init(base: UnsafeRawPointer, count: Int, release: @escaping @Sendable () -> Void) {
         precondition(Int(bitPattern: base) % 8 == 0, "snapshot memory must be 8-byte aligned")
         self.base = base
         self.count = count
@@ -282,7 +282,7 @@ public final class StaffTableStorage: @unchecked Sendable {
     }
 
     /// An aligned copy of `bytes`.
-    public convenience init(copying bytes: [UInt8]) {
+    package convenience init(copying bytes: [UInt8]) {
         self.init(count: bytes.count) { memory in
             bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
         }

@@ -175,7 +175,7 @@ public struct StaffTable: @unchecked Sendable {
     ///
     /// - Complexity: O(n log n) for the order and the id ranks, O(n) otherwise.
     public init(
-        staff: [Staff], contexts: [StaffContext], keys: [Int64]? = nil, reference: ReferenceData,
+        staff: [Staff], contexts: [Staff.Context], keys: [Int64]? = nil, reference: ReferenceData,
         generation: Int64 = 0
     ) {
         precondition(staff.count == contexts.count && (keys?.count ?? staff.count) == staff.count)

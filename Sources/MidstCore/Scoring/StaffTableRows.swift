@@ -5,20 +5,20 @@
 ///
 /// People who have not consented, are not active or have a profession the reference does not
 /// know are not added, so that they can never be matched.
-public struct StaffTableRows: Sendable {
+package struct StaffTableRows: Sendable {
     let reference: ReferenceData
     var columns = StaffTableColumns()
     /// Employers repeat (a few hundred trusts for a million people): normalising each name
     /// once, not once a person, halved the rebuild of a 1M-staff snapshot (BENCHMARKS.md).
     private var employerKeys: [String: UInt64] = [:]
 
-    public init(reference: ReferenceData) { self.reference = reference }
+    package init(reference: ReferenceData) { self.reference = reference }
 
     /// How many people have been added.
-    public var count: Int { columns.staffKeys.count }
+    package var count: Int { columns.staffKeys.count }
 
     /// Adds a person from their record.
-    public mutating func append(_ person: Staff, context: StaffContext, key: Int64) {
+    package mutating func append(_ person: Staff, context: Staff.Context, key: Int64) {
         guard person.hasConsented, context.isActive,
             let professionNumber = reference.number(of: person.profession)
         else { return }
@@ -59,8 +59,8 @@ public struct StaffTableRows: Sendable {
 
     /// Adds a person from a plain import row (``PlainStaffValidator``), whose texts are spans of
     /// `file`: the same row ``append(_:context:key:)`` makes of the record as stored.
-    public mutating func append(
-        plain person: PlainStaff, in file: UnsafeBufferPointer<UInt8>, context: StaffContext,
+    package mutating func append(
+        plain person: PlainStaff, in file: UnsafeBufferPointer<UInt8>, context: Staff.Context,
         key: Int64
     ) {
         guard person.hasConsented, context.isActive else { return }
@@ -105,7 +105,7 @@ public struct StaffTableRows: Sendable {
 
     /// Adds person `row` of `table` again with a new context (commitments and completed
     /// placements), for a write that changed only those: their record is not read again.
-    public mutating func append(row: Int, of table: StaffTable, context: StaffContext) {
+    package mutating func append(row: Int, of table: StaffTable, context: Staff.Context) {
         guard context.isActive else { return }
         // The columns are moved into the copier and back, not shared, so that appending to
         // them does not copy them.
@@ -121,7 +121,7 @@ public struct StaffTableRows: Sendable {
     /// What stands in for the columns while they are moved (shared, so never allocated again).
     private static let placeholder = StaffTableColumns()
 
-    private mutating func appendCompleted(_ context: StaffContext) {
+    private mutating func appendCompleted(_ context: Staff.Context) {
         for country in context.completedCountries.sorted() {
             if let number = reference.number(of: country) {
                 columns.completedCountries.append(UInt16(number))
@@ -139,7 +139,7 @@ public struct StaffTableRows: Sendable {
     }
 
     /// A table of these people alone, ordered and ranked as every table is.
-    public func table(generation: Int64) -> StaffTable {
+    package func table(generation: Int64) -> StaffTable {
         StaffTable.empty(generation: generation).replacing([], with: self, generation: generation)
     }
 

@@ -6,7 +6,7 @@ extension MidstDatabase {
     /// backup, as one consistent read: safe while a batch or an import writes (their changes are
     /// in the copy entirely or not at all). The copy is written beside `destination` and renamed
     /// into place, so a failed backup leaves no partial file; an existing file is replaced.
-    public func backup(to destination: String) throws {
+    package func backup(to destination: String) throws {
         let temporary = "\(destination).tmp-\(getpid())"
         try? FileManager.default.removeItem(atPath: temporary)
         defer { try? FileManager.default.removeItem(atPath: temporary) }

@@ -1,21 +1,21 @@
 import MidstCore
 
 /// One person ranked for a need, scored live against the database (`midst candidates`).
-public struct Candidate: Sendable {
+package struct Candidate: Sendable {
     /// 1 for the best.
-    public var rank: Int
-    public var staff: Staff
+    package var rank: Int
+    package var staff: Staff
     /// The score, 0–100.
-    public var score: Double
+    package var score: Double
     /// Each component's points and reason, when asked for.
-    public var explanation: Explanation?
+    package var explanation: Explanation?
 }
 
 extension MidstDatabase {
     /// The need with id `id`.
     ///
     /// - Throws: ``UnknownRecord`` when there is none.
-    public func existingNeed(id: String) throws -> Need {
+    package func existingNeed(id: String) throws -> Need {
         guard let need = try need(id: id) else {
             throw UnknownRecord(message: "no need with id '\(id)'")
         }
@@ -26,7 +26,7 @@ extension MidstDatabase {
     /// reported exactly like unknown ids.
     ///
     /// - Throws: ``UnknownRecord`` when there is no such consenting person.
-    public func consentingStaff(id: String) throws -> Staff {
+    package func consentingStaff(id: String) throws -> Staff {
         guard let staff = try staff(id: id), staff.hasConsented else {
             throw UnknownRecord(message: "no consenting staff member with id '\(id)'")
         }
@@ -38,7 +38,7 @@ extension MidstDatabase {
     /// resting), best first (equal scores by staff id), scored by `scorer` against the staff
     /// snapshot; with `explaining`, each with the explanation
     /// ``explanation(of:for:scorer:followUp:)`` gives.
-    public func candidates(
+    package func candidates(
         for need: Need, top: Int, scorer: Scorer, explaining: Bool,
         followUp: FollowUp = FollowUp()
     ) throws -> [Candidate] {
@@ -62,7 +62,7 @@ extension MidstDatabase {
     /// stored now, and where the pair stands by its outcomes on `followUp`'s date (placed on
     /// it, declined, asked …; an acceptance of this need is shown as such, not as a
     /// commitment that leaves no room for it).
-    public func explanation(
+    package func explanation(
         of staff: Staff, for need: Need, scorer: Scorer, followUp: FollowUp = FollowUp()
     ) throws -> Explanation {
         var context = try context(forStaff: staff.id.rawValue)

@@ -3,17 +3,17 @@ import GRDB
 import MidstCore
 
 /// A decision that cannot be taken as asked, with the reason.
-public struct RefusedDecision: MidstError, LocalizedError {
-    public var message: String
-    public var errorDescription: String? { message }
-    public var exitStatus: ExitStatus { .invalidData }
+package struct RefusedDecision: MidstError, LocalizedError {
+    package var message: String
+    package var errorDescription: String? { message }
+    package var exitStatus: ExitStatus { .invalidData }
 }
 
 extension MidstDatabase {
     /// Records a decision, replacing any earlier one for the pair; `nil` clears it. Returns
     /// whether there was a decision to replace or clear.
     @discardableResult
-    public func decide(needID: String, staffID: String, kind: Decision.Kind?, reason: String?)
+    package func decide(needID: String, staffID: String, kind: Decision.Kind?, reason: String?)
         throws -> Bool
     {
         try pool.write { db in
@@ -85,7 +85,7 @@ extension MidstDatabase {
     }
 
     /// Every decision, by need id then staff id; only one need's with `needID`.
-    public func decisions(needID: String? = nil) throws -> [Decision] {
+    package func decisions(needID: String? = nil) throws -> [Decision] {
         try pool.read { db in
             var sql = """
                 SELECT n.id AS need_id, s.id AS staff_id, d.kind, d.reason, d.decided_at

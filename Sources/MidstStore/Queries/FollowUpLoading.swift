@@ -3,13 +3,13 @@ import MidstCore
 
 extension MidstDatabase {
     /// Every recorded outcome, by need id, staff id and outcome.
-    public func outcomes() throws -> [Outcome] {
+    package func outcomes() throws -> [Outcome] {
         try pool.read { try Self.outcomes($0) }
     }
 
     /// What the recorded outcomes mean on `asOf` under `rules` (``FollowUp``): who is placed,
     /// asked or kept off each need; only need `needID`'s outcomes when given.
-    public func followUp(asOf: CalendarDate?, rules: FollowUpRules, needID: String? = nil) throws
+    package func followUp(asOf: CalendarDate?, rules: FollowUpRules, needID: String? = nil) throws
         -> FollowUp
     {
         FollowUp(
@@ -27,7 +27,7 @@ extension MidstDatabase {
                 ORDER BY n.id, s.id, o.outcome
                 """, arguments: [needID])
         while let row = try rows.next() {
-            guard let kind = OutcomeKind(rawValue: row[2]),
+            guard let kind = Outcome.Kind(rawValue: row[2]),
                 let date = CalendarDate(iso: row[3] as String)
             else { continue }
             outcomes.append(

@@ -3,7 +3,7 @@ import MidstCore
 
 extension MidstDatabase {
     /// Needs by id, only those with `status` and with `country` among their countries when given.
-    public func needs(status: NeedStatus? = nil, country: CountryCode? = nil) throws -> [Need] {
+    package func needs(status: Need.Status? = nil, country: CountryCode? = nil) throws -> [Need] {
         try read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -25,7 +25,7 @@ extension MidstDatabase {
     }
 
     /// The outcomes recorded for a need: (staff id, outcome, date), by date.
-    public func outcomes(needID: String) throws -> [(staffID: String, outcome: String, date: String)] {
+    package func outcomes(needID: String) throws -> [(staffID: String, outcome: String, date: String)] {
         try read { db in
             try Row.fetchAll(
                 db,

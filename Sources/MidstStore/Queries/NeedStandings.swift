@@ -2,29 +2,29 @@ import GRDB
 import MidstCore
 
 /// Where one need stands on a day, in the vocabulary of ``NeedState``, with the counts behind it.
-public struct NeedStanding: Sendable, Hashable {
-    public var need: Need
-    public var state: NeedState
+package struct NeedStanding: Sendable, Hashable {
+    package var need: Need
+    package var state: NeedState
     /// People placed on it (accepted or completed, not withdrawn).
-    public var placed: Int
+    package var placed: Int
     /// People asked and not answered yet.
-    public var asked: Int
+    package var asked: Int
     /// People the latest completed run proposes for it.
-    public var proposed: Int
+    package var proposed: Int
     /// Its slots less the people placed.
-    public var openSlots: Int
+    package var openSlots: Int
     /// Its start date has passed with slots still open.
-    public var isOverdue: Bool
+    package var isOverdue: Bool
     /// Why and when its status last changed (`midst needs close --reason`).
-    public var statusReason: String?
-    public var statusChangedAt: String?
+    package var statusReason: String?
+    package var statusChangedAt: String?
 }
 
 extension MidstDatabase {
     /// Every need (only those with `country` among their countries, when given) with where it
     /// stands on `followUp`'s date: its outcomes, its dates and the latest completed run's
     /// proposal. By need id.
-    public func needStandings(followUp: FollowUp, country: CountryCode? = nil) throws
+    package func needStandings(followUp: FollowUp, country: CountryCode? = nil) throws
         -> [NeedStanding]
     {
         let needs = try needs(country: country)

@@ -3,16 +3,16 @@ import MidstCore
 
 /// The outcome log with what evaluating and tuning the scorer need: the needs it refers to, the
 /// asked people's records and which of them are inactive.
-public struct OutcomeLog: Sendable {
-    public var needs: [Need]
-    public var outcomes: [Outcome]
-    public var staff: [Staff]
-    public var inactive: Set<RecordID>
+package struct OutcomeLog: Sendable {
+    package var needs: [Need]
+    package var outcomes: [Outcome]
+    package var staff: [Staff]
+    package var inactive: Set<RecordID>
 }
 
 extension MidstDatabase {
     /// Every outcome, the needs they refer to (any status) and the people asked.
-    public func outcomeLog() throws -> OutcomeLog {
+    package func outcomeLog() throws -> OutcomeLog {
         try pool.read { db in
             let outcomes = try Self.outcomes(db)
             var languages: [Int64: [Row]] = [:]

@@ -3,19 +3,19 @@ import GRDB
 import MidstCore
 
 /// A command that names a need, person or run the database does not have (exit 1).
-public struct UnknownRecord: MidstError, LocalizedError {
-    public var message: String
-    public var errorDescription: String? { message }
-    public var exitStatus: ExitStatus { .invalidData }
+package struct UnknownRecord: MidstError, LocalizedError {
+    package var message: String
+    package var errorDescription: String? { message }
+    package var exitStatus: ExitStatus { .invalidData }
 
-    public init(message: String) { self.message = message }
+    package init(message: String) { self.message = message }
 }
 
 extension MidstDatabase {
     /// Records what happened when a person was asked for a need (`midst outcome`); the next run
     /// counts an accepted, uncompleted outcome as a commitment. Recording the same outcome again
     /// updates its date.
-    public func recordOutcome(_ outcome: Outcome) throws {
+    package func recordOutcome(_ outcome: Outcome) throws {
         try writeKeepingSnapshot { db in
             guard
                 let needKey = try Int64.fetchOne(

@@ -4,20 +4,20 @@ import MidstCore
 
 /// Where the key of pseudonymised exports comes from. It never lives in the database it
 /// protects: anyone given the database file alone cannot reverse the pseudonyms.
-public struct PseudonymKeySource: Sendable {
+package struct PseudonymKeySource: Sendable {
     /// The key itself as hex (at least 32 hex digits), from `MIDST_PSEUDONYM_KEY`; wins when set.
-    public var hexKey: String?
+    package var hexKey: String?
     /// The key file (`MIDST_PSEUDONYM_KEY_FILE`, else beside the database): created owner-only
     /// with a new random key on first use, then reused so that pseudonyms stay stable.
-    public var keyFile: String
+    package var keyFile: String
 
-    public init(hexKey: String?, keyFile: String) {
+    package init(hexKey: String?, keyFile: String) {
         self.hexKey = hexKey
         self.keyFile = keyFile
     }
 
     /// The default key file of the database at `databasePath`.
-    public static func defaultKeyFile(forDatabaseAt databasePath: String) -> String {
+    package static func defaultKeyFile(forDatabaseAt databasePath: String) -> String {
         databasePath + "-pseudonym.key"
     }
 }
@@ -26,7 +26,7 @@ extension MidstDatabase {
     /// The key for pseudonymised exports, from `source`. A key that an older Midst kept inside the
     /// database is moved out into the key file (when there is none yet) and erased from the
     /// database, so that earlier exports' pseudonyms stay the same.
-    public func pseudonymKey(_ source: PseudonymKeySource) throws -> [UInt8] {
+    package func pseudonymKey(_ source: PseudonymKeySource) throws -> [UInt8] {
         if let hex = source.hexKey {
             guard let key = Self.bytes(hex: hex), key.count >= 16 else {
                 throw StoreError.unreadable(

@@ -4,7 +4,7 @@ import MidstCore
 extension MidstDatabase {
     /// SQL condition on an outcome `o` of a need `n`: the outcome is a commitment, that is an
     /// acceptance for a need still open that is its pair's latest outcome (nothing later:
-    /// not completed, not withdrawn). Outcomes of one day follow ``OutcomeKind``'s order, in
+    /// not completed, not withdrawn). Outcomes of one day follow ``Outcome/Kind``'s order, in
     /// which only `withdrawn` and `completed` come after `accepted`.
     static let isCommitment = """
         o.outcome = 'accepted' AND n.status = 'open'
@@ -15,7 +15,7 @@ extension MidstDatabase {
         """
 
     /// The staff member with `id`, or `nil`.
-    public func staff(id: String) throws -> Staff? {
+    package func staff(id: String) throws -> Staff? {
         try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [id]).map(
                 Self.staff(from:))
@@ -23,7 +23,7 @@ extension MidstDatabase {
     }
 
     /// The need with `id`, or `nil`.
-    public func need(id: String) throws -> Need? {
+    package func need(id: String) throws -> Need? {
         try pool.read { db in
             guard
                 let row = try Row.fetchOne(
@@ -42,7 +42,7 @@ extension MidstDatabase {
 
     /// What the scorer needs to know about a person beyond their record: commitments held
     /// (accepted outcomes for needs still open) and countries of completed placements.
-    public func context(forStaff id: String) throws -> StaffContext {
+    package func context(forStaff id: String) throws -> Staff.Context {
         try pool.read { db in
             let commitments =
                 try Int.fetchOne(
@@ -62,7 +62,7 @@ extension MidstDatabase {
             let isActive =
                 try Bool.fetchOne(db, sql: "SELECT active FROM staff WHERE id = ?", arguments: [id])
                 ?? false
-            return StaffContext(
+            return Staff.Context(
                 commitments: commitments,
                 completedCountries: Set(countries.map(CountryCode.init(rawValue:))),
                 isActive: isActive)
@@ -73,20 +73,20 @@ extension MidstDatabase {
     static func staff(from row: Row) -> Staff {
         let items = LookupRowDeletion.items
         let ties = items(row["countries"]).compactMap { parts -> CountryTie? in
-            guard parts.count >= 2, let kind = TieKind(rawValue: String(parts[1])) else {
+            guard parts.count >= 2, let kind = CountryTie.Kind(rawValue: String(parts[1])) else {
                 return nil
             }
             return CountryTie(
                 country: CountryCode(rawValue: String(parts[0])), kind: kind,
                 years: parts.count > 2 ? Int(parts[2]) : nil)
         }
-        let languages = items(row["languages"]).compactMap { parts -> LanguageSkill? in
+        let languages = items(row["languages"]).compactMap { parts -> Staff.LanguageSkill? in
             guard parts.count == 2, let level = LanguageLevel(code: String(parts[1])) else {
                 return nil
             }
-            return LanguageSkill(language: LanguageCode(rawValue: String(parts[0])), level: level)
+            return Staff.LanguageSkill(language: LanguageCode(rawValue: String(parts[0])), level: level)
         }
-        var modes: WorkModes = []
+        var modes: Staff.WorkModes = []
         if row["remote"] as Bool { modes.insert(.remote) }
         if row["in_country"] as Bool { modes.insert(.inCountry) }
         return Staff(
@@ -98,7 +98,7 @@ extension MidstDatabase {
             seniority: Seniority(rawValue: row["seniority"]) ?? .lowest, grade: row["grade"],
             countryTies: ties,
             languages: languages,
-            availability: DateWindow(
+            availability: CalendarDate.Window(
                 start: (row["available_from"] as String?).flatMap { CalendarDate(iso: $0) },
                 end: (row["available_to"] as String?).flatMap { CalendarDate(iso: $0) }),
             modes: modes, maxAssignments: row["max_assignments"], hasConsented: row["consent"],
@@ -107,10 +107,10 @@ extension MidstDatabase {
     }
 
     static func need(from row: Row, languages: [Row]) -> Need {
-        func requirements(required: Bool) -> [LanguageRequirement] {
+        func requirements(required: Bool) -> [Need.LanguageRequirement] {
             languages.filter { ($0["is_required"] as Bool) == required }.compactMap { language in
                 LanguageLevel(rawValue: language["min_level_rank"]).map {
-                    LanguageRequirement(
+                    Need.LanguageRequirement(
                         language: LanguageCode(rawValue: language["language"]), minimumLevel: $0)
                 }
             }
@@ -128,12 +128,12 @@ extension MidstDatabase {
             minimumSeniority: Seniority(rawValue: row["min_seniority"]) ?? .lowest,
             requiredLanguages: requirements(required: true),
             preferredLanguages: requirements(required: false),
-            dates: DateWindow(
+            dates: CalendarDate.Window(
                 start: (row["start_date"] as String?).flatMap { CalendarDate(iso: $0) },
                 end: (row["end_date"] as String?).flatMap { CalendarDate(iso: $0) }),
-            mode: NeedMode(rawValue: row["mode"]) ?? .either, slots: row["slots"],
+            mode: Need.Mode(rawValue: row["mode"]) ?? .either, slots: row["slots"],
             priority: row["priority"],
-            status: NeedStatus(rawValue: row["status"]) ?? .open, description: row["description"],
+            status: Need.Status(rawValue: row["status"]) ?? .open, description: row["description"],
             site: row["site"],
             otherCountries: ((row["other_countries"] as String?) ?? "").split(separator: ";").map {
                 CountryCode(rawValue: String($0))

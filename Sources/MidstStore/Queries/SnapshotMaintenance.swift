@@ -68,7 +68,7 @@ struct SnapshotMaintenance {
         try MidstDatabase.appendMatchable(reread, contexts: contexts, to: &rows, db)
         for row in recontexted {
             rows.append(
-                row: row, of: base, context: contexts[base.staffKey(at: row)] ?? StaffContext())
+                row: row, of: base, context: contexts[base.staffKey(at: row)] ?? Staff.Context())
         }
         let readSeconds = Date().timeIntervalSince(started)
         let replaced = changes.replaced.union(changes.reread)
@@ -145,8 +145,8 @@ extension MidstDatabase {
 
     /// The contexts of the people of `keys` (all people when `nil`; perhaps more people than
     /// `keys`) who have any: commitments held and countries of completed placements.
-    static func staffContexts(_ db: Database, of keys: [Int64]?) throws -> [Int64: StaffContext] {
-        var contexts: [Int64: StaffContext] = [:]
+    static func staffContexts(_ db: Database, of keys: [Int64]?) throws -> [Int64: Staff.Context] {
+        var contexts: [Int64: Staff.Context] = [:]
         let commitments = """
             SELECT o.staff_key, count(*) FROM outcome o JOIN need n USING (need_key)
             WHERE \(isCommitment)
@@ -165,10 +165,10 @@ extension MidstDatabase {
             }
         }
         try eachRow(commitments, groupedBy: "GROUP BY o.staff_key") { row in
-            contexts[row[0], default: StaffContext()].commitments = row[1]
+            contexts[row[0], default: Staff.Context()].commitments = row[1]
         }
         try eachRow(places, groupedBy: "") { row in
-            contexts[row[0], default: StaffContext()].completedCountries.insert(
+            contexts[row[0], default: Staff.Context()].completedCountries.insert(
                 CountryCode(rawValue: row[1]))
         }
         return contexts

@@ -4,7 +4,7 @@ import MidstCore
 extension MidstDatabase {
     /// The names of the consenting people among `ids`, by id; people without a name, without
     /// consent or unknown are left out.
-    public func namesOfConsentingStaff(_ ids: [String]) throws -> [String: String] {
+    package func namesOfConsentingStaff(_ ids: [String]) throws -> [String: String] {
         try pool.read { db in
             var names: [String: String] = [:]
             try db.forEachRow(
@@ -15,7 +15,7 @@ extension MidstDatabase {
     }
 
     /// Which of `ids` are people who consent to be matched (only they are ever shown).
-    public func consentingStaffIDs(_ ids: [String]) throws -> Set<String> {
+    package func consentingStaffIDs(_ ids: [String]) throws -> Set<String> {
         try pool.read { db in
             var found: Set<String> = []
             try db.forEachRow("SELECT id FROM staff WHERE consent = 1 AND id", in: ids) {
@@ -27,7 +27,7 @@ extension MidstDatabase {
 
     /// Why each of `ids` cannot be matched now, in words ("withdrew consent", "inactive",
     /// "erased"); ids of matchable people are left out.
-    public func unmatchableReasons(_ ids: [String]) throws -> [String: String] {
+    package func unmatchableReasons(_ ids: [String]) throws -> [String: String] {
         try pool.read { db in
             var reasons: [String: String] = [:]
             for id in ids { reasons[id] = "erased" }

@@ -6,7 +6,7 @@ extension MidstDatabase {
     ///
     /// Each filter on a specialty, tie or language is answered from its lookup table's primary
     /// key (code first), so a search touches only the people it can return.
-    public func searchStaff(_ filter: StaffFilter) throws -> [Staff] {
+    package func searchStaff(_ filter: StaffFilter) throws -> [Staff] {
         var conditions = ["s.consent = 1", "s.active = 1"]
         var arguments: [any DatabaseValueConvertible] = []
         if let profession = filter.profession {

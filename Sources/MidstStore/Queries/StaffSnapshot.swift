@@ -4,11 +4,11 @@ import MidstCore
 
 extension MidstDatabase {
     /// The file beside the database that keeps the compact staff table between runs.
-    public var snapshotPath: String { path + "-staff-snapshot" }
+    package var snapshotPath: String { path + "-staff-snapshot" }
 
     /// The current staff generation: a new random value after every change to staff, outcomes or
     /// needs, by Midst or any other route (``GenerationTriggers``).
-    public func staffGeneration() throws -> Int64 {
+    package func staffGeneration() throws -> Int64 {
         try pool.read(Self.staffGeneration)
     }
 
@@ -18,7 +18,7 @@ extension MidstDatabase {
     /// writes leave it (``SnapshotMaintenance``); otherwise (after a change by another route, or
     /// a damaged file) rebuilt from the database (seconds for a million staff) and written back
     /// atomically for the next process. A snapshot that cannot be read is rebuilt, never trusted.
-    public func staffTable(reference: ReferenceData) throws -> StaffTable {
+    package func staffTable(reference: ReferenceData) throws -> StaffTable {
         if let table = Self.snapshot(at: snapshotPath, generation: try staffGeneration()) {
             return table
         }
@@ -43,13 +43,13 @@ extension MidstDatabase {
 
     /// Adds the matchable people among `keys` (everyone when `nil`), as stored, to `rows`.
     static func appendMatchable(
-        _ keys: [Int64]?, contexts: [Int64: StaffContext], to rows: inout StaffTableRows,
+        _ keys: [Int64]?, contexts: [Int64: Staff.Context], to rows: inout StaffTableRows,
         _ db: Database
     ) throws {
         let select = "SELECT * FROM staff WHERE consent = 1 AND active = 1"
         func add(_ row: Row) {
             let key: Int64 = row["staff_key"]
-            rows.append(staff(from: row), context: contexts[key] ?? StaffContext(), key: key)
+            rows.append(staff(from: row), context: contexts[key] ?? Staff.Context(), key: key)
         }
         if let keys {
             try db.forEachRow("\(select) AND staff_key", in: keys, add)
@@ -60,7 +60,7 @@ extension MidstDatabase {
     }
 
     /// The staff records with these ids, in the order given (ids not found are left out).
-    public func staff(ids: [RecordID]) throws -> [Staff] {
+    package func staff(ids: [RecordID]) throws -> [Staff] {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         let found = try pool.read { db in

@@ -3,12 +3,12 @@ import GRDB
 import MidstCore
 
 /// One change of a person's consent to be matched.
-public struct ConsentChange: Sendable, Hashable {
-    public var changedAt: String
-    public var hasConsented: Bool
-    public var reason: String?
+package struct ConsentChange: Sendable, Hashable {
+    package var changedAt: String
+    package var hasConsented: Bool
+    package var reason: String?
     /// What made the change: `midst staff consent`, or the import file's name.
-    public var source: String
+    package var source: String
 }
 
 extension MidstDatabase {
@@ -16,7 +16,7 @@ extension MidstDatabase {
     /// its reason. The record's `updated_at` becomes now, so that no older spreadsheet undoes
     /// it. Returns whether consent changed (giving it twice changes nothing and records nothing).
     @discardableResult
-    public func changeConsent(
+    package func changeConsent(
         staffID id: String, to hasConsented: Bool, reason: String?, at now: Timestamp
     ) throws -> Bool {
         try writeKeepingSnapshot { db in

@@ -3,12 +3,12 @@ import GRDB
 import MidstCore
 
 /// What erasing a person removed.
-public struct ErasureReport: Sendable {
+package struct ErasureReport: Sendable {
     /// Rows deleted or anonymised, by table.
-    public var rows: [String: Int] = [:]
+    package var rows: [String: Int] = [:]
     /// Whether the database had to be rebuilt (VACUUM) because an older copy of the person's
     /// fields was still in free space (written before Midst zeroed deleted content).
-    public var vacuumed = false
+    package var vacuumed = false
 }
 
 extension MidstDatabase {
@@ -21,7 +21,7 @@ extension MidstDatabase {
     ///
     /// Past runs keep their counts: the person's shortlist places and proposals point to an
     /// anonymous placeholder instead. Their staff key is never given to anyone else.
-    public func forgetStaff(id: String) throws -> ErasureReport {
+    package func forgetStaff(id: String) throws -> ErasureReport {
         var report = ErasureReport()
         var traces: [String] = []
         var kept: PendingSnapshot?

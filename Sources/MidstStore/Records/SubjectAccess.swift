@@ -3,24 +3,24 @@ import GRDB
 import MidstCore
 
 /// Everything Midst holds about one person (the subject access view, UK GDPR Art. 15).
-public struct SubjectAccessReport: Sendable {
+package struct SubjectAccessReport: Sendable {
     /// The staff record's columns as stored, in schema order (`staff_key` left out).
-    public var fields: [(name: String, value: String?)]
-    public var consentHistory: [ConsentChange]
-    public var decisions: [Decision]
+    package var fields: [(name: String, value: String?)]
+    package var consentHistory: [ConsentChange]
+    package var decisions: [Decision]
     /// Outcomes: (need id, outcome, date).
-    public var outcomes: [(needID: String, outcome: String, date: String)]
+    package var outcomes: [(needID: String, outcome: String, date: String)]
     /// The latest completed run, if any, and the person's places in it.
-    public var latestRun: Int64?
-    public var shortlistPlaces: [(needID: String, rank: Int, score: Double, isProposed: Bool)]
+    package var latestRun: Int64?
+    package var shortlistPlaces: [(needID: String, rank: Int, score: Double, isProposed: Bool)]
     /// In how many recorded runs the person appears on a shortlist.
-    public var runsListedIn: Int
+    package var runsListedIn: Int
 }
 
 extension MidstDatabase {
     /// Everything held about the person with `id`, or `nil` when there is no such person.
     /// Shown whatever their consent: it is the person's own data.
-    public func subjectAccess(staffID id: String) throws -> SubjectAccessReport? {
+    package func subjectAccess(staffID id: String) throws -> SubjectAccessReport? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE id = ?", arguments: [id])
             else { return nil }

@@ -3,26 +3,26 @@ import MidstCore
 
 /// One line of a run's ask list: a person proposed for a need, with how to reach them and why
 /// they are proposed. Only consenting, matchable people appear.
-public struct AskLine: Sendable, Hashable {
-    public var needID: String
+package struct AskLine: Sendable, Hashable {
+    package var needID: String
     /// The need in words: "Neonatal medicine at Fort Portal Regional Referral Hospital, Uganda".
-    public var needTitle: String
-    public var staffID: String
-    public var name: String?
-    public var email: String?
-    public var score: Double
+    package var needTitle: String
+    package var staffID: String
+    package var name: String?
+    package var email: String?
+    package var score: Double
     /// `chosen`: to ask today; `asked`: asked on ``askedOn`` and awaited; `pinned`: a
     /// coordinator's pin, to ask today.
-    public var basis: AssignmentProposal.Pair.Basis
+    package var basis: Batch.Proposal.Pair.Basis
     /// When an awaited ask was made.
-    public var askedOn: CalendarDate?
+    package var askedOn: CalendarDate?
     /// The run's date less ``askedOn``: how long the ask has waited.
-    public var daysWaiting: Int?
+    package var daysWaiting: Int?
     /// The reasons for the score in words, largest contribution first.
-    public var reasons: [String]
+    package var reasons: [String]
 
     /// Whether the person is still to be asked (not yet asked).
-    public var isToAsk: Bool { basis != .asked }
+    package var isToAsk: Bool { basis != .asked }
 }
 
 extension MidstDatabase {
@@ -34,7 +34,7 @@ extension MidstDatabase {
     ///   - table: the staff snapshot the reasons are worked out on.
     ///   - scorer: the run's scoring configuration.
     ///   - followUp: the outcomes as of the run's date, for when each awaited ask was made.
-    public func askList(
+    package func askList(
         run: RunRecord, table: StaffTable, scorer: Scorer, followUp: FollowUp
     ) throws -> [AskLine] {
         let pairs = try assignments(run: run.id)

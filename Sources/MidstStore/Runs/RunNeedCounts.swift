@@ -5,7 +5,7 @@ import MidstCore
 extension MidstDatabase {
     /// For each need of run `run`, how many people its shortlist holds and how many the run
     /// proposed, by need id (needs with neither are left out).
-    public func needCounts(run: Int64) throws -> (shortlisted: [String: Int], proposed: [String: Int]) {
+    package func needCounts(run: Int64) throws -> (shortlisted: [String: Int], proposed: [String: Int]) {
         try pool.read { db in
             // `lines` is one of two fixed table names, never input.
             func counts(_ lines: String) throws -> [String: Int] {
@@ -27,7 +27,7 @@ extension MidstDatabase {
 
     /// The scoring configuration run `run` used (recorded with it as JSON); the default one
     /// when the run is unknown or its record cannot be read as a configuration.
-    public func scoringConfiguration(ofRun run: Int64) throws -> ScoringConfig {
+    package func scoringConfiguration(ofRun run: Int64) throws -> ScoringConfig {
         try pool.read { db in
             try String.fetchOne(db, sql: "SELECT config FROM run WHERE run_key = ?", arguments: [run])
         }
@@ -37,25 +37,25 @@ extension MidstDatabase {
 
 /// One proposed pair of a run, by the keys it is stored under: what comparing two large runs
 /// needs, without joining every pair to its need and person.
-public struct KeyedLine: Sendable, Hashable {
-    public var needKey: Int64
-    public var staffKey: Int64
-    public var score: Double
+package struct KeyedLine: Sendable, Hashable {
+    package var needKey: Int64
+    package var staffKey: Int64
+    package var score: Double
 }
 
 /// One shortlist line of a run by the keys it is stored under, with its rank and components.
-public struct KeyedShortlistLine: Sendable, Hashable {
-    public var needKey: Int64
-    public var rank: Int
-    public var staffKey: Int64
-    public var score: Double
-    public var components: ComponentVector
+package struct KeyedShortlistLine: Sendable, Hashable {
+    package var needKey: Int64
+    package var rank: Int
+    package var staffKey: Int64
+    package var score: Double
+    package var components: ScoreComponent.Vector
 }
 
 extension MidstDatabase {
     /// Run `run`'s shortlists by key, by need key then rank: read without joining each line to
     /// its need and person (``shortlist(run:needID:)`` does that).
-    public func keyedShortlist(run: Int64) throws -> [KeyedShortlistLine] {
+    package func keyedShortlist(run: Int64) throws -> [KeyedShortlistLine] {
         try pool.read { db in
             var lines: [KeyedShortlistLine] = []
             let rows = try Row.fetchCursor(
@@ -69,14 +69,14 @@ extension MidstDatabase {
                 lines.append(
                     KeyedShortlistLine(
                         needKey: row[0], rank: row[1], staffKey: row[2], score: row[3],
-                        components: ComponentVector { row[4 + $0.slot] }))
+                        components: ScoreComponent.Vector { row[4 + $0.slot] }))
             }
             return lines
         }
     }
 
     /// Run `run`'s proposed pairs, by key.
-    public func keyedAssignments(run: Int64) throws -> [KeyedLine] {
+    package func keyedAssignments(run: Int64) throws -> [KeyedLine] {
         try pool.read { db in
             var lines: [KeyedLine] = []
             let rows = try Row.fetchCursor(
@@ -90,7 +90,7 @@ extension MidstDatabase {
     }
 
     /// Every need's id, by key.
-    public func needIDsByKey() throws -> [Int64: String] {
+    package func needIDsByKey() throws -> [Int64: String] {
         try pool.read { db in
             var ids: [Int64: String] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT need_key, id FROM need")
@@ -100,7 +100,7 @@ extension MidstDatabase {
     }
 
     /// The ids of the people with these staff keys (keys of people erased since are left out).
-    public func staffIDs(keys: [Int64]) throws -> [Int64: String] {
+    package func staffIDs(keys: [Int64]) throws -> [Int64: String] {
         try pool.read { db in
             var ids: [Int64: String] = [:]
             try db.forEachRow("SELECT staff_key, id FROM staff WHERE staff_key", in: keys) {

@@ -4,7 +4,7 @@ import MidstCore
 
 extension MidstDatabase {
     /// Open needs with slots to fill, by id: what a run scores.
-    public func openNeeds() throws -> [Need] {
+    package func openNeeds() throws -> [Need] {
         try pool.read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM need WHERE status = 'open' AND slots > 0 ORDER BY id")
@@ -20,7 +20,7 @@ extension MidstDatabase {
 
     /// Records a completed run: its row, every shortlist and the assignment, in one transaction,
     /// so that the run becomes visible whole or not at all. Returns the run's id.
-    public func recordRun(_ run: CompletedRun) throws -> Int64 {
+    package func recordRun(_ run: CompletedRun) throws -> Int64 {
         let started = Date()
         var runKey: Int64 = 0
         try pool.writeWithoutTransaction { db in
@@ -72,7 +72,7 @@ extension MidstDatabase {
                 run.scoreSeconds, run.solveSeconds, run.result.asOf?.description,
             ])
         let runKey = db.lastInsertedRowID
-        var entries: [(needKey: Int64, entry: ShortlistEntry)] = []
+        var entries: [(needKey: Int64, entry: Shortlisting.Entry)] = []
         for (index, list) in run.shortlists.enumerated() {
             guard let needKey = needKeys[run.needs[index].id.rawValue] else { continue }
             entries += list.map { (needKey, $0) }
@@ -117,7 +117,7 @@ extension MidstDatabase {
     }
 
     /// Records that a run failed, with the reason, leaving earlier runs as they were.
-    public func recordFailedRun(
+    package func recordFailedRun(
         startedAt: Timestamp, note: String?, config: String, configHash: String,
         solver: String, topK: Int, failure: String
     ) throws {
@@ -137,14 +137,14 @@ extension MidstDatabase {
     }
 
     /// Every run, newest first.
-    public func runs() throws -> [RunRecord] {
+    package func runs() throws -> [RunRecord] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY run_key DESC").map(Self.runRecord)
         }
     }
 
     /// The run named `reference`: a run id, or `latest` for the newest completed run.
-    public func run(_ reference: String) throws -> RunRecord? {
+    package func run(_ reference: String) throws -> RunRecord? {
         try pool.read { db in
             let row: Row?
             if reference == "latest" {
@@ -164,10 +164,10 @@ extension MidstDatabase {
     }
 
     /// What a run shows in place of a person erased since (`midst staff forget`).
-    public static let erasedPlaceholder = "(erased)"
+    package static let erasedPlaceholder = "(erased)"
 
     /// A run's shortlists, by need id then rank; only one need's with `needID`.
-    public func shortlist(run: Int64, needID: String? = nil) throws -> [ShortlistLine] {
+    package func shortlist(run: Int64, needID: String? = nil) throws -> [ShortlistLine] {
         try pool.read { db in
             var sql = """
                 SELECT n.id AS need_id, l.rank, coalesce(s.id, '\(Self.erasedPlaceholder)') AS staff_id,
@@ -191,14 +191,14 @@ extension MidstDatabase {
                 lines.append(
                     ShortlistLine(
                         needID: row[0], rank: row[1], staffID: row[2], score: row[3],
-                        components: ComponentVector { row[4 + $0.slot] }))
+                        components: ScoreComponent.Vector { row[4 + $0.slot] }))
             }
             return lines
         }
     }
 
     /// A run's proposed pairs, by need id then staff id.
-    public func assignments(run: Int64, needID: String? = nil) throws -> [AssignmentLine] {
+    package func assignments(run: Int64, needID: String? = nil) throws -> [AssignmentLine] {
         try pool.read { db in
             var sql = """
                 SELECT n.id AS need_id, coalesce(s.id, '\(Self.erasedPlaceholder)') AS staff_id, a.score,
@@ -215,7 +215,7 @@ extension MidstDatabase {
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
                 AssignmentLine(
                     needID: $0["need_id"], staffID: $0["staff_id"], score: $0["score"],
-                    basis: AssignmentProposal.Pair.Basis(rawValue: $0["basis"]) ?? .chosen)
+                    basis: Batch.Proposal.Pair.Basis(rawValue: $0["basis"]) ?? .chosen)
             }
         }
     }

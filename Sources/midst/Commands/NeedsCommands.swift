@@ -199,7 +199,7 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
 protocol NeedStatusCommand: ParsableCommand, DatabaseCommand {
     var id: String { get }
     var reason: String? { get }
-    static var newStatus: NeedStatus { get }
+    static var newStatus: Need.Status { get }
 }
 
 extension NeedStatusCommand {
@@ -226,7 +226,7 @@ struct NeedsClose: NeedStatusCommand {
 
               midst needs close N001 --reason "filled by the partner's own staff"
             """)
-    static var newStatus: NeedStatus { .closed }
+    static var newStatus: Need.Status { .closed }
 
     @Argument(help: ArgumentHelp("The need's id.", valueName: "id")) var id: String
     @Option(help: "Why, kept with the need and shown by `midst needs show`.") var reason: String?
@@ -241,7 +241,7 @@ struct NeedsReopen: NeedStatusCommand {
         discussion: """
               midst needs reopen N001 --reason "second visit planned"
             """)
-    static var newStatus: NeedStatus { .open }
+    static var newStatus: Need.Status { .open }
 
     @Argument(help: ArgumentHelp("The need's id.", valueName: "id")) var id: String
     @Option(help: "Why, kept with the need and shown by `midst needs show`.") var reason: String?

@@ -37,11 +37,11 @@ struct RecordOutcome: ParsableCommand, DatabaseCommand {
             throw ValidationError("Ids are 1–64 characters of A–Z, a–z, 0–9, '.', '_' or '-'.")
         }
         guard
-            let outcomeKind = OutcomeKind(
+            let outcomeKind = Outcome.Kind(
                 rawValue: kind.lowercased().replacingOccurrences(of: "-", with: "_"))
         else {
             throw ValidationError(
-                "Unknown outcome '\(kind)'; use \(OutcomeKind.spelledOut).")
+                "Unknown outcome '\(kind)'; use \(Outcome.Kind.spelledOut).")
         }
         let day: CalendarDate
         if let date {
