@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst staff`: one person's record — what is held, their consent, their erasure.
-struct StaffCommands: ParsableCommand {
+struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
         abstract: "Show everything held about one person, change their consent, or erase them.",

@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst run`: the nightly match batch.
-struct RunBatch: AsyncParsableCommand, DatabaseCommand {
+struct Run: AsyncParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the nightly batch: shortlist every open need and propose who to ask.",

@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst outcome NEED STAFF KIND`: record what happened when someone was asked.
-struct RecordOutcome: ParsableCommand, DatabaseCommand {
+struct OutcomeCommand: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcome",
         abstract: "Record what happened when a person was asked for a need.",

@@ -4,7 +4,7 @@ import MidstCore
 import MidstStore
 
 /// `midst needs`: the partnerships' needs.
-struct NeedsCommands: ParsableCommand {
+struct Needs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needs",
         abstract: "List the needs, show one, close or reopen one.",
