@@ -55,8 +55,7 @@ public final class NeedPlan: Sendable {
         requiresSpecialty =
             (need.requiresSpecialty ?? config.isSpecialtyHard) && !need.specialties.isEmpty
         minimumScore = need.minimumScore ?? 0
-        let total = config.weights.sum
-        points = ScoreComponent.Vector { total > 0 ? 100 * config.weights[$0] / total : 0 }
+        points = config.weights.points
     }
 
     /// One component's reason in plain words for person `row`.

@@ -3,8 +3,10 @@
 /// Everything that handles components — the configuration's weights, the batch's stored values,
 /// explanations, exports, the candidate search's bounds — iterates this enum, so a new component
 /// is a new case here (with its default weight), its rule in `Scoring/Components/`, one line in
-/// each of ``NeedPlan``'s `components(_:in:)` and `reason(for:_:in:)`, and docs/SCORING.md. Every component's value must stay
-/// within 0…1: the candidate search's score bounds rely on it.
+/// each of ``NeedPlan``'s `components(_:in:)` and `reason(for:_:in:)`, its colour in the report
+/// (`ScoreComponent.colour`, MidstReport), and docs/SCORING.md (docs/ARCHITECTURE.md has the
+/// checklist). Every component's value must stay within 0…1: the candidate search's score
+/// bounds rely on it.
 public enum ScoreComponent: String, CaseIterable, Sendable, Codable {
     case specialty, country, language, seniority, availability, experience, partnership
 
@@ -81,6 +83,15 @@ extension ScoreComponent {
         /// each value is at most 1.
         public func sum(excluding skipped: Set<ScoreComponent>) -> Double {
             ScoreComponent.allCases.reduce(0) { skipped.contains($1) ? $0 : $0 + self[$1] }
+        }
+
+        /// These weights as points: each component's share of 100, so that `points.dot(values)`
+        /// is a score from 0 to 100 when every value is within 0…1. All zero when the weights
+        /// sum to zero. The one normalisation of weights: ``NeedPlan/points``, the labelled
+        /// set's rankings and the tuner's reported weights all come from it.
+        public var points: ScoreComponent.Vector {
+            let total = sum
+            return ScoreComponent.Vector { total > 0 ? 100 * self[$0] / total : 0 }
         }
     }
 }

@@ -92,8 +92,7 @@ public struct LabelledSet: Sendable {
     /// under `weights`: score (rounded as the batch rounds it) from high to low, then staff id;
     /// people below the need's `min_score` are left out.
     public func rankedGrades(ofNeed index: Int, weights: ScoreComponent.Vector) -> [Int] {
-        let total = weights.sum
-        let points = ScoreComponent.Vector { total > 0 ? 100 * weights[$0] / total : 0 }
+        let points = weights.points
         let need = needs[index]
         var scored: [(score: Double, pair: Int)] = []
         scored.reserveCapacity(need.pairs.count)

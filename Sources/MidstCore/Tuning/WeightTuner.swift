@@ -101,8 +101,8 @@ public struct WeightTuner: Sendable {
     /// Weights scaled to a total of 100, rounded to 0.01 (the ranking depends on their ratios
     /// only).
     static func scaled(_ weights: ScoreComponent.Vector) -> ScoreComponent.Vector {
-        let total = weights.sum
-        return ScoreComponent.Vector { total > 0 ? (weights[$0] * 100 / total * 100).rounded() / 100 : 0 }
+        let points = weights.points
+        return ScoreComponent.Vector { (points[$0] * 100).rounded() / 100 }
     }
 
     /// Cross-validates the tuner against `defaults`, then fits on every need.
