@@ -1,12 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Generic import and scoring code in MidstCore runs in MidstStore's hot loops; cross-module
-/// optimisation lets the compiler specialise it there (ImportBenchmarks measures the difference).
-let optimised: [SwiftSetting] = [
-    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
-]
-
+// No unsafe flags: under this tools version they keep other packages from depending on Midst by
+// version, and cross-module optimisation beyond the compiler's default did not pay for that
+// (docs/CROSS-MODULE-OPTIMISATION.md).
 let package = Package(
     name: "Midst",
     platforms: [.macOS(.v14)],
@@ -31,8 +28,7 @@ let package = Package(
             dependencies: [
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            swiftSettings: optimised
+            ]
         ),
         // The only module that talks to SQLite.
         .target(
@@ -43,8 +39,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/reference")],
-            swiftSettings: optimised
+            resources: [.copy("Resources/reference")]
         ),
         // The run report as one self-contained HTML page (`midst report`): gathered from the
         // store, written with Plot, charts as inline SVG.
@@ -54,8 +49,7 @@ let package = Package(
                 "MidstCore",
                 "MidstStore",
                 .product(name: "Plot", package: "Plot"),
-            ],
-            swiftSettings: optimised
+            ]
         ),
         // The thin command-line shell.
         .executableTarget(

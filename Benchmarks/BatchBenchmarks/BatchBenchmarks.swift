@@ -46,7 +46,7 @@ let benchmarks: @Sendable () -> Void = {
     // person of the need's profession (profession blocks only); and the naive search, every
     // pair with no blocking at all, whose time per pair extrapolates to the full scale.
     Benchmark(
-        "Shortlists, 100k staff × 1k needs: candidate index + bound, all cores",
+        "Shortlisting.Result, 100k staff × 1k needs: candidate index + bound, all cores",
         configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5)
     ) { benchmark in
         let workload = ShortlistWorkload.shared

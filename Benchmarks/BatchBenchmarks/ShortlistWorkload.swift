@@ -22,7 +22,7 @@ struct ShortlistWorkload: Sendable {
         let scorer = Scorer(reference: reference)
         return ShortlistWorkload(
             table: StaffTable(
-                staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference),
+                staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference),
             plans: needs.map { NeedPlan(need: $0, scorer: scorer) })
     }()
 

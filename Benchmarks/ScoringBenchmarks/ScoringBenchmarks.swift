@@ -20,7 +20,7 @@ struct Workload: @unchecked Sendable {
         let (staff, needs) = try! generator.records(staff: staffCount, needs: 100)
         let scorer = Scorer(reference: reference)
         let table = StaffTable(
-            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
         let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
         let pairs = plans.reduce(0) { $0 + table.rows(ofProfessions: $1.professionCodes).count }
         return Workload(staff: staff, needs: needs, table: table, plans: plans, pairs: pairs)

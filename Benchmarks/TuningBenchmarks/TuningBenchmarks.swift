@@ -21,8 +21,8 @@ struct TuningWorkload: @unchecked Sendable {
         let needs = Array(generated.filter { $0.status == .open }.prefix(2_000))
         let scorer = Scorer(reference: reference)
         let table = StaffTable(
-            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
-        let outcomes = OutcomeModel().outcomes(
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
+        let outcomes = DataGenerator.OutcomeModel().outcomes(
             plans: needs.map { NeedPlan(need: $0, scorer: scorer) }, table: table,
             index: CandidateIndex(table: table), seed: 4)
         let askedIDs = Set(outcomes.map(\.staffID))
@@ -78,7 +78,7 @@ let benchmarks: @Sendable () -> Void = {
         let workload = TuningWorkload.shared
         benchmark.startMeasurement()
         blackHole(
-            WeightTuner(metric: TuningMetric("ndcg@10")!)
+            WeightTuner(metric: WeightTuner.Metric("ndcg@10")!)
                 .tune(workload.set, defaults: ScoringConfig().weights))
     }
 }

@@ -51,7 +51,7 @@ enum Charts {
     /// element painted by a CSS gradient in the components' colours rather than an SVG of a
     /// rectangle each (BENCHMARKS.md, "The coordinator's morning"); its words are its
     /// `aria-label`, and the reasons beside it.
-    static func contributions(_ points: ComponentVector, score: Double) -> Content {
+    static func contributions(_ points: ScoreComponent.Vector, score: Double) -> Content {
         var x = 0.0
         var stops: [String] = []
         var words: [String] = []

@@ -6,8 +6,8 @@ import Plot
 /// external font or image; the fill and score charts are inline SVG with their figures in a
 /// table, and each country's needs are collapsed (`<details>`) so that a page of 10,000 needs
 /// stays usable.
-public struct ReportPage: Sendable {
-    public var report: RunReport
+package struct ReportPage: Sendable {
+    package var report: RunReport
 
     /// Rows shown in the gaps and changes tables before the rest is left to the commands.
     static let gapRows = 50
@@ -16,7 +16,7 @@ public struct ReportPage: Sendable {
     static let changeRows = 1_000
     static let chartRows = 20
 
-    public init(report: RunReport) { self.report = report }
+    package init(report: RunReport) { self.report = report }
 
     typealias Body = Node<HTML.BodyContext>
 
@@ -43,7 +43,7 @@ public struct ReportPage: Sendable {
     ]
 
     /// The whole page.
-    public func html() -> String {
+    package func html() -> String {
         let run = report.run
         let day = run.asOf.map { " for \($0)" } ?? ""
         let title = "Midst: the morning's work\(day) (run \(run.id))"
@@ -292,7 +292,7 @@ public struct ReportPage: Sendable {
         let shown = report.changes
         func score(_ value: Double?) -> ReportTable.Cell { .number(value.map { Markup.number($0, decimals: 2) } ?? "") }
         return .group(
-            .h3(.id("changes"), Markup.text("Shortlists and proposals since run \(previous)")),
+            .h3(.id("changes"), Markup.text("Shortlisting.Result and proposals since run \(previous)")),
             .p(Markup.text("\(report.needsChanged) need\(report.needsChanged == 1 ? "" : "s") changed (run \(previous) scored \(report.previousRunNeeds) needs, run \(report.run.id) scored \(report.run.needs)): \(counts[0]) people entered shortlists, \(counts[1]) left, \(counts[2]) scores moved, \(counts[3]) pairs newly proposed and \(counts[4]) no longer proposed.")),
             .details(
                 .summary(Markup.text("Every change, with why each person left\(total > shown.count ? " (the first \(shown.count) of \(total))" : "")")),

@@ -1,10 +1,25 @@
+import MidstCore
+
 /// The page's style sheet: system fonts, colours that keep their contrast in print and for
 /// colour-blind readers (the Okabe–Ito palette), and every figure also given in words.
 enum ReportStyle {
+    /// Each component's colour as a CSS variable (`--specialty`), four to a line, in the root
+    /// rule: the charts' bars and keys refer to these by the component's name.
+    private static let componentColours: String = {
+        let declarations = ScoreComponent.allCases.map { "--\($0.rawValue): \($0.colour);" }
+        let lines = stride(from: 0, to: declarations.count, by: 4).map {
+            "        " + declarations[$0..<min($0 + 4, declarations.count)].joined(separator: " ")
+        }
+        return ":root { color-scheme: light;\n" + lines.joined(separator: "\n") + " }"
+    }()
+
+    /// A swatch class per component (`.c-specialty`), for the charts' keys.
+    private static let componentSwatches = ScoreComponent.allCases.map {
+        ".c-\($0.rawValue) { background: var(--\($0.rawValue)); }"
+    }.joined(separator: "\n")
+
     static let css = """
-        :root { color-scheme: light;
-                --specialty: #0072b2; --country: #e69f00; --language: #009e73; --seniority: #cc79a7;
-                --availability: #56b4e9; --experience: #d55e00; --partnership: #000000; }
+        \(componentColours)
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
                color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 3rem; line-height: 1.45; }
         h1 { font-size: 1.6rem; margin-bottom: .2rem; }
@@ -28,13 +43,7 @@ enum ReportStyle {
         svg text { font-size: 11px; fill: #1a1a1a; }
         .key { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
         .swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .3rem; vertical-align: -2px; border: 1px solid #555; }
-        .c-specialty { background: var(--specialty); }
-        .c-country { background: var(--country); }
-        .c-language { background: var(--language); }
-        .c-seniority { background: var(--seniority); }
-        .c-availability { background: var(--availability); }
-        .c-experience { background: var(--experience); }
-        .c-partnership { background: var(--partnership); }
+        \(componentSwatches)
         .f-asked { fill: #009e73; }
         .f-proposed { fill: #56b4e9; }
         .f-open { fill: #d55e00; }
@@ -58,4 +67,20 @@ enum ReportStyle {
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         """
+}
+
+extension ScoreComponent {
+    /// The component's colour in the report's charts and keys, from the Okabe–Ito palette (told
+    /// apart by colour-blind readers); the one place a component's colour is defined.
+    var colour: String {
+        switch self {
+        case .specialty: "#0072b2"
+        case .country: "#e69f00"
+        case .language: "#009e73"
+        case .seniority: "#cc79a7"
+        case .availability: "#56b4e9"
+        case .experience: "#d55e00"
+        case .partnership: "#000000"
+        }
+    }
 }

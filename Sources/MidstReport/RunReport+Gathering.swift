@@ -5,7 +5,7 @@ import MidstStore
 extension RunReport {
     /// What the report shows in place of someone on a past shortlist who has since withdrawn
     /// consent, left or been erased: nobody is shown who is not matchable now.
-    public static let unmatchablePlaceholder = "(no longer matchable)"
+    package static let unmatchablePlaceholder = "(no longer matchable)"
 
     /// Stands for a person erased since, until the placeholder replaces it.
     private static let erasedMarker = "\u{0}erased"
@@ -15,7 +15,7 @@ extension RunReport {
     /// Reasons and names are those of the people as they are now (`table`: the run's own
     /// table when the report is written by the run, else the current one), scored with the
     /// run's configuration; people no longer matchable are shown as a placeholder.
-    public static func gather(
+    package static func gather(
         run record: RunRecord, from database: MidstDatabase, table given: StaffTable? = nil,
         options: Options
     ) throws -> RunReport {
@@ -143,7 +143,7 @@ private struct SectionBuilder: Sendable {
         let needLines = linesByNeed[id] ?? []
         let plan = needLines.isEmpty ? nil : NeedPlan(need: need, scorer: scorer)
         let candidates = needLines.map { line -> RunReport.Candidate in
-            let contributions = ComponentVector { (plan?.points[$0] ?? 0) * line.components[$0] }
+            let contributions = ScoreComponent.Vector { (plan?.points[$0] ?? 0) * line.components[$0] }
             let row = rows[RecordID(rawValue: line.staffID)]
             var reasons: [String] = []
             if let plan, let row {

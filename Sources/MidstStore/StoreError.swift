@@ -57,7 +57,7 @@ extension StoreError: MidstError {
     /// The description, for `error: …`.
     public var message: String { errorDescription ?? "\(self)" }
     /// Always a database or file problem (exit 2).
-    public var exitStatus: ExitStatus { .databaseProblem }
+    package var exitStatus: ExitStatus { .databaseProblem }
 }
 
 extension StoreError {

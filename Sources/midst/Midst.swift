@@ -27,10 +27,10 @@ struct Midst: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Import.self, RunBatch.self, Runs.self, Show.self, Diff.self, Export.self,
-            RecordOutcome.self, Decide.self, Decisions.self, Candidates.self, Search.self, Why.self,
-            Config.self, Generate.self, Reference.self, Evaluate.self, Tune.self, StaffCommands.self,
-            Backup.self, Check.self, NeedsCommands.self, GapsCommand.self, Report.self,
+            Init.self, Import.self, Run.self, Runs.self, Show.self, Diff.self, Export.self,
+            OutcomeCommand.self, Decide.self, Decisions.self, Candidates.self, Search.self, Why.self,
+            Config.self, Generate.self, Reference.self, Evaluate.self, Tune.self, StaffCommand.self,
+            Backup.self, Check.self, Needs.self, GapsCommand.self, Report.self,
         ]
     )
 

@@ -31,23 +31,25 @@ public struct AssignmentProblem: Sendable, Equatable {
     }
 }
 
-/// A chosen set of edges.
-public struct AssignmentSolution: Sendable, Equatable {
-    /// Indices into the problem's edges, ascending.
-    public var edges: [Int]
-    /// The sum of the chosen edges' weights.
-    public var totalWeight: Double
+extension AssignmentProblem {
+    /// A chosen set of edges.
+    public struct Solution: Sendable, Equatable {
+        /// Indices into the problem's edges, ascending.
+        public var edges: [Int]
+        /// The sum of the chosen edges' weights.
+        public var totalWeight: Double
 
-    /// Whether the choice respects every capacity of `problem`.
-    public func isFeasible(for problem: AssignmentProblem) -> Bool {
-        var needs = problem.needCapacity
-        var people = problem.personCapacity
-        for index in edges {
-            let edge = problem.edges[index]
-            needs[edge.need] -= 1
-            people[edge.person] -= 1
+        /// Whether the choice respects every capacity of `problem`.
+        public func isFeasible(for problem: AssignmentProblem) -> Bool {
+            var needs = problem.needCapacity
+            var people = problem.personCapacity
+            for index in edges {
+                let edge = problem.edges[index]
+                needs[edge.need] -= 1
+                people[edge.person] -= 1
+            }
+            return needs.allSatisfy { $0 >= 0 } && people.allSatisfy { $0 >= 0 }
+                && Set(edges).count == edges.count
         }
-        return needs.allSatisfy { $0 >= 0 } && people.allSatisfy { $0 >= 0 }
-            && Set(edges).count == edges.count
     }
 }

@@ -3,7 +3,7 @@ extension AssignmentProblem {
     /// that would exceed a capacity.
     ///
     /// - Complexity: O(E log E).
-    public func greedy() -> AssignmentSolution {
+    public func greedy() -> AssignmentProblem.Solution {
         var needs = needCapacity
         var people = personCapacity
         let order = edges.indices.sorted { lhs, rhs in
@@ -21,7 +21,7 @@ extension AssignmentProblem {
             chosen.append(index)
         }
         chosen.sort()
-        return AssignmentSolution(
+        return AssignmentProblem.Solution(
             edges: chosen, totalWeight: chosen.reduce(0) { $0 + edges[$1].weight })
     }
 }

@@ -18,11 +18,11 @@ extension AssignmentProblem {
     ///
     /// - Complexity: O(S × (E' log V')) where S is the number of slots and E', V' the part of
     ///   the graph each search explores.
-    public func optimal() -> AssignmentSolution {
+    public func optimal() -> AssignmentProblem.Solution {
         var solver = SlotRouter(problem: self)
         solver.routeEverySlot()
         let chosen = solver.used.indices.filter { solver.used[$0] }
-        return AssignmentSolution(
+        return AssignmentProblem.Solution(
             edges: chosen, totalWeight: chosen.reduce(0) { $0 + edges[$1].weight })
     }
 }

@@ -28,6 +28,19 @@ public struct Batch: Sendable {
         self.solver = solver
     }
 
+    /// Runs the batch over `needs` (in the order given) and the people of `table`, with no
+    /// outcomes recorded: every need open for its full slots, nobody asked or placed yet.
+    /// `decisions` are the coordinators' pins and exclusions; see the package's
+    /// `run(needs:table:decisions:followUp:progress:)` for the rules.
+    public func run(
+        needs: [Need], table: StaffTable, decisions: [Decision],
+        progress: ((Progress) -> Void)? = nil
+    ) async -> Batch.Result {
+        await run(
+            needs: needs, table: table, decisions: decisions, followUp: FollowUp(),
+            progress: progress)
+    }
+
     /// Runs the batch over `needs` (in the order given) and the people of `table`.
     ///
     /// Outcomes shape it first (``FollowUp``, docs/SCORING.md "Outcomes and the nightly loop"):
@@ -39,16 +52,16 @@ public struct Batch: Sendable {
     /// Decisions about needs not in `needs` or people not in `table` (no longer open, no
     /// longer matchable) rest. Excluded pairs are never listed. Pinned pairs are proposed next,
     /// oldest first, while the need has a slot and the person free capacity; a pin beyond
-    /// either, or of a pair the outcomes keep off, is set aside (``BatchResult/setAside``), so
+    /// either, or of a pair the outcomes keep off, is set aside (``Batch/Result/setAside``), so
     /// the proposal never exceeds them. A pin of a pair already asked or placed is kept by that.
-    public func run(
+    package func run(
         needs allNeeds: [Need], table: StaffTable, decisions: [Decision],
-        followUp: FollowUp = FollowUp(), progress: ((Progress) -> Void)? = nil
-    ) async -> BatchResult {
+        followUp: FollowUp, progress: ((Progress) -> Void)? = nil
+    ) async -> Batch.Result {
         let clock = ContinuousClock()
         let scoringStarted = clock.now
         var needs: [Need] = []
-        var unmatched: [BatchResult.UnmatchedNeed] = []
+        var unmatched: [Batch.Result.UnmatchedNeed] = []
         for need in allNeeds {
             // The needs given are the ones to match: their stored status is the caller's to
             // filter (the store gives the open ones); only outcomes and dates set them aside.
@@ -73,10 +86,10 @@ public struct Batch: Sendable {
             if entry.standing.keepsOff { excluded[need, default: []].insert(row) }
             if case .asked(let since) = entry.standing { asks.append((since, need, row, entry)) }
         }
-        var setAside: [BatchResult.SetAside] = []
+        var setAside: [Batch.Result.SetAside] = []
         for ask in asks.sorted(by: { ($0.since, $0.need, $0.entry.staffID) < ($1.since, $1.need, $1.entry.staffID) }) {
             let plan = plans[ask.need]
-            let reason: BatchResult.SetAside.Reason?
+            let reason: Batch.Result.SetAside.Reason?
             if !plan.isEligible(Int(ask.row), in: table)
                 || plan.score(Int(ask.row), in: table) < (plan.need.minimumScore ?? 0)
             {
@@ -132,11 +145,11 @@ public struct Batch: Sendable {
         let scoreSeconds = Self.seconds(clock.now - scoringStarted)
         progress?(.solving)
         let solvingStarted = clock.now
-        let proposal = AssignmentProposal(
+        let proposal = Batch.Proposal(
             shortlists: scored.lists, needs: needs, slots: fixed.openSlots, table: table,
             priorityStep: scorer.config.priorityStep, useGreedy: solver == .greedy,
             pinned: fixed.pairs)
-        return BatchResult(
+        return Batch.Result(
             asOf: followUp.asOf, needs: needs, openSlots: fixed.openSlots, unmatchedNeeds: unmatched,
             shortlists: scored.lists, proposal: proposal, setAside: setAside,
             pairsExamined: scored.pairsExamined, scoreSeconds: scoreSeconds,
@@ -158,7 +171,7 @@ private struct FixedPairs {
     private var capacityLeft: [Int32: Int] = [:]
     private var held: Set<Int64> = []
     private let table: StaffTable
-    private(set) var pairs: [AssignmentProposal.Pair] = []
+    private(set) var pairs: [Batch.Proposal.Pair] = []
 
     init(slots: [Int], table: StaffTable) {
         openSlots = slots
@@ -167,7 +180,7 @@ private struct FixedPairs {
     }
 
     /// Fixes `pair`, taking a slot of its need and a unit of its person's capacity.
-    mutating func add(_ pair: AssignmentProposal.Pair) {
+    mutating func add(_ pair: Batch.Proposal.Pair) {
         pairs.append(pair)
         slotsLeft[pair.need] -= 1
         capacityLeft[pair.row] = capacity(of: pair.row) - 1
@@ -177,7 +190,7 @@ private struct FixedPairs {
     func holds(need: Int, row: Int32) -> Bool { held.contains(Self.key(need, row)) }
 
     /// Nil when the need has a slot and the person capacity for one more fixed pair; else why not.
-    func take(need: Int, row: Int32) -> BatchResult.SetAside.Reason? {
+    func take(need: Int, row: Int32) -> Batch.Result.SetAside.Reason? {
         if slotsLeft[need] <= 0 { return .needFull }
         if capacity(of: row) <= 0 { return .atCapacity }
         return nil
@@ -190,76 +203,78 @@ private struct FixedPairs {
     private static func key(_ need: Int, _ row: Int32) -> Int64 { Int64(need) << 32 | Int64(row) }
 }
 
-/// What a batch found: each need's shortlist, the proposal, and what it took.
-public struct BatchResult: Sendable {
-    /// A need given to the batch that it did not match, and why (filled or expired).
-    public struct UnmatchedNeed: Sendable {
-        public var need: Need
-        public var state: NeedState
-    }
-
-    /// An ask or a pin the proposal could not keep.
-    public struct SetAside: Sendable, Hashable {
-        public enum Kind: String, Sendable { case ask, pin }
-        public enum Reason: Sendable, Hashable {
-            /// The need's open slots are taken by older asks or pins.
-            case needFull
-            /// The person's free capacity is taken by older asks or pins.
-            case atCapacity
-            /// The person no longer passes the need's hard constraints or minimum score.
-            case notEligible
-            /// The outcomes keep the person off the need (declined, withdrawn, resting).
-            case keptOff(PairStanding)
-        }
-        public var needID: String
-        public var staffID: String
-        public var kind: Kind
-        public var reason: Reason
-        /// The pin's decision; nil for an ask.
-        public var decision: Decision?
-
-        init(needID: String, staffID: String, kind: Kind, reason: Reason) {
-            self.needID = needID
-            self.staffID = staffID
-            self.kind = kind
-            self.reason = reason
+extension Batch {
+    /// What a batch found: each need's shortlist, the proposal, and what it took.
+    public struct Result: Sendable {
+        /// A need given to the batch that it did not match, and why (filled or expired).
+        public struct UnmatchedNeed: Sendable {
+            public var need: Need
+            package var state: NeedState
         }
 
-        init(decision: Decision, reason: Reason) {
-            self.init(
-                needID: decision.needID, staffID: decision.staffID, kind: .pin, reason: reason)
-            self.decision = decision
-        }
+        /// An ask or a pin the proposal could not keep.
+        public struct SetAside: Sendable, Hashable {
+            public enum Kind: String, Sendable { case ask, pin }
+            package enum Reason: Sendable, Hashable {
+                /// The need's open slots are taken by older asks or pins.
+                case needFull
+                /// The person's free capacity is taken by older asks or pins.
+                case atCapacity
+                /// The person no longer passes the need's hard constraints or minimum score.
+                case notEligible
+                /// The outcomes keep the person off the need (declined, withdrawn, resting).
+                case keptOff(PairStanding)
+            }
+            public var needID: String
+            public var staffID: String
+            public var kind: Kind
+            package var reason: Reason
+            /// The pin's decision; nil for an ask.
+            public var decision: Decision?
 
-        /// Why, in words: "the need's open slots are taken by older asks or pins".
-        public var because: String {
-            switch reason {
-            case .needFull: "the need's open slots are taken by people placed, asked or pinned before"
-            case .atCapacity: "the person's capacity is taken by commitments, asks or pins before"
-            case .notEligible: "the person no longer meets the need's hard constraints or min_score"
-            case .keptOff(let standing): "the person \(standing.sentence)"
+            init(needID: String, staffID: String, kind: Kind, reason: Reason) {
+                self.needID = needID
+                self.staffID = staffID
+                self.kind = kind
+                self.reason = reason
+            }
+
+            init(decision: Decision, reason: Reason) {
+                self.init(
+                    needID: decision.needID, staffID: decision.staffID, kind: .pin, reason: reason)
+                self.decision = decision
+            }
+
+            /// Why, in words: "the need's open slots are taken by older asks or pins".
+            public var because: String {
+                switch reason {
+                case .needFull: "the need's open slots are taken by people placed, asked or pinned before"
+                case .atCapacity: "the person's capacity is taken by commitments, asks or pins before"
+                case .notEligible: "the person no longer meets the need's hard constraints or min_score"
+                case .keptOff(let standing): "the person \(standing.sentence)"
+                }
             }
         }
-    }
 
-    /// The date the batch was run as of (``FollowUp/asOf``).
-    public var asOf: CalendarDate?
-    /// The needs matched, in the order of ``shortlists``.
-    public var needs: [Need]
-    /// Each matched need's open slots: its slots less the people placed on it.
-    public var openSlots: [Int]
-    /// Needs given to the batch but not matched: filled or expired.
-    public var unmatchedNeeds: [UnmatchedNeed]
-    /// For each need, its best people, best first (ties by staff id).
-    public var shortlists: [[ShortlistEntry]]
-    public var proposal: AssignmentProposal
-    /// Asks and pins not proposed, with the reason.
-    public var setAside: [SetAside]
-    /// Pins not proposed (the decisions of ``setAside``'s pins).
-    public var setAsidePins: [Decision] { setAside.compactMap(\.decision) }
-    /// (need, person) pairs checked against the hard constraints.
-    public var pairsExamined: Int
-    /// Time spent finding the shortlists, and solving the assignment.
-    public var scoreSeconds: Double
-    public var solveSeconds: Double
+        /// The date the batch was run as of (``FollowUp/asOf``).
+        public var asOf: CalendarDate?
+        /// The needs matched, in the order of ``shortlists``.
+        public var needs: [Need]
+        /// Each matched need's open slots: its slots less the people placed on it.
+        public var openSlots: [Int]
+        /// Needs given to the batch but not matched: filled or expired.
+        public var unmatchedNeeds: [UnmatchedNeed]
+        /// For each need, its best people, best first (ties by staff id).
+        public var shortlists: [[Shortlisting.Entry]]
+        public var proposal: Batch.Proposal
+        /// Asks and pins not proposed, with the reason.
+        public var setAside: [SetAside]
+        /// Pins not proposed (the decisions of ``setAside``'s pins).
+        public var setAsidePins: [Decision] { setAside.compactMap(\.decision) }
+        /// (need, person) pairs checked against the hard constraints.
+        public var pairsExamined: Int
+        /// Time spent finding the shortlists, and solving the assignment.
+        public var scoreSeconds: Double
+        public var solveSeconds: Double
+    }
 }

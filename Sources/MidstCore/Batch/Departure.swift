@@ -1,6 +1,6 @@
 /// Why a person on a need's shortlist in one run is not on it in a later one, judged from the
 /// records as they are now: the first of these that holds.
-public enum Departure: Sendable, Equatable {
+package enum Departure: Sendable, Equatable {
     /// No longer matchable: withdrew consent, made inactive, or erased (the words say which).
     case notMatchable(String)
     /// A coordinator excluded them from this need.
@@ -24,7 +24,7 @@ public enum Departure: Sendable, Equatable {
     case unexplained
 
     /// In words, for `midst diff`.
-    public var text: String {
+    package var text: String {
         switch self {
         case .notMatchable(let why): why
         case .excluded: "excluded by a coordinator"
@@ -46,7 +46,7 @@ public enum Departure: Sendable, Equatable {
     /// later run scored `lastPlace` (nil: the shortlist was not full). `needState` is where the
     /// need stands on the later run's date, and `standing` where the pair stands by its
     /// outcomes.
-    public static func of(
+    package static func of(
         row: Int32?, unmatchable: String, isExcluded: Bool, plan: NeedPlan?, table: StaffTable,
         lastPlace: Double?, needState: NeedState? = nil, standing: PairStanding? = nil
     ) -> Departure {

@@ -1,38 +1,38 @@
 /// What no shortlist shows: the needs a run leaves short, each with its nearest misses, the
 /// needs expired with slots still open, and where demand outruns supply (`midst gaps`, and the
 /// report's section).
-public struct Gaps: Sendable {
+package struct Gaps: Sendable {
     /// One need matched with fewer people proposed than open slots.
-    public struct NeedGap: Sendable {
-        public var need: Need
+    package struct NeedGap: Sendable {
+        package var need: Need
         /// Where the need stands (open, proposed or asked: a matched need).
-        public var state: NeedState
+        package var state: NeedState
         /// People placed on it, and its slots less them.
-        public var placed: Int
-        public var openSlots: Int
+        package var placed: Int
+        package var openSlots: Int
         /// People the run proposed for it (asks awaited included), and people on its shortlist.
-        public var proposed: Int
-        public var shortlisted: Int
+        package var proposed: Int
+        package var shortlisted: Int
         /// Its start has passed with slots open.
-        public var isOverdue: Bool
+        package var isOverdue: Bool
         /// Counted for the first ``Gaps/init(needs:followUp:proposed:shortlisted:table:scorer:explaining:)``
         /// `explaining` needs only (each scans its professions' people).
-        public var misses: NearestMisses?
+        package var misses: NearestMisses?
     }
 
     /// Needs with an open slot left, most urgent first (priority, then fewest proposed, then
     /// by id).
-    public var needs: [NeedGap]
+    package var needs: [NeedGap]
     /// Needs whose end date passed with slots still open, by id: not matched any more.
-    public var expired: [Need]
-    public var supply: SupplyAndDemand
+    package var expired: [Need]
+    package var supply: SupplyAndDemand
 
     /// The gaps of `needs` (the needs whose stored status is open) as `followUp` has them
     /// (filled and expired needs are not matched; open slots are slots less people placed),
     /// given how many people a run proposed for each and listed for each (by need id), against
     /// the people of `table` scored by `scorer`; the nearest misses of the first `explaining`
     /// of them, counted on every core.
-    public init(
+    package init(
         needs: [Need], followUp: FollowUp = FollowUp(), proposed: [String: Int],
         shortlisted: [String: Int], table: StaffTable, scorer: Scorer, explaining: Int = .max
     ) {

@@ -8,25 +8,25 @@
 /// like the others: who passes every other constraint but scores below it misses on `min_score`
 /// alone, and who fails one other constraint counts as missing on it alone only when their score
 /// reaches the minimum.
-public struct NearestMisses: Sendable, Hashable {
-    public var needID: RecordID
+package struct NearestMisses: Sendable, Hashable {
+    package var needID: RecordID
     /// Matchable people of the need's professions.
-    public var pool: Int
+    package var pool: Int
     /// Of them, those who pass every hard constraint.
-    public var eligible: Int
+    package var eligible: Int
     /// By constraint (as ``Exclusion/name``), how many fail that constraint and no other; most
     /// first, then by name.
-    public var failingOnly: [Miss]
+    package var failingOnly: [Miss]
 
     /// People who fail one constraint and no other.
-    public struct Miss: Sendable, Hashable {
-        public var constraint: String
-        public var people: Int
+    package struct Miss: Sendable, Hashable {
+        package var constraint: String
+        package var people: Int
         /// What the constraint asks, in words, e.g. "lg at B2 or better".
-        public var detail: String
+        package var detail: String
 
         /// The miss as a sentence: "14 pass everything else but do not speak lg at B2 or better".
-        public var sentence: String {
+        package var sentence: String {
             let who = people == 1 ? "1 person passes" : "\(people) people pass"
             let lack: String
             switch constraint {
@@ -46,7 +46,7 @@ public struct NearestMisses: Sendable, Hashable {
     /// The nearest misses of `plan`'s need among the people of `table`.
     ///
     /// - Complexity: one allocation-free check per person of the need's professions.
-    public init(plan: NeedPlan, table: StaffTable) {
+    package init(plan: NeedPlan, table: StaffTable) {
         needID = plan.need.id
         var pool = 0
         var eligible = 0
@@ -121,7 +121,7 @@ public struct NearestMisses: Sendable, Hashable {
 
     /// Why the need is short, as a sentence: its first nearest miss, or that nobody has the
     /// profession, or that everyone fails more than one constraint.
-    public var why: String {
+    package var why: String {
         failingOnly.first?.sentence
             ?? (pool == 0
                 ? "nobody matchable has the profession"
@@ -131,7 +131,7 @@ public struct NearestMisses: Sendable, Hashable {
     }
 
     /// One line for a person: "nobody passes …; 14 fail only language (lg at B2 or better) …".
-    public var summary: String {
+    package var summary: String {
         var text = "\(pool) matchable \(pool == 1 ? "person has" : "people have") the profession; \(eligible) pass\(eligible == 1 ? "es" : "") every hard constraint"
         if let best = failingOnly.first {
             text += "; the single change that opens the most: \(best.constraint) (\(best.detail)), which \(best.people) fail and nothing else"

@@ -1,6 +1,6 @@
 extension RunDiff {
     /// The kinds of change between two runs, in the order they are listed for a need.
-    public enum ChangeKind: String, Sendable, CaseIterable {
+    package enum ChangeKind: String, Sendable, CaseIterable {
         /// Shortlisted in the later run only.
         case entered
         /// Shortlisted in the earlier run only.
@@ -14,16 +14,16 @@ extension RunDiff {
     }
 
     /// One change for one person and one need.
-    public struct Row: Sendable, Equatable {
-        public var needID: String
-        public var kind: ChangeKind
-        public var staffID: String
+    package struct Row: Sendable, Equatable {
+        package var needID: String
+        package var kind: ChangeKind
+        package var staffID: String
         /// The score in the earlier run (left, moved).
-        public var before: Double?
+        package var before: Double?
         /// The score in the later run (entered, moved).
-        public var after: Double?
+        package var after: Double?
 
-        public init(
+        package init(
             needID: String, kind: ChangeKind, staffID: String, before: Double? = nil,
             after: Double? = nil
         ) {
@@ -38,7 +38,7 @@ extension RunDiff {
 
 extension RunDiff.NeedChange {
     /// This need's changes as rows: entered, left, moved, proposed, then withdrawn.
-    public var rows: [RunDiff.Row] {
+    package var rows: [RunDiff.Row] {
         entered.map { RunDiff.Row(needID: needID, kind: .entered, staffID: $0.staffID, after: $0.score) }
             + left.map { RunDiff.Row(needID: needID, kind: .left, staffID: $0.staffID, before: $0.score) }
             + moved.map {
@@ -55,7 +55,7 @@ extension Departure {
     /// Why a person proposed in the earlier run is not proposed in the later one, when they did
     /// not leave the shortlist (`departure` nil): still listed, the proposal chose others; not
     /// listed, they were proposed by a pin since cleared.
-    public static func withdrawal(departure: Departure?, isStillListed: Bool) -> String {
+    package static func withdrawal(departure: Departure?, isStillListed: Bool) -> String {
         departure?.text
             ?? (isStillListed
                 ? "still on the shortlist: the proposal chose others"

@@ -1,26 +1,26 @@
 /// What changed for each need between two runs: who entered or left the shortlist, whose score
 /// moved, and how the proposal changed.
-public struct RunDiff: Sendable, Equatable {
+package struct RunDiff: Sendable, Equatable {
     /// One need's changes.
-    public struct NeedChange: Sendable, Equatable {
-        public var needID: String
+    package struct NeedChange: Sendable, Equatable {
+        package var needID: String
         /// Shortlisted in the second run only, with the score there.
-        public var entered: [(staffID: String, score: Double)]
+        package var entered: [(staffID: String, score: Double)]
         /// Shortlisted in the first run only, with the score there.
-        public var left: [(staffID: String, score: Double)]
+        package var left: [(staffID: String, score: Double)]
         /// On both shortlists with a different score: (staff, before, after).
-        public var moved: [(staffID: String, before: Double, after: Double)]
+        package var moved: [(staffID: String, before: Double, after: Double)]
         /// Proposed in the second run only.
-        public var proposed: [String]
+        package var proposed: [String]
         /// Proposed in the first run only.
-        public var withdrawn: [String]
+        package var withdrawn: [String]
 
-        public var isEmpty: Bool {
+        package var isEmpty: Bool {
             entered.isEmpty && left.isEmpty && moved.isEmpty && proposed.isEmpty
                 && withdrawn.isEmpty
         }
 
-        public static func == (lhs: NeedChange, rhs: NeedChange) -> Bool {
+        package static func == (lhs: NeedChange, rhs: NeedChange) -> Bool {
             lhs.needID == rhs.needID && lhs.entered.map(\.staffID) == rhs.entered.map(\.staffID)
                 && lhs.left.map(\.staffID) == rhs.left.map(\.staffID)
                 && lhs.moved.map(\.staffID) == rhs.moved.map(\.staffID)
@@ -29,16 +29,16 @@ public struct RunDiff: Sendable, Equatable {
     }
 
     /// Needs with any change, by need id.
-    public var needs: [NeedChange]
+    package var needs: [NeedChange]
     /// Needs compared (in either run).
-    public var needsCompared: Int
+    package var needsCompared: Int
 
     /// Scores closer than this are the same (they are rounded when shown).
-    public static let scoreTolerance = 1e-9
+    package static let scoreTolerance = 1e-9
 
     /// Compares run A's shortlists and proposal with run B's. Each shortlist is
     /// (need, staff, score); each proposal is (need, staff).
-    public init(
+    package init(
         shortlistA: [(need: String, staff: String, score: Double)],
         proposalA: [(need: String, staff: String)],
         shortlistB: [(need: String, staff: String, score: Double)],

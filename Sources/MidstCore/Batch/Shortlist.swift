@@ -1,19 +1,23 @@
-/// One person on a need's shortlist.
-public struct ShortlistEntry: Hashable, Sendable {
-    /// The person's row in the ``StaffTable``.
-    public var row: Int32
-    /// 1 for the best.
-    public var rank: Int
-    public var score: Double
-    public var components: ComponentVector
+extension Shortlisting {
+    /// One person on a need's shortlist.
+    public struct Entry: Hashable, Sendable {
+        /// The person's row in the ``StaffTable``.
+        public var row: Int32
+        /// 1 for the best.
+        public var rank: Int
+        public var score: Double
+        public var components: ScoreComponent.Vector
+    }
 }
 
-/// The shortlists of a batch, and what it took to find them.
-public struct Shortlists: Sendable {
-    /// For each need, in the order of the plans: its best people, best first.
-    public var lists: [[ShortlistEntry]]
-    /// How many (need, person) pairs were examined (an eligibility check each).
-    public var pairsExamined: Int
+extension Shortlisting {
+    /// The shortlists of a batch, and what it took to find them.
+    public struct Result: Sendable {
+        /// For each need, in the order of the plans: its best people, best first.
+        public var lists: [[Shortlisting.Entry]]
+        /// How many (need, person) pairs were examined (an eligibility check each).
+        public var pairsExamined: Int
+    }
 }
 
 /// The batch's scoring phase: the top people for every need, computed on all cores.
@@ -30,15 +34,15 @@ public enum Shortlisting {
     public static func shortlists(
         for plans: [NeedPlan], in table: StaffTable, top: Int, excluded: [Int: Set<Int32>] = [:],
         blocking: Bool = true, progress: ((Int, Int) -> Void)? = nil
-    ) async -> Shortlists {
+    ) async -> Shortlisting.Result {
         let index = blocking ? CandidateIndex(table: table) : nil
         let chunkSize = max(1, plans.count / 64)
         let chunks = stride(from: 0, to: plans.count, by: chunkSize).map {
             $0..<min($0 + chunkSize, plans.count)
         }
-        var results = [[ShortlistEntry]](repeating: [], count: plans.count)
+        var results = [[Shortlisting.Entry]](repeating: [], count: plans.count)
         var examined = 0
-        await withTaskGroup(of: (Range<Int>, [[ShortlistEntry]], Int).self) { group in
+        await withTaskGroup(of: (Range<Int>, [[Shortlisting.Entry]], Int).self) { group in
             for chunk in chunks {
                 group.addTask {
                     var examined = 0
@@ -60,7 +64,7 @@ public enum Shortlisting {
                 progress?(done, plans.count)
             }
         }
-        return Shortlists(lists: results, pairsExamined: examined)
+        return Shortlisting.Result(lists: results, pairsExamined: examined)
     }
 
     /// One need's shortlist, searched through `index` when given, else by scanning its
@@ -68,7 +72,7 @@ public enum Shortlisting {
     public static func shortlist(
         for plan: NeedPlan, in table: StaffTable, index: CandidateIndex? = nil, top: Int,
         excluding excluded: Set<Int32> = []
-    ) -> (list: [ShortlistEntry], examined: Int) {
+    ) -> (list: [Shortlisting.Entry], examined: Int) {
         let best: [(row: Int32, score: Double)]
         let examined: Int
         if let index {
@@ -88,7 +92,7 @@ public enum Shortlisting {
             }
         }
         let list = best.enumerated().map { position, candidate in
-            ShortlistEntry(
+            Shortlisting.Entry(
                 row: candidate.row, rank: position + 1, score: candidate.score,
                 components: plan.components(Int(candidate.row), in: table))
         }

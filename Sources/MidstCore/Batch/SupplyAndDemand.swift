@@ -7,27 +7,27 @@
 /// active, with free capacity) who hold that specialty or profession, have a tie of any kind to
 /// that country, and speak that language (or an equivalent) at the lowest level the group's
 /// needs require. Dates, mode and seniority are left out: they are a need's, not a group's.
-public struct SupplyAndDemand: Sendable {
+package struct SupplyAndDemand: Sendable {
     /// One country × specialty × language group.
-    public struct Group: Sendable, Hashable {
-        public var country: CountryCode
-        public var specialty: SpecialtyCode
+    package struct Group: Sendable, Hashable {
+        package var country: CountryCode
+        package var specialty: SpecialtyCode
         /// The first required language of the group's needs; `nil` when they require none.
-        public var language: LanguageCode?
+        package var language: LanguageCode?
         /// The lowest level the group's needs require of ``language``.
-        public var minimumLevel: LanguageLevel?
+        package var minimumLevel: LanguageLevel?
         /// Open needs in the group, and the people they want.
-        public var needs: Int
-        public var slots: Int
+        package var needs: Int
+        package var slots: Int
         /// Suitable matchable people with free capacity.
-        public var people: Int
+        package var people: Int
 
         /// Slots beyond the people who could fill them (0 when there are enough).
-        public var shortfall: Int { max(0, slots - people) }
+        package var shortfall: Int { max(0, slots - people) }
     }
 
     /// Every group with an open need; largest shortfall first, then most slots, then by key.
-    public var groups: [Group]
+    package var groups: [Group]
 
     private struct Key: Hashable {
         var country: Int
@@ -39,7 +39,7 @@ public struct SupplyAndDemand: Sendable {
     /// Groups `needs` and counts the suitable people of `table` for each group.
     ///
     /// - Complexity: O(needs + people × specialties × ties × languages), one pass over the table.
-    public init(needs: [Need], table: StaffTable, reference: ReferenceData) {
+    package init(needs: [Need], table: StaffTable, reference: ReferenceData) {
         var groups: [Group] = []
         var index: [Key: Int] = [:]
         var minimumRank: [UInt8] = []

@@ -2,7 +2,7 @@
 /// on stderr, and exits with ``exitStatus`` (as swift-argument-parser's `MessageInfo` does for
 /// its own errors). The store's and the core's errors adopt it; an error that does not is a
 /// database or file problem (``ExitStatus/databaseProblem``).
-public protocol MidstError: Error, Sendable {
+package protocol MidstError: Error, Sendable {
     /// The problem in words, with what to do about it; no `error: ` prefix.
     var message: String { get }
     /// How the process ends when this error ends a command.
@@ -10,7 +10,7 @@ public protocol MidstError: Error, Sendable {
 }
 
 /// How a Midst command ends, documented in `midst --help` and the README.
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Invalid input data, a record that does not exist, or a change that was refused: nothing
     /// was changed.
     case invalidData = 1

@@ -2,28 +2,28 @@
 /// asked and awaited, and who is kept off which need (docs/SCORING.md, "Outcomes and the nightly
 /// loop"). Built from the whole outcome log as of the run's date; outcomes dated later are not
 /// known yet, so a night can be replayed with `--as-of`.
-public struct FollowUp: Sendable {
+package struct FollowUp: Sendable {
     /// One pair with a standing.
-    public struct Entry: Hashable, Sendable {
-        public var needID: RecordID
-        public var staffID: RecordID
-        public var standing: PairStanding
+    package struct Entry: Hashable, Sendable {
+        package var needID: RecordID
+        package var staffID: RecordID
+        package var standing: PairStanding
     }
 
     /// The run's date: needs ended before it are expired, asks and silences are counted to it.
     /// Nil applies no date (no need expires, asks never run out).
-    public let asOf: CalendarDate?
-    public let rules: FollowUpRules
+    package let asOf: CalendarDate?
+    package let rules: FollowUpRules
     private var byPair: [PairKey: PairStanding] = [:]
     private var placedByNeed: [RecordID: Int] = [:]
     private var askedByNeed: [RecordID: Int] = [:]
     /// Every pair with a standing, by need then person.
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
 
     /// - Parameters:
     ///   - outcomes: the log, in any order.
     ///   - asOf: the run's date (nil: no date rules).
-    public init(outcomes: [Outcome] = [], asOf: CalendarDate? = nil, rules: FollowUpRules = .init())
+    package init(outcomes: [Outcome] = [], asOf: CalendarDate? = nil, rules: FollowUpRules = .init())
     {
         self.asOf = asOf
         self.rules = rules
@@ -45,28 +45,28 @@ public struct FollowUp: Sendable {
     }
 
     /// The pair's standing, or nil when nothing recorded counts.
-    public func standing(need: RecordID, staff: RecordID) -> PairStanding? {
+    package func standing(need: RecordID, staff: RecordID) -> PairStanding? {
         byPair[PairKey(need: need, staff: staff)]
     }
 
     /// How many people are placed on the need (accepted or completed, not withdrawn).
-    public func placedCount(in need: RecordID) -> Int { placedByNeed[need] ?? 0 }
+    package func placedCount(in need: RecordID) -> Int { placedByNeed[need] ?? 0 }
 
     /// How many people were asked for the need and have not answered yet.
-    public func askedCount(in need: RecordID) -> Int { askedByNeed[need] ?? 0 }
+    package func askedCount(in need: RecordID) -> Int { askedByNeed[need] ?? 0 }
 
     /// The need's slots not taken by placed people.
-    public func openSlots(of need: Need) -> Int { max(0, need.slots - placedCount(in: need.id)) }
+    package func openSlots(of need: Need) -> Int { max(0, need.slots - placedCount(in: need.id)) }
 
     /// Whether the need's dates are over: it ended before the run's date.
-    public func isExpired(_ need: Need) -> Bool {
+    package func isExpired(_ need: Need) -> Bool {
         guard let asOf, let end = need.dates.end else { return false }
         return end < asOf
     }
 
     /// Where the need stands, in the words every command uses (``NeedState``).
     /// - Parameter proposed: how many people the run proposes for it.
-    public func state(of need: Need, proposed: Int = 0) -> NeedState {
+    package func state(of need: Need, proposed: Int = 0) -> NeedState {
         NeedState(
             stored: need.status, slots: need.slots, placed: placedCount(in: need.id),
             asked: askedByNeed[need.id] ?? 0,
@@ -74,7 +74,7 @@ public struct FollowUp: Sendable {
     }
 
     /// Whether the need's start has passed while it still has open slots.
-    public func isOverdue(_ need: Need) -> Bool {
+    package func isOverdue(_ need: Need) -> Bool {
         guard let asOf, let start = need.dates.start else { return false }
         return start < asOf && openSlots(of: need) > 0
     }
@@ -87,7 +87,7 @@ public struct FollowUp: Sendable {
 
 extension PairStanding {
     /// Whether the pair is an ask awaiting an answer.
-    public var isAsk: Bool {
+    package var isAsk: Bool {
         if case .asked = self { return true }
         return false
     }

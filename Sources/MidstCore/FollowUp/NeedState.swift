@@ -8,12 +8,12 @@
 /// - `asked`: somebody was asked and has not answered yet;
 /// - `proposed`: the run proposes somebody to ask;
 /// - `open`: none of these: open slots and nobody proposed.
-public enum NeedState: String, CaseIterable, Sendable, Codable {
+package enum NeedState: String, CaseIterable, Sendable, Codable {
     case open, proposed, asked, filled, expired, closed
 
     /// The state of a need with `placed` people placed, `asked` awaited and `proposed` proposed.
-    public init(
-        stored: NeedStatus, slots: Int, placed: Int, asked: Int, proposed: Int, isExpired: Bool
+    package init(
+        stored: Need.Status, slots: Int, placed: Int, asked: Int, proposed: Int, isExpired: Bool
     ) {
         self =
             if stored == .closed {
@@ -32,5 +32,5 @@ public enum NeedState: String, CaseIterable, Sendable, Codable {
     }
 
     /// Whether the batch matches the need: it has open slots and its dates are not over.
-    public var isMatched: Bool { self == .open || self == .proposed || self == .asked }
+    package var isMatched: Bool { self == .open || self == .proposed || self == .asked }
 }

@@ -1,11 +1,11 @@
 /// Where a (need, person) pair stands on a day, read from its latest outcome on or before that
 /// day (docs/SCORING.md, "Outcomes and the nightly loop"). A pair with no outcome has none.
-public enum PairStanding: Hashable, Sendable {
+package enum PairStanding: Hashable, Sendable {
     /// Asked on `since` and not answered yet, within the configuration's `askedHoldDays`: kept
     /// in the need's proposal while eligible, counting against the person's capacity.
     case asked(since: CalendarDate)
     /// Accepted (or completed) on `on`: placed on the need, filling one of its slots.
-    case placed(OutcomeKind, on: CalendarDate)
+    case placed(Outcome.Kind, on: CalendarDate)
     /// Declined on `on`: never proposed for the need again.
     case declined(on: CalendarDate)
     /// Accepted, then withdrew on `on`: the slot is free, and the person is not proposed for the
@@ -17,19 +17,19 @@ public enum PairStanding: Hashable, Sendable {
 
     /// Whether the person may not be proposed for the need as a new candidate: placed on it,
     /// declined, withdrawn or resting. An asked person is kept, not proposed afresh.
-    public var keepsOff: Bool {
+    package var keepsOff: Bool {
         if case .asked = self { return false }
         return true
     }
 
     /// Whether the pair fills one of the need's slots.
-    public var isPlaced: Bool {
+    package var isPlaced: Bool {
         if case .placed = self { return true }
         return false
     }
 
     /// One line for a person reading why: "declined it on 2026-10-02".
-    public var sentence: String {
+    package var sentence: String {
         switch self {
         case .asked(let since): "was asked on \(since) and has not answered yet"
         case .placed(let kind, let date):
@@ -47,7 +47,7 @@ public enum PairStanding: Hashable, Sendable {
 
     /// The pair's standing on `day` from its outcomes (any order; those dated after `day` are
     /// not known yet and are ignored), or nil when it has none that counts.
-    public static func of(
+    package static func of(
         _ outcomes: some Sequence<Outcome>, on day: CalendarDate?, rules: FollowUpRules
     ) -> PairStanding? {
         var latest: Outcome?

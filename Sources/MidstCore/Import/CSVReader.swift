@@ -5,11 +5,11 @@
 /// (an unterminated quote, text after a closing quote, invalid UTF-8) with its line number.
 ///
 /// - Complexity: O(n) in the input size; unquoted ASCII fields are decoded without copying twice.
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
     /// A malformed CSV construct.
-    public struct SyntaxError: Error, Sendable, Equatable {
-        public var line: Int
-        public var message: String
+    package struct SyntaxError: Error, Sendable, Equatable {
+        package var line: Int
+        package var message: String
     }
 
     private let bytes: [UInt8]
@@ -18,26 +18,26 @@ public struct CSVReader: Sendable {
     private let skipsCommentLines: Bool
 
     /// The 1-based line on which the last record returned by ``nextRecord(into:)`` started.
-    public private(set) var recordLine = 0
+    package private(set) var recordLine = 0
     /// The byte offset at which the last record started.
-    public private(set) var recordStart = 0
+    package private(set) var recordStart = 0
     /// The input, for reading fields by their ``CSVFieldSpan``.
-    public var input: [UInt8] { bytes }
+    package var input: [UInt8] { bytes }
     private var spans: [CSVFieldSpan] = []
 
     /// The byte offset reached so far, for progress reporting.
-    public var bytesRead: Int { position }
+    package var bytesRead: Int { position }
 
     /// Creates a reader; with `skipsCommentLines`, lines starting with `#` are passed over (used for
     /// Midst's own reference files, whose headers carry their provenance).
-    public init(bytes: [UInt8], skipsCommentLines: Bool = false) {
+    package init(bytes: [UInt8], skipsCommentLines: Bool = false) {
         self.bytes = bytes
         self.skipsCommentLines = skipsCommentLines
         position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
     /// Reads the next record into `fields` (replacing its contents). Returns `false` at the end.
-    public mutating func nextRecord(into fields: inout [String]) throws(SyntaxError) -> Bool {
+    package mutating func nextRecord(into fields: inout [String]) throws(SyntaxError) -> Bool {
         fields.removeAll(keepingCapacity: true)
         var spans = spans
         defer { self.spans = spans }
@@ -48,7 +48,7 @@ public struct CSVReader: Sendable {
 
     /// Reads the next record as the places of its fields in the input (replacing the contents of
     /// `fields`), without decoding them. Returns `false` at the end. See ``text(of:)``.
-    public mutating func nextRecord(spans fields: inout [CSVFieldSpan]) throws(SyntaxError) -> Bool
+    package mutating func nextRecord(spans fields: inout [CSVFieldSpan]) throws(SyntaxError) -> Bool
     {
         fields.removeAll(keepingCapacity: true)
         let count = bytes.count
@@ -98,7 +98,7 @@ public struct CSVReader: Sendable {
     }
 
     /// The text of a field of the last record read: quotes undoubled, UTF-8 checked.
-    public func text(of field: CSVFieldSpan) throws(SyntaxError) -> String {
+    package func text(of field: CSVFieldSpan) throws(SyntaxError) -> String {
         let slice = bytes[field.start..<field.end]
         if field.isASCII, !field.hasDoubledQuotes {
             return String(decoding: slice, as: UTF8.self)
@@ -185,16 +185,16 @@ public struct CSVReader: Sendable {
 }
 
 /// Where one field of a CSV record lies in the input, before decoding.
-public struct CSVFieldSpan: Sendable, Equatable {
+package struct CSVFieldSpan: Sendable, Equatable {
     /// The field's bytes, `start..<end`: inside the quotes of a quoted field.
-    public var start: Int
-    public var end: Int
+    package var start: Int
+    package var end: Int
     /// Whether the bytes hold doubled quotes (`""`), each standing for one quote.
-    public var hasDoubledQuotes = false
+    package var hasDoubledQuotes = false
     /// Whether every byte is ASCII (then the text needs no UTF-8 check).
-    public var isASCII = true
+    package var isASCII = true
 
     /// Whether the bytes are the field's text as they stand: no quotes to undouble, no UTF-8 to
     /// check.
-    public var isPlain: Bool { isASCII && !hasDoubledQuotes }
+    package var isPlain: Bool { isASCII && !hasDoubledQuotes }
 }

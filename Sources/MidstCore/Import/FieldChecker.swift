@@ -61,13 +61,13 @@ struct FieldChecker<Column: ImportColumn> {
     static func dateProblem(_ text: String) -> String { CalendarDate.problem(parsing: text) }
 
     /// Two dates forming a window; an end before the start is reported on the end column.
-    mutating func window(from startColumn: Column, to endColumn: Column) -> DateWindow {
+    mutating func window(from startColumn: Column, to endColumn: Column) -> CalendarDate.Window {
         let start = date(startColumn)
         let end = date(endColumn)
         if let start, let end, end < start {
             fail(endColumn, "\(end) is before \(startColumn.name) \(start)")
         }
-        return DateWindow(start: start, end: end)
+        return CalendarDate.Window(start: start, end: end)
     }
 
     mutating func timestamp(_ column: Column, default fallback: Timestamp) -> Timestamp {

@@ -1,5 +1,5 @@
 /// The columns of one kind of import file.
-public protocol ImportColumn: CaseIterable, Hashable, Sendable where AllCases == [Self] {
+package protocol ImportColumn: CaseIterable, Hashable, Sendable where AllCases == [Self] {
     /// The column name as written in the header (and as the JSON key).
     var name: String { get }
     /// Whether every record must give a value.
@@ -11,25 +11,25 @@ public protocol ImportColumn: CaseIterable, Hashable, Sendable where AllCases ==
 }
 
 extension ImportColumn {
-    public var aliases: [String] { [] }
+    package var aliases: [String] { [] }
 
     /// The column a header name or JSON key (lower case) stands for, by name or alias.
-    public static func named(_ key: String) -> Self? {
+    package static func named(_ key: String) -> Self? {
         allCases.first { $0.name == key || $0.aliases.contains(key) }
     }
 }
 
 extension ImportColumn where Self: RawRepresentable, RawValue == Int {
-    public var position: Int { rawValue }
+    package var position: Int { rawValue }
 }
 
 /// Columns of a staff file (see `docs/FORMATS.md`).
-public enum StaffColumn: Int, ImportColumn {
+package enum StaffColumn: Int, ImportColumn {
     case id, name, email, profession, specialties, seniority, countries, languages
     case availableFrom, availableTo, modes, maxAssignments, consent, employer, placements, updatedAt
     case skills
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .id: "id"
         case .name: "name"
@@ -51,7 +51,7 @@ public enum StaffColumn: Int, ImportColumn {
         }
     }
 
-    public var isRequired: Bool {
+    package var isRequired: Bool {
         switch self {
         case .id, .profession, .specialties, .seniority, .consent: true
         default: false
@@ -60,12 +60,12 @@ public enum StaffColumn: Int, ImportColumn {
 }
 
 /// Columns of a needs file (see `docs/FORMATS.md`).
-public enum NeedColumn: Int, ImportColumn {
+package enum NeedColumn: Int, ImportColumn {
     case id, partnership, hostInstitution, country, profession, specialty, minSeniority
     case requiredLanguages, preferredLanguages, start, end, mode, slots, priority, status
     case description, updatedAt, site, skills, partner, minScore, requireSpecialty
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .id: "id"
         case .partnership: "partnership"
@@ -92,7 +92,7 @@ public enum NeedColumn: Int, ImportColumn {
         }
     }
 
-    public var isRequired: Bool {
+    package var isRequired: Bool {
         switch self {
         case .id, .partnership, .hostInstitution, .country, .profession, .mode: true
         default: false
@@ -100,7 +100,7 @@ public enum NeedColumn: Int, ImportColumn {
     }
 
     /// The plural names, since these columns may list several values.
-    public var aliases: [String] {
+    package var aliases: [String] {
         switch self {
         case .country: ["countries"]
         case .profession: ["professions"]
@@ -112,10 +112,10 @@ public enum NeedColumn: Int, ImportColumn {
 }
 
 /// Columns of an outcomes file (see `docs/FORMATS.md`).
-public enum OutcomeColumn: Int, ImportColumn {
+package enum OutcomeColumn: Int, ImportColumn {
     case needID, staffID, outcome, date
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .needID: "need_id"
         case .staffID: "staff_id"
@@ -124,15 +124,15 @@ public enum OutcomeColumn: Int, ImportColumn {
         }
     }
 
-    public var isRequired: Bool { true }
+    package var isRequired: Bool { true }
 }
 
 /// Columns of a needs file that only changes statuses: `id` and `status`, and perhaps `reason`
 /// (see `docs/FORMATS.md`, "Closing and reopening needs").
-public enum NeedStatusColumn: Int, ImportColumn {
+package enum NeedStatusColumn: Int, ImportColumn {
     case id, status, reason
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .id: "id"
         case .status: "status"
@@ -140,13 +140,13 @@ public enum NeedStatusColumn: Int, ImportColumn {
         }
     }
 
-    public var aliases: [String] { self == .reason ? ["status_reason"] : [] }
+    package var aliases: [String] { self == .reason ? ["status_reason"] : [] }
 
-    public var isRequired: Bool { self != .reason }
+    package var isRequired: Bool { self != .reason }
 
     /// Whether a header (or a JSON line's keys) names only these columns, and both `id` and
     /// `status`: such a needs file changes statuses and leaves every other column as stored.
-    public static func isStatusOnly(_ names: [String]) -> Bool {
+    package static func isStatusOnly(_ names: [String]) -> Bool {
         let keys = Set(names.map { $0.trimmingSpaces.lowercased() }.filter { !$0.isEmpty })
         let columns = keys.map(named)
         return columns.allSatisfy { $0 != nil } && keys.contains("id") && keys.contains("status")

@@ -1,23 +1,23 @@
 /// One record of an import file, its values placed by column, before validation.
 ///
 /// Values are trimmed of surrounding spaces; an empty value counts as absent.
-public struct ImportRow<Column: ImportColumn>: Sendable {
+package struct ImportRow<Column: ImportColumn>: Sendable {
     /// The 1-based line on which the record starts.
-    public var line: Int
+    package var line: Int
     private var values: [String?]
     /// The columns a JSON Lines record names (even as `null` or empty), which a re-import
     /// updates; `nil` for CSV, where the header says.
-    public var givenColumns: Set<Column>?
+    package var givenColumns: Set<Column>?
 
     /// An empty row for `line` with room for `columnCount` values (`Column.allCases.count`,
     /// passed in because computing `allCases` allocates, and this runs once per record).
-    public init(line: Int, columnCount: Int) {
+    package init(line: Int, columnCount: Int) {
         self.line = line
         values = Array(repeating: nil, count: columnCount)
     }
 
     /// The value of `column`, or `nil` when absent or empty.
-    public subscript(column: Column) -> String? {
+    package subscript(column: Column) -> String? {
         get { values[column.position] }
         set { values[column.position] = newValue.flatMap(Self.trimmed) }
     }
@@ -54,20 +54,20 @@ extension String {
 /// Some fields are read past rather than refused, so that spreadsheets round-trip: the `line`
 /// and `problems` columns of a rejects file (fixed and imported again), empty names at the end
 /// (the trailing empty column a spreadsheet may save), and, when asked, unknown columns.
-public struct ImportHeader<Column: ImportColumn>: Sendable {
+package struct ImportHeader<Column: ImportColumn>: Sendable {
     /// By field position, its column, or `nil` for a field read past.
     private let columns: [Column?]
     private let columnCount = Column.allCases.count
     /// Unknown column names read past (only with `ignoringUnknown`), for a warning.
-    public let ignoredUnknown: [String]
+    package let ignoredUnknown: [String]
 
     /// The names a rejects file adds before the record's own columns.
-    public static var rejectsColumns: [String] { ["line", "problems"] }
+    package static var rejectsColumns: [String] { ["line", "problems"] }
 
     /// Maps header names (case-insensitive) to columns. Reports unknown (unless
     /// `ignoringUnknown`) and repeated columns and missing required ones, all at once, as issues
     /// on `line`.
-    public init(names: [String], file: String, line: Int = 1, ignoringUnknown: Bool = false)
+    package init(names: [String], file: String, line: Int = 1, ignoringUnknown: Bool = false)
         throws(ImportFailure)
     {
         var issues: [ImportIssue] = []
@@ -111,17 +111,17 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
     }
 
     /// The number of fields every record must have.
-    public var fieldCount: Int { columns.count }
+    package var fieldCount: Int { columns.count }
 
     /// The columns the file has.
-    public var columnSet: Set<Column> { Set(columns.compactMap { $0 }) }
+    package var columnSet: Set<Column> { Set(columns.compactMap { $0 }) }
 
     /// The position of `column`'s field in each record, or `nil` when the file has no such column.
-    public func fieldIndex(of column: Column) -> Int? { columns.firstIndex(of: column) }
+    package func fieldIndex(of column: Column) -> Int? { columns.firstIndex(of: column) }
 
     /// Places a record's fields under their columns; a record with the wrong number of fields is
     /// an issue.
-    public func row(from fields: [String], line: Int, file: String) -> Result<
+    package func row(from fields: [String], line: Int, file: String) -> Result<
         ImportRow<Column>, ImportIssue
     > {
         guard fields.count == columns.count else {
@@ -140,8 +140,8 @@ public struct ImportHeader<Column: ImportColumn>: Sendable {
 }
 
 /// The issues that stopped an import (or a part of it), in file order.
-public struct ImportFailure: Error, Sendable, CustomStringConvertible {
-    public var issues: [ImportIssue]
-    public init(issues: [ImportIssue]) { self.issues = issues }
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
+package struct ImportFailure: Error, Sendable, CustomStringConvertible {
+    package var issues: [ImportIssue]
+    package init(issues: [ImportIssue]) { self.issues = issues }
+    package var description: String { issues.map(\.description).joined(separator: "\n") }
 }

@@ -1,33 +1,33 @@
 /// A change of a need's status alone: `midst needs close` and `reopen`, or a needs file with
 /// only `id` and `status` columns.
-public struct NeedStatusChange: Hashable, Sendable {
-    public var needID: RecordID
-    public var status: NeedStatus
+package struct NeedStatusChange: Hashable, Sendable {
+    package var needID: RecordID
+    package var status: Need.Status
     /// Why, as the coordinator wrote it.
-    public var reason: String?
+    package var reason: String?
 
-    public init(needID: RecordID, status: NeedStatus, reason: String? = nil) {
+    package init(needID: RecordID, status: Need.Status, reason: String? = nil) {
         self.needID = needID
         self.status = status
         self.reason = reason
     }
 }
 
-/// Turns the rows of a status-only needs file into ``NeedStatusChange``s.
-public struct NeedStatusValidator: Sendable {
-    public let reference: ReferenceData
+/// Turns the rows of a status-only needs file into ``Need/StatusChange``s.
+package struct NeedStatusValidator: Sendable {
+    package let reference: ReferenceData
 
-    public init(reference: ReferenceData) { self.reference = reference }
+    package init(reference: ReferenceData) { self.reference = reference }
 
     /// The change, or every issue found in the row.
-    public func validate(_ row: ImportRow<NeedStatusColumn>, file: String) -> Result<
+    package func validate(_ row: ImportRow<NeedStatusColumn>, file: String) -> Result<
         NeedStatusChange, ImportFailure
     > {
         var check = FieldChecker(row: row, file: file, reference: reference)
         let id = check.id(.id)
-        var status: NeedStatus?
+        var status: Need.Status?
         if let text = check.text(.status) {
-            status = NeedStatus(rawValue: text.lowercased())
+            status = Need.Status(rawValue: text.lowercased())
             if status == nil { check.fail(.status, "'\(text)' is not open, filled or closed") }
         }
         let reason = check.text(.reason)

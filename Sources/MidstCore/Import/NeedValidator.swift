@@ -1,16 +1,16 @@
 /// Turns import rows into validated ``Need`` records. Pure and thread-safe.
-public struct NeedValidator: Sendable {
-    public let reference: ReferenceData
+package struct NeedValidator: Sendable {
+    package let reference: ReferenceData
     /// The `updated_at` given to records that carry none.
-    public let now: Timestamp
+    package let now: Timestamp
 
-    public init(reference: ReferenceData, now: Timestamp) {
+    package init(reference: ReferenceData, now: Timestamp) {
         self.reference = reference
         self.now = now
     }
 
     /// The need, or every issue found in the row.
-    public func validate(_ row: ImportRow<NeedColumn>, file: String) -> Result<Need, ImportFailure>
+    package func validate(_ row: ImportRow<NeedColumn>, file: String) -> Result<Need, ImportFailure>
     {
         var check = FieldChecker(row: row, file: file, reference: reference)
         let id = check.id(.id)
@@ -28,25 +28,25 @@ public struct NeedValidator: Sendable {
             check.text(.minSeniority) == nil
             ? (Seniority.lowest, nil) : check.seniority(.minSeniority)
         let required = check.languageItems(.requiredLanguages, defaultLevel: nil).map {
-            LanguageRequirement(language: $0.0, minimumLevel: $0.1)
+            Need.LanguageRequirement(language: $0.0, minimumLevel: $0.1)
         }
         let preferred = check.languageItems(.preferredLanguages, defaultLevel: .b1).map {
-            LanguageRequirement(language: $0.0, minimumLevel: $0.1)
+            Need.LanguageRequirement(language: $0.0, minimumLevel: $0.1)
         }
         for language in Set(required.map(\.language)).intersection(preferred.map(\.language)) {
             check.fail(.preferredLanguages, "language '\(language)' is already required")
         }
         let dates = check.window(from: .start, to: .end)
-        var mode: NeedMode?
+        var mode: Need.Mode?
         if let text = check.text(.mode) {
-            mode = NeedMode(rawValue: String(text.lowercased().map { $0 == "_" ? "-" : $0 }))
+            mode = Need.Mode(rawValue: String(text.lowercased().map { $0 == "_" ? "-" : $0 }))
             if mode == nil { check.fail(.mode, "'\(text)' is not remote, in-country or either") }
         }
         let slots = check.integer(.slots, in: 1...100, default: 1)
         let priority = check.integer(.priority, in: 1...5, default: 3)
-        var status = NeedStatus.open
+        var status = Need.Status.open
         if let text = check.text(.status) {
-            if let value = NeedStatus(rawValue: text.lowercased()) {
+            if let value = Need.Status(rawValue: text.lowercased()) {
                 status = value
             } else {
                 check.fail(.status, "'\(text)' is not open, filled or closed")

@@ -1,23 +1,23 @@
 /// Turns import rows into ``Outcome`` records. Whether the need and staff ids exist is checked by
 /// the store, which knows them.
-public struct OutcomeValidator: Sendable {
-    public let reference: ReferenceData
+package struct OutcomeValidator: Sendable {
+    package let reference: ReferenceData
 
-    public init(reference: ReferenceData) { self.reference = reference }
+    package init(reference: ReferenceData) { self.reference = reference }
 
     /// The outcome, or every issue found in the row.
-    public func validate(_ row: ImportRow<OutcomeColumn>, file: String) -> Result<
+    package func validate(_ row: ImportRow<OutcomeColumn>, file: String) -> Result<
         Outcome, ImportFailure
     > {
         var check = FieldChecker(row: row, file: file, reference: reference)
         let need = check.id(.needID)
         let staff = check.id(.staffID)
-        var kind: OutcomeKind?
+        var kind: Outcome.Kind?
         if let text = check.text(.outcome) {
-            kind = OutcomeKind(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
+            kind = Outcome.Kind(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
             if kind == nil {
                 check.fail(
-                    .outcome, "'\(text)' is not \(OutcomeKind.spelledOut)")
+                    .outcome, "'\(text)' is not \(Outcome.Kind.spelledOut)")
             }
         }
         let date = check.date(.date)

@@ -11,7 +11,7 @@
 /// accepts with the same values and the same stored text (ImportTests check both paths store the
 /// same rows). It exists for speed: it allocates nothing, where decoding a row into strings and
 /// validating them cost most of a 1M-row import (ImportBenchmarks).
-public struct PlainStaffValidator: Sendable {
+package struct PlainStaffValidator: Sendable {
     private let fieldOfColumn: [Int]
     private let fieldCount: Int
     private let specialties: ByteCodeTable
@@ -26,7 +26,7 @@ public struct PlainStaffValidator: Sendable {
     private let languageByLetters: [Int16]
 
     /// A validator for rows laid out as `header` says, against `reference`.
-    public init(reference: ReferenceData, header: ImportHeader<StaffColumn>) {
+    package init(reference: ReferenceData, header: ImportHeader<StaffColumn>) {
         fieldOfColumn = StaffColumn.allCases.map { header.fieldIndex(of: $0) ?? -1 }
         fieldCount = header.fieldCount
         let codes = reference.specialties.map(\.code)
@@ -58,7 +58,7 @@ public struct PlainStaffValidator: Sendable {
     }
 
     /// The record, when the row (its fields' places in `bytes`) is plain and valid; else `nil`.
-    public func validate(_ fields: [CSVFieldSpan], in bytes: UnsafeBufferPointer<UInt8>)
+    package func validate(_ fields: [CSVFieldSpan], in bytes: UnsafeBufferPointer<UInt8>)
         -> PlainStaff?
     {
         guard fields.count == fieldCount else { return nil }
@@ -205,9 +205,9 @@ public struct PlainStaffValidator: Sendable {
         }
     }
 
-    private func readModes(_ text: TextSpan, _ row: Row) -> WorkModes? {
+    private func readModes(_ text: TextSpan, _ row: Row) -> Staff.WorkModes? {
         guard !text.isEmpty else { return .both }
-        var modes: WorkModes = []
+        var modes: Staff.WorkModes = []
         let isPlain = row.forEachItem(of: text) { item in
             let bytes = row.bytes(item)
             if bytes.elementsEqual("remote".utf8) {
@@ -244,7 +244,7 @@ public struct PlainStaffValidator: Sendable {
         return slot
     }
 
-    private static let tieKinds = TieKind.allCases.map { Array($0.rawValue.utf8) }
+    private static let tieKinds = CountryTie.Kind.allCases.map { Array($0.rawValue.utf8) }
 
     private static func tieKind(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
         tieKinds.firstIndex { bytes.elementsEqual($0) }.map(UInt8.init)

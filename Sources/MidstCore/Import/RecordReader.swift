@@ -2,15 +2,15 @@ import Foundation
 
 /// One record read from an import file: its place in the file, its original text (for a rejects
 /// file) and either its values by column or the issue that kept it from being read.
-public struct RawRecord<Column: ImportColumn>: Sendable {
-    public var line: Int
+package struct RawRecord<Column: ImportColumn>: Sendable {
+    package var line: Int
     /// The original fields (CSV) or the original line (JSON Lines, one element).
-    public var original: [String]
-    public var row: Result<ImportRow<Column>, ImportIssue>
+    package var original: [String]
+    package var row: Result<ImportRow<Column>, ImportIssue>
 }
 
 /// A record from ``RecordReader/next(tryingFirst:)``.
-public enum ReadRecord<Column: ImportColumn, Plain> {
+package enum ReadRecord<Column: ImportColumn, Plain> {
     /// A CSV record taken straight from its bytes: its 1-based line, and where it lies in the
     /// file (for ``RecordReader/originalFields(at:)``).
     case plain(Plain, line: Int, bytes: Range<Int>)
@@ -23,25 +23,25 @@ public enum ReadRecord<Column: ImportColumn, Plain> {
 /// A CSV header with unknown or missing columns, or a CSV syntax error, stops reading (the file
 /// cannot be read reliably past it) and throws ``ImportFailure``; a record with the wrong number of
 /// fields or a JSON line that does not parse is returned as a failed ``RawRecord`` and reading goes on.
-public struct RecordReader<Column: ImportColumn>: Sendable {
+package struct RecordReader<Column: ImportColumn>: Sendable {
     private enum Source: Sendable {
         case csv(CSVReader, ImportHeader<Column>)
         case jsonl(bytes: [UInt8], position: Int, line: Int)
     }
 
-    public let file: String
-    public let format: ImportFormat
+    package let file: String
+    package let format: ImportFormat
     /// The CSV header as written, or `nil` for JSON Lines.
-    public let header: [String]?
+    package let header: [String]?
     private var source: Source
     private var fields: [String] = []
     private var spans: [CSVFieldSpan] = []
 
     /// Whether unknown CSV columns and JSON keys are read past instead of refused.
-    public let ignoresUnknownColumns: Bool
+    package let ignoresUnknownColumns: Bool
 
     /// Opens `bytes` read from `file` (used in messages).
-    public init(
+    package init(
         bytes: [UInt8], format: ImportFormat, file: String, ignoringUnknownColumns: Bool = false
     ) throws(ImportFailure) {
         self.file = file
@@ -80,7 +80,7 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
     }
 
     /// The next record, or `nil` at the end of the file.
-    public mutating func next() throws(ImportFailure) -> RawRecord<Column>? {
+    package mutating func next() throws(ImportFailure) -> RawRecord<Column>? {
         let record = try next(tryingFirst: { _, _ -> Never? in nil })
         guard case .decoded(let raw) = record else { return nil }
         return raw
@@ -89,7 +89,7 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
     /// The next record, or `nil` at the end of the file. A CSV record is first offered to
     /// `plain` as its fields' places in the file's bytes; what `plain` returns is passed on
     /// as it is, and only a record it declines (`nil`) is decoded into a ``RawRecord``.
-    public mutating func next<Plain>(
+    package mutating func next<Plain>(
         tryingFirst plain: ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) -> Plain?
     ) throws(ImportFailure) -> ReadRecord<Column, Plain>? {
         switch source {
@@ -130,7 +130,7 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
 
     /// The fields of the CSV record that lay at `bytes` (from a ``ReadRecord/plain(_:line:bytes:)``),
     /// decoded, for a rejects file.
-    public func originalFields(at bytes: Range<Int>) -> [String] {
+    package func originalFields(at bytes: Range<Int>) -> [String] {
         guard case .csv(let reader, _) = source else { return [] }
         var record = CSVReader(bytes: Array(reader.input[bytes]))
         var fields: [String] = []
@@ -139,13 +139,13 @@ public struct RecordReader<Column: ImportColumn>: Sendable {
     }
 
     /// The CSV header mapped onto columns, or `nil` for JSON Lines.
-    public var csvHeader: ImportHeader<Column>? {
+    package var csvHeader: ImportHeader<Column>? {
         guard case .csv(_, let header) = source else { return nil }
         return header
     }
 
     /// How far reading has got, in bytes, for progress reports.
-    public var bytesRead: Int {
+    package var bytesRead: Int {
         switch source {
         case .csv(let reader, _): reader.bytesRead
         case .jsonl(_, let position, _): position

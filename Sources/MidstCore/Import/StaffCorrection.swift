@@ -1,10 +1,10 @@
 /// A re-imported staff record applied to the stored one: the columns the file has replace the
 /// stored values (an empty cell clears an optional one); the columns it lacks keep them.
-public enum StaffCorrection {
+package enum StaffCorrection {
     /// `record`, with the stored values of the columns in `absent`. The specialties column is
     /// required, so only the skills can be kept from the stored list: the record's specialties
     /// (and any skill written among them) come first, then the stored skills.
-    public static func merged(
+    package static func merged(
         _ record: Staff, stored: Staff, absent: Set<StaffColumn>, reference: ReferenceData
     ) -> Staff {
         guard !absent.isEmpty else { return record }

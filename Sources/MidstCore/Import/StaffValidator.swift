@@ -1,17 +1,17 @@
 /// Turns import rows into validated ``Staff`` records, checking every field against the reference
 /// data. Pure and thread-safe: share one validator across concurrent chunks.
-public struct StaffValidator: Sendable {
-    public let reference: ReferenceData
+package struct StaffValidator: Sendable {
+    package let reference: ReferenceData
     /// The `updated_at` given to records that carry none.
-    public let now: Timestamp
+    package let now: Timestamp
 
-    public init(reference: ReferenceData, now: Timestamp) {
+    package init(reference: ReferenceData, now: Timestamp) {
         self.reference = reference
         self.now = now
     }
 
     /// The staff record, or every issue found in the row.
-    public func validate(_ row: ImportRow<StaffColumn>, file: String) -> Result<
+    package func validate(_ row: ImportRow<StaffColumn>, file: String) -> Result<
         Staff, ImportFailure
     > {
         var check = FieldChecker(row: row, file: file, reference: reference)
@@ -33,7 +33,7 @@ public struct StaffValidator: Sendable {
         let seniority = check.seniority(.seniority)
         let ties = countryTies(&check)
         let languages = check.languageItems(.languages, defaultLevel: nil).map {
-            LanguageSkill(language: $0.0, level: $0.1)
+            Staff.LanguageSkill(language: $0.0, level: $0.1)
         }
         let availability = check.window(from: .availableFrom, to: .availableTo)
         let modes = workModes(&check)
@@ -65,7 +65,7 @@ public struct StaffValidator: Sendable {
                 continue
             }
             let country = check.country(parts[0], in: .countries)
-            let kind = TieKind(rawValue: parts[1].lowercased())
+            let kind = CountryTie.Kind(rawValue: parts[1].lowercased())
             if kind == nil {
                 check.fail(
                     .countries,
@@ -89,9 +89,9 @@ public struct StaffValidator: Sendable {
         return ties
     }
 
-    private func workModes(_ check: inout FieldChecker<StaffColumn>) -> WorkModes {
+    private func workModes(_ check: inout FieldChecker<StaffColumn>) -> Staff.WorkModes {
         guard let text = check.text(.modes) else { return .both }
-        var modes: WorkModes = []
+        var modes: Staff.WorkModes = []
         for parts in check.items(text) {
             switch parts.joined(separator: ":").lowercased() {
             case "remote": modes.insert(.remote)

@@ -100,12 +100,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 }
 
-/// A window of days; either end may be open.
-public struct DateWindow: Hashable, Sendable {
-    public var start: CalendarDate?
-    public var end: CalendarDate?
-    public init(start: CalendarDate? = nil, end: CalendarDate? = nil) {
-        self.start = start
-        self.end = end
+extension CalendarDate {
+    /// A window of days; either end may be open.
+    public struct Window: Hashable, Sendable {
+        public var start: CalendarDate?
+        public var end: CalendarDate?
+        public init(start: CalendarDate? = nil, end: CalendarDate? = nil) {
+            self.start = start
+            self.end = end
+        }
     }
 }

@@ -37,22 +37,26 @@ public enum LanguageLevel: Int, CaseIterable, Comparable, Sendable, CustomString
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// A language a person speaks, with their level.
-public struct LanguageSkill: Hashable, Sendable {
-    public var language: LanguageCode
-    public var level: LanguageLevel
-    public init(language: LanguageCode, level: LanguageLevel) {
-        self.language = language
-        self.level = level
+extension Staff {
+    /// A language a person speaks, with their level.
+    public struct LanguageSkill: Hashable, Sendable {
+        public var language: LanguageCode
+        public var level: LanguageLevel
+        public init(language: LanguageCode, level: LanguageLevel) {
+            self.language = language
+            self.level = level
+        }
     }
 }
 
-/// A language a need asks for: a required one with a minimum level, or a preferred one.
-public struct LanguageRequirement: Hashable, Sendable {
-    public var language: LanguageCode
-    public var minimumLevel: LanguageLevel
-    public init(language: LanguageCode, minimumLevel: LanguageLevel) {
-        self.language = language
-        self.minimumLevel = minimumLevel
+extension Need {
+    /// A language a need asks for: a required one with a minimum level, or a preferred one.
+    public struct LanguageRequirement: Hashable, Sendable {
+        public var language: LanguageCode
+        public var minimumLevel: LanguageLevel
+        public init(language: LanguageCode, minimumLevel: LanguageLevel) {
+            self.language = language
+            self.minimumLevel = minimumLevel
+        }
     }
 }

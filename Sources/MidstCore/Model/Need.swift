@@ -1,6 +1,8 @@
-/// Where a need stands.
-public enum NeedStatus: String, CaseIterable, Sendable {
-    case open, filled, closed
+extension Need {
+    /// Where a need stands.
+    public enum Status: String, CaseIterable, Sendable {
+        case open, filled, closed
+    }
 }
 
 /// A Health Partnership's request for people.
@@ -30,15 +32,15 @@ public struct Need: Hashable, Sendable {
     /// none (gaps and the report group needs by it).
     public var mainSpecialty: SpecialtyCode? { specialties.first ?? professions.first }
     public var minimumSeniority: Seniority
-    public var requiredLanguages: [LanguageRequirement]
-    public var preferredLanguages: [LanguageRequirement]
-    public var dates: DateWindow
-    public var mode: NeedMode
+    public var requiredLanguages: [Need.LanguageRequirement]
+    public var preferredLanguages: [Need.LanguageRequirement]
+    public var dates: CalendarDate.Window
+    public var mode: Need.Mode
     /// How many people are wanted.
     public var slots: Int
     /// 1 (lowest) to 5 (most urgent).
     public var priority: Int
-    public var status: NeedStatus
+    public var status: Need.Status
     public var description: String?
     /// The lowest score (0–100) a candidate may have; nil for no minimum.
     public var minimumScore: Double?
@@ -50,9 +52,9 @@ public struct Need: Hashable, Sendable {
     public init(
         id: RecordID, partnership: String, hostInstitution: String, country: CountryCode,
         professions: [SpecialtyCode], specialties: [SpecialtyCode] = [],
-        minimumSeniority: Seniority = .lowest, requiredLanguages: [LanguageRequirement] = [],
-        preferredLanguages: [LanguageRequirement] = [], dates: DateWindow = DateWindow(),
-        mode: NeedMode, slots: Int = 1, priority: Int = 3, status: NeedStatus = .open,
+        minimumSeniority: Seniority = .lowest, requiredLanguages: [Need.LanguageRequirement] = [],
+        preferredLanguages: [Need.LanguageRequirement] = [], dates: CalendarDate.Window = CalendarDate.Window(),
+        mode: Need.Mode, slots: Int = 1, priority: Int = 3, status: Need.Status = .open,
         description: String? = nil, site: String? = nil, otherCountries: [CountryCode] = [],
         partners: [String] = [], minimumScore: Double? = nil, requiresSpecialty: Bool? = nil,
         updatedAt: Timestamp

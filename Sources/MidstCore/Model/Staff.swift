@@ -14,9 +14,9 @@ public struct Staff: Hashable, Sendable {
     /// The grade or band as written on import (`ST4`, `band7`), if one was given.
     public var grade: String?
     public var countryTies: [CountryTie]
-    public var languages: [LanguageSkill]
-    public var availability: DateWindow
-    public var modes: WorkModes
+    public var languages: [Staff.LanguageSkill]
+    public var availability: CalendarDate.Window
+    public var modes: Staff.WorkModes
     /// How many commitments the person can hold at once.
     public var maxAssignments: Int
     public var hasConsented: Bool
@@ -28,8 +28,8 @@ public struct Staff: Hashable, Sendable {
     public init(
         id: RecordID, name: String? = nil, email: String? = nil, profession: SpecialtyCode,
         specialties: [SpecialtyCode], seniority: Seniority, grade: String? = nil,
-        countryTies: [CountryTie] = [], languages: [LanguageSkill] = [],
-        availability: DateWindow = DateWindow(), modes: WorkModes = .both, maxAssignments: Int = 1,
+        countryTies: [CountryTie] = [], languages: [Staff.LanguageSkill] = [],
+        availability: CalendarDate.Window = CalendarDate.Window(), modes: Staff.WorkModes = .both, maxAssignments: Int = 1,
         hasConsented: Bool, employer: String? = nil, pastPlacements: Int = 0, updatedAt: Timestamp
     ) {
         self.id = id

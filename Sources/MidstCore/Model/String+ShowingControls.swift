@@ -2,7 +2,7 @@ extension String {
     /// The text with control characters (terminal escape sequences among them) and the
     /// bidirectional overrides and isolates shown as `\u{…}`, so that a field holding them is
     /// shown harmlessly, on a terminal or in a page; everything else is left as it is.
-    public var showingControls: String {
+    package var showingControls: String {
         guard unicodeScalars.contains(where: Self.isControl) else { return self }
         var shown = ""
         for scalar in unicodeScalars {

@@ -1,13 +1,13 @@
 /// A UK NHS organisation with its ODS (Organisation Data Service) code, from
 /// `nhs_organisations.csv`: what a staff member's `employer` and a need's `partner` name.
-public struct Organisation: Hashable, Sendable {
+package struct Organisation: Hashable, Sendable {
     /// The ODS organisation code (`RGT`, `7A1`).
-    public var code: String
-    public var name: String
+    package var code: String
+    package var name: String
     /// `trust` (NHS trust or foundation trust) or `health_board` (Welsh local health board).
-    public var kind: String
+    package var kind: String
 
-    public init(code: String, name: String, kind: String) {
+    package init(code: String, name: String, kind: String) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -19,9 +19,9 @@ public struct Organisation: Hashable, Sendable {
 /// `and`, apostrophes dropped, every other mark a space, a leading `the` dropped and the
 /// trailing words `nhs`, `foundation`, `trust` and `ft` dropped. So
 /// `Guy's & St Thomas' NHS Foundation Trust`, `guys and st thomas` and `RJ1` are one organisation.
-public enum OrganisationKey {
+package enum OrganisationKey {
     /// The words a name is compared by, joined by single spaces.
-    public static func normalised(_ name: String) -> String {
+    package static func normalised(_ name: String) -> String {
         var letters: [Character] = []
         for character in name.lowercased() {
             if character == "&" {
@@ -47,7 +47,7 @@ public enum OrganisationKey {
     /// The key of an employer or partner as written: the FNV-1a hash of its normalised name (of
     /// its organisation's name when `text` is an ODS code in `reference`), never 0; 0 for empty
     /// text. 64 bits, so that two different names share a key with a chance of about n²/2⁶⁵.
-    public static func key(_ text: String?, _ reference: ReferenceData) -> UInt64 {
+    package static func key(_ text: String?, _ reference: ReferenceData) -> UInt64 {
         guard let text else { return 0 }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else { return 0 }

@@ -1,14 +1,14 @@
 /// The text of the reference tables, as shipped with Midst (see `docs/FORMATS.md`).
-public struct ReferenceTables: Sendable {
-    public var countries: String
-    public var languages: String
-    public var countryLanguages: String
-    public var specialties: String
+package struct ReferenceTables: Sendable {
+    package var countries: String
+    package var languages: String
+    package var countryLanguages: String
+    package var specialties: String
     /// ISO 639-3 macrolanguage memberships (`macrolanguage,language`); nil for none.
-    public var macrolanguages: String?
+    package var macrolanguages: String?
     /// UK NHS organisations (`ods_code,name,kind`); nil for none.
-    public var organisations: String?
-    public init(
+    package var organisations: String?
+    package init(
         countries: String, languages: String, countryLanguages: String, specialties: String,
         macrolanguages: String? = nil, organisations: String? = nil
     ) {
@@ -22,18 +22,18 @@ public struct ReferenceTables: Sendable {
 }
 
 /// A defect in a reference table, naming the table and line.
-public struct ReferenceDataError: Error, Sendable, CustomStringConvertible {
-    public var table: String
-    public var line: Int
-    public var message: String
-    public var description: String { "\(table):\(line): \(message)" }
+package struct ReferenceDataError: Error, Sendable, CustomStringConvertible {
+    package var table: String
+    package var line: Int
+    package var message: String
+    package var description: String { "\(table):\(line): \(message)" }
 }
 
 extension ReferenceData {
     /// Parses and cross-checks the reference tables: every code is well formed, every country has
     /// a region, every country-language row names a known country and language, and every taxonomy
     /// entry's parent exists and belongs to the same profession.
-    public init(tables: ReferenceTables) throws(ReferenceDataError) {
+    package init(tables: ReferenceTables) throws(ReferenceDataError) {
         let countries = try Self.rows(
             tables.countries, table: "countries.csv",
             columns: [

@@ -4,11 +4,11 @@
 /// Built once from the bundled reference tables (see ``init(tables:)``) and shared read-only.
 public struct ReferenceData: Sendable {
     /// All countries, ordered by code.
-    public let countries: [Country]
+    package let countries: [Country]
     /// All languages, ordered by code.
-    public let languages: [Language]
+    package let languages: [Language]
     /// All taxonomy entries, in file order (parents before children).
-    public let specialties: [Specialty]
+    package let specialties: [Specialty]
 
     private let countryIndex: [CountryCode: Int]
     private let countryAliases: [String: CountryCode]
@@ -18,12 +18,12 @@ public struct ReferenceData: Sendable {
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
     private let languageEquivalents: [LanguageCode: [LanguageCode]]
     /// UK NHS organisations, ordered by ODS code.
-    public let organisations: [Organisation]
+    package let organisations: [Organisation]
     private let organisationByCode: [String: Int]
 
     /// Builds the lookups; `countryLanguages` rows naming unknown codes are a programming error in
     /// the reference tables and are rejected by ``init(tables:)``.
-    public init(
+    package init(
         countries: [Country], languages: [Language], countryLanguages: [CountryLanguage],
         specialties: [Specialty], macrolanguages: [Macrolanguage] = [],
         organisations: [Organisation] = []
@@ -88,7 +88,7 @@ public struct ReferenceData: Sendable {
     /// names that begin with it (`Swahili` → `Swahili (macrolanguage)`), else the names fewest
     /// letters away, at most two (`Acholi` → `Acoli`). For suggestions when a code is unknown;
     /// empty for text under three letters.
-    public func languages(namedLike text: String) -> [Language] {
+    package func languages(namedLike text: String) -> [Language] {
         let wanted = text.lowercased()
         guard wanted.count >= 3 else { return [] }
         let wantedLetters = Array(wanted)
@@ -126,26 +126,26 @@ public struct ReferenceData: Sendable {
     }
 
     /// The organisation with ODS code `code` (any case), or nil.
-    public func organisation(code: String) -> Organisation? {
+    package func organisation(code: String) -> Organisation? {
         organisationByCode[code.uppercased()].map { organisations[$0] }
     }
 
     /// The languages that count as `language` when matching: its macrolanguage (Akan `ak` for
     /// Twi `tw`) or, for a macrolanguage, its individual languages (Twi and Fante for Akan).
     /// Members of one macrolanguage are not equivalent to each other. Empty for most languages.
-    public func equivalents(of language: LanguageCode) -> [LanguageCode] {
+    package func equivalents(of language: LanguageCode) -> [LanguageCode] {
         languageEquivalents[language] ?? []
     }
 
     // MARK: Countries
 
     /// Normalises an alpha-2 or alpha-3 code in any case to a known country, or `nil`.
-    public func country(_ text: some StringProtocol) -> CountryCode? {
+    package func country(_ text: some StringProtocol) -> CountryCode? {
         countryAliases[text.uppercased()]
     }
 
     /// The country for a known code.
-    public func info(for code: CountryCode) -> Country? {
+    package func info(for code: CountryCode) -> Country? {
         countryIndex[code].map { countries[$0] }
     }
 
@@ -153,7 +153,7 @@ public struct ReferenceData: Sendable {
 
     /// Normalises a 639-1, 639-3 or 639-2/B code or a BCP 47 tag (`pt-BR`, `zh_Hant`) to a known
     /// language, or `nil`.
-    public func language(_ text: some StringProtocol) -> LanguageCode? {
+    package func language(_ text: some StringProtocol) -> LanguageCode? {
         var primary = Substring(text)
         if let separator = primary.firstIndex(where: { $0 == "-" || $0 == "_" }) {
             primary = primary[..<separator]
@@ -162,36 +162,36 @@ public struct ReferenceData: Sendable {
     }
 
     /// The language for a known code.
-    public func info(for code: LanguageCode) -> Language? {
+    package func info(for code: LanguageCode) -> Language? {
         languageIndex[code].map { languages[$0] }
     }
 
     /// Languages spoken in a country, most widely spoken first.
-    public func languages(spokenIn country: CountryCode) -> [CountryLanguage] {
+    package func languages(spokenIn country: CountryCode) -> [CountryLanguage] {
         spokenLanguages[country] ?? []
     }
 
     // MARK: Numbers for compact tables
 
     /// The position of a country in ``countries``: its small-integer code in compact tables.
-    public func number(of code: CountryCode) -> Int? { countryIndex[code] }
+    package func number(of code: CountryCode) -> Int? { countryIndex[code] }
 
     /// The position of a language in ``languages``.
-    public func number(of code: LanguageCode) -> Int? { languageIndex[code] }
+    package func number(of code: LanguageCode) -> Int? { languageIndex[code] }
 
     /// The position of a taxonomy entry in ``specialties``.
-    public func number(of code: SpecialtyCode) -> Int? { specialtyIndex[code] }
+    package func number(of code: SpecialtyCode) -> Int? { specialtyIndex[code] }
 
     // MARK: Taxonomy
 
     /// The taxonomy entry for a code (codes are lower case) or for an older code it replaces
     /// (``Specialty/aliases``), or `nil`.
-    public func specialty(_ text: some StringProtocol) -> Specialty? {
+    package func specialty(_ text: some StringProtocol) -> Specialty? {
         specialtyIndex[SpecialtyCode(rawValue: text.lowercased())].map { specialties[$0] }
     }
 
     /// Whether `code` names a profession (a root of the taxonomy).
-    public func isProfession(_ code: SpecialtyCode) -> Bool {
+    package func isProfession(_ code: SpecialtyCode) -> Bool {
         specialtyIndex[code].map { specialties[$0].level == .profession } ?? false
     }
 }

@@ -1,5 +1,5 @@
 /// A hard constraint that keeps a person off a need's candidate list, in plain words.
-public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
+package enum Exclusion: Hashable, Sendable, CustomStringConvertible {
     case noConsent
     case inactive
     case profession(staff: SpecialtyCode, need: [SpecialtyCode])
@@ -7,7 +7,7 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
     case specialty(needs: [SpecialtyCode])
     case missingLanguage(LanguageCode, required: LanguageLevel, spoken: LanguageLevel?)
     case noAvailabilityOverlap
-    case mode(staff: WorkModes, need: NeedMode)
+    case mode(staff: Staff.WorkModes, need: Need.Mode)
     case seniority(staff: Seniority, minimum: Seniority)
     case atCapacity(commitments: Int, maximum: Int)
     /// The person passes every other constraint but scores below the need's `min_score`.
@@ -17,7 +17,7 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
     case outcome(PairStanding)
 
     /// A stable name for the constraint (`language`, `availability` …), for JSON and tests.
-    public var name: String {
+    package var name: String {
         switch self {
         case .noConsent: "consent"
         case .inactive: "active"
@@ -33,7 +33,7 @@ public enum Exclusion: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noConsent: "has not consented to be matched"
         case .inactive: "record is not active"

@@ -17,7 +17,7 @@ public final class NeedPlan: Sendable {
     let availability: AvailabilityRule
     let experience: ExperienceRule
     let partnership: PartnershipRule
-    let mode: NeedMode
+    let mode: Need.Mode
     let isSeniorityHard: Bool
     /// Whether a person must hold a specialty or skill related to the need's (when it names
     /// any): the need's own setting, else the configuration's.
@@ -26,7 +26,7 @@ public final class NeedPlan: Sendable {
     let minimumScore: Double
     /// Points per unit of each component, `100 × w / Σw`: a component's contribution is this
     /// times its value, and the score is `points.dot(values)`.
-    public let points: ComponentVector
+    public let points: ScoreComponent.Vector
 
     /// Prepares `need` for `scorer`'s reference data and configuration.
     public init(need: Need, scorer: Scorer) {
@@ -55,8 +55,7 @@ public final class NeedPlan: Sendable {
         requiresSpecialty =
             (need.requiresSpecialty ?? config.isSpecialtyHard) && !need.specialties.isEmpty
         minimumScore = need.minimumScore ?? 0
-        let total = config.weights.sum
-        points = ComponentVector { total > 0 ? 100 * config.weights[$0] / total : 0 }
+        points = config.weights.points
     }
 
     /// One component's reason in plain words for person `row`.
@@ -75,10 +74,10 @@ public final class NeedPlan: Sendable {
     /// The raw value (0–1) of each component for person `row`: what a run records for
     /// explanations and for re-weighting later.
     @inline(__always)
-    public func components(_ row: Int, in table: StaffTable) -> ComponentVector {
+    public func components(_ row: Int, in table: StaffTable) -> ScoreComponent.Vector {
         // Spelled out rather than looped over `allCases`: this runs for every pair scored, and
         // the loop cost a third of the scorer's throughput (BENCHMARKS.md, "Scoring throughput").
-        var values = ComponentVector()
+        var values = ScoreComponent.Vector()
         values[.specialty] = specialty.value(row, table)
         values[.country] = country.value(row, table)
         values[.language] = language.value(row, table)
@@ -104,12 +103,12 @@ public final class NeedPlan: Sendable {
     public static func settled(_ raw: Double) -> Double { (raw * 1e9).rounded() / 1e9 }
 
     /// Every component of person `row` with its value, weight, points and reason.
-    public func explain(_ row: Int, in table: StaffTable, weights: ComponentVector)
-        -> [ComponentScore]
+    public func explain(_ row: Int, in table: StaffTable, weights: ScoreComponent.Vector)
+        -> [Explanation.Component]
     {
         let values = components(row, in: table)
         return ScoreComponent.allCases.map { component in
-            ComponentScore(
+            Explanation.Component(
                 component: component, value: values[component], weight: weights[component],
                 contribution: points[component] * values[component],
                 reason: reason(for: component, row, in: table))

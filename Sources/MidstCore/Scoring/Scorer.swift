@@ -1,17 +1,19 @@
-/// What the scorer needs to know about a person beyond their record.
-public struct StaffContext: Hashable, Sendable {
-    /// Commitments the person already holds (accepted, not completed).
-    public var commitments: Int
-    /// Countries where the person completed a partnership placement.
-    public var completedCountries: Set<CountryCode>
-    public var isActive: Bool
+extension Staff {
+    /// What the scorer needs to know about a person beyond their record.
+    public struct Context: Hashable, Sendable {
+        /// Commitments the person already holds (accepted, not completed).
+        public var commitments: Int
+        /// Countries where the person completed a partnership placement.
+        public var completedCountries: Set<CountryCode>
+        public var isActive: Bool
 
-    public init(
-        commitments: Int = 0, completedCountries: Set<CountryCode> = [], isActive: Bool = true
-    ) {
-        self.commitments = commitments
-        self.completedCountries = completedCountries
-        self.isActive = isActive
+        public init(
+            commitments: Int = 0, completedCountries: Set<CountryCode> = [], isActive: Bool = true
+        ) {
+            self.commitments = commitments
+            self.completedCountries = completedCountries
+            self.isActive = isActive
+        }
     }
 }
 
@@ -30,7 +32,7 @@ public struct Scorer: Sendable {
     }
 
     /// The hard constraints `staff` fails for `need`, in a fixed order; empty for a candidate.
-    public func exclusions(of staff: Staff, for need: Need, context: StaffContext = StaffContext())
+    package func exclusions(of staff: Staff, for need: Need, context: Staff.Context = Staff.Context())
         -> [Exclusion]
     {
         explain(staff, for: need, context: context).exclusions
@@ -43,8 +45,8 @@ public struct Scorer: Sendable {
     /// need (placed on it, declined, withdrew, resting) is an exclusion of its own, named first;
     /// the caller leaves an acceptance of this very need out of `context`'s commitments, so that
     /// a person placed on a need is shown as placed, never as at capacity because of it.
-    public func explain(
-        _ staff: Staff, for need: Need, context: StaffContext = StaffContext(),
+    package func explain(
+        _ staff: Staff, for need: Need, context: Staff.Context = Staff.Context(),
         standing: PairStanding? = nil
     ) -> Explanation {
         let plan = NeedPlan(need: need, scorer: self)
@@ -77,7 +79,7 @@ public struct Scorer: Sendable {
 
     /// The score (0–100) of an eligible person, or `nil` when a hard constraint excludes them;
     /// the same number as ``explain(_:for:context:)`` and the batch give.
-    public func score(_ staff: Staff, for need: Need, context: StaffContext = StaffContext())
+    public func score(_ staff: Staff, for need: Need, context: Staff.Context = Staff.Context())
         -> Double?
     {
         let explanation = explain(staff, for: need, context: context)
@@ -86,7 +88,7 @@ public struct Scorer: Sendable {
 
     /// A table of `staff` alone, whatever their consent, activity and commitments, so that
     /// their components can be computed; those three are checked from the record instead.
-    private static func table(of staff: Staff, context: StaffContext, reference: ReferenceData)
+    private static func table(of staff: Staff, context: Staff.Context, reference: ReferenceData)
         -> StaffTable
     {
         var person = staff

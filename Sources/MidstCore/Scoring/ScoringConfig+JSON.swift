@@ -1,9 +1,9 @@
 import Foundation
 
 /// A configuration file that could not be used, with the key at fault.
-public struct ScoringConfigError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct ScoringConfigError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }
 
 extension ScoringConfig {
@@ -18,7 +18,7 @@ extension ScoringConfig {
     /// Reads a configuration file's JSON. Keys left out keep their default value, so a file may
     /// set only what it changes; unknown keys and values of the wrong type are errors naming the
     /// key path (e.g. `weights.langauge`).
-    public init(json data: Data) throws(ScoringConfigError) {
+    package init(json data: Data) throws(ScoringConfigError) {
         let defaults = try! JSONSerialization.jsonObject(with: Data(ScoringConfig().json().utf8))
         let overrides: Any
         do {

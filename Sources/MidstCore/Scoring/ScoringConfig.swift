@@ -32,7 +32,7 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
         public init() {}
 
         /// The value of a tie of `kind` to the need's own country.
-        public func value(of kind: TieKind) -> Double {
+        public func value(of kind: CountryTie.Kind) -> Double {
             switch kind {
             case .nationality: nationality
             case .birth: birth
@@ -82,7 +82,7 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
 
     /// Relative weights of the components (``ScoreComponent/defaultWeight`` by default); the
     /// score is their weighted mean.
-    public var weights = ComponentVector(\.defaultWeight)
+    public var weights = ScoreComponent.Vector(\.defaultWeight)
     public var specialty = SpecialtyValues()
     public var country = CountryValues()
     public var language = LanguageValues()
@@ -104,7 +104,7 @@ public struct ScoringConfig: Codable, Sendable, Equatable {
     public var priorityStep = 0.1
     /// How outcomes shape the nightly batch over time (docs/SCORING.md, "Outcomes and the
     /// nightly loop").
-    public var followUp = FollowUpRules()
+    package var followUp = FollowUpRules()
 
     public init() {}
 }

@@ -1,26 +1,26 @@
 /// A recruiter's search for staff without a need: every filter set must hold (AND).
 ///
 /// Only consenting, active staff are ever found.
-public struct StaffFilter: Hashable, Sendable {
-    public var profession: SpecialtyCode?
+package struct StaffFilter: Hashable, Sendable {
+    package var profession: SpecialtyCode?
     /// Staff with any of these specialties (a searched specialty is expanded to its
     /// sub-specialties by ``ReferenceData/specialtyWithDescendants(_:)``).
-    public var specialties: [SpecialtyCode] = []
+    package var specialties: [SpecialtyCode] = []
     /// A tie to this country…
-    public var country: CountryCode?
+    package var country: CountryCode?
     /// …of this kind (any kind when `nil`).
-    public var tieKind: TieKind?
+    package var tieKind: CountryTie.Kind?
     /// Every one of these languages at or above its level.
-    public var languages: [LanguageRequirement] = []
+    package var languages: [Need.LanguageRequirement] = []
     /// Availability overlapping this window (either end may be open).
-    public var availableFrom: CalendarDate?
-    public var availableTo: CalendarDate?
+    package var availableFrom: CalendarDate?
+    package var availableTo: CalendarDate?
     /// Staff who can work this way.
-    public var mode: WorkModes?
+    package var mode: Staff.WorkModes?
     /// At most this many results, ordered by id.
-    public var limit: Int = 50
+    package var limit: Int = 50
 
-    public init() {}
+    package init() {}
 }
 
 extension ReferenceData {

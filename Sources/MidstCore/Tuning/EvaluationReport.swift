@@ -1,34 +1,34 @@
 /// A metric's mean over the evaluated needs with its bootstrap 95% confidence interval.
-public struct MetricSummary: Hashable, Sendable {
-    public var mean: Double
-    public var low: Double
-    public var high: Double
+package struct MetricSummary: Hashable, Sendable {
+    package var mean: Double
+    package var low: Double
+    package var high: Double
 }
 
 /// How well a configuration's weights rank the people the outcome log judged (`midst
 /// evaluate`): every metric's mean over the needs with a relevant person, with a bootstrap 95%
 /// interval (needs resampled with replacement; percentile interval), and NDCG@k with each
 /// component's weight set to zero (docs/TUNING.md).
-public struct EvaluationReport: Sendable {
-    public var k: Int
+package struct EvaluationReport: Sendable {
+    package var k: Int
     /// Needs with at least one relevant person: the ones the means are over.
-    public var needs: Int
+    package var needs: Int
     /// Needs with outcomes but no relevant person, left out of the means.
-    public var needsWithoutRelevant: Int
+    package var needsWithoutRelevant: Int
     /// Eligible judged pairs ranked.
-    public var pairs: Int
-    public var ndcg: MetricSummary
-    public var reciprocalRank: MetricSummary
-    public var precision: MetricSummary
-    public var recall: MetricSummary
-    public var averagePrecision: MetricSummary
+    package var pairs: Int
+    package var ndcg: MetricSummary
+    package var reciprocalRank: MetricSummary
+    package var precision: MetricSummary
+    package var recall: MetricSummary
+    package var averagePrecision: MetricSummary
     /// NDCG@k with one component's weight set to zero, for each component with a weight.
-    public var ablation: [(component: ScoreComponent, ndcg: Double)]
+    package var ablation: [(component: ScoreComponent, ndcg: Double)]
 
     /// Bootstrap resamples for the intervals.
-    public static let resamples = 1000
+    package static let resamples = 1000
 
-    public init(set: LabelledSet, weights: ComponentVector, k: Int, seed: UInt64 = 1) {
+    package init(set: LabelledSet, weights: ScoreComponent.Vector, k: Int, seed: UInt64 = 1) {
         let all = set.metrics(weights: weights, k: k)
         let metrics = all.compactMap { $0 }
         self.k = k

@@ -21,7 +21,7 @@ public struct LabelledSet: Sendable {
     public struct Pair: Sendable {
         public var staffID: RecordID
         public var grade: Int
-        public var values: ComponentVector
+        public var values: ScoreComponent.Vector
     }
 
     public private(set) var needs: [Need] = []
@@ -60,7 +60,7 @@ public struct LabelledSet: Sendable {
             // constraints (capacity included) do the rest. min_score depends on the weights: it
             // is applied when ranking.
             var people: [Staff] = []
-            var contexts: [StaffContext] = []
+            var contexts: [Staff.Context] = []
             for staffID in judged.keys.sorted() {
                 guard let person = staffByID[staffID] else { continue }
                 people.append(person)
@@ -91,9 +91,8 @@ public struct LabelledSet: Sendable {
     /// The grades of need `index`'s eligible asked people in the order the engine ranks them
     /// under `weights`: score (rounded as the batch rounds it) from high to low, then staff id;
     /// people below the need's `min_score` are left out.
-    public func rankedGrades(ofNeed index: Int, weights: ComponentVector) -> [Int] {
-        let total = weights.sum
-        let points = ComponentVector { total > 0 ? 100 * weights[$0] / total : 0 }
+    public func rankedGrades(ofNeed index: Int, weights: ScoreComponent.Vector) -> [Int] {
+        let points = weights.points
         let need = needs[index]
         var scored: [(score: Double, pair: Int)] = []
         scored.reserveCapacity(need.pairs.count)
@@ -108,7 +107,7 @@ public struct LabelledSet: Sendable {
     }
 
     /// Each need's metrics under `weights` (nil for a need nobody relevant was asked for).
-    public func metrics(weights: ComponentVector, k: Int, needs subset: [Int]? = nil)
+    public func metrics(weights: ScoreComponent.Vector, k: Int, needs subset: [Int]? = nil)
         -> [RankingMetrics?]
     {
         (subset ?? Array(needs.indices)).map { index in
@@ -161,13 +160,13 @@ struct OutcomeHistory {
     func context(
         of person: RecordID, before date: CalendarDate?, excluding excluded: RecordID,
         isActive: Bool
-    ) -> StaffContext {
+    ) -> Staff.Context {
         func counts(_ need: RecordID, _ when: CalendarDate) -> Bool {
             need != excluded && date.map { when < $0 } ?? true
         }
         let held = (commitments[person] ?? []).count { counts($0.need, $0.date) }
         let countries = Set(
             (completed[person] ?? []).filter { counts($0.need, $0.date) }.map(\.country))
-        return StaffContext(commitments: held, completedCountries: countries, isActive: isActive)
+        return Staff.Context(commitments: held, completedCountries: countries, isActive: isActive)
     }
 }

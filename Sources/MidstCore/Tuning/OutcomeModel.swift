@@ -1,92 +1,94 @@
 import Foundation
 
-/// The latent-utility model behind `midst generate --outcomes` (docs/TUNING.md, "Generated
-/// outcomes"): outcomes that carry a known signal, to test the tuner against.
-///
-/// For each need, coordinators ask the people an *old ranking* (the engine under a given
-/// configuration) put on top, plus a few others from further down: outcomes exist only for
-/// them. A person's utility for the need is the weighted mean of the same component values the
-/// scorer computes, under the model's own *true weights*, plus Gaussian noise. They accept with
-/// a probability that rises with the utility (a logistic curve), and an accepted placement is
-/// completed likewise; whoever does not accept declines, or does not answer.
-public struct OutcomeModel: Sendable {
-    /// The weights behind real decisions; deliberately not the scorer's defaults.
-    public var trueWeights: ComponentVector
-    /// Standard deviation of the noise added to the utility (which lies in 0…1).
-    public var noise = 0.05
-    /// The utility at which a person accepts with probability ½, and how sharply the
-    /// probability rises around it (logistic scale).
-    public var acceptMidpoint = 0.72
-    public var acceptScale = 0.04
-    /// The same for completing an accepted placement.
-    public var completeMidpoint = 0.76
-    public var completeScale = 0.04
-    /// How many of the old ranking's top people are asked, and how many more are drawn from the
-    /// rest of its list.
-    public var askedFromTop = 5
-    public var askedFromRest = 3
-    /// How long the old ranking's list is.
-    public var listLength = 30
-    /// The share of those who do not accept who never answer.
-    public var noResponseShare = 0.3
+extension DataGenerator {
+    /// The latent-utility model behind `midst generate --outcomes` (docs/TUNING.md, "Generated
+    /// outcomes"): outcomes that carry a known signal, to test the tuner against.
+    ///
+    /// For each need, coordinators ask the people an *old ranking* (the engine under a given
+    /// configuration) put on top, plus a few others from further down: outcomes exist only for
+    /// them. A person's utility for the need is the weighted mean of the same component values the
+    /// scorer computes, under the model's own *true weights*, plus Gaussian noise. They accept with
+    /// a probability that rises with the utility (a logistic curve), and an accepted placement is
+    /// completed likewise; whoever does not accept declines, or does not answer.
+    public struct OutcomeModel: Sendable {
+        /// The weights behind real decisions; deliberately not the scorer's defaults.
+        public var trueWeights: ScoreComponent.Vector
+        /// Standard deviation of the noise added to the utility (which lies in 0…1).
+        public var noise = 0.05
+        /// The utility at which a person accepts with probability ½, and how sharply the
+        /// probability rises around it (logistic scale).
+        public var acceptMidpoint = 0.72
+        public var acceptScale = 0.04
+        /// The same for completing an accepted placement.
+        public var completeMidpoint = 0.76
+        public var completeScale = 0.04
+        /// How many of the old ranking's top people are asked, and how many more are drawn from the
+        /// rest of its list.
+        public var askedFromTop = 5
+        public var askedFromRest = 3
+        /// How long the old ranking's list is.
+        public var listLength = 30
+        /// The share of those who do not accept who never answer.
+        public var noResponseShare = 0.3
 
-    /// The shipped truth: fit and languages matter more, and the partnership less, than the
-    /// scorer's defaults assume.
-    public static let defaultTrueWeights = ComponentVector { component in
-        switch component {
-        case .specialty: 35
-        case .country: 10
-        case .language: 35
-        case .seniority: 5
-        case .availability: 10
-        case .experience: 5
-        case .partnership: 0
-        }
-    }
-
-    public init(trueWeights: ComponentVector = Self.defaultTrueWeights) {
-        self.trueWeights = trueWeights
-    }
-
-    /// The outcomes of asking people for each need in `plans` (scored by the old ranking),
-    /// from `table`; the same seed gives the same outcomes.
-    public func outcomes(
-        plans: [NeedPlan], table: StaffTable, index: CandidateIndex, seed: UInt64
-    ) -> [Outcome] {
-        var random = SeededRandom(seed: seed)
-        let total = trueWeights.sum
-        var outcomes: [Outcome] = []
-        for plan in plans {
-            let ranked = plan.topCandidates(in: table, index: index, top: listLength).candidates
-            var asked = Array(ranked.prefix(askedFromTop))
-            var rest = Array(ranked.dropFirst(askedFromTop))
-            for _ in 0..<min(askedFromRest, rest.count) {
-                asked.append(rest.remove(at: random.index(below: rest.count)))
+        /// The shipped truth: fit and languages matter more, and the partnership less, than the
+        /// scorer's defaults assume.
+        public static let defaultTrueWeights = ScoreComponent.Vector { component in
+            switch component {
+            case .specialty: 35
+            case .country: 10
+            case .language: 35
+            case .seniority: 5
+            case .availability: 10
+            case .experience: 5
+            case .partnership: 0
             }
-            let date = plan.need.dates.start ?? CalendarDate(iso: "2026-01-01")!
-            for candidate in asked {
-                let values = plan.components(Int(candidate.row), in: table)
-                let utility =
-                    (total > 0 ? trueWeights.dot(values) / total : 0) + noise * random.gaussian()
-                let staffID = table.id(at: Int(candidate.row))
-                func outcome(_ kind: OutcomeKind) -> Outcome {
-                    Outcome(needID: plan.need.id, staffID: staffID, kind: kind, date: date)
+        }
+
+        public init(trueWeights: ScoreComponent.Vector = Self.defaultTrueWeights) {
+            self.trueWeights = trueWeights
+        }
+
+        /// The outcomes of asking people for each need in `plans` (scored by the old ranking),
+        /// from `table`; the same seed gives the same outcomes.
+        public func outcomes(
+            plans: [NeedPlan], table: StaffTable, index: CandidateIndex, seed: UInt64
+        ) -> [Outcome] {
+            var random = SeededRandom(seed: seed)
+            let total = trueWeights.sum
+            var outcomes: [Outcome] = []
+            for plan in plans {
+                let ranked = plan.topCandidates(in: table, index: index, top: listLength).candidates
+                var asked = Array(ranked.prefix(askedFromTop))
+                var rest = Array(ranked.dropFirst(askedFromTop))
+                for _ in 0..<min(askedFromRest, rest.count) {
+                    asked.append(rest.remove(at: random.index(below: rest.count)))
                 }
-                if random.chance(Self.logistic(utility, acceptMidpoint, acceptScale)) {
-                    outcomes.append(outcome(.accepted))
-                    if random.chance(Self.logistic(utility, completeMidpoint, completeScale)) {
-                        outcomes.append(outcome(.completed))
+                let date = plan.need.dates.start ?? CalendarDate(iso: "2026-01-01")!
+                for candidate in asked {
+                    let values = plan.components(Int(candidate.row), in: table)
+                    let utility =
+                        (total > 0 ? trueWeights.dot(values) / total : 0) + noise * random.gaussian()
+                    let staffID = table.id(at: Int(candidate.row))
+                    func outcome(_ kind: Outcome.Kind) -> Outcome {
+                        Outcome(needID: plan.need.id, staffID: staffID, kind: kind, date: date)
                     }
-                } else {
-                    outcomes.append(outcome(random.chance(noResponseShare) ? .noResponse : .declined))
+                    if random.chance(Self.logistic(utility, acceptMidpoint, acceptScale)) {
+                        outcomes.append(outcome(.accepted))
+                        if random.chance(Self.logistic(utility, completeMidpoint, completeScale)) {
+                            outcomes.append(outcome(.completed))
+                        }
+                    } else {
+                        outcomes.append(outcome(random.chance(noResponseShare) ? .noResponse : .declined))
+                    }
                 }
             }
+            return outcomes
         }
-        return outcomes
-    }
 
-    static func logistic(_ x: Double, _ midpoint: Double, _ scale: Double) -> Double {
-        1 / (1 + exp(-(x - midpoint) / scale))
+        static func logistic(_ x: Double, _ midpoint: Double, _ scale: Double) -> Double {
+            1 / (1 + exp(-(x - midpoint) / scale))
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-extension OutcomeKind {
+extension Outcome.Kind {
     /// The graded relevance of an outcome (docs/TUNING.md): `completed` 3, `accepted` 2,
     /// `declined`, `no_response` and `withdrawn` 0. A pair with several outcomes takes the
     /// highest. An `asked` is not an answer: nil, it judges nobody.

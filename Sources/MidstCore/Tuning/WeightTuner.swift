@@ -1,36 +1,38 @@
-/// The measure `midst tune` maximises: one of ``RankingMetrics``, at the cut-off `k`.
-public struct TuningMetric: Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case ndcg, map, mrr, precision, recall }
-    public var kind: Kind
-    public var k: Int
+extension WeightTuner {
+    /// The measure `midst tune` maximises: one of ``RankingMetrics``, at the cut-off `k`.
+    public struct Metric: Sendable, CustomStringConvertible {
+        public enum Kind: String, Sendable { case ndcg, map, mrr, precision, recall }
+        public var kind: Kind
+        public var k: Int
 
-    /// Reads `ndcg@10`, `map`, `mrr`, `precision@5`, `recall@20` (k defaults to 10).
-    public init?(_ text: String) {
-        let parts = text.lowercased().split(separator: "@", maxSplits: 1)
-        guard let kind = Kind(rawValue: String(parts[0])) else { return nil }
-        self.kind = kind
-        if parts.count == 2 {
-            guard let k = Int(parts[1]), k > 0 else { return nil }
-            self.k = k
-        } else {
-            k = 10
+        /// Reads `ndcg@10`, `map`, `mrr`, `precision@5`, `recall@20` (k defaults to 10).
+        public init?(_ text: String) {
+            let parts = text.lowercased().split(separator: "@", maxSplits: 1)
+            guard let kind = Kind(rawValue: String(parts[0])) else { return nil }
+            self.kind = kind
+            if parts.count == 2 {
+                guard let k = Int(parts[1]), k > 0 else { return nil }
+                self.k = k
+            } else {
+                k = 10
+            }
         }
-    }
 
-    public var description: String {
-        switch kind {
-        case .map, .mrr: kind.rawValue
-        case .ndcg, .precision, .recall: "\(kind.rawValue)@\(k)"
+        public var description: String {
+            switch kind {
+            case .map, .mrr: kind.rawValue
+            case .ndcg, .precision, .recall: "\(kind.rawValue)@\(k)"
+            }
         }
-    }
 
-    func value(_ metrics: RankingMetrics) -> Double {
-        switch kind {
-        case .ndcg: metrics.ndcg
-        case .map: metrics.averagePrecision
-        case .mrr: metrics.reciprocalRank
-        case .precision: metrics.precision
-        case .recall: metrics.recall
+        func value(_ metrics: RankingMetrics) -> Double {
+            switch kind {
+            case .ndcg: metrics.ndcg
+            case .map: metrics.averagePrecision
+            case .mrr: metrics.reciprocalRank
+            case .precision: metrics.precision
+            case .recall: metrics.recall
+            }
         }
     }
 }
@@ -40,7 +42,7 @@ public struct TuningMetric: Sendable, CustomStringConvertible {
 /// component values of a ``LabelledSet`` (a dot product per pair, never a rescoring), and
 /// judged by k-fold cross-validation split by need.
 public struct WeightTuner: Sendable {
-    public var metric: TuningMetric
+    public var metric: WeightTuner.Metric
     public var folds = 5
     public var seed: UInt64 = 1
     /// Random starting points besides the given weights.
@@ -50,26 +52,26 @@ public struct WeightTuner: Sendable {
     /// The steps tried on a weight, in points of a total of 100.
     static let steps: [Double] = [-20, -10, -5, -2, -1, -0.5, 0.5, 1, 2, 5, 10, 20]
 
-    public init(metric: TuningMetric) { self.metric = metric }
+    public init(metric: WeightTuner.Metric) { self.metric = metric }
 
     /// The mean metric over `needs` (positions in `set.needs`) under `weights`, needs without a
     /// relevant person left out; and the per-need values.
-    func perNeed(_ set: LabelledSet, _ weights: ComponentVector, _ needs: [Int]) -> [Double?] {
+    func perNeed(_ set: LabelledSet, _ weights: ScoreComponent.Vector, _ needs: [Int]) -> [Double?] {
         set.metrics(weights: weights, k: metric.k, needs: needs).map { $0.map(metric.value) }
     }
 
-    func mean(_ set: LabelledSet, _ weights: ComponentVector, _ needs: [Int]) -> Double {
+    func mean(_ set: LabelledSet, _ weights: ScoreComponent.Vector, _ needs: [Int]) -> Double {
         EvaluationReport.mean(perNeed(set, weights, needs).compactMap { $0 })
     }
 
     /// The best weights found for `needs`, starting from `start` and from `restarts` random
     /// points; scaled to a total of 100.
-    public func fit(_ set: LabelledSet, needs: [Int], start: ComponentVector, random: inout SeededRandom)
-        -> ComponentVector
+    public func fit(_ set: LabelledSet, needs: [Int], start: ScoreComponent.Vector, random: inout SeededRandom)
+        -> ScoreComponent.Vector
     {
         var starts = [Self.scaled(start)]
         for _ in 0..<restarts {
-            starts.append(ComponentVector { _ in Double(1 + random.index(below: 40)) })
+            starts.append(ScoreComponent.Vector { _ in Double(1 + random.index(below: 40)) })
         }
         var best = (weights: starts[0], value: -1.0)
         for origin in starts {
@@ -98,18 +100,18 @@ public struct WeightTuner: Sendable {
 
     /// Weights scaled to a total of 100, rounded to 0.01 (the ranking depends on their ratios
     /// only).
-    static func scaled(_ weights: ComponentVector) -> ComponentVector {
-        let total = weights.sum
-        return ComponentVector { total > 0 ? (weights[$0] * 100 / total * 100).rounded() / 100 : 0 }
+    static func scaled(_ weights: ScoreComponent.Vector) -> ScoreComponent.Vector {
+        let points = weights.points
+        return ScoreComponent.Vector { (points[$0] * 100).rounded() / 100 }
     }
 
     /// Cross-validates the tuner against `defaults`, then fits on every need.
-    public func tune(_ set: LabelledSet, defaults: ComponentVector) -> TuningReport {
+    public func tune(_ set: LabelledSet, defaults: ScoreComponent.Vector) -> WeightTuner.Report {
         var random = SeededRandom(seed: seed)
         let evaluated = set.needs.indices.filter { set.needs[$0].judged.contains { $0 > 0 } }
         let order = evaluated.shuffled(using: &random)
         let foldCount = max(2, min(folds, order.count))
-        var foldReports: [TuningReport.Fold] = []
+        var foldReports: [WeightTuner.Report.Fold] = []
         var defaultHeldOut: [Double] = []
         var tunedHeldOut: [Double] = []
         for fold in 0..<foldCount {
@@ -121,7 +123,7 @@ public struct WeightTuner: Sendable {
             defaultHeldOut += before
             tunedHeldOut += after
             foldReports.append(
-                TuningReport.Fold(
+                WeightTuner.Report.Fold(
                     needs: heldOut.count, defaults: EvaluationReport.mean(before),
                     tuned: EvaluationReport.mean(after), weights: weights))
         }
@@ -130,7 +132,7 @@ public struct WeightTuner: Sendable {
         }
         let differences = zip(tunedHeldOut, defaultHeldOut).map { $0 - $1 }
         let final = fit(set, needs: evaluated, start: defaults, random: &random)
-        return TuningReport(
+        return WeightTuner.Report(
             metric: metric, folds: foldReports,
             defaults: EvaluationReport.summary(defaultHeldOut, draws: draws),
             tuned: EvaluationReport.summary(tunedHeldOut, draws: draws),
@@ -140,27 +142,29 @@ public struct WeightTuner: Sendable {
     }
 }
 
-/// What `midst tune` found: held-out results per fold, defaults against tuned on the held-out
-/// needs with bootstrap intervals (the difference's is paired: the same needs resampled), and
-/// the weights fitted on every need.
-public struct TuningReport: Sendable {
-    public struct Fold: Sendable {
-        public var needs: Int
-        public var defaults: Double
-        public var tuned: Double
-        public var weights: ComponentVector
-    }
-    public var metric: TuningMetric
-    public var folds: [Fold]
-    public var defaults: MetricSummary
-    public var tuned: MetricSummary
-    /// Tuned minus defaults, need by need.
-    public var difference: MetricSummary
-    /// Fitted on every need: the proposal.
-    public var weights: ComponentVector
-    public var trainingValue: Double
-    public var defaultTrainingValue: Double
+extension WeightTuner {
+    /// What `midst tune` found: held-out results per fold, defaults against tuned on the held-out
+    /// needs with bootstrap intervals (the difference's is paired: the same needs resampled), and
+    /// the weights fitted on every need.
+    public struct Report: Sendable {
+        public struct Fold: Sendable {
+            public var needs: Int
+            public var defaults: Double
+            public var tuned: Double
+            public var weights: ScoreComponent.Vector
+        }
+        public var metric: WeightTuner.Metric
+        public var folds: [Fold]
+        package var defaults: MetricSummary
+        package var tuned: MetricSummary
+        /// Tuned minus defaults, need by need.
+        package var difference: MetricSummary
+        /// Fitted on every need: the proposal.
+        public var weights: ScoreComponent.Vector
+        public var trainingValue: Double
+        public var defaultTrainingValue: Double
 
-    /// Whether the held-out gain is clear of noise: its 95% interval lies above 0.
-    public var isImprovement: Bool { difference.low > 0 }
+        /// Whether the held-out gain is clear of noise: its 95% interval lies above 0.
+        public var isImprovement: Bool { difference.low > 0 }
+    }
 }

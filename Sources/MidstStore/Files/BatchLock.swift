@@ -10,7 +10,7 @@ import Foundation
 /// and write at once: a lock file beside the database (`-batch.lock`), held with `flock`, which
 /// the system releases however the process ends (a killed batch never leaves it held). The file
 /// names its holder (process id and start time) for the message another batch prints.
-public final class BatchLock: Sendable {
+package final class BatchLock: Sendable {
     private let descriptor: Int32
 
     private init(descriptor: Int32) { self.descriptor = descriptor }
@@ -21,14 +21,14 @@ public final class BatchLock: Sendable {
     }
 
     /// The lock file of the database at `databasePath`.
-    public static func path(forDatabaseAt databasePath: String) -> String {
+    package static func path(forDatabaseAt databasePath: String) -> String {
         databasePath + "-batch.lock"
     }
 
     /// Takes the batch lock of the database at `databasePath`. Another batch holding it fails
     /// at once with ``StoreError/batchRunning(path:holder:)``, or, when `waits`, is waited for
     /// (`onWait` is called once, when the wait starts).
-    public static func acquire(
+    package static func acquire(
         forDatabaseAt databasePath: String, waits: Bool, onWait: (String) -> Void = { _ in }
     ) throws -> BatchLock {
         let lockPath = path(forDatabaseAt: databasePath)

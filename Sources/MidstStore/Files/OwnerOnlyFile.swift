@@ -8,20 +8,20 @@ import Foundation
 
 /// Files that hold personal data (the database, its snapshot, exports, rejects, backups, the
 /// pseudonym key) are created readable and writable by their owner only (0600).
-public enum OwnerOnlyFile {
+package enum OwnerOnlyFile {
     /// The permissions every such file is created with.
-    public static let mode: mode_t = 0o600
+    package static let mode: mode_t = 0o600
 
     /// Writes `bytes` to `path` whole or not at all: into a new owner-only file beside it, then
     /// renamed over it. A file already at `path` is replaced, never written in place.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    package static func write(_ bytes: [UInt8], to path: String) throws {
         try bytes.withUnsafeBytes { try write(raw: $0, to: path) }
     }
 
     /// Writes `bytes` to `path` whole or not at all, owner-only (see ``write(_:to:)``).
     /// A file that is only a cache, checked whenever it is read (the staff snapshot), need not be
     /// `durable`: a crash may leave it damaged, never half-trusted.
-    public static func write(raw bytes: UnsafeRawBufferPointer, to path: String, durable: Bool = true)
+    package static func write(raw bytes: UnsafeRawBufferPointer, to path: String, durable: Bool = true)
         throws
     {
         let temporary = "\(path).tmp-\(getpid())"

@@ -55,7 +55,7 @@ public struct RejectedRecord: Sendable {
     public var line: Int
     /// The original fields (CSV) or line (JSON Lines).
     public var original: [String]
-    public var issues: [ImportIssue]
+    package var issues: [ImportIssue]
 }
 
 /// What an import did.

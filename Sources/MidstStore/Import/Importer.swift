@@ -234,7 +234,7 @@ extension MidstDatabase {
     /// Imports needs from a CSV or JSON Lines file's bytes. See ``ImportOptions``.
     ///
     /// A file whose columns are only `id` and `status` (and perhaps `reason`) changes those
-    /// needs' statuses and leaves their other columns as stored (``NeedStatusColumn``).
+    /// needs' statuses and leaves their other columns as stored (``Need/StatusColumn``).
     public func importNeeds(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
         if Self.isStatusOnly(bytes, format: options.format) {
             let validator = NeedStatusValidator(reference: BundledReference.data)

@@ -53,7 +53,7 @@ struct NeedStatusWriter: RecordWriter {
 extension MidstDatabase {
     /// Closes or reopens a need (`midst needs close` and `reopen`), keeping its other columns.
     /// An unknown need is an ``UnknownRecord``.
-    public func changeStatus(_ change: NeedStatusChange, now: Timestamp) throws {
+    package func changeStatus(_ change: NeedStatusChange, now: Timestamp) throws {
         try writeKeepingSnapshot { db in
             var writer = try NeedStatusWriter(db, now: now)
             _ = try writer.write(change, db)

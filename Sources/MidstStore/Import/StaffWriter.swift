@@ -52,7 +52,7 @@ struct StaffWriter: RecordWriter {
     private var replaced: Set<Int64> = []
     /// Commitments and completed placements of everyone who has any, for the rows of
     /// re-imported people (an import of staff changes no outcome).
-    private let contexts: [Int64: StaffContext]
+    private let contexts: [Int64: Staff.Context]
 
     private static let columnNames = [
         "id", "name", "email", "profession", "specialties", "seniority", "grade", "countries",
@@ -73,7 +73,7 @@ struct StaffWriter: RecordWriter {
         self.reference = reference
         codes = LookupCodes(reference)
         specialtyRows = LookupRowBuckets(ranks: codes.specialtyRank.count)
-        tieRows = LookupRowBuckets(ranks: codes.countryRank.count * TieKind.allCases.count)
+        tieRows = LookupRowBuckets(ranks: codes.countryRank.count * CountryTie.Kind.allCases.count)
         languageRows = LookupRowBuckets(ranks: codes.languageRank.count)
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, staff_key FROM staff")
         while let row = try cursor.next() { existing[row[0]] = row[1] }
@@ -176,7 +176,7 @@ struct StaffWriter: RecordWriter {
             addLookups(of: record, key: key)
             if snapshotRows != nil {
                 replaced.insert(Int64(key))
-                var context = contexts[Int64(key)] ?? StaffContext()
+                var context = contexts[Int64(key)] ?? Staff.Context()
                 context.isActive = stored?.isActive ?? true
                 addSnapshotRow(of: record, key: key, context: context)
             }
@@ -184,7 +184,7 @@ struct StaffWriter: RecordWriter {
         } else {
             key = nextKey
             nextKey += 1
-            addSnapshotRow(of: record, key: key, context: StaffContext())
+            addSnapshotRow(of: record, key: key, context: Staff.Context())
             // The producer rejects an id seen earlier in the file, so no need to remember it.
             pending.append((key, record))
             if pending.count >= 50 { try flushStaff(db) }
@@ -245,7 +245,7 @@ struct StaffWriter: RecordWriter {
         }
         var ties = MultiRowInsert(
             into: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"])
-        let kindCount = TieKind.allCases.count
+        let kindCount = CountryTie.Kind.allCases.count
         rows = tieRows.ordered().makeIterator()
         try ties.insert(count: tieRows.count, db) { statement, first, _ in
             let row = rows.next()!
@@ -281,7 +281,7 @@ struct StaffWriter: RecordWriter {
 
     /// Queues the record's lookup rows, each as (code rank, staff key, value).
     private mutating func addLookups(of record: StaffImportRecord, key: Int) {
-        let kindCount = TieKind.allCases.count
+        let kindCount = CountryTie.Kind.allCases.count
         switch record {
         case .plain(let staff):
             for index in 0..<Int(staff.specialtyCount) {
@@ -306,7 +306,7 @@ struct StaffWriter: RecordWriter {
             for tie in staff.countryTies {
                 let rank =
                     codes.countryRank[reference.number(of: tie.country)!] * kindCount
-                    + codes.kindRank[TieKind.allCases.firstIndex(of: tie.kind)!]
+                    + codes.kindRank[CountryTie.Kind.allCases.firstIndex(of: tie.kind)!]
                 tieRows.append(rank: rank, key: key, value: tie.years.map { $0 + 1 } ?? 0)
             }
             for skill in staff.languages {
@@ -329,7 +329,7 @@ struct StaffWriter: RecordWriter {
 
     /// Adds the person's row for the staff snapshot, when it is kept current.
     private mutating func addSnapshotRow(
-        of record: StaffImportRecord, key: Int, context: StaffContext
+        of record: StaffImportRecord, key: Int, context: Staff.Context
     ) {
         guard snapshotRows != nil else { return }
         switch record {
@@ -503,7 +503,7 @@ private struct LookupCodes {
         }
         (specialties, specialtyRank) = ranks(reference.specialties.map(\.code.rawValue))
         (countries, countryRank) = ranks(reference.countries.map(\.code.rawValue))
-        (kinds, kindRank) = ranks(TieKind.allCases.map(\.rawValue))
+        (kinds, kindRank) = ranks(CountryTie.Kind.allCases.map(\.rawValue))
         (languages, languageRank) = ranks(reference.languages.map(\.code.rawValue))
         let levels = CodeList(LanguageLevel.allCases.map(\.code))
         var levelRank = [Int](repeating: 0, count: LanguageLevel.allCases.count + 1)

@@ -15,7 +15,7 @@ public enum BundledReference {
     }()
 
     /// The raw text of the bundled tables.
-    public static func tables() -> ReferenceTables {
+    package static func tables() -> ReferenceTables {
         ReferenceTables(
             countries: text("countries"), languages: text("languages"),
             countryLanguages: text("country_languages"), specialties: text("specialties"),

@@ -6,24 +6,24 @@ import MidstCore
 /// run, or, when anything fails after the lock is taken, records a failed run and throws
 /// ``NightlyRunFailure``. The CLI, the tests and the benchmarks call it; progress and warnings
 /// are reported through a closure, never printed.
-public struct NightlyRun: Sendable {
+package struct NightlyRun: Sendable {
     /// What a run is asked to do: the inputs recorded with it.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Candidates kept per need (1 or more).
-        public var top: Int
-        public var solver: Batch.Solver
+        package var top: Int
+        package var solver: Batch.Solver
         /// A note recorded with the run.
-        public var note: String?
+        package var note: String?
         /// The scoring configuration in force.
-        public var config: ScoringConfig
+        package var config: ScoringConfig
         /// Whether to wait for a batch already running on the database instead of failing.
-        public var waits: Bool
+        package var waits: Bool
         /// The run's date (``FollowUp/asOf``): needs ended before it are expired, asks and
         /// silences are counted to it, outcomes dated after it are not known yet. Nil: the day
         /// the run starts (UTC).
-        public var asOf: CalendarDate?
+        package var asOf: CalendarDate?
 
-        public init(
+        package init(
             top: Int = 20, solver: Batch.Solver = .optimal, note: String? = nil,
             config: ScoringConfig = ScoringConfig(), waits: Bool = false,
             asOf: CalendarDate? = nil
@@ -38,19 +38,19 @@ public struct NightlyRun: Sendable {
     }
 
     /// Something the run says about its data, to show on stderr; the run completes anyway.
-    public enum Warning: Sendable, Equatable {
+    package enum Warning: Sendable, Equatable {
         /// No open need has a slot to fill: the run records empty shortlists.
         case noOpenNeeds
         /// Nobody consenting and active is matchable.
         case nobodyMatchable
         /// An ask awaited or a pin was not proposed, for the reason it gives.
-        case setAside(BatchResult.SetAside)
+        case setAside(Batch.Result.SetAside)
         /// Open needs whose end date is before the run's date: expired, not matched.
         case expired(needIDs: [String])
     }
 
     /// What the run is doing, in order, as it happens.
-    public enum Event: Sendable {
+    package enum Event: Sendable {
         /// Another batch holds the lock (named by `holder`) and this run waits for it.
         case waitingForLock(holder: String)
         case loading
@@ -66,25 +66,25 @@ public struct NightlyRun: Sendable {
     }
 
     /// A recorded run and what the caller needs to show or report on it.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The run as recorded.
-        public var record: RunRecord
+        package var record: RunRecord
         /// The people the run scored (for a report written by the run itself).
-        public var table: StaffTable
+        package var table: StaffTable
         /// The warnings reported while the run worked, in order.
-        public var warnings: [Warning]
+        package var warnings: [Warning]
     }
 
-    public var options: Options
+    package var options: Options
 
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Runs the batch on `database` and records it (see the type's description).
     ///
     /// - Throws: ``StoreError/batchRunning(path:holder:)`` when another batch holds the lock
     ///   and `options.waits` is false (nothing is recorded); ``NightlyRunFailure`` when the run
     ///   failed after taking the lock (recorded as failed; the previous run stays the latest).
-    public func run(
+    package func run(
         on database: MidstDatabase, events: @escaping (Event) -> Void = { _ in }
     ) async throws -> Outcome {
         let lock = try BatchLock.acquire(forDatabaseAt: database.path, waits: options.waits) {
@@ -115,7 +115,7 @@ public struct NightlyRun: Sendable {
     /// The scoring half of ``run(on:events:)`` alone, without the lock or any write: loads the
     /// staff (unless `table` is given), the open needs and the decisions, runs the batch and
     /// returns the run to record with its warnings.
-    public func score(
+    package func score(
         on database: MidstDatabase, table given: StaffTable? = nil, startedAt: Timestamp,
         events: @escaping (Event) -> Void = { _ in }
     ) async throws -> (run: CompletedRun, warnings: [Warning]) {
@@ -158,13 +158,13 @@ public struct NightlyRun: Sendable {
 
 /// A nightly run that failed after taking the lock; it is recorded as failed, and the previous
 /// completed run stays the latest.
-public struct NightlyRunFailure: MidstError, LocalizedError {
+package struct NightlyRunFailure: MidstError, LocalizedError {
     /// Why it failed, as recorded with the failed run.
-    public var reason: String
+    package var reason: String
 
-    public var message: String {
+    package var message: String {
         "the run failed and was recorded as failed; the previous run stays the latest: \(reason)"
     }
-    public var exitStatus: ExitStatus { .databaseProblem }
-    public var errorDescription: String? { message }
+    package var exitStatus: ExitStatus { .databaseProblem }
+    package var errorDescription: String? { message }
 }

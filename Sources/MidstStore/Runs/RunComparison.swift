@@ -3,47 +3,47 @@ import MidstCore
 /// What changed between two recorded runs: who entered or left each need's shortlist, whose
 /// score moved, who was newly proposed or withdrawn, and why each person who left did.
 /// `midst diff` and the run report both read it.
-public struct RunComparison: Sendable {
+package struct RunComparison: Sendable {
     /// One change for one person and one need.
-    public struct Row: Sendable, Equatable {
-        public var needID: String
-        public var kind: RunDiff.ChangeKind
+    package struct Row: Sendable, Equatable {
+        package var needID: String
+        package var kind: RunDiff.ChangeKind
         /// The person; nil for someone erased since, in a comparison by key.
-        public var staffID: String?
+        package var staffID: String?
         /// The score in the earlier run (left, moved).
-        public var before: Double?
+        package var before: Double?
         /// The score in the later run (entered, moved).
-        public var after: Double?
+        package var after: Double?
         /// Why the person left the shortlist (left) or the proposal (withdrawn), judged from
         /// the records as they are now; nil for the other kinds, and when not asked for.
-        public var why: String?
+        package var why: String?
     }
 
-    public var earlier: RunRecord
-    public var later: RunRecord
+    package var earlier: RunRecord
+    package var later: RunRecord
     /// How many needs changed at all.
-    public var needsChanged: Int
+    package var needsChanged: Int
     /// How many changes of each kind, over every need.
-    public var counts: [RunDiff.ChangeKind: Int]
+    package var counts: [RunDiff.ChangeKind: Int]
     /// The changes, by need id, each need's in ``RunDiff/ChangeKind`` order (the first
     /// `limit` only, when the comparison was asked for fewer).
-    public var rows: [Row]
+    package var rows: [Row]
 
     /// How many changes of `kind` there are.
-    public func count(of kind: RunDiff.ChangeKind) -> Int { counts[kind] ?? 0 }
+    package func count(of kind: RunDiff.ChangeKind) -> Int { counts[kind] ?? 0 }
 }
 
 extension MidstDatabase {
     /// The newest completed run older than `record`, if any: what `record` is compared with by
     /// default.
-    public func completedRun(before record: RunRecord) throws -> RunRecord? {
+    package func completedRun(before record: RunRecord) throws -> RunRecord? {
         try runs().first { $0.status == "completed" && $0.id < record.id }
     }
 
     /// What changed from run `earlier` to run `later`, person by person as they are named now
     /// (everyone erased since is one "(erased)"), with why each person who left a shortlist
     /// or the proposal did: judged now, with the later run's configuration (`midst diff`).
-    public func comparison(of earlier: RunRecord, with later: RunRecord) throws -> RunComparison {
+    package func comparison(of earlier: RunRecord, with later: RunRecord) throws -> RunComparison {
         let laterLines = try shortlist(run: later.id)
         func proposal(_ run: RunRecord) throws -> [(need: String, staff: String)] {
             try assignments(run: run.id).map { ($0.needID, $0.staffID) }
@@ -77,7 +77,7 @@ extension MidstDatabase {
     /// What changed from run `earlier` to run `later`, compared by key (two large runs are not
     /// joined line by line to their needs and people): every count, but only the first `limit`
     /// changes, by need id, named, and no reasons (the run report).
-    public func comparisonByKey(of earlier: RunRecord, with later: RunRecord, limit: Int) throws
+    package func comparisonByKey(of earlier: RunRecord, with later: RunRecord, limit: Int) throws
         -> RunComparison
     {
         let needIDs = try needIDsByKey()

@@ -1,61 +1,61 @@
 import MidstCore
 
 /// A recorded run of the nightly batch, as `midst runs` lists it.
-public struct RunRecord: Sendable, Hashable {
-    public var id: Int64
-    public var startedAt: String
-    public var finishedAt: String?
+package struct RunRecord: Sendable, Hashable {
+    package var id: Int64
+    package var startedAt: String
+    package var finishedAt: String?
     /// `completed` or `failed`.
-    public var status: String
-    public var failure: String?
-    public var note: String?
-    public var configHash: String
-    public var solver: String
-    public var topK: Int
-    public var needs: Int
-    public var eligibleStaff: Int
+    package var status: String
+    package var failure: String?
+    package var note: String?
+    package var configHash: String
+    package var solver: String
+    package var topK: Int
+    package var needs: Int
+    package var eligibleStaff: Int
     /// (need, person) pairs checked against the hard constraints (column `pairs_scored`).
-    public var pairsExamined: Int
-    public var edges: Int
-    public var assigned: Int
-    public var totalScore: Double
-    public var optimalObjective: Double
-    public var greedyObjective: Double
-    public var loadSeconds: Double
-    public var scoreSeconds: Double
-    public var solveSeconds: Double
-    public var writeSeconds: Double
+    package var pairsExamined: Int
+    package var edges: Int
+    package var assigned: Int
+    package var totalScore: Double
+    package var optimalObjective: Double
+    package var greedyObjective: Double
+    package var loadSeconds: Double
+    package var scoreSeconds: Double
+    package var solveSeconds: Double
+    package var writeSeconds: Double
     /// The date the run was run as of (`--as-of`, or the day it ran); nil for runs recorded
     /// before Midst kept it.
-    public var asOf: CalendarDate?
+    package var asOf: CalendarDate?
 }
 
 /// What a finished batch hands to the store to record.
-public struct CompletedRun: Sendable {
-    public var startedAt: Timestamp
-    public var note: String?
+package struct CompletedRun: Sendable {
+    package var startedAt: Timestamp
+    package var note: String?
     /// The configuration in force, as JSON, and its hash.
-    public var config: String
-    public var configHash: String
-    public var solver: String
-    public var topK: Int
+    package var config: String
+    package var configHash: String
+    package var solver: String
+    package var topK: Int
     /// The people the batch scored.
-    public var table: StaffTable
-    public var result: BatchResult
+    package var table: StaffTable
+    package var result: Batch.Result
     /// Time spent loading the staff, needs and decisions.
-    public var loadSeconds: Double
+    package var loadSeconds: Double
 
-    public var needs: [Need] { result.needs }
-    public var shortlists: [[ShortlistEntry]] { result.shortlists }
-    public var proposal: AssignmentProposal { result.proposal }
+    package var needs: [Need] { result.needs }
+    package var shortlists: [[Shortlisting.Entry]] { result.shortlists }
+    package var proposal: Batch.Proposal { result.proposal }
     /// (need, person) pairs checked against the hard constraints (column `pairs_scored`).
-    public var pairsExamined: Int { result.pairsExamined }
-    public var scoreSeconds: Double { result.scoreSeconds }
-    public var solveSeconds: Double { result.solveSeconds }
+    package var pairsExamined: Int { result.pairsExamined }
+    package var scoreSeconds: Double { result.scoreSeconds }
+    package var solveSeconds: Double { result.solveSeconds }
 
-    public init(
+    package init(
         startedAt: Timestamp, note: String?, config: String, configHash: String, solver: String,
-        topK: Int, table: StaffTable, result: BatchResult, loadSeconds: Double
+        topK: Int, table: StaffTable, result: Batch.Result, loadSeconds: Double
     ) {
         self.startedAt = startedAt
         self.note = note
@@ -70,14 +70,14 @@ public struct CompletedRun: Sendable {
 }
 
 /// One shortlist line of a recorded run.
-public struct ShortlistLine: Sendable, Hashable {
-    public var needID: String
-    public var rank: Int
-    public var staffID: String
-    public var score: Double
-    public var components: ComponentVector
+package struct ShortlistLine: Sendable, Hashable {
+    package var needID: String
+    package var rank: Int
+    package var staffID: String
+    package var score: Double
+    package var components: ScoreComponent.Vector
 
-    public init(needID: String, rank: Int, staffID: String, score: Double, components: ComponentVector) {
+    package init(needID: String, rank: Int, staffID: String, score: Double, components: ScoreComponent.Vector) {
         self.needID = needID
         self.rank = rank
         self.staffID = staffID
@@ -87,10 +87,10 @@ public struct ShortlistLine: Sendable, Hashable {
 }
 
 /// One proposed pair of a recorded run.
-public struct AssignmentLine: Sendable, Hashable {
-    public var needID: String
-    public var staffID: String
-    public var score: Double
+package struct AssignmentLine: Sendable, Hashable {
+    package var needID: String
+    package var staffID: String
+    package var score: Double
     /// Why the pair is proposed: chosen by the solver, pinned, or an ask awaited.
-    public var basis: AssignmentProposal.Pair.Basis = .chosen
+    package var basis: Batch.Proposal.Pair.Basis = .chosen
 }

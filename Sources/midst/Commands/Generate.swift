@@ -67,7 +67,7 @@ struct Generate: ParsableCommand, DatabaseCommand {
     private func writeOutcomes() throws {
         let database = try self.database.openExisting()
         let reference = BundledReference.data
-        var model = OutcomeModel()
+        var model = DataGenerator.OutcomeModel()
         if let trueWeights {
             model.trueWeights = try ConfigOptions(config: trueWeights).load().weights
         }

@@ -63,7 +63,7 @@ struct Search: ParsableCommand, DatabaseCommand {
         }
         if let tie {
             guard filter.country != nil else { throw ValidationError("--tie needs --country.") }
-            guard let kind = TieKind(rawValue: tie.lowercased()) else {
+            guard let kind = CountryTie.Kind(rawValue: tie.lowercased()) else {
                 throw ValidationError(
                     "Unknown tie '\(tie)'; use nationality, birth, trained, worked or heritage.")
             }
@@ -80,7 +80,7 @@ struct Search: ParsableCommand, DatabaseCommand {
                 throw ValidationError(
                     "Unknown level in '\(item)'; use A1, A2, B1, B2, C1, C2 or native.")
             }
-            filter.languages.append(LanguageRequirement(language: code, minimumLevel: level))
+            filter.languages.append(Need.LanguageRequirement(language: code, minimumLevel: level))
         }
         for (name, value) in [("--available-from", availableFrom), ("--available-to", availableTo)]
         {

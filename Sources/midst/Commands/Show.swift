@@ -70,7 +70,7 @@ struct Show: ParsableCommand, DatabaseCommand {
 
 extension Show {
     /// How a shortlist line's proposal is marked: `yes` (to ask), `asked` (awaited) or empty.
-    static func proposedMark(_ basis: AssignmentProposal.Pair.Basis?) -> String {
+    static func proposedMark(_ basis: Batch.Proposal.Pair.Basis?) -> String {
         switch basis {
         case nil: ""
         case .asked: "asked"

@@ -33,7 +33,7 @@ struct Tune: ParsableCommand, DatabaseCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard TuningMetric(metric) != nil else {
+        guard WeightTuner.Metric(metric) != nil else {
             throw ValidationError("--metric must be ndcg@K, map, mrr, precision@K or recall@K.")
         }
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2.") }
@@ -50,7 +50,7 @@ struct Tune: ParsableCommand, DatabaseCommand {
         guard evaluated >= folds else {
             throw CommandFailure.tooFewToTune(needs: evaluated, folds: folds)
         }
-        var tuner = WeightTuner(metric: TuningMetric(metric)!)
+        var tuner = WeightTuner(metric: WeightTuner.Metric(metric)!)
         tuner.folds = folds
         tuner.seed = seed
         if Terminal.stderrIsTerminal { Terminal.progress("tuning on \(evaluated) needs…") }
@@ -62,7 +62,7 @@ struct Tune: ParsableCommand, DatabaseCommand {
         print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
     }
 
-    static func text(_ report: TuningReport, needs: Int, folds: Int, seed: UInt64, out: String)
+    static func text(_ report: WeightTuner.Report, needs: Int, folds: Int, seed: UInt64, out: String)
         -> String
     {
         let name = report.metric.description

@@ -9,7 +9,7 @@ struct CountryRule: Sendable {
     /// The codes of the countries that earn points, highest factor first (lowest code among
     /// equals): the order of the blocked search.
     let byFactor: [Int]
-    /// Value of each tie kind, by ``TieKind/order``.
+    /// Value of each tie kind, by ``CountryTie/Kind/order``.
     let kindValue: [Double]
     let config: ScoringConfig.CountryValues
 
@@ -33,7 +33,7 @@ struct CountryRule: Sendable {
         }
         self.factor = factor
         byFactor = NeedPlan.positiveDescending(factor)
-        kindValue = TieKind.allCases.map { config.country.value(of: $0) }
+        kindValue = CountryTie.Kind.allCases.map { config.country.value(of: $0) }
     }
 
     /// How near `country` is to the need country `home`, and why.
@@ -102,7 +102,7 @@ struct CountryRule: Sendable {
         }
         let code = Int(table.tieCountries[index])
         let country = reference.countries[code]
-        let phrase = Self.phrase(TieKind.allCases[Int(table.tieKinds[index])])
+        let phrase = Self.phrase(CountryTie.Kind.allCases[Int(table.tieKinds[index])])
         // The need's country the factor comes from: the first that gives it.
         guard
             let (home, nearness) = needCountries.lazy.map({
@@ -123,7 +123,7 @@ struct CountryRule: Sendable {
         }
     }
 
-    private static func phrase(_ kind: TieKind) -> String {
+    private static func phrase(_ kind: CountryTie.Kind) -> String {
         switch kind {
         case .nationality: "Nationality:"
         case .birth: "Born in"

@@ -34,7 +34,7 @@ struct LanguageRule: Sendable {
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
         needCountries = need.countries
         values = config.language
-        func wanted(_ requirement: LanguageRequirement) -> Wanted? {
+        func wanted(_ requirement: Need.LanguageRequirement) -> Wanted? {
             let codes = ([requirement.language] + reference.equivalents(of: requirement.language))
                 .compactMap { reference.number(of: $0).map(UInt16.init) }
             guard !codes.isEmpty else { return nil }

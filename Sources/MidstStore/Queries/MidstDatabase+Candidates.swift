@@ -1,0 +1,75 @@
+import MidstCore
+
+/// One person ranked for a need, scored live against the database (`midst candidates`).
+package struct Candidate: Sendable {
+    /// 1 for the best.
+    package var rank: Int
+    package var staff: Staff
+    /// The score, 0–100.
+    package var score: Double
+    /// Each component's points and reason, when asked for.
+    package var explanation: Explanation?
+}
+
+extension MidstDatabase {
+    /// The need with id `id`.
+    ///
+    /// - Throws: ``UnknownRecord`` when there is none.
+    package func existingNeed(id: String) throws -> Need {
+        guard let need = try need(id: id) else {
+            throw UnknownRecord(message: "no need with id '\(id)'")
+        }
+        return need
+    }
+
+    /// The consenting person with id `id`. Non-consenting staff are never shown: they are
+    /// reported exactly like unknown ids.
+    ///
+    /// - Throws: ``UnknownRecord`` when there is no such consenting person.
+    package func consentingStaff(id: String) throws -> Staff {
+        guard let staff = try staff(id: id), staff.hasConsented else {
+            throw UnknownRecord(message: "no consenting staff member with id '\(id)'")
+        }
+        return staff
+    }
+
+    /// The best `top` matchable people for `need` who pass every hard constraint and whom no
+    /// outcome keeps off it (``PairStanding/keepsOff``: placed on it, declined, withdrew,
+    /// resting), best first (equal scores by staff id), scored by `scorer` against the staff
+    /// snapshot; with `explaining`, each with the explanation
+    /// ``explanation(of:for:scorer:followUp:)`` gives.
+    package func candidates(
+        for need: Need, top: Int, scorer: Scorer, explaining: Bool,
+        followUp: FollowUp = FollowUp()
+    ) throws -> [Candidate] {
+        let table = try staffTable(reference: BundledReference.data)
+        let plan = NeedPlan(need: need, scorer: scorer)
+        let keptOff = followUp.entries.filter { $0.needID == need.id && $0.standing.keepsOff }
+        let excluded = Set(table.rows(of: keptOff.map(\.staffID)).values)
+        let best = Shortlisting.shortlist(for: plan, in: table, top: top, excluding: excluded).list
+        let people = try staff(ids: best.map { table.id(at: Int($0.row)) })
+        return try zip(best, people).enumerated().map { index, pair in
+            Candidate(
+                rank: index + 1, staff: pair.1, score: pair.0.score,
+                explanation: explaining
+                    ? try explanation(of: pair.1, for: need, scorer: scorer, followUp: followUp)
+                    : nil)
+        }
+    }
+
+    /// Why `staff` is, or is not, a candidate for `need`: every hard constraint they fail and
+    /// every component's value, points and reason, with their outcomes and commitments as
+    /// stored now, and where the pair stands by its outcomes on `followUp`'s date (placed on
+    /// it, declined, asked …; an acceptance of this need is shown as such, not as a
+    /// commitment that leaves no room for it).
+    package func explanation(
+        of staff: Staff, for need: Need, scorer: Scorer, followUp: FollowUp = FollowUp()
+    ) throws -> Explanation {
+        var context = try context(forStaff: staff.id.rawValue)
+        let standing = followUp.standing(need: need.id, staff: staff.id)
+        if case .placed(.accepted, _) = standing, need.status == .open {
+            context.commitments = max(0, context.commitments - 1)
+        }
+        return scorer.explain(staff, for: need, context: context, standing: standing)
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+import MidstCore
+
+extension MidstDatabase {
+    /// Open needs with slots to fill, by id: what a run scores.
+    package func openNeeds() throws -> [Need] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM need WHERE status = 'open' AND slots > 0 ORDER BY id")
+            var languages: [Int64: [Row]] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT need_key, language, is_required, min_level_rank FROM need_language"
+            ) {
+                languages[row["need_key"], default: []].append(row)
+            }
+            return rows.map { Self.need(from: $0, languages: languages[$0["need_key"]] ?? []) }
+        }
+    }
+
+    /// Records a completed run: its row, every shortlist and the assignment, in one transaction,
+    /// so that the run becomes visible whole or not at all. Returns the run's id.
+    package func recordRun(_ run: CompletedRun) throws -> Int64 {
+        let started = Date()
+        var runKey: Int64 = 0
+        try pool.writeWithoutTransaction { db in
+            // Every key written is the new run's or was just looked up.
+            try db.inTransactionTrustingKeys {
+                runKey = try insert(run, started: started, db)
+                return .commit
+            }
+        }
+        return runKey
+    }
+
+    /// Writes the run's row, shortlists and assignment; returns the run's key.
+    private func insert(_ run: CompletedRun, started: Date, _ db: Database) throws -> Int64 {
+        var needKeys: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, need_key FROM need") {
+            needKeys[row[0]] = row[1]
+        }
+        let findStaff = try db.cachedStatement(sql: "SELECT staff_key FROM staff WHERE id = ?")
+        var staffKeys: [Int32: Int64] = [:]
+        func staffKey(_ row: Int32) throws -> Int64 {
+            if let key = staffKeys[row] { return key }
+            guard
+                let key = try Int64.fetchOne(
+                    findStaff, arguments: [run.table.id(at: Int(row)).rawValue])
+            else {
+                throw StoreError.notAMidstDatabase(
+                    path: path, reason: "a scored person is missing from the staff table")
+            }
+            staffKeys[row] = key
+            return key
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO run (started_at, status, note, config_hash, config, solver, top_k, needs,
+                    eligible_staff, pairs_scored, edges, assigned, total_score, optimal_objective,
+                    greedy_objective, load_seconds, score_seconds, solve_seconds, as_of)
+                VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK,
+                run.needs.count,
+                // Edges are the shortlist lines, so that `runs`, `show` and `diff` count the
+                // same (a pinned pair on a shortlist is one line, not an edge of the problem).
+                run.table.count, run.pairsExamined, run.shortlists.reduce(0) { $0 + $1.count },
+                run.proposal.pairs.count,
+                run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal,
+                run.loadSeconds,
+                run.scoreSeconds, run.solveSeconds, run.result.asOf?.description,
+            ])
+        let runKey = db.lastInsertedRowID
+        var entries: [(needKey: Int64, entry: Shortlisting.Entry)] = []
+        for (index, list) in run.shortlists.enumerated() {
+            guard let needKey = needKeys[run.needs[index].id.rawValue] else { continue }
+            entries += list.map { (needKey, $0) }
+        }
+        var shortlist = MultiRowInsert(
+            into: "shortlist",
+            // One column per score component, named after it (Migrations: componentColumns).
+            columns: ["run_key", "need_key", "rank", "staff_key", "score"]
+                + ScoreComponent.allCases.map(\.rawValue))
+        try shortlist.insert(count: entries.count, db) { statement, first, index in
+            let (needKey, entry) = entries[index]
+            let values = entry.components
+            statement.bind(first, Int(runKey))
+            statement.bind(first + 1, Int(needKey))
+            statement.bind(first + 2, entry.rank)
+            statement.bind(first + 3, Int(try staffKey(entry.row)))
+            statement.bind(first + 4, entry.score)
+            for (offset, component) in ScoreComponent.allCases.enumerated() {
+                statement.bind(first + 5 + Int32(offset), values[component])
+            }
+        }
+        let pairs = run.proposal.pairs.compactMap { pair in
+            needKeys[run.needs[pair.need].id.rawValue].map { (needKey: $0, pair: pair) }
+        }
+        var assignment = MultiRowInsert(
+            into: "assignment", columns: ["run_key", "need_key", "staff_key", "score", "basis"])
+        try assignment.insert(count: pairs.count, db) { statement, first, index in
+            let (needKey, pair) = pairs[index]
+            statement.bind(first, Int(runKey))
+            statement.bind(first + 1, Int(needKey))
+            statement.bind(first + 2, Int(try staffKey(pair.row)))
+            statement.bind(first + 3, pair.score)
+            statement.bind(first + 4, pair.basis.rawValue)
+        }
+        try db.execute(
+            sql: "UPDATE run SET finished_at = ?, write_seconds = ? WHERE run_key = ?",
+            arguments: [
+                Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso,
+                Date().timeIntervalSince(started), runKey,
+            ])
+        return runKey
+    }
+
+    /// Records that a run failed, with the reason, leaving earlier runs as they were.
+    package func recordFailedRun(
+        startedAt: Timestamp, note: String?, config: String, configHash: String,
+        solver: String, topK: Int, failure: String
+    ) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO run (started_at, finished_at, status, failure, note, config_hash, config, solver, top_k)
+                    VALUES (?, ?, 'failed', ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    startedAt.iso,
+                    Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso, failure,
+                    note,
+                    configHash, config, solver, topK,
+                ])
+        }
+    }
+
+    /// Every run, newest first.
+    package func runs() throws -> [RunRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY run_key DESC").map(Self.runRecord)
+        }
+    }
+
+    /// The run named `reference`: a run id, or `latest` for the newest completed run.
+    package func run(_ reference: String) throws -> RunRecord? {
+        try pool.read { db in
+            let row: Row?
+            if reference == "latest" {
+                row = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT * FROM run WHERE status = 'completed' ORDER BY run_key DESC LIMIT 1"
+                )
+            } else if let key = Int64(reference) {
+                row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM run WHERE run_key = ?", arguments: [key])
+            } else {
+                row = nil
+            }
+            return row.map(Self.runRecord)
+        }
+    }
+
+    /// What a run shows in place of a person erased since (`midst staff forget`).
+    package static let erasedPlaceholder = "(erased)"
+
+    /// A run's shortlists, by need id then rank; only one need's with `needID`.
+    package func shortlist(run: Int64, needID: String? = nil) throws -> [ShortlistLine] {
+        try pool.read { db in
+            var sql = """
+                SELECT n.id AS need_id, l.rank, coalesce(s.id, '\(Self.erasedPlaceholder)') AS staff_id,
+                       l.score,
+                       \(ScoreComponent.allCases.map { "l.\($0.rawValue)" }.joined(separator: ", "))
+                FROM shortlist l JOIN need n USING (need_key) LEFT JOIN staff s USING (staff_key)
+                WHERE l.run_key = ?
+                """
+            var arguments: [any DatabaseValueConvertible] = [run]
+            if let needID {
+                sql += " AND n.id = ?"
+                arguments.append(needID)
+            }
+            sql += " ORDER BY n.id, l.rank"
+            // A cursor over the statement's own row, read by position: a name is looked up
+            // case-insensitively per row and column, and a fetched row is a copy (together most
+            // of a 10,000-need report's reading, BENCHMARKS.md).
+            var lines: [ShortlistLine] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                lines.append(
+                    ShortlistLine(
+                        needID: row[0], rank: row[1], staffID: row[2], score: row[3],
+                        components: ScoreComponent.Vector { row[4 + $0.slot] }))
+            }
+            return lines
+        }
+    }
+
+    /// A run's proposed pairs, by need id then staff id.
+    package func assignments(run: Int64, needID: String? = nil) throws -> [AssignmentLine] {
+        try pool.read { db in
+            var sql = """
+                SELECT n.id AS need_id, coalesce(s.id, '\(Self.erasedPlaceholder)') AS staff_id, a.score,
+                       a.basis
+                FROM assignment a JOIN need n USING (need_key) LEFT JOIN staff s USING (staff_key)
+                WHERE a.run_key = ?
+                """
+            var arguments: [any DatabaseValueConvertible] = [run]
+            if let needID {
+                sql += " AND n.id = ?"
+                arguments.append(needID)
+            }
+            sql += " ORDER BY n.id, s.id"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
+                AssignmentLine(
+                    needID: $0["need_id"], staffID: $0["staff_id"], score: $0["score"],
+                    basis: Batch.Proposal.Pair.Basis(rawValue: $0["basis"]) ?? .chosen)
+            }
+        }
+    }
+
+    static func runRecord(_ row: Row) -> RunRecord {
+        RunRecord(
+            id: row["run_key"], startedAt: row["started_at"], finishedAt: row["finished_at"],
+            status: row["status"],
+            failure: row["failure"], note: row["note"], configHash: row["config_hash"],
+            solver: row["solver"],
+            topK: row["top_k"], needs: row["needs"], eligibleStaff: row["eligible_staff"],
+            pairsExamined: row["pairs_scored"], edges: row["edges"], assigned: row["assigned"],
+            totalScore: row["total_score"], optimalObjective: row["optimal_objective"],
+            greedyObjective: row["greedy_objective"], loadSeconds: row["load_seconds"],
+            scoreSeconds: row["score_seconds"], solveSeconds: row["solve_seconds"],
+            writeSeconds: row["write_seconds"],
+            asOf: (row["as_of"] as String?).flatMap { CalendarDate(iso: $0) })
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import MidstCore
+
+extension MidstDatabase {
+    /// The file beside the database that keeps the compact staff table between runs.
+    package var snapshotPath: String { path + "-staff-snapshot" }
+
+    /// The current staff generation: a new random value after every change to staff, outcomes or
+    /// needs, by Midst or any other route (``GenerationTriggers``).
+    package func staffGeneration() throws -> Int64 {
+        try pool.read(Self.staffGeneration)
+    }
+
+    /// Every consenting, active person in compact form, as of now.
+    ///
+    /// Read from the snapshot file when it was built from the current generation, as Midst's own
+    /// writes leave it (``SnapshotMaintenance``); otherwise (after a change by another route, or
+    /// a damaged file) rebuilt from the database (seconds for a million staff) and written back
+    /// atomically for the next process. A snapshot that cannot be read is rebuilt, never trusted.
+    package func staffTable(reference: ReferenceData) throws -> StaffTable {
+        if let table = Self.snapshot(at: snapshotPath, generation: try staffGeneration()) {
+            return table
+        }
+        let table = try pool.read { db in
+            let contexts = try Self.staffContexts(db, of: nil)
+            var rows = StaffTableRows(reference: reference)
+            try Self.appendMatchable(nil, contexts: contexts, to: &rows, db)
+            return rows.table(generation: try Self.staffGeneration(db))
+        }
+        keepSnapshot(table)
+        Self.logger.info(
+            "staff snapshot rebuilt",
+            metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])
+        return table
+    }
+
+    /// The snapshot at `path` when it is of `generation` and intact; else `nil`.
+    static func snapshot(at path: String, generation: Int64) -> StaffTable? {
+        guard let storage = MappedFile.storage(path: path) else { return nil }
+        return try? StaffTable(storage: storage, expectedGeneration: generation)
+    }
+
+    /// Adds the matchable people among `keys` (everyone when `nil`), as stored, to `rows`.
+    static func appendMatchable(
+        _ keys: [Int64]?, contexts: [Int64: Staff.Context], to rows: inout StaffTableRows,
+        _ db: Database
+    ) throws {
+        let select = "SELECT * FROM staff WHERE consent = 1 AND active = 1"
+        func add(_ row: Row) {
+            let key: Int64 = row["staff_key"]
+            rows.append(staff(from: row), context: contexts[key] ?? Staff.Context(), key: key)
+        }
+        if let keys {
+            try db.forEachRow("\(select) AND staff_key", in: keys, add)
+        } else {
+            let people = try Row.fetchCursor(db, sql: select)
+            while let row = try people.next() { add(row) }
+        }
+    }
+
+    /// The staff records with these ids, in the order given (ids not found are left out).
+    package func staff(ids: [RecordID]) throws -> [Staff] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let found = try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM staff WHERE id IN (\(marks))",
+                arguments: StatementArguments(ids.map(\.rawValue))
+            ).map(Self.staff(from:))
+        }
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
+        return ids.compactMap { byID[$0] }
+    }
+}
