@@ -490,7 +490,7 @@ private struct LookupCodes {
     /// By specialty number (``ReferenceData/number(of:)-…``), its rank in ``specialties``.
     let specialtyRank: [Int]
     let countryRank: [Int]
-    /// By position in `TieKind.allCases`.
+    /// By position in `CountryTie.Kind.allCases`.
     let kindRank: [Int]
     let languageRank: [Int]
     /// By ``LanguageLevel`` raw value.

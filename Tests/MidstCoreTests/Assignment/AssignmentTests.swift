@@ -29,7 +29,7 @@ struct AssignmentTests {
         var best = 0.0
         for mask in 0..<(1 << problem.edges.count) {
             let chosen = problem.edges.indices.filter { mask & (1 << $0) != 0 }
-            let solution = AssignmentSolution(
+            let solution = AssignmentProblem.Solution(
                 edges: chosen, totalWeight: chosen.reduce(0) { $0 + problem.edges[$1].weight })
             if solution.isFeasible(for: problem) { best = max(best, solution.totalWeight) }
         }
@@ -107,7 +107,7 @@ struct AssignmentProposalTests {
         let reference = try ReferenceFixtures.bundledReference()
         let staff = try ReferenceFixtures.generated(staff: 400, seed: 17).staff
         let table = StaffTable(
-            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
         let found = table.rows(of: [table.id(at: 5), table.id(at: 9), RecordID(rawValue: "nobody")])
         #expect(found.count == 2)
         #expect(found[table.id(at: 5)] == 5)
@@ -121,14 +121,14 @@ struct AssignmentProposalTests {
         var second = need
         second.id = RecordID(rawValue: "N2")
         let entries = (0..<6).map {
-            ShortlistEntry(
+            Shortlisting.Entry(
                 row: Int32($0), rank: $0 + 1, score: Double(90 - $0),
-                components: ComponentVector { _ in 1 })
+                components: ScoreComponent.Vector { _ in 1 })
         }
-        let free = AssignmentProposal(
+        let free = Batch.Proposal(
             shortlists: [entries, entries], needs: [need, second], table: table)
         #expect(free.pairs.count == 2)
-        let pinned = AssignmentProposal(
+        let pinned = Batch.Proposal(
             shortlists: [entries, entries], needs: [need, second], table: table,
             pinned: [.init(need: 0, row: 5, score: 40)])
         #expect(pinned.pairs.contains(.init(need: 0, row: 5, score: 40)))

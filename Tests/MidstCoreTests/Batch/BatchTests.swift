@@ -14,7 +14,7 @@ struct BatchTests {
         reference = try ReferenceFixtures.bundledReference()
         (staff, needs) = try ReferenceFixtures.generated(staff: 1500, needs: 40, seed: 8)
         table = StaffTable(
-            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
     }
 
     @Test("each shortlist is the plain ranking of everyone, and the proposal respects capacities")
@@ -23,7 +23,7 @@ struct BatchTests {
         let result = await Batch(scorer: scorer, top: 5).run(
             needs: needs, table: table, decisions: [])
         #expect(result.shortlists.count == needs.count)
-        let people = staff.map { ($0, StaffContext()) }
+        let people = staff.map { ($0, Staff.Context()) }
         for (need, list) in zip(needs, result.shortlists) {
             let expected = scorer.rank(people, for: need, top: 5)
             #expect(list.map { table.id(at: Int($0.row)) } == expected.map(\.staff.id))
@@ -115,10 +115,10 @@ struct PriorityStepTests {
         config.priorityStep = 0.2
         #expect(config.fingerprint != shipped)
         #expect(
-            AssignmentProposal.weight(score: 50, priority: 5, priorityStep: config.priorityStep)
+            Batch.Proposal.weight(score: 50, priority: 5, priorityStep: config.priorityStep)
                 == 70)
         #expect(
-            AssignmentProposal.weight(score: 50, priority: 1, priorityStep: ScoringConfig().priorityStep)
+            Batch.Proposal.weight(score: 50, priority: 1, priorityStep: ScoringConfig().priorityStep)
                 == 40)
     }
 }
@@ -136,11 +136,11 @@ struct BatchFollowUpTests {
         let (staff, needs) = try ReferenceFixtures.generated(staff: 1500, needs: 40, seed: 8)
         self.needs = needs.map {
             var need = $0
-            need.dates = DateWindow()
+            need.dates = CalendarDate.Window()
             return need
         }
         table = StaffTable(
-            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
         scorer = Scorer(reference: reference)
     }
 
@@ -180,7 +180,7 @@ struct BatchFollowUpTests {
     @Test("filled and expired needs are not matched, and say why")
     func unmatchedNeeds() async throws {
         var dated = needs
-        dated[0].dates = DateWindow(
+        dated[0].dates = CalendarDate.Window(
             start: CalendarDate(iso: "2026-01-01"), end: CalendarDate(iso: "2026-01-31"))
         let someone = table.id(at: 0)
         let outcomes = (0..<dated[1].slots).map { index in

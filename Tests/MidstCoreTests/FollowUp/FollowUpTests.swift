@@ -4,7 +4,7 @@ import Testing
 
 private func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
-private func outcome(_ kind: OutcomeKind, _ date: String, need: String = "N1", staff: String = "S1")
+private func outcome(_ kind: Outcome.Kind, _ date: String, need: String = "N1", staff: String = "S1")
     -> Outcome
 {
     Outcome(
@@ -92,7 +92,7 @@ struct FollowUpTests {
     @Test("one vocabulary: closed, filled, expired, asked, proposed, open, first that applies")
     func needStates() {
         func state(
-            _ stored: NeedStatus = .open, placed: Int = 0, asked: Int = 0, proposed: Int = 0,
+            _ stored: Need.Status = .open, placed: Int = 0, asked: Int = 0, proposed: Int = 0,
             expired: Bool = false
         ) -> NeedState {
             NeedState(
@@ -113,7 +113,7 @@ struct FollowUpTests {
     func expiredAndOverdue() throws {
         let (_, needs) = try ReferenceFixtures.generated(staff: 0, needs: 1, seed: 3)
         var need = try #require(needs.first)
-        need.dates = DateWindow(start: day("2026-09-01"), end: day("2026-09-30"))
+        need.dates = CalendarDate.Window(start: day("2026-09-01"), end: day("2026-09-30"))
         let during = FollowUp(asOf: day("2026-09-15"), rules: rules)
         #expect(!during.isExpired(need))
         #expect(during.isOverdue(need))

@@ -66,14 +66,14 @@ struct NeedValidatorTests {
             professions: [specialtyCode("doctor")], specialties: [specialtyCode("neonatal_medicine")],
             minimumSeniority: try #require(Seniority(rawValue: 2)),
             requiredLanguages: [
-                LanguageRequirement(language: languageCode("en"), minimumLevel: .b2),
-                LanguageRequirement(language: languageCode("lg"), minimumLevel: .b1),
+                Need.LanguageRequirement(language: languageCode("en"), minimumLevel: .b2),
+                Need.LanguageRequirement(language: languageCode("lg"), minimumLevel: .b1),
             ],
             preferredLanguages: [
-                LanguageRequirement(language: languageCode("sw"), minimumLevel: .b1),
-                LanguageRequirement(language: languageCode("yo"), minimumLevel: .c1),
+                Need.LanguageRequirement(language: languageCode("sw"), minimumLevel: .b1),
+                Need.LanguageRequirement(language: languageCode("yo"), minimumLevel: .c1),
             ],
-            dates: DateWindow(
+            dates: CalendarDate.Window(
                 start: CalendarDate(iso: "2026-01-10"), end: CalendarDate(iso: "2026-06-30")),
             mode: .inCountry, slots: 2, priority: 5, status: .filled,
             description: "Teach neonatal resuscitation, two weeks",
@@ -94,7 +94,7 @@ struct NeedValidatorTests {
         #expect(need.minimumSeniority == .lowest)
         #expect((need.slots, need.priority, need.status) == (1, 3, .open))
         #expect(need.requiredLanguages.isEmpty && need.preferredLanguages.isEmpty)
-        #expect(need.dates == DateWindow())
+        #expect(need.dates == CalendarDate.Window())
         #expect(need.description == nil)
     }
 
@@ -104,8 +104,8 @@ struct NeedValidatorTests {
         row[.preferredLanguages] = "lug; sw:C2"
         #expect(
             try validate(row).get().preferredLanguages == [
-                LanguageRequirement(language: languageCode("lg"), minimumLevel: .b1),
-                LanguageRequirement(language: languageCode("sw"), minimumLevel: .c2),
+                Need.LanguageRequirement(language: languageCode("lg"), minimumLevel: .b1),
+                Need.LanguageRequirement(language: languageCode("sw"), minimumLevel: .c2),
             ])
     }
 
@@ -119,11 +119,11 @@ struct NeedValidatorTests {
     @Test(
         "modes are remote, in-country or either in any case",
         arguments: [
-            ("remote", NeedMode.remote), ("Remote", .remote), ("in-country", .inCountry),
+            ("remote", Need.Mode.remote), ("Remote", .remote), ("in-country", .inCountry),
             ("IN_COUNTRY", .inCountry),
             ("either", .either), ("Either", .either),
         ])
-    func modes(text: String, mode: NeedMode) throws {
+    func modes(text: String, mode: Need.Mode) throws {
         var row = Self.minimalRow()
         row[.mode] = text
         #expect(try validate(row).get().mode == mode)
@@ -131,8 +131,8 @@ struct NeedValidatorTests {
 
     @Test(
         "statuses are open, filled or closed in any case",
-        arguments: [("open", NeedStatus.open), ("filled", .filled), ("CLOSED", .closed)])
-    func statuses(text: String, status: NeedStatus) throws {
+        arguments: [("open", Need.Status.open), ("filled", .filled), ("CLOSED", .closed)])
+    func statuses(text: String, status: Need.Status) throws {
         var row = Self.minimalRow()
         row[.status] = text
         #expect(try validate(row).get().status == status)

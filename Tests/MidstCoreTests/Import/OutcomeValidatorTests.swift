@@ -35,19 +35,19 @@ struct OutcomeValidatorTests {
     @Test(
         "outcome kinds are read in any case, with - or _",
         arguments: [
-            ("accepted", OutcomeKind.accepted), ("Declined", .declined),
+            ("accepted", Outcome.Kind.accepted), ("Declined", .declined),
             ("no_response", .noResponse),
             ("no-response", .noResponse), ("NO-RESPONSE", .noResponse), ("completed", .completed),
         ])
-    func kinds(text: String, kind: OutcomeKind) throws {
+    func kinds(text: String, kind: Outcome.Kind) throws {
         #expect(try validate(Self.row(outcome: text)).get().kind == kind)
     }
 
     @Test("no_response is stored as no_response")
     func storedSpelling() {
-        #expect(OutcomeKind.noResponse.rawValue == "no_response")
+        #expect(Outcome.Kind.noResponse.rawValue == "no_response")
         #expect(
-            OutcomeKind.allCases.map(\.rawValue) == [
+            Outcome.Kind.allCases.map(\.rawValue) == [
                 "asked", "no_response", "declined", "accepted", "withdrawn", "completed",
             ])
     }

@@ -57,7 +57,7 @@ struct PlainStaffValidatorTests {
             Int(staff.specialtyNumbers[0]) == reference.number(of: specialtyCode("neonatal_medicine")))
         #expect(staff.tieCount == 2)
         #expect(Int(staff.tieCountries[1]) == reference.number(of: countryCode("NG")))
-        #expect(staff.tieKinds[1] == UInt8(TieKind.allCases.firstIndex(of: .trained)!))
+        #expect(staff.tieKinds[1] == UInt8(CountryTie.Kind.allCases.firstIndex(of: .trained)!))
         #expect(staff.tieYears[0] == 0 && staff.tieYears[1] == 5)
         #expect(staff.languageCount == 2)
         #expect(Int(staff.languageNumbers[1]) == reference.number(of: languageCode("yo")))

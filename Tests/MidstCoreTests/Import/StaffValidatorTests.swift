@@ -73,12 +73,12 @@ struct StaffValidatorTests {
                 CountryTie(country: countryCode("NG"), kind: .worked, years: 2),
             ],
             languages: [
-                LanguageSkill(language: languageCode("en"), level: .c2),
-                LanguageSkill(language: languageCode("lg"), level: .native),
-                LanguageSkill(language: languageCode("yo"), level: .b1),
-                LanguageSkill(language: languageCode("sw"), level: .a2),
+                Staff.LanguageSkill(language: languageCode("en"), level: .c2),
+                Staff.LanguageSkill(language: languageCode("lg"), level: .native),
+                Staff.LanguageSkill(language: languageCode("yo"), level: .b1),
+                Staff.LanguageSkill(language: languageCode("sw"), level: .a2),
             ],
-            availability: DateWindow(
+            availability: CalendarDate.Window(
                 start: CalendarDate(iso: "2026-03-01"), end: CalendarDate(iso: "2026-09-30")),
             modes: .remote, maxAssignments: 2, hasConsented: true,
             employer: "Leeds Teaching Hospitals NHS Trust",
@@ -105,7 +105,7 @@ struct StaffValidatorTests {
         #expect(staff.grade == nil)
         #expect((staff.name, staff.email, staff.employer) == (nil, nil, nil))
         #expect(staff.countryTies.isEmpty && staff.languages.isEmpty)
-        #expect(staff.availability == DateWindow())
+        #expect(staff.availability == CalendarDate.Window())
     }
 
     @Test(
@@ -137,12 +137,12 @@ struct StaffValidatorTests {
     @Test(
         "modes are read alone or together",
         arguments: [
-            ("remote", WorkModes.remote), ("REMOTE", .remote), ("in-country", .inCountry),
+            ("remote", Staff.WorkModes.remote), ("REMOTE", .remote), ("in-country", .inCountry),
             ("In_Country", .inCountry),
             ("remote;in-country", .both), ("in-country; remote", .both), ("both", .both),
             (";", .both),
         ])
-    func modes(text: String, modes: WorkModes) throws {
+    func modes(text: String, modes: Staff.WorkModes) throws {
         var row = Self.minimalRow()
         row[.modes] = text
         #expect(try validate(row).get().modes == modes)

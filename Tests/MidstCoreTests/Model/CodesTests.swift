@@ -256,19 +256,19 @@ struct TimestampTests {
 struct WorkModeTests {
     @Test("modes have their import spellings")
     func codes() {
-        #expect(WorkModes.remote.code == "remote")
-        #expect(WorkModes.inCountry.code == "in-country")
-        #expect(WorkModes.both.code == "remote;in-country")
-        #expect(WorkModes([.remote, .inCountry]) == .both)
-        #expect(NeedMode.allCases.map(\.rawValue) == ["remote", "in-country", "either"])
+        #expect(Staff.WorkModes.remote.code == "remote")
+        #expect(Staff.WorkModes.inCountry.code == "in-country")
+        #expect(Staff.WorkModes.both.code == "remote;in-country")
+        #expect(Staff.WorkModes([.remote, .inCountry]) == .both)
+        #expect(Need.Mode.allCases.map(\.rawValue) == ["remote", "in-country", "either"])
     }
 
     @Test("tie kinds order from nationality to heritage")
     func tieKinds() {
         #expect(
-            TieKind.allCases.map(\.rawValue) == [
+            CountryTie.Kind.allCases.map(\.rawValue) == [
                 "nationality", "birth", "trained", "worked", "heritage",
             ])
-        #expect(TieKind.allCases.shuffled().sorted() == TieKind.allCases)
+        #expect(CountryTie.Kind.allCases.shuffled().sorted() == CountryTie.Kind.allCases)
     }
 }

@@ -16,7 +16,7 @@ struct CandidateBlockingTests {
         let reference = try ReferenceFixtures.bundledReference()
         let (staff, needs) = try ReferenceFixtures.generated(staff: 12_000, needs: 80, seed: 21)
         let contexts = staff.indices.map { index in
-            StaffContext(
+            Staff.Context(
                 commitments: index % 9 == 0 ? 1 : 0,
                 completedCountries: index % 11 == 0 ? [CountryCode(rawValue: "MW")] : [])
         }

@@ -7,13 +7,13 @@ struct CandidateRankingTests {
     let reference: ReferenceData
     let scorer: Scorer
     let need: Need
-    let people: [(Staff, StaffContext)]
+    let people: [(Staff, Staff.Context)]
 
     init() throws {
         reference = try ReferenceFixtures.bundledReference()
         scorer = Scorer(reference: reference)
         let people = try ReferenceFixtures.generated(staff: 3000, seed: 11).staff.map {
-            ($0, StaffContext())
+            ($0, Staff.Context())
         }
         self.people = people
         need = Need(
@@ -22,10 +22,10 @@ struct CandidateRankingTests {
             professions: [SpecialtyCode(rawValue: "nurse")],
             specialties: [SpecialtyCode(rawValue: "nursing_children")],
             requiredLanguages: [
-                LanguageRequirement(language: LanguageCode(rawValue: "en"), minimumLevel: .b2)
+                Need.LanguageRequirement(language: LanguageCode(rawValue: "en"), minimumLevel: .b2)
             ],
             preferredLanguages: [
-                LanguageRequirement(language: LanguageCode(rawValue: "sw"), minimumLevel: .b1)
+                Need.LanguageRequirement(language: LanguageCode(rawValue: "sw"), minimumLevel: .b1)
             ],
             mode: .either, updatedAt: Timestamp(secondsSince1970: 0))
     }
@@ -80,7 +80,7 @@ struct CandidateRankingTests {
             guard !staff.languages.contains(where: { $0.language == language }) else { continue }
             let level = LanguageLevel.allCases[Int(random.next() % 7)]
             var more = staff
-            more.languages.append(LanguageSkill(language: language, level: level))
+            more.languages.append(Staff.LanguageSkill(language: language, level: level))
             let after = scorer.score(more, for: need, context: context)
             #expect(after != nil && after! >= before, "\(staff.id) + \(language):\(level)")
         }
@@ -103,7 +103,7 @@ struct EqualScoreTests {
         let reference = try ReferenceFixtures.bundledReference()
         let (staff, needs) = try ReferenceFixtures.generated(staff: 4000, needs: 40, seed: 13)
         let table = StaffTable(
-            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
         let result = await Batch(scorer: Scorer(reference: reference), top: 50).run(
             needs: needs, table: table, decisions: [])
         var equalNeighbours = 0

@@ -7,7 +7,7 @@ import Testing
 struct CompactScoringTests {
     let reference: ReferenceData
     let staff: [Staff]
-    let contexts: [StaffContext]
+    let contexts: [Staff.Context]
     let needs: [Need]
 
     init() throws {
@@ -15,7 +15,7 @@ struct CompactScoringTests {
         let (staff, needs) = try ReferenceFixtures.generated(staff: 2000, needs: 60, seed: 5)
         // Vary the contexts: some commitments, some completed placements, a few inactive people.
         contexts = staff.indices.map { index in
-            StaffContext(
+            Staff.Context(
                 commitments: index % 7 == 0 ? 1 : 0,
                 completedCountries: index % 5 == 0
                     ? [CountryCode(rawValue: "UG"), CountryCode(rawValue: "MW")] : [],
@@ -108,7 +108,7 @@ struct StaffTableSnapshotTests {
         let reference = try ReferenceFixtures.bundledReference()
         let staff = try ReferenceFixtures.generated(staff: 300, seed: 9).staff
         let contexts = staff.indices.map {
-            StaffContext(
+            Staff.Context(
                 commitments: $0 % 3,
                 completedCountries: $0 % 4 == 0 ? [CountryCode(rawValue: "UG")] : [])
         }

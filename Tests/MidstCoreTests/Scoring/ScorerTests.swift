@@ -18,12 +18,12 @@ struct ScorerTests {
             professions: [code("doctor")], specialties: [code("neonatal_medicine")],
             minimumSeniority: Seniority(rawValue: 2)!,
             requiredLanguages: [
-                LanguageRequirement(language: LanguageCode(rawValue: "en"), minimumLevel: .b2)
+                Need.LanguageRequirement(language: LanguageCode(rawValue: "en"), minimumLevel: .b2)
             ],
             preferredLanguages: [
-                LanguageRequirement(language: LanguageCode(rawValue: "lg"), minimumLevel: .b1)
+                Need.LanguageRequirement(language: LanguageCode(rawValue: "lg"), minimumLevel: .b1)
             ],
-            dates: DateWindow(start: date("2026-04-01"), end: date("2026-04-30")), mode: .inCountry,
+            dates: CalendarDate.Window(start: date("2026-04-01"), end: date("2026-04-30")), mode: .inCountry,
             updatedAt: Timestamp(secondsSince1970: 0))
     }
 
@@ -35,8 +35,8 @@ struct ScorerTests {
             seniority: Seniority(rawValue: 3)!,
             countryTies: [CountryTie(country: CountryCode(rawValue: "UG"), kind: .nationality)],
             languages: [
-                LanguageSkill(language: LanguageCode(rawValue: "en"), level: .c2),
-                LanguageSkill(language: LanguageCode(rawValue: "lg"), level: .native),
+                Staff.LanguageSkill(language: LanguageCode(rawValue: "en"), level: .c2),
+                Staff.LanguageSkill(language: LanguageCode(rawValue: "lg"), level: .native),
             ],
             hasConsented: true, pastPlacements: 1, updatedAt: Timestamp(secondsSince1970: 0))
     }
@@ -83,13 +83,13 @@ struct ScorerTests {
     @Test(
         "country credit: own country by tie kind, same subregion, same region, elsewhere",
         arguments: [
-            ("UG", TieKind.trained, 0.8),
-            ("UG", TieKind.heritage, 0.75),
-            ("XS", TieKind.nationality, 0.3),
-            ("NG", TieKind.heritage, 0.075),
-            ("GB", TieKind.nationality, 0.0),
+            ("UG", CountryTie.Kind.trained, 0.8),
+            ("UG", CountryTie.Kind.heritage, 0.75),
+            ("XS", CountryTie.Kind.nationality, 0.3),
+            ("NG", CountryTie.Kind.heritage, 0.075),
+            ("GB", CountryTie.Kind.nationality, 0.0),
         ])
-    func country(country: String, kind: TieKind, expected: Double) {
+    func country(country: String, kind: CountryTie.Kind, expected: Double) {
         var person = staff
         person.countryTies = [CountryTie(country: CountryCode(rawValue: country), kind: kind)]
         #expect(abs(value(.country, scorer.explain(person, for: need)) - expected) < 1e-12)
@@ -98,7 +98,7 @@ struct ScorerTests {
     @Test("availability is the share of the need's days covered")
     func availability() {
         var person = staff
-        person.availability = DateWindow(start: date("2026-04-16"), end: date("2026-06-30"))
+        person.availability = CalendarDate.Window(start: date("2026-04-16"), end: date("2026-06-30"))
         #expect(abs(value(.availability, scorer.explain(person, for: need)) - 0.5) < 1e-12)
     }
 
@@ -123,10 +123,10 @@ struct ScorerTests {
         var person = staff
         person.hasConsented = false
         person.profession = code("nurse")
-        person.languages = [LanguageSkill(language: LanguageCode(rawValue: "en"), level: .b1)]
-        person.availability = DateWindow(start: date("2026-05-01"), end: nil)
+        person.languages = [Staff.LanguageSkill(language: LanguageCode(rawValue: "en"), level: .b1)]
+        person.availability = CalendarDate.Window(start: date("2026-05-01"), end: nil)
         person.modes = .remote
-        let explanation = scorer.explain(person, for: need, context: StaffContext(commitments: 1))
+        let explanation = scorer.explain(person, for: need, context: Staff.Context(commitments: 1))
         #expect(
             explanation.exclusions.map(\.name)
                 == ["consent", "profession", "language", "availability", "mode", "capacity"])
@@ -152,12 +152,12 @@ struct ScorerTests {
         arguments: LanguageLevel.allCases)
     func addingLanguageNeverLowers(level: LanguageLevel) {
         var person = staff
-        person.languages = [LanguageSkill(language: LanguageCode(rawValue: "en"), level: .b2)]
+        person.languages = [Staff.LanguageSkill(language: LanguageCode(rawValue: "en"), level: .b2)]
         let before = scorer.explain(person, for: need).score
         for language in ["lg", "sw", "yo"] {
             var more = person
             more.languages.append(
-                LanguageSkill(language: LanguageCode(rawValue: language), level: level))
+                Staff.LanguageSkill(language: LanguageCode(rawValue: language), level: level))
             #expect(scorer.explain(more, for: need).score >= before)
         }
     }

@@ -16,7 +16,7 @@ struct StaffTableChangesTests {
 
     /// The table of the people at `keys` (positions in `people`) with their contexts.
     private func fullTable(
-        _ people: [Int64: (Staff, StaffContext)], generation: Int64
+        _ people: [Int64: (Staff, Staff.Context)], generation: Int64
     ) -> StaffTable {
         let keys = people.keys.sorted()
         return StaffTable(
@@ -27,15 +27,15 @@ struct StaffTableChangesTests {
     @Test("replacing changed people gives the table a full rebuild gives", arguments: 1...8)
     func replacingMatchesRebuild(seed: UInt64) {
         var random = SeededRandom(seed: seed)
-        func context() -> StaffContext {
-            StaffContext(
+        func context() -> Staff.Context {
+            Staff.Context(
                 commitments: Int.random(in: 0...2, using: &random),
                 completedCountries: Bool.random(using: &random)
                     ? [CountryCode(rawValue: "UG"), CountryCode(rawValue: "NP")] : [],
                 isActive: Int.random(in: 0..<20, using: &random) != 0)
         }
         // Keys 0..<800 are stored at first; 800..<1200 are people yet to come.
-        var before: [Int64: (Staff, StaffContext)] = [:]
+        var before: [Int64: (Staff, Staff.Context)] = [:]
         for key in 0..<800 { before[Int64(key)] = (staff[key], context()) }
         let generation = Int64.random(in: 1...Int64.max, using: &random)
         let base = fullTable(before, generation: generation)
@@ -85,11 +85,11 @@ struct StaffTableChangesTests {
     func fromNothing() {
         var rows = StaffTableRows(reference: reference)
         for (key, person) in staff.enumerated() {
-            rows.append(person, context: StaffContext(), key: Int64(key))
+            rows.append(person, context: Staff.Context(), key: Int64(key))
         }
         let replaced = StaffTable.empty(generation: 7).replacing([], with: rows, generation: 7)
         let built = StaffTable(
-            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference,
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference,
             generation: 7)
         #expect(Array(replaced.bytes) == Array(built.bytes))
         #expect(replaced.count == staff.filter(\.hasConsented).count)
@@ -101,7 +101,7 @@ struct StaffTableChangesTests {
     @Test("a snapshot of another layout whose checksum holds is refused, not read past its end")
     func otherLayoutRefused() {
         let table = StaffTable(
-            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference,
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference,
             generation: 3)
         let good = Array(table.bytes)
         // Counts a different layout (or a deceiver) could put where a column's count is read.

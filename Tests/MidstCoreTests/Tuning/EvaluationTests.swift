@@ -41,7 +41,7 @@ struct EvaluationTests {
     let reference: ReferenceData
     init() throws { reference = try ReferenceFixtures.bundledReference() }
 
-    func need(_ id: String, status: NeedStatus = .open) -> Need {
+    func need(_ id: String, status: Need.Status = .open) -> Need {
         Need(
             id: RecordID(rawValue: id), partnership: "P", hostInstitution: "H",
             country: CountryCode(rawValue: "UG"), professions: [SpecialtyCode(rawValue: "nurse")],
@@ -54,11 +54,11 @@ struct EvaluationTests {
             id: RecordID(rawValue: id), profession: SpecialtyCode(rawValue: "nurse"),
             specialties: [SpecialtyCode(rawValue: "nursing_adult")],
             seniority: Seniority(rawValue: 3)!, countryTies: ties,
-            languages: [LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
+            languages: [Staff.LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
             maxAssignments: 1, hasConsented: true, updatedAt: Timestamp(secondsSince1970: 0))
     }
 
-    func outcome(_ need: String, _ staff: String, _ kind: OutcomeKind, on date: String = "2026-03-10")
+    func outcome(_ need: String, _ staff: String, _ kind: Outcome.Kind, on date: String = "2026-03-10")
         -> Outcome
     {
         Outcome(
@@ -87,7 +87,7 @@ struct EvaluationTests {
         #expect(Set(ranked) == ["S1", "S2", "S3"])
         // Live, S1 holds the N1 commitment and is at capacity.
         let live = scorer.explain(
-            nurse("S1"), for: needs[0], context: StaffContext(commitments: 1))
+            nurse("S1"), for: needs[0], context: Staff.Context(commitments: 1))
         #expect(live.exclusions.map(\.name) == ["capacity"])
         func experience(_ need: String) -> Double? {
             let entry = set.needs.first { $0.id.rawValue == need }!

@@ -11,9 +11,9 @@ struct TuningTests {
         let (staff, generated) = try ReferenceFixtures.generated(staff: 6_000, needs: 300, seed: 5)
         let needs = generated.filter { $0.status == .open }
         let table = StaffTable(
-            staff: staff, contexts: staff.map { _ in StaffContext() }, reference: reference)
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
         let scorer = Scorer(reference: reference)
-        let outcomes = OutcomeModel().outcomes(
+        let outcomes = DataGenerator.OutcomeModel().outcomes(
             plans: needs.map { NeedPlan(need: $0, scorer: scorer) }, table: table,
             index: CandidateIndex(table: table), seed: 5)
         let asked = Set(outcomes.map(\.staffID))
@@ -23,7 +23,7 @@ struct TuningTests {
         return (set, reference)
     }
 
-    func heldOut(_ tuner: WeightTuner, _ set: LabelledSet, _ weights: ComponentVector) -> Double {
+    func heldOut(_ tuner: WeightTuner, _ set: LabelledSet, _ weights: ScoreComponent.Vector) -> Double {
         let needs = set.needs.indices.filter { set.needs[$0].judged.contains { $0 > 0 } }
         return tuner.mean(set, weights, needs)
     }
@@ -31,15 +31,15 @@ struct TuningTests {
     @Test("tuned weights come within 95% of the truth's NDCG@10 on held-out needs and beat worse weights")
     func recoversTheTruth() throws {
         let set = try Self.fixture.get().set
-        var tuner = WeightTuner(metric: TuningMetric("ndcg@10")!)
+        var tuner = WeightTuner(metric: WeightTuner.Metric("ndcg@10")!)
         tuner.folds = 3
         tuner.restarts = 0
         // Start from weights that ignore language and specialty, which the truth weighs most.
-        var poor = ComponentVector(\.defaultWeight)
+        var poor = ScoreComponent.Vector(\.defaultWeight)
         poor[.language] = 0
         poor[.specialty] = 5
         let report = tuner.tune(set, defaults: poor)
-        let truth = heldOut(tuner, set, OutcomeModel.defaultTrueWeights)
+        let truth = heldOut(tuner, set, DataGenerator.OutcomeModel.defaultTrueWeights)
         #expect(report.tuned.mean >= 0.95 * truth)
         #expect(report.isImprovement)
         #expect(report.tuned.mean > report.defaults.mean)
@@ -52,20 +52,20 @@ struct TuningTests {
     @Test("weights already at the truth are not beaten beyond noise")
     func truthWithinNoise() throws {
         let set = try Self.fixture.get().set
-        var tuner = WeightTuner(metric: TuningMetric("ndcg@10")!)
+        var tuner = WeightTuner(metric: WeightTuner.Metric("ndcg@10")!)
         tuner.folds = 3
         tuner.restarts = 0
         tuner.rounds = 2
-        let report = tuner.tune(set, defaults: OutcomeModel.defaultTrueWeights)
+        let report = tuner.tune(set, defaults: DataGenerator.OutcomeModel.defaultTrueWeights)
         #expect(report.difference.high > 0 && report.difference.low < 0.02)
     }
 
     @Test("metric names are read with their cut-off")
     func metricNames() {
-        #expect(TuningMetric("ndcg@5")?.description == "ndcg@5")
-        #expect(TuningMetric("MAP")?.description == "map")
-        #expect(TuningMetric("ndcg")?.k == 10)
-        #expect(TuningMetric("auc") == nil)
-        #expect(TuningMetric("ndcg@0") == nil)
+        #expect(WeightTuner.Metric("ndcg@5")?.description == "ndcg@5")
+        #expect(WeightTuner.Metric("MAP")?.description == "map")
+        #expect(WeightTuner.Metric("ndcg")?.k == 10)
+        #expect(WeightTuner.Metric("auc") == nil)
+        #expect(WeightTuner.Metric("ndcg@0") == nil)
     }
 }

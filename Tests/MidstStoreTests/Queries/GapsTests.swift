@@ -91,7 +91,7 @@ struct GapsTests {
         let table = try database.staffTable(reference: reference)
         var need = try #require(try database.openNeeds().first)
         need.requiredLanguages = reference.languages.prefix(60).map {
-            LanguageRequirement(language: $0.code, minimumLevel: .a1)
+            Need.LanguageRequirement(language: $0.code, minimumLevel: .a1)
         }
         let plan = NeedPlan(need: need, scorer: Scorer(reference: reference))
         for row in table.rows(ofProfessions: plan.professionCodes).prefix(50) {

@@ -13,7 +13,7 @@ struct NearestMissesTests {
         switch constraint {
         case "language": relaxed.requiredLanguages = []
         case "specialty": relaxed.requiresSpecialty = false
-        case "availability": relaxed.dates = DateWindow(start: nil, end: nil)
+        case "availability": relaxed.dates = CalendarDate.Window(start: nil, end: nil)
         case "mode": relaxed.mode = .either
         case "seniority": relaxed.minimumSeniority = .lowest
         case "min_score": relaxed.minimumScore = nil

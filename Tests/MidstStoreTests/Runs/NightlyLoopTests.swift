@@ -13,7 +13,7 @@ import Testing
 struct NightlyLoopTests {
     /// What the test itself knows happened, pair by pair: its outcomes in order.
     private struct Log {
-        private(set) var pairs: [String: [(kind: OutcomeKind, date: CalendarDate)]] = [:]
+        private(set) var pairs: [String: [(kind: Outcome.Kind, date: CalendarDate)]] = [:]
 
         static func key(_ need: RecordID, _ staff: RecordID) -> String { "\(need)/\(staff)" }
 
@@ -24,7 +24,7 @@ struct NightlyLoopTests {
 
         /// The pair's latest outcome on or before `day` (the test records in time order).
         func latest(_ need: RecordID, _ staff: RecordID, on day: CalendarDate) -> (
-            kind: OutcomeKind, date: CalendarDate
+            kind: Outcome.Kind, date: CalendarDate
         )? {
             pairs[Self.key(need, staff)]?.last { $0.date <= day }
         }
@@ -146,7 +146,7 @@ struct NightlyLoopTests {
             for (key, entries) in log.pairs.sorted(by: { $0.key < $1.key }) {
                 guard let last = entries.last else { continue }
                 let parts = key.split(separator: "/").map { RecordID(rawValue: String($0)) }
-                let answer: OutcomeKind?
+                let answer: Outcome.Kind?
                 switch last.kind {
                 case .asked where last.date < day:
                     let roll = random.next() % 100
@@ -178,7 +178,7 @@ struct NightlyLoopTests {
     /// The proposal's pairs beyond the fixed ones (asks awaited, pins) are the best assignment of
     /// the shortlists to what the fixed pairs leave: the same solver on a problem built here.
     private func expectOptimalOnWhatIsLeft(
-        _ result: BatchResult, table: StaffTable, priorityStep: Double
+        _ result: Batch.Result, table: StaffTable, priorityStep: Double
     ) throws {
         let fixed = result.proposal.pairs.filter { $0.basis != .chosen }
         var slots = result.openSlots
@@ -187,7 +187,7 @@ struct NightlyLoopTests {
         for pair in fixed {
             slots[pair.need] -= 1
             capacity[pair.row, default: Int(table.freeCapacity[Int(pair.row)])] -= 1
-            fixedWeight += AssignmentProposal.weight(
+            fixedWeight += Batch.Proposal.weight(
                 score: pair.score, priority: result.needs[pair.need].priority,
                 priorityStep: priorityStep)
         }
@@ -206,7 +206,7 @@ struct NightlyLoopTests {
                 edges.append(
                     .init(
                         need: need, person: person,
-                        weight: AssignmentProposal.weight(
+                        weight: Batch.Proposal.weight(
                             score: entry.score, priority: result.needs[need].priority,
                             priorityStep: priorityStep)))
             }
@@ -221,7 +221,7 @@ struct NightlyLoopTests {
         let chosen = result.proposal.pairs.filter { $0.basis == .chosen }
         let chosenWeight = chosen.reduce(0.0) {
             $0
-                + AssignmentProposal.weight(
+                + Batch.Proposal.weight(
                     score: $1.score, priority: result.needs[$1.need].priority,
                     priorityStep: priorityStep)
         }

@@ -94,12 +94,12 @@ struct RunTests {
             seniority: Seniority(rawValue: 5)!,
             countryTies: [CountryTie(country: CountryCode(rawValue: "UG"), kind: .nationality)],
             languages: [
-                LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native),
-                LanguageSkill(language: LanguageCode(rawValue: "lg"), level: .native),
+                Staff.LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native),
+                Staff.LanguageSkill(language: LanguageCode(rawValue: "lg"), level: .native),
             ],
             hasConsented: true, pastPlacements: 4, updatedAt: Timestamp(secondsSince1970: 0))
         let table = StaffTable(
-            staff: [ghost], contexts: [StaffContext()], reference: BundledReference.data)
+            staff: [ghost], contexts: [Staff.Context()], reference: BundledReference.data)
         let broken = try await completedRun(database, table: table)
         #expect(throws: (any Error).self) { _ = try database.recordRun(broken) }
         // Foreign-key enforcement, off while a run is written, is back on after a failed write.

@@ -18,10 +18,10 @@ struct LanguageJudgementTests {
             id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
             country: CountryCode(rawValue: country), professions: [SpecialtyCode(rawValue: "nurse")],
             requiredLanguages: required.map {
-                LanguageRequirement(language: LanguageCode(rawValue: $0.0), minimumLevel: $0.1)
+                Need.LanguageRequirement(language: LanguageCode(rawValue: $0.0), minimumLevel: $0.1)
             },
             preferredLanguages: preferred.map {
-                LanguageRequirement(language: LanguageCode(rawValue: $0.0), minimumLevel: $0.1)
+                Need.LanguageRequirement(language: LanguageCode(rawValue: $0.0), minimumLevel: $0.1)
             },
             mode: .either, updatedAt: Timestamp(secondsSince1970: 0))
     }
@@ -33,13 +33,13 @@ struct LanguageJudgementTests {
             specialties: [SpecialtyCode(rawValue: "nursing_adult")],
             seniority: Seniority(rawValue: 3)!,
             languages: languages.map {
-                LanguageSkill(language: LanguageCode(rawValue: $0.0), level: $0.1)
+                Staff.LanguageSkill(language: LanguageCode(rawValue: $0.0), level: $0.1)
             },
             hasConsented: true, updatedAt: Timestamp(secondsSince1970: 0))
     }
 
     func ranking(_ people: [Staff], for need: Need) -> [String] {
-        scorer.rank(people.map { ($0, StaffContext()) }, for: need, top: people.count)
+        scorer.rank(people.map { ($0, Staff.Context()) }, for: need, top: people.count)
             .map(\.staff.id.rawValue)
     }
 

@@ -29,19 +29,19 @@ struct NeedsV2JudgementTests {
 
     func nurse(
         _ id: String, employer: String? = nil, specialties: [String] = ["nursing_adult"],
-        ties: [(String, TieKind)] = [(("GB"), .nationality)]
+        ties: [(String, CountryTie.Kind)] = [(("GB"), .nationality)]
     ) -> Staff {
         Staff(
             id: RecordID(rawValue: id), profession: SpecialtyCode(rawValue: "nurse"),
             specialties: specialties.map(SpecialtyCode.init(rawValue:)),
             seniority: Seniority(rawValue: 3)!,
             countryTies: ties.map { CountryTie(country: CountryCode(rawValue: $0.0), kind: $0.1) },
-            languages: [LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
+            languages: [Staff.LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
             hasConsented: true, employer: employer, updatedAt: Timestamp(secondsSince1970: 0))
     }
 
     func ranking(_ people: [Staff], for need: Need) -> [String] {
-        scorer.rank(people.map { ($0, StaffContext()) }, for: need, top: people.count)
+        scorer.rank(people.map { ($0, Staff.Context()) }, for: need, top: people.count)
             .map(\.staff.id.rawValue)
     }
 
@@ -134,7 +134,7 @@ struct NeedsV2JudgementTests {
         soft.isSpecialtyHard = false
         theatre.requiresSpecialty = true
         let ranked = Scorer(reference: reference, config: soft)
-            .rank([(unrelated, StaffContext())], for: theatre, top: 1)
+            .rank([(unrelated, Staff.Context())], for: theatre, top: 1)
         #expect(ranked.isEmpty)
     }
 }

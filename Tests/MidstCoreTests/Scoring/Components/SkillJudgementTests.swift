@@ -26,13 +26,13 @@ struct SkillJudgementTests {
             id: RecordID(rawValue: id), profession: SpecialtyCode(rawValue: profession),
             specialties: codes.map(SpecialtyCode.init(rawValue:)),
             seniority: Seniority(rawValue: 3)!,
-            languages: [LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
+            languages: [Staff.LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
             hasConsented: true, updatedAt: Timestamp(secondsSince1970: 0))
     }
 
     func scores(_ people: [Staff], for need: Need) -> [String: Double] {
         let ranked = Scorer(reference: reference)
-            .rank(people.map { ($0, StaffContext()) }, for: need, top: people.count)
+            .rank(people.map { ($0, Staff.Context()) }, for: need, top: people.count)
         return Dictionary(uniqueKeysWithValues: ranked.map { ($0.staff.id.rawValue, $0.score) })
     }
 

@@ -20,7 +20,7 @@ struct SpecialtyJudgementTests {
     }
 
     func doctor(
-        _ id: String, _ specialties: [String], ties: [(String, TieKind)] = [],
+        _ id: String, _ specialties: [String], ties: [(String, CountryTie.Kind)] = [],
         languages: [(String, LanguageLevel)] = [("en", .native)]
     ) -> Staff {
         Staff(
@@ -29,7 +29,7 @@ struct SpecialtyJudgementTests {
             seniority: Seniority(rawValue: 3)!,
             countryTies: ties.map { CountryTie(country: CountryCode(rawValue: $0.0), kind: $0.1) },
             languages: languages.map {
-                LanguageSkill(language: LanguageCode(rawValue: $0.0), level: $0.1)
+                Staff.LanguageSkill(language: LanguageCode(rawValue: $0.0), level: $0.1)
             },
             hasConsented: true, updatedAt: Timestamp(secondsSince1970: 0))
     }
@@ -38,7 +38,7 @@ struct SpecialtyJudgementTests {
         -> [String]
     {
         Scorer(reference: reference, config: config)
-            .rank(people.map { ($0, StaffContext()) }, for: need, top: people.count)
+            .rank(people.map { ($0, Staff.Context()) }, for: need, top: people.count)
             .map(\.staff.id.rawValue)
     }
 
@@ -154,7 +154,7 @@ struct MultiProfessionTests {
         Staff(
             id: RecordID(rawValue: id), profession: SpecialtyCode(rawValue: profession),
             specialties: [], seniority: Seniority(rawValue: 3)!,
-            languages: [LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
+            languages: [Staff.LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
             hasConsented: true, updatedAt: Timestamp(secondsSince1970: 0))
     }
 
