@@ -11,6 +11,9 @@ package struct ReportPage: Sendable {
 
     /// Rows shown in the gaps and changes tables before the rest is left to the commands.
     static let gapRows = 50
+    /// People shown to ask, and asks awaited shown, before the rest is left to
+    /// `midst export --what contacts` (each shown person to ask has their reasons worked out).
+    static let askRows = 1_000
     /// Needs left short shown with their nearest misses (each counts its professions' people).
     static let explainedGaps = 25
     static let changeRows = 1_000
@@ -95,13 +98,14 @@ package struct ReportPage: Sendable {
     }
 
     private func ask() -> Body {
-        let asks = report.toAsk
+        let asks = Array(report.toAsk.prefix(Self.askRows))
+        let more = report.toAsk.count > asks.count ? " The first \(asks.count) of \(report.toAsk.count) are shown." : ""
         return .section(
             .id("ask"),
             .h2("Ask today"),
             .p(Markup.text(asks.isEmpty
                 ? "Nobody new to ask today: every proposed person has been asked, or nobody is proposed."
-                : "\(asks.count) \(asks.count == 1 ? "person" : "people") the run proposes who have not been asked yet, most urgent need first. Record each answer with `midst outcome NEED STAFF asked|accepted|declined`; `midst export --what contacts` gives this list for a mail merge.")),
+                : "\(report.toAsk.count) \(report.toAsk.count == 1 ? "person" : "people") the run proposes who have not been asked yet, most urgent need first.\(more) Record each answer with `midst outcome NEED STAFF asked|accepted|declined`; `midst export --what contacts` gives the whole list for a mail merge.")),
             .if(!asks.isEmpty,
                 ReportTable(
                     caption: "People to ask today", columns: ["Need", "Person", "E-mail", "Score#", "Why"],
@@ -117,13 +121,14 @@ package struct ReportPage: Sendable {
     }
 
     private func awaited() -> Body {
-        let asks = report.awaited
+        let asks = Array(report.awaited.prefix(Self.askRows))
+        let more = report.awaited.count > asks.count ? " The first \(asks.count) of \(report.awaited.count) are shown." : ""
         return .section(
             .id("awaited"),
             .h2("Awaiting an answer"),
             .p(Markup.text(asks.isEmpty
                 ? "No ask is awaiting an answer."
-                : "\(asks.count) \(asks.count == 1 ? "person was" : "people were") asked and \(asks.count == 1 ? "has" : "have") not answered yet, longest waiting first. The run keeps them in the proposal until they answer or the ask runs out.")),
+                : "\(report.awaited.count) \(report.awaited.count == 1 ? "person was" : "people were") asked and \(report.awaited.count == 1 ? "has" : "have") not answered yet, longest waiting first.\(more) The run keeps them in the proposal until they answer or the ask runs out.")),
             .if(!asks.isEmpty,
                 ReportTable(
                     caption: "Asks awaiting an answer", columns: ["Need", "Person", "E-mail", "Asked on", "Days waiting#"],

@@ -181,10 +181,8 @@ extension RunReport {
         followUp: FollowUp, options: Options
     ) throws -> (toAsk: [Ask], awaited: [Ask]) {
         let lines = try database.askList(
-            run: record, table: table, scorer: scorer, followUp: followUp)
-        let priority = Dictionary(
-            try database.needs().map { ($0.id.rawValue, $0.priority) },
-            uniquingKeysWith: { first, _ in first })
+            run: record, table: table, scorer: scorer, followUp: followUp,
+            explaining: ReportPage.askRows)
         let asks = lines.map { line in
             Ask(
                 needID: line.needID, needTitle: line.needTitle,
@@ -194,10 +192,8 @@ extension RunReport {
                 reasons: line.reasons, askedOn: line.askedOn, daysWaiting: line.daysWaiting,
                 isPinned: line.basis == .pinned)
         }
-        let toAsk = zip(lines, asks).filter { $0.0.isToAsk }.map(\.1).sorted {
-            (priority[$1.needID] ?? 0, $0.needID, $1.score, $0.person)
-                < (priority[$0.needID] ?? 0, $1.needID, $0.score, $1.person)
-        }
+        // The ask list is in order already: most urgent need first.
+        let toAsk = zip(lines, asks).filter { $0.0.isToAsk }.map(\.1)
         let awaited = zip(lines, asks).filter { !$0.0.isToAsk }.map(\.1).sorted {
             ($1.daysWaiting ?? 0, $0.needID, $0.person) < ($0.daysWaiting ?? 0, $1.needID, $1.person)
         }

@@ -26,16 +26,20 @@ package struct AskLine: Sendable, Hashable {
 }
 
 extension MidstDatabase {
-    /// The run's proposal as people to contact, by need id then staff id: who to ask today and
-    /// whose answer is awaited, with names and e-mails of consenting staff only (people who
-    /// withdrew consent or are no longer matchable are left out).
+    /// The run's proposal as people to contact, most urgent need first (priority, then need id,
+    /// then best score): who to ask today and whose answer is awaited, with names and e-mails
+    /// of consenting staff only (people who withdrew consent or are no longer matchable are
+    /// left out).
     ///
     /// - Parameters:
     ///   - table: the staff snapshot the reasons are worked out on.
     ///   - scorer: the run's scoring configuration.
     ///   - followUp: the outcomes as of the run's date, for when each awaited ask was made.
+    ///   - explaining: how many lines of each kind (to ask, awaited), first first, get their
+    ///     reasons in words; each need's plan is made once, the needs on every core.
     package func askList(
-        run: RunRecord, table: StaffTable, scorer: Scorer, followUp: FollowUp
+        run: RunRecord, table: StaffTable, scorer: Scorer, followUp: FollowUp,
+        explaining: Int = .max
     ) throws -> [AskLine] {
         let pairs = try assignments(run: run.id)
         let needsByID = Dictionary(
@@ -48,31 +52,54 @@ extension MidstDatabase {
                 in: Array(Set(pairs.map(\.staffID))).sorted()
             ) { contacts[$0[0]] = ($0[1], $0[2]) }
         }
-        var plans: [String: NeedPlan] = [:]
-        return pairs.compactMap { pair -> AskLine? in
+        var lines: [(line: AskLine, need: Need, row: Int32)] = pairs.compactMap { pair in
             guard let need = needsByID[pair.needID], let contact = contacts[pair.staffID],
                 let row = rows[RecordID(rawValue: pair.staffID)]
             else { return nil }
-            let plan = plans[pair.needID] ?? NeedPlan(need: need, scorer: scorer)
-            plans[pair.needID] = plan
-            let reasons = plan.explain(Int(row), in: table, weights: scorer.config.weights)
-                .filter { $0.contribution > 0.005 }
-                .sorted { $0.contribution > $1.contribution }
-                .map(\.reason)
             var askedOn: CalendarDate?
             if case .asked(let since) = followUp.standing(
                 need: need.id, staff: RecordID(rawValue: pair.staffID))
             {
                 askedOn = since
             }
-            return AskLine(
+            let line = AskLine(
                 needID: pair.needID, needTitle: need.title(in: scorer.reference),
                 staffID: pair.staffID, name: contact.name, email: contact.email, score: pair.score,
                 basis: pair.basis, askedOn: askedOn,
                 daysWaiting: askedOn.flatMap { asked in
                     run.asOf.map { $0.dayNumber - asked.dayNumber }
                 },
-                reasons: reasons)
+                reasons: [])
+            return (line, need, row)
         }
+        lines.sort {
+            ($1.need.priority, $0.line.needID, $1.line.score, $0.line.staffID)
+                < ($0.need.priority, $1.line.needID, $0.line.score, $1.line.staffID)
+        }
+        // The reasons of the first `explaining` of each kind, need by need on every core.
+        var explained: [String: [Int]] = [:]
+        var counts = (toAsk: 0, awaited: 0)
+        for (index, entry) in lines.enumerated() {
+            let isToAsk = entry.line.isToAsk
+            let count = isToAsk ? counts.toAsk : counts.awaited
+            guard count < explaining else { continue }
+            if isToAsk { counts.toAsk += 1 } else { counts.awaited += 1 }
+            explained[entry.line.needID, default: []].append(index)
+        }
+        let snapshot = lines
+        let reasons = Array(explained.values).concurrentMap { indices -> [(Int, [String])] in
+            let plan = NeedPlan(need: snapshot[indices[0]].need, scorer: scorer)
+            return indices.map { index in
+                let words = plan.explain(
+                    Int(snapshot[index].row), in: table, weights: scorer.config.weights
+                )
+                .filter { $0.contribution > 0.005 }
+                .sorted { $0.contribution > $1.contribution }
+                .map(\.reason)
+                return (index, words)
+            }
+        }
+        for (index, words) in reasons.joined() { lines[index].line.reasons = words }
+        return lines.map(\.line)
     }
 }
