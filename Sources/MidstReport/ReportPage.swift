@@ -97,9 +97,19 @@ package struct ReportPage: Sendable {
         return .content(.a(.href("mailto:\(email)"), Markup.text(email)))
     }
 
+    /// The need of an ask in words, linked to its rows under "Every need".
+    private static func need(of ask: RunReport.Ask) -> ReportTable.Cell {
+        .content(.a(.href("#need-\(anchor(ask.needID))"), Markup.text("\(ask.needTitle) (\(ask.needID))")))
+    }
+
+    /// The first ``askRows`` of `asks`, and a sentence saying so when there are more.
+    private static func shown(_ asks: [RunReport.Ask]) -> (asks: [RunReport.Ask], more: String) {
+        let shown = Array(asks.prefix(askRows))
+        return (shown, asks.count > shown.count ? " The first \(shown.count) of \(asks.count) are shown." : "")
+    }
+
     private func ask() -> Body {
-        let asks = Array(report.toAsk.prefix(Self.askRows))
-        let more = report.toAsk.count > asks.count ? " The first \(asks.count) of \(report.toAsk.count) are shown." : ""
+        let (asks, more) = Self.shown(report.toAsk)
         return .section(
             .id("ask"),
             .h2("Ask today"),
@@ -111,7 +121,7 @@ package struct ReportPage: Sendable {
                     caption: "People to ask today", columns: ["Need", "Person", "E-mail", "Score#", "Why"],
                     rows: asks.map { ask in
                         [
-                            .content(.a(.href("#need-\(Self.anchor(ask.needID))"), Markup.text("\(ask.needTitle) (\(ask.needID))"))),
+                            Self.need(of: ask),
                             .text(Self.person(ask.person, name: ask.name) + (ask.isPinned ? " (pinned)" : "")),
                             mail(ask.email), .number(Markup.number(ask.score)),
                             .text(ask.reasons.prefix(3).joined(separator: "; ")),
@@ -121,8 +131,7 @@ package struct ReportPage: Sendable {
     }
 
     private func awaited() -> Body {
-        let asks = Array(report.awaited.prefix(Self.askRows))
-        let more = report.awaited.count > asks.count ? " The first \(asks.count) of \(report.awaited.count) are shown." : ""
+        let (asks, more) = Self.shown(report.awaited)
         return .section(
             .id("awaited"),
             .h2("Awaiting an answer"),
@@ -134,7 +143,7 @@ package struct ReportPage: Sendable {
                     caption: "Asks awaiting an answer", columns: ["Need", "Person", "E-mail", "Asked on", "Days waiting#"],
                     rows: asks.map { ask in
                         [
-                            .content(.a(.href("#need-\(Self.anchor(ask.needID))"), Markup.text("\(ask.needTitle) (\(ask.needID))"))),
+                            Self.need(of: ask),
                             .text(Self.person(ask.person, name: ask.name)), mail(ask.email),
                             .text(ask.askedOn?.description ?? ""), .number(ask.daysWaiting.map { "\($0)" } ?? ""),
                         ]
