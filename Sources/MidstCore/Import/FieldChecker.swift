@@ -319,10 +319,7 @@ struct FieldChecker<Column: ImportColumn> {
                         last -= 1
                     }
                     // The split is at ASCII bytes only, so each part is whole UTF-8.
-                    parts.append(
-                        String(
-                            decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]),
-                            as: UTF8.self))
+                    parts.append(String(decoding: bytes[first..<last], as: UTF8.self))
                     if byte == 0x3B {
                         if !(parts.count == 1 && parts[0].isEmpty) { result.append(parts) }
                         parts = []

@@ -58,7 +58,7 @@ package struct PlainStaffValidator: Sendable {
     }
 
     /// The record, when the row (its fields' places in `bytes`) is plain and valid; else `nil`.
-    package func validate(_ fields: [CSVFieldSpan], in bytes: UnsafeBufferPointer<UInt8>)
+    package func validate(_ fields: [CSVFieldSpan], in bytes: FileBytes)
         -> PlainStaff?
     {
         guard fields.count == fieldCount else { return nil }
@@ -156,9 +156,9 @@ package struct PlainStaffValidator: Sendable {
             guard staff.tieCount < PlainStaff.capacity, bytes.count >= 4, bytes[2] == 0x3A,
                 let slot = Self.countrySlot(bytes[0], bytes[1]), countryByLetters[slot] >= 0
             else { return false }
-            let rest = UnsafeBufferPointer(rebasing: bytes[3...])
+            let rest = bytes.part(from: 3)
             let colon = rest.firstIndex(of: 0x3A) ?? rest.count
-            guard let kind = Self.tieKind(UnsafeBufferPointer(rebasing: rest[..<colon])) else {
+            guard let kind = Self.tieKind(rest.part(0..<colon)) else {
                 return false
             }
             var years: UInt8 = 0
@@ -191,7 +191,7 @@ package struct PlainStaffValidator: Sendable {
             guard staff.languageCount < PlainStaff.capacity,
                 let colon = bytes.firstIndex(of: 0x3A),
                 let slot = Self.languageSlot(bytes[..<colon]), languageByLetters[slot] >= 0,
-                let level = Self.level(UnsafeBufferPointer(rebasing: bytes[(colon + 1)...]))
+                let level = Self.level(bytes.part(from: colon + 1))
             else { return false }
             let language = UInt16(languageByLetters[slot])
             let count = Int(staff.languageCount)
@@ -246,17 +246,17 @@ package struct PlainStaffValidator: Sendable {
 
     private static let tieKinds = CountryTie.Kind.allCases.map { Array($0.rawValue.utf8) }
 
-    private static func tieKind(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+    private static func tieKind(_ bytes: FileBytes) -> UInt8? {
         tieKinds.firstIndex { bytes.elementsEqual($0) }.map(UInt8.init)
     }
 
     private static let levels = LanguageLevel.allCases.map { ($0, Array($0.code.utf8)) }
 
-    private static func level(_ bytes: UnsafeBufferPointer<UInt8>) -> LanguageLevel? {
+    private static func level(_ bytes: FileBytes) -> LanguageLevel? {
         levels.first { bytes.elementsEqual($0.1) }?.0
     }
 
-    private static func consent(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    private static func consent(_ bytes: FileBytes) -> Bool? {
         switch bytes.count {
         case 1:
             switch bytes[0] {
@@ -277,7 +277,7 @@ package struct PlainStaffValidator: Sendable {
 private struct Row {
     let fields: [CSVFieldSpan]
     let fieldOfColumn: [Int]
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: FileBytes
 
     /// The column's text: empty when the column is absent or empty; `nil` when the field is not
     /// plain (non-ASCII, doubled quotes, or spaces around it).
@@ -293,10 +293,7 @@ private struct Row {
         return TextSpan(start: field.start, end: field.end)
     }
 
-    func bytes(_ span: TextSpan) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(
-            rebasing: bytes[Int(span.start)..<Int(span.start) + Int(span.count)])
-    }
+    func bytes(_ span: TextSpan) -> FileBytes { bytes.part(span) }
 
     /// A whole number of up to four digits, at most `limit`; `fallback` when empty.
     func number(_ column: StaffColumn, upTo limit: Int, default fallback: Int) -> Int? {
@@ -339,7 +336,7 @@ private struct ByteCodeTable: Sendable {
         numberByHash = numbers
     }
 
-    func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    func number(of bytes: FileBytes) -> Int? {
         guard let number = numberByHash[Self.hash(bytes)], codes[number].elementsEqual(bytes)
         else { return nil }
         return number

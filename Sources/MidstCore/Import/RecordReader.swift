@@ -90,7 +90,7 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
     /// `plain` as its fields' places in the file's bytes; what `plain` returns is passed on
     /// as it is, and only a record it declines (`nil`) is decoded into a ``RawRecord``.
     package mutating func next<Plain>(
-        tryingFirst plain: ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) -> Plain?
+        tryingFirst plain: ([CSVFieldSpan], FileBytes) -> Plain?
     ) throws(ImportFailure) -> ReadRecord<Column, Plain>? {
         switch source {
         case .csv(var reader, let header):
@@ -98,7 +98,7 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
             do {
                 guard try reader.nextRecord(spans: &spans) else { return nil }
                 let line = reader.recordLine
-                if let record = reader.input.withUnsafeBufferPointer({ plain(spans, $0) }) {
+                if let record = FileBytes.with(reader.input, { plain(spans, $0) }) {
                     return .plain(record, line: line, bytes: reader.recordStart..<reader.bytesRead)
                 }
                 fields.removeAll(keepingCapacity: true)

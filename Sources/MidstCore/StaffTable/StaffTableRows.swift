@@ -60,13 +60,11 @@ package struct StaffTableRows: Sendable {
     /// Adds a person from a plain import row (``PlainStaffValidator``), whose texts are spans of
     /// `file`: the same row ``append(_:context:key:)`` makes of the record as stored.
     package mutating func append(
-        plain person: PlainStaff, in file: UnsafeBufferPointer<UInt8>, context: Staff.Context,
+        plain person: PlainStaff, in file: FileBytes, context: Staff.Context,
         key: Int64
     ) {
         guard person.hasConsented, context.isActive else { return }
-        func bytes(_ span: TextSpan) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: file[Int(span.start)..<Int(span.start) + Int(span.count)])
-        }
+        func bytes(_ span: TextSpan) -> FileBytes { file.part(span) }
         func day(_ span: TextSpan) -> Int32? {
             span.isEmpty ? nil : CalendarDate(isoBytes: bytes(span)).map { Int32($0.dayNumber) }
         }

@@ -43,7 +43,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     let validate: @Sendable (ImportRow<Column>) -> Result<Record, ImportFailure>
     /// Takes a CSV row straight from its bytes when it can (see ``PlainStaffValidator``);
     /// rows it declines are decoded and go to `validate`.
-    let plain: @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) -> Record?
+    let plain: @Sendable ([CSVFieldSpan], FileBytes) -> Record?
     /// A record's identity within the file, for reporting repeats.
     let identity: @Sendable (Record) -> String
     let totalBytes: Int
@@ -201,7 +201,7 @@ extension MidstDatabase {
         let mayReadPlain = try headerAbsent.isEmpty || read { db in
             try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff)") ?? false)
         }
-        return try bytes.withUnsafeBufferPointer { file in
+        return try FileBytes.with(bytes) { file in
             try runImport(
                 bytes, options: options, kind: .staff,
                 identity: { record in
@@ -288,7 +288,7 @@ extension MidstDatabase {
         validate: @escaping @Sendable (ImportRow<Column>) -> Result<Writer.Record, ImportFailure>,
         plain makePlain: (
             (ImportHeader<Column>) ->
-                @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) ->
+                @Sendable ([CSVFieldSpan], FileBytes) ->
                 Writer.Record?
         )? = nil,
         makeWriter: (_ db: Database, _ keepsSnapshot: Bool) throws -> Writer
@@ -296,7 +296,7 @@ extension MidstDatabase {
         let reader = try RecordReader<Column>(
             bytes: bytes, format: options.format, file: options.fileName,
             ignoringUnknownColumns: options.ignoresUnknownColumns)
-        let declineAll: @Sendable ([CSVFieldSpan], UnsafeBufferPointer<UInt8>) -> Writer.Record? = {
+        let declineAll: @Sendable ([CSVFieldSpan], FileBytes) -> Writer.Record? = {
             _, _ in nil
         }
         var plain = declineAll

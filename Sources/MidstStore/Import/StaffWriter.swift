@@ -23,7 +23,7 @@ struct StaffWriter: RecordWriter {
     static var canReject: Bool { true }
     static var rejectsOnlyStoredRecords: Bool { true }
 
-    private let file: UnsafeBufferPointer<UInt8>
+    private let file: FileBytes
     private let now: Timestamp
     /// Whether a record older than the stored one is applied anyway (`--force`).
     private let appliesOlderRecords: Bool
@@ -63,7 +63,7 @@ struct StaffWriter: RecordWriter {
     /// A writer for records read from `file` (whose bytes must outlive it), validated against
     /// `reference`; `now` is the `updated_at` of records without one.
     init(
-        _ db: Database, file: UnsafeBufferPointer<UInt8>, reference: ReferenceData, now: Timestamp,
+        _ db: Database, file: FileBytes, reference: ReferenceData, now: Timestamp,
         appliesOlderRecords: Bool, keepsRows: Bool, source: String
     ) throws {
         self.file = file
@@ -350,7 +350,7 @@ struct StaffWriter: RecordWriter {
     }
 
     private func bytes(_ span: TextSpan) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: file[Int(span.start)..<Int(span.start) + Int(span.count)])
+        file.part(span).memory
     }
 
     /// Binds the 18 staff columns from parameter `first` on.
@@ -369,7 +369,7 @@ struct StaffWriter: RecordWriter {
             if optional, span.isEmpty {
                 statement.bind(first + index, nil as Int?)
             } else {
-                let start = UnsafeRawPointer(file.baseAddress! + Int(span.start))
+                let start = UnsafeRawPointer(file.memory.baseAddress! + Int(span.start))
                 statement.bindStatic(
                     first + index, start.assumingMemoryBound(to: CChar.self),
                     length: Int32(span.count))

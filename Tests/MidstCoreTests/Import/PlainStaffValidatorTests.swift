@@ -32,7 +32,7 @@ struct PlainStaffValidatorTests {
         var spans: [CSVFieldSpan] = []
         var records: [PlainStaff?] = []
         while try reader.nextRecord(spans: &spans) {
-            records.append(bytes.withUnsafeBufferPointer { validator.validate(spans, in: $0) })
+            records.append(FileBytes.with(bytes) { validator.validate(spans, in: $0) })
         }
         #expect(records.count == rows.count)
         return records
