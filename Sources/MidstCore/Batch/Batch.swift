@@ -89,10 +89,9 @@ public struct Batch: Sendable {
         var setAside: [Batch.Result.SetAside] = []
         for ask in asks.sorted(by: { ($0.since, $0.need, $0.entry.staffID) < ($1.since, $1.need, $1.entry.staffID) }) {
             let plan = plans[ask.need]
+            let score = plan.score(Int(ask.row), in: table)
             let reason: Batch.Result.SetAside.Reason?
-            if !plan.isEligible(Int(ask.row), in: table)
-                || plan.score(Int(ask.row), in: table) < (plan.need.minimumScore ?? 0)
-            {
+            if !plan.isEligible(Int(ask.row), in: table) || score < (plan.need.minimumScore ?? 0) {
                 reason = .notEligible
             } else {
                 reason = fixed.take(need: ask.need, row: ask.row)
@@ -105,8 +104,7 @@ public struct Batch: Sendable {
             } else {
                 fixed.add(
                     .init(
-                        need: ask.need, row: ask.row, score: plan.score(Int(ask.row), in: table),
-                        basis: .asked))
+                        need: ask.need, row: ask.row, score: score, basis: .asked))
             }
         }
         // Then the coordinators' decisions, oldest pin first, so that a later pin is the one set
