@@ -73,6 +73,11 @@ extension ScoringConfig {
         if weightList.allSatisfy({ $0.1 == 0 }) {
             throw ScoringConfigError(message: "at least one weight must be above 0")
         }
+        // Each weight is finite, yet their sum may not be (1e308 twice): the score divides by it.
+        guard weightList.reduce(0, { $0 + $1.1 }).isFinite else {
+            throw ScoringConfigError(
+                message: "the weights must add up to a finite number: keep each below 1e300")
+        }
         let unitValues = [
             ("specialty.exact", specialty.exact),
             ("specialty.parentOrChild", specialty.parentOrChild),
@@ -108,12 +113,24 @@ extension ScoringConfig {
                 )
             }
         }
-        for (name, value) in [
+        let languageWeights = [
             ("language.requiredWeight", language.requiredWeight),
             ("language.preferredWeight", language.preferredWeight),
             ("language.localWeight", language.localWeight),
-        ] where value < 0 {
+        ]
+        for (name, value) in languageWeights where value < 0 || !value.isFinite {
             throw ScoringConfigError(message: "key '\(name)' must be a number of at least 0")
+        }
+        guard languageWeights.reduce(0, { $0 + $1.1 }).isFinite else {
+            throw ScoringConfigError(
+                message:
+                    "the language weights must add up to a finite number: keep each below 1e300")
+        }
+        for (name, value) in [
+            ("language.localMinimumPercent", language.localMinimumPercent),
+            ("language.localSaturationPercent", language.localSaturationPercent),
+        ] where !(0...100).contains(value) {
+            throw ScoringConfigError(message: "key '\(name)' must be a percentage from 0 to 100")
         }
         for (name, days) in [
             ("followUp.askedHoldDays", followUp.askedHoldDays),
@@ -125,6 +142,12 @@ extension ScoringConfig {
         if language.localSaturationPercent <= 0 {
             throw ScoringConfigError(
                 message: "key 'language.localSaturationPercent' must be above 0")
+        }
+        if language.localMinimumPercent > language.localSaturationPercent {
+            throw ScoringConfigError(
+                message:
+                    "key 'language.localMinimumPercent' (\(language.localMinimumPercent)) must not be above 'language.localSaturationPercent' (\(language.localSaturationPercent))"
+            )
         }
     }
 }

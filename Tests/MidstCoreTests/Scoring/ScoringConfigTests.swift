@@ -42,6 +42,23 @@ struct ScoringConfigTests {
             ),
             ("not json", "not valid JSON"),
             (#"{"priorityStep":0.5}"#, "key 'priorityStep' must be at least 0 and below 0.5"),
+            // Issue 22: each finite, their sum not; a minimum above the saturation.
+            (
+                #"{"weights":{"specialty":1e308,"country":1e308}}"#,
+                "the weights must add up to a finite number"
+            ),
+            (
+                #"{"language":{"requiredWeight":1e308,"preferredWeight":1e308}}"#,
+                "the language weights must add up to a finite number"
+            ),
+            (
+                #"{"language":{"localMinimumPercent":500}}"#,
+                "key 'language.localMinimumPercent' must be a percentage from 0 to 100"
+            ),
+            (
+                #"{"language":{"localMinimumPercent":30,"localSaturationPercent":20}}"#,
+                "must not be above 'language.localSaturationPercent'"
+            ),
         ])
     func badFiles(json: String, message: String) {
         #expect {
