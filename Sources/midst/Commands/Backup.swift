@@ -23,6 +23,7 @@ struct Backup: ParsableCommand, DatabaseCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
+        try self.database.refuseOverwriting(file)
         let database = try self.database.openExisting()
         try database.backup(to: file)
         print("Backed up \(Terminal.safe(database.path)) to \(Terminal.safe(file))")

@@ -48,6 +48,7 @@ struct Export: ParsableCommand, DatabaseCommand {
     }
 
     func run() throws {
+        try self.database.refuseOverwriting(out)
         // Pseudonymising may move an older Midst's key out of the database, which writes.
         let database =
             try pseudonymise ? self.database.openExistingForWriting() : self.database.openExisting()

@@ -87,6 +87,10 @@ struct ImportArguments: ParsableArguments {
         _ kind: ImportKind,
         _ load: (MidstDatabase, [UInt8], ImportOptions) throws -> ImportSummary
     ) throws {
+        if skipInvalid {
+            try database.refuseOverwriting(
+                rejectsPath, inputs: [(file, "the file being imported")])
+        }
         let bytes = try ImportFile.bytes(atPath: file)
         var options = ImportOptions(
             format: format ?? ImportFormat(fileName: file)!, fileName: file,
@@ -130,8 +134,11 @@ struct ImportArguments: ParsableArguments {
         }
     }
 
+    /// Where `--skip-invalid` writes the rejected records.
+    private var rejectsPath: String { rejects ?? file + ".rejects.csv" }
+
     private func writeRejects(_ summary: ImportSummary) throws {
-        let path = rejects ?? file + ".rejects.csv"
+        let path = rejectsPath
         var text = CSVWriter.line(["line", "problems"] + (summary.header ?? ["record"]))
         for record in summary.rejected {
             let problems = record.issues.map { issue in

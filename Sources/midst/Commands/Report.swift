@@ -32,6 +32,7 @@ struct Report: ParsableCommand, DatabaseCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
+        try self.database.refuseOverwriting(out)
         let database =
             try page.pseudonymise ? self.database.openExistingForWriting() : self.database.openExisting()
         let record = try database.recordedRun(runReference)

@@ -68,6 +68,7 @@ struct Run: AsyncParsableCommand, DatabaseCommand {
 
     func run() async throws {
         let config = try scoring.load()
+        if let report { try self.database.refuseOverwriting(report) }
         let database = try database.openExistingForWriting()
         let options = NightlyRun.Options(
             top: top, solver: solver, note: note, config: config, waits: wait,

@@ -40,6 +40,7 @@ struct Tune: ParsableCommand, DatabaseCommand {
     }
 
     func run() throws {
+        try self.database.refuseOverwriting(out, inputs: scoring.config.map { [($0, "the configuration read")] } ?? [])
         let database = try self.database.openExisting()
         let log = try database.outcomeLog()
         let config = try scoring.load()

@@ -11,6 +11,13 @@ struct DatabaseOptions: ParsableArguments {
         ))
     var db: String?
 
+    /// Refuses to write `output` over the database or a file Midst keeps beside it, or over one
+    /// of `inputs`, before anything is done (exit 64).
+    func refuseOverwriting(_ output: String, inputs: [(path: String, what: String)] = []) throws {
+        try OutputPath.refuse(
+            output, databaseAt: path, keyFile: pseudonymKeySource.keyFile, inputs: inputs)
+    }
+
     /// The path in force: the option, the environment, or the default.
     var path: String {
         db ?? ProcessInfo.processInfo.environment["MIDST_DB"].flatMap { $0.isEmpty ? nil : $0 }
