@@ -48,4 +48,23 @@ struct ProtectedOutputTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.path("report.html")))
     }
+
+    @Test("CSV output puts a ' before text a spreadsheet would run as a formula; numbers stay numbers")
+    func formulaCells() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        try """
+            id,partnership,host_institution,country,profession,mode,priority
+            N999,"=HYPERLINK(""http://x"")",@SUM(A1),UG,doctor,remote,1
+
+            """.write(toFile: folder.path("evil.csv"), atomically: true, encoding: .utf8)
+        #expect(try MidstProcess.run(["import", "needs", "evil.csv"], in: folder.url).status == 0)
+        let csv = try MidstProcess.run(["needs", "list", "--format", "csv"], in: folder.url).stdout
+        let line = try #require(csv.split(separator: "\n").first { $0.hasPrefix("N999,") })
+        #expect(line.contains(#""'=HYPERLINK(""http://x"")""#))
+        #expect(line.contains(",'@SUM(A1),"))
+        #expect(!line.contains(",=") && !line.contains(",@"))
+        let json = try MidstProcess.run(["needs", "list", "--format", "json"], in: folder.url).stdout
+        #expect(json.contains(#""@SUM(A1)""#), "JSON keeps the value as it is")
+    }
 }

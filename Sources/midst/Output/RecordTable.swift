@@ -23,6 +23,15 @@ enum Cell {
         }
     }
 
+    /// The cell in a CSV file: text that would start a spreadsheet formula is neutralised with
+    /// a leading `'` (``RecordTable/csv``).
+    var csvField: String {
+        guard case .text(let value) = self, let first = value.unicodeScalars.first,
+            ["=", "+", "-", "@", "\t", "\r"].contains(first)
+        else { return plain }
+        return "'" + value
+    }
+
     /// An integer for ordering rows: an empty cell after every number.
     var sortRank: Int {
         if case .integer(let value) = self { return value }
@@ -45,7 +54,12 @@ struct RecordTable {
     }
 
     /// CSV with a header line.
-    var csv: String { ([columns] + rows.map { $0.map(\.plain) }).map(CSVWriter.line).joined() }
+    /// A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return) is written with a `'` before it, as OWASP recommends against
+    /// CSV injection; numbers are written as they are.
+    var csv: String {
+        ([columns] + rows.map { $0.map(\.csvField) }).map(CSVWriter.line).joined()
+    }
 
     /// Aligned columns for a terminal; control characters in a field are shown escaped
     /// (``Terminal/safe(_:)``), never sent to the terminal. On a terminal (or with `COLUMNS`
