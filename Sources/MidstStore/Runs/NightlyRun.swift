@@ -43,6 +43,9 @@ package struct NightlyRun: Sendable {
         case noOpenNeeds
         /// Nobody consenting and active is matchable.
         case nobodyMatchable
+        /// Needs were matched against matchable people and nobody was shortlisted for any of
+        /// them: every pair failed a hard constraint or its need's minimum score.
+        case nobodyShortlisted(needs: Int, people: Int)
         /// An ask awaited or a pin was not proposed, for the reason it gives.
         case setAside(Batch.Result.SetAside)
         /// Open needs whose end date is before the run's date: expired, not matched.
@@ -144,6 +147,9 @@ package struct NightlyRun: Sendable {
         var warnings: [Warning] = []
         if needs.isEmpty { warnings.append(.noOpenNeeds) }
         if table.count == 0 { warnings.append(.nobodyMatchable) }
+        if !result.needs.isEmpty, table.count > 0, result.shortlists.allSatisfy(\.isEmpty) {
+            warnings.append(.nobodyShortlisted(needs: result.needs.count, people: table.count))
+        }
         let expired = result.unmatchedNeeds.filter { $0.state == .expired }.map(\.need.id.rawValue)
         if !expired.isEmpty { warnings.append(.expired(needIDs: expired)) }
         warnings += result.setAside.map(Warning.setAside)

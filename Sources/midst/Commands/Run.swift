@@ -115,6 +115,8 @@ struct Run: AsyncParsableCommand, DatabaseCommand {
             "there are no open needs with slots to fill; the run records empty shortlists (import needs, or check their status)"
         case .nobodyMatchable:
             "nobody is matchable: no consenting, active staff (import staff, or check consent)"
+        case .nobodyShortlisted(let needs, let people):
+            "\(needs) needs were scored against \(people) matchable people and nobody was shortlisted for any: check the configuration (`midst config check`) and the needs' constraints (`midst gaps`)"
         case .setAside(let aside):
             "\(aside.kind == .pin ? "the pin" : "the ask") of \(aside.staffID) to \(aside.needID) is not in the proposal: \(aside.because)"
         case .expired(let needIDs):
@@ -153,6 +155,9 @@ struct Summary {
         if record.needs == 0 { warnings += "\n  warning             no open needs: nothing was shortlisted" }
         if record.eligibleStaff == 0 {
             warnings += "\n  warning             nobody matchable: no consenting, active staff"
+        }
+        if record.needs > 0, record.eligibleStaff > 0, record.edges == 0 {
+            warnings += "\n  warning             nobody shortlisted for any need"
         }
         return """
             Run \(record.id) \(record.status) at \(record.finishedAt ?? record.startedAt)\(record.note.map { " — \($0)" } ?? "")\(record.asOf.map { "\n  as of               \($0)" } ?? "")

@@ -27,6 +27,21 @@ struct RunTests {
         }
     }
 
+    @Test("a run that matches needs and people but shortlists nobody says so")
+    func nobodyShortlisted() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        try await database.pool.write { try $0.execute(sql: "UPDATE need SET min_score = 100") }
+        let outcome = try await NightlyRun(options: NightlyRun.Options(top: 5, asOf: sampleDay))
+            .run(on: database)
+        #expect(outcome.record.edges == 0)
+        #expect(outcome.record.needs > 0 && outcome.record.eligibleStaff > 0)
+        #expect(
+            outcome.warnings.contains(
+                .nobodyShortlisted(needs: outcome.record.needs, people: outcome.record.eligibleStaff)))
+    }
+
     @Test("a nightly run while another batch holds the lock fails at once and records nothing")
     func nightlyRunLocked() async throws {
         let folder = try TemporaryFolder()
