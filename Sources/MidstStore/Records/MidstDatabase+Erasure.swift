@@ -47,14 +47,6 @@ extension MidstDatabase {
                 let key: Int64 = row["staff_key"]
                 traces = [row["email"], row["name"]].compactMap { $0 as String? }
                     .filter { !$0.isEmpty }
-                if let name = row["name"] as String?,
-                    try Bool.fetchOne(
-                        db, sql: "SELECT 1 FROM staff WHERE name = ? AND staff_key <> ?",
-                        arguments: [name, key]) == true
-                {
-                    // Another person has the same name: it stays, rightly.
-                    traces.removeAll { $0 == name }
-                }
                 report.rows = try LookupRowDeletion(db).delete(
                     key: Int(key), specialties: row["specialties"], countries: row["countries"],
                     languages: row["languages"], db)
@@ -63,6 +55,10 @@ extension MidstDatabase {
                     report.rows[table.name] = try erase(key, from: table.name, table.erasure, db)
                 }
                 kept = try snapshot?.finish(StaffChanges(reread: [key]), db)
+                // What is still in a row after the deletion belongs to somebody or something
+                // else (a namesake, `ann.lee@…` inside `joann.lee@…`, a need's description):
+                // it stays, rightly, and is not looked for in the file.
+                traces = try traces.filter { try !Self.isInAnyRow($0, db) }
                 return .commit
             }
         }
@@ -129,6 +125,28 @@ extension MidstDatabase {
             }
             throw StoreError.busy(path: path)
         }
+    }
+
+    /// Whether any text column of any table holds `text`.
+    private static func isInAnyRow(_ text: String, _ db: Database) throws -> Bool {
+        let tables = try String.fetchAll(
+            db,
+            sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        for table in tables {
+            let columns = try Row.fetchAll(db, sql: "SELECT name, type FROM pragma_table_info(?)", arguments: [table])
+                .filter { ($0["type"] as String).uppercased().contains("TEXT") || ($0["type"] as String).isEmpty }
+                .map { $0["name"] as String }
+            guard !columns.isEmpty else { continue }
+            // Names come from the schema, quoted; the text is bound.
+            let condition = columns.map { "instr(\"\($0)\", ?1) > 0" }.joined(separator: " OR ")
+            if try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE \(condition))",
+                arguments: [text]) == true
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether `text` is anywhere in the database file or its WAL.

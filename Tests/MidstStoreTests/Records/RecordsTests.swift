@@ -158,4 +158,22 @@ struct RecordsTests {
         #expect(report.fields.contains { $0.name == "consent" && $0.value == "0" })
         #expect(report.fields.contains { $0.name == "email" && $0.value != nil })
     }
+
+    @Test("forgetting someone whose e-mail lies inside another person's succeeds, and keeps the other's")
+    func erasureBesideASuffix() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        try await database.pool.write { db in
+            try db.execute(sql: "UPDATE staff SET email = 'ann.lee@nhs.example' WHERE id = 'S0010'")
+            try db.execute(sql: "UPDATE staff SET email = 'joann.lee@nhs.example' WHERE id = 'S0011'")
+        }
+        _ = try database.forgetStaff(id: "S0010")
+        #expect(try database.staff(id: "S0010") == nil)
+        #expect(try database.staff(id: "S0011")?.email == "joann.lee@nhs.example")
+        // The erased person's own value is gone wherever it stood alone.
+        #expect(try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM staff WHERE email = 'ann.lee@nhs.example'")
+        } == 0)
+    }
 }
