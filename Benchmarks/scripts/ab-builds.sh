@@ -27,7 +27,7 @@ mkdir -p "$work"
 [ -d "$work/base-src" ] || git worktree add --detach "$work/base-src" "$base_rev"
 (cd "$work/base-src" && swift build -c release --product midst)
 base=$work/base-src/.build/release/midst
-[ -f "$work/data/staff.csv" ] || "$head" generate --staff "$staff" --needs 10000 --seed 1 --out "$work/data"
+[ -f "$work/data/staff.csv" ] || "$head" generate --staff "$staff" --needs 10000 --seed 1 --out "$work/data" --force
 mkdir -p "$work/base" "$work/head"
 cd "$work"
 

@@ -27,7 +27,7 @@ if [ ! -f outcomes/midst.sqlite ]; then
   mkdir -p outcomes
   "$midst" run --note "snapshot" --as-of "$as_of" >/dev/null
   cp midst.sqlite outcomes/midst.sqlite
-  "$midst" generate --outcomes --labelled-needs "${LABELLED_NEEDS:-2500}" --seed 1 --db outcomes/midst.sqlite --out outcomes
+  "$midst" generate --outcomes --labelled-needs "${LABELLED_NEEDS:-2500}" --seed 1 --db outcomes/midst.sqlite --out outcomes --force
   "$midst" import outcomes outcomes/outcomes.csv --db outcomes/midst.sqlite
 fi
 echo "outcomes recorded: $(($(wc -l < outcomes/outcomes.csv) - 1))"

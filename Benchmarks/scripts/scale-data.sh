@@ -12,7 +12,7 @@ midst=$PWD/.build/release/midst
 mkdir -p "$work"
 cd "$work"
 if [ ! -f midst.sqlite ]; then
-  "$midst" generate --staff "$staff" --needs 10000 --seed 1 --out data
+  "$midst" generate --staff "$staff" --needs 10000 --seed 1 --out data --force
   "$midst" import staff data/staff.csv
   "$midst" import needs data/needs.csv
 fi

@@ -21,11 +21,11 @@ new=$PWD/.build/release/midst
 mkdir -p "$work"
 cd "$work"
 if [ ! -f data/outcomes.csv ]; then
-  "$new" generate --staff "$staff" --needs 10000 --seed 1 --out data
+  "$new" generate --staff "$staff" --needs 10000 --seed 1 --out data --force
   rm -f scratch.sqlite*
   "$new" import staff data/staff.csv --db scratch.sqlite
   "$new" import needs data/needs.csv --db scratch.sqlite
-  "$new" generate --outcomes --labelled-needs 2000 --seed 1 --out data --db scratch.sqlite
+  "$new" generate --outcomes --labelled-needs 2000 --seed 1 --out data --db scratch.sqlite --force
   rm -f scratch.sqlite*
 fi
 # One person corrected by HR: a file with only some columns, dated after everything stored.

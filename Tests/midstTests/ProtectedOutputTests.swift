@@ -1,4 +1,5 @@
 import Foundation
+import MidstTestSupport
 import Testing
 
 /// An output path never overwrites the database, a file Midst keeps beside it, or the command's
@@ -66,5 +67,25 @@ struct ProtectedOutputTests {
         #expect(!line.contains(",=") && !line.contains(",@"))
         let json = try MidstProcess.run(["needs", "list", "--format", "json"], in: folder.url).stdout
         #expect(json.contains(#""@SUM(A1)""#), "JSON keeps the value as it is")
+    }
+
+    @Test("generate refuses to replace files already in the folder unless --force")
+    func generateKeepsExistingFiles() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let first = try MidstProcess.run(
+            ["generate", "--staff", "20", "--needs", "3", "--out", "data"], in: folder.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = try Data(contentsOf: URL(fileURLWithPath: folder.path("data/staff.csv")))
+        let again = try MidstProcess.run(
+            ["generate", "--staff", "5", "--needs", "1", "--seed", "2", "--out", "data"], in: folder.url)
+        #expect(again.status == 64)
+        #expect(again.stderr.contains("already holds staff.csv and needs.csv"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("data/staff.csv"))) == written)
+        let forced = try MidstProcess.run(
+            ["generate", "--staff", "5", "--needs", "1", "--seed", "2", "--out", "data", "--force"],
+            in: folder.url)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("data/staff.csv"))) != written)
     }
 }

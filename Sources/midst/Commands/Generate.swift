@@ -39,6 +39,7 @@ struct Generate: ParsableCommand, DatabaseCommand {
         help: ArgumentHelp(
             "With --outcomes: a configuration whose weights are the true ones.", valueName: "file"))
     var trueWeights: String?
+    @Flag(help: "Replace files of the same names already in the folder.") var force = false
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -48,7 +49,17 @@ struct Generate: ParsableCommand, DatabaseCommand {
         }
     }
 
+    /// The files this run writes into `--out`.
+    private var files: [String] { outcomes ? ["outcomes.csv"] : ["staff.csv", "needs.csv"] }
+
     func run() throws {
+        // An existing file is somebody's: replaced only when asked (issue 22).
+        let existing = files.filter { FileManager.default.fileExists(atPath: "\(out)/\($0)") }
+        if !force, !existing.isEmpty {
+            throw ValidationError(
+                "\(out) already holds \(existing.joined(separator: " and ")): pass --force to replace \(existing.count == 1 ? "it" : "them"), or choose another folder.")
+        }
+        for file in files { try self.database.refuseOverwriting("\(out)/\(file)") }
         if outcomes { return try writeOutcomes() }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var generator = DataGenerator(reference: BundledReference.data, seed: seed)
