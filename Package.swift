@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // Property-based and fuzz tests (configurations, importers) in Swift Testing.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure domain library: model, reference data, parsing and validation. No SQLite, no files.
@@ -69,12 +71,18 @@ let package = Package(
             dependencies: ["MidstCore", "MidstStore"],
             path: "Tests/MidstTestSupport"
         ),
-        .testTarget(name: "MidstCoreTests", dependencies: ["MidstCore"]),
+        .testTarget(
+            name: "MidstCoreTests",
+            dependencies: [
+                "MidstCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "MidstStoreTests",
             dependencies: [
                 "MidstStore", "MidstCore", "MidstTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
