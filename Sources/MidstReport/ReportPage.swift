@@ -55,6 +55,7 @@ package struct ReportPage: Sendable {
             .lang(.english),
             .head(
                 .meta(.charset(.utf8)),
+                .meta(.name("generator"), .content(OutputPurpose.reportGenerator)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", nodes: [Markup.text(title)]),
                 .style(ReportStyle.css)),

@@ -89,3 +89,84 @@ struct ProtectedOutputTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("data/staff.csv"))) != written)
     }
 }
+
+/// An existing file at an output path is replaced only when Midst wrote it for the same purpose,
+/// or with `--force` (issue 22, item 2).
+@Suite("Existing files are replaced only when Midst wrote them, or with --force")
+struct ExistingOutputTests {
+    @Test(
+        "a file Midst did not write is refused, kept byte for byte; Midst's own is replaced; --force replaces",
+        arguments: [
+            ["report", "latest", "--out", "OUT"],
+            ["run", "--report", "OUT"],
+            ["export", "latest", "--what", "shortlist", "--out", "OUT"],
+            ["export", "latest", "--what", "assignments", "--format", "jsonl", "--out", "OUT"],
+            ["tune", "--out", "OUT"],
+            ["backup", "OUT"],
+        ])
+    func replacedOnlyWhenOurs(arguments: [String]) throws {
+        let folder = try MorningCommandTests.sampleRun()
+        defer { folder.cleanUp() }
+        let out = folder.path("OUT")
+        let precious = Data("my own notes, not a Midst file\n".utf8)
+        try precious.write(to: URL(fileURLWithPath: out))
+
+        let refused = try MidstProcess.run(arguments, in: folder.url)
+        #expect(refused.status == 64, "\(refused.stderr)")
+        #expect(refused.stderr.contains("OUT already exists and is not"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--force"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == precious)
+
+        let forced = try MidstProcess.run(arguments + ["--force"], in: folder.url)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let written = try Data(contentsOf: URL(fileURLWithPath: out))
+        #expect(written != precious)
+
+        // Written by Midst for this purpose: replaced without asking, as every night.
+        let again = try MidstProcess.run(arguments, in: folder.url)
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
+    @Test("an export of another kind is not replaced without --force")
+    func otherKindOfExport() throws {
+        let folder = try MorningCommandTests.sampleRun()
+        defer { folder.cleanUp() }
+        let assignments = ["export", "latest", "--what", "assignments", "--out", "out.csv"]
+        #expect(try MidstProcess.run(assignments, in: folder.url).status == 0)
+        let shortlist = try MidstProcess.run(
+            ["export", "latest", "--what", "shortlist", "--out", "out.csv"], in: folder.url)
+        #expect(shortlist.status == 64)
+        #expect(shortlist.stderr.contains("not an export of the same kind"))
+    }
+
+    @Test("--rejects never replaces a file Midst did not write; its own rejects file is replaced")
+    func rejectsFile() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        // The sample's first record, and a copy of it with a profession Midst does not know.
+        let sample = try String(contentsOfFile: sample("staff.csv"), encoding: .utf8)
+            .split(separator: "\n").prefix(2).map(String.init)
+        let invalid = sample[1].replacingOccurrences(of: "S0001,", with: "S9999,")
+            .replacingOccurrences(of: ",nurse,", with: ",astronaut,")
+            .replacingOccurrences(of: ",doctor,", with: ",astronaut,")
+        #expect(invalid != sample[1])
+        try ([sample[0], sample[1], invalid].joined(separator: "\n") + "\n")
+            .write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
+        let precious = Data("someone's spreadsheet\n".utf8)
+        try precious.write(to: URL(fileURLWithPath: folder.path("notes.csv")))
+        let arguments = ["import", "staff", "bad.csv", "--skip-invalid", "--rejects", "notes.csv"]
+
+        let refused = try MidstProcess.run(arguments, in: folder.url)
+        #expect(refused.status == 64, "\(refused.stderr)")
+        #expect(refused.stderr.contains("not a rejects file Midst wrote"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("notes.csv"))) == precious)
+
+        let first = try MidstProcess.run(
+            ["import", "staff", "bad.csv", "--skip-invalid", "--rejects", "rejects.csv"], in: folder.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try MidstProcess.run(
+            ["import", "staff", "bad.csv", "--skip-invalid", "--rejects", "rejects.csv"], in: folder.url)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try String(contentsOfFile: folder.path("rejects.csv"), encoding: .utf8).hasPrefix("line,problems"))
+    }
+}

@@ -20,10 +20,11 @@ struct Backup: ParsableCommand, DatabaseCommand {
             """)
 
     @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "file")) var file: String
+    @Flag(help: "Replace a file at FILE that is not a Midst database.") var force = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try self.database.refuseOverwriting(file)
+        try self.database.refuseOverwriting(file, purpose: .backup, force: force)
         let database = try self.database.openExisting()
         try database.backup(to: file)
         print("Backed up \(Terminal.safe(database.path)) to \(Terminal.safe(file))")

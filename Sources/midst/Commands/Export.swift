@@ -29,7 +29,23 @@ struct Export: ParsableCommand, DatabaseCommand {
               midst export latest --what contacts --out asks.csv
             """)
 
-    enum What: String, ExpressibleByArgument, CaseIterable { case shortlist, assignments, contacts }
+    enum What: String, ExpressibleByArgument, CaseIterable {
+        case shortlist, assignments, contacts
+
+        /// The file's columns.
+        var columns: [String] {
+            switch self {
+            case .shortlist:
+                ["need_id", "staff_id", "rank", "score"] + ScoreComponent.allCases.map(\.rawValue)
+            case .assignments: ["need_id", "staff_id", "score", "basis"]
+            case .contacts:
+                [
+                    "need_id", "need", "staff_id", "name", "email", "score", "action", "asked_on",
+                    "reasons",
+                ]
+            }
+        }
+    }
     enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, jsonl }
 
     @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference =
@@ -38,6 +54,8 @@ struct Export: ParsableCommand, DatabaseCommand {
     @Option(help: "csv or jsonl.") var format: FileFormat = .csv
     @Option(help: ArgumentHelp("The file to write.", valueName: "path")) var out: String
     @Flag(help: "Replace staff ids with stable keyed pseudonyms.") var pseudonymise = false
+    @Flag(help: "Replace a file at --out that is not an export of the same kind Midst wrote.")
+    var force = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -48,7 +66,7 @@ struct Export: ParsableCommand, DatabaseCommand {
     }
 
     func run() throws {
-        try self.database.refuseOverwriting(out)
+        try self.database.refuseOverwriting(out, purpose: .table(columns: what.columns), force: force)
         // Pseudonymising may move an older Midst's key out of the database, which writes.
         let database =
             try pseudonymise ? self.database.openExistingForWriting() : self.database.openExisting()
@@ -60,12 +78,10 @@ struct Export: ParsableCommand, DatabaseCommand {
         func staff(_ id: String) -> String {
             id == MidstDatabase.erasedPlaceholder ? id : pseudonymiser?.pseudonym(for: id) ?? id
         }
-        let columns: [String]
+        let columns = what.columns
         let rows: [[Cell]]
         switch what {
         case .shortlist:
-            columns =
-                ["need_id", "staff_id", "rank", "score"] + ScoreComponent.allCases.map(\.rawValue)
             rows = try database.shortlist(run: record.id).map { line in
                 let value = line.components
                 return [
@@ -74,7 +90,6 @@ struct Export: ParsableCommand, DatabaseCommand {
                 ] + ScoreComponent.allCases.map { .number(value[$0], decimals: 6) }
             }
         case .assignments:
-            columns = ["need_id", "staff_id", "score", "basis"]
             rows = try database.assignments(run: record.id).map {
                 [
                     .text($0.needID), .text(staff($0.staffID)), .number($0.score, decimals: 6),
@@ -82,10 +97,6 @@ struct Export: ParsableCommand, DatabaseCommand {
                 ]
             }
         case .contacts:
-            columns = [
-                "need_id", "need", "staff_id", "name", "email", "score", "action", "asked_on",
-                "reasons",
-            ]
             let config = try database.scoringConfiguration(ofRun: record.id)
             let lines = try database.askList(
                 run: record, table: try database.staffTable(reference: BundledReference.data),

@@ -59,7 +59,7 @@ struct Generate: ParsableCommand, DatabaseCommand {
             throw ValidationError(
                 "\(out) already holds \(existing.joined(separator: " and ")): pass --force to replace \(existing.count == 1 ? "it" : "them"), or choose another folder.")
         }
-        for file in files { try self.database.refuseOverwriting("\(out)/\(file)") }
+        for file in files { try self.database.refuseOverwriting("\(out)/\(file)", purpose: nil) }
         if outcomes { return try writeOutcomes() }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var generator = DataGenerator(reference: BundledReference.data, seed: seed)

@@ -89,7 +89,12 @@ struct ImportArguments: ParsableArguments {
     ) throws {
         if skipInvalid {
             try database.refuseOverwriting(
-                rejectsPath, inputs: [(file, "the file being imported")])
+                rejectsPath, purpose: nil, inputs: [(file, "the file being imported")])
+            // `--force` here applies older records: a file at the rejects path that Midst did
+            // not write is never replaced.
+            try OutputPath.refuseReplacing(
+                rejectsPath, purpose: .rejects, force: false,
+                remedy: "choose another --rejects path, or move the file away")
         }
         let bytes = try ImportFile.bytes(atPath: file)
         var options = ImportOptions(

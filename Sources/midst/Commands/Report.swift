@@ -28,11 +28,12 @@ struct Report: ParsableCommand, DatabaseCommand {
     @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference =
         "latest"
     @Option(help: "The HTML file to write (replaced whole).") var out: String
+    @Flag(help: "Replace a file at --out that is not a report Midst wrote.") var force = false
     @OptionGroup var page: ReportOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try self.database.refuseOverwriting(out)
+        try self.database.refuseOverwriting(out, purpose: .report, force: force)
         let database =
             try page.pseudonymise ? self.database.openExistingForWriting() : self.database.openExisting()
         let record = try database.recordedRun(runReference)

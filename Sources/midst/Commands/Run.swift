@@ -54,6 +54,8 @@ struct Run: AsyncParsableCommand, DatabaseCommand {
     var wait = false
     @Option(help: "Also write the run's report to this HTML file (see `midst report`).")
     var report: String?
+    @Flag(help: "Replace a file at --report's path that is not a report Midst wrote.")
+    var force = false
     @OptionGroup var reportPage: ReportOptions
     @OptionGroup var day: AsOfOptions
     @OptionGroup var scoring: ConfigOptions
@@ -68,7 +70,7 @@ struct Run: AsyncParsableCommand, DatabaseCommand {
 
     func run() async throws {
         let config = try scoring.load()
-        if let report { try self.database.refuseOverwriting(report) }
+        if let report { try self.database.refuseOverwriting(report, purpose: .report, force: force) }
         let database = try database.openExistingForWriting()
         let options = NightlyRun.Options(
             top: top, solver: solver, note: note, config: config, waits: wait,

@@ -29,6 +29,8 @@ struct Tune: ParsableCommand, DatabaseCommand {
     @Option(
         help: ArgumentHelp("Where to write the tuned configuration.", valueName: "file"))
     var out = "tuned.json"
+    @Flag(help: "Replace a file at --out that is not a configuration `midst tune` wrote.")
+    var force = false
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -40,7 +42,7 @@ struct Tune: ParsableCommand, DatabaseCommand {
     }
 
     func run() throws {
-        try self.database.refuseOverwriting(out, inputs: scoring.config.map { [($0, "the configuration read")] } ?? [])
+        try self.database.refuseOverwriting(out, purpose: .configuration, force: force, inputs: scoring.config.map { [($0, "the configuration read")] } ?? [])
         let database = try self.database.openExisting()
         let log = try database.outcomeLog()
         let config = try scoring.load()

@@ -12,10 +12,15 @@ struct DatabaseOptions: ParsableArguments {
     var db: String?
 
     /// Refuses to write `output` over the database or a file Midst keeps beside it, or over one
-    /// of `inputs`, before anything is done (exit 64).
-    func refuseOverwriting(_ output: String, inputs: [(path: String, what: String)] = []) throws {
+    /// of `inputs`, before anything is done (exit 64); and, unless `force`, over an existing file
+    /// Midst did not write for `purpose` (`nil` when the command checks that itself).
+    func refuseOverwriting(
+        _ output: String, purpose: OutputPurpose?, force: Bool = false,
+        inputs: [(path: String, what: String)] = []
+    ) throws {
         try OutputPath.refuse(
             output, databaseAt: path, keyFile: pseudonymKeySource.keyFile, inputs: inputs)
+        if let purpose { try OutputPath.refuseReplacing(output, purpose: purpose, force: force) }
     }
 
     /// The path in force: the option, the environment, or the default.
