@@ -39,11 +39,12 @@ extension ScoringConfig {
                 message: "key '\(Self.keyPath(context))' must be \(Self.kind(type, context))")
         } catch let DecodingError.valueNotFound(type, context) {
             throw ScoringConfigError(
-                message: "key '\(Self.keyPath(context))' must be \(Self.kind(type, context)), not null")
+                message:
+                    "key '\(Self.keyPath(context))' must be \(Self.kind(type, context)), not null")
         } catch let DecodingError.keyNotFound(key, context) {
-            let path = context.codingPath + [key]
-            throw ScoringConfigError(
-                message: "key '\(path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "."))' is missing")
+            let missing = DecodingError.Context(
+                codingPath: context.codingPath + [key], debugDescription: "")
+            throw ScoringConfigError(message: "key '\(Self.keyPath(missing))' is missing")
         } catch {
             throw ScoringConfigError(message: "the configuration cannot be read (\(error))")
         }
@@ -162,7 +163,9 @@ extension ScoringConfig {
             ("followUp.noResponseDays", followUp.noResponseDays),
         ] where !(0...FollowUpRules.longestDays).contains(days) {
             throw ScoringConfigError(
-                message: "key '\(name)' must be a whole number of days from 0 to \(FollowUpRules.longestDays)")
+                message:
+                    "key '\(name)' must be a whole number of days from 0 to \(FollowUpRules.longestDays)"
+            )
         }
         if language.localSaturationPercent <= 0 {
             throw ScoringConfigError(

@@ -17,19 +17,26 @@ struct ScoringConfigFuzzTests {
     }
 
     static let slots: [Slot] = {
-        var slots = ScoreComponent.allCases.map { Slot(path: ["weights", $0.rawValue], kind: .weight) }
+        var slots = ScoreComponent.allCases.map {
+            Slot(path: ["weights", $0.rawValue], kind: .weight)
+        }
         func add(_ group: [String], _ keys: [String], _ kind: Slot.Kind) {
             slots += keys.map { Slot(path: group + [$0], kind: kind) }
         }
         add(["specialty"], ["exact", "parentOrChild", "sibling", "secondaryFactor"], .unit)
         add(
             ["country"],
-            ["nationality", "birth", "trained", "heritage", "worked", "sameSubregionFactor", "sameRegionFactor"],
+            [
+                "nationality", "birth", "trained", "heritage", "worked", "sameSubregionFactor",
+                "sameRegionFactor",
+            ],
             .unit)
         add(["language"], ["requiredWeight", "preferredWeight", "localWeight"], .weight)
         add(["language"], ["requiredAtMinimum", "preferredBelowFactor"], .unit)
         add(["language"], ["localMinimumPercent", "localSaturationPercent"], .percent)
-        add([], ["seniorityPenaltyPerLevel", "experiencePerPlacement", "experienceSameCountry"], .unit)
+        add(
+            [], ["seniorityPenaltyPerLevel", "experiencePerPlacement", "experienceSameCountry"],
+            .unit)
         add([], ["priorityStep"], .step)
         add([], ["isSpecialtyHard", "isSeniorityHard"], .flag)
         add(["followUp"], ["askedHoldDays", "noResponseDays"], .days)
@@ -39,7 +46,8 @@ struct ScoringConfigFuzzTests {
     /// Spellings at the edges of a bound, valid for the slot's kind.
     static func edges(_ kind: Slot.Kind) -> [String] {
         switch kind {
-        case .weight: ["0", "-0", "5e-324", "2.2250738585072014e-308", "1e-300", "1e300", "1e299", "7"]
+        case .weight:
+            ["0", "-0", "5e-324", "2.2250738585072014e-308", "1e-300", "1e300", "1e299", "7"]
         case .unit: ["0", "1", "-0", "5e-324", "0.9999999999999999", "1e-310"]
         case .percent: ["0", "100", "5e-324", "99.99999999999999", "1e-320"]
         case .step: ["0", "0.49999999999999994", "5e-324"]
@@ -62,12 +70,16 @@ struct ScoringConfigFuzzTests {
             ["country", "affinities"],
             [
                 "[]", #"[{"countries":["SO","XS"],"factor":0.95}]"#,
-                #"[{"countries":["SO"],"factor":0.5}]"#, #"[{"countries":["SO","XS"],"factor":1e309}]"#,
+                #"[{"countries":["SO"],"factor":0.5}]"#,
+                #"[{"countries":["SO","XS"],"factor":1e309}]"#,
                 #"[{"countries":["SO","XS"],"factor":-0.1}]"#, #"[{"countries":["SO","XS"]}]"#,
                 #"[{"countries":["SO","XS"],"factor":5e-324}]"#, "{}",
             ]
         ),
-        (["language", "nonLocalLanguages"], ["[]", #"["en"]"#, #"["en","sw","xx"]"#, "[1]", "null"]),
+        (
+            ["language", "nonLocalLanguages"],
+            ["[]", #"["en"]"#, #"["en","sw","xx"]"#, "[1]", "null"]
+        ),
         (["professionEquivalences"], ["[]", #"[["nurse","midwife"]]"#, #"[["x"]]"#, #""nurse""#]),
     ]
 
@@ -84,11 +96,13 @@ struct ScoringConfigFuzzTests {
     /// One generated file: each key present or not, in bounds or wild, and maybe a stray key.
     static let files = zip(
         Gen.int(in: 0...presences.count - 1), Gen.int(in: 0...wildnesses.count - 1),
-        Gen.double(in: 0..<1).array(of: drawCount), Gen.double(in: -0.25...1.25).array(of: slots.count)
+        Gen.double(in: 0..<1).array(of: drawCount),
+        Gen.double(in: -0.25...1.25).array(of: slots.count)
     )
     .map { (draw: (Int, Int, [Double], [Double])) -> String in
         file(
-            presence: presences[draw.0], wildness: wildnesses[draw.1], draws: draw.2, values: draw.3)
+            presence: presences[draw.0], wildness: wildnesses[draw.1], draws: draw.2, values: draw.3
+        )
     }
 
     /// The file that `draws` (uniform in 0..<1) and `values` pick.
@@ -97,7 +111,9 @@ struct ScoringConfigFuzzTests {
     {
         var remaining = draws.makeIterator()
         func next() -> Double { remaining.next()! }
-        func pick<T>(_ list: [T]) -> T { list[min(Int(next() * Double(list.count)), list.count - 1)] }
+        func pick<T>(_ list: [T]) -> T {
+            list[min(Int(next() * Double(list.count)), list.count - 1)]
+        }
         var object: [String: Any] = [:]
         for (slot, value) in zip(slots, values) {
             let isPresent = next() < presence
@@ -163,9 +179,10 @@ struct ScoringConfigFuzzTests {
         } catch {
             // Names the key at fault, or says the file is not JSON.
             let message = error.message
-            let isClear = ["key '", "unknown key '", "not valid JSON", "at least one weight"].contains {
-                message.hasPrefix($0)
-            }
+            let isClear = ["key '", "unknown key '", "not valid JSON", "at least one weight"]
+                .contains {
+                    message.hasPrefix($0)
+                }
             #expect(isClear, "\(message) for \(file)")
             return .refused(message)
         }
@@ -184,7 +201,9 @@ struct ScoringConfigFuzzTests {
                     return .accepted(pairs: pairs)
                 }
                 #expect((0...100).contains(score), "score \(score) with \(file)")
-                #expect(numbers.dropFirst().allSatisfy { (0...1).contains($0) }, "\(numbers) with \(file)")
+                #expect(
+                    numbers.dropFirst().allSatisfy { (0...1).contains($0) },
+                    "\(numbers) with \(file)")
                 pairs += 1
             }
             // Reasons are words, slow to build: one explanation per need, as `why --format
@@ -213,7 +232,8 @@ struct ScoringConfigFuzzTests {
         let environment = ProcessInfo.processInfo.environment
         let count = environment["MIDST_CONFIG_FUZZ_CASES"].flatMap(Int.init) ?? 10_000
         let seed = environment["MIDST_CONFIG_FUZZ_SEED"].flatMap(UInt64.init) ?? 22
-        var random = Xoshiro(seed: (seed, seed ^ 0x9E37_79B9_7F4A_7C15, ~seed, 0x2545_F491_4F6C_DD1D))
+        var random = Xoshiro(
+            seed: (seed, seed ^ 0x9E37_79B9_7F4A_7C15, ~seed, 0x2545_F491_4F6C_DD1D))
         let sample = try Sample()
         let started = Date()
         var refused = 0
@@ -228,10 +248,13 @@ struct ScoringConfigFuzzTests {
             }
         }
         // Both sides of the bounds were reached, or the fuzz tested little.
-        #expect(refused > count / 10 && accepted > count / 10, "\(refused) refused, \(accepted) accepted")
+        #expect(
+            refused > count / 10 && accepted > count / 10,
+            "\(refused) refused, \(accepted) accepted")
         print(
             "configuration fuzz: \(count) files (seed \(seed)): \(refused) refused, \(accepted) accepted, "
-                + "\(pairs) pairs scored, in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+                + "\(pairs) pairs scored, in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
     }
 }
 
@@ -251,9 +274,15 @@ enum JSONText {
 extension Dictionary where Key == String, Value == Any {
     /// The value at a key path, creating the objects on the way.
     subscript(path: [String]) -> Any? {
-        get { path.count == 1 ? self[path[0]] : (self[path[0]] as? [String: Any])?[Array(path.dropFirst())] }
+        get {
+            path.count == 1
+                ? self[path[0]] : (self[path[0]] as? [String: Any])?[Array(path.dropFirst())]
+        }
         set {
-            guard path.count > 1 else { return self[path[0]] = newValue }
+            guard path.count > 1 else {
+                self[path[0]] = newValue
+                return
+            }
             var inner = self[path[0]] as? [String: Any] ?? [:]
             inner[Array(path.dropFirst())] = newValue
             self[path[0]] = inner

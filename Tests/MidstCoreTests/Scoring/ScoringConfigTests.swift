@@ -31,7 +31,10 @@ struct ScoringConfigTests {
             (#"{"weights":{"language":"a lot"}}"#, "key 'weights.language' must be a number"),
             (#"{"weights":5}"#, "key 'weights' must be an object"),
             (#"{"isSeniorityHard":"yes"}"#, "key 'isSeniorityHard' must be true or false"),
-            (#"{"weights":{"country":-1}}"#, "key 'weights.country' must be a number from 0 to 1e300"),
+            (
+                #"{"weights":{"country":-1}}"#,
+                "key 'weights.country' must be a number from 0 to 1e300"
+            ),
             (#"{"specialty":{"sibling":1.5}}"#, "key 'specialty.sibling' must be between 0 and 1"),
             (
                 #"{"weights":{"specialty":0,"country":0,"language":0,"seniority":0,"availability":0,"experience":0,"partnership":0}}"#,
@@ -45,13 +48,19 @@ struct ScoringConfigTests {
                 #"{"weights":{"specialty":1e308,"country":1e308}}"#,
                 "key 'weights.specialty' must be a number from 0 to 1e300"
             ),
-            (#"{"weights":{"specialty":1e307}}"#, "key 'weights.specialty' must be a number from 0 to 1e300"),
+            (
+                #"{"weights":{"specialty":1e307}}"#,
+                "key 'weights.specialty' must be a number from 0 to 1e300"
+            ),
             (
                 #"{"language":{"requiredWeight":1e308,"preferredWeight":1e308}}"#,
                 "key 'language.requiredWeight' must be a number from 0 to 1e300"
             ),
             // Found by ScoringConfigFuzzTests: messages that named no key.
-            (#"{"followUp":{"askedHoldDays":0.5}}"#, "key 'followUp.askedHoldDays' must be a whole number"),
+            (
+                #"{"followUp":{"askedHoldDays":0.5}}"#,
+                "key 'followUp.askedHoldDays' must be a whole number"
+            ),
             (#"{"specialty":{"exact":null}}"#, "key 'specialty.exact' must be a number, not null"),
             (
                 #"{"country":{"affinities":[{"countries":["SO","XS"]}]}}"#,
