@@ -14,10 +14,11 @@ import Foundation
 /// SQLite creates these files, and sets an empty one it opens, to the database file's mode:
 /// with a database readable by others (`chmod 644`, or made by the sqlite3 shell under umask
 /// 022) they would be readable by others too. Creating them first does not help, as SQLite
-/// re-modes an empty file when it opens it; so Midst narrows them once its connections have
-/// opened them (``secure(forDatabaseAt:)``), before it writes any record, and says once per
-/// command that the database itself is readable by others
-/// (``MidstDatabase/warnIfReadableByOthers(_:)``).
+/// re-modes an empty file when it opens it; so Midst narrows them once they hold something and
+/// before it writes a record (``secure(forDatabaseAt:)``): the WAL and its index as it connects
+/// (a writer has written to an empty WAL by then), the journal as a bulk load starts
+/// (``SingleWriteJournal/secureJournal(_:)``). It says once per command that the database itself
+/// is readable by others (``MidstDatabase/warnIfReadableByOthers(_:)``).
 enum CompanionFile: String, CaseIterable {
     case wal = "-wal"
     case sharedMemory = "-shm"

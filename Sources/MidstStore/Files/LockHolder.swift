@@ -14,7 +14,7 @@ public enum LockHolder: Sendable, Equatable, CustomStringConvertible {
     case writer
 
     /// How long an ordinary write waits for a lock held by another writer or a batch run:
-    /// SQLite's busy timeout (README, "Where it is"; RELIABILITY.md).
+    /// SQLite's busy timeout (README, "Waiting for another process"; RELIABILITY.md).
     package static let busyTimeout: TimeInterval = 10
 
     /// How long a command waits for a bulk import: a load of millions of rows takes minutes, and
