@@ -21,13 +21,15 @@ public final class MidstDatabase: Sendable {
 
     /// Opens (creating when needed) the database at `path` and brings its schema up to date.
     ///
-    /// A new file is created owner-only (0600); SQLite gives its WAL the same permissions. An
-    /// existing database with migrations to apply is backed up first (``migrationBackupPath``).
+    /// A new file is created owner-only (0600), and its WAL and shared-memory files are kept so
+    /// whatever the database's mode (``CompanionFile``). An existing database with migrations to
+    /// apply is backed up first (``migrationBackupPath``).
     ///
     /// - Throws: ``StoreError/newerSchema(path:unknownMigrations:)`` for a database written by a
     ///   newer Midst, ``StoreError/notAMidstDatabase(path:reason:)`` for a file that is not one.
     public static func open(at path: String) throws -> MidstDatabase {
         if try !OwnerOnlyFile.create(path) { try FileHeader.check(path, allowsEmpty: true) }
+        warnIfReadableByOthers(path)
         let database = try connect(path: path, readOnly: false)
         try database.migrate()
         return database
@@ -47,6 +49,7 @@ public final class MidstDatabase: Sendable {
             throw StoreError.notAMidstDatabase(path: path, reason: "a folder, not a file")
         }
         try FileHeader.check(path)
+        warnIfReadableByOthers(path)
         if readOnly, FileManager.default.fileExists(atPath: path + "-journal") {
             // A killed bulk load left a rollback journal: only a writer can roll it back.
             _ = try connect(path: path, readOnly: false)
@@ -105,28 +108,54 @@ public final class MidstDatabase: Sendable {
     /// The identifiers of every migration this version of Midst knows, oldest first.
     public static var knownMigrations: [String] { Migrations.migrator.migrations }
 
-    /// How long opening waits while a bulk load holds the database (``SingleWriteJournal``).
-    static let bulkLoadPatience: TimeInterval = 300
-
-    /// Connects and checks the schema is not from a newer Midst, waiting while a bulk load holds
-    /// the database: opening it in WAL mode then fails at once as busy, without waiting for the
-    /// busy timeout.
+    /// Connects and checks the schema is not from a newer Midst, waiting while another process
+    /// holds the database, up to its holder's patience (``LockHolder``): opening in WAL mode
+    /// while a bulk load holds the database fails at once as busy, without SQLite's busy handler.
+    /// Then makes the WAL and shared-memory files owner-only (``CompanionFile``).
+    ///
+    /// - Throws: ``StoreError/locked(path:holder:)`` once the holder has kept it too long.
     private static func connect(path: String, readOnly: Bool) throws -> MidstDatabase {
-        let deadline = Date().addingTimeInterval(bulkLoadPatience)
+        let started = Date()
         var hasSaidWhy = false
         while true {
             do {
                 let database = try connectOnce(path: path, readOnly: readOnly)
                 try database.checkNotSuperseded()
+                CompanionFile.secure(forDatabaseAt: path)
                 return database
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                guard Date() < deadline else { throw StoreError.busy(path: path) }
-                if !hasSaidWhy {
-                    logger.warning("waiting for another process's import to finish")
-                    hasSaidWhy = true
+                let holder = LockHolder.current(ofDatabaseAt: path)
+                let waited = Date().timeIntervalSince(started)
+                guard waited < holder.patience else {
+                    throw StoreError.locked(path: path, holder: holder)
                 }
+                // After a second in the busy handler, it has said why already.
+                if !hasSaidWhy, waited < 1 {
+                    logger.warning("\(holder.waitingMessage(path: path))")
+                }
+                hasSaidWhy = true
                 usleep(100_000)
             }
+        }
+    }
+
+    /// How long the busy handler sleeps between tries.
+    private static let busyStep: TimeInterval = 0.05
+
+    /// SQLite's busy handler for every connection to the database at `path`: while another
+    /// connection holds the lock, tries again every 50 ms, up to the holder's patience
+    /// (``LockHolder``), saying once, after a second, what it waits for.
+    private static func busyHandler(path: String) -> Database.BusyCallback {
+        { tries in
+            let waited = Double(tries) * busyStep
+            let saysWhy = tries == Int(1 / busyStep)
+            if saysWhy || waited >= LockHolder.busyTimeout {
+                let holder = LockHolder.current(ofDatabaseAt: path)
+                if saysWhy { logger.warning("\(holder.waitingMessage(path: path))") }
+                guard waited < holder.patience else { return false }
+            }
+            usleep(useconds_t(busyStep * 1_000_000))
+            return true
         }
     }
 
@@ -136,7 +165,7 @@ public final class MidstDatabase: Sendable {
         // (creates and drops a table) whenever the WAL file is missing, as after every clean close.
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .callback(busyHandler(path: path))
         configuration.prepareDatabase { db in
             // 16 KiB pages for a new database (an existing one keeps its own): a bulk import
             // writes a quarter as many pages, and builds each lookup table in about half the

@@ -10,7 +10,8 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case notAMidstDatabase(path: String, reason: String)
     /// A command that only reads found no database.
     case missing(path: String)
-    /// Another process held the database (a bulk load) for longer than Midst waits.
+    /// Another process's readers kept a checkpoint (copying the WAL into the database) from
+    /// completing for longer than Midst waits.
     case busy(path: String)
     /// An input file could not be read.
     case unreadable(path: String, reason: String)
@@ -18,8 +19,9 @@ public enum StoreError: Error, LocalizedError, Sendable {
     case unwritable(path: String, reason: String)
     /// The database file could not be read or written as SQLite (damaged, read-only, full disk).
     case failed(path: String, reason: String)
-    /// Another connection held a write lock for longer than the busy timeout (10 s).
-    case locked(path: String)
+    /// `holder` held the database for longer than Midst waits for it
+    /// (``LockHolder/patience``: 10 s, 5 minutes for a bulk import).
+    case locked(path: String, holder: LockHolder)
     /// Another `midst run` holds the batch lock of this database.
     case batchRunning(path: String, holder: String)
 
@@ -35,17 +37,17 @@ public enum StoreError: Error, LocalizedError, Sendable {
             "\(path): no database here (nothing was created); create one with `midst init --db \(path)` "
                 + "or load data with `midst import staff FILE --db \(path)`, or check --db and MIDST_DB"
         case .busy(let path):
-            "\(path): another process has held the database for over "
-                + "\(Int(MidstDatabase.bulkLoadPatience)) s (a large import?); try again when it has finished"
+            "\(path): another process reading the database kept it busy for longer than Midst "
+                + "waits; try again when it has finished"
         case .unreadable(let path, let reason):
             "\(path): cannot be read (\(reason))"
         case .unwritable(let path, let reason):
             "\(path): cannot be written (\(reason))"
         case .failed(let path, let reason):
             "\(path): \(reason)"
-        case .locked(let path):
-            "\(path): locked by another process for over 10 s (a write left open in the sqlite3 "
-                + "shell or another tool?); nothing was changed; try again when it has finished"
+        case .locked(let path, let holder):
+            "\(path): locked by \(holder) for over \(holder.patienceText); nothing was changed; "
+                + "try again when it has finished"
         case .batchRunning(let path, let holder):
             "\(path): another batch is running on this database (\(holder)); "
                 + "pass --wait to wait for it to finish"
@@ -70,6 +72,15 @@ extension StoreError {
         return (error as? LocalizedError)?.errorDescription ?? "\(error)"
     }
 
+    /// Whether `error` is another connection's lock, held for longer than Midst waits.
+    package static func isLock(_ error: any Error) -> Bool {
+        if let error = error as? DatabaseError {
+            return [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode.primaryResultCode)
+        }
+        if case .locked? = error as? StoreError { return true }
+        return false
+    }
+
     /// A clear error for SQLite's `error` on the database at `path`, by its primary result code.
     static func describing(_ error: DatabaseError, path: String) -> StoreError {
         let detail = error.message ?? "\(error.resultCode)"
@@ -86,7 +97,7 @@ extension StoreError {
         case .SQLITE_IOERR:
             return .failed(path: path, reason: "input/output error; nothing was changed (\(detail))")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .locked(path: path)
+            return .locked(path: path, holder: LockHolder.current(ofDatabaseAt: path))
         default:
             return .notAMidstDatabase(path: path, reason: detail)
         }

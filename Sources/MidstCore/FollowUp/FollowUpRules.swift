@@ -19,4 +19,22 @@ package struct FollowUpRules: Codable, Hashable, Sendable {
         self.askedHoldDays = askedHoldDays
         self.noResponseDays = noResponseDays
     }
+
+    /// Reads each count of days as a number that must be whole: Foundation's decoder on Linux
+    /// reports `0.5` for a whole number without the key at fault (ScoringConfigFuzzTests).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func days(_ key: CodingKeys) throws -> Int {
+            let value = try container.decode(Double.self, forKey: key)
+            guard let days = Int(exactly: value) else {
+                throw DecodingError.typeMismatch(
+                    Int.self,
+                    DecodingError.Context(
+                        codingPath: container.codingPath + [key], debugDescription: "\(value)"))
+            }
+            return days
+        }
+        askedHoldDays = try days(.askedHoldDays)
+        noResponseDays = try days(.noResponseDays)
+    }
 }

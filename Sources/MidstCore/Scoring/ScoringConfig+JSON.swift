@@ -8,10 +8,14 @@ package struct ScoringConfigError: Error, Sendable, CustomStringConvertible {
 
 extension ScoringConfig {
     /// The configuration as pretty-printed JSON with sorted keys: the shipped defaults file is
-    /// exactly `ScoringConfig().json()`.
+    /// exactly `ScoringConfig().json()`. A number JSON cannot hold, which only a configuration
+    /// made in code can have, is written as the string `"NaN"`, `"Infinity"` or `"-Infinity"`
+    /// (never a trap); reading it back refuses that key.
     public func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
     }
 
@@ -31,15 +35,44 @@ extension ScoringConfig {
             self = try JSONDecoder().decode(
                 ScoringConfig.self, from: JSONSerialization.data(withJSONObject: merged))
         } catch let DecodingError.typeMismatch(type, context) {
-            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            throw ScoringConfigError(
+                message: "key '\(Self.keyPath(context))' must be \(Self.kind(type, context))")
+        } catch let DecodingError.valueNotFound(type, context) {
             throw ScoringConfigError(
                 message:
-                    "key '\(path.joined(separator: "."))' must be \(type == Bool.self ? "true or false" : type == Int.self ? "a whole number" : type == Double.self ? "a number" : type == String.self ? "a string" : path.first == "language" ? "a list of language codes" : path.first == "country" ? "a list of {\"countries\": [codes], \"factor\": number} objects" : "a list of lists of profession codes")"
-            )
+                    "key '\(Self.keyPath(context))' must be \(Self.kind(type, context)), not null")
+        } catch let DecodingError.keyNotFound(key, context) {
+            let missing = DecodingError.Context(
+                codingPath: context.codingPath + [key], debugDescription: "")
+            throw ScoringConfigError(message: "key '\(Self.keyPath(missing))' is missing")
         } catch {
             throw ScoringConfigError(message: "the configuration cannot be read (\(error))")
         }
         try validate()
+    }
+
+    /// The key path a decoding error names, as the file spells it: `country.affinities.0.factor`.
+    private static func keyPath(_ context: DecodingError.Context) -> String {
+        context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            .joined(separator: ".")
+    }
+
+    /// What the key at `context` holds, in words, for a value of Swift type `type`.
+    private static func kind(_ type: Any.Type, _ context: DecodingError.Context) -> String {
+        let first = context.codingPath.first?.stringValue
+        return type == Bool.self
+            ? "true or false"
+            : type == Int.self
+                ? "a whole number"
+                : type == Double.self
+                    ? "a number"
+                    : type == String.self
+                        ? "a string"
+                        : first == "language"
+                            ? "a list of language codes"
+                            : first == "country"
+                                ? "a list of {\"countries\": [codes], \"factor\": number} objects"
+                                : "a list of lists of profession codes"
     }
 
     private static func merge(_ override: Any, into base: Any, path: String)
@@ -63,20 +96,26 @@ extension ScoringConfig {
         return result
     }
 
-    /// Checks the ranges the formula needs: weights not negative and not all zero, factors in [0, 1].
+    /// The largest weight a configuration may give. A weight is scaled to points as
+    /// `100 × w / Σw`, so `100 × w` and the sum of every weight must be finite: at 1e307 the
+    /// score was not a number (issue 22, item 4, found by ScoringConfigFuzzTests).
+    static let largestWeight = 1e300
+
+    /// Checks the ranges the formula needs: weights from 0 to ``largestWeight`` and not all
+    /// zero, factors in [0, 1].
     private func validate() throws(ScoringConfigError) {
-        let weightList = ScoreComponent.allCases.map { ($0.rawValue, weights[$0]) }
-        for (name, value) in weightList where value < 0 || !value.isFinite {
-            throw ScoringConfigError(
-                message: "key 'weights.\(name)' must be a number of at least 0")
+        let weightList = ScoreComponent.allCases.map { ("weights.\($0.rawValue)", weights[$0]) }
+        let languageWeights = [
+            ("language.requiredWeight", language.requiredWeight),
+            ("language.preferredWeight", language.preferredWeight),
+            ("language.localWeight", language.localWeight),
+        ]
+        for (name, value) in weightList + languageWeights
+        where !(0...Self.largestWeight).contains(value) {
+            throw ScoringConfigError(message: "key '\(name)' must be a number from 0 to 1e300")
         }
         if weightList.allSatisfy({ $0.1 == 0 }) {
             throw ScoringConfigError(message: "at least one weight must be above 0")
-        }
-        // Each weight is finite, yet their sum may not be (1e308 twice): the score divides by it.
-        guard weightList.reduce(0, { $0 + $1.1 }).isFinite else {
-            throw ScoringConfigError(
-                message: "the weights must add up to a finite number: keep each below 1e300")
         }
         let unitValues = [
             ("specialty.exact", specialty.exact),
@@ -113,19 +152,6 @@ extension ScoringConfig {
                 )
             }
         }
-        let languageWeights = [
-            ("language.requiredWeight", language.requiredWeight),
-            ("language.preferredWeight", language.preferredWeight),
-            ("language.localWeight", language.localWeight),
-        ]
-        for (name, value) in languageWeights where value < 0 || !value.isFinite {
-            throw ScoringConfigError(message: "key '\(name)' must be a number of at least 0")
-        }
-        guard languageWeights.reduce(0, { $0 + $1.1 }).isFinite else {
-            throw ScoringConfigError(
-                message:
-                    "the language weights must add up to a finite number: keep each below 1e300")
-        }
         for (name, value) in [
             ("language.localMinimumPercent", language.localMinimumPercent),
             ("language.localSaturationPercent", language.localSaturationPercent),
@@ -137,7 +163,9 @@ extension ScoringConfig {
             ("followUp.noResponseDays", followUp.noResponseDays),
         ] where !(0...FollowUpRules.longestDays).contains(days) {
             throw ScoringConfigError(
-                message: "key '\(name)' must be a whole number of days from 0 to \(FollowUpRules.longestDays)")
+                message:
+                    "key '\(name)' must be a whole number of days from 0 to \(FollowUpRules.longestDays)"
+            )
         }
         if language.localSaturationPercent <= 0 {
             throw ScoringConfigError(

@@ -58,6 +58,25 @@ package final class BatchLock: Sendable {
         return BatchLock(descriptor: descriptor)
     }
 
+    /// Who holds the batch lock of the database at `databasePath`, as its file says, when
+    /// another process holds it; nil when it is free or held by this process.
+    ///
+    /// The lock is tested by taking it shared without waiting and giving it back at once: a
+    /// batch starting in that instant would find it taken, so this is only asked while a
+    /// command is already waiting for the database.
+    package static func otherHolder(forDatabaseAt databasePath: String) -> String? {
+        let descriptor = open(path(forDatabaseAt: databasePath), O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
+            flock(descriptor, LOCK_UN)
+            return nil
+        }
+        guard errno == EWOULDBLOCK else { return nil }
+        let holder = Self.holder(descriptor)
+        return holder.hasPrefix("pid \(getpid()),") ? nil : holder
+    }
+
     /// Who holds the lock, as its file says.
     private static func holder(_ descriptor: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 200)

@@ -323,7 +323,7 @@ extension MidstDatabase {
         var keptSnapshot: PendingSnapshot?
         let summary = try describingFailures { try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
-            let journal = isBulkLoad ? try SingleWriteJournal(db) : nil
+            let journal = isBulkLoad ? try SingleWriteJournal(db, databasePath: path) : nil
             defer { journal?.restore(db) }
             // A cache that holds the whole import, given back however the import ends.
             try db.execute(sql: "PRAGMA cache_size = -2097152")
@@ -334,6 +334,7 @@ extension MidstDatabase {
             // Every row the writers add refers to a key they have just created or looked up.
             try db.inTransactionTrustingKeys(journal?.isRollback == true ? .exclusive : .immediate)
             {
+                try journal?.secureJournal(db)
                 let snapshot =
                     options.isDryRun
                     ? nil

@@ -19,13 +19,19 @@ import GRDB
 /// Leaving WAL mode and coming back rewrites SQLite's change counter in the file header, even
 /// when the import then fails and writes nothing else. That is why only bulk loads take this
 /// path: a smaller import that fails leaves the file byte-for-byte as it was (ImportTests).
+///
+/// SQLite gives the journal the database file's mode: ``secureJournal(_:)`` makes it
+/// owner-only (``CompanionFile``).
 struct SingleWriteJournal {
     /// Whether the rollback journal is on (the switch succeeded).
     let isRollback: Bool
+    /// The database file's path.
+    let databasePath: String
 
     /// Tries to switch `db` (which must not be in a transaction) to a rollback journal; if that
     /// is refused, the database stays in WAL mode.
-    init(_ db: Database) throws {
+    init(_ db: Database, databasePath: String) throws {
+        self.databasePath = databasePath
         let mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
         isRollback = mode == "delete"
         guard isRollback else { return }
@@ -36,6 +42,16 @@ struct SingleWriteJournal {
             restore(db)
             throw error
         }
+    }
+
+    /// Creates the rollback journal now, by writing the database's user version as it is, and
+    /// makes it owner-only: it will hold the pages the load overwrites. Call it first in the
+    /// load's transaction.
+    func secureJournal(_ db: Database) throws {
+        guard isRollback else { return }
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+        CompanionFile.secure(forDatabaseAt: databasePath)
     }
 
     /// Puts the database back in WAL mode. If that fails (another process opened the database

@@ -107,11 +107,14 @@ package struct NightlyRun: Sendable {
         } catch {
             let message = StoreError.message(for: error, path: database.path)
             let config = options.config
-            try? database.recordFailedRun(
-                startedAt: startedAt, note: options.note, config: config.json(),
-                configHash: config.fingerprint, solver: options.solver.rawValue,
-                topK: options.top, failure: message)
-            throw NightlyRunFailure(reason: message)
+            // Recording a run that failed for a lock would only wait for the same lock again.
+            let isRecorded =
+                !StoreError.isLock(error)
+                && (try? database.recordFailedRun(
+                    startedAt: startedAt, note: options.note, config: config.json(),
+                    configHash: config.fingerprint, solver: options.solver.rawValue,
+                    topK: options.top, failure: message)) != nil
+            throw NightlyRunFailure(reason: message, isRecorded: isRecorded)
         }
     }
 
@@ -162,14 +165,17 @@ package struct NightlyRun: Sendable {
     }
 }
 
-/// A nightly run that failed after taking the lock; it is recorded as failed, and the previous
-/// completed run stays the latest.
+/// A nightly run that failed after taking the lock; it is recorded as failed when the database
+/// lets it be, and the previous completed run stays the latest.
 package struct NightlyRunFailure: MidstError, LocalizedError {
     /// Why it failed, as recorded with the failed run.
     package var reason: String
+    /// Whether the failed run was recorded (not when the database was locked, or failing).
+    package var isRecorded: Bool
 
     package var message: String {
-        "the run failed and was recorded as failed; the previous run stays the latest: \(reason)"
+        "the run failed and \(isRecorded ? "was recorded as failed" : "could not be recorded"); "
+            + "the previous run stays the latest: \(reason)"
     }
     package var exitStatus: ExitStatus { .databaseProblem }
     package var errorDescription: String? { message }

@@ -33,7 +33,7 @@ struct ScoringConfigTests {
             (#"{"isSeniorityHard":"yes"}"#, "key 'isSeniorityHard' must be true or false"),
             (
                 #"{"weights":{"country":-1}}"#,
-                "key 'weights.country' must be a number of at least 0"
+                "key 'weights.country' must be a number from 0 to 1e300"
             ),
             (#"{"specialty":{"sibling":1.5}}"#, "key 'specialty.sibling' must be between 0 and 1"),
             (
@@ -42,14 +42,29 @@ struct ScoringConfigTests {
             ),
             ("not json", "not valid JSON"),
             (#"{"priorityStep":0.5}"#, "key 'priorityStep' must be at least 0 and below 0.5"),
-            // Issue 22: each finite, their sum not; a minimum above the saturation.
+            // Issue 22: each finite, their sum not; one finite but 100 times it not (a score that
+            // was not a number); a minimum above the saturation.
             (
                 #"{"weights":{"specialty":1e308,"country":1e308}}"#,
-                "the weights must add up to a finite number"
+                "key 'weights.specialty' must be a number from 0 to 1e300"
+            ),
+            (
+                #"{"weights":{"specialty":1e307}}"#,
+                "key 'weights.specialty' must be a number from 0 to 1e300"
             ),
             (
                 #"{"language":{"requiredWeight":1e308,"preferredWeight":1e308}}"#,
-                "the language weights must add up to a finite number"
+                "key 'language.requiredWeight' must be a number from 0 to 1e300"
+            ),
+            // Found by ScoringConfigFuzzTests: messages that named no key.
+            (
+                #"{"followUp":{"askedHoldDays":0.5}}"#,
+                "key 'followUp.askedHoldDays' must be a whole number"
+            ),
+            (#"{"specialty":{"exact":null}}"#, "key 'specialty.exact' must be a number, not null"),
+            (
+                #"{"country":{"affinities":[{"countries":["SO","XS"]}]}}"#,
+                "key 'country.affinities.0.factor' is missing"
             ),
             (
                 #"{"language":{"localMinimumPercent":500}}"#,
@@ -65,6 +80,20 @@ struct ScoringConfigTests {
             _ = try ScoringConfig(json: Data(json.utf8))
         } throws: { error in
             (error as? ScoringConfigError)?.message.contains(message) == true
+        }
+    }
+
+    @Test("a configuration no file could hold still prints, and is refused when read back")
+    func nonFiniteConfiguration() {
+        var config = ScoringConfig()
+        config.weights[.specialty] = .nan
+        config.language.localWeight = .infinity
+        let json = config.json()
+        #expect(json.contains(#""specialty" : "NaN""#), "\(json)")
+        #expect {
+            _ = try ScoringConfig(json: Data(json.utf8))
+        } throws: { error in
+            (error as? ScoringConfigError)?.message.contains("must be a number") == true
         }
     }
 }

@@ -70,6 +70,30 @@ struct BulkLoadTests {
         #expect(!changed.isEmpty)
     }
 
+    @Test("on a database others may read, the rollback journal is owner-only")
+    func ownerOnlyJournal() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("midst.sqlite")
+        let database = try sampleDatabase(in: folder)
+        try #require(chmod(path, 0o644) == 0)
+        func mode(_ path: String) -> mode_t? {
+            var status = stat()
+            return stat(path, &status) == 0 ? status.st_mode & 0o777 : nil
+        }
+        database.pool.releaseMemory()
+        try database.pool.writeWithoutTransaction { db in
+            let journal = try SingleWriteJournal(db, databasePath: path)
+            try #require(journal.isRollback)
+            try db.inTransaction(.exclusive) {
+                try journal.secureJournal(db)
+                #expect(mode(path + "-journal") == 0o600)
+                return .rollback
+            }
+            journal.restore(db)
+        }
+    }
+
     @Test("with another connection open, a bulk load keeps WAL mode and still succeeds")
     func sharedDatabase() throws {
         let folder = try TemporaryFolder()
