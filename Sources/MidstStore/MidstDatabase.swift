@@ -30,6 +30,7 @@ public final class MidstDatabase: Sendable {
         if try !OwnerOnlyFile.create(path) { try FileHeader.check(path, allowsEmpty: true) }
         let database = try connect(path: path, readOnly: false)
         try database.migrate()
+        database.removeLeftovers()
         return database
     }
 
@@ -59,6 +60,7 @@ public final class MidstDatabase: Sendable {
         if !isCurrent {
             try (readOnly ? try connect(path: path, readOnly: false) : database).migrate()
         }
+        database.removeLeftovers()
         return database
     }
 

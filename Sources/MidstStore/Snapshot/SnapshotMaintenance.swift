@@ -98,13 +98,17 @@ struct SnapshotMaintenance {
 
 /// A staff table being made on another thread; ``table()`` waits for it.
 final class PendingSnapshot: @unchecked Sendable {
-    // @unchecked: `result` is written once, before `done` is signalled, and read after waiting.
+    // @unchecked: `work` and `result` are written before `done` is signalled, read after waiting.
     private let done = DispatchSemaphore(value: 0)
+    private var work: (@Sendable () -> StaffTable)?
     private var result: StaffTable?
 
     init(_ work: @escaping @Sendable () -> StaffTable) {
+        self.work = work
         Thread.detachNewThread { [self] in
-            result = work()
+            result = self.work?()
+            // Lets the base table go before anyone waits: an erasure then destroys its file.
+            self.work = nil
             done.signal()
         }
     }

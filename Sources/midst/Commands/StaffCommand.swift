@@ -202,5 +202,13 @@ struct StaffForget: ParsableCommand, DatabaseCommand {
         print(
             "Erased \(Terminal.safe(id)): \(removed)\(report.vacuumed ? "; the database was rebuilt (VACUUM) to remove an older copy" : "")."
         )
+        for left in report.leftForLater {
+            Terminal.note("warning: the erasure is committed; \(left)")
+        }
+        guard !report.earlierBackups.isEmpty else { return }
+        print(
+            "Backups Midst made before this erasure still hold \(Terminal.safe(id)); delete them, or keep them as safely as the database and erase again after any restore:"
+        )
+        for backup in report.earlierBackups { print("  \(Terminal.safe(backup))") }
     }
 }
