@@ -7,9 +7,10 @@ import GRDB
 /// A copy may be cut short: B-tree balancing moves cells between pages and leaves the old bytes
 /// in the page's unallocated space, where later cells overwrite them from either end (issue 22,
 /// item 5: `S27656Thomas Williamsthomas.williams2`, an e-mail cut short, a name that namesakes
-/// share). So besides the id, the name and the e-mail, the traces are the e-mail's local part
-/// and the joins of neighbouring fields as a record stores them (id then name, name then
-/// e-mail), a few characters either side; and the cell of the id's index (header, id, key).
+/// share, and no search for the id). So besides the id, the name and the e-mail, the traces are
+/// the e-mail's local part, the id joined to the start of the next field as a record stores
+/// them, and the cell of the id's index (header, id, key). A remnant holding none of these (a
+/// name cut from its id) cannot be told from a namesake's.
 struct ErasureTraces {
     /// The byte strings to look for.
     private(set) var needles: [[UInt8]]
@@ -23,13 +24,14 @@ struct ErasureTraces {
         let fields = [id, name, email].compactMap { $0 }.filter { !$0.isEmpty }
         var texts = fields
         if let email, let at = email.firstIndex(of: "@") { texts.append(String(email[..<at])) }
-        for (left, right) in zip(fields, fields.dropFirst()) {
-            texts.append(String(left.suffix(3)) + String(right.prefix(6)))
-            texts.append(String(left.suffix(6)) + String(right.prefix(3)))
-        }
+        // The whole id joined to the start of the next field, as a record stores them: its
+        // own. A part of the id is not (`777Hannah` is in S1777 Hannah's record too), nor is a
+        // name joined to an e-mail made from it (`Mensahamara.`, in every namesake's record).
+        if fields.count > 1 { texts.append(id + String(fields[1].prefix(3))) }
         needles = Array(Set(texts.filter { $0.utf8.count >= 5 })).map { Array($0.utf8) }
         needles.append(Self.indexCell(id: id, key: key))
-        isSpecific = true
+        // An id of under 5 bytes would be found by chance in any large file.
+        isSpecific = id.utf8.count >= 5
     }
 
     /// Drops the traces that some row still holds (a namesake, `ann.lee` inside `joann.lee`, a

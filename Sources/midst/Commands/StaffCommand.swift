@@ -200,7 +200,7 @@ struct StaffForget: ParsableCommand, DatabaseCommand {
         let removed = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print(
-            "Erased \(Terminal.safe(id)): \(removed)\(report.vacuumed ? "; the database was rebuilt (VACUUM) to remove an older copy" : "")."
+            "Erased \(Terminal.safe(id)): \(removed)\(report.vacuumed ? "; the database was rebuilt (VACUUM) so that no older copy remains" : "")."
         )
         for left in report.leftForLater {
             Terminal.note("warning: the erasure is committed; \(left)")
