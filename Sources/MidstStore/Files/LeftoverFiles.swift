@@ -14,7 +14,7 @@ import Foundation
 /// A process killed while writing leaves its temporary, which may hold personal data. The next
 /// Midst command that opens the database zeroes and removes those beside it, and writing an
 /// output removes its own; a temporary of a process still running is never touched.
-package enum LeftoverFiles {
+enum LeftoverFiles {
     /// The temporary this process writes `path` into before renaming it over `path`.
     static func temporary(for path: String) -> String { "\(path).tmp-\(getpid())" }
 
@@ -31,19 +31,15 @@ package enum LeftoverFiles {
     /// Zeroes and removes, beside the database at `path`, what earlier processes left: the
     /// temporaries of processes no longer running (the snapshot's, a migration backup's, the
     /// pseudonym key's) and the snapshots set aside by an erasure that no process maps any more.
-    /// Returns the set-aside snapshots still mapped, left for later.
-    @discardableResult
-    static func removeLeftovers(besideDatabaseAt path: String) -> [String] {
+    static func removeLeftovers(besideDatabaseAt path: String) {
         let (folder, name) = split(path)
-        var mapped: [String] = []
         for entry in entries(of: folder) where entry.hasPrefix(name) {
             if let owner = owner(ofTemporary: entry) {
                 if !isRunning(owner) { OwnerOnlyFile.overwriteAndRemove(folder + entry) }
             } else if entry.hasPrefix(name + "-staff-snapshot.erased-") {
-                if !destroyUnlessMapped(folder + entry) { mapped.append(folder + entry) }
+                destroyUnlessMapped(folder + entry)
             }
         }
-        return mapped
     }
 
     /// Renames the snapshot at `path` aside, to a name ``removeLeftovers(besideDatabaseAt:)``
@@ -77,7 +73,7 @@ package enum LeftoverFiles {
         guard !rest.isEmpty, rest.allSatisfy(\.isASCII), rest.allSatisfy(\.isNumber) else {
             return nil
         }
-        return pid_t(rest)
+        return pid_t(String(rest))
     }
 
     /// Whether a process with id `pid` runs (as far as this user can tell: one of another

@@ -9,8 +9,8 @@ package struct ErasureReport: Sendable {
     /// Whether the database was rebuilt (VACUUM) because a copy of the person's fields was
     /// still in free space, or could not be searched for.
     package var vacuumed = false
-    /// What could not be finished at once; each is finished later, as it says.
-    package var leftForLater: [String] = []
+    /// What is not done yet, in words: each says who finishes it, or what to do.
+    package var unfinished: [String] = []
     /// Backups Midst made before the erasure, which still hold the person.
     package var earlierBackups: [String] = []
 }
@@ -71,7 +71,6 @@ extension MidstDatabase {
             }
         }
         replaceSnapshot(with: kept?.table(), &report)
-        kept = nil
         if let traces { clearCopies(of: traces, &report) }
         report.earlierBackups = backupsMade()
         Self.logger.notice(
@@ -85,7 +84,7 @@ extension MidstDatabase {
         let aside = LeftoverFiles.setAside(snapshot: snapshotPath)
         keepSnapshot(table)
         if let aside, !LeftoverFiles.destroyUnlessMapped(aside) {
-            report.leftForLater.append(
+            report.unfinished.append(
                 "the old staff snapshot, which holds the person's id, is still read by another "
                     + "process; the next Midst command after it ends zeroes and removes it")
         }
@@ -103,22 +102,22 @@ extension MidstDatabase {
             }
             if isCheckpointed, try checkpointTruncating(waitsForReaders: false) {
                 if traces.isFound(in: files) {
-                    report.leftForLater.append(
+                    report.unfinished.append(
                         "a copy of one of the person's fields is still in the database file "
                             + "after rebuilding it; restore nothing from it and report this")
                 }
             } else {
                 try markCheckpointPending()
-                report.leftForLater.append(
+                report.unfinished.append(
                     "another process is still reading the database, so the person's old "
                         + "pages stay in its write-ahead log until it ends; the next Midst "
                         + "command that writes clears them")
             }
         } catch {
-            report.leftForLater.append(
-                "clearing the person's old pages from the database files did not finish "
-                    + "(\(StoreError.message(for: error, path: path))); the next Midst command "
-                    + "that writes finishes it")
+            report.unfinished.append(
+                "clearing old copies of the person's record from the database files did not "
+                    + "finish (\(StoreError.message(for: error, path: path))); once that is "
+                    + "fixed, rebuild the database: sqlite3 \(path) VACUUM")
             try? markCheckpointPending()
         }
     }

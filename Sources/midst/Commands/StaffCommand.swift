@@ -207,7 +207,7 @@ struct StaffForget: ParsableCommand, DatabaseCommand {
         print(
             "Erased \(Terminal.safe(id)): \(removed)\(report.vacuumed ? "; the database was rebuilt (VACUUM) so that no older copy remains" : "")."
         )
-        for left in report.leftForLater {
+        for left in report.unfinished {
             Terminal.note("warning: the erasure is committed; \(left)")
         }
         guard !report.earlierBackups.isEmpty else { return }
