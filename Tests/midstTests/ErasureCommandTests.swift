@@ -21,7 +21,11 @@ struct ErasureCommandTests {
         }
     }
 
-    struct Failure: Error { var message: String; init(_ message: String) { self.message = message } }
+    /// A step of preparing the folder that failed, with what it printed.
+    struct Failure: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
 
     @Test("after a 20k import, 20k corrections and forget, no file beside the database holds the person's id, e-mail or record, old or new")
     func erasureIsComplete() throws {

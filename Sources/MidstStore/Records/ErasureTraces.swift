@@ -45,18 +45,24 @@ struct ErasureTraces {
             let columns = try Row.fetchAll(
                 db, sql: "SELECT name, type FROM pragma_table_info(?)", arguments: [table]
             )
-            .filter { ($0["type"] as String).uppercased().contains("TEXT") || ($0["type"] as String).isEmpty }
+            .filter {
+                ($0["type"] as String).uppercased().contains("TEXT")
+                    || ($0["type"] as String).isEmpty
+            }
             .map { $0["name"] as String }
             guard !columns.isEmpty else { continue }
             // Names come from the schema, quoted; the traces are bound. One pass per table.
             let tests = needles.indices.map { index in
-                "max(" + columns.map { "instr(\"\($0)\", ?\(index + 1)) > 0" }.joined(separator: " OR ")
+                "max("
+                    + columns.map { "instr(\"\($0)\", ?\(index + 1)) > 0" }.joined(
+                        separator: " OR ")
                     + ")"
             }
             let arguments = StatementArguments(needles.map { String(decoding: $0, as: UTF8.self) })
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT \(tests.joined(separator: ", ")) FROM \"\(table)\"",
-                arguments: arguments)
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT \(tests.joined(separator: ", ")) FROM \"\(table)\"",
+                    arguments: arguments)
             else { continue }
             for index in needles.indices where (row[index] as Bool?) == true {
                 stored.insert(index)

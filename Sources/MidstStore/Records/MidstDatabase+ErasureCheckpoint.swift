@@ -47,7 +47,8 @@ extension MidstDatabase {
         do {
             try db.checkpoint(.truncate)
             return true
-        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY {
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY
+        {
             return false
         }
     }
