@@ -5,32 +5,25 @@ import GRDB
 /// ``MidstDatabase/forgetStaff(id:)`` looks for once the rows are gone.
 ///
 /// A copy may be cut short: B-tree balancing moves cells between pages and leaves the old bytes
-/// in the page's unallocated space, where later cells overwrite them from either end (issue 22,
-/// item 5: `S27656Thomas Williamsthomas.williams2`, an e-mail cut short, a name that namesakes
-/// share, and no search for the id). So besides the id, the name and the e-mail, the traces are
-/// the e-mail's local part, the id joined to the start of the next field as a record stores
-/// them, and the cell of the id's index (header, id, key). A remnant holding none of these (a
-/// name cut from its id) cannot be told from a namesake's.
+/// in the page's unallocated space, where later cells overwrite them from either end. Issue 22,
+/// item 5 found `S27656Thomas Williamsthomas.williams2`: the e-mail cut short, a name that
+/// namesakes share, and the id, which was not looked for. Every copy of a record or of its
+/// index entry that holds the whole id is found by the id; so the id must be the person's own
+/// (not inside another value still stored, as `S5` is inside `S50`) and long enough not to turn
+/// up by chance (5 bytes). Otherwise ``isSpecific`` is false and the caller rebuilds the
+/// database rather than trust the search. A remnant cut from its id (a name, part of an e-mail)
+/// cannot be told from a namesake's.
 struct ErasureTraces {
-    /// The byte strings to look for.
+    /// The byte strings to look for: the id, the name, the e-mail and its local part.
     private(set) var needles: [[UInt8]]
-    /// Whether the id itself is among them. When the id lies inside another value still stored
-    /// (`S5` inside `S50`), a copy of an older version of the record cannot be told from
-    /// others' data: the caller then rebuilds the database rather than trust the search.
+    /// Whether a search for these finds every copy that holds the id (see above).
     private(set) var isSpecific: Bool
 
-    /// The traces of the record `id`, `name`, `email` with staff key `key`.
-    init(id: String, name: String?, email: String?, key: Int64) {
-        let fields = [id, name, email].compactMap { $0 }.filter { !$0.isEmpty }
-        var texts = fields
+    /// The traces of the record `id`, `name`, `email`.
+    init(id: String, name: String?, email: String?) {
+        var texts = [id, name, email].compactMap { $0 }.filter { !$0.isEmpty }
         if let email, let at = email.firstIndex(of: "@") { texts.append(String(email[..<at])) }
-        // The whole id joined to the start of the next field, as a record stores them: its
-        // own. A part of the id is not (`777Hannah` is in S1777 Hannah's record too), nor is a
-        // name joined to an e-mail made from it (`Mensahamara.`, in every namesake's record).
-        if fields.count > 1 { texts.append(id + String(fields[1].prefix(3))) }
         needles = Array(Set(texts.filter { $0.utf8.count >= 5 })).map { Array($0.utf8) }
-        needles.append(Self.indexCell(id: id, key: key))
-        // An id of under 5 bytes would be found by chance in any large file.
         isSpecific = id.utf8.count >= 5
     }
 
@@ -79,26 +72,6 @@ struct ErasureTraces {
         paths.contains { path in needles.contains { MidstDatabase.file(at: path, contains: $0) } }
     }
 
-    /// The payload of the id's entry in the staff table's unique index, as SQLite stores it:
-    /// a record of the id (text) and the staff key (integer).
-    private static func indexCell(id: String, key: Int64) -> [UInt8] {
-        let text = Array(id.utf8)
-        let (type, size): (UInt8, Int) =
-            switch key {
-            case 0: (8, 0)
-            case 1: (9, 0)
-            case -128...127: (1, 1)
-            case -32768...32767: (2, 2)
-            case -8_388_608...8_388_607: (3, 3)
-            case -2_147_483_648...2_147_483_647: (4, 4)
-            case -140_737_488_355_328...140_737_488_355_327: (5, 6)
-            default: (6, 8)
-            }
-        let keyBytes = (0..<size).reversed().map { UInt8(truncatingIfNeeded: key >> (8 * $0)) }
-        // The header: its own size (3 bytes), then the serial types; a text of n bytes is
-        // 2n + 13 (one byte while n <= 57, as an id is).
-        return [3, UInt8(truncatingIfNeeded: 2 * text.count + 13), type] + text + keyBytes
-    }
 }
 
 extension MidstDatabase {

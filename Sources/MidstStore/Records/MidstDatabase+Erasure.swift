@@ -54,7 +54,7 @@ extension MidstDatabase {
                         arguments: [id])
                 else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
                 let key: Int64 = row["staff_key"]
-                traces = ErasureTraces(id: id, name: row["name"], email: row["email"], key: key)
+                traces = ErasureTraces(id: id, name: row["name"], email: row["email"])
                 report.rows = try LookupRowDeletion(db).delete(
                     key: Int(key), specialties: row["specialties"], countries: row["countries"],
                     languages: row["languages"], db)
