@@ -32,6 +32,7 @@ public final class MidstDatabase: Sendable {
         warnIfReadableByOthers(path)
         let database = try connect(path: path, readOnly: false)
         try database.migrate()
+        database.removeLeftovers()
         return database
     }
 
@@ -62,6 +63,7 @@ public final class MidstDatabase: Sendable {
         if !isCurrent {
             try (readOnly ? try connect(path: path, readOnly: false) : database).migrate()
         }
+        database.removeLeftovers()
         return database
     }
 

@@ -26,6 +26,8 @@ extension MidstDatabase {
             (path, "the database"), (path + "-wal", "the database's write-ahead log"),
             (path + "-shm", "the database's shared-memory file"),
             (path + "-staff-snapshot", "the staff snapshot"), (path + "-batch.lock", "the batch lock"),
+            (path + "-backups.list", "the list of backups"),
+            (path + "-erasure.pending", "an erasure's note of work left"),
             (keyFile ?? PseudonymKeySource.defaultKeyFile(forDatabaseAt: path), "the pseudonym key"),
         ]
     }

@@ -13,7 +13,8 @@ package enum OwnerOnlyFile {
     package static let mode: mode_t = 0o600
 
     /// Writes `bytes` to `path` whole or not at all: into a new owner-only file beside it, then
-    /// renamed over it. A file already at `path` is replaced, never written in place.
+    /// renamed over it. A file already at `path` is replaced, never written in place. The
+    /// temporaries of `path` that killed processes left are removed first (``LeftoverFiles``).
     package static func write(_ bytes: [UInt8], to path: String) throws {
         try bytes.withUnsafeBytes { try write(raw: $0, to: path) }
     }
@@ -24,7 +25,8 @@ package enum OwnerOnlyFile {
     package static func write(raw bytes: UnsafeRawBufferPointer, to path: String, durable: Bool = true)
         throws
     {
-        let temporary = "\(path).tmp-\(getpid())"
+        let temporary = LeftoverFiles.temporary(for: path)
+        LeftoverFiles.removeStaleTemporaries(of: path)
         func failure(_ path: String) -> StoreError {
             .unwritable(path: path, reason: String(cString: strerror(errno)))
         }
@@ -50,26 +52,31 @@ package enum OwnerOnlyFile {
     }
 
     /// Overwrites the file at `path` with zeros, so that its blocks no longer hold what it held,
-    /// then removes it; a missing file is left missing.
+    /// then removes it; a missing file is left missing. Only for a file no process maps: a
+    /// mapping would see the zeros (a snapshot goes through ``LeftoverFiles``).
     static func overwriteAndRemove(_ path: String) {
-        let descriptor = open(path, O_WRONLY)
+        let descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_size > 0 {
-            let zeros = [UInt8](repeating: 0, count: 1 << 20)
-            var offset = 0
-            while offset < Int(status.st_size) {
-                let count = min(zeros.count, Int(status.st_size) - offset)
-                let written = zeros.withUnsafeBytes {
-                    pwrite(descriptor, $0.baseAddress, count, off_t(offset))
-                }
-                guard written > 0 else { break }
-                offset += written
-            }
-            fsync(descriptor)
-        }
+        overwrite(descriptor)
         unlink(path)
+    }
+
+    /// Overwrites the whole file open as `descriptor` with zeros, durably.
+    static func overwrite(_ descriptor: Int32) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return }
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        while offset < Int(status.st_size) {
+            let count = min(zeros.count, Int(status.st_size) - offset)
+            let written = zeros.withUnsafeBytes {
+                pwrite(descriptor, $0.baseAddress, count, off_t(offset))
+            }
+            guard written > 0 else { break }
+            offset += written
+        }
+        fsync(descriptor)
     }
 
     /// Creates an empty owner-only file at `path` when there is none; returns whether it did.

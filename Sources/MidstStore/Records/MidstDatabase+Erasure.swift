@@ -2,28 +2,37 @@ import Foundation
 import GRDB
 import MidstCore
 
-/// What erasing a person removed.
+/// What erasing a person removed, and what is left to finish.
 package struct ErasureReport: Sendable {
     /// Rows deleted or anonymised, by table.
     package var rows: [String: Int] = [:]
-    /// Whether the database had to be rebuilt (VACUUM) because an older copy of the person's
-    /// fields was still in free space (written before Midst zeroed deleted content).
+    /// Whether the database was rebuilt (VACUUM) because a copy of the person's fields was
+    /// still in free space, or could not be searched for.
     package var vacuumed = false
+    /// What is not done yet, in words: each says who finishes it, or what to do.
+    package var unfinished: [String] = []
+    /// Backups Midst made before the erasure, which still hold the person.
+    package var earlierBackups: [String] = []
 }
 
 extension MidstDatabase {
     /// Erases the person with `id` (UK GDPR Art. 17): every table of ``PersonalData`` in one
-    /// transaction, with SQLite's `secure_delete` so that freed space is zeroed; then the WAL is
-    /// checkpointed and truncated, the staff snapshot overwritten and removed, and the database
-    /// and WAL files are searched for the person's e-mail and name. If a copy is still found
-    /// (written by an older Midst before deleted content was zeroed), the database is rebuilt
-    /// with VACUUM and searched again.
+    /// transaction, with SQLite's `secure_delete` so that freed space is zeroed. Once that has
+    /// committed, nothing throws: the rest is done or left for later, as the report says.
+    ///
+    /// - The staff snapshot, which held the person's id, is set aside and replaced by one
+    ///   without them; the old one is zeroed and removed as soon as no process maps it
+    ///   (``LeftoverFiles``), never written in place while another process reads it.
+    /// - The WAL is checkpointed and truncated, after waiting a while for readers.
+    /// - The files are searched for traces of the record (``ErasureTraces``); a trace found, or
+    ///   a search that cannot be trusted (a reader kept the old pages, or the id lies inside
+    ///   other data), has the database rebuilt with VACUUM.
     ///
     /// Past runs keep their counts: the person's shortlist places and proposals point to an
     /// anonymous placeholder instead. Their staff key is never given to anyone else.
     package func forgetStaff(id: String) throws -> ErasureReport {
         var report = ErasureReport()
-        var traces: [String] = []
+        var traces: ErasureTraces?
         var kept: PendingSnapshot?
         try pool.writeWithoutTransaction { db in
             // Every writer connection zeroes deleted content (secure_delete, MidstDatabase).
@@ -45,8 +54,7 @@ extension MidstDatabase {
                         arguments: [id])
                 else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
                 let key: Int64 = row["staff_key"]
-                traces = [row["email"], row["name"]].compactMap { $0 as String? }
-                    .filter { !$0.isEmpty }
+                traces = ErasureTraces(id: id, name: row["name"], email: row["email"])
                 report.rows = try LookupRowDeletion(db).delete(
                     key: Int(key), specialties: row["specialties"], countries: row["countries"],
                     languages: row["languages"], db)
@@ -58,31 +66,60 @@ extension MidstDatabase {
                 // What is still in a row after the deletion belongs to somebody or something
                 // else (a namesake, `ann.lee@…` inside `joann.lee@…`, a need's description):
                 // it stays, rightly, and is not looked for in the file.
-                traces = try traces.filter { try !Self.isInAnyRow($0, db) }
+                try traces?.dropStillStored(db, id: id)
                 return .commit
             }
         }
-        // The old snapshot held the person's id: overwritten before the new one replaces it,
-        // and only once the new one, which reads the old one's mapped pages, is made.
-        let table = kept?.table()
-        OwnerOnlyFile.overwriteAndRemove(snapshotPath)
-        keepSnapshot(table)
-        try checkpointTruncating()
-        if try !traces.filter(isInFiles).isEmpty {
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
-            try checkpointTruncating()
-            report.vacuumed = true
-            if try traces.contains(where: isInFiles) {
-                throw StoreError.failed(
-                    path: path,
-                    reason:
-                        "the person's record was deleted, but a copy of one of their fields is still in the file; restore nothing from it and report this"
-                )
-            }
-        }
+        replaceSnapshot(with: kept?.table(), &report)
+        if let traces { clearCopies(of: traces, &report) }
+        report.earlierBackups = backupsMade()
         Self.logger.notice(
             "a staff record was erased", metadata: ["rows": "\(report.rows.values.reduce(0, +))"])
         return report
+    }
+
+    /// Puts `table` in place of the snapshot that held the erased person, and destroys the old
+    /// one unless another process still maps it.
+    private func replaceSnapshot(with table: StaffTable?, _ report: inout ErasureReport) {
+        let aside = LeftoverFiles.setAside(snapshot: snapshotPath)
+        keepSnapshot(table)
+        if let aside, !LeftoverFiles.destroyUnlessMapped(aside) {
+            report.unfinished.append(
+                "the old staff snapshot, which holds the person's id, is still read by another "
+                    + "process; the next Midst command after it ends zeroes and removes it")
+        }
+    }
+
+    /// Clears the copies of the person's record that the database files may keep: the WAL's
+    /// frames, and cells left in free space, found by `traces`.
+    private func clearCopies(of traces: ErasureTraces, _ report: inout ErasureReport) {
+        do {
+            let isCheckpointed = try checkpointTruncating(waitsForReaders: true)
+            let files = [path, path + "-wal", snapshotPath]
+            if !isCheckpointed || !traces.isSpecific || traces.isFound(in: files) {
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+                report.vacuumed = true
+            }
+            if isCheckpointed, try checkpointTruncating(waitsForReaders: false) {
+                if traces.isFound(in: files) {
+                    report.unfinished.append(
+                        "a copy of one of the person's fields is still in the database file "
+                            + "after rebuilding it; restore nothing from it and report this")
+                }
+            } else {
+                try markCheckpointPending()
+                report.unfinished.append(
+                    "another process is still reading the database, so the person's old "
+                        + "pages stay in its write-ahead log until it ends; the next Midst "
+                        + "command that writes clears them")
+            }
+        } catch {
+            report.unfinished.append(
+                "clearing old copies of the person's record from the database files did not "
+                    + "finish (\(StoreError.message(for: error, path: path))); once that is "
+                    + "fixed, rebuild the database: sqlite3 \(path) VACUUM")
+            try? markCheckpointPending()
+        }
     }
 
     private func erase(
@@ -110,69 +147,5 @@ extension MidstDatabase {
             }
             return count
         }
-    }
-
-    /// Checkpoints the WAL into the database and truncates it, waiting for readers to finish.
-    private func checkpointTruncating() throws {
-        try pool.writeWithoutTransaction { db in
-            for _ in 0..<50 {
-                do {
-                    try db.checkpoint(.truncate)
-                    return
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                    usleep(100_000)
-                }
-            }
-            throw StoreError.busy(path: path)
-        }
-    }
-
-    /// Whether any text column of any table holds `text`.
-    private static func isInAnyRow(_ text: String, _ db: Database) throws -> Bool {
-        let tables = try String.fetchAll(
-            db,
-            sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        for table in tables {
-            let columns = try Row.fetchAll(db, sql: "SELECT name, type FROM pragma_table_info(?)", arguments: [table])
-                .filter { ($0["type"] as String).uppercased().contains("TEXT") || ($0["type"] as String).isEmpty }
-                .map { $0["name"] as String }
-            guard !columns.isEmpty else { continue }
-            // Names come from the schema, quoted; the text is bound.
-            let condition = columns.map { "instr(\"\($0)\", ?1) > 0" }.joined(separator: " OR ")
-            if try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE \(condition))",
-                arguments: [text]) == true
-            {
-                return true
-            }
-        }
-        return false
-    }
-
-    /// Whether `text` is anywhere in the database file or its WAL.
-    private func isInFiles(_ text: String) throws -> Bool {
-        [path, path + "-wal"].contains { Self.file(at: $0, contains: Array(text.utf8)) }
-    }
-
-    /// Whether the file at `path` holds `needle` anywhere (mapped, not read into memory).
-    static func file(at path: String, contains needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return false }
-        return MappedFile.withBytes(path: path) { bytes in
-            // memchr finds each candidate first byte at memory speed; memcmp confirms it.
-            let end = bytes.baseAddress! + bytes.count
-            var cursor = bytes.baseAddress!
-            return needle.withUnsafeBytes { pattern in
-                while cursor < end, let hit = memchr(cursor, Int32(first), end - cursor) {
-                    let found = UnsafeRawPointer(hit)
-                    if end - found >= pattern.count,
-                        memcmp(found, pattern.baseAddress!, pattern.count) == 0
-                    {
-                        return true
-                    }
-                    cursor = found + 1
-                }
-                return false
-            }
-        } ?? false
     }
 }

@@ -64,8 +64,8 @@ struct SnapshotMaintenance {
     /// the database has now; `nil` when the write changed nothing. Called inside the
     /// transaction, after the writes: what it reads it reads there; the merge itself runs in the
     /// background while the transaction commits (a 1M-staff import's commit hides most of it).
-    /// It reads the old snapshot's mapped pages, so that file must not be written in place
-    /// (`staff forget` zeroes it) before the result is taken.
+    /// It reads the old snapshot's mapped pages, which no one writes in place (``MappedFile``);
+    /// once the result is taken, they are let go (`staff forget` then zeroes that file).
     func finish(_ changes: StaffChanges, _ db: Database) throws -> PendingSnapshot? {
         let generation = try MidstDatabase.staffGeneration(db)
         guard generation != base.generation else { return nil }
@@ -98,13 +98,17 @@ struct SnapshotMaintenance {
 
 /// A staff table being made on another thread; ``table()`` waits for it.
 final class PendingSnapshot: @unchecked Sendable {
-    // @unchecked: `result` is written once, before `done` is signalled, and read after waiting.
+    // @unchecked: `work` and `result` are written before `done` is signalled, read after waiting.
     private let done = DispatchSemaphore(value: 0)
+    private var work: (@Sendable () -> StaffTable)?
     private var result: StaffTable?
 
     init(_ work: @escaping @Sendable () -> StaffTable) {
+        self.work = work
         Thread.detachNewThread { [self] in
-            result = work()
+            result = self.work?()
+            // Lets the base table go before anyone waits: an erasure then destroys its file.
+            self.work = nil
             done.signal()
         }
     }

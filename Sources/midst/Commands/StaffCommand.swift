@@ -177,12 +177,17 @@ struct StaffForget: ParsableCommand, DatabaseCommand {
         discussion: """
             Removes the person from every table that holds personal data, in one transaction. \
             Past runs keep their counts, with an anonymous placeholder, "(erased)", where the \
-            person was. Deleted content is zeroed (SQLite's secure_delete), the WAL is \
-            checkpointed and truncated, the staff snapshot is overwritten and removed, and the \
-            files are then searched for the person's e-mail and name (rebuilding the database \
-            with VACUUM if an older copy is found). Their staff key is never given to anyone \
-            else. Irreversible: pass --yes. Copies outside the database (backups, exports, \
-            import files) are yours to delete; see "Your data" in the README.
+            person was. Deleted content is zeroed (SQLite's secure_delete); the staff snapshot \
+            is replaced by one without the person, the old one zeroed once no process reads it; \
+            the WAL is checkpointed and truncated; the files are searched for traces of the \
+            record, and the database rebuilt with VACUUM if one is found. Their staff key is \
+            never given to anyone else. Irreversible: pass --yes.
+
+            Exits 0 once the deletion has committed. What a reader held up (a checkpoint, the \
+            old snapshot) is said on stderr and finished by the next Midst command. Backups \
+            Midst made before are listed: they still hold the person. Copies outside the \
+            database (backups, exports, import files) are yours to delete; see "Your data" in \
+            the README.
 
               midst staff forget S0288 --yes
             """)
@@ -200,7 +205,15 @@ struct StaffForget: ParsableCommand, DatabaseCommand {
         let removed = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print(
-            "Erased \(Terminal.safe(id)): \(removed)\(report.vacuumed ? "; the database was rebuilt (VACUUM) to remove an older copy" : "")."
+            "Erased \(Terminal.safe(id)): \(removed)\(report.vacuumed ? "; the database was rebuilt (VACUUM) so that no older copy remains" : "")."
         )
+        for left in report.unfinished {
+            Terminal.note("warning: the erasure is committed; \(left)")
+        }
+        guard !report.earlierBackups.isEmpty else { return }
+        print(
+            "Backups Midst made before this erasure still hold \(Terminal.safe(id)); delete them, or keep them as safely as the database and erase again after any restore:"
+        )
+        for backup in report.earlierBackups { print("  \(Terminal.safe(backup))") }
     }
 }
