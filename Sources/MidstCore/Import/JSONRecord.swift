@@ -51,7 +51,8 @@ enum JSONValue: Decodable, Sendable {
                         !Self.itemKeys.contains($0)
                     }) {
                         return .failure(
-                            FieldTextError(message: "unknown key '\(unknown)' in a list item"))
+                            FieldTextError(
+                                message: "unknown key \(unknown.quotedForMessage()) in a list item"))
                     }
                     var values: [String] = []
                     for key in Self.itemKeys {

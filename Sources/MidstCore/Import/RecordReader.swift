@@ -174,10 +174,10 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
                 }
                 let known = Column.allCases.map(\.name).joined(separator: ", ")
                 return failure(
-                    "unknown key '\(key)' (known keys: \(known); --ignore-unknown-columns reads past it)")
+                    "unknown key \(key.quotedForMessage()) (known keys: \(known); --ignore-unknown-columns reads past it)")
             }
             if !given.insert(column).inserted {
-                return failure("key '\(key)' repeats column '\(column.name)'")
+                return failure("key \(key.quotedForMessage()) repeats column '\(column.name)'")
             }
             switch object[key]!.fieldText() {
             case .success(let text): row[column] = text
