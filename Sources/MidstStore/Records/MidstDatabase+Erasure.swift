@@ -43,7 +43,7 @@ extension MidstDatabase {
                             FROM staff WHERE id = ?
                             """,
                         arguments: [id])
-                else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
+                else { throw UnknownRecord(message: "no staff member with \(RecordID.named(id))") }
                 let key: Int64 = row["staff_key"]
                 traces = [row["email"], row["name"]].compactMap { $0 as String? }
                     .filter { !$0.isEmpty }

@@ -76,7 +76,7 @@ struct ImportArguments: ParsableArguments {
     func validate() throws {
         if format == nil, ImportFormat(fileName: file) == nil {
             throw ValidationError(
-                "Cannot tell the format of '\(file)' from its extension; pass --format csv or --format jsonl."
+                "Cannot tell the format of \(file.quotedForMessage()) from its extension; pass --format csv or --format jsonl."
             )
         }
         if rejects != nil, !skipInvalid {
