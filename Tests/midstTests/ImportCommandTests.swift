@@ -61,7 +61,7 @@ struct ImportCommandTests {
                 "staff", "staff-missing-consent-column.csv",
                 "staff-missing-consent-column.csv:1: required column 'consent' is missing"
             ),
-            ("staff", "staff-bad.jsonl", "staff-bad.jsonl:3: unknown key 'favourite_colour'"),
+            ("staff", "staff-bad.jsonl", "staff-bad.jsonl:3: an unknown key (not shown"),
             (
                 "needs", "needs-bad-specialty-mode-priority.csv",
                 "needs-bad-specialty-mode-priority.csv:3: field 'mode': the value 'on-site'"

@@ -52,7 +52,9 @@ enum JSONValue: Decodable, Sendable {
                     }) {
                         return .failure(
                             FieldTextError(
-                                message: "unknown key \(unknown.quotedForMessage()) in a list item"))
+                                message:
+                                    "a list item has an unknown key (known: \(Self.itemKeys.joined(separator: ", ")))"
+                            ))
                     }
                     var values: [String] = []
                     for key in Self.itemKeys {

@@ -173,8 +173,13 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
                     continue
                 }
                 let known = Column.allCases.map(\.name).joined(separator: ", ")
+                // A line about a person may hold a name where a key belongs.
+                let which =
+                    Column.holdsPersonalData
+                    ? "an unknown key (not shown: staff files hold personal data)"
+                    : "unknown key \(key.quotedForMessage())"
                 return failure(
-                    "unknown key \(key.quotedForMessage()) (known keys: \(known); --ignore-unknown-columns reads past it)")
+                    "\(which) (known keys: \(known); --ignore-unknown-columns reads past it)")
             }
             if !given.insert(column).inserted {
                 return failure("key \(key.quotedForMessage()) repeats column '\(column.name)'")
