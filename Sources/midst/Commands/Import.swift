@@ -135,7 +135,8 @@ struct ImportArguments: ParsableArguments {
     }
 
     private func report(_ issues: [ImportIssue]) {
-        for issue in issues.prefix(maxErrors) { Terminal.note(issue.description) }
+        // Messages show values escaped already; the file's name, as given, is escaped here.
+        for issue in issues.prefix(maxErrors) { Terminal.note(Terminal.safe(issue.description)) }
         if issues.count > maxErrors {
             Terminal.note("… and \(issues.count - maxErrors) more problems (see --max-errors)")
         }
