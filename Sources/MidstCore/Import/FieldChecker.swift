@@ -98,9 +98,9 @@ struct FieldChecker<Column: ImportColumn> {
 
     /// When a record was last changed: a date or an ISO 8601 time, no later than the
     /// `horizon`'s last day; `fallback` when empty.
-    mutating func timestamp(_ column: Column, default fallback: Timestamp, within horizon: DateHorizon)
-        -> Timestamp
-    {
+    mutating func timestamp(
+        _ column: Column, default fallback: Timestamp, within horizon: DateHorizon
+    ) -> Timestamp {
         guard let text = text(column) else { return fallback }
         guard let value = Timestamp(parsing: text) else {
             fail(

@@ -54,7 +54,8 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Sendable, Custom
     /// otherwise not at all, as a name or an e-mail address typed in an id's place is personal
     /// data.
     package static func named(_ text: String) -> String {
-        RecordID(validating: text) != nil
-            ? "id '\(text)'" : "the id given (not a valid id: 1–64 characters of A–Z, a–z, 0–9, '.', '_', '-'; not repeated)"
+        guard RecordID(validating: text) == nil else { return "id '\(text)'" }
+        return
+            "the id given (not a valid id: 1–64 characters of A–Z, a–z, 0–9, '.', '_', '-'; not repeated)"
     }
 }

@@ -29,7 +29,8 @@ struct ImportFuzzTests {
     func fuzz(kind: Kind, format: ImportFormat) throws {
         let reference = try ReferenceFixtures.bundledReference()
         let sample = try SampleRecords(kind: kind)
-        var generator = FuzzGenerator(seed: Self.seed ^ UInt64(kind.rawValue.utf8.count * 7 + (format == .csv ? 0 : 1)))
+        var generator = FuzzGenerator(
+            seed: Self.seed ^ UInt64(kind.rawValue.utf8.count * 7 + (format == .csv ? 0 : 1)))
         var tally = FuzzTally()
         let horizon = DateHorizon(today: Self.today)
         // Built once, for the sample's header (building one takes milliseconds); files whose
@@ -182,7 +183,8 @@ struct SampleRecords {
             let lines = chosen.map { record in
                 let object = Dictionary(uniqueKeysWithValues: zip(header, record))
                 return String(
-                    decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+                    decoding: try! JSONSerialization.data(
+                        withJSONObject: object, options: [.sortedKeys]),
                     as: UTF8.self)
             }
             return (Array((lines.joined(separator: "\n") + "\n").utf8), personal)
@@ -193,14 +195,16 @@ struct SampleRecords {
 /// The ways an input is damaged.
 enum FuzzMutation {
     static let hostile = [
-        "\u{1B}[2J\u{1B}[31m", "\r\n", "\n", "\u{0}", "\u{202E}", "\u{7}", "'; DROP TABLE staff; --",
+        "\u{1B}[2J\u{1B}[31m", "\r\n", "\n", "\u{0}", "\u{202E}", "\u{7}",
+        "'; DROP TABLE staff; --",
         "\"", "\"\"", ",", ";", ":", "{", "}", "[", "]", "\\u0000", "Brian Ssekandi",
         "9999-12-31", "2062-11-20", "0000-00-00", "-1", "99999999999999999999", "1e400", "NaN",
         "\u{FEFF}", "é", "\u{10FFFF}", String(repeating: "x", count: 300),
     ]
 
     /// One mutation of `bytes`, with its name for messages.
-    static func apply(to bytes: [UInt8], using generator: inout FuzzGenerator) -> (String, [UInt8]) {
+    static func apply(to bytes: [UInt8], using generator: inout FuzzGenerator) -> (String, [UInt8])
+    {
         var copy = bytes
         let position = Int.random(in: 0...copy.count, using: &generator)
         switch Int.random(in: 0..<10, using: &generator) {
@@ -214,7 +218,10 @@ enum FuzzMutation {
             return ("truncated at \(position)", Array(copy.prefix(position)))
         case 2:
             let count = Int.random(in: 0...200, using: &generator)
-            return ("\(count) random bytes", (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            return (
+                "\(count) random bytes",
+                (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            )
         case 3:
             let text = hostile[Int.random(in: 0..<hostile.count, using: &generator)]
             copy.insert(contentsOf: Array(text.utf8), at: position)
@@ -222,21 +229,29 @@ enum FuzzMutation {
         case 4:
             // A stray comma shifts the columns after it, as a spreadsheet slip does.
             let commas = copy.indices.filter { copy[$0] == 0x2C }
-            guard let comma = commas.randomElement(using: &generator) else { return ("unchanged", copy) }
+            guard let comma = commas.randomElement(using: &generator) else {
+                return ("unchanged", copy)
+            }
             copy.insert(0x2C, at: comma)
             return ("columns shifted at \(comma)", copy)
         case 5:
             // A field's text replaced by a hostile value.
             let separators = copy.indices.filter { copy[$0] == 0x2C || copy[$0] == 0x3A }
-            guard let start = separators.randomElement(using: &generator) else { return ("unchanged", copy) }
-            let end = copy[(start + 1)...].firstIndex { $0 == 0x2C || $0 == 0x0A || $0 == 0x22 } ?? copy.count
+            guard let start = separators.randomElement(using: &generator) else {
+                return ("unchanged", copy)
+            }
+            let end =
+                copy[(start + 1)...].firstIndex { $0 == 0x2C || $0 == 0x0A || $0 == 0x22 }
+                ?? copy.count
             let text = hostile[Int.random(in: 0..<hostile.count, using: &generator)]
             copy.replaceSubrange((start + 1)..<end, with: Array(text.utf8))
             return ("field at \(start) replaced by \(text.debugDescription)", copy)
         case 6:
             let lines = copy.split(separator: 0x0A, omittingEmptySubsequences: false)
             let chosen = Int.random(in: 0..<lines.count, using: &generator)
-            let repeated = Array(lines.prefix(chosen + 1)) + [lines[chosen]] + Array(lines.dropFirst(chosen + 1))
+            let repeated =
+                Array(lines.prefix(chosen + 1)) + [lines[chosen]]
+                + Array(lines.dropFirst(chosen + 1))
             return ("line \(chosen + 1) repeated", Array(repeated.joined(separator: [0x0A])))
         case 7:
             copy.insert(contentsOf: [0xC3, 0x28, 0xFF, 0xFE, 0x80, 0xED, 0xA0, 0x80], at: position)
