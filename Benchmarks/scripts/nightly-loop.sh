@@ -28,7 +28,8 @@ if [ ! -f outcomes/midst.sqlite ]; then
   "$midst" run --note "snapshot" --as-of "$as_of" >/dev/null
   cp midst.sqlite outcomes/midst.sqlite
   "$midst" generate --outcomes --labelled-needs "${LABELLED_NEEDS:-2500}" --seed 1 --db outcomes/midst.sqlite --out outcomes --force
-  "$midst" import outcomes outcomes/outcomes.csv --db outcomes/midst.sqlite
+  # Dated up to mid-2027: imported as of a day after them (an import refuses later dates).
+  MIDST_AS_OF=2027-12-31 "$midst" import outcomes outcomes/outcomes.csv --db outcomes/midst.sqlite
 fi
 echo "outcomes recorded: $(($(wc -l < outcomes/outcomes.csv) - 1))"
 hyperfine --warmup 1 --runs 5 --export-markdown loop.md \

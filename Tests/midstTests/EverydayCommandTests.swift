@@ -16,7 +16,7 @@ struct EverydayCommandTests {
         let first = try MidstProcess.run(
             ["import", "staff", "s.csv", "--skip-invalid", "--rejects", "r.csv"], in: folder.url)
         #expect(first.status == 0)
-        #expect(first.stderr.contains("'2026-02-30' is no such date"), "\(first.stderr)")
+        #expect(first.stderr.contains("the value is no such date"), "\(first.stderr)")
         var rejects = try String(contentsOfFile: folder.path("r.csv"), encoding: .utf8)
         #expect(rejects.hasPrefix("line,problems,id,"))
         rejects = rejects.replacingOccurrences(of: ",ST9,", with: ",ST4,")
@@ -45,7 +45,8 @@ struct EverydayCommandTests {
         try text.write(toFile: folder.path("s.csv"), atomically: true, encoding: .utf8)
         let refused = try MidstProcess.run(["import", "staff", "s.csv"], in: folder.url)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("unknown column 'shoe_size'"))
+        // Not named: a staff file without its header row would have a name there.
+        #expect(refused.stderr.contains("column 6 of the header is unknown"))
         #expect(refused.stderr.contains("known columns: id, name, email"))
         #expect(refused.stderr.contains("--ignore-unknown-columns"))
         let read = try MidstProcess.run(

@@ -80,6 +80,22 @@ struct QueryCommandTests {
         #expect(unknownForCandidates.status == 1)
     }
 
+    @Test("a name or an e-mail address given for an id is never repeated: why, staff show, decide")
+    func idsThatAreNotIDs() throws {
+        let folder = try Self.sampleFolder()
+        defer { folder.cleanUp() }
+        for arguments in [
+            ["why", "N001", "Brian Ssekandi"], ["why", "N001", "brian.ssekandi@nhs.example"],
+            ["staff", "show", "Brian Ssekandi"], ["decide", "N001", "brian.ssekandi@nhs.example", "--pin"],
+            ["why", "Brian\u{1B}[2J", "S0288"],
+        ] {
+            let result = try MidstProcess.run(arguments, in: folder.url)
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("the id given (not a valid id"), "\(result.stderr)")
+            #expect(!result.stderr.contains("Brian") && !result.stderr.contains("brian"))
+        }
+    }
+
     @Test("search combines filters with AND and shows only consenting staff")
     func search() throws {
         let folder = try Self.sampleFolder()

@@ -253,14 +253,14 @@ extension DataGenerator {
         for index in 1...max(needCount, 1) where needCount > 0 {
             needText += needLine(index: index)
         }
-        let staffValidator = StaffValidator(reference: reference, now: now)
+        let staffValidator = StaffValidator(reference: reference, now: now, horizon: .anyDate)
         var staffReader = try RecordReader<StaffColumn>(
             bytes: Array(staffText.utf8), format: .csv, file: "staff.csv")
         var staff: [Staff] = []
         while let raw = try staffReader.next() {
             staff.append(try staffValidator.validate(raw.row.get(), file: "staff.csv").get())
         }
-        let needValidator = NeedValidator(reference: reference, now: now)
+        let needValidator = NeedValidator(reference: reference, now: now, horizon: .anyDate)
         var needReader = try RecordReader<NeedColumn>(
             bytes: Array(needText.utf8), format: .csv, file: "needs.csv")
         var needs: [Need] = []

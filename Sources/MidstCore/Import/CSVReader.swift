@@ -135,7 +135,8 @@ package struct CSVReader: Sendable {
                         "a quote inside an unquoted field (quote the whole field and double the quote)"
                 )
             }
-            if byte >= 0x80 { isASCII = false }
+            // A NUL, too, leaves the fast paths: the validators refuse it.
+            if byte >= 0x80 || byte == 0 { isASCII = false }
             position += 1
         }
         var end = position
@@ -165,7 +166,8 @@ package struct CSVReader: Sendable {
                 break
             }
             if byte == 0x0A { nextLine += 1 }
-            if byte >= 0x80 { isASCII = false }
+            // A NUL, too, leaves the fast paths: the validators refuse it.
+            if byte >= 0x80 || byte == 0 { isASCII = false }
             position += 1
         }
         let field = CSVFieldSpan(
@@ -191,7 +193,8 @@ package struct CSVFieldSpan: Sendable, Equatable {
     package var end: Int
     /// Whether the bytes hold doubled quotes (`""`), each standing for one quote.
     package var hasDoubledQuotes = false
-    /// Whether every byte is ASCII (then the text needs no UTF-8 check).
+    /// Whether every byte is ASCII other than NUL (then the text needs no UTF-8 check, and can
+    /// be taken as it stands).
     package var isASCII = true
 
     /// Whether the bytes are the field's text as they stand: no quotes to undouble, no UTF-8 to

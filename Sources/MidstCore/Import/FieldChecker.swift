@@ -1,5 +1,9 @@
 /// Reads typed values out of one ``ImportRow``, collecting an issue for every bad field so that a
 /// record's problems are all reported together.
+///
+/// Messages name the problem; they quote the value only for files without personal data
+/// (``ImportColumn/holdsPersonalData``), harmlessly (``shown(_:)``). A value holding a NUL
+/// character is refused.
 struct FieldChecker<Column: ImportColumn> {
     let row: ImportRow<Column>
     let file: String
@@ -10,6 +14,19 @@ struct FieldChecker<Column: ImportColumn> {
         self.row = row
         self.file = file
         self.reference = reference
+        for position in row.positionsWithNUL {
+            fail(
+                Column.allCases[position],
+                "holds a NUL character (byte 0), which would cut the text short: refused")
+        }
+    }
+
+    /// The value as a message shows it: ` 'value'` (with its leading space), controls escaped
+    /// and cut short (``Swift/String/quotedForMessage(limit:)``); nothing at all in a file
+    /// about people, so that a name or an e-mail address in the wrong column never reaches a
+    /// terminal or a log. Written after the noun it names: `"unknown specialty\(shown(text))"`.
+    func shown(_ value: some StringProtocol) -> String {
+        Column.holdsPersonalData ? "" : " " + String(value).quotedForMessage()
     }
 
     mutating func fail(_ column: Column, _ message: String) {
@@ -28,7 +45,8 @@ struct FieldChecker<Column: ImportColumn> {
         guard let id = RecordID(validating: text) else {
             fail(
                 column,
-                "'\(text)' is not a valid id (1–64 characters of A–Z, a–z, 0–9, '.', '_', '-')")
+                "the value\(shown(text)) is not a valid id (1–64 characters of A–Z, a–z, 0–9, '.', '_', '-')"
+            )
             return nil
         }
         return id
@@ -41,16 +59,22 @@ struct FieldChecker<Column: ImportColumn> {
         guard let value = Int(text), range.contains(value) else {
             fail(
                 column,
-                "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+                "the value\(shown(text)) is not a whole number from \(range.lowerBound) to \(range.upperBound)"
+            )
             return fallback
         }
         return value
     }
 
-    mutating func date(_ column: Column) -> CalendarDate? {
+    /// A date; with a `horizon`, one no later than its last day (a record's own date).
+    mutating func date(_ column: Column, within horizon: DateHorizon? = nil) -> CalendarDate? {
         guard let text = text(column) else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            fail(column, Self.dateProblem(text))
+            fail(column, dateProblem(text))
+            return nil
+        }
+        if let horizon, !horizon.admits(date) {
+            fail(column, horizon.problem(date))
             return nil
         }
         return date
@@ -58,7 +82,9 @@ struct FieldChecker<Column: ImportColumn> {
 
     /// Why `text` is not a date: a well-formed date that the calendar does not have
     /// (`2026-02-30`) is "no such date", anything else is not of the form.
-    static func dateProblem(_ text: String) -> String { CalendarDate.problem(parsing: text) }
+    func dateProblem(_ text: String) -> String {
+        CalendarDate.problem(parsing: text, showingValue: !Column.holdsPersonalData)
+    }
 
     /// Two dates forming a window; an end before the start is reported on the end column.
     mutating func window(from startColumn: Column, to endColumn: Column) -> CalendarDate.Window {
@@ -70,14 +96,23 @@ struct FieldChecker<Column: ImportColumn> {
         return CalendarDate.Window(start: start, end: end)
     }
 
-    mutating func timestamp(_ column: Column, default fallback: Timestamp) -> Timestamp {
+    /// When a record was last changed: a date or an ISO 8601 time, no later than the
+    /// `horizon`'s last day; `fallback` when empty.
+    mutating func timestamp(
+        _ column: Column, default fallback: Timestamp, within horizon: DateHorizon
+    ) -> Timestamp {
         guard let text = text(column) else { return fallback }
         guard let value = Timestamp(parsing: text) else {
             fail(
                 column,
                 text.utf8.count == 10
-                    ? Self.dateProblem(text)
-                    : "'\(text)' is not a date (YYYY-MM-DD) or an ISO 8601 time (YYYY-MM-DDTHH:MM:SSZ)")
+                    ? dateProblem(text)
+                    : "the value\(shown(text)) is not a date (YYYY-MM-DD) or an ISO 8601 time (YYYY-MM-DDTHH:MM:SSZ)"
+            )
+            return fallback
+        }
+        guard horizon.admits(value) else {
+            fail(column, horizon.problem(CalendarDate(iso: value.iso.prefix(10))!))
             return fallback
         }
         return value
@@ -89,7 +124,7 @@ struct FieldChecker<Column: ImportColumn> {
         case "yes", "y", "true", "1": return true
         case "no", "n", "false", "0": return false
         default:
-            fail(column, "'\(text)' is not yes/no, true/false or 1/0")
+            fail(column, "the value\(shown(text)) is not yes/no, true/false or 1/0")
             return nil
         }
     }
@@ -99,7 +134,7 @@ struct FieldChecker<Column: ImportColumn> {
         guard let seniority = Seniority(grade: text) else {
             fail(
                 column,
-                "'\(text)' is not a level 1–5, an NHS grade (FY1, ST4, consultant …) or an AfC band (band5 … band9)"
+                "the value\(shown(text)) is not a level 1–5, an NHS grade (FY1, ST4, consultant …) or an AfC band (band5 … band9)"
             )
             return nil
         }
@@ -120,13 +155,13 @@ struct FieldChecker<Column: ImportColumn> {
         for item in items(text) {
             guard item.count == 1, let code = country(item[0], in: column) else {
                 if item.count != 1 {
-                    fail(column, "'\(item.joined(separator: ":"))' is not a country code")
+                    fail(column, "an item\(shown(item.joined(separator: ":"))) is not a country code")
                 }
                 isValid = false
                 continue
             }
             if found.contains(code) {
-                fail(column, "country '\(code)' is listed twice")
+                fail(column, "a country\(shown(code.rawValue)) is listed twice")
                 isValid = false
             } else {
                 found.append(code)
@@ -142,7 +177,7 @@ struct FieldChecker<Column: ImportColumn> {
         for item in items(text) {
             let value = item.joined(separator: ":")
             if found.contains(where: { $0.lowercased() == value.lowercased() }) {
-                fail(column, "'\(value)' is listed twice")
+                fail(column, "an item\(shown(value)) is listed twice")
             } else if !value.isEmpty {
                 found.append(value)
             }
@@ -156,7 +191,7 @@ struct FieldChecker<Column: ImportColumn> {
         guard let value = Double(text), value.isFinite, range.contains(value) else {
             fail(
                 column,
-                "'\(text)' is not a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))"
+                "the value\(shown(text)) is not a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))"
             )
             return nil
         }
@@ -167,7 +202,7 @@ struct FieldChecker<Column: ImportColumn> {
         guard let code = reference.country(text) else {
             fail(
                 column,
-                "unknown country code '\(text)' (use ISO 3166-1 alpha-2 or alpha-3, or XS for Somaliland)"
+                "unknown country code\(shown(text)) (use ISO 3166-1 alpha-2 or alpha-3, or XS for Somaliland)"
             )
             return nil
         }
@@ -176,12 +211,13 @@ struct FieldChecker<Column: ImportColumn> {
 
     mutating func language(_ text: String, in column: Column) -> LanguageCode? {
         guard let code = reference.language(text) else {
+            // About a person, the codes alone: a name may be the value written.
             let guesses = reference.languages(namedLike: text).prefix(3)
-                .map { "\($0.code) (\($0.name))" }
+                .map { Column.holdsPersonalData ? "\($0.code)" : "\($0.code) (\($0.name))" }
             let guess = guesses.isEmpty ? "" : "; did you mean \(guesses.joined(separator: " or "))?"
             fail(
                 column,
-                "unknown language code '\(text)' (use ISO 639-1, 639-3 or a BCP 47 tag)\(guess)")
+                "unknown language code\(shown(text)) (use ISO 639-1, 639-3 or a BCP 47 tag)\(guess)")
             return nil
         }
         return code
@@ -189,7 +225,9 @@ struct FieldChecker<Column: ImportColumn> {
 
     mutating func level(_ text: String, in column: Column) -> LanguageLevel? {
         guard let level = LanguageLevel(code: text) else {
-            fail(column, "'\(text)' is not a language level (A1, A2, B1, B2, C1, C2 or native)")
+            fail(
+                column,
+                "the level\(shown(text)) is not a language level (A1, A2, B1, B2, C1, C2 or native)")
             return nil
         }
         return level
@@ -209,7 +247,8 @@ struct FieldChecker<Column: ImportColumn> {
         for item in items(text) {
             guard item.count == 1, let code = profession(item[0], in: column) else {
                 if item.count != 1 {
-                    fail(column, "'\(item.joined(separator: ":"))' is not a profession code")
+                    fail(
+                        column, "an item\(shown(item.joined(separator: ":"))) is not a profession code")
                 }
                 isValid = false
                 continue
@@ -228,7 +267,8 @@ struct FieldChecker<Column: ImportColumn> {
         guard let entry = reference.specialty(text), entry.level == .profession else {
             let known = reference.specialties.filter { $0.level == .profession }.map(
                 \.code.rawValue)
-            fail(column, "unknown profession '\(text)' (known: \(known.joined(separator: ", ")))")
+            fail(
+                column, "unknown profession\(shown(text)) (known: \(known.joined(separator: ", ")))")
             return nil
         }
         return entry.code
@@ -249,7 +289,7 @@ struct FieldChecker<Column: ImportColumn> {
             for item in text(column).map(items) ?? [] {
                 guard item.count == 1, !item[0].isEmpty else {
                     let what = isSkillColumn ? "skill" : "specialty"
-                    fail(column, "'\(item.joined(separator: ":"))' is not a \(what) code")
+                    fail(column, "an item\(shown(item.joined(separator: ":"))) is not a \(what) code")
                     continue
                 }
                 guard let entry = entry(item[0], in: column, isSkillColumn: isSkillColumn) else {
@@ -286,8 +326,8 @@ struct FieldChecker<Column: ImportColumn> {
             fail(
                 column,
                 isSkillColumn
-                    ? "unknown skill '\(text)' (see `midst reference skills`)"
-                    : "unknown specialty '\(text)' (see `midst reference specialties`)")
+                    ? "unknown skill\(shown(text)) (see `midst reference skills`)"
+                    : "unknown specialty\(shown(text)) (see `midst reference specialties`)")
             return nil
         }
         if isSkillColumn, !entry.isSkill {
@@ -344,7 +384,7 @@ struct FieldChecker<Column: ImportColumn> {
             guard parts.count == 2 || (parts.count == 1 && defaultLevel != nil) else {
                 fail(
                     column,
-                    "'\(parts.joined(separator: ":"))' is not LANG:LEVEL, e.g. 'en:C1' or 'yo:native'"
+                    "an item\(shown(parts.joined(separator: ":"))) is not LANG:LEVEL, e.g. 'en:C1' or 'yo:native'"
                 )
                 continue
             }
@@ -352,7 +392,7 @@ struct FieldChecker<Column: ImportColumn> {
             let level = parts.count == 2 ? self.level(parts[1], in: column) : defaultLevel
             guard let language, let level else { continue }
             if result.contains(where: { $0.0 == language }) {
-                fail(column, "language '\(language)' is listed twice")
+                fail(column, "a language\(shown(language.rawValue)) is listed twice")
                 continue
             }
             result.append((language, level))

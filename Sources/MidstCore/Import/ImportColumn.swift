@@ -8,10 +8,15 @@ package protocol ImportColumn: CaseIterable, Hashable, Sendable where AllCases =
     var position: Int { get }
     /// Other header names (and JSON keys) accepted for this column.
     var aliases: [String] { get }
+    /// Whether the file's records are about people (staff): then any field may hold a name or
+    /// an e-mail address (a column shifted by a stray comma puts one anywhere), and messages
+    /// about the file never repeat a value, only its line, column and the kind of problem.
+    static var holdsPersonalData: Bool { get }
 }
 
 extension ImportColumn {
     package var aliases: [String] { [] }
+    package static var holdsPersonalData: Bool { false }
 
     /// The column a header name or JSON key (lower case) stands for, by name or alias.
     package static func named(_ key: String) -> Self? {
@@ -57,6 +62,8 @@ package enum StaffColumn: Int, ImportColumn {
         default: false
         }
     }
+
+    package static var holdsPersonalData: Bool { true }
 }
 
 /// Columns of a needs file (see `docs/FORMATS.md`).

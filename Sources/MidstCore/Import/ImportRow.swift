@@ -8,6 +8,9 @@ package struct ImportRow<Column: ImportColumn>: Sendable {
     /// The columns a JSON Lines record names (even as `null` or empty), which a re-import
     /// updates; `nil` for CSV, where the header says.
     package var givenColumns: Set<Column>?
+    /// The positions of the columns whose value holds a NUL character, which Midst refuses
+    /// rather than let a C string cut the text short (``FieldChecker`` reports them).
+    package private(set) var positionsWithNUL: [Int] = []
 
     /// An empty row for `line` with room for `columnCount` values (`Column.allCases.count`,
     /// passed in because computing `allCases` allocates, and this runs once per record).
@@ -19,7 +22,10 @@ package struct ImportRow<Column: ImportColumn>: Sendable {
     /// The value of `column`, or `nil` when absent or empty.
     package subscript(column: Column) -> String? {
         get { values[column.position] }
-        set { values[column.position] = newValue.flatMap(Self.trimmed) }
+        set {
+            if let newValue, newValue.utf8.contains(0) { positionsWithNUL.append(column.position) }
+            values[column.position] = newValue.flatMap(Self.trimmed)
+        }
     }
 
     private static func trimmed(_ text: String) -> String? {
@@ -84,19 +90,24 @@ package struct ImportHeader<Column: ImportColumn>: Sendable {
                     columns.append(nil)
                     ignored.append(name)
                 } else {
+                    // A staff file without its header row would have a person's name here.
+                    let which =
+                        Column.holdsPersonalData
+                        ? "column \(position + 1) of the header is unknown (the name is not shown: staff files hold personal data)"
+                        : "unknown column \(name.quotedForMessage())"
                     let known = Column.allCases.map(\.name).joined(separator: ", ")
                     issues.append(
                         ImportIssue(
                             file: file, line: line,
                             message:
-                                "unknown column '\(name)' (known columns: \(known); --ignore-unknown-columns reads past it)"
+                                "\(which) (known columns: \(known); --ignore-unknown-columns reads past it)"
                         ))
                 }
                 continue
             }
             if !seen.insert(column).inserted {
                 issues.append(
-                    ImportIssue(file: file, line: line, message: "column '\(key)' appears twice"))
+                    ImportIssue(file: file, line: line, message: "column '\(column.name)' appears twice"))
             }
             columns.append(column)
         }

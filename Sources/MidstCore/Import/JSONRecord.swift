@@ -51,7 +51,10 @@ enum JSONValue: Decodable, Sendable {
                         !Self.itemKeys.contains($0)
                     }) {
                         return .failure(
-                            FieldTextError(message: "unknown key '\(unknown)' in a list item"))
+                            FieldTextError(
+                                message:
+                                    "a list item has an unknown key (known: \(Self.itemKeys.joined(separator: ", ")))"
+                            ))
                     }
                     var values: [String] = []
                     for key in Self.itemKeys {

@@ -28,7 +28,9 @@ package struct NeedStatusValidator: Sendable {
         var status: Need.Status?
         if let text = check.text(.status) {
             status = Need.Status(rawValue: text.lowercased())
-            if status == nil { check.fail(.status, "'\(text)' is not open, filled or closed") }
+            if status == nil {
+                check.fail(.status, "the value\(check.shown(text)) is not open, filled or closed")
+            }
         }
         let reason = check.text(.reason)
         guard check.issues.isEmpty, let id, let status else {

@@ -3,10 +3,15 @@ package struct NeedValidator: Sendable {
     package let reference: ReferenceData
     /// The `updated_at` given to records that carry none.
     package let now: Timestamp
+    /// The latest `updated_at` accepted.
+    package let horizon: DateHorizon
 
-    package init(reference: ReferenceData, now: Timestamp) {
+    /// A validator stamping undated records with `now`, and refusing records dated after the
+    /// `horizon` (by default, the one of the day `now` falls on).
+    package init(reference: ReferenceData, now: Timestamp, horizon: DateHorizon? = nil) {
         self.reference = reference
         self.now = now
+        self.horizon = horizon ?? DateHorizon(now: now)
     }
 
     /// The need, or every issue found in the row.
@@ -34,13 +39,16 @@ package struct NeedValidator: Sendable {
             Need.LanguageRequirement(language: $0.0, minimumLevel: $0.1)
         }
         for language in Set(required.map(\.language)).intersection(preferred.map(\.language)) {
-            check.fail(.preferredLanguages, "language '\(language)' is already required")
+            check.fail(
+                .preferredLanguages, "language\(check.shown(language.rawValue)) is already required")
         }
         let dates = check.window(from: .start, to: .end)
         var mode: Need.Mode?
         if let text = check.text(.mode) {
             mode = Need.Mode(rawValue: String(text.lowercased().map { $0 == "_" ? "-" : $0 }))
-            if mode == nil { check.fail(.mode, "'\(text)' is not remote, in-country or either") }
+            if mode == nil {
+                check.fail(.mode, "the value\(check.shown(text)) is not remote, in-country or either")
+            }
         }
         let slots = check.integer(.slots, in: 1...100, default: 1)
         let priority = check.integer(.priority, in: 1...5, default: 3)
@@ -49,7 +57,7 @@ package struct NeedValidator: Sendable {
             if let value = Need.Status(rawValue: text.lowercased()) {
                 status = value
             } else {
-                check.fail(.status, "'\(text)' is not open, filled or closed")
+                check.fail(.status, "the value\(check.shown(text)) is not open, filled or closed")
             }
         }
         let description = check.text(.description)
@@ -57,7 +65,7 @@ package struct NeedValidator: Sendable {
         let partners = check.textItems(.partner)
         let minimumScore = check.decimal(.minScore, in: 0...100)
         let requiresSpecialty = check.boolean(.requireSpecialty)
-        let updatedAt = check.timestamp(.updatedAt, default: now)
+        let updatedAt = check.timestamp(.updatedAt, default: now, within: horizon)
         guard check.issues.isEmpty, let id, let partnership, let host, let countries,
             let professions,
             let seniority, let mode

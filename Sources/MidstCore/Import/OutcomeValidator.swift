@@ -2,8 +2,14 @@
 /// the store, which knows them.
 package struct OutcomeValidator: Sendable {
     package let reference: ReferenceData
+    /// The latest outcome date accepted.
+    package let horizon: DateHorizon
 
-    package init(reference: ReferenceData) { self.reference = reference }
+    /// A validator refusing outcomes dated after `horizon`.
+    package init(reference: ReferenceData, horizon: DateHorizon) {
+        self.reference = reference
+        self.horizon = horizon
+    }
 
     /// The outcome, or every issue found in the row.
     package func validate(_ row: ImportRow<OutcomeColumn>, file: String) -> Result<
@@ -17,10 +23,10 @@ package struct OutcomeValidator: Sendable {
             kind = Outcome.Kind(rawValue: String(text.lowercased().map { $0 == "-" ? "_" : $0 }))
             if kind == nil {
                 check.fail(
-                    .outcome, "'\(text)' is not \(Outcome.Kind.spelledOut)")
+                    .outcome, "the value\(check.shown(text)) is not \(Outcome.Kind.spelledOut)")
             }
         }
-        let date = check.date(.date)
+        let date = check.date(.date, within: horizon)
         guard check.issues.isEmpty, let need, let staff, let kind, let date else {
             return .failure(ImportFailure(issues: check.issues))
         }

@@ -4,7 +4,7 @@
 ///
 /// A plain row has ASCII fields without doubled quotes or surrounding spaces; codes in their
 /// canonical spelling (`paediatrics`, `NG:trained:4`, `yo:native`); levels 1–5 or grades; dates
-/// `YYYY-MM-DD`; consent `yes`/`no`/`true`/`false`/`1`/`0`/`y`/`n`; modes `remote`/`in-country`.
+/// `YYYY-MM-DD` (an `updated_at` no later than the ``DateHorizon``); consent `yes`/`no`/`true`/`false`/`1`/`0`/`y`/`n`; modes `remote`/`in-country`.
 /// Anything unusual — a bad value, a lower-case country, an alpha-3 code, a repeated item, more
 /// than ``PlainStaff/capacity`` items — is declined rather than judged: ``StaffValidator`` is the
 /// one place that normalises and explains. So a row this accepts is one ``StaffValidator``
@@ -24,9 +24,15 @@ package struct PlainStaffValidator: Sendable {
     private let countryByLetters: [Int16]
     /// Language numbers by two or three lower-case letters (base 27, a = 1), or -1.
     private let languageByLetters: [Int16]
+    /// The latest `updated_at` that is plain; a later one is left to ``StaffValidator`` to refuse.
+    private let horizon: DateHorizon
 
-    /// A validator for rows laid out as `header` says, against `reference`.
-    package init(reference: ReferenceData, header: ImportHeader<StaffColumn>) {
+    /// A validator for rows laid out as `header` says, against `reference`, declining records
+    /// dated after `horizon`.
+    package init(
+        reference: ReferenceData, header: ImportHeader<StaffColumn>, horizon: DateHorizon
+    ) {
+        self.horizon = horizon
         fieldOfColumn = StaffColumn.allCases.map { header.fieldIndex(of: $0) ?? -1 }
         fieldCount = header.fieldCount
         let codes = reference.specialties.map(\.code)
@@ -96,7 +102,8 @@ package struct PlainStaffValidator: Sendable {
         let start = from.isEmpty ? nil : CalendarDate(isoBytes: row.bytes(from))
         let end = to.isEmpty ? nil : CalendarDate(isoBytes: row.bytes(to))
         guard from.isEmpty || start != nil, to.isEmpty || end != nil,
-            updatedOn.isEmpty || CalendarDate(isoBytes: row.bytes(updatedOn)) != nil
+            updatedOn.isEmpty
+                || CalendarDate(isoBytes: row.bytes(updatedOn)).map(horizon.admits) == true
         else { return nil }
         if let start, let end, end < start { return nil }
         (staff.availableFrom, staff.availableTo, staff.updatedOn) = (from, to, updatedOn)

@@ -173,11 +173,16 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
                     continue
                 }
                 let known = Column.allCases.map(\.name).joined(separator: ", ")
+                // A line about a person may hold a name where a key belongs.
+                let which =
+                    Column.holdsPersonalData
+                    ? "an unknown key (not shown: staff files hold personal data)"
+                    : "unknown key \(key.quotedForMessage())"
                 return failure(
-                    "unknown key '\(key)' (known keys: \(known); --ignore-unknown-columns reads past it)")
+                    "\(which) (known keys: \(known); --ignore-unknown-columns reads past it)")
             }
             if !given.insert(column).inserted {
-                return failure("key '\(key)' repeats column '\(column.name)'")
+                return failure("key \(key.quotedForMessage()) repeats column '\(column.name)'")
             }
             switch object[key]!.fieldText() {
             case .success(let text): row[column] = text

@@ -4,10 +4,15 @@ package struct StaffValidator: Sendable {
     package let reference: ReferenceData
     /// The `updated_at` given to records that carry none.
     package let now: Timestamp
+    /// The latest `updated_at` accepted.
+    package let horizon: DateHorizon
 
-    package init(reference: ReferenceData, now: Timestamp) {
+    /// A validator stamping undated records with `now`, and refusing records dated after the
+    /// `horizon` (by default, the one of the day `now` falls on).
+    package init(reference: ReferenceData, now: Timestamp, horizon: DateHorizon? = nil) {
         self.reference = reference
         self.now = now
+        self.horizon = horizon ?? DateHorizon(now: now)
     }
 
     /// The staff record, or every issue found in the row.
@@ -41,7 +46,7 @@ package struct StaffValidator: Sendable {
         let consent = check.boolean(.consent)
         let employer = check.text(.employer)
         let placements = check.integer(.placements, in: 0...1000, default: 0)
-        let updatedAt = check.timestamp(.updatedAt, default: now)
+        let updatedAt = check.timestamp(.updatedAt, default: now, within: horizon)
         guard check.issues.isEmpty, let id, let profession, let seniority, let consent else {
             return .failure(ImportFailure(issues: check.issues))
         }
@@ -61,7 +66,7 @@ package struct StaffValidator: Sendable {
             guard parts.count == 2 || parts.count == 3 else {
                 check.fail(
                     .countries,
-                    "'\(parts.joined(separator: ":"))' is not CC:KIND[:YEARS], e.g. 'NG:trained:4'")
+                    "an item is not CC:KIND[:YEARS], e.g. 'NG:trained:4'")
                 continue
             }
             let country = check.country(parts[0], in: .countries)
@@ -69,19 +74,19 @@ package struct StaffValidator: Sendable {
             if kind == nil {
                 check.fail(
                     .countries,
-                    "unknown tie kind '\(parts[1])' (nationality, birth, trained, worked or heritage)"
+                    "unknown tie kind (nationality, birth, trained, worked or heritage)"
                 )
             }
             var years: Int?
             if parts.count == 3 {
                 years = Int(parts[2])
                 if years == nil || !(0...80).contains(years!) {
-                    check.fail(.countries, "'\(parts[2])' is not a number of years from 0 to 80")
+                    check.fail(.countries, "the years of a tie are not a number from 0 to 80")
                 }
             }
             guard let country, let kind else { continue }
             if ties.contains(where: { $0.country == country && $0.kind == kind }) {
-                check.fail(.countries, "tie '\(country):\(kind.rawValue)' is listed twice")
+                check.fail(.countries, "a tie (country and kind) is listed twice")
                 continue
             }
             ties.append(CountryTie(country: country, kind: kind, years: years))
@@ -98,7 +103,7 @@ package struct StaffValidator: Sendable {
             case "in-country", "in_country", "incountry": modes.insert(.inCountry)
             case "both", "either": modes.formUnion(.both)
             default:
-                check.fail(.modes, "'\(parts.joined(separator: ":"))' is not remote or in-country")
+                check.fail(.modes, "an item is not remote or in-country")
             }
         }
         return modes.isEmpty ? .both : modes

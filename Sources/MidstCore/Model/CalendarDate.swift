@@ -34,8 +34,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Why `text` is not a date, in words: "'2026-02-30' is no such date (check the month and
-    /// the day)", or "'26/2/30' is not a date of the form YYYY-MM-DD".
-    public static func problem(parsing text: String) -> String {
+    /// the day)", or "'26/2/30' is not a date of the form YYYY-MM-DD". The text is quoted
+    /// harmlessly (``Swift/String/quotedForMessage(limit:)``); without `showingValue`, not at
+    /// all ("the value is not a date …"), for a field that may hold personal data.
+    public static func problem(parsing text: String, showingValue: Bool = true) -> String {
+        let subject = showingValue ? text.quotedForMessage() : "the value"
         let bytes = Array(text.utf8)
         let isWellFormed =
             bytes.count == 10 && bytes[4] == 0x2D && bytes[7] == 0x2D
@@ -43,8 +46,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
                 $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element)
             }
         return isWellFormed
-            ? "'\(text)' is no such date (check the month and the day)"
-            : "'\(text)' is not a date of the form YYYY-MM-DD"
+            ? "\(subject) is no such date (check the month and the day)"
+            : "\(subject) is not a date of the form YYYY-MM-DD"
     }
 
     /// `YYYY-MM-DD`.

@@ -48,4 +48,14 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Sendable, Custom
         else { return nil }
         self.rawValue = text
     }
+
+    /// How a message names an id given on the command line: `id 'S0001'` when `text` is a
+    /// valid id (its characters are harmless on a terminal, and no e-mail address is one);
+    /// otherwise not at all, as a name or an e-mail address typed in an id's place is personal
+    /// data.
+    package static func named(_ text: String) -> String {
+        guard RecordID(validating: text) == nil else { return "id '\(text)'" }
+        return
+            "the id given (not a valid id: 1–64 characters of A–Z, a–z, 0–9, '.', '_', '-'; not repeated)"
+    }
 }

@@ -15,6 +15,15 @@ extension String {
         return shown
     }
 
+    /// The text as a message quotes it: in single quotes, with controls shown as `\u{…}`
+    /// (``showingControls``), and cut to `limit` characters with `…`, so that a stray value (a
+    /// whole paragraph, a terminal escape, a NUL) reads as one harmless line. For values that are
+    /// not personal data: messages never quote those at all.
+    package func quotedForMessage(limit: Int = 60) -> String {
+        let cut = count > limit ? String(prefix(limit)) + "…" : self
+        return "'\(cut.showingControls)'"
+    }
+
     /// C0 and C1 controls (ESC, CR, BEL …) and the bidirectional overrides and isolates, which
     /// can make a terminal or a browser show text other than what is stored.
     /// (Unicode's control category, Cc, is exactly U+0000–U+001F and U+007F–U+009F: compared

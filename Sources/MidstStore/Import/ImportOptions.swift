@@ -32,6 +32,9 @@ public struct ImportOptions: Sendable {
     public var appliesOlderRecords = false
     /// The `updated_at` of records that carry none.
     public var now: Timestamp
+    /// The day the import takes as today (`$MIDST_AS_OF` in the CLI; by default the day of
+    /// ``now``): a record dated more than ``DateHorizon/skewDays`` after it is refused.
+    public var today: CalendarDate
     /// Whether CSV rows already written the way Midst stores them are validated straight from
     /// their bytes (``PlainStaffValidator``). On by default; off, every row is decoded and goes
     /// through the full validator, which the tests and benchmarks compare against.
@@ -47,7 +50,11 @@ public struct ImportOptions: Sendable {
         self.format = format
         self.fileName = fileName
         self.now = now
+        today = DateHorizon(now: now).today
     }
+
+    /// The latest day a record may be dated.
+    var horizon: DateHorizon { DateHorizon(today: today) }
 }
 
 /// A record left out of an import, with every reason.

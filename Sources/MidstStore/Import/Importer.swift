@@ -190,7 +190,8 @@ extension MidstDatabase {
     /// always.
     public func importStaff(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
         let reference = BundledReference.data
-        let validator = StaffValidator(reference: reference, now: options.now)
+        let validator = StaffValidator(
+            reference: reference, now: options.now, horizon: options.horizon)
         let header = try RecordReader<StaffColumn>(
             bytes: bytes, format: options.format, file: options.fileName,
             ignoringUnknownColumns: options.ignoresUnknownColumns
@@ -220,7 +221,8 @@ extension MidstDatabase {
                 }
             } plain: { header in
                 guard mayReadPlain else { return { _, _ in nil } }
-                let plain = PlainStaffValidator(reference: reference, header: header)
+                let plain = PlainStaffValidator(
+                    reference: reference, header: header, horizon: options.horizon)
                 return { plain.validate($0, in: $1).map(StaffImportRecord.plain) }
             } makeWriter: { db, keepsSnapshot in
                 try StaffWriter(
@@ -244,7 +246,8 @@ extension MidstDatabase {
                 try NeedStatusWriter(db, now: options.now)
             }
         }
-        let validator = NeedValidator(reference: BundledReference.data, now: options.now)
+        let validator = NeedValidator(
+            reference: BundledReference.data, now: options.now, horizon: options.horizon)
         return try runImport(bytes, options: options, kind: .needs, identity: \.id.rawValue) {
             validator.validate($0, file: options.fileName)
         } makeWriter: { db, _ in
@@ -271,7 +274,8 @@ extension MidstDatabase {
 
     /// Imports outcomes; every need and staff id must already be in the database.
     public func importOutcomes(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
-        let validator = OutcomeValidator(reference: BundledReference.data)
+        let validator = OutcomeValidator(
+            reference: BundledReference.data, horizon: options.horizon)
         return try runImport(
             bytes, options: options, kind: .outcomes,
             identity: { "\($0.needID)/\($0.staffID)/\($0.kind.rawValue)" }

@@ -34,7 +34,7 @@ struct NeedStatusWriter: RecordWriter {
 
     mutating func write(_ change: NeedStatusChange, _ db: Database) throws -> Bool {
         guard let key = try Int64.fetchOne(findNeed, arguments: [change.needID.rawValue]) else {
-            throw UnknownRecord(message: "no need with id '\(change.needID)'")
+            throw UnknownRecord(message: "no need with \(RecordID.named(change.needID.rawValue))")
         }
         update.bind(1, change.status.rawValue)
         update.bind(2, change.reason)

@@ -20,6 +20,7 @@ enum StaffImportRecord: Sendable {
 /// primary key.
 struct StaffWriter: RecordWriter {
     /// A re-imported record can be refused: older than the stored one, or undoing a withdrawal.
+    /// An older record that withdraws consent is not refused: its withdrawal alone applies.
     static var canReject: Bool { true }
     static var rejectsOnlyStoredRecords: Bool { true }
 
@@ -44,12 +45,13 @@ struct StaffWriter: RecordWriter {
     private let storedState: Statement
     private let verdict: PreparedInsert
     private let storedRecord: Statement
-    private let setConsentChanged: PreparedInsert
     private let lookupDeletion: LookupRowDeletion
     /// The written people's rows for the staff snapshot, when it is kept current
     /// (``SnapshotMaintenance``), with the keys of the people they replace.
     private var snapshotRows: StaffTableRows?
     private var replaced: Set<Int64> = []
+    /// People whose consent an older record withdrew, their rows otherwise as stored.
+    private var withdrawn: Set<Int64> = []
     /// Commitments and completed placements of everyone who has any, for the rows of
     /// re-imported people (an import of staff changes no outcome).
     private let contexts: [Int64: Staff.Context]
@@ -89,8 +91,16 @@ struct StaffWriter: RecordWriter {
         let columns = Self.columnNames.joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: Self.columnNames.count).joined(
             separator: ", ")
+        // Consent and the time it changed are set by one statement: the trigger that dates a
+        // withdrawal made outside Midst (Migrations, v14) tells them apart by that.
+        // Parameters: the 18 columns, the key, and the time of a consent change.
         updateStaff = try PreparedInsert(
-            db, sql: "UPDATE staff SET (\(columns)) = (\(placeholders)) WHERE staff_key = ?")
+            db,
+            sql: """
+                UPDATE staff SET (\(columns), consent_changed_at) = (\(placeholders),
+                    CASE WHEN consent = ?15 THEN consent_changed_at ELSE ?20 END)
+                WHERE staff_key = ?19
+                """)
         previousCodes = try db.makeStatement(
             sql: "SELECT specialties, countries, languages, consent, active FROM staff WHERE staff_key = ?")
         storedState = try db.makeStatement(
@@ -98,43 +108,42 @@ struct StaffWriter: RecordWriter {
         // A withdrawal is a recorded change to no consent (consent_changed_at): someone imported
         // without consent never gave it, and a later record may give it, as any correction.
         // 0: the record applies; 1: it is older than the stored one; 2: it would give back a
-        // withdrawn consent. Parameters: the key, the record's stamp (NULL when undated), whether
-        // it gives consent, whether older records apply. Answered without allocating, as it runs
-        // for every re-imported person; the message is built only for a refused record.
+        // withdrawn consent; 3: it is older, but withdraws consent, which applies alone.
+        // Parameters: the key, the record's stamp (NULL when undated), whether it gives consent,
+        // whether older records apply. Answered without allocating, as it runs for every
+        // re-imported person; the message is built only for a refused record.
         verdict = try PreparedInsert(
             db,
             sql: """
                 SELECT CASE
                     WHEN consent = 0 AND ?3 = 1 AND consent_changed_at IS NOT NULL
                         AND (?2 IS NULL OR ?2 <= consent_changed_at) THEN 2
-                    WHEN ?4 = 0 AND ?2 IS NOT NULL AND ?2 < updated_at THEN 1
+                    WHEN ?4 = 0 AND ?2 IS NOT NULL AND ?2 < updated_at
+                        THEN CASE WHEN consent = 1 AND ?3 = 0 THEN 3 ELSE 1 END
                     ELSE 0 END
                 FROM staff WHERE staff_key = ?1
                 """)
         storedRecord = try db.makeStatement(sql: "SELECT * FROM staff WHERE staff_key = ?")
-        setConsentChanged = try PreparedInsert(
-            db, sql: "UPDATE staff SET consent_changed_at = ? WHERE staff_key = ?")
         lookupDeletion = try LookupRowDeletion(db)
         snapshotRows = keepsRows ? StaffTableRows(reference: reference) : nil
         contexts = keepsRows && !existing.isEmpty ? try MidstDatabase.staffContexts(db, of: nil) : [:]
     }
 
     func staffChanges(_ db: Database) throws -> StaffChanges {
-        StaffChanges(replaced: replaced, rows: snapshotRows)
+        StaffChanges(reread: withdrawn, replaced: replaced, rows: snapshotRows)
     }
 
     /// Refuses a record older than the stored one (unless `--force`), and, always, a record
     /// that would give back consent withdrawn after the record's date (or an undated record):
-    /// withdrawn by `midst staff consent` or by an earlier import that changed it.
+    /// withdrawn by `midst staff consent`, by an earlier import that changed it, or in the
+    /// database directly. An older record that withdraws consent is not refused (``write``
+    /// applies the withdrawal alone).
     func problem(with record: StaffImportRecord, _ db: Database) throws -> (
         field: String, message: String
     )? {
         guard !existing.isEmpty, let key = existing[id(of: record)] else { return nil }
-        verdict.bind(1, Int(key))
-        bindStamp(of: record, to: verdict, at: 2)
-        verdict.bind(3, consent(of: record))
-        verdict.bind(4, appliesOlderRecords)
-        guard let refusal = try verdict.integer(db), refusal != 0,
+        let refusal = try verdict(on: record, key: Int(key), db)
+        guard refusal == 1 || refusal == 2,
             let stored = try Row.fetchOne(storedState, arguments: [key])
         else { return nil }
         // The verdict decided; the stored row only words the message.
@@ -153,22 +162,34 @@ struct StaffWriter: RecordWriter {
         )
     }
 
+    /// The verdict on a re-imported record (see `verdict` in `init`).
+    private func verdict(on record: StaffImportRecord, key: Int, _ db: Database) throws -> Int {
+        verdict.bind(1, key)
+        bindStamp(of: record, to: verdict, at: 2)
+        verdict.bind(3, consent(of: record))
+        verdict.bind(4, appliesOlderRecords)
+        return try verdict.integer(db) ?? 0
+    }
+
     mutating func write(_ record: StaffImportRecord, _ db: Database) throws -> Bool {
         let found = existing.isEmpty ? nil : existing[id(of: record)]
         let key: Int
         if let found {
             key = Int(found)
+            // A withdrawal applies whatever its date; the rest of an older record does not.
+            if !consent(of: record), try verdict(on: record, key: key, db) == 3 {
+                try withdrawConsentAlone(of: record, key: key, db)
+                return false
+            }
             let record = try corrected(record, key: key)
             let stored = try deleteLookups(of: key, db)
-            let wasConsenting = stored?.hasConsented
+            let changesConsent = stored.map { $0.hasConsented != consent(of: record) } ?? false
+            let at = changesConsent ? stamp(of: record).flatMap(Timestamp.init(parsing:)) ?? now : now
             try bind(record, to: updateStaff, at: 1)
             updateStaff.bind(19, key)
+            updateStaff.bind(20, at.iso)
             try updateStaff.execute(db)
-            if let wasConsenting, wasConsenting != consent(of: record) {
-                let at = stamp(of: record).flatMap(Timestamp.init(parsing:)) ?? now
-                setConsentChanged.bind(1, at.iso)
-                setConsentChanged.bind(2, key)
-                try setConsentChanged.execute(db)
+            if changesConsent {
                 try MidstDatabase.recordConsentChange(
                     key: Int64(key), to: consent(of: record), at: at, reason: nil,
                     source: source, db)
@@ -191,6 +212,33 @@ struct StaffWriter: RecordWriter {
         }
         addLookups(of: record, key: key)
         return true
+    }
+
+    /// Withdraws the consent of the person with `key` for an older record, which changes
+    /// nothing else. The withdrawal is dated no earlier than the stored record, so that
+    /// re-importing that record (which gave consent) cannot give it back, and after the time
+    /// consent was last given (which the trigger of v14 takes for a change made outside Midst
+    /// when it stays the same). Rare: plain GRDB.
+    private mutating func withdrawConsentAlone(
+        of record: StaffImportRecord, key: Int, _ db: Database
+    ) throws {
+        let at = stamp(of: record).flatMap(Timestamp.init(parsing:)) ?? now
+        try db.execute(
+            sql: """
+                UPDATE staff SET consent = 0, consent_changed_at =
+                    CASE WHEN max(?1, updated_at) > coalesce(consent_changed_at, '')
+                        THEN max(?1, updated_at)
+                        ELSE strftime('%Y-%m-%dT%H:%M:%SZ', consent_changed_at, '+1 second') END
+                WHERE staff_key = ?2
+                """, arguments: [at.iso, key])
+        let changedAt =
+            try String.fetchOne(
+                db, sql: "SELECT consent_changed_at FROM staff WHERE staff_key = ?",
+                arguments: [key]
+            ).flatMap(Timestamp.init(parsing:)) ?? at
+        try MidstDatabase.recordConsentChange(
+            key: Int64(key), to: false, at: changedAt, reason: nil, source: source, db)
+        if snapshotRows != nil { withdrawn.insert(Int64(key)) }
     }
 
     /// A parsed record lacking columns, completed with the stored values of those columns.

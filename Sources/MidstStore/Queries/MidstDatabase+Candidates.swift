@@ -17,7 +17,7 @@ extension MidstDatabase {
     /// - Throws: ``UnknownRecord`` when there is none.
     package func existingNeed(id: String) throws -> Need {
         guard let need = try need(id: id) else {
-            throw UnknownRecord(message: "no need with id '\(id)'")
+            throw UnknownRecord(message: "no need with \(RecordID.named(id))")
         }
         return need
     }
@@ -28,7 +28,7 @@ extension MidstDatabase {
     /// - Throws: ``UnknownRecord`` when there is no such consenting person.
     package func consentingStaff(id: String) throws -> Staff {
         guard let staff = try staff(id: id), staff.hasConsented else {
-            throw UnknownRecord(message: "no consenting staff member with id '\(id)'")
+            throw UnknownRecord(message: "no consenting staff member with \(RecordID.named(id))")
         }
         return staff
     }

@@ -23,7 +23,7 @@ extension MidstDatabase {
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT staff_key, consent FROM staff WHERE id = ?", arguments: [id])
-            else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
+            else { throw UnknownRecord(message: "no staff member with \(RecordID.named(id))") }
             let key: Int64 = row["staff_key"]
             guard (row["consent"] as Bool) != hasConsented else { return (false, StaffChanges()) }
             try db.execute(

@@ -52,7 +52,7 @@ extension MidstDatabase {
                             FROM staff WHERE id = ?
                             """,
                         arguments: [id])
-                else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
+                else { throw UnknownRecord(message: "no staff member with \(RecordID.named(id))") }
                 let key: Int64 = row["staff_key"]
                 traces = ErasureTraces(id: id, name: row["name"], email: row["email"])
                 report.rows = try LookupRowDeletion(db).delete(

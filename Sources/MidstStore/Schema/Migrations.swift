@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v11-needs-v2", migrate: addNeedsV2Columns)
         migrator.registerMigration("v12-records-you-can-trust", migrate: makeRecordsTrustworthy)
         migrator.registerMigration("v13-nightly-loop", migrate: closeTheNightlyLoop)
+        migrator.registerMigration("v14-withdrawals-anywhere", migrate: dateWithdrawalsAnywhere)
         // Numbered migrations go above: the component columns come last.
         for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
             migrator.registerMigration("component-\(component.rawValue)") { db in
@@ -416,6 +417,28 @@ enum Migrations {
                 """)
         try GenerationTriggers.create(on: "outcome", db)
         try db.execute(sql: "UPDATE staff_generation SET generation = random()")
+    }
+
+    /// Withdrawals made anywhere (issue 22): a withdrawal of consent made outside Midst (an
+    /// `UPDATE staff SET consent = 0` in the `sqlite3` shell) is dated and recorded in the
+    /// consent history like one made by `midst staff consent`, so that no later import of an
+    /// older spreadsheet gives consent back. Midst's own writes set `consent` and
+    /// `consent_changed_at` in one statement; an update that changes consent to 0 and leaves
+    /// `consent_changed_at` as it was was made elsewhere, and is dated by the clock.
+    private static func dateWithdrawalsAnywhere(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TRIGGER staff_consent_withdrawn_outside AFTER UPDATE OF consent ON staff
+                WHEN OLD.consent = 1 AND NEW.consent = 0
+                    AND NEW.consent_changed_at IS OLD.consent_changed_at
+                BEGIN
+                    UPDATE staff SET consent_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                    WHERE staff_key = NEW.staff_key;
+                    INSERT INTO consent_change (staff_key, changed_at, consent, reason, source)
+                    VALUES (NEW.staff_key, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0, NULL,
+                        'the database, outside Midst');
+                END
+                """)
     }
 
     /// The score components whose values v4 gave a column of `shortlist`.

@@ -20,7 +20,7 @@ extension MidstDatabase {
             guard
                 let needKey = try Int64.fetchOne(
                     db, sql: "SELECT need_key FROM need WHERE id = ?", arguments: [needID])
-            else { throw UnknownRecord(message: "no need with id '\(needID)'") }
+            else { throw UnknownRecord(message: "no need with \(RecordID.named(needID))") }
             // Anyone's decision can be cleared; only a consenting person can be pinned or excluded.
             guard
                 let staffKey = try Int64.fetchOne(
@@ -32,8 +32,8 @@ extension MidstDatabase {
             else {
                 throw UnknownRecord(
                     message: kind == nil
-                        ? "no staff member with id '\(staffID)'"
-                        : "no consenting staff member with id '\(staffID)'")
+                        ? "no staff member with \(RecordID.named(staffID))"
+                        : "no consenting staff member with \(RecordID.named(staffID))")
             }
             let existed =
                 try Bool.fetchOne(

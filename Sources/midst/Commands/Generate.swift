@@ -20,10 +20,12 @@ struct Generate: ParsableCommand, DatabaseCommand {
             engine under --config, default the shipped weights) put on top, and a few from \
             further down, were asked; each accepted, declined or did not answer, and some \
             completed, by a latent utility under true weights (--true-weights, a configuration \
-            file whose weights are the truth). docs/TUNING.md describes the model.
+            file whose weights are the truth). docs/TUNING.md describes the model. Outcomes are \
+            dated their need's start, up to mid-2027; an import refuses dates after tomorrow, so \
+            import them as of a later day.
 
               midst generate --outcomes --labelled-needs 2000 --seed 7 --out /tmp/scale
-              midst import outcomes /tmp/scale/outcomes.csv
+              MIDST_AS_OF=2027-12-31 midst import outcomes /tmp/scale/outcomes.csv
             """)
 
     @Option(help: "How many staff records to write.") var staff = 1000

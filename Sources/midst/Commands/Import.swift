@@ -19,7 +19,10 @@ struct Import: ParsableCommand {
             consent changes nothing else. A record whose updated_at is older than the stored \
             one is refused, line by line like any invalid record, unless --force. A withdrawal \
             of consent is never undone by a record dated before it (or without updated_at), \
-            even with --force. Re-importing a need or outcome id replaces that record.
+            even with --force; a withdrawal always applies, whatever its date (an older \
+            record withdraws consent and changes nothing else). A record dated after tomorrow \
+            (updated_at, an outcome's date) is refused as a typo; today is the clock's day, or \
+            $MIDST_AS_OF when later. Re-importing a need or outcome id replaces that record.
 
             Spreadsheets round-trip: a rejects file, once fixed, imports again as it is (its \
             line and problems columns are read past), and an empty column at the end of the \
@@ -73,7 +76,7 @@ struct ImportArguments: ParsableArguments {
     func validate() throws {
         if format == nil, ImportFormat(fileName: file) == nil {
             throw ValidationError(
-                "Cannot tell the format of '\(file)' from its extension; pass --format csv or --format jsonl."
+                "Cannot tell the format of \(file.quotedForMessage()) from its extension; pass --format csv or --format jsonl."
             )
         }
         if rejects != nil, !skipInvalid {
@@ -100,6 +103,10 @@ struct ImportArguments: ParsableArguments {
         var options = ImportOptions(
             format: format ?? ImportFormat(fileName: file)!, fileName: file,
             now: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)))
+        // Records dated after today (with a day's grace) are refused. Today is the clock's, or
+        // the day `run` works as of ($MIDST_AS_OF) when later: replaying a past night must not
+        // refuse records dated since.
+        options.today = max(options.today, try AsOfOptions.day(given: nil))
         options.skipsInvalid = skipInvalid
         options.isDryRun = dryRun
         options.appliesOlderRecords = force
@@ -133,7 +140,8 @@ struct ImportArguments: ParsableArguments {
     }
 
     private func report(_ issues: [ImportIssue]) {
-        for issue in issues.prefix(maxErrors) { Terminal.note(issue.description) }
+        // Messages show values escaped already; the file's name, as given, is escaped here.
+        for issue in issues.prefix(maxErrors) { Terminal.note(Terminal.safe(issue.description)) }
         if issues.count > maxErrors {
             Terminal.note("… and \(issues.count - maxErrors) more problems (see --max-errors)")
         }

@@ -66,7 +66,7 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
 
     func validate() throws {
         if let country, BundledReference.data.country(country) == nil {
-            throw ValidationError("--country: unknown country '\(country)' (see `midst reference countries`).")
+            throw ValidationError("--country: unknown country \(country.quotedForMessage()) (see `midst reference countries`).")
         }
     }
 

@@ -42,7 +42,7 @@ struct OutcomeCommand: ParsableCommand, DatabaseCommand {
                 rawValue: kind.lowercased().replacingOccurrences(of: "-", with: "_"))
         else {
             throw ValidationError(
-                "Unknown outcome '\(kind)'; use \(Outcome.Kind.spelledOut).")
+                "Unknown outcome \(kind.quotedForMessage()); use \(Outcome.Kind.spelledOut).")
         }
         let day: CalendarDate
         if let date {

@@ -53,7 +53,7 @@ struct Reference: ParsableCommand {
                 return
             }
             guard let code = reference.country(country) else {
-                throw ValidationError("Unknown country code '\(country)'.")
+                throw ValidationError("Unknown country code \(country.quotedForMessage()).")
             }
             let rows = reference.languages(spokenIn: code).map { spoken -> [Cell] in
                 [
@@ -83,7 +83,7 @@ struct Reference: ParsableCommand {
                     && (profession == nil || $0.profession.rawValue == profession!.lowercased())
             }
             if entries.isEmpty {
-                throw ValidationError("Unknown profession '\(profession ?? "")'.")
+                throw ValidationError("Unknown profession \((profession ?? "").quotedForMessage()).")
             }
             print(try Self.table(entries).rendered(as: format), terminator: "")
         }

@@ -43,21 +43,21 @@ struct Search: ParsableCommand, DatabaseCommand {
         if let profession {
             guard let entry = reference.specialty(profession), entry.level == .profession else {
                 throw ValidationError(
-                    "Unknown profession '\(profession)'; see `midst reference specialties`.")
+                    "Unknown profession \(profession.quotedForMessage()); see `midst reference specialties`.")
             }
             filter.profession = entry.code
         }
         if let specialty {
             guard let entry = reference.specialty(specialty), entry.level != .profession else {
                 throw ValidationError(
-                    "Unknown specialty '\(specialty)'; see `midst reference specialties`.")
+                    "Unknown specialty \(specialty.quotedForMessage()); see `midst reference specialties`.")
             }
             filter.specialties = reference.specialtyWithDescendants(entry.code)
         }
         if let country {
             guard let code = reference.country(country) else {
                 throw ValidationError(
-                    "Unknown country code '\(country)'; use ISO 3166-1 alpha-2 or alpha-3.")
+                    "Unknown country code \(country.quotedForMessage()); use ISO 3166-1 alpha-2 or alpha-3.")
             }
             filter.country = code
         }
@@ -65,7 +65,7 @@ struct Search: ParsableCommand, DatabaseCommand {
             guard filter.country != nil else { throw ValidationError("--tie needs --country.") }
             guard let kind = CountryTie.Kind(rawValue: tie.lowercased()) else {
                 throw ValidationError(
-                    "Unknown tie '\(tie)'; use nationality, birth, trained, worked or heritage.")
+                    "Unknown tie \(tie.quotedForMessage()); use nationality, birth, trained, worked or heritage.")
             }
             filter.tieKind = kind
         }
@@ -74,11 +74,11 @@ struct Search: ParsableCommand, DatabaseCommand {
                 String.init)
             guard (1...2).contains(parts.count), let code = reference.language(parts[0]) else {
                 throw ValidationError(
-                    "Unknown language '\(item)'; use an ISO 639 code, e.g. lg or lg:B2.")
+                    "Unknown language \(item.quotedForMessage()); use an ISO 639 code, e.g. lg or lg:B2.")
             }
             guard let level = parts.count == 2 ? LanguageLevel(code: parts[1]) : .a1 else {
                 throw ValidationError(
-                    "Unknown level in '\(item)'; use A1, A2, B1, B2, C1, C2 or native.")
+                    "Unknown level in \(item.quotedForMessage()); use A1, A2, B1, B2, C1, C2 or native.")
             }
             filter.languages.append(Need.LanguageRequirement(language: code, minimumLevel: level))
         }
@@ -86,7 +86,7 @@ struct Search: ParsableCommand, DatabaseCommand {
         {
             guard let value else { continue }
             guard let date = CalendarDate(iso: value) else {
-                throw ValidationError("\(name) '\(value)' is not a date of the form YYYY-MM-DD.")
+                throw ValidationError("\(name) \(value.quotedForMessage()) is not a date of the form YYYY-MM-DD.")
             }
             if name == "--available-from" {
                 filter.availableFrom = date
@@ -101,7 +101,7 @@ struct Search: ParsableCommand, DatabaseCommand {
             switch mode.lowercased() {
             case "remote": filter.mode = .remote
             case "in-country", "in_country": filter.mode = .inCountry
-            default: throw ValidationError("Unknown mode '\(mode)'; use remote or in-country.")
+            default: throw ValidationError("Unknown mode \(mode.quotedForMessage()); use remote or in-country.")
             }
         }
         return filter

@@ -83,7 +83,7 @@ extension NearestMisses {
     /// Why need `id` has nobody, now, as one line: its nearest misses with the configuration of
     /// `run` (as `midst gaps` counts them), or that it is unknown or not open.
     static func line(forNeed id: String, in database: MidstDatabase, run: RunRecord) throws -> String {
-        guard let need = try database.need(id: id) else { return "No need with id '\(Terminal.safe(id))'." }
+        guard let need = try database.need(id: id) else { return "No need with \(RecordID.named(id))." }
         guard need.status == .open else {
             return "\(Terminal.safe(id)) is \(need.status.rawValue): only open needs are shortlisted."
         }

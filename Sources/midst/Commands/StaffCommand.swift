@@ -45,7 +45,7 @@ struct StaffShow: ParsableCommand, DatabaseCommand {
         let database = try self.database.openExisting()
         guard
             let report = try database.subjectAccess(staffID: id)
-        else { throw UnknownRecord(message: "no staff member with id '\(id)'") }
+        else { throw UnknownRecord(message: "no staff member with \(RecordID.named(id))") }
         switch format {
         case .table: print(Self.text(report, id: id), terminator: "")
         case .json: print(try Self.json(report).rendered())

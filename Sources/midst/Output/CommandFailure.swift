@@ -40,7 +40,7 @@ enum CommandFailure: MidstError {
         case .tooFewToTune(let needs, let folds):
             "\(needs) needs have an accepted or completed outcome; tuning needs at least --folds (\(folds)) of them"
         case .unknownNeed(let id):
-            "no need with id '\(Terminal.safe(id))' (see `midst needs list`)"
+            "no need with \(RecordID.named(id)) (see `midst needs list`)"
         case .erasureNotConfirmed(let id):
             "erasing \(Terminal.safe(id)) cannot be undone; run again with --yes to confirm"
         }

@@ -25,7 +25,7 @@ struct DataGeneratorTests {
     func staffValidate() throws {
         var reader = try RecordReader<StaffColumn>(
             bytes: Array(staffCSV(seed: 7, count: 2_000).utf8), format: .csv, file: "staff.csv")
-        let validator = StaffValidator(reference: reference, now: now)
+        let validator = StaffValidator(reference: reference, now: now, horizon: .anyDate)
         var staff: [Staff] = []
         var problems: [String] = []
         while let record = try reader.next() {
@@ -50,7 +50,7 @@ struct DataGeneratorTests {
     func needsValidate() throws {
         var reader = try RecordReader<NeedColumn>(
             bytes: Array(needsCSV(seed: 7, count: 5_000).utf8), format: .csv, file: "needs.csv")
-        let validator = NeedValidator(reference: reference, now: now)
+        let validator = NeedValidator(reference: reference, now: now, horizon: .anyDate)
         var needs: [Need] = []
         var problems: [String] = []
         while let record = try reader.next() {

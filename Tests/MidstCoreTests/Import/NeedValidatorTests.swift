@@ -293,4 +293,32 @@ struct NeedValidatorTests {
             ])
         #expect(found.allSatisfy { $0.line == 12 && $0.file == "needs.csv" })
     }
+
+    @Test(
+        "a need's bad value is shown with its controls escaped and cut short, never raw",
+        arguments: [
+            ("hybrid\u{1B}[2J\u{1B}[31m", "'hybrid\\u{1b}[2J\\u{1b}[31m'"),
+            ("remote\nin-country", "'remote\\u{a}in-country'"),
+            ("either\u{0}", "'either\\u{0}'"),
+            (String(repeating: "x", count: 500), "'" + String(repeating: "x", count: 60) + "…'"),
+        ])
+    func escapedValue(value: String, shown: String) throws {
+        var row = Self.minimalRow()
+        row[.mode] = value
+        let found = issues(validate(row))
+        let issue = try #require(found.first { $0.message.hasPrefix("the value") })
+        #expect(issue.message == "the value \(shown) is not remote, in-country or either")
+        for issue in found {
+            #expect(!issue.description.unicodeScalars.contains { $0.value < 0x20 }, "\(issue)")
+        }
+    }
+
+    @Test("a need dated after tomorrow is refused on updated_at")
+    func futureNeed() throws {
+        var row = Self.minimalRow()
+        row[.updatedAt] = "2062-11-20"
+        let issue = try #require(issues(validate(row)).first)
+        #expect(issue.field == "updated_at")
+        #expect(issue.message.hasPrefix("2062-11-20 is in the future"))
+    }
 }

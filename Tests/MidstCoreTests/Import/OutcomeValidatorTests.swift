@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Validating outcomes")
 struct OutcomeValidatorTests {
-    let validator = OutcomeValidator(reference: ReferenceFixtures.small)
+    let validator = OutcomeValidator(
+        reference: ReferenceFixtures.small, horizon: DateHorizon(today: CalendarDate(iso: "2026-12-05")!))
 
     static func row(
         need: String? = "N1", staff: String? = "S1", outcome: String? = "accepted",
@@ -60,7 +61,7 @@ struct OutcomeValidatorTests {
             issues(validate(Self.row(outcome: text))) == [
                 ImportIssue(
                     file: "outcomes.csv", line: 4, field: "outcome",
-                    message: "'\(text)' is not asked, no_response, declined, accepted, withdrawn or completed")
+                    message: "the value '\(text)' is not asked, no_response, declined, accepted, withdrawn or completed")
             ])
     }
 
@@ -83,5 +84,18 @@ struct OutcomeValidatorTests {
         #expect(found.allSatisfy { $0.line == 4 })
         #expect(found.first?.message.contains("'N 1' is not a valid id") == true)
         #expect(found.last?.message == "'2026-05-32' is no such date (check the month and the day)")
+    }
+
+    @Test(
+        "an outcome dated after tomorrow is refused on its date; tomorrow is accepted",
+        arguments: [("2062-11-20", false), ("2026-12-07", false), ("2026-12-06", true)])
+    func futureDate(date: String, isAccepted: Bool) throws {
+        switch validate(Self.row(date: date)) {
+        case .success: #expect(isAccepted)
+        case .failure(let failure):
+            #expect(!isAccepted)
+            #expect(failure.issues.map(\.field) == ["date"])
+            #expect(failure.issues.first?.message.hasPrefix("\(date) is in the future") == true)
+        }
     }
 }

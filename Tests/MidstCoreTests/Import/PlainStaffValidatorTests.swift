@@ -28,7 +28,8 @@ struct PlainStaffValidatorTests {
         _ = try reader.nextRecord(into: &names)
         let validator = PlainStaffValidator(
             reference: try ReferenceFixtures.bundledReference(),
-            header: try ImportHeader<StaffColumn>(names: names, file: "t.csv"))
+            header: try ImportHeader<StaffColumn>(names: names, file: "t.csv"),
+            horizon: DateHorizon(today: CalendarDate(iso: "2026-12-05")!))
         var spans: [CSVFieldSpan] = []
         var records: [PlainStaff?] = []
         while try reader.nextRecord(spans: &spans) {

@@ -206,17 +206,17 @@ struct StaffValidatorTests {
     }
 
     static let badFields: [BadStaffField] = [
-        BadStaffField(.id, "S 1", "'S 1'", "not a valid id"),
-        BadStaffField(.id, "Zoë", "'Zoë'", "not a valid id"),
+        BadStaffField(.id, "S 1", "the value is not a valid id"),
+        BadStaffField(.id, "Zoë", "the value is not a valid id"),
         BadStaffField(.email, "zoe.nhs.example", "not an e-mail address", "the value is not shown"),
         BadStaffField(.email, "zoe@nhs", "not an e-mail address"),
         BadStaffField(.email, "a@b@nhs.example", "not an e-mail address"),
         BadStaffField(.email, "@nhs.example", "not an e-mail address"),
         BadStaffField(.email, "zoe nakato@nhs.example", "not an e-mail address"),
-        BadStaffField(.profession, "surgeon", "unknown profession 'surgeon'", "doctor"),
-        BadStaffField(.profession, "paediatrics", "unknown profession 'paediatrics'"),
-        BadStaffField(.specialties, "cardiology", "unknown specialty 'cardiology'"),
-        BadStaffField(.specialties, "doctor", "unknown specialty 'doctor'"),
+        BadStaffField(.profession, "surgeon", "unknown profession (known: ", "doctor"),
+        BadStaffField(.profession, "paediatrics", "unknown profession (known: "),
+        BadStaffField(.specialties, "cardiology", "unknown specialty (see"),
+        BadStaffField(.specialties, "doctor", "unknown specialty (see"),
         BadStaffField(
             .specialties, "paediatrics;nursing_children", "'nursing_children'",
             "profession 'nurse'", "not 'doctor'"),
@@ -224,34 +224,36 @@ struct StaffValidatorTests {
             .specialties, "paediatrics;PAEDIATRICS", "specialty 'paediatrics' is listed twice"),
         BadStaffField(.specialties, ";", "at least one specialty or skill is required"),
         BadStaffField(.skills, "paediatrics", "'paediatrics' is a specialty, not a skill"),
-        BadStaffField(.skills, "teaching", "unknown skill 'teaching'"),
+        BadStaffField(.skills, "teaching", "unknown skill (see"),
         BadStaffField(.skills, "education;health_education", "skill 'education' is listed twice"),
-        BadStaffField(.seniority, "band4", "'band4'", "not a level 1–5"),
-        BadStaffField(.seniority, "6", "'6'"),
-        BadStaffField(.countries, "ZZ:nationality", "unknown country code 'ZZ'"),
-        BadStaffField(.countries, "UG:resident", "unknown tie kind 'resident'"),
-        BadStaffField(.countries, "UG", "'UG' is not CC:KIND[:YEARS]"),
-        BadStaffField(
-            .countries, "UG:worked:3:extra", "'UG:worked:3:extra' is not CC:KIND[:YEARS]"),
-        BadStaffField(.countries, "UG:worked:many", "'many' is not a number of years"),
-        BadStaffField(.countries, "UG:worked:81", "'81'", "0 to 80"),
-        BadStaffField(.countries, "UG:worked:-1", "'-1'", "0 to 80"),
-        BadStaffField(.countries, "UG:trained;UGA:Trained:3", "tie 'UG:trained' is listed twice"),
-        BadStaffField(.languages, "xx:B1", "unknown language code 'xx'"),
-        BadStaffField(.languages, "en:B3", "'B3' is not a language level"),
-        BadStaffField(.languages, "en", "'en' is not LANG:LEVEL"),
-        BadStaffField(.languages, "en:C1:extra", "'en:C1:extra' is not LANG:LEVEL"),
-        BadStaffField(.languages, "yo:B1;yor:C1", "language 'yo' is listed twice"),
-        BadStaffField(.availableFrom, "2026-02-30", "'2026-02-30' is no such date"),
-        BadStaffField(.availableTo, "30/09/2026", "'30/09/2026' is not a date"),
-        BadStaffField(.modes, "hybrid", "'hybrid' is not remote or in-country"),
-        BadStaffField(.maxAssignments, "21", "'21'", "from 0 to 20"),
-        BadStaffField(.maxAssignments, "-1", "'-1'", "from 0 to 20"),
-        BadStaffField(.maxAssignments, "two", "'two'", "whole number"),
-        BadStaffField(.maxAssignments, "1.5", "'1.5'", "whole number"),
-        BadStaffField(.consent, "maybe", "'maybe' is not yes/no"),
-        BadStaffField(.placements, "1001", "'1001'", "from 0 to 1000"),
-        BadStaffField(.updatedAt, "yesterday", "'yesterday'", "YYYY-MM-DD"),
+        BadStaffField(.seniority, "band4", "the value is not a level 1–5"),
+        BadStaffField(.seniority, "6", "the value is not a level 1–5"),
+        BadStaffField(.countries, "ZZ:nationality", "unknown country code (use"),
+        BadStaffField(.countries, "UG:resident", "unknown tie kind (nationality"),
+        BadStaffField(.countries, "UG", "an item is not CC:KIND[:YEARS]"),
+        BadStaffField(.countries, "UG:worked:3:extra", "an item is not CC:KIND[:YEARS]"),
+        BadStaffField(.countries, "UG:worked:many", "the years of a tie are not a number"),
+        BadStaffField(.countries, "UG:worked:81", "from 0 to 80"),
+        BadStaffField(.countries, "UG:worked:-1", "from 0 to 80"),
+        BadStaffField(.countries, "UG:trained;UGA:Trained:3", "a tie (country and kind) is listed twice"),
+        BadStaffField(.languages, "xx:B1", "unknown language code (use"),
+        BadStaffField(.languages, "en:B3", "the level is not a language level"),
+        BadStaffField(.languages, "en", "an item is not LANG:LEVEL"),
+        BadStaffField(.languages, "en:C1:extra", "an item is not LANG:LEVEL"),
+        BadStaffField(.languages, "yo:B1;yor:C1", "a language is listed twice"),
+        BadStaffField(.availableFrom, "2026-02-30", "the value is no such date"),
+        BadStaffField(.availableTo, "30/09/2026", "the value is not a date"),
+        BadStaffField(.modes, "hybrid", "an item is not remote or in-country"),
+        BadStaffField(.maxAssignments, "21", "the value is not", "from 0 to 20"),
+        BadStaffField(.maxAssignments, "-1", "from 0 to 20"),
+        BadStaffField(.maxAssignments, "two", "whole number"),
+        BadStaffField(.maxAssignments, "1.5", "whole number"),
+        BadStaffField(.consent, "maybe", "the value is not yes/no"),
+        BadStaffField(.placements, "1001", "from 0 to 1000"),
+        BadStaffField(.updatedAt, "yesterday", "the value is not a date", "YYYY-MM-DD"),
+        BadStaffField(.updatedAt, "2062-11-20", "2062-11-20 is in the future", "today is 2026-11-25"),
+        BadStaffField(.updatedAt, "2026-11-27T00:00:00Z", "2026-11-27 is in the future"),
+        BadStaffField(.updatedAt, "2026-11-26T23:30:00-02:00", "2026-11-27 is in the future"),
     ]
 
     @Test("a bad field gives one issue naming the field and the line", arguments: badFields)
@@ -326,9 +328,58 @@ struct StaffValidatorTests {
         let issue = try #require(issues(validate(row)).first)
         #expect(
             issue.description.hasPrefix(
-                "staff.csv:7: field 'languages': unknown language code 'xx'"))
+                "staff.csv:7: field 'languages': unknown language code (use ISO 639-1"))
         #expect(
             ImportIssue(file: "staff.csv", line: 1, message: "the file is empty").description
                 == "staff.csv:1: the file is empty")
+    }
+
+    @Test("a record dated up to a day after today is accepted, as clocks and time zones differ")
+    func updatedTomorrow() throws {
+        var row = Self.minimalRow()
+        row[.updatedAt] = "2026-11-26T23:59:59Z"
+        #expect(try validate(row).get().updatedAt == Timestamp(parsing: "2026-11-26T23:59:59Z"))
+    }
+
+    // MARK: Personal data in messages
+
+    static let personal = ["Brian Ssekandi", "brian.ssekandi@nhs.example"]
+
+    @Test(
+        "a name or an e-mail address in any column is refused without being repeated",
+        arguments: StaffColumn.allCases.filter { ![.name, .email, .employer].contains($0) })
+    func shiftedColumn(_ column: StaffColumn) throws {
+        for value in Self.personal {
+            var row = Self.minimalRow()
+            row[column] = value
+            let found = issues(validate(row))
+            let issue = try #require(found.first, "\(column.name) = \(value) was accepted")
+            #expect(found.allSatisfy { $0.field == column.name && $0.line == 7 })
+            for text in found.map(\.description) {
+                #expect(!text.contains("Brian") && !text.contains("ssekandi"), "\(text)")
+            }
+            #expect(issue.description.hasPrefix("staff.csv:7: field '\(column.name)': "))
+        }
+    }
+
+    @Test("a language given by a name is refused with suggestions that do not repeat it")
+    func suggestionsWithoutTheValue() throws {
+        var row = Self.minimalRow()
+        row[.languages] = "Swahili:B1"
+        let issue = try #require(issues(validate(row)).first)
+        #expect(issue.message.hasSuffix("did you mean sw?"), "\(issue.message)")
+        #expect(!issue.message.lowercased().contains("swahili"), "\(issue.message)")
+    }
+
+    @Test("a NUL in a name is refused, naming the line and the field")
+    func nulInName() throws {
+        var row = Self.minimalRow()
+        row[.name] = "Zoë\u{0}Nakato"
+        #expect(
+            issues(validate(row)) == [
+                ImportIssue(
+                    file: "staff.csv", line: 7, field: "name",
+                    message: "holds a NUL character (byte 0), which would cut the text short: refused")
+            ])
     }
 }

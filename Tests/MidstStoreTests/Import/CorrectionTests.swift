@@ -73,10 +73,10 @@ struct CorrectionTests {
         defer { folder.cleanUp() }
         let database = try sampleDatabase(in: folder)
         let stored = try Self.row(database, "S0288")["updated_at"] as String
-        let old = "id,profession,specialties,seniority,consent,updated_at\nS0288,doctor,paediatrics,ST6,yes,2020-01-01\nS0001,nurse,nursing_adult,band5,yes,2030-01-01\n"
+        let old = "id,profession,specialties,seniority,consent,updated_at\nS0288,doctor,paediatrics,ST6,yes,2020-01-01\nS0001,nurse,nursing_adult,band5,yes,2026-11-26\n"
         #expect(throws: ImportFailure.self) { try Self.importing(old, into: database) }
         #expect(try Self.row(database, "S0288")["updated_at"] as String == stored)
-        #expect(try Self.row(database, "S0001")["updated_at"] as String != "2030-01-01T00:00:00Z")
+        #expect(try Self.row(database, "S0001")["updated_at"] as String != "2026-11-26T00:00:00Z")
         do {
             _ = try Self.importing(old, into: database)
         } catch let failure as ImportFailure {
@@ -114,5 +114,89 @@ struct CorrectionTests {
             "id,profession,specialties,seniority,consent,updated_at\nS0288,doctor,neonatal_medicine,ST6,yes,2026-11-25\n",
             into: database)
         #expect(try Self.row(database, "S0288")["consent"] as Bool == true)
+    }
+
+    static let header = "id,profession,specialties,seniority,consent,updated_at\n"
+
+    @Test("a record dated beyond tomorrow is refused, naming file, line and field, and cannot undo a withdrawal")
+    func futureRecordRefused() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        try database.changeConsent(
+            staffID: "S0288", to: false, reason: "asked",
+            at: Timestamp(parsing: "2026-11-20T09:00:00Z")!)
+        let typo = Self.header + "S0288,doctor,neonatal_medicine,ST6,yes,2062-11-20\n"
+        let failure = try #require(throws: ImportFailure.self) {
+            try Self.importing(typo, into: database)
+        }
+        #expect(
+            failure.issues.map(\.description) == [
+                "fix.csv:2: field 'updated_at': 2062-11-20 is in the future (today is 2026-11-25; a record may be dated at most 1 day later): a typo? Future dates are refused, so that they cannot outrank later corrections"
+            ])
+        var skipping = options("fix.csv")
+        skipping.skipsInvalid = true
+        let skipped = try database.importStaff(Array(typo.utf8), options: skipping)
+        #expect(skipped.rejected.map(\.line) == [2])
+        #expect(try Self.row(database, "S0288")["consent"] as Bool == false)
+        #expect(try Self.row(database, "S0288")["updated_at"] as String == "2026-11-20T09:00:00Z")
+        // Tomorrow is within the allowance.
+        _ = try Self.importing(
+            Self.header + "S0288,doctor,neonatal_medicine,ST6,yes,2026-11-26T08:00:00Z\n",
+            into: database)
+        #expect(try Self.row(database, "S0288")["consent"] as Bool == true)
+    }
+
+    @Test("a withdrawal applies whatever its date; the rest of an older record does not")
+    func olderWithdrawalApplies() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let newer = Self.header + "S0288,doctor,neonatal_medicine,ST6,yes,2026-11-20\n"
+        _ = try Self.importing(newer, into: database)
+        let older = Self.header + "S0288,doctor,paediatrics,ST6,no,2026-11-01\n"
+        let summary = try Self.importing(older, into: database)
+        #expect(summary.rejected.isEmpty && summary.updated == 1)
+        let row = try Self.row(database, "S0288")
+        #expect(row["consent"] as Bool == false)
+        #expect(row["specialties"] as String == "neonatal_medicine")
+        #expect(row["updated_at"] as String == "2026-11-20T00:00:00Z")
+        let history = try #require(try database.subjectAccess(staffID: "S0288")).consentHistory
+        #expect(history.last?.hasConsented == false)
+        #expect(history.last?.source == "import fix.csv")
+        // The newer record, which gave consent, cannot give it back.
+        #expect(throws: ImportFailure.self) { try Self.importing(newer, into: database) }
+        #expect(try Self.row(database, "S0288")["consent"] as Bool == false)
+        // The snapshot kept current by the import no longer holds them.
+        let table = try database.staffTable(reference: BundledReference.data)
+        #expect(!(0..<table.count).contains { table.id(at: $0).rawValue == "S0288" })
+    }
+
+    @Test("a withdrawal made in the database directly is honoured by later imports")
+    func withdrawalInTheDatabase() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        #expect(try Self.row(database, "S0288")["consent"] as Bool == true)
+        // As the sqlite3 shell would, on its own connection.
+        let shell = try DatabaseQueue(path: database.path)
+        try shell.write { db in
+            try db.execute(sql: "UPDATE staff SET consent = 0 WHERE id = 'S0288'")
+        }
+        try shell.close()
+        var skipping = options("staff.csv")
+        skipping.skipsInvalid = true
+        let summary = try database.importStaff(try bytes(ofSample: "staff.csv"), options: skipping)
+        #expect(summary.rejected.count == 1)
+        #expect(summary.rejected.first?.issues.first?.field == "consent")
+        #expect(try Self.row(database, "S0288")["consent"] as Bool == false)
+        #expect(try Self.row(database, "S0288")["consent_changed_at"] as String? != nil)
+        let history = try #require(try database.subjectAccess(staffID: "S0288")).consentHistory
+        #expect(history.map(\.source) == ["the database, outside Midst"])
+        // Midst's own changes are not taken for one made outside it.
+        try database.changeConsent(
+            staffID: "S0001", to: false, reason: nil, at: Timestamp(parsing: "2026-11-20T09:00:00Z")!)
+        let own = try #require(try database.subjectAccess(staffID: "S0001")).consentHistory
+        #expect(own.map(\.source) == ["midst staff consent"])
     }
 }

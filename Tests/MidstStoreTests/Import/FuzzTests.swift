@@ -71,8 +71,9 @@ struct FuzzTests {
         }
     }
 
-    /// Imports `bytes` as `kind`; a refused file must change nothing, and the import must end
-    /// within `seconds`.
+    /// Imports `bytes` as `kind`; a refused file must change nothing, an imported one must be
+    /// in whole (every record, the table's rows before plus the new ones), and the import must
+    /// end within `seconds`.
     @discardableResult
     static func expectSafeImport(
         _ bytes: [UInt8], kind: ImportKind, format: ImportFormat, into database: MidstDatabase,
@@ -82,14 +83,24 @@ struct FuzzTests {
         let started = Date()
         defer { #expect(Date().timeIntervalSince(started) < seconds, "\(kind) \(what) took too long") }
         let before = try contents(database)
+        let rowsBefore = try database.pool.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM \(kind.table)") ?? 0
+        }
         var options = options("fuzz.\(format == .csv ? "csv" : "jsonl")", format: format)
         options.now = Timestamp(parsing: "2030-01-01T00:00:00Z")!
         do {
-            switch kind {
-            case .staff: _ = try database.importStaff(bytes, options: options)
-            case .needs: _ = try database.importNeeds(bytes, options: options)
-            case .outcomes: _ = try database.importOutcomes(bytes, options: options)
+            let summary =
+                switch kind {
+                case .staff: try database.importStaff(bytes, options: options)
+                case .needs: try database.importNeeds(bytes, options: options)
+                case .outcomes: try database.importOutcomes(bytes, options: options)
+                }
+            #expect(summary.rejected.isEmpty, "\(kind) \(what): imported with rejections")
+            #expect(summary.records == summary.inserted + summary.updated, "\(kind) \(what)")
+            let rowsAfter = try database.pool.read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM \(kind.table)") ?? 0
             }
+            #expect(rowsAfter == rowsBefore + summary.inserted, "\(kind) \(what): a partial import")
         } catch is ImportFailure {
             isRefused = true
             #expect(try contents(database) == before, "\(kind) \(what): a refused file changed the database")

@@ -164,7 +164,10 @@ struct NightlyLoopTests {
             let csv =
                 "need_id,staff_id,outcome,date\n"
                 + today.map { "\($0.needID),\($0.staffID),\($0.kind.rawValue),\($0.date)\n" }.joined()
-            _ = try database.importOutcomes(Array(csv.utf8), options: options("outcomes.csv"))
+            // Imported on the night they happened.
+            var tonight = options("outcomes.csv")
+            tonight.today = day
+            _ = try database.importOutcomes(Array(csv.utf8), options: tonight)
         }
         // The month exercised what it checks.
         #expect(asksChecked > 50)
