@@ -29,7 +29,7 @@ struct ImportFuzzTests {
     func fuzz(kind: Kind, format: ImportFormat) throws {
         let reference = try ReferenceFixtures.bundledReference()
         let sample = try SampleRecords(kind: kind)
-        var generator = FuzzGenerator(
+        var generator = SeededRandom(
             seed: Self.seed ^ UInt64(kind.rawValue.utf8.count * 7 + (format == .csv ? 0 : 1)))
         var tally = FuzzTally()
         let horizon = DateHorizon(today: Self.today)
@@ -133,19 +133,6 @@ struct FuzzTally {
     var refusedFiles = 0
 }
 
-/// SplitMix64: reproducible from its seed.
-struct FuzzGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The records of a sample file (SampleData), to build small inputs from.
 struct SampleRecords {
     let header: [String]
@@ -166,7 +153,7 @@ struct SampleRecords {
 
     /// A header and one to three records drawn from the sample, in `format`, with the names,
     /// e-mail addresses and employers they hold (in a staff file, no message may repeat them).
-    func input(format: ImportFormat, using generator: inout FuzzGenerator)
+    func input(format: ImportFormat, using generator: inout SeededRandom)
         -> (bytes: [UInt8], personal: [String])
     {
         let chosen = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
@@ -203,7 +190,7 @@ enum FuzzMutation {
     ]
 
     /// One mutation of `bytes`, with its name for messages.
-    static func apply(to bytes: [UInt8], using generator: inout FuzzGenerator) -> (String, [UInt8])
+    static func apply(to bytes: [UInt8], using generator: inout SeededRandom) -> (String, [UInt8])
     {
         var copy = bytes
         let position = Int.random(in: 0...copy.count, using: &generator)

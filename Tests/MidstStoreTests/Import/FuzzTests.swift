@@ -16,20 +16,8 @@ struct FuzzTests {
     static let cases = environment["MIDST_FUZZ_CASES"].flatMap { Int($0) } ?? 60
     static let seed = environment["MIDST_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_261_127
 
-    /// SplitMix64: reproducible from the seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One mutation of `bytes`, with its name for messages.
-    static func mutate(_ bytes: [UInt8], _ generator: inout Generator) -> (String, [UInt8]) {
+    static func mutate(_ bytes: [UInt8], _ generator: inout SeededRandom) -> (String, [UInt8]) {
         var copy = bytes
         let position = Int.random(in: 0..<max(copy.count, 1), using: &generator)
         switch Int.random(in: 0..<8, using: &generator) {
@@ -115,7 +103,7 @@ struct FuzzTests {
         defer { folder.cleanUp() }
         let database = try sampleDatabase(in: folder)
         let csv = try bytes(ofSample: kind == .needs ? "needs.csv" : kind == .staff ? "staff.csv" : "outcomes.csv")
-        var generator = Generator(state: Self.seed ^ UInt64(kind.rawValue.count))
+        var generator = SeededRandom(seed: Self.seed ^ UInt64(kind.rawValue.count))
         var refused = 0
         for index in 0..<Self.cases {
             let (what, mutated) = Self.mutate(csv, &generator)
@@ -187,7 +175,7 @@ struct FuzzTests {
     @Test("mutated and extreme configurations are refused with an error, never a crash")
     func configurations() throws {
         let defaults = Array(ScoringConfig().json().utf8)
-        var generator = Generator(state: Self.seed)
+        var generator = SeededRandom(seed: Self.seed)
         for _ in 0..<(Self.cases * 3) {
             let (_, mutated) = Self.mutate(defaults, &generator)
             _ = try? ScoringConfig(json: Data(mutated))
