@@ -8,7 +8,10 @@
 ///
 /// 1. People with a tie that earns points, country by country from the highest factor. Once
 ///    even a perfect specialty with a country's factor cannot reach the list's worst score,
-///    nobody whose best tie is that country or a later one can, and the group is done.
+///    nobody whose best tie is that country or a later one can, and the group is done. Within
+///    a country, when the need names specialties, people come by their best credited specialty,
+///    most credit first, from posting lists by country and specialty (1a), each bound lower
+///    than the last; those with none (1b) only when the need does not require one.
 /// 2. People without such a tie, specialty by specialty from the most credit, until a credit
 ///    cannot reach the list.
 /// 3. Everyone else earns no country or specialty points (and is not eligible when the need
@@ -109,12 +112,47 @@ extension NeedPlan {
                 * country.factor[tieCountry]
                 + rest - spoken
             guard best.couldEnter(withAtMost: bound) else { break }
-            let speakersOnly = !speakersFirst && onlySpeakers(below: bound)
+            guard hasSpecialty else {
+                let speakersOnly = !speakersFirst && onlySpeakers(below: bound)
+                for profession in professions {
+                    for row in index.rows(profession: profession, country: tieCountry)
+                    where bestTieCountry(Int(row), table) == tieCountry
+                        && !passesOver(row, speakersOnly: speakersOnly)
+                    {
+                        best.consider(row)
+                    }
+                }
+                continue
+            }
+            // 1a. By the specialty that earns them the most credit, most first: each one's
+            // bound is lower, and the people of the country without such a specialty are not
+            // walked at all when the need requires one.
+            let tiePoints =
+                points[.country] * topKind * country.factor[tieCountry] + rest - spoken
+            for credited in specialty.byCredit {
+                let bound =
+                    points[.specialty] * specialty.credit[credited] * secondaryBound + tiePoints
+                guard best.couldEnter(withAtMost: bound) else { break }
+                let speakersOnly = !speakersFirst && onlySpeakers(below: bound)
+                for profession in professions {
+                    for row in index.rows(
+                        profession: profession, country: tieCountry, specialty: credited)
+                    where bestTieCountry(Int(row), table) == tieCountry
+                        && bestCreditedSpecialty(Int(row), table) == credited
+                        && !passesOver(row, speakersOnly: speakersOnly)
+                    {
+                        best.consider(row)
+                    }
+                }
+            }
+            // 1b. Those without one, who earn no specialty points, when the need lets them in.
+            if requiresSpecialty || !best.couldEnter(withAtMost: tiePoints) { continue }
+            let speakersOnly = !speakersFirst && onlySpeakers(below: tiePoints)
             for profession in professions {
                 for row in index.rows(profession: profession, country: tieCountry)
                 where bestTieCountry(Int(row), table) == tieCountry
+                    && bestCreditedSpecialty(Int(row), table) == nil
                     && !passesOver(row, speakersOnly: speakersOnly)
-                    && (!requiresSpecialty || bestCreditedSpecialty(Int(row), table) != nil)
                 {
                     best.consider(row)
                 }

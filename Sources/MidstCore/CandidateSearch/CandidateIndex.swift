@@ -1,9 +1,10 @@
 /// Posting lists over a ``StaffTable``, the batch's candidate blocking: within each profession,
-/// the people holding each specialty, with a tie to each country, speaking each language, and
-/// working for each employer, in table order.
+/// the people holding each specialty, with a tie to each country, with a tie to each country
+/// holding each specialty, speaking each language, and working for each employer, in table order.
 ///
 /// People with no free capacity can never be eligible, so they are left out. Built once per run
-/// in O(n) (two counting passes per column); 4 bytes per specialty, tie and language.
+/// in O(n) (two counting passes per column); 4 bytes per specialty, tie, tie × specialty and
+/// language.
 public struct CandidateIndex: Sendable {
     let specialtyCount: Int
     let countryCount: Int
@@ -13,6 +14,12 @@ public struct CandidateIndex: Sendable {
     /// Key `profession * countryCount + country`, likewise.
     let countryStart: [Int32]
     let countryRows: [Int32]
+    /// Dense numbers of the professions people hold (-1: none holds it), by profession code.
+    let professionNumber: [Int32]
+    /// Key `(professionNumber * countryCount + country) * specialtyCount + specialty`: the people
+    /// with a tie to the country who hold the specialty, likewise.
+    let tieSpecialtyStart: [Int32]
+    let tieSpecialtyRows: [Int32]
     let languageCount: Int
     /// Key `profession * languageCount + language`, likewise.
     let languageStart: [Int32]
@@ -53,6 +60,31 @@ public struct CandidateIndex: Sendable {
                 // A person with several ties to one country is listed once.
                 if !table.tieCountries[first..<index].contains(country) {
                     emit(base + Int(country))
+                }
+            }
+        }
+        var professionNumber = [Int32](repeating: -1, count: professionCount)
+        var professionsHeld: Int32 = 0
+        for row in 0..<table.count where professionNumber[Int(table.profession[row])] < 0 {
+            professionNumber[Int(table.profession[row])] = professionsHeld
+            professionsHeld += 1
+        }
+        self.professionNumber = professionNumber
+        (tieSpecialtyStart, tieSpecialtyRows) = Self.postingLists(
+            table: table, keyCount: Int(professionsHeld) * countryCount * specialtyCount
+        ) { row, emit in
+            let profession = Int(professionNumber[Int(table.profession[row])])
+            let first = Int(table.tieStart[row])
+            let specialties = Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1])
+            for index in first..<Int(table.tieStart[row + 1]) {
+                let country = table.tieCountries[index]
+                guard !table.tieCountries[first..<index].contains(country) else { continue }
+                let base = (profession * countryCount + Int(country)) * specialtyCount
+                for specialty in specialties
+                where !table.specialtyCodes[specialties.lowerBound..<specialty].contains(
+                    table.specialtyCodes[specialty])
+                {
+                    emit(base + Int(table.specialtyCodes[specialty]))
                 }
             }
         }
@@ -110,6 +142,17 @@ public struct CandidateIndex: Sendable {
         let key = Int(profession) * countryCount + country
         guard country < countryCount, key + 1 < countryStart.count else { return [] }
         return countryRows[Int(countryStart[key])..<Int(countryStart[key + 1])]
+    }
+
+    /// The people of `profession` with a tie to `country` who hold `specialty`.
+    func rows(profession: UInt16, country: Int, specialty: Int) -> ArraySlice<Int32> {
+        guard Int(profession) < professionNumber.count, country < countryCount,
+            specialty < specialtyCount
+        else { return [] }
+        let number = Int(professionNumber[Int(profession)])
+        guard number >= 0 else { return [] }
+        let key = (number * countryCount + country) * specialtyCount + specialty
+        return tieSpecialtyRows[Int(tieSpecialtyStart[key])..<Int(tieSpecialtyStart[key + 1])]
     }
 
     /// The people of `profession` who speak `language`, at any level.
