@@ -40,18 +40,24 @@ struct BestCandidates {
         examined += 1
         if !excluded.isEmpty, excluded.contains(row) { return }
         let index = Int(row)
-        guard plan.isEligible(index, in: table) else { return }
-        if heap.count == top, let floor = heap.min?.score {
-            let specialty = plan.points[.specialty] * plan.specialty.value(index, table)
-            if specialty + restAfterSpecialty + Self.margin < floor { return }
-            if specialty + plan.points[.country] * plan.country.value(index, table)
-                + restAfterCountry + Self.margin < floor
-            {
-                return
-            }
+        // Each value computed once: for the constraint, the bounds and the score.
+        guard let specialtyValue = plan.eligibleSpecialtyValue(index, in: table) else { return }
+        let specialty = plan.points[.specialty] * specialtyValue
+        if heap.count == top, let floor = heap.min?.score,
+            specialty + restAfterSpecialty + Self.margin < floor
+        {
+            return
         }
-        let entry = Entry(
-            score: plan.score(index, in: table), idRank: table.idRank[index], row: row)
+        let countryValue = plan.country.value(index, table)
+        if heap.count == top, let floor = heap.min?.score,
+            specialty + plan.points[.country] * countryValue + restAfterCountry + Self.margin < floor
+        {
+            return
+        }
+        let score = NeedPlan.settled(
+            plan.points.dot(
+                plan.components(index, in: table, specialty: specialtyValue, country: countryValue)))
+        let entry = Entry(score: score, idRank: table.idRank[index], row: row)
         guard entry.score >= plan.minimumScore else { return }
         if heap.count < top {
             heap.insert(entry)

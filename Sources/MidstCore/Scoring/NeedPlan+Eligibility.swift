@@ -5,22 +5,30 @@ extension NeedPlan {
     /// Whether person `row` of `table` passes every hard constraint.
     @inline(__always)
     public func isEligible(_ row: Int, in table: StaffTable) -> Bool {
+        eligibleSpecialtyValue(row, in: table) != nil
+    }
+
+    /// Person `row`'s specialty value when they pass every hard constraint, else nil: the batch
+    /// computes the value once, for the constraint, the candidate bound and the score.
+    @inline(__always)
+    func eligibleSpecialtyValue(_ row: Int, in table: StaffTable) -> Double? {
         guard professions.contains(table.profession[row]), table.freeCapacity[row] > 0 else {
-            return false
+            return nil
         }
-        guard fitsMode(row, table) else { return false }
+        guard fitsMode(row, table) else { return nil }
         if let start = availability.start, let end = availability.end,
             max(start, table.availableFrom[row]) > min(end, table.availableTo[row])
         {
-            return false
+            return nil
         }
-        if isSeniorityHard, table.seniority[row] < seniority.minimum { return false }
-        if requiresSpecialty, specialty.value(row, table) == 0 { return false }
+        if isSeniorityHard, table.seniority[row] < seniority.minimum { return nil }
+        let specialtyValue = specialty.value(row, table)
+        if requiresSpecialty, specialtyValue == 0 { return nil }
         for requirement in language.required
         where table.rank(ofAny: requirement.codes, row) < requirement.rank {
-            return false
+            return nil
         }
-        return true
+        return specialtyValue
     }
 
     /// The constraints person `row` fails that the table can tell, in docs/SCORING.md's order:

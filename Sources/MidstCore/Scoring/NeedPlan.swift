@@ -75,11 +75,21 @@ public final class NeedPlan: Sendable {
     /// explanations and for re-weighting later.
     @inline(__always)
     public func components(_ row: Int, in table: StaffTable) -> ScoreComponent.Vector {
+        components(
+            row, in: table, specialty: specialty.value(row, table),
+            country: country.value(row, table))
+    }
+
+    /// ``components(_:in:)`` given the specialty and country values, already computed.
+    @inline(__always)
+    func components(_ row: Int, in table: StaffTable, specialty: Double, country: Double)
+        -> ScoreComponent.Vector
+    {
         // Spelled out rather than looped over `allCases`: this runs for every pair scored, and
         // the loop cost a third of the scorer's throughput (BENCHMARKS.md, "Scoring throughput").
         var values = ScoreComponent.Vector()
-        values[.specialty] = specialty.value(row, table)
-        values[.country] = country.value(row, table)
+        values[.specialty] = specialty
+        values[.country] = country
         values[.language] = language.value(row, table)
         values[.seniority] = seniority.value(row, table)
         values[.availability] = availability.value(row, table)
