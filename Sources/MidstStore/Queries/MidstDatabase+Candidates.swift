@@ -42,12 +42,16 @@ extension MidstDatabase {
         for need: Need, top: Int, scorer: Scorer, explaining: Bool,
         followUp: FollowUp = FollowUp()
     ) throws -> [Candidate] {
-        let table = try staffTable(reference: BundledReference.data)
         let plan = NeedPlan(need: need, scorer: scorer)
         let keptOff = followUp.entries.filter { $0.needID == need.id && $0.standing.keepsOff }
-        let excluded = Set(table.rows(of: keptOff.map(\.staffID)).values)
-        let best = Shortlisting.shortlist(for: plan, in: table, top: top, excluding: excluded).list
-        let people = try staff(ids: best.map { table.id(at: Int($0.row)) })
+        // Ranked and read in one state: a correction, withdrawal or erasure committed meanwhile
+        // is in neither (issue 22).
+        let (best, people) = try readingStaffTable(reference: BundledReference.data) { table, db in
+            let excluded = Set(table.rows(of: keptOff.map(\.staffID)).values)
+            let best = Shortlisting.shortlist(for: plan, in: table, top: top, excluding: excluded)
+                .list
+            return (best, try Self.staff(ids: best.map { table.id(at: Int($0.row)) }, db))
+        }
         return try zip(best, people).enumerated().map { index, pair in
             Candidate(
                 rank: index + 1, staff: pair.1, score: pair.0.score,

@@ -22,17 +22,37 @@ extension MidstDatabase {
         if let table = Self.snapshot(at: snapshotPath, generation: try staffGeneration()) {
             return table
         }
-        let table = try pool.read { db in
+        return try readingStaffTable(reference: reference) { table, _ in table }
+    }
+
+    /// Runs `body` with the staff table and the database in one read transaction, so that what
+    /// `body` reads (the records of the people ranked) is in the very state the table is of: a
+    /// write committed meanwhile is in neither. The table is the snapshot when it is of the
+    /// transaction's generation, else rebuilt there (and kept for the next process).
+    package func readingStaffTable<T>(
+        reference: ReferenceData, _ body: (StaffTable, Database) throws -> T
+    ) throws -> T {
+        var rebuilt: StaffTable?
+        let result = try read { db in
+            let generation = try Self.staffGeneration(db)
+            if let table = Self.snapshot(at: snapshotPath, generation: generation) {
+                return try body(table, db)
+            }
             let contexts = try Self.staffContexts(db, of: nil)
             var rows = StaffTableRows(reference: reference)
             try Self.appendMatchable(nil, contexts: contexts, to: &rows, db)
-            return rows.table(generation: try Self.staffGeneration(db))
+            let table = rows.table(generation: generation)
+            rebuilt = table
+            return try body(table, db)
         }
-        keepSnapshot(table)
-        Self.logger.info(
-            "staff snapshot rebuilt",
-            metadata: ["people": "\(table.count)", "generation": "\(table.generation)"])
-        return table
+        // Kept only while still current: a write committed meanwhile has left its own.
+        if let rebuilt, (try? staffGeneration()) == rebuilt.generation {
+            keepSnapshot(rebuilt)
+            Self.logger.info(
+                "staff snapshot rebuilt",
+                metadata: ["people": "\(rebuilt.count)", "generation": "\(rebuilt.generation)"])
+        }
+        return result
     }
 
     /// The snapshot at `path` when it is of `generation` and intact; else `nil`.
@@ -61,14 +81,17 @@ extension MidstDatabase {
 
     /// The staff records with these ids, in the order given (ids not found are left out).
     package func staff(ids: [RecordID]) throws -> [Staff] {
+        try pool.read { try Self.staff(ids: ids, $0) }
+    }
+
+    /// ``staff(ids:)`` within a transaction already open.
+    static func staff(ids: [RecordID], _ db: Database) throws -> [Staff] {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        let found = try pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM staff WHERE id IN (\(marks))",
-                arguments: StatementArguments(ids.map(\.rawValue))
-            ).map(Self.staff(from:))
-        }
+        let found = try Row.fetchAll(
+            db, sql: "SELECT * FROM staff WHERE id IN (\(marks))",
+            arguments: StatementArguments(ids.map(\.rawValue))
+        ).map(Self.staff(from:))
         let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
         return ids.compactMap { byID[$0] }
     }
