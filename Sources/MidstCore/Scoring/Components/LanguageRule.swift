@@ -17,11 +17,13 @@ struct LanguageRule: Sendable {
     let needCountries: [CountryCode]
     let required: [Wanted]
     let preferred: [Wanted]
-    /// By language code: the share factor of a language spoken by enough of the need country's
-    /// population, else 0; 0 too for the need's required languages and the configured
-    /// `nonLocalLanguages`. Used only when the need names no site language. Dense, so that a
-    /// person's languages are looked up, not searched.
-    let localFactor: [Double]
+    /// The languages spoken by enough of the need country's population, each with its share
+    /// factor (parallel lists, by code), less the need's required languages and the configured
+    /// `nonLocalLanguages`. Used only when the need names no site language. A handful of
+    /// entries, looked up in a few comparisons: a dense table of every language cost 57 KB a
+    /// plan, more than half a gigabyte of zeros for a 10,000-need batch (BENCHMARKS.md).
+    let localCodes: [UInt16]
+    let localFactors: [Double]
     let values: ScoringConfig.LanguageValues
     /// Every code that meets a site language, each once, in the order of ``preferred``: the
     /// blocked search's groups.
@@ -42,7 +44,7 @@ struct LanguageRule: Sendable {
         }
         required = need.requiredLanguages.compactMap(wanted)
         preferred = need.preferredLanguages.compactMap(wanted)
-        var localFactor = [Double](repeating: 0, count: reference.languages.count)
+        var localFactor: [Int: Double] = [:]
         if need.preferredLanguages.isEmpty {
             for spoken in need.countries.flatMap(reference.languages(spokenIn:))
             where spoken.populationPercent >= config.language.localMinimumPercent {
@@ -50,7 +52,7 @@ struct LanguageRule: Sendable {
                     1, spoken.populationPercent / config.language.localSaturationPercent)
                 for code in [spoken.language] + reference.equivalents(of: spoken.language) {
                     if let number = reference.number(of: code) {
-                        localFactor[number] = max(localFactor[number], factor)
+                        localFactor[number] = max(localFactor[number] ?? 0, factor)
                     }
                 }
             }
@@ -59,11 +61,13 @@ struct LanguageRule: Sendable {
                 + config.language.nonLocalLanguages.map(LanguageCode.init(rawValue:))
             for language in working {
                 for code in [language] + reference.equivalents(of: language) {
-                    if let number = reference.number(of: code) { localFactor[number] = 0 }
+                    if let number = reference.number(of: code) { localFactor[number] = nil }
                 }
             }
         }
-        self.localFactor = localFactor
+        let local = localFactor.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        localCodes = local.map { UInt16($0.key) }
+        localFactors = local.map(\.value)
         var siteCodes: [UInt16] = []
         for code in preferred.flatMap(\.codes) where !siteCodes.contains(code) {
             siteCodes.append(code)
@@ -108,6 +112,15 @@ struct LanguageRule: Sendable {
         return spoken >= wanted ? 1 : values.preferredBelowFactor * Double(spoken) / Double(wanted)
     }
 
+    /// The share factor of language `code` in the need's country (0 when it has none).
+    @inline(__always)
+    func localFactor(of code: UInt16) -> Double {
+        for position in localCodes.indices where localCodes[position] == code {
+            return localFactors[position]
+        }
+        return 0
+    }
+
     /// The best value a language of the country earns by CLDR's shares (when the need names no
     /// site language), and the position in `table.languageCodes` that earns it.
     @inline(__always)
@@ -116,7 +129,7 @@ struct LanguageRule: Sendable {
         var best = 0.0
         var bestIndex: Int?
         for index in Int(table.languageStart[row])..<Int(table.languageStart[row + 1]) {
-            let factor = localFactor[Int(table.languageCodes[index])]
+            let factor = localFactor(of: table.languageCodes[index])
             guard factor > 0 else { continue }
             let value = Double(table.languageRanks[index]) / native * factor
             if value > best {
