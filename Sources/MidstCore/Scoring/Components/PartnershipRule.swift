@@ -22,7 +22,8 @@ struct PartnershipRule: Sendable {
         guard !partners.isEmpty else { return 1 }
         let employer = table.employerKeys[row]
         guard employer != 0 else { return 0 }
-        for partner in partners where partner.key == employer { return 1 }
+        // The keys alone (no name to retain and release on every pair).
+        for key in keys where key == employer { return 1 }
         return 0
     }
 
