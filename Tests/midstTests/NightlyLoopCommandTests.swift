@@ -98,6 +98,21 @@ struct NightlyLoopCommandTests {
         #expect(result.stderr.contains("'2026-02-30' is no such date"))
     }
 
+    @Test("an outcome recorded with a date beyond tomorrow is refused, as an import would refuse it")
+    func futureOutcomeDate() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let before = try MidstProcess.run(["needs", "show", "N001"], in: folder.url).stdout
+        let typo = try MidstProcess.run(
+            ["outcome", "N001", "S0001", "accepted", "--date", "2062-11-20"], in: folder.url)
+        #expect(typo.status == 64, "\(typo.stderr)")
+        #expect(typo.stderr.contains("2062-11-20 is in the future"), "\(typo.stderr)")
+        #expect(try MidstProcess.run(["needs", "show", "N001"], in: folder.url).stdout == before)
+        let today = try MidstProcess.run(
+            ["outcome", "N001", "S0001", "declined", "--date", MidstProcess.asOf], in: folder.url)
+        #expect(today.status == 0, "\(today.stderr)")
+    }
+
     @Test("export --what contacts lists each proposed consenting person with e-mail; --pseudonymise refuses it")
     func contacts() throws {
         let folder = try QueryCommandTests.sampleFolder()
