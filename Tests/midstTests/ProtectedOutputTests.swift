@@ -127,6 +127,17 @@ struct ExistingOutputTests {
         #expect(again.status == 0, "\(again.stderr)")
     }
 
+    @Test("a report written by an earlier Midst (no generator mark) is replaced without --force")
+    func earlierReport() throws {
+        let folder = try MorningCommandTests.sampleRun()
+        defer { folder.cleanUp() }
+        try "<!DOCTYPE html><html><head><title>Midst: run 1 of the nightly match batch</title></head></html>"
+            .write(toFile: folder.path("report.html"), atomically: true, encoding: .utf8)
+        let result = try MidstProcess.run(["report", "latest", "--out", "report.html"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOfFile: folder.path("report.html"), encoding: .utf8).contains("name=\"generator\""))
+    }
+
     @Test("an export of another kind is not replaced without --force")
     func otherKindOfExport() throws {
         let folder = try MorningCommandTests.sampleRun()

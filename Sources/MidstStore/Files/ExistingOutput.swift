@@ -37,7 +37,9 @@ package enum OutputPurpose: Sendable {
         switch self {
         case .report:
             let head = String(decoding: Self.prefix(of: path, bytes: 4096), as: UTF8.self)
+            // Reports written before the mark have titles starting "Midst: ".
             return head.contains("<meta name=\"generator\" content=\"\(Self.reportGenerator)\"")
+                || head.contains("<title>Midst: ")
         case .table(let columns):
             let line = Self.firstLine(of: path)
             if line == String(CSVWriter.line(columns).dropLast()) { return true }
