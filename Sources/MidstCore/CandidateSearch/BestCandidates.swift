@@ -42,16 +42,12 @@ struct BestCandidates {
         let index = Int(row)
         // Each value computed once: for the constraint, the bounds and the score.
         guard let specialtyValue = plan.eligibleSpecialtyValue(index, in: table) else { return }
+        // The list's worst score once it is full; until then nobody is passed over.
+        let floor = heap.count == top ? heap.min!.score : -Double.infinity
         let specialty = plan.points[.specialty] * specialtyValue
-        if heap.count == top, let floor = heap.min?.score,
-            specialty + restAfterSpecialty + Self.margin < floor
-        {
-            return
-        }
+        if specialty + restAfterSpecialty + Self.margin < floor { return }
         let countryValue = plan.country.value(index, table)
-        if heap.count == top, let floor = heap.min?.score,
-            specialty + plan.points[.country] * countryValue + restAfterCountry + Self.margin < floor
-        {
+        if specialty + plan.points[.country] * countryValue + restAfterCountry + Self.margin < floor {
             return
         }
         let score = NeedPlan.settled(

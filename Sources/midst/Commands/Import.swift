@@ -103,10 +103,8 @@ struct ImportArguments: ParsableArguments {
         var options = ImportOptions(
             format: format ?? ImportFormat(fileName: file)!, fileName: file,
             now: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)))
-        // Records dated after today (with a day's grace) are refused. Today is the clock's, or
-        // the day `run` works as of ($MIDST_AS_OF) when later: replaying a past night must not
-        // refuse records dated since.
-        options.today = max(options.today, try AsOfOptions.day(given: nil))
+        // Records dated after today (with a day's grace) are refused.
+        options.today = try AsOfOptions.dateHorizon().today
         options.skipsInvalid = skipInvalid
         options.isDryRun = dryRun
         options.appliesOlderRecords = force

@@ -49,11 +49,8 @@ struct OutcomeCommand: ParsableCommand, DatabaseCommand {
             guard let parsed = CalendarDate(iso: date) else {
                 throw ValidationError("--date: \(CalendarDate.problem(parsing: date)).")
             }
-            // The rule imports follow: today is the clock's day, or $MIDST_AS_OF when later.
-            let horizon = DateHorizon(
-                today: max(
-                    DateHorizon(now: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)))
-                        .today, try AsOfOptions.day(given: nil)))
+            // The rule imports follow.
+            let horizon = try AsOfOptions.dateHorizon()
             guard horizon.admits(parsed) else {
                 throw ValidationError("--date: \(horizon.problem(parsed)).")
             }

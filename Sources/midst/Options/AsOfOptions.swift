@@ -16,6 +16,18 @@ struct AsOfOptions: ParsableArguments {
     /// The day in force: the option, the environment, or today (UTC).
     func date() throws -> CalendarDate { try Self.day(given: asOf) }
 
+    /// The latest day a record may be dated, imported or recorded (``DateHorizon``): a day
+    /// after today, where today is the clock's (UTC), or the day `run` works as of
+    /// (`$MIDST_AS_OF`) when later, so that replaying a past night refuses no record dated since.
+    static func dateHorizon() throws -> DateHorizon {
+        DateHorizon(today: max(clockDay, try day(given: nil)))
+    }
+
+    /// The clock's day (UTC).
+    private static var clockDay: CalendarDate {
+        CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
+    }
+
     /// `given` when set, else `$MIDST_AS_OF`, else today (UTC).
     static func day(given: String?) throws -> CalendarDate {
         if let text = given ?? ProcessInfo.processInfo.environment["MIDST_AS_OF"].flatMap({
@@ -27,6 +39,6 @@ struct AsOfOptions: ParsableArguments {
             }
             return day
         }
-        return CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
+        return clockDay
     }
 }
