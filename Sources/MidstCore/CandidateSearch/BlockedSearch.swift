@@ -16,14 +16,15 @@
 ///    cannot reach the list.
 /// 3. Everyone else earns no country or specialty points (and is not eligible when the need
 ///    requires a related specialty: the search is then done). When the list is full and its worst
-///    score is above what is left, the search is done. When the need names its site's
-///    languages, their speakers come next, language by language; whoever speaks none of them
-///    earns at most ``LanguageRule/maxWithoutSite`` of the language points, and if that cannot
-///    reach the list the search is done. Otherwise everyone eligible is examined: the speakers
+///    score is above what is left, the search is done. The speakers of the languages that earn
+///    the language component's local part (the site's languages when the need names them, else
+///    its country's, ``LanguageRule/localPartCodes``) come next, language by language; whoever
+///    speaks none of them earns at most ``LanguageRule/maxWithoutLocalPart`` of the language
+///    points, and if that cannot reach the list the search is done. Otherwise everyone eligible is examined: the speakers
 ///    of the need's rarest required language, or else the whole block.
 ///
-/// When the need names its site's languages, someone who speaks none of them earns at most
-/// ``LanguageRule/maxWithoutSite`` of the language points. When few people of the block speak
+/// Someone who speaks none of those local languages earns at most
+/// ``LanguageRule/maxWithoutLocalPart`` of the language points. When few people of the block speak
 /// one, they are examined first (group 0), and every later group's bound is lowered by what
 /// the others lack. Otherwise, in any group whose bound without them cannot reach the list,
 /// only the speakers are examined.
@@ -34,7 +35,7 @@
 ///
 /// Each person is scored at most once: in the partner group if they work for a partner, in
 /// group 1 under their best tie country, in group 2 under their best credited specialty, in
-/// group 3 under the first site language they speak (in group 0 likewise, and then in no other
+/// group 3 under the first local language they speak (in group 0 likewise, and then in no other
 /// group).
 /// See docs/SCORING.md ("Candidate blocking").
 extension NeedPlan {
@@ -52,11 +53,11 @@ extension NeedPlan {
         let secondaryBound = max(1, specialty.secondaryFactor)
         let topSpecialty = hasSpecialty ? (specialty.credit.max() ?? 0) * secondaryBound : 1
         let topKind = country.kindValue.max() ?? 0
-        // What a group's bound loses for those who speak none of the site's languages: when the
+        // What a group's bound loses for those who speak none of the local languages: when the
         // rest of the group cannot reach the list without them, only speakers are examined.
-        let siteShortfall = points[.language] * (1 - language.maxWithoutSite)
+        let localShortfall = points[.language] * (1 - language.maxWithoutLocalPart)
         func onlySpeakers(below bound: Double) -> Bool {
-            siteShortfall > 0 && !best.couldEnter(withAtMost: bound - siteShortfall)
+            localShortfall > 0 && !best.couldEnter(withAtMost: bound - localShortfall)
         }
 
         // The partner group: the partners' staff first; everyone after them earns no
@@ -78,31 +79,31 @@ extension NeedPlan {
             partnersFirst && partnership.value(Int(row), table) == 1
         }
 
-        // 0. When few people of the block speak a site language, they come first; everyone
-        // after them speaks none, so every later bound is lower by the site shortfall.
-        let siteSpeakers = language.siteCodes.reduce(0) { sum, code in
+        // 0. When few people of the block speak a local language, they come first; everyone
+        // after them speaks none, so every later bound is lower by the local shortfall.
+        let localSpeakers = language.localPartCodes.reduce(0) { sum, code in
             professions.reduce(sum) { $0 + index.rows(profession: $1, language: Int(code)).count }
         }
         let blockSize = professions.reduce(0) { $0 + table.block(ofProfession: $1).count }
         let speakersFirst =
-            siteShortfall > 0 && siteSpeakers * Self.rareSiteLanguageDivisor < blockSize
+            localShortfall > 0 && localSpeakers * Self.rareLocalLanguageDivisor < blockSize
         if speakersFirst {
-            for code in language.siteCodes {
+            for code in language.localPartCodes {
                 for profession in professions {
                     for row in index.rows(profession: profession, language: Int(code))
-                    where language.firstSiteCode(Int(row), table) == code && !isPartnerStaff(row) {
+                    where language.firstLocalPartCode(Int(row), table) == code && !isPartnerStaff(row) {
                         best.consider(row)
                     }
                 }
             }
         }
-        let spoken = (speakersFirst ? siteShortfall : 0) + partnerPoints
+        let spoken = (speakersFirst ? localShortfall : 0) + partnerPoints
         /// Whether group 1 or 2 passes `row` over: someone already seen in the partner group or
-        /// in group 0, or, with `speakersOnly`, someone who speaks no site language.
+        /// in group 0, or, with `speakersOnly`, someone who speaks no local language.
         func passesOver(_ row: Int32, speakersOnly: Bool) -> Bool {
             if isPartnerStaff(row) { return true }
-            if speakersFirst { return language.firstSiteCode(Int(row), table) != nil }
-            return speakersOnly && language.firstSiteCode(Int(row), table) == nil
+            if speakersFirst { return language.firstLocalPartCode(Int(row), table) != nil }
+            return speakersOnly && language.firstLocalPartCode(Int(row), table) == nil
         }
 
         // 1. People with a tie that earns points.
@@ -187,21 +188,21 @@ extension NeedPlan {
             let examined = best.examined
             return (best.ranked(), examined)
         }
-        // 3a. Of them, the speakers of a language of the need's site, language by language: who
-        // speaks none earns at most `language.maxWithoutSite` of the language points.
-        if !language.siteCodes.isEmpty, !speakersFirst {
-            for code in language.siteCodes {
+        // 3a. Of them, the speakers of a local language, language by language: who
+        // speaks none earns at most `language.maxWithoutLocalPart` of the language points.
+        if !language.localPartCodes.isEmpty, !speakersFirst {
+            for code in language.localPartCodes {
                 for profession in professions {
                     for row in index.rows(profession: profession, language: Int(code))
                     where bestTieCountry(Int(row), table) == nil
                         && (!hasSpecialty || bestCreditedSpecialty(Int(row), table) == nil)
-                        && language.firstSiteCode(Int(row), table) == code && !isPartnerStaff(row)
+                        && language.firstLocalPartCode(Int(row), table) == code && !isPartnerStaff(row)
                     {
                         best.consider(row)
                     }
                 }
             }
-            if !best.couldEnter(withAtMost: leftOver - siteShortfall) {
+            if !best.couldEnter(withAtMost: leftOver - localShortfall) {
                 let examined = best.examined
                 return (best.ranked(), examined)
             }
@@ -231,10 +232,10 @@ extension NeedPlan {
         return (scan.ranked(), examined)
     }
 
-    /// Site-language speakers come first (group 0) when fewer than one in this many people of
+    /// Local-language speakers come first (group 0) when fewer than one in this many people of
     /// the block speak one: few enough that examining them all costs less than the groups
     /// their lower bound then cuts short (BENCHMARKS.md, "Site languages").
-    static let rareSiteLanguageDivisor = 8
+    static let rareLocalLanguageDivisor = 8
 
     /// Of person `row`'s specialties, the one with the most credit (the first among equals):
     /// where group 2 scores them. Nil when none earns credit.

@@ -113,6 +113,10 @@ struct CandidateBlockingTests {
             config.specialty.parentOrChild = unit()
             config.specialty.sibling = unit()
             config.specialty.secondaryFactor = unit()
+            // The language parts' weights move the bound of those who speak no local language.
+            config.language.requiredWeight = unit()
+            config.language.preferredWeight = unit()
+            config.language.localWeight = unit()
             let scorer = Scorer(reference: reference, config: config)
             let need = needs[random.index(below: needs.count)]
             let top = 1 + random.index(below: 6)

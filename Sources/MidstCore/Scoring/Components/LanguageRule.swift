@@ -25,13 +25,14 @@ struct LanguageRule: Sendable {
     let localCodes: [UInt16]
     let localFactors: [Double]
     let values: ScoringConfig.LanguageValues
-    /// Every code that meets a site language, each once, in the order of ``preferred``: the
-    /// blocked search's groups.
-    let siteCodes: [UInt16]
-    /// The most the component can be worth to someone who speaks none of the site's languages
-    /// (1 when the need names none): the required part at its full credit, over the parts'
-    /// weights.
-    let maxWithoutSite: Double
+    /// The languages that earn the component's local part, each code once: every code that
+    /// meets a site language, in the order of ``preferred``, when the need names its site's
+    /// languages; else ``localCodes``, the languages of the need's country. Someone who speaks
+    /// none of them earns at most ``maxWithoutLocalPart``: the blocked search's language groups.
+    let localPartCodes: [UInt16]
+    /// The most the component can be worth to someone who speaks none of ``localPartCodes``
+    /// (1 when there are none): the required part at its full credit, over the parts' weights.
+    let maxWithoutLocalPart: Double
 
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
         needCountries = need.countries
@@ -68,25 +69,27 @@ struct LanguageRule: Sendable {
         let local = localFactor.filter { $0.value > 0 }.sorted { $0.key < $1.key }
         localCodes = local.map { UInt16($0.key) }
         localFactors = local.map(\.value)
-        var siteCodes: [UInt16] = []
-        for code in preferred.flatMap(\.codes) where !siteCodes.contains(code) {
-            siteCodes.append(code)
-        }
-        self.siteCodes = siteCodes
+        let requiredWeight = required.isEmpty ? 0 : config.language.requiredWeight
         if preferred.isEmpty {
-            maxWithoutSite = 1
+            localPartCodes = localCodes
+            let total = requiredWeight + config.language.localWeight
+            maxWithoutLocalPart = localCodes.isEmpty ? 1 : total > 0 ? requiredWeight / total : 0
         } else {
-            let requiredWeight = required.isEmpty ? 0 : config.language.requiredWeight
+            var siteCodes: [UInt16] = []
+            for code in preferred.flatMap(\.codes) where !siteCodes.contains(code) {
+                siteCodes.append(code)
+            }
+            localPartCodes = siteCodes
             let total =
                 requiredWeight + config.language.preferredWeight + config.language.localWeight
-            maxWithoutSite = total > 0 ? requiredWeight / total : 0
+            maxWithoutLocalPart = total > 0 ? requiredWeight / total : 0
         }
     }
 
-    /// The first of ``siteCodes`` that person `row` speaks at any level, or nil.
+    /// The first of ``localPartCodes`` that person `row` speaks at any level, or nil.
     @inline(__always)
-    func firstSiteCode(_ row: Int, _ table: StaffTable) -> UInt16? {
-        for code in siteCodes {
+    func firstLocalPartCode(_ row: Int, _ table: StaffTable) -> UInt16? {
+        for code in localPartCodes {
             for index in Int(table.languageStart[row])..<Int(table.languageStart[row + 1])
             where table.languageCodes[index] == code {
                 return code
