@@ -60,6 +60,16 @@ extension NeedPlan {
             localShortfall > 0 && !best.couldEnter(withAtMost: bound - localShortfall)
         }
 
+        // A required language that few people of the block speak: only they can be eligible,
+        // and examining them all costs less than the groups would.
+        let blockSize = professions.reduce(0) { $0 + table.block(ofProfession: $1).count }
+        let speakers = rarestRequiredSpeakers(index)
+        if let speakers, speakers.count * Self.rareRequiredLanguageDivisor < blockSize {
+            examineAll(speakers, index, table, &best)
+            let examined = best.examined
+            return (best.ranked(), examined)
+        }
+
         // The partner group: the partners' staff first; everyone after them earns no
         // partnership points, so every later bound is lower by those points.
         let partnersFirst = !partnership.keys.isEmpty && points[.partnership] > 0
@@ -84,7 +94,6 @@ extension NeedPlan {
         let localSpeakers = language.localPartCodes.reduce(0) { sum, code in
             professions.reduce(sum) { $0 + index.rows(profession: $1, language: Int(code)).count }
         }
-        let blockSize = professions.reduce(0) { $0 + table.block(ofProfession: $1).count }
         let speakersFirst =
             localShortfall > 0 && localSpeakers * Self.rareLocalLanguageDivisor < blockSize
         if speakersFirst {
@@ -207,22 +216,10 @@ extension NeedPlan {
                 return (best.ranked(), examined)
             }
         }
-        // Nobody can be ruled out by the bound: everyone eligible is examined. A required
-        // language narrows them down when fewer people speak it than the block holds.
+        // Nobody can be ruled out by the bound: everyone eligible is examined, from scratch.
         var scan = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
-        // Only a requirement met by one code alone: a person who speaks two equivalent codes
-        // would be listed twice.
-        let speakers = language.required.filter { $0.codes.count == 1 }.map { requirement in
-            professions.map { index.rows(profession: $0, language: Int(requirement.codes[0])) }
-        }
-        .min { $0.reduce(0) { $0 + $1.count } < $1.reduce(0) { $0 + $1.count } }
-        if let speakers,
-            speakers.reduce(0, { $0 + $1.count })
-                < professions.reduce(0, { $0 + table.block(ofProfession: $1).count })
-        {
-            for list in speakers {
-                for row in list { scan.consider(row) }
-            }
+        if let speakers, speakers.count < blockSize {
+            examineAll(speakers, index, table, &scan)
         } else {
             for profession in professions {
                 for row in table.block(ofProfession: profession) { scan.consider(row) }
@@ -232,10 +229,47 @@ extension NeedPlan {
         return (scan.ranked(), examined)
     }
 
+    /// The speakers of the need's required language that the fewest people of the block speak:
+    /// nobody else is eligible. Nil when the need requires none.
+    func rarestRequiredSpeakers(_ index: CandidateIndex)
+        -> (wanted: LanguageRule.Wanted, count: Int)?
+    {
+        language.required.map { wanted in
+            let count = wanted.codes.reduce(0) { sum, code in
+                professions.reduce(sum) {
+                    $0 + index.rows(profession: $1, language: Int(code)).count
+                }
+            }
+            return (wanted, count)
+        }
+        .min { $0.count < $1.count }
+    }
+
+    /// Examines every person of the block who speaks one of `speakers`' codes at any level,
+    /// each once: under the first of the codes they speak.
+    func examineAll(
+        _ speakers: (wanted: LanguageRule.Wanted, count: Int), _ index: CandidateIndex,
+        _ table: StaffTable, _ best: inout BestCandidates
+    ) {
+        let codes = speakers.wanted.codes
+        for code in codes {
+            for profession in professions {
+                for row in index.rows(profession: profession, language: Int(code))
+                where codes.count == 1 || table.firstSpoken(of: codes, Int(row)) == code {
+                    best.consider(row)
+                }
+            }
+        }
+    }
+
     /// Local-language speakers come first (group 0) when fewer than one in this many people of
     /// the block speak one: few enough that examining them all costs less than the groups
     /// their lower bound then cuts short (BENCHMARKS.md, "Site languages").
     static let rareLocalLanguageDivisor = 8
+
+    /// The speakers of a required language are examined alone, without the groups, when fewer
+    /// than one in this many people of the block speak it (BENCHMARKS.md, "Speed at v2").
+    static let rareRequiredLanguageDivisor = 8
 
     /// Of person `row`'s specialties, the one with the most credit (the first among equals):
     /// where group 2 scores them. Nil when none earns credit.

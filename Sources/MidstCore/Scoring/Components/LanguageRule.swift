@@ -89,13 +89,7 @@ struct LanguageRule: Sendable {
     /// The first of ``localPartCodes`` that person `row` speaks at any level, or nil.
     @inline(__always)
     func firstLocalPartCode(_ row: Int, _ table: StaffTable) -> UInt16? {
-        for code in localPartCodes {
-            for index in Int(table.languageStart[row])..<Int(table.languageStart[row + 1])
-            where table.languageCodes[index] == code {
-                return code
-            }
-        }
-        return nil
+        table.firstSpoken(of: localPartCodes, row)
     }
 
     /// Credit for a required language spoken at `spoken`, wanted at `wanted` (0 below it).
@@ -250,6 +244,18 @@ struct LanguageRule: Sendable {
 }
 
 extension StaffTable {
+    /// The first of `codes` that person `row` speaks at any level, or nil.
+    @inline(__always)
+    func firstSpoken(of codes: [UInt16], _ row: Int) -> UInt16? {
+        for code in codes {
+            for index in Int(languageStart[row])..<Int(languageStart[row + 1])
+            where languageCodes[index] == code {
+                return code
+            }
+        }
+        return nil
+    }
+
     /// Person `row`'s best rank (``LanguageLevel`` raw value) in any of `codes`, 0 when they
     /// speak none of them.
     @inline(__always)
