@@ -40,12 +40,16 @@ struct BestCandidates {
         examined += 1
         if !excluded.isEmpty, excluded.contains(row) { return }
         let index = Int(row)
-        // Each value computed once: for the constraint, the bounds and the score.
-        guard let specialtyValue = plan.eligibleSpecialtyValue(index, in: table) else { return }
+        // Each value computed once: for the constraint, the bounds and the score. The
+        // specialty first: most people examined and not eligible lack a related specialty,
+        // and the value alone can rule a person out, before their other cells are read.
+        let specialtyValue = plan.specialty.value(index, table)
+        guard plan.meetsSpecialty(specialtyValue) else { return }
         // The list's worst score once it is full; until then nobody is passed over.
         let floor = heap.count == top ? heap.min!.score : -Double.infinity
         let specialty = plan.points[.specialty] * specialtyValue
         if specialty + restAfterSpecialty + Self.margin < floor { return }
+        guard plan.passesOtherConstraints(index, in: table) else { return }
         let countryValue = plan.country.value(index, table)
         if specialty + plan.points[.country] * countryValue + restAfterCountry + Self.margin < floor {
             return

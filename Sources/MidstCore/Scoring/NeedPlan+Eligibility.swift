@@ -12,23 +12,38 @@ extension NeedPlan {
     /// computes the value once, for the constraint, the candidate bound and the score.
     @inline(__always)
     func eligibleSpecialtyValue(_ row: Int, in table: StaffTable) -> Double? {
-        guard professions.contains(table.profession[row]), table.freeCapacity[row] > 0 else {
-            return nil
-        }
-        guard fitsMode(row, table) else { return nil }
-        if let start = availability.start, let end = availability.end,
-            max(start, table.availableFrom[row]) > min(end, table.availableTo[row])
-        {
-            return nil
-        }
-        if isSeniorityHard, table.seniority[row] < seniority.minimum { return nil }
         let specialtyValue = specialty.value(row, table)
-        if requiresSpecialty, specialtyValue == 0 { return nil }
-        for requirement in language.required
-        where table.rank(ofAny: requirement.codes, row) < requirement.rank {
+        guard meetsSpecialty(specialtyValue), passesOtherConstraints(row, in: table) else {
             return nil
         }
         return specialtyValue
+    }
+
+    /// Whether a specialty value of `value` meets the specialty constraint.
+    @inline(__always)
+    func meetsSpecialty(_ value: Double) -> Bool {
+        !requiresSpecialty || value != 0
+    }
+
+    /// Whether person `row` passes every hard constraint but the specialty one: the batch
+    /// checks the specialty first, for its value also bounds the score (``BestCandidates``).
+    @inline(__always)
+    func passesOtherConstraints(_ row: Int, in table: StaffTable) -> Bool {
+        guard professions.contains(table.profession[row]), table.freeCapacity[row] > 0 else {
+            return false
+        }
+        guard fitsMode(row, table) else { return false }
+        if let start = availability.start, let end = availability.end,
+            max(start, table.availableFrom[row]) > min(end, table.availableTo[row])
+        {
+            return false
+        }
+        if isSeniorityHard, table.seniority[row] < seniority.minimum { return false }
+        for requirement in language.required
+        where table.rank(ofAny: requirement.codes, row) < requirement.rank {
+            return false
+        }
+        return true
     }
 
     /// The constraints person `row` fails that the table can tell, in docs/SCORING.md's order:
