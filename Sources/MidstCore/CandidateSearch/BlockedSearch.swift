@@ -97,10 +97,46 @@ extension NeedPlan {
         let speakersFirst =
             localShortfall > 0 && localSpeakers * Self.rareLocalLanguageDivisor < blockSize
         if speakersFirst {
+            // Each speaker under the first local language they speak. When the need names
+            // specialties, by the specialty that earns them the most credit, most first, as in
+            // step 1a: each one's bound is lower, and those without one are walked only when
+            // the need lets them in.
+            let topCountry =
+                points[.country] * topKind * (country.byFactor.first.map { country.factor[$0] } ?? 0)
+            let speakerPoints = topCountry + rest - partnerPoints
             for code in language.localPartCodes {
+                func isSpeakerHere(_ row: Int32) -> Bool {
+                    language.firstLocalPartCode(Int(row), table) == code && !isPartnerStaff(row)
+                }
+                guard hasSpecialty else {
+                    for profession in professions {
+                        for row in index.rows(profession: profession, language: Int(code))
+                        where isSpeakerHere(row) {
+                            best.consider(row)
+                        }
+                    }
+                    continue
+                }
+                for credited in specialty.byCredit {
+                    let bound =
+                        points[.specialty] * specialty.credit[credited] * secondaryBound
+                        + speakerPoints
+                    guard best.couldEnter(withAtMost: bound) else { break }
+                    for profession in professions {
+                        let rows = index.rows(
+                            profession: profession, language: Int(code), specialty: credited)
+                        for row in rows
+                        where bestCreditedSpecialty(Int(row), table) == credited
+                            && isSpeakerHere(row)
+                        {
+                            best.consider(row)
+                        }
+                    }
+                }
+                if requiresSpecialty || !best.couldEnter(withAtMost: speakerPoints) { continue }
                 for profession in professions {
                     for row in index.rows(profession: profession, language: Int(code))
-                    where language.firstLocalPartCode(Int(row), table) == code && !isPartnerStaff(row) {
+                    where bestCreditedSpecialty(Int(row), table) == nil && isSpeakerHere(row) {
                         best.consider(row)
                     }
                 }

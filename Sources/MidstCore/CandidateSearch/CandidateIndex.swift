@@ -1,10 +1,11 @@
 /// Posting lists over a ``StaffTable``, the batch's candidate blocking: within each profession,
 /// the people holding each specialty, with a tie to each country, with a tie to each country
-/// holding each specialty, speaking each language, and working for each employer, in table order.
+/// holding each specialty, speaking each language, speaking each language holding each
+/// specialty, and working for each employer, in table order.
 ///
 /// People with no free capacity can never be eligible, so they are left out. Built once per run
-/// in O(n) (two counting passes per column); 4 bytes per specialty, tie, tie × specialty and
-/// language.
+/// in O(n) (two counting passes per column); 4 bytes per specialty, tie, tie × specialty,
+/// language and language × specialty.
 public struct CandidateIndex: Sendable {
     let specialtyCount: Int
     let countryCount: Int
@@ -24,6 +25,14 @@ public struct CandidateIndex: Sendable {
     /// Key `profession * languageCount + language`, likewise.
     let languageStart: [Int32]
     let languageRows: [Int32]
+    /// Dense numbers of the languages people speak (-1: nobody speaks it), by language code.
+    let languageNumber: [Int32]
+    /// How many languages somebody speaks.
+    let languagesSpoken: Int
+    /// Key `(professionNumber * spoken languages + languageNumber) * specialtyCount +
+    /// specialty`: the people speaking the language (at any level) who hold the specialty.
+    let languageSpecialtyStart: [Int32]
+    let languageSpecialtyRows: [Int32]
     /// Dense numbers of the employers' ``OrganisationKey``s (no employer has none).
     let employerNumber: [UInt64: Int]
     /// Key `profession * employerNumber.count + employer`, likewise.
@@ -100,6 +109,34 @@ public struct CandidateIndex: Sendable {
                 }
             }
         }
+        var languageNumber = [Int32](repeating: -1, count: languageCount)
+        var languagesSpoken: Int32 = 0
+        for code in table.languageCodes where languageNumber[Int(code)] < 0 {
+            languageNumber[Int(code)] = languagesSpoken
+            languagesSpoken += 1
+        }
+        self.languageNumber = languageNumber
+        self.languagesSpoken = Int(languagesSpoken)
+        (languageSpecialtyStart, languageSpecialtyRows) = Self.postingLists(
+            table: table, keyCount: Int(professionsHeld) * Int(languagesSpoken) * specialtyCount
+        ) { row, emit in
+            let profession = Int(professionNumber[Int(table.profession[row])])
+            let first = Int(table.languageStart[row])
+            let specialties = Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1])
+            for index in first..<Int(table.languageStart[row + 1]) {
+                let language = table.languageCodes[index]
+                guard !table.languageCodes[first..<index].contains(language) else { continue }
+                let base =
+                    (profession * Int(languagesSpoken) + Int(languageNumber[Int(language)]))
+                    * specialtyCount
+                for specialty in specialties
+                where !table.specialtyCodes[specialties.lowerBound..<specialty].contains(
+                    table.specialtyCodes[specialty])
+                {
+                    emit(base + Int(table.specialtyCodes[specialty]))
+                }
+            }
+        }
         var employerNumber: [UInt64: Int] = [:]
         var rowEmployer = [Int](repeating: -1, count: table.count)
         for row in 0..<table.count where table.employerKeys[row] != 0 {
@@ -160,6 +197,19 @@ public struct CandidateIndex: Sendable {
         let key = Int(profession) * languageCount + language
         guard language < languageCount, key + 1 < languageStart.count else { return [] }
         return languageRows[Int(languageStart[key])..<Int(languageStart[key + 1])]
+    }
+
+    /// The people of `profession` who speak `language` (at any level) and hold `specialty`.
+    func rows(profession: UInt16, language: Int, specialty: Int) -> ArraySlice<Int32> {
+        guard Int(profession) < professionNumber.count, language < languageNumber.count,
+            specialty < specialtyCount
+        else { return [] }
+        let number = Int(professionNumber[Int(profession)])
+        let languageNumber = Int(self.languageNumber[language])
+        guard number >= 0, languageNumber >= 0 else { return [] }
+        let key = (number * languagesSpoken + languageNumber) * specialtyCount + specialty
+        return languageSpecialtyRows[
+            Int(languageSpecialtyStart[key])..<Int(languageSpecialtyStart[key + 1])]
     }
 
     /// Compressed lists: `keys(row, emit)` calls `emit` with each key row belongs under.
