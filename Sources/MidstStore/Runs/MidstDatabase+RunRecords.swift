@@ -39,9 +39,14 @@ extension MidstDatabase {
         for row in try Row.fetchAll(db, sql: "SELECT id, need_key FROM need") {
             needKeys[row[0]] = row[1]
         }
+        // Nothing about staff has changed since the table was read (the same generation): its
+        // keys are the stored ones. Otherwise each person is looked up by id, and one who has
+        // gone fails the run.
+        let isTableCurrent = try Self.staffGeneration(db) == run.table.generation
         let findStaff = try db.cachedStatement(sql: "SELECT staff_key FROM staff WHERE id = ?")
         var staffKeys: [Int32: Int64] = [:]
         func staffKey(_ row: Int32) throws -> Int64 {
+            if isTableCurrent { return run.table.staffKey(at: Int(row)) }
             if let key = staffKeys[row] { return key }
             guard
                 let key = try Int64.fetchOne(
