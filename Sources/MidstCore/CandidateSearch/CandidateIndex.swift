@@ -39,7 +39,8 @@ public struct CandidateIndex: Sendable {
     let employerStart: [Int32]
     let employerRows: [Int32]
 
-    /// Indexes `table`.
+    /// Indexes `table`: the numbering first, then the six kinds of list, each on a core of its
+    /// own (each is two passes over the table).
     public init(table: StaffTable) {
         // Professions and specialties share the reference's specialty codes.
         let specialtyCount =
@@ -50,28 +51,6 @@ public struct CandidateIndex: Sendable {
         self.specialtyCount = specialtyCount
         self.countryCount = countryCount
         let professionCount = specialtyCount
-        (specialtyStart, specialtyRows) = Self.postingLists(
-            table: table, keyCount: professionCount * specialtyCount
-        ) { row, emit in
-            let base = Int(table.profession[row]) * specialtyCount
-            for index in Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1]) {
-                emit(base + Int(table.specialtyCodes[index]))
-            }
-        }
-        (countryStart, countryRows) = Self.postingLists(
-            table: table, keyCount: professionCount * countryCount
-        ) { row, emit in
-            let base = Int(table.profession[row]) * countryCount
-            let first = Int(table.tieStart[row])
-            let end = Int(table.tieStart[row + 1])
-            for index in first..<end {
-                let country = table.tieCountries[index]
-                // A person with several ties to one country is listed once.
-                if !table.tieCountries[first..<index].contains(country) {
-                    emit(base + Int(country))
-                }
-            }
-        }
         var professionNumber = [Int32](repeating: -1, count: professionCount)
         var professionsHeld: Int32 = 0
         for row in 0..<table.count where professionNumber[Int(table.profession[row])] < 0 {
@@ -79,36 +58,6 @@ public struct CandidateIndex: Sendable {
             professionsHeld += 1
         }
         self.professionNumber = professionNumber
-        (tieSpecialtyStart, tieSpecialtyRows) = Self.postingLists(
-            table: table, keyCount: Int(professionsHeld) * countryCount * specialtyCount
-        ) { row, emit in
-            let profession = Int(professionNumber[Int(table.profession[row])])
-            let first = Int(table.tieStart[row])
-            let specialties = Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1])
-            for index in first..<Int(table.tieStart[row + 1]) {
-                let country = table.tieCountries[index]
-                guard !table.tieCountries[first..<index].contains(country) else { continue }
-                let base = (profession * countryCount + Int(country)) * specialtyCount
-                for specialty in specialties
-                where !table.specialtyCodes[specialties.lowerBound..<specialty].contains(
-                    table.specialtyCodes[specialty])
-                {
-                    emit(base + Int(table.specialtyCodes[specialty]))
-                }
-            }
-        }
-        (languageStart, languageRows) = Self.postingLists(
-            table: table, keyCount: professionCount * languageCount
-        ) { row, emit in
-            let base = Int(table.profession[row]) * languageCount
-            let first = Int(table.languageStart[row])
-            for index in first..<Int(table.languageStart[row + 1]) {
-                let language = table.languageCodes[index]
-                if !table.languageCodes[first..<index].contains(language) {
-                    emit(base + Int(language))
-                }
-            }
-        }
         var languageNumber = [Int32](repeating: -1, count: languageCount)
         var languagesSpoken: Int32 = 0
         for code in table.languageCodes where languageNumber[Int(code)] < 0 {
@@ -117,26 +66,6 @@ public struct CandidateIndex: Sendable {
         }
         self.languageNumber = languageNumber
         self.languagesSpoken = Int(languagesSpoken)
-        (languageSpecialtyStart, languageSpecialtyRows) = Self.postingLists(
-            table: table, keyCount: Int(professionsHeld) * Int(languagesSpoken) * specialtyCount
-        ) { row, emit in
-            let profession = Int(professionNumber[Int(table.profession[row])])
-            let first = Int(table.languageStart[row])
-            let specialties = Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1])
-            for index in first..<Int(table.languageStart[row + 1]) {
-                let language = table.languageCodes[index]
-                guard !table.languageCodes[first..<index].contains(language) else { continue }
-                let base =
-                    (profession * Int(languagesSpoken) + Int(languageNumber[Int(language)]))
-                    * specialtyCount
-                for specialty in specialties
-                where !table.specialtyCodes[specialties.lowerBound..<specialty].contains(
-                    table.specialtyCodes[specialty])
-                {
-                    emit(base + Int(table.specialtyCodes[specialty]))
-                }
-            }
-        }
         var employerNumber: [UInt64: Int] = [:]
         var rowEmployer = [Int](repeating: -1, count: table.count)
         for row in 0..<table.count where table.employerKeys[row] != 0 {
@@ -150,12 +79,112 @@ public struct CandidateIndex: Sendable {
         }
         self.employerNumber = employerNumber
         let employerCount = employerNumber.count
-        (employerStart, employerRows) = Self.postingLists(
-            table: table, keyCount: professionCount * employerCount
-        ) { row, emit in
-            if rowEmployer[row] >= 0 {
-                emit(Int(table.profession[row]) * employerCount + rowEmployer[row])
+        let numbered = (
+            profession: professionNumber, professionsHeld: Int(professionsHeld),
+            language: languageNumber, languagesSpoken: Int(languagesSpoken),
+            employer: rowEmployer
+        )
+        let lists = ListKind.allCases.concurrentMap { kind -> ([Int32], [Int32]) in
+            switch kind {
+            case .specialty:
+                Self.postingLists(table: table, keyCount: professionCount * specialtyCount) {
+                    row, emit in
+                    let base = Int(table.profession[row]) * specialtyCount
+                    let specialties =
+                        Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1])
+                    for index in specialties { emit(base + Int(table.specialtyCodes[index])) }
+                }
+            case .country:
+                Self.postingLists(table: table, keyCount: professionCount * countryCount) {
+                    row, emit in
+                    let base = Int(table.profession[row]) * countryCount
+                    let first = Int(table.tieStart[row])
+                    for index in first..<Int(table.tieStart[row + 1]) {
+                        let country = table.tieCountries[index]
+                        // A person with several ties to one country is listed once.
+                        if !table.tieCountries[first..<index].contains(country) {
+                            emit(base + Int(country))
+                        }
+                    }
+                }
+            case .tieSpecialty:
+                Self.postingLists(
+                    table: table, keyCount: numbered.professionsHeld * countryCount * specialtyCount
+                ) { row, emit in
+                    let profession = Int(numbered.profession[Int(table.profession[row])])
+                    let first = Int(table.tieStart[row])
+                    for index in first..<Int(table.tieStart[row + 1]) {
+                        let country = table.tieCountries[index]
+                        guard !table.tieCountries[first..<index].contains(country) else { continue }
+                        Self.emitSpecialties(
+                            of: row, in: table,
+                            base: (profession * countryCount + Int(country)) * specialtyCount, emit)
+                    }
+                }
+            case .language:
+                Self.postingLists(table: table, keyCount: professionCount * languageCount) {
+                    row, emit in
+                    let base = Int(table.profession[row]) * languageCount
+                    let first = Int(table.languageStart[row])
+                    for index in first..<Int(table.languageStart[row + 1]) {
+                        let language = table.languageCodes[index]
+                        if !table.languageCodes[first..<index].contains(language) {
+                            emit(base + Int(language))
+                        }
+                    }
+                }
+            case .languageSpecialty:
+                Self.postingLists(
+                    table: table,
+                    keyCount: numbered.professionsHeld * numbered.languagesSpoken * specialtyCount
+                ) { row, emit in
+                    let profession = Int(numbered.profession[Int(table.profession[row])])
+                    let first = Int(table.languageStart[row])
+                    for index in first..<Int(table.languageStart[row + 1]) {
+                        let language = table.languageCodes[index]
+                        guard !table.languageCodes[first..<index].contains(language) else {
+                            continue
+                        }
+                        let number = Int(numbered.language[Int(language)])
+                        Self.emitSpecialties(
+                            of: row, in: table,
+                            base: (profession * numbered.languagesSpoken + number) * specialtyCount,
+                            emit)
+                    }
+                }
+            case .employer:
+                Self.postingLists(table: table, keyCount: professionCount * employerCount) {
+                    row, emit in
+                    if numbered.employer[row] >= 0 {
+                        emit(Int(table.profession[row]) * employerCount + numbered.employer[row])
+                    }
+                }
             }
+        }
+        (specialtyStart, specialtyRows) = lists[ListKind.specialty.rawValue]
+        (countryStart, countryRows) = lists[ListKind.country.rawValue]
+        (tieSpecialtyStart, tieSpecialtyRows) = lists[ListKind.tieSpecialty.rawValue]
+        (languageStart, languageRows) = lists[ListKind.language.rawValue]
+        (languageSpecialtyStart, languageSpecialtyRows) = lists[ListKind.languageSpecialty.rawValue]
+        (employerStart, employerRows) = lists[ListKind.employer.rawValue]
+    }
+
+    /// The kinds of posting list, in the order they are built.
+    private enum ListKind: Int, CaseIterable {
+        case specialty, country, tieSpecialty, language, languageSpecialty, employer
+    }
+
+    /// Emits `base + code` for each of person `row`'s specialty codes, each code once.
+    @inline(__always)
+    private static func emitSpecialties(
+        of row: Int, in table: StaffTable, base: Int, _ emit: (Int) -> Void
+    ) {
+        let specialties = Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1])
+        for specialty in specialties
+        where !table.specialtyCodes[specialties.lowerBound..<specialty].contains(
+            table.specialtyCodes[specialty])
+        {
+            emit(base + Int(table.specialtyCodes[specialty]))
         }
     }
 
