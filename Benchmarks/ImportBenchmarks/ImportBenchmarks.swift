@@ -48,7 +48,16 @@ let benchmarks: @Sendable () -> Void = {
             readsPlainRows
             ? "Import \(staffCount) staff rows (midst)"
             : "Import \(staffCount) staff rows (midst, every row decoded)"
-        Benchmark(name) { benchmark in
+        // Checked against the baseline in Benchmarks/.benchmarkBaselines (BENCHMARKS.md,
+        // "Thresholds"): a median 60% slower (this VM's slow spells), or a fifth more memory,
+        // fails.
+        Benchmark(
+            name,
+            configuration: .init(thresholds: [
+                .wallClock: .init(relative: [.p50: 60]),
+                .peakMemoryResident: .init(relative: [.p50: 20]),
+            ])
+        ) { benchmark in
             _ = staffCSV
             let (folder, path) = freshDatabasePath()
             defer { try? FileManager.default.removeItem(at: folder) }
