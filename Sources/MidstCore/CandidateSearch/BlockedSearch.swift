@@ -72,18 +72,47 @@ extension NeedPlan {
 
         // The partner group: the partners' staff first; everyone after them earns no
         // partnership points, so every later bound is lower by those points.
+        // When the need names specialties, a partner's staff come by the specialty that earns
+        // them the most credit, most first, as in step 1a (lists by employer and specialty).
+        let topCountry =
+            points[.country] * topKind * (country.byFactor.first.map { country.factor[$0] } ?? 0)
         let partnersFirst = !partnership.keys.isEmpty && points[.partnership] > 0
         if partnersFirst {
             for key in partnership.keys {
+                guard hasSpecialty else {
+                    for profession in professions {
+                        for row in index.rows(profession: profession, employer: key) {
+                            best.consider(row)
+                        }
+                    }
+                    continue
+                }
+                for credited in specialty.byCredit {
+                    let bound =
+                        points[.specialty] * specialty.credit[credited] * secondaryBound
+                        + topCountry + rest
+                    guard best.couldEnter(withAtMost: bound) else { break }
+                    for profession in professions {
+                        for row in index.rows(
+                            profession: profession, employer: key, specialty: credited)
+                        where bestCreditedSpecialty(Int(row), table) == credited {
+                            best.consider(row)
+                        }
+                    }
+                }
+                if requiresSpecialty || !best.couldEnter(withAtMost: topCountry + rest) {
+                    continue
+                }
                 for profession in professions {
-                    for row in index.rows(profession: profession, employer: key) {
+                    for row in index.rows(profession: profession, employer: key)
+                    where bestCreditedSpecialty(Int(row), table) == nil {
                         best.consider(row)
                     }
                 }
             }
         }
         let partnerPoints = partnersFirst ? points[.partnership] : 0
-        /// Whether `row` was examined in the partner group.
+        /// Whether `row` works for a partner: examined in the partner group, or ruled out there.
         @inline(__always)
         func isPartnerStaff(_ row: Int32) -> Bool {
             partnersFirst && partnership.value(Int(row), table) == 1
@@ -101,8 +130,6 @@ extension NeedPlan {
             // specialties, by the specialty that earns them the most credit, most first, as in
             // step 1a: each one's bound is lower, and those without one are walked only when
             // the need lets them in.
-            let topCountry =
-                points[.country] * topKind * (country.byFactor.first.map { country.factor[$0] } ?? 0)
             let speakerPoints = topCountry + rest - partnerPoints
             for code in language.localPartCodes {
                 func isSpeakerHere(_ row: Int32) -> Bool {

@@ -1,11 +1,12 @@
 /// Posting lists over a ``StaffTable``, the batch's candidate blocking: within each profession,
 /// the people holding each specialty, with a tie to each country, with a tie to each country
 /// holding each specialty, speaking each language, speaking each language holding each
-/// specialty, and working for each employer, in table order.
+/// specialty, working for each employer, and working for each employer holding each specialty,
+/// in table order.
 ///
 /// People with no free capacity can never be eligible, so they are left out. Built once per run
 /// in O(n) (two counting passes per column); 4 bytes per specialty, tie, tie × specialty,
-/// language and language × specialty.
+/// language, language × specialty and employer × specialty.
 public struct CandidateIndex: Sendable {
     let specialtyCount: Int
     let countryCount: Int
@@ -38,8 +39,12 @@ public struct CandidateIndex: Sendable {
     /// Key `profession * employerNumber.count + employer`, likewise.
     let employerStart: [Int32]
     let employerRows: [Int32]
+    /// Key `(professionNumber * employerNumber.count + employer) * specialtyCount + specialty`:
+    /// the employer's staff who hold the specialty, likewise.
+    let employerSpecialtyStart: [Int32]
+    let employerSpecialtyRows: [Int32]
 
-    /// Indexes `table`: the numbering first, then the six kinds of list, each on a core of its
+    /// Indexes `table`: the numbering first, then the seven kinds of list, each on a core of its
     /// own (each is two passes over the table).
     public init(table: StaffTable) {
         // Professions and specialties share the reference's specialty codes.
@@ -159,6 +164,18 @@ public struct CandidateIndex: Sendable {
                         emit(Int(table.profession[row]) * employerCount + numbered.employer[row])
                     }
                 }
+            case .employerSpecialty:
+                Self.postingLists(
+                    table: table,
+                    keyCount: numbered.professionsHeld * employerCount * specialtyCount
+                ) { row, emit in
+                    guard numbered.employer[row] >= 0 else { return }
+                    let profession = Int(numbered.profession[Int(table.profession[row])])
+                    Self.emitSpecialties(
+                        of: row, in: table,
+                        base: (profession * employerCount + numbered.employer[row])
+                            * specialtyCount, emit)
+                }
             }
         }
         (specialtyStart, specialtyRows) = lists[ListKind.specialty.rawValue]
@@ -167,11 +184,13 @@ public struct CandidateIndex: Sendable {
         (languageStart, languageRows) = lists[ListKind.language.rawValue]
         (languageSpecialtyStart, languageSpecialtyRows) = lists[ListKind.languageSpecialty.rawValue]
         (employerStart, employerRows) = lists[ListKind.employer.rawValue]
+        (employerSpecialtyStart, employerSpecialtyRows) = lists[ListKind.employerSpecialty.rawValue]
     }
 
     /// The kinds of posting list, in the order they are built.
     private enum ListKind: Int, CaseIterable {
         case specialty, country, tieSpecialty, language, languageSpecialty, employer
+        case employerSpecialty
     }
 
     /// Emits `base + code` for each of person `row`'s specialty codes, each code once.
@@ -194,6 +213,18 @@ public struct CandidateIndex: Sendable {
         let index = Int(profession) * employerNumber.count + employer
         guard index + 1 < employerStart.count else { return [] }
         return employerRows[Int(employerStart[index])..<Int(employerStart[index + 1])]
+    }
+
+    /// The people of `profession` whose employer has `key` and who hold `specialty`.
+    func rows(profession: UInt16, employer key: UInt64, specialty: Int) -> ArraySlice<Int32> {
+        guard Int(profession) < professionNumber.count, specialty < specialtyCount,
+            let employer = employerNumber[key]
+        else { return [] }
+        let number = Int(professionNumber[Int(profession)])
+        guard number >= 0 else { return [] }
+        let key = (number * employerNumber.count + employer) * specialtyCount + specialty
+        return employerSpecialtyRows[
+            Int(employerSpecialtyStart[key])..<Int(employerSpecialtyStart[key + 1])]
     }
 
     /// The people of `profession` who hold `specialty` (primary or secondary).

@@ -158,6 +158,39 @@ struct CandidateBlockingTests {
         #expect(examined * 3 < blockSizes, "examined \(examined) of \(blockSizes)")
     }
 
+    @Test(
+        "the blocked search equals a full scan when a partner employs a third of the block",
+        arguments: [1, 3, 20])
+    func largePartner(top: Int) throws {
+        let (staff, needs) = try ReferenceFixtures.generated(staff: 6_000, needs: 60, seed: 5)
+        // A third of everyone works for the partner: its group is large, and the bounds by
+        // specialty within it decide who is read.
+        let partnered = staff.enumerated().map { position, person in
+            var person = person
+            if position % 3 == 0 { person.employer = "Leeds Teaching Hospitals" }
+            return person
+        }
+        let table = StaffTable(
+            staff: partnered, contexts: partnered.map { _ in Staff.Context() },
+            reference: reference)
+        let index = CandidateIndex(table: table)
+        var random = SeededRandom(seed: 8)
+        for (position, need) in needs.enumerated() {
+            var need = need
+            need.partners = ["Leeds Teaching Hospitals"]
+            if position % 2 == 0 { need.requiresSpecialty = false }
+            var config = ScoringConfig()
+            config.weights[.partnership] = Double(5 + random.index(below: 30))
+            config.specialty.secondaryFactor = Double(random.index(below: 101)) / 100
+            let plan = NeedPlan(need: need, scorer: Scorer(reference: reference, config: config))
+            let blocked = plan.topCandidates(in: table, index: index, top: top)
+            let expected = plan.topCandidates(
+                among: table.rows(ofProfessions: plan.professionCodes), in: table, top: top)
+            #expect(blocked.candidates.map(\.row) == expected.map(\.row), "\(need.id)")
+            #expect(blocked.candidates.map(\.score) == expected.map(\.score), "\(need.id)")
+        }
+    }
+
     @Test("the batch's shortlists are the same with and without blocking")
     func batchAgrees() async {
         let scorer = Scorer(reference: reference)
