@@ -121,21 +121,29 @@ struct SnapshotMaintenance {
             guard generation != found.generation else { return nil }
             overlay = found
         }
-        if mayOverlay, let changed = changes.people(atMost: StaffOverlay.mostPeople),
-            Set(overlay.removedKeys).union(changed).count <= StaffOverlay.mostPeople
-        {
+        // A few people: their rows now, read from the database, over the snapshot.
+        var next: StaffOverlay?
+        if let changed = changes.people(atMost: StaffOverlay.mostPeople) {
             var rows = changes.rows ?? StaffTableRows(reference: reference)
             let reread = Array(
                 changes.reread.union(changes.recontexted).subtracting(rows.staffKeys))
             let contexts = try MidstDatabase.staffContexts(db, of: reread)
             try MidstDatabase.appendMatchable(reread, contexts: contexts, to: &rows, db)
-            return .overlay(overlay.changing(changed, to: rows, generation: generation))
+            next = overlay.changing(changed, to: rows, generation: generation)
+        }
+        if mayOverlay, let next, next.removedKeys.count <= StaffOverlay.mostPeople {
+            return .overlay(next)
         }
         guard
             let mapped = MidstDatabase.snapshot(
                 at: snapshotPath, generation: overlay.base.generation),
             mapped.stamp == overlay.base
         else { return nil }
+        if let next {
+            // One merge of the snapshot, not one for the overlay and one for the change.
+            return .snapshot(
+                PendingSnapshot { [reference] in next.applied(to: mapped, reference: reference) })
+        }
         let base =
             overlay.removedKeys.isEmpty ? mapped : overlay.applied(to: mapped, reference: reference)
         return .snapshot(try newSnapshot(of: base, changes, generation: generation, db))
