@@ -3,15 +3,14 @@
 ///
 /// Its answers are those of the applied table (StaffOverlayTests): the base is ranked asking for
 /// as many more people as the overlay takes out of it, so that no one taken out can push a person
-/// off the list; those taken out are dropped, the overlay's people are ranked apart, and the two
-/// lists are merged as the engine orders one: by score, then by staff id.
+/// off the list; those taken out are dropped (found by staff key among the few ranked, not among
+/// everyone), the overlay's people are ranked apart, and the two lists are merged as the engine
+/// orders one: by score, then by staff id.
 package struct OverlaidStaffTable: Sendable {
     /// The snapshot.
     package let base: StaffTable
     /// The people changed since the snapshot, when there are any.
     package let overlay: StaffOverlay?
-    /// The rows of `base` that `overlay` takes out, ascending.
-    private let removedRows: [Int32]
 
     /// The staff generation the whole describes.
     package var generation: Int64 { overlay?.generation ?? base.generation }
@@ -19,12 +18,10 @@ package struct OverlaidStaffTable: Sendable {
     /// `base` with `overlay` (when not `nil`) over it.
     ///
     /// - Precondition: `overlay` applies to `base`.
-    /// - Complexity: O(n) for n people in the base, when there is an overlay.
     package init(base: StaffTable, overlay: StaffOverlay?) {
         precondition(overlay.map { $0.base == base.stamp } ?? true, "an overlay of another base")
         self.base = base
         self.overlay = overlay
-        removedRows = overlay?.removedRows(of: base) ?? []
     }
 
     /// A person ranked for a need: their id and score.
@@ -37,17 +34,18 @@ package struct OverlaidStaffTable: Sendable {
     /// `keptOff` (whom outcomes keep off the need) are passed over. The list
     /// ``Shortlisting/shortlist(for:in:index:top:excluding:)`` gives for the applied table.
     package func best(for plan: NeedPlan, top: Int, keptOff: [RecordID]) -> [Ranked] {
-        func ranked(in table: StaffTable, top: Int, dropping dropped: Set<Int32>) -> [Ranked] {
+        func ranked(in table: StaffTable, top: Int, dropping dropped: Set<Int64>) -> [Ranked] {
             let excluded = Set(table.rows(of: keptOff).values)
             return Shortlisting.shortlist(for: plan, in: table, top: top, excluding: excluded).list
-                .filter { !dropped.contains($0.row) }
+                .filter { !dropped.contains(table.staffKey(at: Int($0.row))) }
                 .map { Ranked(id: table.id(at: Int($0.row)), score: $0.score) }
         }
         guard let overlay else { return ranked(in: base, top: top, dropping: []) }
-        // Dropping rows afterwards, rather than excluding them, keeps the scan of the base as it
-        // is without an overlay: no set is looked up for each person examined.
+        // Dropping people afterwards, rather than excluding their rows, keeps the scan of the
+        // base as it is without an overlay: no set is looked up for each person examined, and
+        // the rows of the people taken out are never looked for.
         let fromBase = ranked(
-            in: base, top: top + removedRows.count, dropping: Set(removedRows))
+            in: base, top: top + overlay.removedKeys.count, dropping: Set(overlay.removedKeys))
         let fromOverlay = ranked(in: overlay.table, top: top, dropping: [])
         return Self.merged(fromBase, fromOverlay, top: top)
     }

@@ -72,31 +72,6 @@ package struct StaffOverlay: Sendable {
             Set(removedKeys), with: table, reference: reference, generation: generation)
     }
 
-    /// The rows of `base` that the overlay takes out, ascending.
-    ///
-    /// - Complexity: O(n) for n people in the base (a bit per key, not a hash per person).
-    package func removedRows(of base: StaffTable) -> [Int32] {
-        guard let largest = removedKeys.last, let smallest = removedKeys.first else { return [] }
-        var rows: [Int32] = []
-        if smallest >= 0, largest < 1 << 30 {
-            // Staff keys are rowids, dense from 1: a bitmap of them is at most a few megabytes.
-            var isRemoved = [UInt64](repeating: 0, count: Int(largest) / 64 + 1)
-            for key in removedKeys { isRemoved[Int(key) / 64] |= 1 << UInt64(key % 64) }
-            for row in 0..<base.count {
-                let key = base.staffKey(at: row)
-                if key >= 0, key <= largest, isRemoved[Int(key) / 64] & 1 << UInt64(key % 64) != 0 {
-                    rows.append(Int32(row))
-                }
-            }
-        } else {
-            let removed = Set(removedKeys)
-            for row in 0..<base.count where removed.contains(base.staffKey(at: row)) {
-                rows.append(Int32(row))
-            }
-        }
-        return rows
-    }
-
     /// The overlay's bytes, to be written to a file and read with ``init(bytes:)``.
     package var bytes: [UInt8] {
         var result =

@@ -80,11 +80,16 @@ extension MidstDatabase {
     /// intact: the snapshot alone when it is of `generation`, else the snapshot the overlay
     /// applies to with the overlay; otherwise `nil`.
     func keptStaff(generation: Int64) -> OverlaidStaffTable? {
-        if let table = Self.snapshot(at: snapshotPath, generation: generation) {
-            return OverlaidStaffTable(base: table, overlay: nil)
+        // The stamp first, so that the snapshot is mapped once, when it is of use.
+        guard let stamp = MappedFile.snapshotStamp(path: snapshotPath) else { return nil }
+        if stamp.generation == generation {
+            return Self.snapshot(at: snapshotPath, generation: generation).map {
+                OverlaidStaffTable(base: $0, overlay: nil)
+            }
         }
         guard let overlay = Self.overlay(at: overlayPath, generation: generation),
-            let base = Self.snapshot(at: snapshotPath, generation: overlay.base.generation),
+            overlay.base == stamp,
+            let base = Self.snapshot(at: snapshotPath, generation: stamp.generation),
             base.stamp == overlay.base
         else { return nil }
         return OverlaidStaffTable(base: base, overlay: overlay)

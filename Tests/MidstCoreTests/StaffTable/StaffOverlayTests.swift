@@ -154,26 +154,4 @@ struct StaffOverlayTests {
             _ = try StaffOverlay(bytes: Array(good.prefix(good.count - 8)), expectedGeneration: 6)
         }
     }
-
-    @Test("the rows an overlay takes out are those of its keys, however large the keys")
-    func removedRowsByKey() {
-        let keys: [Int64] = [4, 9, 1 << 40, 2]
-        let consenting = staff.prefix(4).map { person in
-            var person = person
-            person.hasConsented = true
-            return person
-        }
-        let base = StaffTable(
-            staff: consenting, contexts: Array(repeating: Staff.Context(), count: 4),
-            keys: keys, reference: reference, generation: 1)
-        #expect(base.count == 4)
-        func removed(_ taken: [Int64]) -> [Int64] {
-            let overlay = StaffOverlay(
-                base: base.stamp, removedKeys: taken.sorted(), table: .empty(generation: 2))
-            return overlay.removedRows(of: base).map { base.staffKey(at: Int($0)) }.sorted()
-        }
-        #expect(removed([9, 2]) == [2, 9])
-        #expect(removed([1 << 40, 4, 77]) == [4, 1 << 40])
-        #expect(removed([]) == [])
-    }
 }
