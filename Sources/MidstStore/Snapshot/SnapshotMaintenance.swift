@@ -39,7 +39,7 @@ struct StaffChanges {
 /// fast as any other: begun inside a write transaction from the snapshot (and overlay) of the
 /// generation the transaction started at, given the people the write changed, and finished
 /// before the commit into what the new generation needs, which
-/// ``MidstDatabase/keepSnapshot(_:)`` writes once the transaction has committed:
+/// ``MidstDatabase/keep(_:)`` writes once the transaction has committed:
 ///
 /// - a write of a few people (a consent change, an outcome, a one-row correction) leaves the
 ///   snapshot as it is and writes a new ``StaffOverlay`` beside it: their rows now, read from

@@ -23,8 +23,10 @@ struct StaffOverlayStoreTests {
         let scorer = Scorer(reference: BundledReference.data, config: config)
         let followUp = try database.followUp(asOf: sampleDay, rules: config.followUp)
         return try database.openNeeds().map { need in
-            try database.candidates(for: need, top: top, scorer: scorer, explaining: false, followUp: followUp)
-                .map { "\($0.staff.id) \($0.score)" }
+            try database.candidates(
+                for: need, top: top, scorer: scorer, explaining: false, followUp: followUp
+            )
+            .map { "\($0.staff.id) \($0.score)" }
         }
     }
 
@@ -40,7 +42,9 @@ struct StaffOverlayStoreTests {
         return answers
     }
 
-    @Test("after random one-person writes the candidates equal a rebuild's, and the snapshot is never rewritten", arguments: [5, 6])
+    @Test(
+        "after random one-person writes the candidates equal a rebuild's, and the snapshot is never rewritten",
+        arguments: [5, 6])
     func randomWritesMatchRebuild(seed: UInt64) throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -49,7 +53,9 @@ struct StaffOverlayStoreTests {
         let generation = try database.staffGeneration()
         let base = try #require(database.keptStaff(generation: generation)).base.stamp
         let snapshot = try #require(contents(database.snapshotPath))
-        let staffIDs = try database.pool.read { try String.fetchAll($0, sql: "SELECT id FROM staff") }
+        let staffIDs = try database.pool.read {
+            try String.fetchAll($0, sql: "SELECT id FROM staff")
+        }
         let needIDs = try database.openNeeds().map(\.id)
         var random = SeededRandom(seed: seed)
         var overlaid = 0
@@ -66,10 +72,12 @@ struct StaffOverlayStoreTests {
                         needID: needIDs.randomElement(using: &random)!,
                         staffID: RecordID(rawValue: person),
                         kind: kinds.randomElement(using: &random)!,
-                        date: CalendarDate(iso: "2026-11-2\(Int.random(in: 0...5, using: &random))")!))
+                        date: CalendarDate(
+                            iso: "2026-11-2\(Int.random(in: 0...5, using: &random))")!))
             case 2:
                 // HR corrects one person: a file of some columns, dated after everything stored.
-                let seniority = ["consultant", "ST4", "band6", "band7"].randomElement(using: &random)!
+                let seniority = ["consultant", "ST4", "band6", "band7"].randomElement(
+                    using: &random)!
                 let profession = seniority.hasPrefix("band") ? "nurse" : "doctor"
                 let specialty = profession == "nurse" ? "nursing_adult" : "paediatrics"
                 let file = """
@@ -86,14 +94,17 @@ struct StaffOverlayStoreTests {
                 #expect(kept.base.stamp == base, "write \(write) rewrote the snapshot")
             }
             let top = [3, 10, 40][write % 3]
-            #expect(try answers(database, top: top) == rebuiltAnswers(database, top: top), "write \(write)")
+            #expect(
+                try answers(database, top: top) == rebuiltAnswers(database, top: top),
+                "write \(write)")
         }
         #expect(overlaid == 24, "every write left an overlay over the same snapshot")
         #expect(contents(database.snapshotPath) == snapshot)
         // The whole table (as the nightly run reads it) folds the overlay into a new snapshot.
         let folded = try database.staffTable(reference: BundledReference.data)
         let current = try #require(
-            MidstDatabase.snapshot(at: database.snapshotPath, generation: try database.staffGeneration()))
+            MidstDatabase.snapshot(
+                at: database.snapshotPath, generation: try database.staffGeneration()))
         #expect(Array(current.bytes) == Array(folded.bytes))
         try FileManager.default.removeItem(atPath: database.snapshotPath)
         let rebuilt = try database.staffTable(reference: BundledReference.data)
@@ -110,13 +121,17 @@ struct StaffOverlayStoreTests {
         let staff = try generator.records(staff: people, needs: 0).staff
         let header = "id,profession,specialties,seniority,consent,max_assignments,updated_at"
         func file(dated day: String, _ consent: (Int) -> String) -> [UInt8] {
-            Array(([header] + staff.enumerated().map { index, person in
-                "\(person.id),\(person.profession.rawValue),\(person.specialties.map(\.rawValue).joined(separator: ";")),\(person.seniority.description),\(consent(index)),2,\(day)T00:00:00Z"
-            }).joined(separator: "\n").utf8)
+            Array(
+                ([header]
+                    + staff.enumerated().map { index, person in
+                        "\(person.id),\(person.profession.rawValue),\(person.specialties.map(\.rawValue).joined(separator: ";")),\(person.seniority.description),\(consent(index)),2,\(day)T00:00:00Z"
+                    }).joined(separator: "\n").utf8)
         }
-        _ = try database.importStaff(file(dated: "2026-11-21") { _ in "yes" }, options: options("all.csv"))
+        _ = try database.importStaff(
+            file(dated: "2026-11-21") { _ in "yes" }, options: options("all.csv"))
         let first = try #require(contents(database.snapshotPath))
-        try database.changeConsent(staffID: staff[8].id.rawValue, to: false, reason: nil, at: Self.now)
+        try database.changeConsent(
+            staffID: staff[8].id.rawValue, to: false, reason: nil, at: Self.now)
         #expect(contents(database.snapshotPath) == first)
         #expect(FileManager.default.fileExists(atPath: database.overlayPath))
         // Every other person withdrawn by a file: more than an overlay holds.
@@ -126,7 +141,8 @@ struct StaffOverlayStoreTests {
         _ = try database.importStaff(
             file(dated: "2026-11-27") { $0 % 2 == 0 ? "no" : "yes" }, options: later)
         let generation = try database.staffGeneration()
-        let kept = try #require(MidstDatabase.snapshot(at: database.snapshotPath, generation: generation))
+        let kept = try #require(
+            MidstDatabase.snapshot(at: database.snapshotPath, generation: generation))
         #expect(kept.count == people / 2)
         #expect(!kept.ids.contains(staff[8].id))
         try FileManager.default.removeItem(atPath: database.snapshotPath)
@@ -134,7 +150,8 @@ struct StaffOverlayStoreTests {
         #expect(Array(rebuilt.bytes) == Array(kept.bytes))
     }
 
-    @Test("forget folds the overlay into a new snapshot without the person and destroys the overlay")
+    @Test(
+        "forget folds the overlay into a new snapshot without the person and destroys the overlay")
     func forgetDestroysOverlay() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -148,7 +165,8 @@ struct StaffOverlayStoreTests {
         _ = try database.forgetStaff(id: "S0288")
         #expect(!FileManager.default.fileExists(atPath: database.overlayPath))
         let now = try #require(
-            MidstDatabase.snapshot(at: database.snapshotPath, generation: try database.staffGeneration()))
+            MidstDatabase.snapshot(
+                at: database.snapshotPath, generation: try database.staffGeneration()))
         #expect(!now.ids.contains(RecordID(rawValue: "S0288")))
         #expect(!MidstDatabase.file(at: database.snapshotPath, contains: Array("S0288".utf8)))
     }
