@@ -53,5 +53,15 @@ let package = Package(
             path: "TuningBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "WriteBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MidstCore", package: "Midst"),
+                .product(name: "MidstStore", package: "Midst"),
+            ],
+            path: "WriteBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

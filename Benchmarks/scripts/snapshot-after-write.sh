@@ -28,10 +28,11 @@ if [ ! -f data/outcomes.csv ]; then
   "$new" generate --outcomes --labelled-needs 2000 --seed 1 --out data --db scratch.sqlite --force
   rm -f scratch.sqlite*
 fi
-# One person corrected by HR: a file with only some columns, dated after everything stored.
+# One person corrected by HR: a file with only some columns, dated after everything stored
+# (tomorrow: a later date is refused as a typo).
 IFS=, read -r person _ _ profession specialties _ seniority _ < <(sed -n 2p data/staff.csv)
-printf 'id,profession,specialties,seniority,consent,max_assignments,updated_at\n%s,%s,%s,%s,yes,3,2099-01-01\n' \
-  "$person" "$profession" "$specialties" "$seniority" >one.csv
+printf 'id,profession,specialties,seniority,consent,max_assignments,updated_at\n%s,%s,%s,%s,yes,3,%s\n' \
+  "$person" "$profession" "$specialties" "$seniority" "$(date -u -d tomorrow +%F)" >one.csv
 
 echo "step,build,seconds" >times.csv
 timed() {  # step, build, command…

@@ -88,7 +88,7 @@ struct RandomKillTests {
     }
 
     static func copy(_ from: String, to: String) throws {
-        for suffix in ["", "-wal", "-shm", "-journal", "-staff-snapshot"] {
+        for suffix in ["", "-wal", "-shm", "-journal", "-staff-snapshot", "-staff-overlay"] {
             try? FileManager.default.removeItem(atPath: to + suffix)
         }
         try FileManager.default.copyItem(atPath: from, toPath: to)

@@ -20,8 +20,20 @@ extension StaffTable {
         -> StaffTable
     {
         if keys.isEmpty, rows.count == 0 { return restamped(generation: generation) }
-        let added = rows.unorderedTable()
-        let unitedKingdom = rows.reference.number(of: CountryCode(rawValue: "GB")).map(UInt16.init)
+        return replacing(
+            keys, with: rows.unorderedTable(), reference: rows.reference, generation: generation)
+    }
+
+    /// This table with the people of `keys` and of `added` taken out and those of `added` put
+    /// in (a ``StaffOverlay`` applied): as ``replacing(_:with:generation:)``, from the rows of
+    /// another table, in whatever order they are there.
+    ///
+    /// - Complexity: O(n + m log m) for n people kept and m added.
+    package func replacing(
+        _ keys: Set<Int64>, with added: StaffTable, reference: ReferenceData, generation: Int64
+    ) -> StaffTable {
+        if keys.isEmpty, added.count == 0 { return restamped(generation: generation) }
+        let unitedKingdom = reference.number(of: CountryCode(rawValue: "GB")).map(UInt16.init)
         var removed = keys
         // (Nothing to take out of an empty table: no need to hash every added key.)
         if count > 0 { removed.formUnion(added.staffKeys) }

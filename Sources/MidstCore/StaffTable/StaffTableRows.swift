@@ -17,6 +17,9 @@ package struct StaffTableRows: Sendable {
     /// How many people have been added.
     package var count: Int { columns.staffKeys.count }
 
+    /// The staff keys of the people added, in the order added.
+    package var staffKeys: [Int64] { columns.staffKeys }
+
     /// Adds a person from their record.
     package mutating func append(_ person: Staff, context: Staff.Context, key: Int64) {
         guard person.hasConsented, context.isActive,
@@ -116,6 +119,23 @@ package struct StaffTableRows: Sendable {
         appendCompleted(context)
     }
 
+    /// Adds person `row` of `table` again as they are there, context and all (an overlay's
+    /// people carried into the next overlay).
+    package mutating func append(copyOf row: Int, of table: StaffTable) {
+        var copier = RowCopier(
+            table: table, row: row, columns: Self.placeholder, copiesContext: true)
+        swap(&copier.columns, &columns)
+        StaffTable.forEachColumn(&copier)
+        swap(&copier.columns, &columns)
+    }
+
+    /// Adds every person of `rows`, in their order.
+    package mutating func append(contentsOf rows: StaffTableRows) {
+        guard rows.count > 0 else { return }
+        let table = rows.unorderedTable()
+        for row in 0..<table.count { append(copyOf: row, of: table) }
+    }
+
     /// What stands in for the columns while they are moved (shared, so never allocated again).
     private static let placeholder = StaffTableColumns()
 
@@ -151,14 +171,15 @@ package struct StaffTableRows: Sendable {
 }
 
 /// Appends a table's row to the columns being built: every column that comes from the person's
-/// record; those from their context are the caller's.
+/// record, and those from their context too when `copiesContext` (else they are the caller's).
 private struct RowCopier: StaffTableColumnVisitor {
     let table: StaffTable
     let row: Int
     var columns: StaffTableColumns
+    var copiesContext = false
 
     mutating func visit<Element: FixedWidthInteger>(_ column: StaffTableColumn<Element>) {
-        guard !column.isContext else { return }
+        guard copiesContext || !column.isContext else { return }
         let values = table[keyPath: column.table]
         switch column.kind {
         case .person:

@@ -18,14 +18,17 @@ package struct ProtectedOutput: MidstError, LocalizedError {
 
 extension MidstDatabase {
     /// The files Midst keeps beside the database at `path`, by what they are: the database, its
-    /// WAL and shared-memory files, the staff snapshot, the batch lock and the pseudonym key.
+    /// WAL and shared-memory files, the staff snapshot and its overlay, the batch lock and the
+    /// pseudonym key.
     package static func keptFiles(forDatabaseAt path: String, keyFile: String? = nil) -> [(
         path: String, what: String
     )] {
         [
             (path, "the database"), (path + "-wal", "the database's write-ahead log"),
             (path + "-shm", "the database's shared-memory file"),
-            (path + "-staff-snapshot", "the staff snapshot"), (path + "-batch.lock", "the batch lock"),
+            (path + "-staff-snapshot", "the staff snapshot"),
+            (path + "-staff-overlay", "the staff snapshot's overlay"),
+            (path + "-batch.lock", "the batch lock"),
             (path + "-backups.list", "the list of backups"),
             (path + "-erasure.pending", "an erasure's note of work left"),
             (keyFile ?? PseudonymKeySource.defaultKeyFile(forDatabaseAt: path), "the pseudonym key"),

@@ -324,7 +324,7 @@ extension MidstDatabase {
         let isBulkLoad = !options.isDryRun && bytes.count >= options.bulkLoadBytes
         // This process's idle readers would keep the journal mode from changing (below).
         if isBulkLoad { pool.releaseMemory() }
-        var keptSnapshot: PendingSnapshot?
+        var keptSnapshot: KeptStaff?
         let summary = try describingFailures { try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
             let journal = isBulkLoad ? try SingleWriteJournal(db, databasePath: path) : nil
@@ -343,7 +343,7 @@ extension MidstDatabase {
                     options.isDryRun
                     ? nil
                     : try SnapshotMaintenance.begin(
-                        db, snapshotPath: snapshotPath, reference: BundledReference.data)
+                        db, database: self, reference: BundledReference.data)
                 var changes = StaffChanges()
                 // This import bumps the generation once itself (below).
                 let finishSeconds = try GenerationTriggers.suspended(on: kind.table, db) {
@@ -383,7 +383,7 @@ extension MidstDatabase {
             summary!.isBulkLoad = journal?.isRollback == true
             return summary!
         } }
-        keepSnapshot(keptSnapshot)
+        keep(keptSnapshot)
         Self.logger.info(
             "import finished",
             metadata: [

@@ -46,11 +46,9 @@ extension MidstDatabase {
         let keptOff = followUp.entries.filter { $0.needID == need.id && $0.standing.keepsOff }
         // Ranked and read in one state: a correction, withdrawal or erasure committed meanwhile
         // is in neither (issue 22).
-        let (best, people) = try readingStaffTable(reference: BundledReference.data) { table, db in
-            let excluded = Set(table.rows(of: keptOff.map(\.staffID)).values)
-            let best = Shortlisting.shortlist(for: plan, in: table, top: top, excluding: excluded)
-                .list
-            return (best, try Self.staff(ids: best.map { table.id(at: Int($0.row)) }, db))
+        let (best, people) = try readingStaff(reference: BundledReference.data) { staff, db in
+            let best = staff.best(for: plan, top: top, keptOff: keptOff.map(\.staffID))
+            return (best, try Self.staff(ids: best.map(\.id), db))
         }
         return try zip(best, people).enumerated().map { index, pair in
             Candidate(

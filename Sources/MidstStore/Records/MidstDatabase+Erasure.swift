@@ -33,7 +33,7 @@ extension MidstDatabase {
     package func forgetStaff(id: String) throws -> ErasureReport {
         var report = ErasureReport()
         var traces: ErasureTraces?
-        var kept: PendingSnapshot?
+        var kept: KeptStaff?
         try pool.writeWithoutTransaction { db in
             // Every writer connection zeroes deleted content (secure_delete, MidstDatabase).
             // The rows that refer to the person are deleted first, the lookup rows by key
@@ -42,8 +42,9 @@ extension MidstDatabase {
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             try db.inTransaction(.immediate) {
+                // A new snapshot, not an overlay: the old one holds the person.
                 let snapshot = try SnapshotMaintenance.begin(
-                    db, snapshotPath: snapshotPath, reference: BundledReference.data)
+                    db, database: self, reference: BundledReference.data, mayOverlay: false)
                 guard
                     let row = try Row.fetchOne(
                         db,
@@ -70,7 +71,7 @@ extension MidstDatabase {
                 return .commit
             }
         }
-        replaceSnapshot(with: kept?.table(), &report)
+        replaceSnapshot(with: kept, &report)
         if let traces { clearCopies(of: traces, &report) }
         report.earlierBackups = backupsMade()
         Self.logger.notice(
@@ -78,11 +79,13 @@ extension MidstDatabase {
         return report
     }
 
-    /// Puts `table` in place of the snapshot that held the erased person, and destroys the old
-    /// one unless another process still maps it.
-    private func replaceSnapshot(with table: StaffTable?, _ report: inout ErasureReport) {
+    /// Puts the new snapshot in place of the one that held the erased person, and destroys the
+    /// old one unless another process still maps it; and destroys the overlay, which may hold
+    /// them too (it is read, never mapped: a reader that finds it zeroed rebuilds).
+    private func replaceSnapshot(with kept: KeptStaff?, _ report: inout ErasureReport) {
         let aside = LeftoverFiles.setAside(snapshot: snapshotPath)
-        keepSnapshot(table)
+        keep(kept)
+        OwnerOnlyFile.overwriteAndRemove(overlayPath)
         if let aside, !LeftoverFiles.destroyUnlessMapped(aside) {
             report.unfinished.append(
                 "the old staff snapshot, which holds the person's id, is still read by another "
@@ -95,7 +98,7 @@ extension MidstDatabase {
     private func clearCopies(of traces: ErasureTraces, _ report: inout ErasureReport) {
         do {
             let isCheckpointed = try checkpointTruncating(waitsForReaders: true)
-            let files = [path, path + "-wal", snapshotPath]
+            let files = [path, path + "-wal", snapshotPath, overlayPath]
             if !isCheckpointed || !traces.isSpecific || traces.isFound(in: files) {
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
                 report.vacuumed = true

@@ -36,6 +36,19 @@ enum MappedFile {
         return body(UnsafeRawBufferPointer(start: address, count: size))
     }
 
+    /// The stamp of the snapshot at `path`, from its first bytes alone, read without mapping
+    /// it (they are not checked: whoever maps the snapshot checks it whole); `nil` when there
+    /// is none.
+    static func snapshotStamp(path: String) -> StaffTable.Stamp? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: StaffTable.Stamp.headerSize)
+        let count = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count == header.count else { return nil }
+        return header.withUnsafeBytes { StaffTable.Stamp(header: $0) }
+    }
+
     /// Opens the file at `path` with a shared lock and maps it; the caller unmaps it and closes
     /// the descriptor. The lock is taken on the file still at `path` once locked: one an erasure
     /// set aside meanwhile is let go.

@@ -14,6 +14,16 @@ struct StaffChanges {
     /// Rows built from the records written (an import's), so that they need not be read again.
     var rows: StaffTableRows?
 
+    /// Everyone changed, when they are at most `limit` (else `nil`, without gathering a large
+    /// import's keys).
+    func people(atMost limit: Int) -> Set<Int64>? {
+        let rows = self.rows?.staffKeys ?? []
+        guard reread.count + recontexted.count + replaced.count + rows.count <= limit else {
+            return nil
+        }
+        return reread.union(recontexted).union(replaced).union(rows)
+    }
+
     /// The people with outcomes for `needs`, whose commitments and placements change with a
     /// need's status or country.
     static func peopleWithOutcomes(for needs: [Int64], _ db: Database) throws -> StaffChanges {
@@ -26,28 +36,60 @@ struct StaffChanges {
 }
 
 /// Keeps the staff snapshot current at write time, so that the first query after a write is as
-/// fast as any other: begun inside a write transaction from the snapshot of the generation the
-/// transaction started at, given the people the write changed, and finished before the commit
-/// into the table of the new generation, which ``MidstDatabase/keepSnapshot(_:)`` writes once
-/// the transaction has committed.
+/// fast as any other: begun inside a write transaction from the snapshot (and overlay) of the
+/// generation the transaction started at, given the people the write changed, and finished
+/// before the commit into what the new generation needs, which
+/// ``MidstDatabase/keep(_:)`` writes once the transaction has committed:
+///
+/// - a write of a few people (a consent change, an outcome, a one-row correction) leaves the
+///   snapshot as it is and writes a new ``StaffOverlay`` beside it: their rows now, read from
+///   the database, with those of the people changed since the snapshot (a few kilobytes, not the
+///   72 MB of a 1M-staff snapshot);
+/// - a larger write (an import, a need closed with many outcomes, an overlay past
+///   ``StaffOverlay/mostPeople``), or an erasure, which must leave no copy of the person, makes
+///   a new snapshot: the old one with the overlay and the changed people replaced.
 ///
 /// Only a snapshot checked against the generation read inside the transaction is carried on (no
 /// other writer can change the data in between), so a stale or damaged one is never built on;
 /// without one, nothing is written and the next query rebuilds it. A write that never commits
-/// leaves no snapshot of its generation, which is random: no state ever matches it.
+/// leaves no snapshot or overlay of its generation, which is random: no state ever matches it.
 struct SnapshotMaintenance {
-    private let base: StaffTable
-    private let reference: ReferenceData
+    /// What is kept current when the transaction starts.
+    private enum Start {
+        /// The snapshot with this stamp, and the overlay over it (empty when the snapshot alone is
+        /// current).
+        case overlaid(StaffOverlay)
+        /// Nobody matchable, and no current snapshot.
+        case nobody(generation: Int64)
+    }
 
-    /// The snapshot of the database as this transaction found it, or `nil` when there is none
-    /// current (then the write leaves the snapshot to be rebuilt by the next query).
-    static func begin(_ db: Database, snapshotPath: String, reference: ReferenceData) throws
-        -> SnapshotMaintenance?
-    {
+    private let start: Start
+    private let snapshotPath: String
+    private let reference: ReferenceData
+    private let mayOverlay: Bool
+
+    /// What is kept of the database as this transaction found it, or `nil` when nothing is
+    /// current (then the write leaves the snapshot to be rebuilt by the next query). Only the
+    /// snapshot's first bytes and the overlay are read here: a write of a few people never maps
+    /// the snapshot. With `mayOverlay` false the write makes a new snapshot whatever it changes.
+    static func begin(
+        _ db: Database, database: MidstDatabase, reference: ReferenceData, mayOverlay: Bool = true
+    ) throws -> SnapshotMaintenance? {
         precondition(db.isInsideTransaction, "the snapshot is carried on inside the write")
         let generation = try MidstDatabase.staffGeneration(db)
-        if let table = MidstDatabase.snapshot(at: snapshotPath, generation: generation) {
-            return SnapshotMaintenance(base: table, reference: reference)
+        func maintenance(_ start: Start) -> SnapshotMaintenance {
+            SnapshotMaintenance(
+                start: start, snapshotPath: database.snapshotPath, reference: reference,
+                mayOverlay: mayOverlay)
+        }
+        if let stamp = MappedFile.snapshotStamp(path: database.snapshotPath) {
+            if stamp.generation == generation { return maintenance(.overlaid(.empty(on: stamp))) }
+            if let overlay = MidstDatabase.overlay(
+                at: database.overlayPath, generation: generation),
+                overlay.base == stamp
+            {
+                return maintenance(.overlaid(overlay))
+            }
         }
         // Nobody matchable yet (a first import): the snapshot of nobody is current.
         if try
@@ -55,20 +97,62 @@ struct SnapshotMaintenance {
                 db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE consent = 1 AND active = 1)")
             ?? true)
         {
-            return SnapshotMaintenance(base: .empty(generation: generation), reference: reference)
+            return maintenance(.nobody(generation: generation))
         }
         return nil
     }
 
-    /// The table after the write: the base with the changed people replaced, at the generation
-    /// the database has now; `nil` when the write changed nothing. Called inside the
-    /// transaction, after the writes: what it reads it reads there; the merge itself runs in the
-    /// background while the transaction commits (a 1M-staff import's commit hides most of it).
-    /// It reads the old snapshot's mapped pages, which no one writes in place (``MappedFile``);
+    /// What to keep after the write, at the generation the database has now; `nil` when the
+    /// write changed nothing, or the snapshot turns out damaged. Called inside the transaction,
+    /// after the writes: what it reads it reads there. A new snapshot's merge runs in the
+    /// background while the transaction commits (a 1M-staff import's commit hides most of it);
+    /// it reads the old snapshot's mapped pages, which no one writes in place (``MappedFile``);
     /// once the result is taken, they are let go (`staff forget` then zeroes that file).
-    func finish(_ changes: StaffChanges, _ db: Database) throws -> PendingSnapshot? {
+    func finish(_ changes: StaffChanges, _ db: Database) throws -> KeptStaff? {
         let generation = try MidstDatabase.staffGeneration(db)
-        guard generation != base.generation else { return nil }
+        let overlay: StaffOverlay
+        switch start {
+        case .nobody(let startGeneration):
+            guard generation != startGeneration else { return nil }
+            return .snapshot(
+                try newSnapshot(
+                    of: .empty(generation: startGeneration), changes, generation: generation, db))
+        case .overlaid(let found):
+            guard generation != found.generation else { return nil }
+            overlay = found
+        }
+        // A few people: their rows now, read from the database, over the snapshot.
+        var next: StaffOverlay?
+        if let changed = changes.people(atMost: StaffOverlay.mostPeople) {
+            var rows = changes.rows ?? StaffTableRows(reference: reference)
+            let reread = Array(
+                changes.reread.union(changes.recontexted).subtracting(rows.staffKeys))
+            let contexts = try MidstDatabase.staffContexts(db, of: reread)
+            try MidstDatabase.appendMatchable(reread, contexts: contexts, to: &rows, db)
+            next = overlay.changing(changed, to: rows, generation: generation)
+        }
+        if mayOverlay, let next, next.removedKeys.count <= StaffOverlay.mostPeople {
+            return .overlay(next)
+        }
+        guard
+            let mapped = MidstDatabase.snapshot(
+                at: snapshotPath, generation: overlay.base.generation),
+            mapped.stamp == overlay.base
+        else { return nil }
+        if let next {
+            // One merge of the snapshot, not one for the overlay and one for the change.
+            return .snapshot(
+                PendingSnapshot { [reference] in next.applied(to: mapped, reference: reference) })
+        }
+        let base =
+            overlay.removedKeys.isEmpty ? mapped : overlay.applied(to: mapped, reference: reference)
+        return .snapshot(try newSnapshot(of: base, changes, generation: generation, db))
+    }
+
+    /// `base` with the changed people replaced, at `generation`, made in the background.
+    private func newSnapshot(
+        of base: StaffTable, _ changes: StaffChanges, generation: Int64, _ db: Database
+    ) throws -> PendingSnapshot {
         let started = Date()
         var rows = changes.rows ?? StaffTableRows(reference: reference)
         let reread = Array(changes.reread)
@@ -94,6 +178,14 @@ struct SnapshotMaintenance {
             return table
         }
     }
+}
+
+/// What a committed write leaves for the staff to be read as they now are.
+enum KeptStaff {
+    /// A new snapshot (whose overlay, if any, is then out of date).
+    case snapshot(PendingSnapshot)
+    /// A new overlay over the snapshot on disk.
+    case overlay(StaffOverlay)
 }
 
 /// A staff table being made on another thread; ``table()`` waits for it.
@@ -122,17 +214,17 @@ final class PendingSnapshot: @unchecked Sendable {
 
 extension MidstDatabase {
     /// Runs a write transaction that makes the changes `body` returns, and keeps the staff
-    /// snapshot current with it.
+    /// snapshot (or its overlay) current with it.
     func writeKeepingSnapshot<T>(_ body: (Database) throws -> (T, StaffChanges)) throws -> T {
-        var kept: PendingSnapshot?
+        var kept: KeptStaff?
         let result = try pool.write { db in
             let snapshot = try SnapshotMaintenance.begin(
-                db, snapshotPath: snapshotPath, reference: BundledReference.data)
+                db, database: self, reference: BundledReference.data)
             let (result, changes) = try body(db)
             kept = try snapshot?.finish(changes, db)
             return result
         }
-        keepSnapshot(kept)
+        keep(kept)
         return result
     }
 
@@ -141,11 +233,28 @@ extension MidstDatabase {
         try Int64.fetchOne(db, sql: "SELECT generation FROM staff_generation") ?? 0
     }
 
-    /// Writes the snapshot a committed write kept current. One that cannot be written
-    /// (read-only folder) only costs the next query a rebuild.
-    func keepSnapshot(_ pending: PendingSnapshot?) { keepSnapshot(pending?.table()) }
+    /// Writes what a committed write kept current: a new snapshot or a new overlay. One that
+    /// cannot be written (read-only folder) only costs the next query a rebuild.
+    func keep(_ kept: KeptStaff?) {
+        switch kept {
+        case .snapshot(let pending): keepSnapshot(pending.table())
+        case .overlay(let overlay):
+            let started = Date()
+            _ = overlay.bytes.withUnsafeBytes {
+                try? OwnerOnlyFile.write(raw: $0, to: overlayPath, durable: false)
+            }
+            Self.logger.debug(
+                "staff overlay written",
+                metadata: [
+                    "people": "\(overlay.removedKeys.count)",
+                    "writeSeconds": "\(Date().timeIntervalSince(started))",
+                ])
+        case nil: break
+        }
+    }
 
-    /// Writes a snapshot made for a committed write (see ``keepSnapshot(_:)-…``).
+    /// Writes a snapshot made for a committed write, or by a reader of the current generation.
+    /// An overlay left beside it is then of an older generation, and never read again.
     func keepSnapshot(_ table: StaffTable?) {
         guard let table else { return }
         let started = Date()

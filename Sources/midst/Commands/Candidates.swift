@@ -14,8 +14,9 @@ struct Candidates: ParsableCommand, DatabaseCommand {
             `midst why NEED STAFF` explains one person in full, including why they are excluded.
 
             Everyone of the need's profession (and configured equivalents) is scored from a compact \
-            snapshot of the staff kept beside the database (FILE-staff-snapshot), rebuilt \
-            automatically after any import.
+            snapshot of the staff kept beside the database (FILE-staff-snapshot, with \
+            FILE-staff-overlay for the people changed since), kept current by Midst's writes and \
+            rebuilt after a change made by another route.
 
               midst candidates N001
               midst candidates N001 --top 5 --explain

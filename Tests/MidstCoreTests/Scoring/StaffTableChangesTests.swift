@@ -18,22 +18,13 @@ struct StaffTableChangesTests {
     private func fullTable(
         _ people: [Int64: (Staff, Staff.Context)], generation: Int64
     ) -> StaffTable {
-        let keys = people.keys.sorted()
-        return StaffTable(
-            staff: keys.map { people[$0]!.0 }, contexts: keys.map { people[$0]!.1 }, keys: keys,
-            reference: reference, generation: generation)
+        StaffTable.rebuilt(people, reference: reference, generation: generation)
     }
 
     @Test("replacing changed people gives the table a full rebuild gives", arguments: 1...8)
     func replacingMatchesRebuild(seed: UInt64) {
         var random = SeededRandom(seed: seed)
-        func context() -> Staff.Context {
-            Staff.Context(
-                commitments: Int.random(in: 0...2, using: &random),
-                completedCountries: Bool.random(using: &random)
-                    ? [CountryCode(rawValue: "UG"), CountryCode(rawValue: "NP")] : [],
-                isActive: Int.random(in: 0..<20, using: &random) != 0)
-        }
+        func context() -> Staff.Context { .random(using: &random) }
         // Keys 0..<800 are stored at first; 800..<1200 are people yet to come.
         var before: [Int64: (Staff, Staff.Context)] = [:]
         for key in 0..<800 { before[Int64(key)] = (staff[key], context()) }

@@ -10,12 +10,12 @@ import Testing
 /// it; what they leave must be exactly what a rebuild from the database makes.
 @Suite("Staff snapshot kept current at write time")
 struct SnapshotMaintenanceTests {
-    /// The snapshot file as it is, when it is current; else `nil`.
+    /// The snapshot file with its overlay applied, when together they are current; else `nil`.
     private func currentSnapshot(_ database: MidstDatabase) throws -> [UInt8]? {
-        guard let storage = MappedFile.storage(path: database.snapshotPath),
-            let table = try? StaffTable(
-                storage: storage, expectedGeneration: try database.staffGeneration())
-        else { return nil }
+        guard let kept = database.keptStaff(generation: try database.staffGeneration()) else {
+            return nil
+        }
+        let table = kept.applied(reference: BundledReference.data)
         return withExtendedLifetime(table) { Array(table.bytes) }
     }
 

@@ -1,0 +1,87 @@
+/// The staff as a snapshot and, perhaps, the ``StaffOverlay`` of the people changed since:
+/// what a query reads without applying the overlay (which copies the whole snapshot).
+///
+/// Its answers are those of the applied table (StaffOverlayTests): the base is ranked asking for
+/// as many more people as the overlay takes out of it, so that no one taken out can push a person
+/// off the list; those taken out are dropped (found by staff key among the few ranked, not among
+/// everyone), the overlay's people are ranked apart, and the two lists are merged as the engine
+/// orders one: by score, then by staff id.
+package struct OverlaidStaffTable: Sendable {
+    /// The snapshot.
+    package let base: StaffTable
+    /// The people changed since the snapshot, when there are any.
+    package let overlay: StaffOverlay?
+
+    /// The staff generation the whole describes.
+    package var generation: Int64 { overlay?.generation ?? base.generation }
+
+    /// `base` with `overlay` (when not `nil`) over it.
+    ///
+    /// - Precondition: `overlay` applies to `base`.
+    package init(base: StaffTable, overlay: StaffOverlay?) {
+        precondition(overlay.map { $0.base == base.stamp } ?? true, "an overlay of another base")
+        self.base = base
+        self.overlay = overlay
+    }
+
+    /// A person ranked for a need: their id and score.
+    package struct Ranked: Hashable, Sendable {
+        package var id: RecordID
+        package var score: Double
+    }
+
+    /// The `top` best people for `plan`, best first, equal scores by staff id; the people of
+    /// `keptOff` (whom outcomes keep off the need) are passed over. The list
+    /// ``Shortlisting/shortlist(for:in:index:top:excluding:)`` gives for the applied table.
+    package func best(for plan: NeedPlan, top: Int, keptOff: [RecordID]) -> [Ranked] {
+        func ranked(in table: StaffTable, top: Int, dropping dropped: Set<Int64>) -> [Ranked] {
+            let excluded = Set(table.rows(of: keptOff).values)
+            return Shortlisting.shortlist(for: plan, in: table, top: top, excluding: excluded).list
+                .filter { !dropped.contains(table.staffKey(at: Int($0.row))) }
+                .map { Ranked(id: table.id(at: Int($0.row)), score: $0.score) }
+        }
+        guard let overlay else { return ranked(in: base, top: top, dropping: []) }
+        // Dropping people afterwards, rather than excluding their rows, keeps the scan of the
+        // base as it is without an overlay: no set is looked up for each person examined, and
+        // the rows of the people taken out are never looked for.
+        let fromBase = ranked(
+            in: base, top: top + overlay.removedKeys.count, dropping: Set(overlay.removedKeys))
+        let fromOverlay = ranked(in: overlay.table, top: top, dropping: [])
+        return Self.merged(fromBase, fromOverlay, top: top)
+    }
+
+    /// The first `top` of two lists each ordered best first (higher score, then lower id),
+    /// in that order; ids are ASCII, so string order is byte order, as in the tables' ranks.
+    static func merged(_ first: [Ranked], _ second: [Ranked], top: Int) -> [Ranked] {
+        var result: [Ranked] = []
+        result.reserveCapacity(min(top, first.count + second.count))
+        var (i, j) = (0, 0)
+        while result.count < top, i < first.count || j < second.count {
+            let takesFirst: Bool
+            if i == first.count {
+                takesFirst = false
+            } else if j == second.count {
+                takesFirst = true
+            } else if first[i].score != second[j].score {
+                takesFirst = first[i].score > second[j].score
+            } else {
+                takesFirst = first[i].id.rawValue.utf8.lexicographicallyPrecedes(
+                    second[j].id.rawValue.utf8)
+            }
+            if takesFirst {
+                result.append(first[i])
+                i += 1
+            } else {
+                result.append(second[j])
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// The whole as one table: the base with the overlay applied (a copy of the base when there
+    /// is an overlay).
+    package func applied(reference: ReferenceData) -> StaffTable {
+        overlay?.applied(to: base, reference: reference) ?? base
+    }
+}
