@@ -48,8 +48,12 @@ extension RunReport {
         for line in keyedLines { shortlisted[needID(line.needKey), default: 0] += 1 }
         var proposedByNeed: [String: Set<String>] = [:]
         for pair in keyedPairs { proposedByNeed[needID(pair.needKey), default: []].insert(staffID(pair.staffKey)) }
+        // Every need, the outcomes and the decisions are read once: the sections, the changes
+        // and why people left, the gaps, the asks and the activity share them.
         let allNeeds = try database.needs()
-        let followUp = try database.followUp(asOf: record.asOf, rules: config.followUp)
+        let outcomes = try database.outcomes()
+        let decisions = try database.decisions()
+        let followUp = FollowUp(outcomes: outcomes, asOf: record.asOf, rules: config.followUp)
         // The run's needs: those it shortlisted or proposed for, and those open now that were
         // there, unchanged, when it started and that it matched (a need with nobody on its
         // shortlist leaves no line; filled and expired needs are not matched).
@@ -58,6 +62,9 @@ extension RunReport {
                 || ($0.status == .open && $0.slots > 0 && $0.updatedAt.iso <= record.startedAt
                     && followUp.state(of: $0).isMatched)
         }
+        // Each need with lines shown is planned once, on every core; the asks, the gaps and the
+        // departures use the same plans.
+        let plans = NeedPlans(needs.filter { linesByNeed[$0.id.rawValue] != nil }, scorer: scorer)
 
         // What changed since the previous completed run, compared by key (two large runs are
         // not joined line by line to their needs and people); only the changes shown are named.
@@ -67,7 +74,11 @@ extension RunReport {
         var changed = 0
         if let previous {
             let comparison = try database.comparisonByKey(
-                of: previous, with: record, limit: ReportPage.changeRows)
+                of: previous, with: record, limit: ReportPage.changeRows,
+                reading: RunReading(
+                    needIDs: needIDs, lines: keyedLines, pairs: keyedPairs, needs: allNeeds,
+                    decisions: decisions, config: config, followUp: followUp,
+                    table: given == nil ? table : nil, plans: plans))
             changed = comparison.needsChanged
             for (kind, count) in comparison.counts { changeCounts[kind.rawValue] = count }
             changes = comparison.rows.map {
@@ -83,13 +94,13 @@ extension RunReport {
         // Who of them is matchable now: everyone else is shown as the placeholder.
         let rows = table.rows(of: shownIDs.map(RecordID.init(rawValue:)))
         let builder = SectionBuilder(
-            scorer: scorer, table: table, options: options, followUp: followUp,
+            plans: plans, table: table, options: options, followUp: followUp,
             linesByNeed: linesByNeed, shortlisted: shortlisted, proposedByNeed: proposedByNeed,
             rows: rows,
             names: options.pseudonymiser == nil
                 ? try database.namesOfConsentingStaff(
                     rows.keys.map(\.rawValue).filter(candidateIDs.contains)) : [:])
-        // Each need's plan and reasons are worked out on their own core.
+        // Each need's reasons are worked out on their own core.
         let sections = needs.concurrentMap { builder.section(for: $0) }.compactMap { $0 }
             .sorted { ($0.countryName, $0.need.id.rawValue) < ($1.countryName, $1.need.id.rawValue) }
         for index in changes.indices { changes[index].person = builder.shown(changes[index].person) }
@@ -99,13 +110,15 @@ extension RunReport {
             followUp: followUp,
             proposed: proposedByNeed.mapValues(\.count),
             shortlisted: shortlisted,
-            table: table, scorer: scorer, explaining: ReportPage.explainedGaps)
+            table: table, scorer: scorer, explaining: ReportPage.explainedGaps, plans: plans)
         let (toAsk, awaited) = try asks(
-            run: record, database: database, table: table, scorer: scorer, followUp: followUp,
-            options: options)
+            run: record, database: database, table: table, plans: plans, needs: allNeeds,
+            followUp: followUp, options: options)
         return RunReport(
             run: record, options: options, toAsk: toAsk, awaited: awaited,
-            activity: try activity(since: previous, until: record, in: database, options: options),
+            activity: try activity(
+                since: previous, until: record, decisions: decisions, outcomes: outcomes,
+                in: database, options: options),
             previousRunID: previous?.id,
             previousRunNeeds: previous?.needs ?? 0, needs: sections,
             shortlistScores: keyedLines.map(\.score), proposedScores: keyedPairs.map(\.score),
@@ -116,7 +129,7 @@ extension RunReport {
 
 /// Builds one need's section of the report; shared, read-only, by every core.
 private struct SectionBuilder: Sendable {
-    var scorer: Scorer
+    var plans: NeedPlans
     var table: StaffTable
     var options: RunReport.Options
     /// The outcomes as of the run's date.
@@ -138,10 +151,10 @@ private struct SectionBuilder: Sendable {
     }
 
     func section(for need: Need) -> RunReport.NeedSection {
-        let reference = scorer.reference
+        let reference = plans.scorer.reference
         let id = need.id.rawValue
         let needLines = linesByNeed[id] ?? []
-        let plan = needLines.isEmpty ? nil : NeedPlan(need: need, scorer: scorer)
+        let plan = needLines.isEmpty ? nil : plans.plan(for: need)
         let candidates = needLines.map { line -> RunReport.Candidate in
             let contributions = ScoreComponent.Vector { (plan?.points[$0] ?? 0) * line.components[$0] }
             let row = rows[RecordID(rawValue: line.staffID)]
@@ -177,12 +190,12 @@ extension RunReport {
     /// asks awaiting an answer (longest waiting first): consenting, matchable staff only, named
     /// with their e-mail unless the report is pseudonymised.
     fileprivate static func asks(
-        run record: RunRecord, database: MidstDatabase, table: StaffTable, scorer: Scorer,
-        followUp: FollowUp, options: Options
+        run record: RunRecord, database: MidstDatabase, table: StaffTable, plans: NeedPlans,
+        needs: [Need], followUp: FollowUp, options: Options
     ) throws -> (toAsk: [Ask], awaited: [Ask]) {
         let lines = try database.askList(
-            run: record, table: table, scorer: scorer, followUp: followUp,
-            explaining: ReportPage.askRows)
+            run: record, table: table, scorer: plans.scorer, followUp: followUp,
+            explaining: ReportPage.askRows, needs: needs, plans: plans)
         let asks = lines.map { line in
             Ask(
                 needID: line.needID, needTitle: line.needTitle,
@@ -203,16 +216,16 @@ extension RunReport {
     /// Coordinators' decisions made since the previous run started, and outcomes dated from
     /// its date to this run's (outcomes carry a day, not a time, so those of the previous run's
     /// own day are included), newest first; of consenting staff only. Nothing when there is no
-    /// previous run.
+    /// previous run. `decisions` and `outcomes` are every one recorded.
     fileprivate static func activity(
-        since previous: RunRecord?, until record: RunRecord, in database: MidstDatabase,
-        options: Options
+        since previous: RunRecord?, until record: RunRecord, decisions: [Decision],
+        outcomes: [Outcome], in database: MidstDatabase, options: Options
     ) throws -> [Activity] {
         guard let previous else { return [] }
         let from = previous.asOf?.description ?? String(previous.startedAt.prefix(10))
         let until = record.asOf?.description ?? String(record.startedAt.prefix(10))
         var found: [Activity] = []
-        for decision in try database.decisions()
+        for decision in decisions
         where decision.decidedAt > previous.startedAt && decision.decidedAt <= (record.finishedAt ?? record.startedAt) {
             found.append(
                 Activity(
@@ -220,7 +233,7 @@ extension RunReport {
                     person: decision.staffID, what: decision.kind.rawValue,
                     reason: decision.reason))
         }
-        for outcome in try database.outcomes()
+        for outcome in outcomes
         where outcome.date.description >= from && outcome.date.description <= until {
             found.append(
                 Activity(

@@ -37,13 +37,16 @@ extension MidstDatabase {
     ///   - followUp: the outcomes as of the run's date, for when each awaited ask was made.
     ///   - explaining: how many lines of each kind (to ask, awaited), first first, get their
     ///     reasons in words; each need's plan is made once, the needs on every core.
+    ///   - needs: every need, when read already (else they are read here).
+    ///   - plans: plans made already with `scorer`, when there are.
     package func askList(
         run: RunRecord, table: StaffTable, scorer: Scorer, followUp: FollowUp,
-        explaining: Int = .max
+        explaining: Int = .max, needs given: [Need]? = nil, plans: NeedPlans? = nil
     ) throws -> [AskLine] {
         let pairs = try assignments(run: run.id)
         let needsByID = Dictionary(
-            try needs().map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+            try (given ?? needs()).map { ($0.id.rawValue, $0) },
+            uniquingKeysWith: { first, _ in first })
         let rows = table.rows(of: pairs.map { RecordID(rawValue: $0.staffID) })
         var contacts: [String: (name: String?, email: String?)] = [:]
         try read { db in
@@ -88,7 +91,8 @@ extension MidstDatabase {
         }
         let snapshot = lines
         let reasons = Array(explained.values).concurrentMap { indices -> [(Int, [String])] in
-            let plan = NeedPlan(need: snapshot[indices[0]].need, scorer: scorer)
+            let need = snapshot[indices[0]].need
+            let plan = plans?.plan(for: need) ?? NeedPlan(need: need, scorer: scorer)
             return indices.map { index in
                 let words = plan.explain(
                     Int(snapshot[index].row), in: table, weights: scorer.config.weights
