@@ -56,14 +56,14 @@ enum Charts {
     ) {
         // Component names and numbers only: nothing here needs escaping.
         writer.raw("<span class=\"bar\" role=\"img\" aria-label=\"Score ")
-        writer.raw(Markup.number(score))
+        writer.number(score)
         writer.raw(": ")
         var isFirst = true
         for component in ScoreComponent.allCases where points[component] > 0.005 {
             if !isFirst { writer.raw(", ") }
             writer.raw(component.rawValue)
             writer.raw(" ")
-            writer.raw(Markup.number(points[component]))
+            writer.number(points[component])
             isFirst = false
         }
         if isFirst { writer.raw("nothing") }
@@ -74,14 +74,14 @@ enum Charts {
             writer.raw("var(--")
             writer.raw(component.rawValue)
             writer.raw(") ")
-            writer.raw(Markup.number(x))
+            writer.number(x)
             writer.raw("% ")
-            writer.raw(Markup.number(end))
+            writer.number(end)
             writer.raw("%, ")
             x = end
         }
         writer.raw("transparent ")
-        writer.raw(Markup.number(x))
+        writer.number(x)
         writer.raw("%)\"></span>")
     }
 

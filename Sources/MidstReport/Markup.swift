@@ -35,10 +35,17 @@ enum Markup {
     }
 
     /// A number with `decimals` places, for the page: `-` only when a digit shown is not 0.
+    static func number(_ value: Double, decimals: Int = 1) -> String {
+        withDigits(of: value, decimals: decimals) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// ``number(_:decimals:)`` as UTF-8, passed to `body`.
     ///
     /// Written digit by digit into a buffer on the stack, not by editing a string: a large page
     /// writes a million of them (notes for issue 23, "The report's rendering").
-    static func number(_ value: Double, decimals: Int = 1) -> String {
+    static func withDigits<Result>(
+        of value: Double, decimals: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         var scaled = UInt(Int((abs(value) * pow10(decimals)).rounded()))
         let isNegative = value < 0 && scaled != 0
         // 20 digits at most, the point, the sign, and zeros before the point.
@@ -60,7 +67,7 @@ enum Markup {
                 start -= 1
                 buffer[start] = 0x2D
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 

@@ -46,7 +46,10 @@ package struct ReportPage: Sendable {
     ]
 
     /// The whole page.
-    package func html() -> String {
+    package func html() -> String { String(decoding: utf8(), as: UTF8.self) }
+
+    /// The whole page, UTF-8: what is written to a file.
+    package func utf8() -> [UInt8] {
         let run = report.run
         let day = run.asOf.map { " for \($0)" } ?? ""
         let title = "Midst: the morning's work\(day) (run \(run.id))"
@@ -84,16 +87,15 @@ package struct ReportPage: Sendable {
         // The rows of every need are written apart and put in last, so that Plot never holds
         // (and copies, element by element) most of the page.
         let rows = everyNeed()
-        let frame = page.render()
-        guard let start = frame.utf8.firstIndex(of: 0),
-            frame.utf8[start...].starts(with: Self.everyNeedMark.utf8)
+        let frame = Array(page.render().utf8)
+        guard let start = frame.firstIndex(of: 0),
+            frame[start...].starts(with: Self.everyNeedMark.utf8)
         else { preconditionFailure("the page holds the mark of every need's rows") }
-        let end = frame.utf8.index(start, offsetBy: Self.everyNeedMark.utf8.count)
-        var html = ""
-        html.reserveCapacity(frame.utf8.count + rows.reduce(0) { $0 + $1.utf8.count })
+        var html: [UInt8] = []
+        html.reserveCapacity(frame.count + rows.reduce(0) { $0 + $1.count })
         html += frame[..<start]
         for piece in rows { html += piece }
-        html += frame[end...]
+        html += frame[(start + Self.everyNeedMark.utf8.count)...]
         return html
     }
 
@@ -346,7 +348,7 @@ package struct ReportPage: Sendable {
     /// Every need's rows, a country's table each, in order: most of a large page. Written by
     /// ``MarkupWriter``, each country on its own core, rather than as Plot nodes (the same
     /// markup, in a fraction of the time: notes for issue 23, "The report's rendering").
-    private func everyNeed() -> [String] {
+    private func everyNeed() -> [[UInt8]] {
         var countries: [(name: String, sections: ArraySlice<RunReport.NeedSection>)] = []
         var start = 0
         for index in report.needs.indices
@@ -375,7 +377,7 @@ package struct ReportPage: Sendable {
             for section in country.sections { write(section, to: &writer) }
             writer.close("table")
             writer.close("details")
-            return writer.html
+            return writer.bytes
         }
     }
 
@@ -419,7 +421,9 @@ package struct ReportPage: Sendable {
             if let name = candidate.name { writer.text(" (\(name))") }
             if candidate.proposed { writer.raw("<strong> proposed</strong>") }
             writer.close("td")
-            writer.element("td", class: "n", text: Markup.number(candidate.score))
+            writer.open("td", class: "n")
+            writer.number(candidate.score)
+            writer.close("td")
             writer.open("td")
             Charts.writeContributions(candidate.contributions, score: candidate.score, to: &writer)
             writer.close("td")

@@ -70,19 +70,21 @@ package struct SupplyAndDemand: Sendable {
                         needs: 1, slots: need.slots, people: 0))
             }
         }
-        // A person's language counts for every group language it is equivalent to.
-        var groupLanguages: [Int: [Int]] = [:]
+        // A person's language counts for every group language it is equivalent to; by
+        // language number.
+        var groupLanguages = [[Int]](repeating: [], count: reference.languages.count)
         for group in groups {
             guard let language = group.language, let number = reference.number(of: language)
             else { continue }
             for spoken in [language] + reference.equivalents(of: language) {
                 guard let spokenNumber = reference.number(of: spoken) else { continue }
-                if !(groupLanguages[spokenNumber] ?? []).contains(number) {
-                    groupLanguages[spokenNumber, default: []].append(number)
+                if !groupLanguages[spokenNumber].contains(number) {
+                    groupLanguages[spokenNumber].append(number)
                 }
             }
         }
-        // The last person counted in each group, so nobody counts twice.
+        // The last person counted in each group, so nobody counts twice (a specialty held
+        // twice, or two ties to one country, count once).
         var lastCounted = [Int](repeating: -1, count: groups.count)
         func count(_ key: Key, person: Int, rank: UInt8) {
             guard let position = index[key], lastCounted[position] != person,
@@ -93,7 +95,8 @@ package struct SupplyAndDemand: Sendable {
         }
         // Only the countries and specialties some group names are looked up: most ties and
         // specialties of a million people are of no group (a dictionary lookup each was most of
-        // the pass).
+        // the pass). Nothing is allocated per person: a list of their specialties and a set of
+        // their countries each were most of what was left (notes for issue 23).
         var wantedCountry = [Bool](repeating: false, count: reference.countries.count)
         var wantedSpecialty = [Bool](repeating: false, count: reference.specialties.count)
         for key in index.keys {
@@ -101,22 +104,23 @@ package struct SupplyAndDemand: Sendable {
             wantedSpecialty[key.specialty] = true
         }
         for person in 0..<table.count where table.freeCapacity[person] > 0 {
-            let held =
-                ([Int(table.profession[person])]
-                + table.specialtyCodes[
-                    Int(table.specialtyStart[person])..<Int(table.specialtyStart[person + 1])
-                ].map(Int.init)).filter { wantedSpecialty[$0] }
-            guard !held.isEmpty else { continue }
-            let countries = Set(
-                table.tieCountries[
-                    Int(table.tieStart[person])..<Int(table.tieStart[person + 1])
-                ].map(Int.init).filter { wantedCountry[$0] })
+            let specialties = Int(table.specialtyStart[person])..<Int(table.specialtyStart[person + 1])
+            let ties = Int(table.tieStart[person])..<Int(table.tieStart[person + 1])
             let languages = Int(table.languageStart[person])..<Int(table.languageStart[person + 1])
-            for country in countries {
-                for specialty in held {
+            // The profession first (at the position before the specialties), then each specialty.
+            for held in (specialties.lowerBound - 1)..<specialties.upperBound {
+                let specialty =
+                    held < specialties.lowerBound
+                    ? Int(table.profession[person]) : Int(table.specialtyCodes[held])
+                guard wantedSpecialty[specialty] else { continue }
+                for tie in ties {
+                    let country = Int(table.tieCountries[tie])
+                    guard wantedCountry[country] else { continue }
                     count(Key(country: country, specialty: specialty, language: -1), person: person, rank: 0)
                     for position in languages {
-                        for language in groupLanguages[Int(table.languageCodes[position])] ?? [] {
+                        let spoken = Int(table.languageCodes[position])
+                        guard spoken < groupLanguages.count else { continue }
+                        for language in groupLanguages[spoken] {
                             count(
                                 Key(country: country, specialty: specialty, language: language),
                                 person: person, rank: table.languageRanks[position])
