@@ -86,7 +86,7 @@ extension MidstDatabase {
         let laterLines = try reading?.lines ?? keyedShortlist(run: later.id)
         let laterPairs = try reading?.pairs ?? keyedAssignments(run: later.id)
         let diff = RunDiff(
-            shortlistA: try keyedShortlist(run: earlier.id).map {
+            shortlistA: try keyedScores(run: earlier.id).map {
                 (String($0.needKey), String($0.staffKey), $0.score)
             },
             proposalA: try keyedAssignments(run: earlier.id).map {
