@@ -357,7 +357,7 @@ package struct ReportPage: Sendable {
             start = index + 1
         }
         return countries.concurrentMap { country in
-            let proposed = country.sections.filter { $0.state != .open }.count
+            let proposed = country.sections.count { $0.state != .open }
             var writer = MarkupWriter(capacity: 512 + 3_000 * country.sections.count)
             writer.open("details", class: "country")
             writer.element("summary", text: "\(country.name): \(country.sections.count) need\(country.sections.count == 1 ? "" : "s"), \(proposed) with somebody proposed or asked")

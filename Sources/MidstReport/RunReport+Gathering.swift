@@ -109,13 +109,11 @@ extension RunReport {
                         linesByNeed: linesByNeed, shortlisted: shortlisted,
                         proposedByNeed: proposedByNeed, rows: rows,
                         names: options.pseudonymiser == nil ? consentingNames : [:])
-                    // Each need's reasons are worked out on their own core.
-                    return .sections(
-                        needs.concurrentMap { builder.section(for: $0) }
-                            .sorted {
-                                ($0.countryName, $0.need.id.rawValue)
-                                    < ($1.countryName, $1.need.id.rawValue)
-                            })
+                    // Each need's reasons are worked out on their own core; the sections are
+                    // put in order by their keys, each moved once (a section is large).
+                    let made = needs.concurrentMap { builder.section(for: $0) }
+                    let keys = made.map { ($0.countryName, $0.need.id.rawValue) }
+                    return .sections(made.indices.sorted { keys[$0] < keys[$1] }.map { made[$0] })
                 case .gaps:
                     return .gaps(
                         Gaps(
