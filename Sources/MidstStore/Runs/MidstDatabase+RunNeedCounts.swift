@@ -116,8 +116,8 @@ extension MidstDatabase {
     }
 
     /// The ids of the people with these staff keys (keys of people erased since are left out),
-    /// and the names of the consenting ones among them, by id (as ``namesOfConsentingStaff(_:)``
-    /// gives them): one pass over their rows by key instead of a second one by id.
+    /// and the names of those among them who consent and have a name, by id: one pass over
+    /// their rows by key (the report's people shown), not a second one by id.
     package func staffIDsAndNames(keys: [Int64]) throws -> (ids: [Int64: String], names: [String: String]) {
         try pool.read { db in
             var ids: [Int64: String] = [:]
