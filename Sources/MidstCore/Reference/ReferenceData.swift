@@ -195,7 +195,11 @@ public struct ReferenceData: Sendable {
     /// The taxonomy entry for a code (codes are lower case) or for an older code it replaces
     /// (``Specialty/aliases``), or `nil`.
     package func specialty(_ text: some StringProtocol) -> Specialty? {
-        specialtyIndex[SpecialtyCode(rawValue: text.lowercased())].map { specialties[$0] }
+        // Text that is ASCII without capitals is its own lower case: looked up as it is, with
+        // no new string (a report's reasons look up a code several times per candidate).
+        let isLower = !text.utf8.contains { $0 >= 0x80 || (0x41...0x5A).contains($0) }
+        let code = isLower ? String(text) : text.lowercased()
+        return specialtyIndex[SpecialtyCode(rawValue: code)].map { specialties[$0] }
     }
 
     /// Whether `code` names a profession (a root of the taxonomy).
