@@ -86,23 +86,26 @@ package struct SupplyAndDemand: Sendable {
         // The last person counted in each group, so nobody counts twice (a specialty held
         // twice, or two ties to one country, count once).
         var lastCounted = [Int](repeating: -1, count: groups.count)
-        func count(_ key: Key, person: Int, rank: UInt8) {
-            guard let position = index[key], lastCounted[position] != person,
-                rank >= minimumRank[position]
-            else { return }
+        func count(_ position: Int, person: Int, rank: UInt8) {
+            guard lastCounted[position] != person, rank >= minimumRank[position] else { return }
             lastCounted[position] = person
             groups[position].people += 1
         }
-        // Only the countries and specialties some group names are looked up: most ties and
-        // specialties of a million people are of no group (a dictionary lookup each was most of
-        // the pass). Nothing is allocated per person: a list of their specialties and a set of
-        // their countries each were most of what was left (notes for issue 23).
-        var wantedCountry = [Bool](repeating: false, count: reference.countries.count)
-        var wantedSpecialty = [Bool](repeating: false, count: reference.specialties.count)
-        for key in index.keys {
-            wantedCountry[key.country] = true
-            wantedSpecialty[key.specialty] = true
-        }
+        // The groups by country and specialty, as ranges of one flat list of (language,
+        // position), indexed by country × specialty: the pass over a million people looks a
+        // group up by position, not by hashing a key (a dictionary lookup per tie and language
+        // was most of the pass; before that, a list of specialties and a set of countries per
+        // person: notes for issue 23). Countries and specialties no group names have an empty
+        // range.
+        let specialtyCount = reference.specialties.count
+        let pairCount = reference.countries.count * specialtyCount
+        var byPair = index.map { (pair: $0.key.country * specialtyCount + $0.key.specialty, language: $0.key.language, position: $0.value) }
+        byPair.sort { ($0.pair, $0.language) < ($1.pair, $1.language) }
+        var pairStart = [Int32](repeating: 0, count: pairCount + 1)
+        for entry in byPair { pairStart[entry.pair + 1] += 1 }
+        for pair in 0..<pairCount { pairStart[pair + 1] += pairStart[pair] }
+        let entryLanguages = byPair.map { Int32($0.language) }
+        let entryPositions = byPair.map { Int32($0.position) }
         for person in 0..<table.count where table.freeCapacity[person] > 0 {
             let specialties = Int(table.specialtyStart[person])..<Int(table.specialtyStart[person + 1])
             let ties = Int(table.tieStart[person])..<Int(table.tieStart[person + 1])
@@ -112,18 +115,24 @@ package struct SupplyAndDemand: Sendable {
                 let specialty =
                     held < specialties.lowerBound
                     ? Int(table.profession[person]) : Int(table.specialtyCodes[held])
-                guard wantedSpecialty[specialty] else { continue }
+                guard specialty < specialtyCount else { continue }
                 for tie in ties {
-                    let country = Int(table.tieCountries[tie])
-                    guard wantedCountry[country] else { continue }
-                    count(Key(country: country, specialty: specialty, language: -1), person: person, rank: 0)
+                    let pair = Int(table.tieCountries[tie]) * specialtyCount + specialty
+                    guard pair < pairCount else { continue }
+                    let entries = Int(pairStart[pair])..<Int(pairStart[pair + 1])
+                    guard !entries.isEmpty else { continue }
+                    for entry in entries where entryLanguages[entry] < 0 {
+                        count(Int(entryPositions[entry]), person: person, rank: 0)
+                    }
                     for position in languages {
                         let spoken = Int(table.languageCodes[position])
                         guard spoken < groupLanguages.count else { continue }
                         for language in groupLanguages[spoken] {
-                            count(
-                                Key(country: country, specialty: specialty, language: language),
-                                person: person, rank: table.languageRanks[position])
+                            for entry in entries where entryLanguages[entry] == language {
+                                count(
+                                    Int(entryPositions[entry]), person: person,
+                                    rank: table.languageRanks[position])
+                            }
                         }
                     }
                 }
