@@ -43,18 +43,32 @@ extension MidstDatabase {
         run: RunRecord, table: StaffTable, scorer: Scorer, followUp: FollowUp,
         explaining: Int = .max, needs given: [Need]? = nil, plans: NeedPlans? = nil
     ) throws -> [AskLine] {
-        let pairs = try assignments(run: run.id)
+        // The proposed pairs with how to reach each person, in one read: each pair's person is
+        // read by key as the pair is joined to it, not looked up again by id.
+        var pairs: [AssignmentLine] = []
+        var contacts: [String: (name: String?, email: String?)] = [:]
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT n.id, coalesce(s.id, '\(Self.erasedPlaceholder)'), a.score, a.basis,
+                           s.consent, s.name, s.email
+                    FROM assignment a JOIN need n USING (need_key) LEFT JOIN staff s USING (staff_key)
+                    WHERE a.run_key = ?
+                    ORDER BY n.id, s.id
+                    """, arguments: [run.id])
+            while let row = try rows.next() {
+                let pair = AssignmentLine(
+                    needID: row[0], staffID: row[1], score: row[2],
+                    basis: Batch.Proposal.Pair.Basis(rawValue: row[3]) ?? .chosen)
+                pairs.append(pair)
+                if (row[4] as Int?) == 1 { contacts[pair.staffID] = (row[5], row[6]) }
+            }
+        }
         let needsByID = Dictionary(
             try (given ?? needs()).map { ($0.id.rawValue, $0) },
             uniquingKeysWith: { first, _ in first })
         let rows = table.rows(of: pairs.map { RecordID(rawValue: $0.staffID) })
-        var contacts: [String: (name: String?, email: String?)] = [:]
-        try read { db in
-            try db.forEachRow(
-                "SELECT id, name, email FROM staff WHERE consent = 1 AND id",
-                in: Array(Set(pairs.map(\.staffID))).sorted()
-            ) { contacts[$0[0]] = ($0[1], $0[2]) }
-        }
         var lines: [(line: AskLine, need: Need, row: Int32)] = pairs.compactMap { pair in
             guard let need = needsByID[pair.needID], let contact = contacts[pair.staffID],
                 let row = rows[RecordID(rawValue: pair.staffID)]
