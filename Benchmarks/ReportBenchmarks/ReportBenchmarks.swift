@@ -51,8 +51,10 @@ let workload: URL = {
     try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let data = folder.appendingPathComponent("data")
     midst(
-        ["generate", "--staff", "\(staffCount)", "--needs", "\(needCount)", "--seed", "1",
-         "--out", data.path], in: folder)
+        [
+            "generate", "--staff", "\(staffCount)", "--needs", "\(needCount)", "--seed", "1",
+            "--out", data.path,
+        ], in: folder)
     midst(["import", "staff", data.appendingPathComponent("staff.csv").path], in: folder)
     midst(["import", "needs", data.appendingPathComponent("needs.csv").path], in: folder)
     midst(["run", "--note", "benchmark: first"], in: folder)
@@ -81,8 +83,10 @@ let benchmarks: @Sendable () -> Void = {
         let folder = workload
         benchmark.startMeasurement()
         midst(
-            ["export", "latest", "--what", "shortlist", "--format", "csv", "--out",
-             folder.appendingPathComponent("shortlist.csv").path, "--force"], in: folder)
+            [
+                "export", "latest", "--what", "shortlist", "--format", "csv", "--out",
+                folder.appendingPathComponent("shortlist.csv").path, "--force",
+            ], in: folder)
         benchmark.stopMeasurement()
     }
 }

@@ -163,7 +163,9 @@ extension RunReport {
 
     /// A person as the report shows them: id or pseudonym, or the placeholder when they are no
     /// longer matchable (not among `rows`, the table rows of the people shown who are).
-    fileprivate static func shown(_ id: String, rows: [RecordID: Int32], options: Options) -> String {
+    fileprivate static func shown(_ id: String, rows: [RecordID: Int32], options: Options)
+        -> String
+    {
         rows[RecordID(rawValue: id)] == nil
             ? unmatchablePlaceholder : options.pseudonymiser?.pseudonym(for: id) ?? id
     }

@@ -25,7 +25,8 @@ struct MarkupWriterTests {
         for text in Self.texts { writer.text(text) }
         let page = String(decoding: writer.bytes, as: UTF8.self)
         #expect(!page.contains("<") && !page.contains(">") && !page.contains("\""))
-        #expect(!page.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(
+            !page.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
         #expect(!page.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) })
     }
 
@@ -43,12 +44,14 @@ struct MarkupWriterTests {
         writer.number(-0.04)
         #expect(
             String(decoding: writer.bytes, as: UTF8.self)
-                == "<th scope=\"col\" title=\"a &quot;b&quot; &lt;c&gt;\">R&amp;D</th><td class=\"n\">1</td>0.0")
+                == "<th scope=\"col\" title=\"a &quot;b&quot; &lt;c&gt;\">R&amp;D</th><td class=\"n\">1</td>0.0"
+        )
     }
 
     /// The way numbers were written before they were written digit by digit.
     static func numberByEditing(_ value: Double, decimals: Int) -> String {
-        var text = String(Int((abs(value) * (0..<decimals).reduce(1.0) { value, _ in value * 10 }).rounded()))
+        var text = String(
+            Int((abs(value) * (0..<decimals).reduce(1.0) { value, _ in value * 10 }).rounded()))
         if decimals > 0 {
             while text.count <= decimals { text = "0" + text }
             text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
@@ -58,7 +61,10 @@ struct MarkupWriterTests {
 
     @Test("numbers are written as they were, for every number of decimals", arguments: 0...4)
     func numbers(decimals: Int) {
-        var values: [Double] = [0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.5, 1, 9.95, 99.95, 100, -100, 12_345.678, 1e-9, 123_456_789.125]
+        var values: [Double] = [
+            0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.5, 1, 9.95, 99.95, 100, -100, 12_345.678, 1e-9,
+            123_456_789.125,
+        ]
         var state: UInt64 = 42
         for _ in 0..<500 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -66,7 +72,8 @@ struct MarkupWriterTests {
         }
         for value in values {
             #expect(
-                Markup.number(value, decimals: decimals) == Self.numberByEditing(value, decimals: decimals),
+                Markup.number(value, decimals: decimals)
+                    == Self.numberByEditing(value, decimals: decimals),
                 "\(value)")
         }
     }

@@ -99,7 +99,12 @@ package struct SupplyAndDemand: Sendable {
         // range.
         let specialtyCount = reference.specialties.count
         let pairCount = reference.countries.count * specialtyCount
-        var byPair = index.map { (pair: $0.key.country * specialtyCount + $0.key.specialty, language: $0.key.language, position: $0.value) }
+        var byPair = index.map { key, position in
+            (
+                pair: key.country * specialtyCount + key.specialty, language: key.language,
+                position: position
+            )
+        }
         byPair.sort { ($0.pair, $0.language) < ($1.pair, $1.language) }
         var pairStart = [Int32](repeating: 0, count: pairCount + 1)
         for entry in byPair { pairStart[entry.pair + 1] += 1 }
@@ -107,9 +112,11 @@ package struct SupplyAndDemand: Sendable {
         let entryLanguages = byPair.map { Int32($0.language) }
         let entryPositions = byPair.map { Int32($0.position) }
         for person in 0..<table.count where table.freeCapacity[person] > 0 {
-            let specialties = Int(table.specialtyStart[person])..<Int(table.specialtyStart[person + 1])
+            let specialties =
+                Int(table.specialtyStart[person])..<Int(table.specialtyStart[person + 1])
             let ties = Int(table.tieStart[person])..<Int(table.tieStart[person + 1])
-            let languages = Int(table.languageStart[person])..<Int(table.languageStart[person + 1])
+            let languages =
+                Int(table.languageStart[person])..<Int(table.languageStart[person + 1])
             // The profession first (at the position before the specialties), then each specialty.
             for held in (specialties.lowerBound - 1)..<specialties.upperBound {
                 let specialty =

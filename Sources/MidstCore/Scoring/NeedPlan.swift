@@ -57,8 +57,10 @@ public final class NeedPlan: Sendable {
             }
         }
         self.professions = professions.compactMap { reference.number(of: $0).map(UInt16.init) }
-        specialty = shared?.specialty ?? SpecialtyRule(need: need, reference: reference, config: config)
-        country = shared?.country ?? CountryRule(need: need, reference: reference, config: config)
+        specialty =
+            shared?.specialty ?? SpecialtyRule(need: need, reference: reference, config: config)
+        country =
+            shared?.country ?? CountryRule(need: need, reference: reference, config: config)
         language = LanguageRule(need: need, reference: reference, config: config)
         seniority = SeniorityRule(need: need, config: config)
         availability = AvailabilityRule(need: need)

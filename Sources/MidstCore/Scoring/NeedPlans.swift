@@ -25,7 +25,8 @@ package struct NeedPlans: Sendable {
                     need: need, reference: reference, config: config)
             }
             if country[need.countries] == nil {
-                country[need.countries] = CountryRule(need: need, reference: reference, config: config)
+                country[need.countries] = CountryRule(
+                    need: need, reference: reference, config: config)
             }
             if partnership[need.partners] == nil {
                 partnership[need.partners] = PartnershipRule(need: need, reference: reference)

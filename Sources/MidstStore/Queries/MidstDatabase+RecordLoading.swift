@@ -149,9 +149,9 @@ extension MidstDatabase {
 
     /// The needs `sql` selects (`SELECT * FROM need …`), in its order, with their languages:
     /// each row read from a cursor, whose columns are looked up by name in a dictionary.
-    static func needs(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments())
-        throws -> [Need]
-    {
+    static func needs(
+        _ db: Database, sql: String, arguments: StatementArguments = StatementArguments()
+    ) throws -> [Need] {
         let languages = try needLanguages(db)
         var needs: [Need] = []
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)

@@ -118,11 +118,15 @@ extension MidstDatabase {
     /// The ids of the people with these staff keys (keys of people erased since are left out),
     /// and the names of those among them who consent and have a name, by id: one pass over
     /// their rows by key (the report's people shown), not a second one by id.
-    package func staffIDsAndNames(keys: [Int64]) throws -> (ids: [Int64: String], names: [String: String]) {
+    package func staffIDsAndNames(keys: [Int64]) throws
+        -> (ids: [Int64: String], names: [String: String])
+    {
         try pool.read { db in
             var ids: [Int64: String] = [:]
             var names: [String: String] = [:]
-            try db.forEachRow("SELECT staff_key, id, name, consent FROM staff WHERE staff_key", in: keys) {
+            try db.forEachRow(
+                "SELECT staff_key, id, name, consent FROM staff WHERE staff_key", in: keys
+            ) {
                 let id: String = $0[1]
                 ids[$0[0]] = id
                 if let name: String = $0[2], $0[3] as Bool { names[id] = name }

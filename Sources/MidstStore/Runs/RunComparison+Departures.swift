@@ -48,7 +48,8 @@ extension MidstDatabase {
         let needsLeft = Set(leaving.map(\.needID))
         // The open needs with slots to fill (``openNeeds()``), from the needs read already when
         // they were.
-        let open = try reading.map { $0.needs.filter { $0.status == .open && $0.slots > 0 } }
+        let open =
+            try reading.map { $0.needs.filter { $0.status == .open && $0.slots > 0 } }
             ?? openNeeds()
         for need in open where needsLeft.contains(need.id.rawValue) {
             plans[need.id.rawValue] =

@@ -5,7 +5,9 @@ import Testing
 @Suite("Plans made once for many needs")
 struct NeedPlansTests {
     /// Generated needs, several sharing their specialties, countries or partners, and staff.
-    static let generated = Result { try ReferenceFixtures.generated(staff: 400, needs: 300, seed: 5) }
+    static let generated = Result {
+        try ReferenceFixtures.generated(staff: 400, needs: 300, seed: 5)
+    }
 
     @Test(
         "a shared plan scores and explains every person as a plan made alone does",
@@ -46,7 +48,8 @@ struct NeedPlansTests {
     func samePlanForTheSameNeed() throws {
         let (_, needs) = try Self.generated.get()
         let first = try #require(needs.first)
-        let plans = NeedPlans(needs, scorer: Scorer(reference: try ReferenceFixtures.bundledReference()))
+        let plans = NeedPlans(
+            needs, scorer: Scorer(reference: try ReferenceFixtures.bundledReference()))
         #expect(plans.plan(for: first) === plans.plan(for: first))
         var changed = first
         changed.priority += 1

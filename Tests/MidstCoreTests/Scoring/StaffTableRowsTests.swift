@@ -4,14 +4,17 @@ import Testing
 
 @Suite("Finding people's rows by id")
 struct StaffTableRowsTests {
-    @Test("rows(of:) finds exactly the rows a scan of every id finds, in any order, with repeats and strangers")
+    @Test(
+        "rows(of:) finds exactly the rows a scan of every id finds, in any order, with repeats and strangers"
+    )
     func rowsAgreeWithAScan() throws {
         let reference = try ReferenceFixtures.bundledReference()
         let (staff, _) = try ReferenceFixtures.generated(staff: 500, seed: 11)
         let table = StaffTable(
             staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
         try #require(table.count > 100)
-        let everyone = Dictionary(uniqueKeysWithValues: table.ids.enumerated().map { ($1, Int32($0)) })
+        let everyone = Dictionary(
+            uniqueKeysWithValues: table.ids.enumerated().map { ($1, Int32($0)) })
         var state: UInt64 = 7
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

@@ -146,7 +146,9 @@ struct SpecialtyRule: Sendable {
         let isSkill = reference.specialty(wanted[0].rawValue)?.isSkill == true
         let kind = isSkill ? "skill" : "specialty"
         // Worded only when said: most candidates hold a related entry.
-        var none: String { "No \(kind) related to the need's \(wanted.map(name).joined(separator: " or "))" }
+        var none: String {
+            "No \(kind) related to the need's \(wanted.map(name).joined(separator: " or "))"
+        }
         guard let index else { return none }
         let code = reference.specialties[Int(table.specialtyCodes[index])].code
         let which =
