@@ -49,26 +49,40 @@ enum Charts {
     /// A score as one bar of its component contributions, 1% of the bar per point (a score of
     /// 100 fills it). There is one per candidate shown, thousands on a large page, so it is one
     /// element painted by a CSS gradient in the components' colours rather than an SVG of a
-    /// rectangle each (BENCHMARKS.md, "The coordinator's morning"); its words are its
-    /// `aria-label`, and the reasons beside it.
-    static func contributions(_ points: ScoreComponent.Vector, score: Double) -> Content {
+    /// rectangle each (BENCHMARKS.md, "The coordinator's morning"), written straight into the
+    /// page; its words are its `aria-label`, and the reasons beside it.
+    static func writeContributions(
+        _ points: ScoreComponent.Vector, score: Double, to writer: inout MarkupWriter
+    ) {
+        // Component names and numbers only: nothing here needs escaping.
+        writer.raw("<span class=\"bar\" role=\"img\" aria-label=\"Score ")
+        writer.number(score)
+        writer.raw(": ")
+        var isFirst = true
+        for component in ScoreComponent.allCases where points[component] > 0.005 {
+            if !isFirst { writer.raw(", ") }
+            writer.raw(component.rawValue)
+            writer.raw(" ")
+            writer.number(points[component])
+            isFirst = false
+        }
+        if isFirst { writer.raw("nothing") }
+        writer.raw("\" style=\"background-image: linear-gradient(90deg, ")
         var x = 0.0
-        var stops: [String] = []
-        var words: [String] = []
         for component in ScoreComponent.allCases where points[component] > 0.005 {
             let end = x + points[component]
-            stops.append("var(--\(component.rawValue)) \(Markup.number(x))% \(Markup.number(end))%")
-            words.append("\(component.rawValue) \(Markup.number(points[component]))")
+            writer.raw("var(--")
+            writer.raw(component.rawValue)
+            writer.raw(") ")
+            writer.number(x)
+            writer.raw("% ")
+            writer.number(end)
+            writer.raw("%, ")
             x = end
         }
-        stops.append("transparent \(Markup.number(x))%")
-        return .span(
-            .class("bar"),
-            .attribute(named: "role", value: "img"),
-            .attribute(
-                named: "aria-label",
-                value: "Score \(Markup.number(score)): " + (words.isEmpty ? "nothing" : words.joined(separator: ", "))),
-            .attribute(named: "style", value: "background-image: linear-gradient(90deg, \(stops.joined(separator: ", ")))"))
+        writer.raw("transparent ")
+        writer.number(x)
+        writer.raw("%)\"></span>")
     }
 
     /// The colour key of the component bars.

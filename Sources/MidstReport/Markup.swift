@@ -34,17 +34,47 @@ enum Markup {
         return result
     }
 
-    /// A number with `decimals` places, for the page.
+    /// A number with `decimals` places, for the page: `-` only when a digit shown is not 0.
     static func number(_ value: Double, decimals: Int = 1) -> String {
-        var text = String(Int((abs(value) * pow10(decimals)).rounded()))
-        if decimals > 0 {
-            while text.count <= decimals { text = "0" + text }
-            text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
-        }
-        return (value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + text
+        withDigits(of: value, decimals: decimals) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// ``number(_:decimals:)`` as UTF-8, passed to `body`.
+    ///
+    /// Written digit by digit into a buffer on the stack, not by editing a string: a large page
+    /// writes a million of them (notes for issue 23, "The report's rendering").
+    static func withDigits<Result>(
+        of value: Double, decimals: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        var scaled = UInt(Int((abs(value) * pow10(decimals)).rounded()))
+        let isNegative = value < 0 && scaled != 0
+        // 20 digits at most, the point, the sign, and zeros before the point.
+        let capacity = 24 + max(decimals, 0)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            var digits = 0
+            repeat {
+                start -= 1
+                buffer[start] = 0x30 + UInt8(scaled % 10)
+                scaled /= 10
+                digits += 1
+                if digits == decimals {
+                    start -= 1
+                    buffer[start] = 0x2E
+                }
+            } while scaled > 0 || digits <= decimals
+            if isNegative {
+                start -= 1
+                buffer[start] = 0x2D
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    private static let powersOf10: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+
     private static func pow10(_ exponent: Int) -> Double {
-        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+        powersOf10.indices.contains(exponent)
+            ? powersOf10[exponent] : (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 }

@@ -46,7 +46,10 @@ package struct ReportPage: Sendable {
     ]
 
     /// The whole page.
-    package func html() -> String {
+    package func html() -> String { String(decoding: utf8(), as: UTF8.self) }
+
+    /// The whole page, UTF-8: what is written to a file.
+    package func utf8() -> [UInt8] {
         let run = report.run
         let day = run.asOf.map { " for \($0)" } ?? ""
         let title = "Midst: the morning's work\(day) (run \(run.id))"
@@ -81,7 +84,19 @@ package struct ReportPage: Sendable {
                 .main(.forEach(Self.sections) { section in section.body(self) }),
                 .footer(
                     .p(.class("note"), Markup.text("Midst run \(run.id), configuration \(run.configHash).")))))
-        return page.render()
+        // The rows of every need are written apart and put in last, so that Plot never holds
+        // (and copies, element by element) most of the page.
+        let rows = everyNeed()
+        let frame = Array(page.render().utf8)
+        guard let start = frame.firstIndex(of: 0),
+            frame[start...].starts(with: Self.everyNeedMark.utf8)
+        else { preconditionFailure("the page holds the mark of every need's rows") }
+        var html: [UInt8] = []
+        html.reserveCapacity(frame.count + rows.reduce(0) { $0 + $1.count })
+        html += frame[..<start]
+        for piece in rows { html += piece }
+        html += frame[(start + Self.everyNeedMark.utf8.count)...]
+        return html
     }
 
     // MARK: Sections
@@ -317,7 +332,23 @@ package struct ReportPage: Sendable {
                 ).node()))
     }
 
+    /// Stands for the rows of "Every need" in the page Plot writes, until ``html()`` puts them
+    /// in: a NUL never reaches the page otherwise (text shows controls as `\u{…}`).
+    private static let everyNeedMark = "\u{0}every-need\u{0}"
+
     private func needs() -> Body {
+        .section(
+            .id("needs"),
+            .h2("Every need"),
+            .p(Markup.text("By country; open one to see each need's shortlist: its best \(report.options.candidatesPerNeed) and everyone proposed, each score as a bar of what its components gave, and the reasons in words. Reasons are those of the records as they are now; anyone no longer matchable is shown as \(RunReport.unmatchablePlaceholder).")),
+            Charts.componentKey(),
+            .raw(Self.everyNeedMark))
+    }
+
+    /// Every need's rows, a country's table each, in order: most of a large page. Written by
+    /// ``MarkupWriter``, each country on its own core, rather than as Plot nodes (the same
+    /// markup, in a fraction of the time: notes for issue 23, "The report's rendering").
+    private func everyNeed() -> [[UInt8]] {
         var countries: [(name: String, sections: ArraySlice<RunReport.NeedSection>)] = []
         var start = 0
         for index in report.needs.indices
@@ -325,36 +356,35 @@ package struct ReportPage: Sendable {
             countries.append((report.needs[index].countryName, report.needs[start...index]))
             start = index + 1
         }
-        // Each country's needs are written on their own core, then joined in order: most of a
-        // large page is here (BENCHMARKS.md, "The coordinator's morning").
-        let pieces = countries.concurrentMap { country in
-            let proposed = country.sections.filter { $0.state != .open }.count
-            let node: Body = .details(
-                .class("country"),
-                .summary(Markup.text("\(country.name): \(country.sections.count) need\(country.sections.count == 1 ? "" : "s"), \(proposed) with somebody proposed or asked")),
-                .table(
-                    .class("needs"),
-                    .caption(Markup.text("Needs in \(country.name), each with its shortlist")),
-                    .thead(
-                        .tr(
-                            .forEach(["Rank", "Person", "Score", "Components", "Why"]) { column in
-                                .th(.attribute(named: "scope", value: "col"), Markup.text(column))
-                            })),
-                    .forEach(country.sections) { need($0) }))
-            return node.render(indentedBy: nil)
+        return countries.concurrentMap { country in
+            let proposed = country.sections.count { $0.state != .open }
+            var writer = MarkupWriter(capacity: 512 + 3_000 * country.sections.count)
+            writer.open("details", class: "country")
+            writer.element("summary", text: "\(country.name): \(country.sections.count) need\(country.sections.count == 1 ? "" : "s"), \(proposed) with somebody proposed or asked")
+            writer.open("table", class: "needs")
+            writer.element("caption", text: "Needs in \(country.name), each with its shortlist")
+            writer.open("thead")
+            writer.open("tr")
+            for column in ["Rank", "Person", "Score", "Components", "Why"] {
+                writer.startTag("th")
+                writer.attribute("scope", "col")
+                writer.endTag()
+                writer.text(column)
+                writer.close("th")
+            }
+            writer.close("tr")
+            writer.close("thead")
+            for section in country.sections { write(section, to: &writer) }
+            writer.close("table")
+            writer.close("details")
+            return writer.bytes
         }
-        return .section(
-            .id("needs"),
-            .h2("Every need"),
-            .p(Markup.text("By country; open one to see each need's shortlist: its best \(report.options.candidatesPerNeed) and everyone proposed, each score as a bar of what its components gave, and the reasons in words. Reasons are those of the records as they are now; anyone no longer matchable is shown as \(RunReport.unmatchablePlaceholder).")),
-            Charts.componentKey(),
-            .raw(pieces.joined()))
     }
 
     /// One need as a group of rows of its country's table: a heading row, then its candidates.
     /// (A table per country, not per need, keeps a page of 10,000 needs small and quick to write:
     /// BENCHMARKS.md, "The coordinator's morning".)
-    private func need(_ section: RunReport.NeedSection) -> Node<HTML.TableContext> {
+    private func write(_ section: RunReport.NeedSection, to writer: inout MarkupWriter) {
         let need = section.need
         let reference = BundledReference.data
         func language(_ code: LanguageCode) -> String { reference.info(for: code)?.name ?? code.rawValue }
@@ -368,27 +398,44 @@ package struct ReportPage: Sendable {
             "\(need.dates.start?.description ?? "…") to \(need.dates.end?.description ?? "…")",
             need.mode.rawValue,
         ] + (languages.isEmpty ? [] : [languages.joined(separator: ", ")])
-        return .tbody(
-            .id("need-\(Self.anchor(need.id.rawValue))"),
-            .tr(
-                .class("need"),
-                .th(
-                    .attribute(named: "scope", value: "rowgroup"), .attribute(named: "colspan", value: "5"),
-                    .span(.class("id"), Markup.text(need.id.rawValue)),
-                    Markup.text(" \(section.title): \(section.proposed) of \(section.openSlots) open slot\(section.openSlots == 1 ? "" : "s") proposed, \(section.shortlisted) shortlisted (\(section.state.rawValue)). "),
-                    .span(
-                        .class("note"),
-                        Markup.text(facts.joined(separator: " · ") + (section.candidates.isEmpty ? ". Nobody on the shortlist: see Gaps for why." : ""))))),
-            .forEach(section.candidates) { candidate in
-                .tr(
-                    .td(.class("n"), Markup.text("\(candidate.rank)")),
-                    .td(
-                        Markup.text(candidate.person + (candidate.name.map { " (\($0))" } ?? "")),
-                        .if(candidate.proposed, .strong(" proposed"))),
-                    .td(.class("n"), Markup.text(Markup.number(candidate.score))),
-                    .td(Charts.contributions(candidate.contributions, score: candidate.score)),
-                    .td(Markup.text(candidate.reasons.joined(separator: "; "))))
-            })
+        writer.startTag("tbody")
+        writer.attribute("id", "need-\(Self.anchor(need.id.rawValue))")
+        writer.endTag()
+        writer.open("tr", class: "need")
+        writer.startTag("th")
+        writer.attribute("scope", "rowgroup")
+        writer.attribute("colspan", "5")
+        writer.endTag()
+        writer.element("span", class: "id", text: need.id.rawValue)
+        writer.text(" \(section.title): \(section.proposed) of \(section.openSlots) open slot\(section.openSlots == 1 ? "" : "s") proposed, \(section.shortlisted) shortlisted (\(section.state.rawValue)). ")
+        writer.element(
+            "span", class: "note",
+            text: facts.joined(separator: " · ") + (section.candidates.isEmpty ? ". Nobody on the shortlist: see Gaps for why." : ""))
+        writer.close("th")
+        writer.close("tr")
+        for candidate in section.candidates {
+            writer.open("tr")
+            writer.element("td", class: "n", text: "\(candidate.rank)")
+            writer.open("td")
+            writer.text(candidate.person)
+            if let name = candidate.name { writer.text(" (\(name))") }
+            if candidate.proposed { writer.raw("<strong> proposed</strong>") }
+            writer.close("td")
+            writer.open("td", class: "n")
+            writer.number(candidate.score)
+            writer.close("td")
+            writer.open("td")
+            Charts.writeContributions(candidate.contributions, score: candidate.score, to: &writer)
+            writer.close("td")
+            writer.open("td")
+            for (index, reason) in candidate.reasons.enumerated() {
+                if index > 0 { writer.raw("; ") }
+                writer.text(reason)
+            }
+            writer.close("td")
+            writer.close("tr")
+        }
+        writer.close("tbody")
     }
 
     /// A need id as a fragment identifier: letters, digits, `-` and `_` kept, anything else

@@ -34,22 +34,28 @@ extension RunReport {
         let shownLines = keyedLines.filter {
             $0.rank <= options.candidatesPerNeed || proposedKeys.contains([$0.needKey, $0.staffKey])
         }
-        let staffIDs = try database.staffIDs(
+        // Their ids, and the names of those who consent, read by key in one pass.
+        let (staffIDs, consentingNames) = try database.staffIDsAndNames(
             keys: Set(shownLines.map(\.staffKey) + keyedPairs.map(\.staffKey)).sorted())
         func staffID(_ key: Int64) -> String { staffIDs[key] ?? erasedMarker }
-        var linesByNeed: [String: [ShortlistLine]] = [:]
-        for line in shownLines {
-            linesByNeed[needID(line.needKey), default: []].append(
+        let linesByNeed = shownLines.reduce(into: [String: [ShortlistLine]]()) { lines, line in
+            lines[needID(line.needKey), default: []].append(
                 ShortlistLine(
                     needID: needID(line.needKey), rank: line.rank, staffID: staffID(line.staffKey),
                     score: line.score, components: line.components))
         }
-        var shortlisted: [String: Int] = [:]
-        for line in keyedLines { shortlisted[needID(line.needKey), default: 0] += 1 }
-        var proposedByNeed: [String: Set<String>] = [:]
-        for pair in keyedPairs { proposedByNeed[needID(pair.needKey), default: []].insert(staffID(pair.staffKey)) }
+        let shortlisted = keyedLines.reduce(into: [String: Int]()) { counts, line in
+            counts[needID(line.needKey), default: 0] += 1
+        }
+        let proposedByNeed = keyedPairs.reduce(into: [String: Set<String>]()) { proposed, pair in
+            proposed[needID(pair.needKey), default: []].insert(staffID(pair.staffKey))
+        }
+        // Every need, the outcomes and the decisions are read once: the sections, the changes
+        // and why people left, the gaps, the asks and the activity share them.
         let allNeeds = try database.needs()
-        let followUp = try database.followUp(asOf: record.asOf, rules: config.followUp)
+        let outcomes = try database.outcomes()
+        let decisions = try database.decisions()
+        let followUp = FollowUp(outcomes: outcomes, asOf: record.asOf, rules: config.followUp)
         // The run's needs: those it shortlisted or proposed for, and those open now that were
         // there, unchanged, when it started and that it matched (a need with nobody on its
         // shortlist leaves no line; filled and expired needs are not matched).
@@ -58,65 +64,130 @@ extension RunReport {
                 || ($0.status == .open && $0.slots > 0 && $0.updatedAt.iso <= record.startedAt
                     && followUp.state(of: $0).isMatched)
         }
+        // Each need with lines shown is planned once, on every core; the asks, the gaps and the
+        // departures use the same plans.
+        let plans = NeedPlans(needs.filter { linesByNeed[$0.id.rawValue] != nil }, scorer: scorer)
 
-        // What changed since the previous completed run, compared by key (two large runs are
-        // not joined line by line to their needs and people); only the changes shown are named.
         let previous = try database.completedRun(before: record)
+        let candidateIDs = Set(linesByNeed.values.joined().map(\.staffID))
+
+        // The parts below read what is above and nothing of each other: each is gathered on a
+        // core of its own (and spreads its own work over the others), so that one part's reads
+        // overlap another's computing (notes for issue 23, "The report's gathering").
+        let parts = Array(Part.Kind.allCases).concurrentMap { kind in
+            Result { () throws -> Part in
+                switch kind {
+                case .changes:
+                    // What changed since the previous completed run, compared by key (two large
+                    // runs are not joined line by line to their needs and people); only the
+                    // changes shown are named.
+                    guard let previous else { return .changes([], counts: [:], needsChanged: 0) }
+                    let comparison = try database.comparisonByKey(
+                        of: previous, with: record, limit: ReportPage.changeRows,
+                        reading: RunReading(
+                            needIDs: needIDs, lines: keyedLines, pairs: keyedPairs,
+                            needs: allNeeds, decisions: decisions, config: config,
+                            followUp: followUp, table: given == nil ? table : nil, plans: plans))
+                    var counts: [String: Int] = [:]
+                    for (kind, count) in comparison.counts { counts[kind.rawValue] = count }
+                    // Who of them is matchable now: everyone else is shown as the placeholder.
+                    let people = comparison.rows.map { $0.staffID ?? erasedMarker }
+                    let rows = table.rows(of: people.map(RecordID.init(rawValue:)))
+                    let changes = zip(comparison.rows, people).map { row, person in
+                        Change(
+                            needID: row.needID, kind: row.kind.rawValue,
+                            person: shown(person, rows: rows, options: options),
+                            before: row.before, after: row.after, why: row.why)
+                    }
+                    return .changes(changes, counts: counts, needsChanged: comparison.needsChanged)
+                case .sections:
+                    // Who is shown: each need's best candidates and everyone proposed; who of
+                    // them is matchable now (everyone else is shown as the placeholder).
+                    let rows = table.rows(of: candidateIDs.sorted().map(RecordID.init(rawValue:)))
+                    let builder = SectionBuilder(
+                        plans: plans, table: table, options: options, followUp: followUp,
+                        linesByNeed: linesByNeed, shortlisted: shortlisted,
+                        proposedByNeed: proposedByNeed, rows: rows,
+                        names: options.pseudonymiser == nil ? consentingNames : [:])
+                    // Each need's reasons are worked out on their own core; the sections are
+                    // put in order by their keys, each moved once (a section is large).
+                    let made = needs.concurrentMap { builder.section(for: $0) }
+                    let keys = made.map { ($0.countryName, $0.need.id.rawValue) }
+                    return .sections(made.indices.sorted { keys[$0] < keys[$1] }.map { made[$0] })
+                case .gaps:
+                    return .gaps(
+                        Gaps(
+                            needs: allNeeds.filter { $0.status == .open && $0.slots > 0 },
+                            followUp: followUp,
+                            proposed: proposedByNeed.mapValues(\.count),
+                            shortlisted: shortlisted,
+                            table: table, scorer: scorer, explaining: ReportPage.explainedGaps,
+                            plans: plans))
+                case .asks:
+                    let (toAsk, awaited) = try asks(
+                        run: record, database: database, table: table, plans: plans,
+                        needs: allNeeds, followUp: followUp, options: options)
+                    return .asks(toAsk, awaited: awaited)
+                case .activity:
+                    return .activity(
+                        try activity(
+                            since: previous, until: record, decisions: decisions,
+                            outcomes: outcomes, in: database, options: options))
+                }
+            }
+        }
         var changes: [Change] = []
         var changeCounts: [String: Int] = [:]
         var changed = 0
-        if let previous {
-            let comparison = try database.comparisonByKey(
-                of: previous, with: record, limit: ReportPage.changeRows)
-            changed = comparison.needsChanged
-            for (kind, count) in comparison.counts { changeCounts[kind.rawValue] = count }
-            changes = comparison.rows.map {
-                Change(
-                    needID: $0.needID, kind: $0.kind.rawValue, person: $0.staffID ?? erasedMarker,
-                    before: $0.before, after: $0.after, why: $0.why)
+        var sections: [NeedSection] = []
+        var gaps: Gaps?
+        var toAsk: [Ask] = []
+        var awaited: [Ask] = []
+        var recent: [Activity] = []
+        for part in parts {
+            switch try part.get() {
+            case .changes(let rows, let counts, let needsChanged):
+                (changes, changeCounts, changed) = (rows, counts, needsChanged)
+            case .sections(let made): sections = made
+            case .gaps(let found): gaps = found
+            case .asks(let asks, let waiting): (toAsk, awaited) = (asks, waiting)
+            case .activity(let found): recent = found
             }
         }
-
-        // Who is shown: each need's best candidates and everyone proposed, and who changed.
-        let candidateIDs = Set(linesByNeed.values.joined().map(\.staffID))
-        let shownIDs = candidateIDs.union(changes.map(\.person)).sorted()
-        // Who of them is matchable now: everyone else is shown as the placeholder.
-        let rows = table.rows(of: shownIDs.map(RecordID.init(rawValue:)))
-        let builder = SectionBuilder(
-            scorer: scorer, table: table, options: options, followUp: followUp,
-            linesByNeed: linesByNeed, shortlisted: shortlisted, proposedByNeed: proposedByNeed,
-            rows: rows,
-            names: options.pseudonymiser == nil
-                ? try database.namesOfConsentingStaff(
-                    rows.keys.map(\.rawValue).filter(candidateIDs.contains)) : [:])
-        // Each need's plan and reasons are worked out on their own core.
-        let sections = needs.concurrentMap { builder.section(for: $0) }.compactMap { $0 }
-            .sorted { ($0.countryName, $0.need.id.rawValue) < ($1.countryName, $1.need.id.rawValue) }
-        for index in changes.indices { changes[index].person = builder.shown(changes[index].person) }
-
-        let gaps = Gaps(
-            needs: allNeeds.filter { $0.status == .open && $0.slots > 0 },
-            followUp: followUp,
-            proposed: proposedByNeed.mapValues(\.count),
-            shortlisted: shortlisted,
-            table: table, scorer: scorer, explaining: ReportPage.explainedGaps)
-        let (toAsk, awaited) = try asks(
-            run: record, database: database, table: table, scorer: scorer, followUp: followUp,
-            options: options)
         return RunReport(
-            run: record, options: options, toAsk: toAsk, awaited: awaited,
-            activity: try activity(since: previous, until: record, in: database, options: options),
-            previousRunID: previous?.id,
-            previousRunNeeds: previous?.needs ?? 0, needs: sections,
+            run: record, options: options, toAsk: toAsk, awaited: awaited, activity: recent,
+            previousRunID: previous?.id, previousRunNeeds: previous?.needs ?? 0, needs: sections,
             shortlistScores: keyedLines.map(\.score), proposedScores: keyedPairs.map(\.score),
-            changes: changes, changeCounts: changeCounts, needsChanged: changed,
-            gaps: gaps)
+            changes: changes, changeCounts: changeCounts, needsChanged: changed, gaps: gaps!)
+    }
+
+    /// A person as the report shows them: id or pseudonym, or the placeholder when they are no
+    /// longer matchable (not among `rows`, the table rows of the people shown who are).
+    fileprivate static func shown(_ id: String, rows: [RecordID: Int32], options: Options)
+        -> String
+    {
+        rows[RecordID(rawValue: id)] == nil
+            ? unmatchablePlaceholder : options.pseudonymiser?.pseudonym(for: id) ?? id
+    }
+
+    /// One part of the report, gathered on a core of its own once the needs are planned.
+    private enum Part: Sendable {
+        enum Kind: CaseIterable {
+            // The reads longest first, so that they start first.
+            case changes, sections, asks, gaps, activity
+        }
+
+        case changes([Change], counts: [String: Int], needsChanged: Int)
+        case sections([NeedSection])
+        case gaps(Gaps)
+        case asks([Ask], awaited: [Ask])
+        case activity([Activity])
     }
 }
 
 /// Builds one need's section of the report; shared, read-only, by every core.
 private struct SectionBuilder: Sendable {
-    var scorer: Scorer
+    var plans: NeedPlans
     var table: StaffTable
     var options: RunReport.Options
     /// The outcomes as of the run's date.
@@ -130,18 +201,13 @@ private struct SectionBuilder: Sendable {
     var rows: [RecordID: Int32]
     var names: [String: String]
 
-    /// A person as the report shows them: id or pseudonym, or the placeholder when they are no
-    /// longer matchable.
-    func shown(_ id: String) -> String {
-        rows[RecordID(rawValue: id)] == nil
-            ? RunReport.unmatchablePlaceholder : options.pseudonymiser?.pseudonym(for: id) ?? id
-    }
+    func shown(_ id: String) -> String { RunReport.shown(id, rows: rows, options: options) }
 
     func section(for need: Need) -> RunReport.NeedSection {
-        let reference = scorer.reference
+        let reference = plans.scorer.reference
         let id = need.id.rawValue
         let needLines = linesByNeed[id] ?? []
-        let plan = needLines.isEmpty ? nil : NeedPlan(need: need, scorer: scorer)
+        let plan = needLines.isEmpty ? nil : plans.plan(for: need)
         let candidates = needLines.map { line -> RunReport.Candidate in
             let contributions = ScoreComponent.Vector { (plan?.points[$0] ?? 0) * line.components[$0] }
             let row = rows[RecordID(rawValue: line.staffID)]
@@ -177,12 +243,12 @@ extension RunReport {
     /// asks awaiting an answer (longest waiting first): consenting, matchable staff only, named
     /// with their e-mail unless the report is pseudonymised.
     fileprivate static func asks(
-        run record: RunRecord, database: MidstDatabase, table: StaffTable, scorer: Scorer,
-        followUp: FollowUp, options: Options
+        run record: RunRecord, database: MidstDatabase, table: StaffTable, plans: NeedPlans,
+        needs: [Need], followUp: FollowUp, options: Options
     ) throws -> (toAsk: [Ask], awaited: [Ask]) {
         let lines = try database.askList(
-            run: record, table: table, scorer: scorer, followUp: followUp,
-            explaining: ReportPage.askRows)
+            run: record, table: table, scorer: plans.scorer, followUp: followUp,
+            explaining: ReportPage.askRows, needs: needs, plans: plans)
         let asks = lines.map { line in
             Ask(
                 needID: line.needID, needTitle: line.needTitle,
@@ -203,16 +269,16 @@ extension RunReport {
     /// Coordinators' decisions made since the previous run started, and outcomes dated from
     /// its date to this run's (outcomes carry a day, not a time, so those of the previous run's
     /// own day are included), newest first; of consenting staff only. Nothing when there is no
-    /// previous run.
+    /// previous run. `decisions` and `outcomes` are every one recorded.
     fileprivate static func activity(
-        since previous: RunRecord?, until record: RunRecord, in database: MidstDatabase,
-        options: Options
+        since previous: RunRecord?, until record: RunRecord, decisions: [Decision],
+        outcomes: [Outcome], in database: MidstDatabase, options: Options
     ) throws -> [Activity] {
         guard let previous else { return [] }
         let from = previous.asOf?.description ?? String(previous.startedAt.prefix(10))
         let until = record.asOf?.description ?? String(record.startedAt.prefix(10))
         var found: [Activity] = []
-        for decision in try database.decisions()
+        for decision in decisions
         where decision.decidedAt > previous.startedAt && decision.decidedAt <= (record.finishedAt ?? record.startedAt) {
             found.append(
                 Activity(
@@ -220,7 +286,7 @@ extension RunReport {
                     person: decision.staffID, what: decision.kind.rawValue,
                     reason: decision.reason))
         }
-        for outcome in try database.outcomes()
+        for outcome in outcomes
         where outcome.date.description >= from && outcome.date.description <= until {
             found.append(
                 Activity(

@@ -135,5 +135,5 @@ package struct RunReport: Sendable {
     package var gaps: Gaps
 
     /// The run's needs in `state`.
-    package func count(_ state: NeedState) -> Int { needs.filter { $0.state == state }.count }
+    package func count(_ state: NeedState) -> Int { needs.count { $0.state == state } }
 }

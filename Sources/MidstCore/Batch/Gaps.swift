@@ -31,10 +31,11 @@ package struct Gaps: Sendable {
     /// (filled and expired needs are not matched; open slots are slots less people placed),
     /// given how many people a run proposed for each and listed for each (by need id), against
     /// the people of `table` scored by `scorer`; the nearest misses of the first `explaining`
-    /// of them, counted on every core.
+    /// of them, counted on every core, with their plans from `plans` when given.
     package init(
         needs: [Need], followUp: FollowUp = FollowUp(), proposed: [String: Int],
-        shortlisted: [String: Int], table: StaffTable, scorer: Scorer, explaining: Int = .max
+        shortlisted: [String: Int], table: StaffTable, scorer: Scorer, explaining: Int = .max,
+        plans: NeedPlans? = nil
     ) {
         var matched: [Need] = []
         var expired: [Need] = []
@@ -70,7 +71,8 @@ package struct Gaps: Sendable {
                 ? (nil, SupplyAndDemand(needs: demand, table: table, reference: scorer.reference))
                 : (
                     NearestMisses(
-                        plan: NeedPlan(need: explainedNeeds[index - 1], scorer: scorer),
+                        plan: plans?.plan(for: explainedNeeds[index - 1])
+                            ?? NeedPlan(need: explainedNeeds[index - 1], scorer: scorer),
                         table: table), nil
                 )
         }

@@ -70,56 +70,76 @@ package struct SupplyAndDemand: Sendable {
                         needs: 1, slots: need.slots, people: 0))
             }
         }
-        // A person's language counts for every group language it is equivalent to.
-        var groupLanguages: [Int: [Int]] = [:]
+        // A person's language counts for every group language it is equivalent to; by
+        // language number.
+        var groupLanguages = [[Int]](repeating: [], count: reference.languages.count)
         for group in groups {
             guard let language = group.language, let number = reference.number(of: language)
             else { continue }
             for spoken in [language] + reference.equivalents(of: language) {
                 guard let spokenNumber = reference.number(of: spoken) else { continue }
-                if !(groupLanguages[spokenNumber] ?? []).contains(number) {
-                    groupLanguages[spokenNumber, default: []].append(number)
+                if !groupLanguages[spokenNumber].contains(number) {
+                    groupLanguages[spokenNumber].append(number)
                 }
             }
         }
-        // The last person counted in each group, so nobody counts twice.
+        // The last person counted in each group, so nobody counts twice (a specialty held
+        // twice, or two ties to one country, count once).
         var lastCounted = [Int](repeating: -1, count: groups.count)
-        func count(_ key: Key, person: Int, rank: UInt8) {
-            guard let position = index[key], lastCounted[position] != person,
-                rank >= minimumRank[position]
-            else { return }
+        func count(_ position: Int, person: Int, rank: UInt8) {
+            guard lastCounted[position] != person, rank >= minimumRank[position] else { return }
             lastCounted[position] = person
             groups[position].people += 1
         }
-        // Only the countries and specialties some group names are looked up: most ties and
-        // specialties of a million people are of no group (a dictionary lookup each was most of
-        // the pass).
-        var wantedCountry = [Bool](repeating: false, count: reference.countries.count)
-        var wantedSpecialty = [Bool](repeating: false, count: reference.specialties.count)
-        for key in index.keys {
-            wantedCountry[key.country] = true
-            wantedSpecialty[key.specialty] = true
+        // The groups by country and specialty, as ranges of one flat list of (language,
+        // position), indexed by country × specialty: the pass over a million people looks a
+        // group up by position, not by hashing a key (a dictionary lookup per tie and language
+        // was most of the pass; before that, a list of specialties and a set of countries per
+        // person: notes for issue 23). Countries and specialties no group names have an empty
+        // range.
+        let specialtyCount = reference.specialties.count
+        let pairCount = reference.countries.count * specialtyCount
+        var byPair = index.map { key, position in
+            (
+                pair: key.country * specialtyCount + key.specialty, language: key.language,
+                position: position
+            )
         }
+        byPair.sort { ($0.pair, $0.language) < ($1.pair, $1.language) }
+        var pairStart = [Int32](repeating: 0, count: pairCount + 1)
+        for entry in byPair { pairStart[entry.pair + 1] += 1 }
+        for pair in 0..<pairCount { pairStart[pair + 1] += pairStart[pair] }
+        let entryLanguages = byPair.map { Int32($0.language) }
+        let entryPositions = byPair.map { Int32($0.position) }
         for person in 0..<table.count where table.freeCapacity[person] > 0 {
-            let held =
-                ([Int(table.profession[person])]
-                + table.specialtyCodes[
-                    Int(table.specialtyStart[person])..<Int(table.specialtyStart[person + 1])
-                ].map(Int.init)).filter { wantedSpecialty[$0] }
-            guard !held.isEmpty else { continue }
-            let countries = Set(
-                table.tieCountries[
-                    Int(table.tieStart[person])..<Int(table.tieStart[person + 1])
-                ].map(Int.init).filter { wantedCountry[$0] })
-            let languages = Int(table.languageStart[person])..<Int(table.languageStart[person + 1])
-            for country in countries {
-                for specialty in held {
-                    count(Key(country: country, specialty: specialty, language: -1), person: person, rank: 0)
+            let specialties =
+                Int(table.specialtyStart[person])..<Int(table.specialtyStart[person + 1])
+            let ties = Int(table.tieStart[person])..<Int(table.tieStart[person + 1])
+            let languages =
+                Int(table.languageStart[person])..<Int(table.languageStart[person + 1])
+            // The profession first (at the position before the specialties), then each specialty.
+            for held in (specialties.lowerBound - 1)..<specialties.upperBound {
+                let specialty =
+                    held < specialties.lowerBound
+                    ? Int(table.profession[person]) : Int(table.specialtyCodes[held])
+                guard specialty < specialtyCount else { continue }
+                for tie in ties {
+                    let pair = Int(table.tieCountries[tie]) * specialtyCount + specialty
+                    guard pair < pairCount else { continue }
+                    let entries = Int(pairStart[pair])..<Int(pairStart[pair + 1])
+                    guard !entries.isEmpty else { continue }
+                    for entry in entries where entryLanguages[entry] < 0 {
+                        count(Int(entryPositions[entry]), person: person, rank: 0)
+                    }
                     for position in languages {
-                        for language in groupLanguages[Int(table.languageCodes[position])] ?? [] {
-                            count(
-                                Key(country: country, specialty: specialty, language: language),
-                                person: person, rank: table.languageRanks[position])
+                        let spoken = Int(table.languageCodes[position])
+                        guard spoken < groupLanguages.count else { continue }
+                        for language in groupLanguages[spoken] {
+                            for entry in entries where entryLanguages[entry] == language {
+                                count(
+                                    Int(entryPositions[entry]), person: person,
+                                    rank: table.languageRanks[position])
+                            }
                         }
                     }
                 }

@@ -9,6 +9,12 @@ public struct ReferenceData: Sendable {
     package let languages: [Language]
     /// All taxonomy entries, in file order (parents before children).
     package let specialties: [Specialty]
+    /// By position in ``specialties``: each entry's parent, and whether it is a skill. Every
+    /// need's plan reads them for the whole taxonomy; read from ``specialties``, each entry
+    /// (six strings) was copied and released per need (notes for issue 23, "The report's
+    /// gathering").
+    package let specialtyParents: [SpecialtyCode?]
+    package let specialtyIsSkill: [Bool]
 
     private let countryIndex: [CountryCode: Int]
     private let countryAliases: [String: CountryCode]
@@ -37,6 +43,8 @@ public struct ReferenceData: Sendable {
         self.countries = countries.sorted { $0.code < $1.code }
         self.languages = languages.sorted { $0.code < $1.code }
         self.specialties = specialties
+        specialtyParents = specialties.map(\.parent)
+        specialtyIsSkill = specialties.map(\.isSkill)
         var countryIndex: [CountryCode: Int] = [:]
         var countryAliases: [String: CountryCode] = [:]
         for (index, country) in self.countries.enumerated() {
@@ -187,7 +195,11 @@ public struct ReferenceData: Sendable {
     /// The taxonomy entry for a code (codes are lower case) or for an older code it replaces
     /// (``Specialty/aliases``), or `nil`.
     package func specialty(_ text: some StringProtocol) -> Specialty? {
-        specialtyIndex[SpecialtyCode(rawValue: text.lowercased())].map { specialties[$0] }
+        // Text that is ASCII without capitals is its own lower case: looked up as it is, with
+        // no new string (a report's reasons look up a code several times per candidate).
+        let isLower = !text.utf8.contains { $0 >= 0x80 || (0x41...0x5A).contains($0) }
+        let code = isLower ? String(text) : text.lowercased()
+        return specialtyIndex[SpecialtyCode(rawValue: code)].map { specialties[$0] }
     }
 
     /// Whether `code` names a profession (a root of the taxonomy).

@@ -29,7 +29,21 @@ public final class NeedPlan: Sendable {
     public let points: ScoreComponent.Vector
 
     /// Prepares `need` for `scorer`'s reference data and configuration.
-    public init(need: Need, scorer: Scorer) {
+    public convenience init(need: Need, scorer: Scorer) {
+        self.init(need: need, scorer: scorer, shared: nil)
+    }
+
+    /// The rules of a plan that read one field of the need each, made for another need with
+    /// the same value of it (``NeedPlans``): the specialties, the countries, the partners.
+    struct SharedRules {
+        var specialty: SpecialtyRule
+        var country: CountryRule
+        var partnership: PartnershipRule
+    }
+
+    /// ``init(need:scorer:)`` with the rules in `shared` when given, which must have been made
+    /// with `scorer` for a need with the same specialties, countries and partners.
+    init(need: Need, scorer: Scorer, shared: SharedRules?) {
         let reference = scorer.reference
         let config = scorer.config
         self.need = need
@@ -43,13 +57,15 @@ public final class NeedPlan: Sendable {
             }
         }
         self.professions = professions.compactMap { reference.number(of: $0).map(UInt16.init) }
-        specialty = SpecialtyRule(need: need, reference: reference, config: config)
-        country = CountryRule(need: need, reference: reference, config: config)
+        specialty =
+            shared?.specialty ?? SpecialtyRule(need: need, reference: reference, config: config)
+        country =
+            shared?.country ?? CountryRule(need: need, reference: reference, config: config)
         language = LanguageRule(need: need, reference: reference, config: config)
         seniority = SeniorityRule(need: need, config: config)
         availability = AvailabilityRule(need: need)
         experience = ExperienceRule(need: need, reference: reference, config: config)
-        partnership = PartnershipRule(need: need, reference: reference)
+        partnership = shared?.partnership ?? PartnershipRule(need: need, reference: reference)
         mode = need.mode
         isSeniorityHard = config.isSeniorityHard
         requiresSpecialty =

@@ -5,7 +5,7 @@ extension MidstDatabase {
     /// Needs by id, only those with `status` and with `country` among their countries when given.
     package func needs(status: Need.Status? = nil, country: CountryCode? = nil) throws -> [Need] {
         try read { db in
-            let rows = try Row.fetchAll(
+            try Self.needs(
                 db,
                 sql: """
                     SELECT * FROM need
@@ -14,13 +14,6 @@ extension MidstDatabase {
                            OR ';' || coalesce(other_countries, '') || ';' LIKE '%;' || ?2 || ';%')
                     ORDER BY id
                     """, arguments: [status?.rawValue, country?.rawValue])
-            var languages: [Int64: [Row]] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT need_key, language, is_required, min_level_rank FROM need_language")
-            {
-                languages[row["need_key"], default: []].append(row)
-            }
-            return rows.map { Self.need(from: $0, languages: languages[$0["need_key"]] ?? []) }
         }
     }
 

@@ -115,7 +115,55 @@ extension MidstDatabase {
                 }
             }
         }
-        return Need(
+        return need(
+            from: row,
+            languages: NeedLanguages(
+                required: requirements(required: true), preferred: requirements(required: false)))
+    }
+
+    /// A need's required and preferred languages, each in the order stored.
+    struct NeedLanguages {
+        var required: [Need.LanguageRequirement] = []
+        var preferred: [Need.LanguageRequirement] = []
+    }
+
+    /// Every need's languages by need key, read in one pass by column position: the rows of
+    /// `fetchAll` look a column up by name by lower-casing every column's name, which was most
+    /// of reading 10,000 needs (notes for issue 23, "The report's gathering").
+    static func needLanguages(_ db: Database) throws -> [Int64: NeedLanguages] {
+        var languages: [Int64: NeedLanguages] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT need_key, language, is_required, min_level_rank FROM need_language")
+        while let row = try rows.next() {
+            guard let level = LanguageLevel(rawValue: row[3]) else { continue }
+            let requirement = Need.LanguageRequirement(
+                language: LanguageCode(rawValue: row[1]), minimumLevel: level)
+            if row[2] as Bool {
+                languages[row[0], default: NeedLanguages()].required.append(requirement)
+            } else {
+                languages[row[0], default: NeedLanguages()].preferred.append(requirement)
+            }
+        }
+        return languages
+    }
+
+    /// The needs `sql` selects (`SELECT * FROM need …`), in its order, with their languages:
+    /// each row read from a cursor, whose columns are looked up by name in a dictionary.
+    static func needs(
+        _ db: Database, sql: String, arguments: StatementArguments = StatementArguments()
+    ) throws -> [Need] {
+        let languages = try needLanguages(db)
+        var needs: [Need] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            needs.append(need(from: row, languages: languages[row["need_key"]] ?? NeedLanguages()))
+        }
+        return needs
+    }
+
+    /// A need from its row of `need` and its languages.
+    static func need(from row: Row, languages: NeedLanguages) -> Need {
+        Need(
             id: RecordID(rawValue: row["id"]), partnership: row["partnership"],
             hostInstitution: row["host_institution"],
             country: CountryCode(rawValue: row["country"]),
@@ -126,8 +174,8 @@ extension MidstDatabase {
                 SpecialtyCode(rawValue: String($0))
             },
             minimumSeniority: Seniority(rawValue: row["min_seniority"]) ?? .lowest,
-            requiredLanguages: requirements(required: true),
-            preferredLanguages: requirements(required: false),
+            requiredLanguages: languages.required,
+            preferredLanguages: languages.preferred,
             dates: CalendarDate.Window(
                 start: (row["start_date"] as String?).flatMap { CalendarDate(iso: $0) },
                 end: (row["end_date"] as String?).flatMap { CalendarDate(iso: $0) }),

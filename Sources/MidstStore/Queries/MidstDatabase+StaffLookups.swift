@@ -2,18 +2,6 @@ import GRDB
 import MidstCore
 
 extension MidstDatabase {
-    /// The names of the consenting people among `ids`, by id; people without a name, without
-    /// consent or unknown are left out.
-    package func namesOfConsentingStaff(_ ids: [String]) throws -> [String: String] {
-        try pool.read { db in
-            var names: [String: String] = [:]
-            try db.forEachRow(
-                "SELECT id, name FROM staff WHERE consent = 1 AND name IS NOT NULL AND id", in: ids
-            ) { names[$0[0]] = $0[1] }
-            return names
-        }
-    }
-
     /// Which of `ids` are people who consent to be matched (only they are ever shown).
     package func consentingStaffIDs(_ ids: [String]) throws -> Set<String> {
         try pool.read { db in

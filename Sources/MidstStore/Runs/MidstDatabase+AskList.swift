@@ -37,21 +37,38 @@ extension MidstDatabase {
     ///   - followUp: the outcomes as of the run's date, for when each awaited ask was made.
     ///   - explaining: how many lines of each kind (to ask, awaited), first first, get their
     ///     reasons in words; each need's plan is made once, the needs on every core.
+    ///   - needs: every need, when read already (else they are read here).
+    ///   - plans: plans made already with `scorer`, when there are.
     package func askList(
         run: RunRecord, table: StaffTable, scorer: Scorer, followUp: FollowUp,
-        explaining: Int = .max
+        explaining: Int = .max, needs given: [Need]? = nil, plans: NeedPlans? = nil
     ) throws -> [AskLine] {
-        let pairs = try assignments(run: run.id)
-        let needsByID = Dictionary(
-            try needs().map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = table.rows(of: pairs.map { RecordID(rawValue: $0.staffID) })
+        // The proposed pairs with how to reach each person, in one read: each pair's person is
+        // read by key as the pair is joined to it, not looked up again by id.
+        var pairs: [AssignmentLine] = []
         var contacts: [String: (name: String?, email: String?)] = [:]
         try read { db in
-            try db.forEachRow(
-                "SELECT id, name, email FROM staff WHERE consent = 1 AND id",
-                in: Array(Set(pairs.map(\.staffID))).sorted()
-            ) { contacts[$0[0]] = ($0[1], $0[2]) }
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT n.id, coalesce(s.id, '\(Self.erasedPlaceholder)'), a.score, a.basis,
+                           s.consent, s.name, s.email
+                    FROM assignment a JOIN need n USING (need_key) LEFT JOIN staff s USING (staff_key)
+                    WHERE a.run_key = ?
+                    ORDER BY n.id, s.id
+                    """, arguments: [run.id])
+            while let row = try rows.next() {
+                let pair = AssignmentLine(
+                    needID: row[0], staffID: row[1], score: row[2],
+                    basis: Batch.Proposal.Pair.Basis(rawValue: row[3]) ?? .chosen)
+                pairs.append(pair)
+                if (row[4] as Int?) == 1 { contacts[pair.staffID] = (row[5], row[6]) }
+            }
         }
+        let needsByID = Dictionary(
+            try (given ?? needs()).map { ($0.id.rawValue, $0) },
+            uniquingKeysWith: { first, _ in first })
+        let rows = table.rows(of: pairs.map { RecordID(rawValue: $0.staffID) })
         var lines: [(line: AskLine, need: Need, row: Int32)] = pairs.compactMap { pair in
             guard let need = needsByID[pair.needID], let contact = contacts[pair.staffID],
                 let row = rows[RecordID(rawValue: pair.staffID)]
@@ -88,7 +105,8 @@ extension MidstDatabase {
         }
         let snapshot = lines
         let reasons = Array(explained.values).concurrentMap { indices -> [(Int, [String])] in
-            let plan = NeedPlan(need: snapshot[indices[0]].need, scorer: scorer)
+            let need = snapshot[indices[0]].need
+            let plan = plans?.plan(for: need) ?? NeedPlan(need: need, scorer: scorer)
             return indices.map { index in
                 let words = plan.explain(
                     Int(snapshot[index].row), in: table, weights: scorer.config.weights

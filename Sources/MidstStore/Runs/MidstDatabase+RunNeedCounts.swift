@@ -75,6 +75,22 @@ extension MidstDatabase {
         }
     }
 
+    /// Run `run`'s shortlist lines as (need, person, score) by key, in no particular order:
+    /// what comparing two runs reads of the earlier one, without the rank and the components
+    /// ``keyedShortlist(run:)`` decodes.
+    package func keyedScores(run: Int64) throws -> [KeyedLine] {
+        try pool.read { db in
+            var lines: [KeyedLine] = []
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT need_key, staff_key, score FROM shortlist WHERE run_key = ?",
+                arguments: [run])
+            while let row = try rows.next() {
+                lines.append(KeyedLine(needKey: row[0], staffKey: row[1], score: row[2]))
+            }
+            return lines
+        }
+    }
+
     /// Run `run`'s proposed pairs, by key.
     package func keyedAssignments(run: Int64) throws -> [KeyedLine] {
         try pool.read { db in
@@ -96,6 +112,26 @@ extension MidstDatabase {
             let rows = try Row.fetchCursor(db, sql: "SELECT need_key, id FROM need")
             while let row = try rows.next() { ids[row[0]] = row[1] }
             return ids
+        }
+    }
+
+    /// The ids of the people with these staff keys (keys of people erased since are left out),
+    /// and the names of those among them who consent and have a name, by id: one pass over
+    /// their rows by key (the report's people shown), not a second one by id.
+    package func staffIDsAndNames(keys: [Int64]) throws
+        -> (ids: [Int64: String], names: [String: String])
+    {
+        try pool.read { db in
+            var ids: [Int64: String] = [:]
+            var names: [String: String] = [:]
+            try db.forEachRow(
+                "SELECT staff_key, id, name, consent FROM staff WHERE staff_key", in: keys
+            ) {
+                let id: String = $0[1]
+                ids[$0[0]] = id
+                if let name: String = $0[2], $0[3] as Bool { names[id] = name }
+            }
+            return (ids, names)
         }
     }
 

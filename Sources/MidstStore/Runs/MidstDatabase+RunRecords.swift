@@ -6,15 +6,8 @@ extension MidstDatabase {
     /// Open needs with slots to fill, by id: what a run scores.
     package func openNeeds() throws -> [Need] {
         try pool.read { db in
-            let rows = try Row.fetchAll(
+            try Self.needs(
                 db, sql: "SELECT * FROM need WHERE status = 'open' AND slots > 0 ORDER BY id")
-            var languages: [Int64: [Row]] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT need_key, language, is_required, min_level_rank FROM need_language"
-            ) {
-                languages[row["need_key"], default: []].append(row)
-            }
-            return rows.map { Self.need(from: $0, languages: languages[$0["need_key"]] ?? []) }
         }
     }
 

@@ -30,29 +30,36 @@ extension MidstDatabase {
 
     /// Why each of `leaving` is not on the need's shortlist in run `later`, judged now with its
     /// configuration and outcomes as of its date; `lastPlace` and `listed` are each need's last
-    /// score and number of lines in that run (by need id).
+    /// score and number of lines in that run (by need id); `reading` is what the caller read of
+    /// run `later` already, when it has.
     func departures(
         of leaving: [DeparturePair], later: RunRecord, lastPlace: [String: Double],
-        listed counts: [String: Int]
+        listed counts: [String: Int], reading: RunReading? = nil
     ) throws -> [DeparturePair: Departure] {
         guard !leaving.isEmpty else { return [:] }
-        let table = try staffTable(reference: BundledReference.data)
+        let table = try reading?.table ?? staffTable(reference: BundledReference.data)
         let rows = table.rows(of: leaving.map { RecordID(rawValue: $0.staffID) })
         let unmatchable = try unmatchableReasons(
             Array(
                 Set(leaving.map(\.staffID).filter { rows[RecordID(rawValue: $0)] == nil })))
-        let config = try scoringConfiguration(ofRun: later.id)
+        let config = try reading?.config ?? scoringConfiguration(ofRun: later.id)
         let scorer = Scorer(reference: BundledReference.data, config: config)
         var plans: [String: NeedPlan] = [:]
         let needsLeft = Set(leaving.map(\.needID))
-        for need in try openNeeds() where needsLeft.contains(need.id.rawValue) {
-            plans[need.id.rawValue] = NeedPlan(need: need, scorer: scorer)
+        // The open needs with slots to fill (``openNeeds()``), from the needs read already when
+        // they were.
+        let open =
+            try reading.map { $0.needs.filter { $0.status == .open && $0.slots > 0 } }
+            ?? openNeeds()
+        for need in open where needsLeft.contains(need.id.rawValue) {
+            plans[need.id.rawValue] =
+                reading?.plans?.plan(for: need) ?? NeedPlan(need: need, scorer: scorer)
         }
         let excluded = Set(
-            try decisions().filter { $0.kind == .exclude }.map {
+            try (reading?.decisions ?? decisions()).filter { $0.kind == .exclude }.map {
                 DeparturePair($0.needID, $0.staffID)
             })
-        let followUp = try followUp(asOf: later.asOf, rules: config.followUp)
+        let followUp = try reading?.followUp ?? followUp(asOf: later.asOf, rules: config.followUp)
         var result: [DeparturePair: Departure] = [:]
         for pair in leaving {
             let plan = plans[pair.needID]

@@ -76,24 +76,24 @@ extension MidstDatabase {
 
     /// What changed from run `earlier` to run `later`, compared by key (two large runs are not
     /// joined line by line to their needs and people): every count, but only the first `limit`
-    /// changes, by need id, named, and no reasons (the run report).
-    package func comparisonByKey(of earlier: RunRecord, with later: RunRecord, limit: Int) throws
-        -> RunComparison
-    {
-        let needIDs = try needIDsByKey()
+    /// changes, by need id, named, and no reasons (the run report). `reading` is what the caller
+    /// read of run `later` already, when it has.
+    package func comparisonByKey(
+        of earlier: RunRecord, with later: RunRecord, limit: Int, reading: RunReading? = nil
+    ) throws -> RunComparison {
+        let needIDs = try reading?.needIDs ?? needIDsByKey()
         func needID(_ key: String) -> String { Int64(key).flatMap { needIDs[$0] } ?? key }
-        let laterLines = try keyedShortlist(run: later.id)
+        let laterLines = try reading?.lines ?? keyedShortlist(run: later.id)
+        let laterPairs = try reading?.pairs ?? keyedAssignments(run: later.id)
         let diff = RunDiff(
-            shortlistA: try keyedShortlist(run: earlier.id).map {
+            shortlistA: try keyedScores(run: earlier.id).map {
                 (String($0.needKey), String($0.staffKey), $0.score)
             },
             proposalA: try keyedAssignments(run: earlier.id).map {
                 (String($0.needKey), String($0.staffKey))
             },
             shortlistB: laterLines.map { (String($0.needKey), String($0.staffKey), $0.score) },
-            proposalB: try keyedAssignments(run: later.id).map {
-                (String($0.needKey), String($0.staffKey))
-            })
+            proposalB: laterPairs.map { (String($0.needKey), String($0.staffKey)) })
         let shown = Array(
             diff.needs.sorted(by: { needID($0.needID) < needID($1.needID) }).lazy.flatMap(\.rows)
                 .prefix(limit))
@@ -114,7 +114,8 @@ extension MidstDatabase {
             }
         }
         let reasons = try departures(
-            of: Array(Set(leaving)), later: later, lastPlace: lastPlace, listed: listed)
+            of: Array(Set(leaving)), later: later, lastPlace: lastPlace, listed: listed,
+            reading: reading)
         let rows = shown.map { change in
             let staffID = Int64(change.staffID).flatMap { staffIDs[$0] }
             let reason = staffID.flatMap { reasons[DeparturePair(needID(change.needID), $0)] }

@@ -72,10 +72,10 @@ struct ReportOptions: ParsableArguments {
                 pseudonymiser: pseudonymiser, candidatesPerNeed: candidates,
                 generatedAt: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))))
         if Terminal.stderrIsTerminal { Terminal.progress("report: writing \(report.needs.count) needs…") }
-        let html = ReportPage(report: report).html()
+        let html = ReportPage(report: report).utf8()
         if Terminal.stderrIsTerminal { Terminal.progress("") }
-        try OwnerOnlyFile.write(Array(html.utf8), to: path)
+        try OwnerOnlyFile.write(html, to: path)
         Terminal.note(
-            "Wrote the report of run \(record.id) to \(path) (\(html.utf8.count / 1024) KB\(pseudonymise ? ", pseudonymised" : "")) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            "Wrote the report of run \(record.id) to \(path) (\(html.count / 1024) KB\(pseudonymise ? ", pseudonymised" : "")) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
     }
 }

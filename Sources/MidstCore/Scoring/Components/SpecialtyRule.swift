@@ -35,7 +35,7 @@ struct SpecialtyRule: Sendable {
         wanted = need.specialties
         secondaryFactor = config.specialty.secondaryFactor
         values = config.specialty
-        isSkill = reference.specialties.map(\.isSkill)
+        isSkill = reference.specialtyIsSkill
         let skillCount = need.specialties.count { reference.specialty($0.rawValue)?.isSkill == true }
         isMean = skillCount > 0 && skillCount < need.specialties.count
         if need.specialties.isEmpty {
@@ -44,12 +44,14 @@ struct SpecialtyRule: Sendable {
             // Each wanted entry's parent looked up once, not once per entry of the taxonomy
             // (a need's plan is made for every need of a batch and of a report).
             let wanted = need.specialties.map { (code: $0, parent: reference.specialty($0.rawValue)?.parent) }
-            credit = reference.specialties.map { entry in
-                wanted.reduce(0) { best, wanted in
+            let parents = reference.specialtyParents
+            credit = reference.specialties.indices.map { index in
+                let code = reference.specialties[index].code
+                return wanted.reduce(0) { best, wanted in
                     max(
                         best,
                         Self.relation(
-                            of: entry.code, parent: entry.parent, to: wanted.code,
+                            of: code, parent: parents[index], to: wanted.code,
                             wantedParent: wanted.parent, reference
                         ).map { Self.credit(of: $0, config.specialty) } ?? 0)
                 }
@@ -74,9 +76,8 @@ struct SpecialtyRule: Sendable {
         if code == wanted { return .exact }
         if parent == wanted { return .child }
         if wantedParent == code { return .parent }
-        if let shared = parent, shared == wantedParent,
-            reference.specialty(shared.rawValue)?.level != .profession
-        {
+        // A parent is a taxonomy code, lower case already: looked up as it is.
+        if let shared = parent, shared == wantedParent, !reference.isProfession(shared) {
             return .sibling(shared: shared)
         }
         return nil
@@ -144,7 +145,10 @@ struct SpecialtyRule: Sendable {
         }
         let isSkill = reference.specialty(wanted[0].rawValue)?.isSkill == true
         let kind = isSkill ? "skill" : "specialty"
-        let none = "No \(kind) related to the need's \(wanted.map(name).joined(separator: " or "))"
+        // Worded only when said: most candidates hold a related entry.
+        var none: String {
+            "No \(kind) related to the need's \(wanted.map(name).joined(separator: " or "))"
+        }
         guard let index else { return none }
         let code = reference.specialties[Int(table.specialtyCodes[index])].code
         let which =
