@@ -74,9 +74,9 @@ public struct Batch: Sendable {
             needs.enumerated().map { ($1.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = table.rows(
             of: decisions.map { RecordID(rawValue: $0.staffID) } + followUp.entries.map(\.staffID))
-        // Each need's plan on a core of its own: ten thousand plans take a third of a second.
-        let scorer = scorer
-        let plans = needs.concurrentMap { NeedPlan(need: $0, scorer: scorer) }
+        // Each need's plan on a core of its own, the rules that needs share made once.
+        let planned = NeedPlans(needs, scorer: scorer)
+        let plans = needs.map(planned.plan(for:))
         var fixed = FixedPairs(slots: needs.map(followUp.openSlots(of:)), table: table)
         var excluded: [Int: Set<Int32>] = [:]
         // The outcomes first: who is kept off, then the asks awaited, oldest first.
