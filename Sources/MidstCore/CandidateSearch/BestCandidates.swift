@@ -23,8 +23,8 @@ struct BestCandidates {
         self.top = top
         self.excluded = excluded
         heap = Heap(minimumCapacity: top + 1)
-        restAfterSpecialty = plan.points.sum(excluding: [.specialty])
-        restAfterCountry = plan.points.sum(excluding: [.specialty, .country])
+        restAfterSpecialty = plan.attainablePoints.sum(excluding: [.specialty])
+        restAfterCountry = plan.attainablePoints.sum(excluding: [.specialty, .country])
     }
 
     /// Whether someone whose score is at most `bound` could still enter the list.

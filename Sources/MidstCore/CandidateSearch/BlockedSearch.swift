@@ -47,7 +47,7 @@ extension NeedPlan {
         guard top > 0 else { return ([], 0) }
         var best = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
         let hasSpecialty = !specialty.credit.isEmpty
-        let rest = points.sum(excluding: [.specialty, .country])
+        let rest = attainablePoints.sum(excluding: [.specialty, .country])
         // The most specialty value anyone can have (a secondary specialty is scaled by its
         // factor), and the most any tie kind is worth.
         let secondaryBound = max(1, specialty.secondaryFactor)

@@ -27,6 +27,10 @@ public final class NeedPlan: Sendable {
     /// Points per unit of each component, `100 × w / Σw`: a component's contribution is this
     /// times its value, and the score is `points.dot(values)`.
     public let points: ScoreComponent.Vector
+    /// The most points each component can award anyone for this need: ``points``, but none for
+    /// the partnership when the need names no partner whose staff can earn it. The score bounds
+    /// of the candidate search count what is left at these.
+    let attainablePoints: ScoreComponent.Vector
 
     /// Prepares `need` for `scorer`'s reference data and configuration.
     public convenience init(need: Need, scorer: Scorer) {
@@ -72,6 +76,9 @@ public final class NeedPlan: Sendable {
             (need.requiresSpecialty ?? config.isSpecialtyHard) && !need.specialties.isEmpty
         minimumScore = need.minimumScore ?? 0
         points = config.weights.points
+        var attainable = points
+        if partnership.keys.isEmpty { attainable[.partnership] = 0 }
+        attainablePoints = attainable
     }
 
     /// One component's reason in plain words for person `row`.

@@ -54,9 +54,9 @@ struct ScorerTests {
         // Luganda's 13% share of Uganda. Weighted 0.4 / 0.3 / 0.3.
         let language = 0.4 * (0.6 + 0.4 * 2 / 3) + 0.3 * 1 + 0.3 * 1
         #expect(abs(value(.language, explanation) - language) < 1e-12)
-        // The need names no partner: the partnership component is 1 for everyone.
+        // The need names no partner: nobody earns the partnership component.
         let expected =
-            (30 * 1 + 20 * 1 + 25 * language + 10 * 1 + 10 * 1 + 5 * 0.25 + 10 * 1) / 110 * 100
+            (30 * 1 + 20 * 1 + 25 * language + 10 * 1 + 10 * 1 + 5 * 0.25 + 10 * 0) / 110 * 100
         #expect(abs(explanation.score - expected) < 1e-9)
         #expect(
             explanation.components.first { $0.component == .country }?.reason

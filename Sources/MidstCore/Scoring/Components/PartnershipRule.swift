@@ -1,11 +1,14 @@
-/// The partnership component (docs/SCORING.md, "Partnership"): 1 for a person employed by one of
-/// the need's UK partner organisations, 0 for anyone else; 1 for everyone when the need names no
-/// partner. Employers and partners are compared by ``OrganisationKey``.
+/// The partnership component (docs/SCORING.md, "Partnership"): a bonus, 1 for a person employed
+/// by one of the need's UK partner organisations and 0 for anyone else, so 0 for everyone when
+/// the need names no partner. Naming a partner raises its staff and lowers nobody: an outsider
+/// scores the same with or without the partner. Employers and partners are compared by
+/// ``OrganisationKey``.
 struct PartnershipRule: Sendable {
     /// The partners as the need writes them, with their keys (0 for a name with no words).
     let partners: [(name: String, key: UInt64)]
 
-    /// The partners' keys, each once, without 0: the blocked search's partner group.
+    /// The partners' keys, each once, without 0: the blocked search's partner group. Empty when
+    /// nobody can earn the component.
     let keys: [UInt64]
 
     init(need: Need, reference: ReferenceData) {
@@ -19,7 +22,6 @@ struct PartnershipRule: Sendable {
 
     @inline(__always)
     func value(_ row: Int, _ table: StaffTable) -> Double {
-        guard !partners.isEmpty else { return 1 }
         let employer = table.employerKeys[row]
         guard employer != 0 else { return 0 }
         // The keys alone (no name to retain and release on every pair).
@@ -28,7 +30,9 @@ struct PartnershipRule: Sendable {
     }
 
     func reason(_ row: Int, _ table: StaffTable) -> String {
-        guard !partners.isEmpty else { return "The need names no UK partner organisation" }
+        guard !partners.isEmpty else {
+            return "The need names no UK partner organisation: nobody earns these points"
+        }
         let employer = table.employerKeys[row]
         if employer != 0, let partner = partners.first(where: { $0.key == employer }) {
             return "Works for \(partner.name), the partnership's UK partner"

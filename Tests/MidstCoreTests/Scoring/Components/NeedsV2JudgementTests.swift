@@ -71,14 +71,24 @@ struct NeedsV2JudgementTests {
         #expect(other?.reason.hasPrefix("Does not work for the partnership's UK partner") == true)
     }
 
-    @Test("a need that names no partner gives everyone the partnership component")
-    func noPartner() {
-        let kakamega = need()
-        let scores = [nurse("S1", employer: "RGT"), nurse("S2")].map {
-            scorer.explain($0, for: kakamega).components.first { $0.component == .partnership }?
-                .value
+    @Test("naming a partner raises its staff and lowers nobody: an outsider scores the same without it")
+    func partnerIsABonus() {
+        let withPartner = need(partners: ["RGT"])
+        let withoutPartner = need()
+        // A partner that employs nobody here (a royal college) lowers nobody either.
+        let college = need(partners: ["Royal College of Obstetricians and Gynaecologists"])
+        let outsider = nurse("S2", employer: "Leeds Teaching Hospitals NHS Trust")
+        let partnerStaff = nurse("S1", employer: "RGT")
+        let score = { (person: Staff, need: Need) in scorer.explain(person, for: need).score }
+        #expect(score(outsider, withPartner) == score(outsider, withoutPartner))
+        #expect(score(nurse("S3"), withPartner) == score(nurse("S3"), withoutPartner))
+        #expect(score(outsider, college) == score(outsider, withoutPartner))
+        #expect(score(partnerStaff, withPartner) > score(partnerStaff, withoutPartner))
+        let reason = scorer.explain(partnerStaff, for: withoutPartner).components.first {
+            $0.component == .partnership
         }
-        #expect(scores == [1, 1])
+        #expect(reason?.value == 0)
+        #expect(reason?.reason.hasPrefix("The need names no UK partner") == true)
     }
 
     @Test("OrganisationKey joins the spellings of one trust and keeps different trusts apart")
