@@ -375,6 +375,57 @@ struct FieldChecker<Column: ImportColumn> {
 
     /// Language items `LANG:LEVEL` (or `LANG` alone when `defaultLevel` is given); repeated
     /// languages are an issue.
+    /// The languages of a need's site(s), each `LANG`, `LANG:LEVEL` (the level wished for,
+    /// `defaultLevel` when left out) or, for a regional need, `COUNTRY:LANG[:LEVEL]`: a language
+    /// of the site in that country, one of `countries`. A language of the main country (the
+    /// first) is kept without its country.
+    mutating func siteLanguageItems(
+        _ column: Column, countries: [CountryCode], defaultLevel: LanguageLevel
+    ) -> [Need.LanguageRequirement] {
+        guard let text = text(column) else { return [] }
+        var result: [Need.LanguageRequirement] = []
+        for parts in items(text) {
+            // Two parts are COUNTRY:LANG when they read as a country and a language (and the
+            // second is no level), else LANG:LEVEL.
+            let hasCountry =
+                parts.count == 3
+                || (parts.count == 2 && LanguageLevel(code: parts[1]) == nil
+                    && reference.country(parts[0]) != nil && reference.language(parts[1]) != nil)
+            guard (1...3).contains(parts.count) else {
+                fail(
+                    column,
+                    "an item\(shown(parts.joined(separator: ":"))) is not LANG, LANG:LEVEL or COUNTRY:LANG:LEVEL, e.g. 'ach', 'ach:B1' or 'UG:ach:B1'"
+                )
+                continue
+            }
+            var country: CountryCode?
+            if hasCountry {
+                guard let named = self.country(parts[0], in: column) else { continue }
+                guard countries.contains(named) else {
+                    let listed = countries.map(\.rawValue).joined(separator: ";")
+                    fail(
+                        column,
+                        "the site language\(shown(parts.joined(separator: ":"))) names country \(named), which is not one of the need's countries (\(listed))"
+                    )
+                    continue
+                }
+                country = named == countries.first ? nil : named
+            }
+            let rest = hasCountry ? parts.dropFirst() : parts[...]
+            let language = language(rest.first!, in: column)
+            let level =
+                rest.count == 2 ? self.level(rest.last!, in: column) : defaultLevel
+            guard let language, let level else { continue }
+            if result.contains(where: { $0.language == language && $0.country == country }) {
+                fail(column, "a language\(shown(language.rawValue)) is listed twice for one site")
+                continue
+            }
+            result.append(
+                Need.LanguageRequirement(language: language, minimumLevel: level, country: country))
+        }
+        return result
+    }
+
     mutating func languageItems(_ column: Column, defaultLevel: LanguageLevel?) -> [(
         LanguageCode, LanguageLevel
     )] {

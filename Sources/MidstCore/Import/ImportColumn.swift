@@ -70,7 +70,7 @@ package enum StaffColumn: Int, ImportColumn {
 package enum NeedColumn: Int, ImportColumn {
     case id, partnership, hostInstitution, country, profession, specialty, minSeniority
     case requiredLanguages, preferredLanguages, start, end, mode, slots, priority, status
-    case description, updatedAt, site, skills, partner, minScore, requireSpecialty
+    case description, updatedAt, site, skills, partner, minScore, requireSpecialty, skillsRequired
 
     package var name: String {
         switch self {
@@ -96,6 +96,7 @@ package enum NeedColumn: Int, ImportColumn {
         case .partner: "partner"
         case .minScore: "min_score"
         case .requireSpecialty: "require_specialty"
+        case .skillsRequired: "skills_required"
         }
     }
 

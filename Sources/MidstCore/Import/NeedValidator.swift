@@ -35,9 +35,8 @@ package struct NeedValidator: Sendable {
         let required = check.languageItems(.requiredLanguages, defaultLevel: nil).map {
             Need.LanguageRequirement(language: $0.0, minimumLevel: $0.1)
         }
-        let preferred = check.languageItems(.preferredLanguages, defaultLevel: .b1).map {
-            Need.LanguageRequirement(language: $0.0, minimumLevel: $0.1)
-        }
+        let preferred = check.siteLanguageItems(
+            .preferredLanguages, countries: countries ?? [], defaultLevel: .b1)
         for language in Set(required.map(\.language)).intersection(preferred.map(\.language)) {
             check.fail(
                 .preferredLanguages, "language\(check.shown(language.rawValue)) is already required")
@@ -65,6 +64,17 @@ package struct NeedValidator: Sendable {
         let partners = check.textItems(.partner)
         let minimumScore = check.decimal(.minScore, in: 0...100)
         let requiresSpecialty = check.boolean(.requireSpecialty)
+        var skillsRequired = Need.SkillsRule.any
+        if let text = check.text(.skillsRequired) {
+            if let rule = Need.SkillsRule(rawValue: text.lowercased()) {
+                skillsRequired = rule
+            } else {
+                check.fail(.skillsRequired, "the value\(check.shown(text)) is not any or all")
+            }
+            if skillsRequired == .all, check.text(.skills) == nil {
+                check.fail(.skillsRequired, "is all, but the need names no skills (column skills)")
+            }
+        }
         let updatedAt = check.timestamp(.updatedAt, default: now, within: horizon)
         guard check.issues.isEmpty, let id, let partnership, let host, let countries,
             let professions,
@@ -80,6 +90,6 @@ package struct NeedValidator: Sendable {
                 slots: slots, priority: priority, status: status, description: description, site: site,
                 otherCountries: Array(countries.dropFirst()), partners: partners,
                 minimumScore: minimumScore, requiresSpecialty: requiresSpecialty,
-                updatedAt: updatedAt))
+                skillsRequired: skillsRequired, updatedAt: updatedAt))
     }
 }

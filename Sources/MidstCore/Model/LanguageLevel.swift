@@ -50,13 +50,18 @@ extension Staff {
 }
 
 extension Need {
-    /// A language a need asks for: a required one with a minimum level, or a preferred one.
+    /// A language a need asks for: a required one with a minimum level, or a preferred one (a
+    /// language of the need's site) with the level wished for.
     public struct LanguageRequirement: Hashable, Sendable {
         public var language: LanguageCode
         public var minimumLevel: LanguageLevel
-        public init(language: LanguageCode, minimumLevel: LanguageLevel) {
+        /// For a site language of a regional need: the country whose site speaks it. Nil for a
+        /// required language, and for a site language of the need's main country.
+        public var country: CountryCode?
+        public init(language: LanguageCode, minimumLevel: LanguageLevel, country: CountryCode? = nil) {
             self.language = language
             self.minimumLevel = minimumLevel
+            self.country = country
         }
     }
 }

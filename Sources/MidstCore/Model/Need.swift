@@ -1,4 +1,13 @@
 extension Need {
+    /// How a need's skills combine with its specialties (docs/SCORING.md, "Specialty").
+    public enum SkillsRule: String, CaseIterable, Sendable {
+        /// The specialties and skills are one list, any of which is what the need asks for.
+        case any
+        /// A person must hold each of the need's skills, and a related specialty when it names
+        /// specialties: someone who meets every part ranks above someone who meets only some.
+        case all
+    }
+
     /// Where a need stands.
     public enum Status: String, CaseIterable, Sendable {
         case open, filled, closed
@@ -47,6 +56,9 @@ public struct Need: Hashable, Sendable {
     /// Whether a candidate must hold a specialty or skill related to the need's; nil follows
     /// the configuration (`isSpecialtyHard`).
     public var requiresSpecialty: Bool?
+    /// Whether the need's skills are wanted as well as (``SkillsRule/all``) or instead of
+    /// (``SkillsRule/any``) its specialties.
+    public var skillsRequired: SkillsRule
     public var updatedAt: Timestamp
 
     public init(
@@ -57,7 +69,7 @@ public struct Need: Hashable, Sendable {
         mode: Need.Mode, slots: Int = 1, priority: Int = 3, status: Need.Status = .open,
         description: String? = nil, site: String? = nil, otherCountries: [CountryCode] = [],
         partners: [String] = [], minimumScore: Double? = nil, requiresSpecialty: Bool? = nil,
-        updatedAt: Timestamp
+        skillsRequired: SkillsRule = .any, updatedAt: Timestamp
     ) {
         self.id = id
         self.partnership = partnership
@@ -67,6 +79,7 @@ public struct Need: Hashable, Sendable {
         self.partners = partners
         self.minimumScore = minimumScore
         self.requiresSpecialty = requiresSpecialty
+        self.skillsRequired = skillsRequired
         self.professions = professions
         self.specialties = specialties
         self.minimumSeniority = minimumSeniority

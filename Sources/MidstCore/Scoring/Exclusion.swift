@@ -3,8 +3,10 @@ package enum Exclusion: Hashable, Sendable, CustomStringConvertible {
     case noConsent
     case inactive
     case profession(staff: SpecialtyCode, need: [SpecialtyCode])
-    /// None of the person's specialties or skills is related to any the need accepts.
-    case specialty(needs: [SpecialtyCode])
+    /// The person's specialties and skills earn nothing for the need: none is related to any it
+    /// accepts, or (`skills_required all`) one part is missing. `lacking` says what, after
+    /// "has" (``SpecialtyRule/shortfall``).
+    case specialty(lacking: String)
     case missingLanguage(LanguageCode, required: LanguageLevel, spoken: LanguageLevel?)
     case noAvailabilityOverlap
     case mode(staff: Staff.WorkModes, need: Need.Mode)
@@ -39,8 +41,7 @@ package enum Exclusion: Hashable, Sendable, CustomStringConvertible {
         case .inactive: "record is not active"
         case .profession(let staff, let need):
             "profession is \(staff), the need asks for \(need.map(\.rawValue).joined(separator: " or "))"
-        case .specialty(let needs):
-            "has no specialty or skill related to the need's \(needs.map(\.rawValue).joined(separator: " or "))"
+        case .specialty(let lacking): "has \(lacking)"
         case .missingLanguage(let language, let required, let spoken):
             spoken.map { "speaks \(language) at \($0), the need requires \(required)" }
                 ?? "does not speak \(language), which the need requires at \(required)"

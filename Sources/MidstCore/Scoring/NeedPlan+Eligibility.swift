@@ -59,7 +59,7 @@ extension NeedPlan {
                     need: need.professions))
         }
         if failed.contains(ConstraintFailures.specialty) {
-            found.append(.specialty(needs: need.specialties))
+            found.append(.specialty(lacking: specialty.shortfall(row, table, reference)))
         }
         // Each language checked again when its bit is set: languages from the 58th on share one.
         for (index, requirement) in language.required.enumerated()

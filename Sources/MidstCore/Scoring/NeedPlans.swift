@@ -10,18 +10,19 @@ package struct NeedPlans: Sendable {
     /// - Complexity: O(n) plans, spread over the cores.
     package init(_ needs: [Need], scorer: Scorer) {
         self.scorer = scorer
-        // The rules that read one field of a need each (its specialties, its countries, its
-        // partners: SpecialtyRule, CountryRule and PartnershipRule read nothing else of it)
+        // The rules that read one field of a need each (its specialties with their rule, its
+        // countries, its partners: SpecialtyRule, CountryRule and PartnershipRule read nothing
+        // else of it)
         // are made once per distinct value: most needs share them with others, and making
         // them was most of making a plan (notes for issue 23, "The report's gathering").
         let reference = scorer.reference
         let config = scorer.config
-        var specialty: [[SpecialtyCode]: SpecialtyRule] = [:]
+        var specialty: [SpecialtyKey: SpecialtyRule] = [:]
         var country: [[CountryCode]: CountryRule] = [:]
         var partnership: [[String]: PartnershipRule] = [:]
         for need in needs {
-            if specialty[need.specialties] == nil {
-                specialty[need.specialties] = SpecialtyRule(
+            if specialty[SpecialtyKey(need)] == nil {
+                specialty[SpecialtyKey(need)] = SpecialtyRule(
                     need: need, reference: reference, config: config)
             }
             if country[need.countries] == nil {
@@ -36,11 +37,21 @@ package struct NeedPlans: Sendable {
             NeedPlan(
                 need: need, scorer: scorer,
                 shared: NeedPlan.SharedRules(
-                    specialty: specialty[need.specialties]!, country: country[need.countries]!,
+                    specialty: specialty[SpecialtyKey(need)]!, country: country[need.countries]!,
                     partnership: partnership[need.partners]!))
         }
         plans = Dictionary(
             made.map { ($0.need.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What a ``SpecialtyRule`` reads of a need.
+    private struct SpecialtyKey: Hashable {
+        let specialties: [SpecialtyCode]
+        let skillsRequired: Need.SkillsRule
+        init(_ need: Need) {
+            specialties = need.specialties
+            skillsRequired = need.skillsRequired
+        }
     }
 
     /// `need`'s plan: the one made already when it was made for this very need (the same

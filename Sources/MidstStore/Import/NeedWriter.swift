@@ -15,7 +15,7 @@ struct NeedWriter: RecordWriter {
     private static let columns = """
         id, partnership, host_institution, country, profession, specialty, min_seniority, \
         start_date, end_date, mode, slots, priority, status, description, updated_at, site, \
-        other_countries, partners, min_score, require_specialty
+        other_countries, partners, min_score, require_specialty, skills_required
         """
 
     init(_ db: Database) throws {
@@ -24,12 +24,12 @@ struct NeedWriter: RecordWriter {
         insertNeed = try PreparedInsert(
             db,
             sql:
-                "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
         updateNeed = try PreparedInsert(
             db,
             sql: """
-                UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 WHERE need_key = ?
                 """)
         deleteLanguages = try PreparedInsert(
@@ -37,8 +37,9 @@ struct NeedWriter: RecordWriter {
         insertLanguage = try PreparedInsert(
             db,
             sql: """
-                INSERT INTO need_language (need_key, language, is_required, min_level, min_level_rank)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO need_language
+                    (need_key, language, is_required, min_level, min_level_rank, country)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """)
     }
 
@@ -49,7 +50,7 @@ struct NeedWriter: RecordWriter {
             key = found
             isNew = false
             bindNeed(need, to: updateNeed)
-            updateNeed.bind(21, Int(key))
+            updateNeed.bind(22, Int(key))
             try updateNeed.execute(db)
             deleteLanguages.bind(1, Int(key))
             try deleteLanguages.execute(db)
@@ -69,6 +70,7 @@ struct NeedWriter: RecordWriter {
             insertLanguage.bind(3, isRequired)
             insertLanguage.bind(4, requirement.minimumLevel.code)
             insertLanguage.bind(5, requirement.minimumLevel.rawValue)
+            insertLanguage.bind(6, requirement.country?.rawValue ?? "")
             try insertLanguage.execute(db)
         }
         return isNew
@@ -104,5 +106,6 @@ struct NeedWriter: RecordWriter {
         statement.bind(18, need.partners.isEmpty ? nil : need.partners.joined(separator: ";"))
         statement.bind(19, need.minimumScore)
         statement.bind(20, need.requiresSpecialty)
+        statement.bind(21, need.skillsRequired == .any ? nil : need.skillsRequired.rawValue)
     }
 }

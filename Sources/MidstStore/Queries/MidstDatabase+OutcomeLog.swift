@@ -19,7 +19,7 @@ extension MidstDatabase {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT need_key, language, is_required, min_level_rank FROM need_language
+                    SELECT need_key, language, is_required, min_level_rank, country FROM need_language
                     WHERE need_key IN (SELECT need_key FROM outcome)
                     """)
             {

@@ -34,7 +34,7 @@ extension MidstDatabase {
             let languages = try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT language, is_required, min_level_rank FROM need_language WHERE need_key = ?",
+                    "SELECT language, is_required, min_level_rank, country FROM need_language WHERE need_key = ?",
                 arguments: [row["need_key"] as Int64])
             return Self.need(from: row, languages: languages)
         }
@@ -111,7 +111,8 @@ extension MidstDatabase {
             languages.filter { ($0["is_required"] as Bool) == required }.compactMap { language in
                 LanguageLevel(rawValue: language["min_level_rank"]).map {
                     Need.LanguageRequirement(
-                        language: LanguageCode(rawValue: language["language"]), minimumLevel: $0)
+                        language: LanguageCode(rawValue: language["language"]), minimumLevel: $0,
+                        country: Self.siteCountry(language["country"]))
                 }
             }
         }
@@ -119,6 +120,11 @@ extension MidstDatabase {
             from: row,
             languages: NeedLanguages(
                 required: requirements(required: true), preferred: requirements(required: false)))
+    }
+
+    /// The country of a stored site language: nil for '' (the need's main country).
+    static func siteCountry(_ stored: String) -> CountryCode? {
+        stored.isEmpty ? nil : CountryCode(rawValue: stored)
     }
 
     /// A need's required and preferred languages, each in the order stored.
@@ -133,11 +139,13 @@ extension MidstDatabase {
     static func needLanguages(_ db: Database) throws -> [Int64: NeedLanguages] {
         var languages: [Int64: NeedLanguages] = [:]
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT need_key, language, is_required, min_level_rank FROM need_language")
+            db,
+            sql: "SELECT need_key, language, is_required, min_level_rank, country FROM need_language")
         while let row = try rows.next() {
             guard let level = LanguageLevel(rawValue: row[3]) else { continue }
             let requirement = Need.LanguageRequirement(
-                language: LanguageCode(rawValue: row[1]), minimumLevel: level)
+                language: LanguageCode(rawValue: row[1]), minimumLevel: level,
+                country: siteCountry(row[4]))
             if row[2] as Bool {
                 languages[row[0], default: NeedLanguages()].required.append(requirement)
             } else {
@@ -188,6 +196,7 @@ extension MidstDatabase {
             },
             partners: ((row["partners"] as String?) ?? "").split(separator: ";").map(String.init),
             minimumScore: row["min_score"], requiresSpecialty: row["require_specialty"],
+            skillsRequired: (row["skills_required"] as String?).flatMap(Need.SkillsRule.init) ?? .any,
             updatedAt: Timestamp(parsing: row["updated_at"]) ?? Timestamp(secondsSince1970: 0))
     }
 }

@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v12-records-you-can-trust", migrate: makeRecordsTrustworthy)
         migrator.registerMigration("v13-nightly-loop", migrate: closeTheNightlyLoop)
         migrator.registerMigration("v14-withdrawals-anywhere", migrate: dateWithdrawalsAnywhere)
+        migrator.registerMigration("v15-needs-v3", migrate: addNeedsV3Columns)
         // Numbered migrations go above: the component columns come last.
         for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
             migrator.registerMigration("component-\(component.rawValue)") { db in
@@ -417,6 +418,35 @@ enum Migrations {
                 """)
         try GenerationTriggers.create(on: "outcome", db)
         try db.execute(sql: "UPDATE staff_generation SET generation = random()")
+    }
+
+    /// Needs v3 (issue 24):
+    /// - `need.skills_required`: `all` when a person must hold the need's skills as well as a
+    ///   related specialty (NULL: `any`, as before);
+    /// - `need_language.country`: the country whose site speaks a site language of a regional
+    ///   need ('' for the main country and for required languages, so that it can be part of the
+    ///   key: one language may be a site language in two of the need's countries).
+    private static func addNeedsV3Columns(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE need ADD COLUMN skills_required TEXT
+                    CHECK (skills_required IN ('any', 'all'));
+                CREATE TABLE need_language_v3 (
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    language TEXT NOT NULL,
+                    is_required INTEGER NOT NULL CHECK (is_required IN (0, 1)),
+                    min_level TEXT NOT NULL,
+                    min_level_rank INTEGER NOT NULL CHECK (min_level_rank BETWEEN 1 AND 7),
+                    country TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (need_key, language, country)
+                ) WITHOUT ROWID;
+                INSERT INTO need_language_v3
+                    (need_key, language, is_required, min_level, min_level_rank)
+                    SELECT need_key, language, is_required, min_level, min_level_rank
+                    FROM need_language;
+                DROP TABLE need_language;
+                ALTER TABLE need_language_v3 RENAME TO need_language;
+                """)
     }
 
     /// Withdrawals made anywhere (issue 22): a withdrawal of consent made outside Midst (an

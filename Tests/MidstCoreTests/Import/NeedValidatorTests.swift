@@ -223,6 +223,13 @@ struct NeedValidatorTests {
         BadNeedField(.requiredLanguages, "en:B2;eng:C1", "language 'en' is listed twice"),
         BadNeedField(.preferredLanguages, "sw:fluent", "'fluent' is not a language level"),
         BadNeedField(.preferredLanguages, "sw;swa", "language 'sw' is listed twice"),
+        BadNeedField(
+            .preferredLanguages, "NG:yo", "'NG:yo' names country NG",
+            "not one of the need's countries (UG)"),
+        BadNeedField(.preferredLanguages, "UG:sw:B1:C1", "is not LANG, LANG:LEVEL or COUNTRY:LANG:LEVEL"),
+        BadNeedField(.preferredLanguages, "ZZ:sw:B1", "unknown country code 'ZZ'"),
+        BadNeedField(.skillsRequired, "both", "'both' is not any or all"),
+        BadNeedField(.skillsRequired, "all", "is all, but the need names no skills"),
         BadNeedField(.start, "2026-1-10", "'2026-1-10' is not a date"),
         BadNeedField(.end, "soon", "'soon' is not a date"),
         BadNeedField(.mode, "hybrid", "'hybrid' is not remote, in-country or either"),
@@ -248,6 +255,26 @@ struct NeedValidatorTests {
         for piece in bad.message {
             #expect(issue.message.contains(piece), "\(issue.message)")
         }
+    }
+
+    @Test("a regional need's site languages may name their country; the main country's keep none")
+    func siteLanguagesByCountry() throws {
+        var row = Self.minimalRow()
+        row[.country] = "UG;NG"
+        row[.preferredLanguages] = "NG:yo:C1;lg;UG:sw;NG:sw:A2"
+        let need = try validate(row).get()
+        #expect(
+            need.preferredLanguages == [
+                Need.LanguageRequirement(
+                    language: LanguageCode(rawValue: "yo"), minimumLevel: .c1,
+                    country: CountryCode(rawValue: "NG")),
+                Need.LanguageRequirement(language: LanguageCode(rawValue: "lg"), minimumLevel: .b1),
+                Need.LanguageRequirement(language: LanguageCode(rawValue: "sw"), minimumLevel: .b1),
+                Need.LanguageRequirement(
+                    language: LanguageCode(rawValue: "sw"), minimumLevel: .a2,
+                    country: CountryCode(rawValue: "NG")),
+            ])
+        #expect(need.skillsRequired == .any)
     }
 
     @Test("a language both required and preferred is an error on preferred_languages")

@@ -22,7 +22,8 @@ struct CandidateBlockingTests {
         }
         // Some needs without a specialty: everyone of the profession earns full specialty points.
         // Others with the v2 fields: a partner trust (by name or ODS code), a second country, a
-        // skill, a minimum score, the specialty constraint off.
+        // skill, a minimum score, the specialty constraint off; and the v3 ones: skills wanted as
+        // well as the specialty (`skills_required all`), one or two.
         let varied = needs.enumerated().map { position, need in
             var need = need
             if position % 8 == 0 { need.specialties = [] }
@@ -32,6 +33,11 @@ struct CandidateBlockingTests {
             if position % 6 == 4 { need.specialties.append(SpecialtyCode(rawValue: "education")) }
             if position % 9 == 5 { need.minimumScore = 55 }
             if position % 4 == 3 { need.requiresSpecialty = false }
+            if position % 12 == 4 { need.skillsRequired = .all }
+            if position % 10 == 7 {
+                need.specialties += ["education", "leadership_management"].map(SpecialtyCode.init)
+                need.skillsRequired = .all
+            }
             return need
         }
         return Fixture(

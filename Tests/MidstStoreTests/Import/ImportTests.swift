@@ -95,6 +95,28 @@ struct ImportTests {
         #expect(try database.openNeeds().first { $0.id.rawValue == "N900" } == need)
     }
 
+    @Test("a need's v3 columns (skills_required, site languages by country) are stored and read back")
+    func needV3Columns() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let csv = """
+            id,partnership,host_institution,countries,professions,specialties,skills,skills_required,preferred_languages,mode
+            N901,East Africa paediatric nursing,Mulago Hospital,UG;KE;TZ,nurse,nursing_children,education;leadership_management,all,lg:B2;KE:sw;TZ:sw:C1;UG:ach,either
+            """
+        let summary = try database.importNeeds(Array(csv.utf8), options: options("v3.csv"))
+        #expect(summary.inserted == 1)
+        let need = try #require(try database.need(id: "N901"))
+        #expect(need.skillsRequired == .all)
+        // A language of the main country's site keeps no country; one language may be a site
+        // language in two countries.
+        let sites = need.preferredLanguages.map {
+            "\($0.country?.rawValue ?? "-"):\($0.language.rawValue):\($0.minimumLevel.code)"
+        }
+        #expect(Set(sites) == ["-:lg:B2", "KE:sw:B1", "TZ:sw:C1", "-:ach:B1"])
+        #expect(try database.openNeeds().first { $0.id.rawValue == "N901" } == need)
+    }
+
     @Test("re-importing an id updates the record and keeps its key")
     func upsert() throws {
         let folder = try TemporaryFolder()

@@ -1,7 +1,9 @@
 /// The specialty component (docs/SCORING.md, "Specialty"): the best credit any of the person's
 /// specialties earns by its relation to any of the need's, a secondary specialty scaled by its
 /// factor; and likewise for skills (never scaled). When the need names both specialties and
-/// skills, the value is the mean of the two parts.
+/// skills, the value is the mean of the two parts. When it asks for them all
+/// (``Need/SkillsRule/all``), the skill part is the mean over its skills of each one's best
+/// credit, and someone who lacks any part earns 0.
 struct SpecialtyRule: Sendable {
     /// How a person's specialty relates to the need's.
     enum Relation {
@@ -25,6 +27,12 @@ struct SpecialtyRule: Sendable {
     /// Whether the need names both specialties and skills: the value is then the mean of the
     /// specialty part and the skill part, else the one part named.
     let isMean: Bool
+    /// Whether every part is required (``Need/SkillsRule/all`` with skills named).
+    let isAll: Bool
+    /// With ``isAll`` and more than one skill: each skill's credit by taxonomy code (0 for
+    /// specialties), so that each one is met on its own. Empty otherwise: one skill's credit is
+    /// ``credit``'s.
+    let creditBySkill: [[Double]]
     let secondaryFactor: Double
     let values: ScoringConfig.SpecialtyValues
     /// The codes of the specialties that earn credit, most credit first (lowest code among
@@ -38,26 +46,36 @@ struct SpecialtyRule: Sendable {
         isSkill = reference.specialtyIsSkill
         let skillCount = need.specialties.count { reference.specialty($0.rawValue)?.isSkill == true }
         isMean = skillCount > 0 && skillCount < need.specialties.count
-        if need.specialties.isEmpty {
-            credit = []
-        } else {
-            // Each wanted entry's parent looked up once, not once per entry of the taxonomy
-            // (a need's plan is made for every need of a batch and of a report).
-            let wanted = need.specialties.map { (code: $0, parent: reference.specialty($0.rawValue)?.parent) }
-            let parents = reference.specialtyParents
-            credit = reference.specialties.indices.map { index in
-                let code = reference.specialties[index].code
-                return wanted.reduce(0) { best, wanted in
-                    max(
-                        best,
-                        Self.relation(
-                            of: code, parent: parents[index], to: wanted.code,
-                            wantedParent: wanted.parent, reference
-                        ).map { Self.credit(of: $0, config.specialty) } ?? 0)
-                }
+        isAll = skillCount > 0 && need.skillsRequired == .all
+        credit = Self.credit(for: need.specialties, reference, config.specialty)
+        let skills = need.specialties.filter { reference.specialty($0.rawValue)?.isSkill == true }
+        creditBySkill =
+            isAll && skills.count > 1
+            ? skills.map { Self.credit(for: [$0], reference, config.specialty) } : []
+        byCredit = NeedPlan.positiveDescending(credit)
+    }
+
+    /// By taxonomy code, the best credit over `wanted` (empty when `wanted` is).
+    private static func credit(
+        for wanted: [SpecialtyCode], _ reference: ReferenceData,
+        _ values: ScoringConfig.SpecialtyValues
+    ) -> [Double] {
+        guard !wanted.isEmpty else { return [] }
+        // Each wanted entry's parent looked up once, not once per entry of the taxonomy
+        // (a need's plan is made for every need of a batch and of a report).
+        let wanted = wanted.map { (code: $0, parent: reference.specialty($0.rawValue)?.parent) }
+        let parents = reference.specialtyParents
+        return reference.specialties.indices.map { index in
+            let code = reference.specialties[index].code
+            return wanted.reduce(0) { best, wanted in
+                max(
+                    best,
+                    Self.relation(
+                        of: code, parent: parents[index], to: wanted.code,
+                        wantedParent: wanted.parent, reference
+                    ).map { Self.credit(of: $0, values) } ?? 0)
             }
         }
-        byCredit = NeedPlan.positiveDescending(credit)
     }
 
     static func relation(of code: SpecialtyCode, to wanted: SpecialtyCode, _ reference: ReferenceData)
@@ -116,61 +134,26 @@ struct SpecialtyRule: Sendable {
     func value(_ row: Int, _ table: StaffTable) -> Double {
         guard !credit.isEmpty else { return 1 }
         let parts = parts(row, table)
-        return isMean ? (parts.specialty + parts.skill) / 2 : max(parts.specialty, parts.skill)
+        guard isAll else {
+            return isMean ? (parts.specialty + parts.skill) / 2 : max(parts.specialty, parts.skill)
+        }
+        let skill = creditBySkill.isEmpty ? parts.skill : eachSkill(row, table)
+        guard skill > 0, !isMean || parts.specialty > 0 else { return 0 }
+        return isMean ? (parts.specialty + skill) / 2 : skill
     }
 
-    func reason(_ row: Int, _ table: StaffTable, _ reference: ReferenceData) -> String {
-        guard !wanted.isEmpty else { return "The need asks for no particular specialty" }
-        let parts = parts(row, table)
-        let wantedSkills = wanted.filter { reference.specialty($0.rawValue)?.isSkill == true }
-        let wantedSpecialties = wanted.filter { !wantedSkills.contains($0) }
-        var said: [String] = []
-        if !wantedSpecialties.isEmpty {
-            said.append(
-                reason(parts.specialtyIndex, row, table, reference, wanted: wantedSpecialties))
-        }
-        if !wantedSkills.isEmpty {
-            said.append(reason(parts.skillIndex, row, table, reference, wanted: wantedSkills))
-        }
-        let joined = said.joined(separator: "; ")
-        return isMean ? joined + " (the mean of the two parts)" : joined
-    }
-
-    private func reason(
-        _ index: Int?, _ row: Int, _ table: StaffTable, _ reference: ReferenceData,
-        wanted: [SpecialtyCode]
-    ) -> String {
-        func name(_ code: SpecialtyCode) -> String {
-            reference.specialty(code.rawValue)?.name ?? code.rawValue
-        }
-        let isSkill = reference.specialty(wanted[0].rawValue)?.isSkill == true
-        let kind = isSkill ? "skill" : "specialty"
-        // Worded only when said: most candidates hold a related entry.
-        var none: String {
-            "No \(kind) related to the need's \(wanted.map(name).joined(separator: " or "))"
-        }
-        guard let index else { return none }
-        let code = reference.specialties[Int(table.specialtyCodes[index])].code
-        let which =
-            isSkill || index == Int(table.specialtyStart[row]) ? "" : " (secondary specialty)"
-        // The need's entry the credit comes from: the first with the most credit.
-        var source: (target: SpecialtyCode, relation: Relation)?
-        for target in wanted {
-            guard let relation = Self.relation(of: code, to: target, reference) else { continue }
-            let isBetter = source.map {
-                Self.credit(of: $0.relation, values) < Self.credit(of: relation, values)
+    /// With several skills all required: the mean over them of each one's best credit among the
+    /// person's skills, or 0 when one of them earns none.
+    private func eachSkill(_ row: Int, _ table: StaffTable) -> Double {
+        var sum = 0.0
+        for skillCredit in creditBySkill {
+            var best = 0.0
+            for index in Int(table.specialtyStart[row])..<Int(table.specialtyStart[row + 1]) {
+                best = max(best, skillCredit[Int(table.specialtyCodes[index])])
             }
-            if isBetter ?? true { source = (target, relation) }
+            guard best > 0 else { return 0 }
+            sum += best
         }
-        guard let (target, relation) = source else { return none }
-        switch relation {
-        case .exact: return "\(name(code)) is the need's \(kind)\(which)"
-        case .child:
-            return "\(name(code)) is a sub-\(kind) of the need's \(name(target))\(which)"
-        case .parent: return "\(name(code)) is the parent of the need's \(name(target))\(which)"
-        case .sibling(let shared):
-            return
-                "\(name(code)) and the need's \(name(target)) are both within \(name(shared))\(which)"
-        }
+        return sum / Double(creditBySkill.count)
     }
 }
