@@ -425,7 +425,9 @@ enum Migrations {
     ///   related specialty (NULL: `any`, as before);
     /// - `need_language.country`: the country whose site speaks a site language of a regional
     ///   need ('' for the main country and for required languages, so that it can be part of the
-    ///   key: one language may be a site language in two of the need's countries).
+    ///   key: one language may be a site language in two of the need's countries). The key's
+    ///   columns come first: SQLite 3.40's `integrity_check` misreads a `WITHOUT ROWID` table
+    ///   whose key column follows others, reporting NULLs that are not there.
     private static func addNeedsV3Columns(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -434,10 +436,10 @@ enum Migrations {
                 CREATE TABLE need_language_v3 (
                     need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
                     language TEXT NOT NULL,
+                    country TEXT NOT NULL DEFAULT '',
                     is_required INTEGER NOT NULL CHECK (is_required IN (0, 1)),
                     min_level TEXT NOT NULL,
                     min_level_rank INTEGER NOT NULL CHECK (min_level_rank BETWEEN 1 AND 7),
-                    country TEXT NOT NULL DEFAULT '',
                     PRIMARY KEY (need_key, language, country)
                 ) WITHOUT ROWID;
                 INSERT INTO need_language_v3

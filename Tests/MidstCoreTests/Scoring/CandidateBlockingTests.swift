@@ -23,7 +23,8 @@ struct CandidateBlockingTests {
         // Some needs without a specialty: everyone of the profession earns full specialty points.
         // Others with the v2 fields: a partner trust (by name or ODS code), a second country, a
         // skill, a minimum score, the specialty constraint off; and the v3 ones: skills wanted as
-        // well as the specialty (`skills_required all`), one or two.
+        // well as the specialty (`skills_required all`), one or two; a second country whose site
+        // names its own language, with or without one named for the main country.
         let varied = needs.enumerated().map { position, need in
             var need = need
             if position % 8 == 0 { need.specialties = [] }
@@ -37,6 +38,16 @@ struct CandidateBlockingTests {
             if position % 10 == 7 {
                 need.specialties += ["education", "leadership_management"].map(SpecialtyCode.init)
                 need.skillsRequired = .all
+            }
+            if position % 9 == 2 || position % 9 == 6 {
+                let kenya = CountryCode(rawValue: "KE")
+                if !need.countries.contains(kenya) { need.countries.append(kenya) }
+                let luo = LanguageCode(rawValue: "luo")
+                need.requiredLanguages.removeAll { $0.language == luo }
+                need.preferredLanguages.removeAll { $0.language == luo }
+                need.preferredLanguages.append(
+                    Need.LanguageRequirement(language: luo, minimumLevel: .b1, country: kenya))
+                if position % 9 == 6 { need.preferredLanguages.removeAll { $0.country == nil } }
             }
             return need
         }

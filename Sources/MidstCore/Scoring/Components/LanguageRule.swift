@@ -1,8 +1,8 @@
 /// The language component (docs/SCORING.md, "Language"): a weighted mean of the required
 /// languages' credit (the need's working languages), the preferred languages' credit (the
-/// languages of the need's site: any one of them is enough) and a local part, which is the
-/// site languages' credit when the need names them and otherwise the best language of the
-/// need's country by CLDR's population shares.
+/// languages of the need's sites: any one of them is enough) and a local part, the better of
+/// the site languages' credit and the best language, by CLDR's population shares, of the
+/// need's countries whose site languages it does not name.
 ///
 /// A need's language is met by the language itself or an ISO 639-3 equivalent (its
 /// macrolanguage, or a macrolanguage's individual languages).
@@ -14,28 +14,34 @@ struct LanguageRule: Sendable {
         let rank: UInt8
     }
 
-    let needCountries: [CountryCode]
+    /// The need's countries whose site languages it does not name: CLDR's shares stand in for
+    /// them (all of its countries when it names none).
+    let sharesCountries: [CountryCode]
     let required: [Wanted]
     let preferred: [Wanted]
-    /// The languages spoken by enough of the need country's population, each with its share
-    /// factor (parallel lists, by code), less the need's required languages and the configured
-    /// `nonLocalLanguages`. Used only when the need names no site language. A handful of
-    /// entries, looked up in a few comparisons: a dense table of every language cost 57 KB a
-    /// plan, more than half a gigabyte of zeros for a 10,000-need batch (BENCHMARKS.md).
+    /// The country of each of ``preferred``'s sites (nil: the need's main country).
+    let preferredCountries: [CountryCode?]
+    /// The languages spoken by enough of the population of ``sharesCountries``, each with its
+    /// share factor (parallel lists, by code), less the need's required languages and the
+    /// configured `nonLocalLanguages`. A handful of entries, looked up in a few comparisons: a
+    /// dense table of every language cost 57 KB a plan, more than half a gigabyte of zeros for
+    /// a 10,000-need batch (BENCHMARKS.md).
     let localCodes: [UInt16]
     let localFactors: [Double]
     let values: ScoringConfig.LanguageValues
     /// The languages that earn the component's local part, each code once: every code that
-    /// meets a site language, in the order of ``preferred``, when the need names its site's
-    /// languages; else ``localCodes``, the languages of the need's country. Someone who speaks
-    /// none of them earns at most ``maxWithoutLocalPart``: the blocked search's language groups.
+    /// meets a site language, in the order of ``preferred``, then ``localCodes``. Someone who
+    /// speaks none of them earns at most ``maxWithoutLocalPart``: the blocked search's language
+    /// groups.
     let localPartCodes: [UInt16]
     /// The most the component can be worth to someone who speaks none of ``localPartCodes``
     /// (1 when there are none): the required part at its full credit, over the parts' weights.
     let maxWithoutLocalPart: Double
 
     init(need: Need, reference: ReferenceData, config: ScoringConfig) {
-        needCountries = need.countries
+        // A site language without a country is one of the main country's site.
+        let siteCountries = Set(need.preferredLanguages.map { $0.country ?? need.country })
+        sharesCountries = need.countries.filter { !siteCountries.contains($0) }
         values = config.language
         func wanted(_ requirement: Need.LanguageRequirement) -> Wanted? {
             let codes = ([requirement.language] + reference.equivalents(of: requirement.language))
@@ -44,10 +50,12 @@ struct LanguageRule: Sendable {
             return Wanted(codes: codes, rank: UInt8(requirement.minimumLevel.rawValue))
         }
         required = need.requiredLanguages.compactMap(wanted)
-        preferred = need.preferredLanguages.compactMap(wanted)
+        let sites = need.preferredLanguages.compactMap { site in wanted(site).map { (site, $0) } }
+        preferred = sites.map(\.1)
+        preferredCountries = sites.map(\.0.country)
         var localFactor: [Int: Double] = [:]
-        if need.preferredLanguages.isEmpty {
-            for spoken in need.countries.flatMap(reference.languages(spokenIn:))
+        if !sharesCountries.isEmpty {
+            for spoken in sharesCountries.flatMap(reference.languages(spokenIn:))
             where spoken.populationPercent >= config.language.localMinimumPercent {
                 let factor = min(
                     1, spoken.populationPercent / config.language.localSaturationPercent)
@@ -76,7 +84,7 @@ struct LanguageRule: Sendable {
             maxWithoutLocalPart = localCodes.isEmpty ? 1 : total > 0 ? requiredWeight / total : 0
         } else {
             var siteCodes: [UInt16] = []
-            for code in preferred.flatMap(\.codes) where !siteCodes.contains(code) {
+            for code in preferred.flatMap(\.codes) + localCodes where !siteCodes.contains(code) {
                 siteCodes.append(code)
             }
             localPartCodes = siteCodes
@@ -167,14 +175,14 @@ struct LanguageRule: Sendable {
             weightedSum += values.requiredWeight * (sum / Double(required.count))
             totalWeight += values.requiredWeight
         }
-        let local: Double
+        // The local part: the site languages' credit, or CLDR's shares for the countries
+        // whose site languages the need does not name, whichever is more.
+        var local = localCodes.isEmpty ? 0 : self.local(row, table).value
         if !preferred.isEmpty {
             let site = site(row, table).value
             weightedSum += values.preferredWeight * site
             totalWeight += values.preferredWeight
-            local = site
-        } else {
-            local = self.local(row, table).value
+            local = max(local, site)
         }
         weightedSum += values.localWeight * local
         totalWeight += values.localWeight
@@ -200,42 +208,57 @@ struct LanguageRule: Sendable {
         func countryName(_ code: CountryCode) -> String {
             reference.info(for: code)?.name ?? code.rawValue
         }
-        if !preferred.isEmpty {
-            if let position = site(row, table).wish {
-                let wish = preferred[position]
-                let (text, rank) = spoken(wish)
-                reasons.append(
-                    rank >= wish.rank
-                        ? "Speaks \(text) (\(level(rank))), a language of the need's site"
-                        : "Speaks \(text) (\(level(rank))), a language of the need's site, below the wanted \(level(wish.rank))"
-                )
-            }
-            return reasons.isEmpty
-                ? "Speaks none of the need's languages"
-                : reasons.joined(separator: "; ")
-        }
-        if let index = local(row, table).index {
-            let code = table.languageCodes[index]
-            // The need's country where most people speak it (the first among equals).
-            var best = (country: needCountries[0], percent: 0.0)
-            for country in needCountries {
-                let percent =
-                    reference.languages(spokenIn: country)
-                    .filter { spoken in
-                        ([spoken.language] + reference.equivalents(of: spoken.language))
-                            .contains { reference.number(of: $0) == Int(code) }
-                    }
-                    .map(\.populationPercent).max() ?? 0
-                if percent > best.percent { best = (country, percent) }
-            }
+        let site = preferred.isEmpty ? (value: 0, wish: nil) : site(row, table)
+        if let position = site.wish {
+            let wish = preferred[position]
+            let (text, rank) = spoken(wish)
+            // A regional need's site is named by its country.
+            let place = preferredCountries[position].map { " in \(countryName($0))" } ?? ""
             reasons.append(
-                "Speaks \(name(code)) (\(level(table.languageRanks[index]))); \(Self.percent(best.percent)) of \(countryName(best.country))'s population speaks it"
+                rank >= wish.rank
+                    ? "Speaks \(text) (\(level(rank))), a language of the need's site\(place)"
+                    : "Speaks \(text) (\(level(rank))), a language of the need's site\(place), below the wanted \(level(wish.rank))"
             )
         }
-        let countries = needCountries.map(countryName).joined(separator: " or ")
-        return reasons.isEmpty
-            ? "Speaks none of the need's or \(countries)'s languages"
-            : reasons.joined(separator: "; ")
+        let local = localCodes.isEmpty ? (value: 0, index: nil) : local(row, table)
+        if let index = local.index, local.value > site.value {
+            reasons.append(shareReason(index, row, table, reference))
+        }
+        guard reasons.isEmpty else { return reasons.joined(separator: "; ") }
+        guard !sharesCountries.isEmpty else { return "Speaks none of the need's languages" }
+        let countries = sharesCountries.map(countryName).joined(separator: " or ")
+        return "Speaks none of the need's or \(countries)'s languages"
+    }
+
+    /// Why the language at `index` of person `row`'s languages earns CLDR's share: the country
+    /// of ``sharesCountries`` where most people speak it (the first among equals), and, for a
+    /// language that counts as another (Congo Swahili as Swahili), which.
+    private func shareReason(
+        _ index: Int, _ row: Int, _ table: StaffTable, _ reference: ReferenceData
+    ) -> String {
+        let code = table.languageCodes[index]
+        var best: (country: CountryCode, row: CountryLanguage)?
+        for country in sharesCountries {
+            for spoken in reference.languages(spokenIn: country)
+            where ([spoken.language] + reference.equivalents(of: spoken.language))
+                .contains(where: { reference.number(of: $0) == Int(code) })
+                && spoken.populationPercent > (best?.row.populationPercent ?? 0)
+            {
+                best = (country, spoken)
+            }
+        }
+        let name = reference.languages[Int(code)].name
+        let level = LanguageLevel(rawValue: Int(table.languageRanks[index]))!
+        guard let best else { return "Speaks \(name) (\(level))" }
+        let country = reference.info(for: best.country)?.name ?? best.country.rawValue
+        let percent = Self.percent(best.row.populationPercent)
+        guard reference.number(of: best.row.language) != Int(code) else {
+            return "Speaks \(name) (\(level)); \(percent) of \(country)'s population speaks it"
+        }
+        let counted =
+            reference.number(of: best.row.language).map { reference.languages[$0].name }
+            ?? best.row.language.rawValue
+        return "Speaks \(name) (\(level)), which counts as \(counted); \(percent) of \(country)'s population speaks \(counted)"
     }
 
     private static func percent(_ value: Double) -> String {
