@@ -309,15 +309,14 @@ def main():
         add(c, titlecase(etr[c]["name"]), "former", rows[succ]["nation"], resolves_to=succ,
             source="ods-etr+successor-rule")
 
+    pending_aliases = []
     # 5. curated rows: new organisations, successors, aliases of ODS rows (before the sites,
     #    whose parents may be curated successors or boards)
     for r in curated:
         aliases = [x.strip() for x in r["aliases"].split(";") if x.strip()]
         members = [x.strip() for x in r["members"].split(";") if x.strip()]
         if not r["name"] and not r["kind"]:
-            if r["code"] not in rows:
-                sys.exit(f"curated alias row {r['code']}: no such code")
-            rows[r["code"]]["aliases"] += aliases
+            pending_aliases.append((r["code"], aliases))     # applied once the sites are in
             continue
         add(r["code"], r["name"], r["kind"], r["nation"], resolves_to=r["resolves_to"],
             aliases=aliases, members=members, source="curated")
@@ -345,6 +344,11 @@ def main():
         add(s["location_code"], s["location_name"].strip(), "site", "scotland",
             resolves_to=SCOT_NATIONAL[s["location_code"]], source="rcpch-scot-sites")
         n_scot += 1
+
+    for code, aliases in pending_aliases:
+        if code not in rows:
+            sys.exit(f"curated alias row {code}: no such code")
+        rows[code]["aliases"] += aliases
 
     # ---- checks
     problems = []
