@@ -107,8 +107,10 @@ EMPLOYS = {"trust", "health_board", "special_health_authority", "nhs_board", "sp
 # Closed codes given no successor (see the docstring): South London Healthcare NHS Trust (RYQ)
 # and Queen Mary's Sidcup NHS Trust (RGZ) were dissolved and their hospitals split between
 # several trusts; Trafford Healthcare NHS Trust (RM4): the only site at its headquarters
-# postcode is a unit of another trust than the one Trafford General Hospital went to.
-NO_SUCCESSOR = {"RYQ", "RGZ", "RM4", "R0C"}
+# postcode is a unit of another trust than the one Trafford General Hospital went to; Dudley
+# Integrated Health and Care NHS Trust (RYK, 2024) and North West Boroughs Healthcare NHS FT (RTV,
+# 2021): services split between several trusts; Project Nightingale NHS Trust (R0C): wound up.
+NO_SUCCESSOR = {"RYQ", "RGZ", "RM4", "R0C", "RYK", "RTV"}
 
 # Scottish board list name in scottish_organisations.py -> Midst code of the board.
 SCOT_BOARDS = {
