@@ -109,8 +109,9 @@ EMPLOYS = {"trust", "health_board", "special_health_authority", "nhs_board", "sp
 # several trusts; Trafford Healthcare NHS Trust (RM4): the only site at its headquarters
 # postcode is a unit of another trust than the one Trafford General Hospital went to; Dudley
 # Integrated Health and Care NHS Trust (RYK, 2024) and North West Boroughs Healthcare NHS FT (RTV,
-# 2021): services split between several trusts; Project Nightingale NHS Trust (R0C): wound up.
-NO_SUCCESSOR = {"RYQ", "RGZ", "RM4", "R0C", "RYK", "RTV"}
+# 2021) and Pennine Acute Hospitals NHS Trust (RW6, 2021): services split between several trusts;
+# Project Nightingale NHS Trust (R0C): wound up.
+NO_SUCCESSOR = {"RYQ", "RGZ", "RM4", "R0C", "RYK", "RTV", "RW6"}
 
 # Scottish board list name in scottish_organisations.py -> Midst code of the board.
 SCOT_BOARDS = {
