@@ -22,6 +22,22 @@ Inputs (paths given with the options below; how to get each pinned copy is in SO
                cannot find, universities, royal colleges, charities, aliases
 The .py inputs are read with ast / regular expressions, never executed or imported.
 
+To get the pinned inputs: fetch each repository (e.g. with Midst's research tool, or git clone) and
+  git -C UK-healthcare-analysis show be5d9213db84e4fa6c2e2f6f88cf13a79e062eb2:etr.csv > etr.csv
+  git -C HDSModule4 show 61ad3956cd1cd43d9468bd45eb5d06600bcb5565:etr.csv > etr-2026-04.csv
+  git -C NHS-AE-RTT-Analysis show 77d5a68e026c5daf6ed0e85a071d534a0e83b026:etr.csv > etr-2025-07.csv
+  git -C nhsparse show 12ebc71b6a80e8905723830928522421b13e8aa9:etr.csv > etr-2015.csv
+  git -C rcpch-nhs-organisations show af9b22cfafa9159d029686bdac49db0e2624a986:rcpch_nhs_organisations/hospitals/constants/integrated_care_boards.py > integrated_care_boards.py
+  git -C rcpch-nhs-organisations show af9b22cfafa9159d029686bdac49db0e2624a986:rcpch_nhs_organisations/hospitals/constants/rcpch_organisations.py > rcpch_organisations.py
+  git -C rcpch-audit-engine show 9e95f0fccb0ab62c40edb76d4ed1757e217005af:epilepsy12/constants/local_health_boards.py > local_health_boards.py
+  git -C rcpch-audit-engine show 275892d747296588c6bc417592e14c21d1bef2e3:epilepsy12/constants/scottish_organisations.py > scottish_organisations.py
+(repositories: github.com/Riyaburman-analytics/UK-healthcare-analysis, mayaallek/HDSModule4,
+folakeobalakun/NHS-AE-RTT-Analysis, jah-photoshop/nhsparse, rcpch/rcpch-nhs-organisations,
+rcpch/rcpch-audit-engine). Then
+  python3 scripts/make-uk-organisations.py --etr etr.csv --etr-old etr-2026-04.csv \
+    --etr-old etr-2025-07.csv --etr-old etr-2015.csv --icb integrated_care_boards.py \
+    --lhb local_health_boards.py --sites rcpch_organisations.py --scot-sites scottish_organisations.py
+
 Successors of closed English trusts (kind former, resolves_to): a closed etr.csv code's
 successor is the open trust that now runs its headquarters: an open etr.csv trust with the same
 headquarters postcode, or else the parent of an rcpch_organisations.py site with that postcode.
