@@ -137,11 +137,21 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
         text += line("host institution", need.hostInstitution + (need.site.map { ", \($0)" } ?? ""))
         text += line("countries", need.countries.map(\.rawValue).joined(separator: ", "))
         text += line("profession", need.professions.map(\.rawValue).joined(separator: ", "))
-        text += line("specialty", need.specialties.map(\.rawValue).joined(separator: ", "))
+        let skills = need.specialties.filter { BundledReference.data.specialty($0.rawValue)?.isSkill == true }
+        text += line(
+            "specialty", need.specialties.filter { !skills.contains($0) }.map(\.rawValue).joined(separator: ", "))
+        if !skills.isEmpty {
+            let rule = need.skillsRequired == .all
+                ? " (skills_required all: each one, as well as a related specialty)"
+                : " (skills_required any: any specialty or skill will do)"
+            text += line("skills", skills.map(\.rawValue).joined(separator: ", ") + rule)
+        }
         text += line("minimum seniority", "\(need.minimumSeniority.rawValue)")
         text += line("min_score", need.minimumScore.map { "\($0)" } ?? "none")
         text += line("languages", (need.requiredLanguages.map { "\($0.language) (required)" }
-            + need.preferredLanguages.map { "\($0.language) (preferred)" }).joined(separator: ", "))
+            + need.preferredLanguages.map {
+                "\($0.language) (preferred, site\($0.country.map { " in \($0.rawValue)" } ?? ""))"
+            }).joined(separator: ", "))
         text += line("dates", "\(need.dates.start?.description ?? "…") to \(need.dates.end?.description ?? "…")")
         text += line("mode", need.mode.rawValue)
         text += line("slots, priority", "\(need.slots), \(need.priority)")
