@@ -38,4 +38,30 @@ struct NeedsV3CommandTests {
         ).stdout.split(separator: "\n").dropFirst()
         #expect(withAny.count > withAll.count)
     }
+
+    @Test("a partner Midst cannot find warns with the line and the nearest names, and needs show says so; a hospital resolves")
+    func partnersResolveOrWarn() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let csv = """
+            id,partnership,host_institution,country,profession,partner,mode
+            N902,Wrexham–Kisumu,Jaramogi Oginga Odinga Hospital,KE,nurse,Wrexham Maelor Hospital,either
+            N903,Sheffield–Lusaka,UTH Lusaka,ZM,nurse,Sheffeld Health and Social Care,either
+
+            """
+        try csv.write(to: folder.url.appendingPathComponent("partners.csv"), atomically: true, encoding: .utf8)
+        let imported = try MidstProcess.run(["import", "needs", "partners.csv"], in: folder.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("warning: partners.csv:3: field 'partner': partner 'Sheffeld Health and Social Care' is not a UK organisation Midst knows"))
+        #expect(imported.stderr.contains("(TAH)"))
+        #expect(!imported.stderr.contains("partners.csv:2:"))
+        let resolved = try MidstProcess.run(["needs", "show", "N902"], in: folder.url)
+        #expect(resolved.stdout.contains("Wrexham Maelor Hospital (7A1: Betsi Cadwaladr University Health Board)"))
+        let unknown = try MidstProcess.run(["needs", "show", "N903"], in: folder.url)
+        #expect(unknown.stdout.contains("is not a UK organisation Midst knows"))
+        let search = try MidstProcess.run(
+            ["reference", "organisations", "--search", "UHSM", "--format", "csv"], in: folder.url)
+        #expect(search.status == 0)
+        #expect(search.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) } == ["R0A"])
+    }
 }

@@ -51,7 +51,7 @@ public struct DataGenerator: Sendable {
     /// Employers when the reference data lists no organisation.
     private static let fallbackEmployers = [
         Organisation(
-            code: "RGT", name: "Cambridge University Hospitals NHS Foundation Trust", kind: "trust")
+            code: "RGT", name: "Cambridge University Hospitals NHS Foundation Trust", kind: .trust)
     ]
 
     /// A generator over `reference` (codes are drawn from it), reproducible from `seed`.
@@ -74,7 +74,8 @@ public struct DataGenerator: Sendable {
             byProfession[management.code] = skills
         }
         specialtiesByProfession = byProfession
-        employers = reference.organisations.isEmpty ? Self.fallbackEmployers : reference.organisations
+        let current = reference.organisations.filter(\.isNHSEmployer)
+        employers = current.isEmpty ? Self.fallbackEmployers : current
         professions = reference.specialties.filter {
             $0.level == .profession && byProfession[$0.code] != nil
         }

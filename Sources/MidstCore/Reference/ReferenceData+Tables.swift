@@ -6,7 +6,7 @@ package struct ReferenceTables: Sendable {
     package var specialties: String
     /// ISO 639-3 macrolanguage memberships (`macrolanguage,language`); nil for none.
     package var macrolanguages: String?
-    /// UK NHS organisations (`ods_code,name,kind`); nil for none.
+    /// UK organisations (`uk_organisations.csv`); nil for none.
     package var organisations: String?
     package init(
         countries: String, languages: String, countryLanguages: String, specialties: String,
@@ -138,21 +138,48 @@ extension ReferenceData {
         }
         var seenCodes: Set<String> = []
         let organisations = try Self.rows(
-            tables.organisations ?? "ods_code,name,kind\n", table: "nhs_organisations.csv",
-            columns: ["ods_code", "name", "kind"]
+            tables.organisations ?? Self.organisationColumns.joined(separator: ",") + "\n",
+            table: "uk_organisations.csv", columns: Self.organisationColumns
         ) { row, line throws(ReferenceDataError) in
             guard !row[0].isEmpty, !row[1].isEmpty, seenCodes.insert(row[0].uppercased()).inserted
             else {
                 throw ReferenceDataError(
-                    table: "nhs_organisations.csv", line: line,
+                    table: "uk_organisations.csv", line: line,
                     message: "empty or repeated organisation '\(row[0])'")
             }
-            return Organisation(code: row[0], name: row[1], kind: row[2])
+            guard let kind = Organisation.Kind(rawValue: row[2]), ["yes", "no"].contains(row[5]) else {
+                throw ReferenceDataError(
+                    table: "uk_organisations.csv", line: line,
+                    message: "unknown kind '\(row[2])' or employs_nhs_staff '\(row[5])'")
+            }
+            func list(_ text: String) -> [String] {
+                text.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            }
+            return Organisation(
+                code: row[0], name: row[1], kind: kind, nation: row[3],
+                resolvesTo: row[4].isEmpty ? nil : row[4], employsNHSStaff: row[5] == "yes",
+                aliases: list(row[6]), members: list(row[7]))
+        }
+        // A site or former name stands for a current organisation of the table.
+        for organisation in organisations {
+            for code in [organisation.resolvesTo].compactMap({ $0 }) + organisation.members
+            where !seenCodes.contains(code.uppercased()) {
+                throw ReferenceDataError(
+                    table: "uk_organisations.csv", line: 0,
+                    message: "\(organisation.code) refers to unknown organisation '\(code)'")
+            }
         }
         self.init(
             countries: countries, languages: languages, countryLanguages: countryLanguages,
             specialties: specialties, macrolanguages: memberships, organisations: organisations)
     }
+
+    /// The columns of `uk_organisations.csv`, in this order (`source` names where a row comes
+    /// from, for people; Midst does not read it).
+    private static let organisationColumns = [
+        "code", "name", "kind", "nation", "resolves_to", "employs_nhs_staff", "aliases", "members",
+        "source",
+    ]
 
     private static func rows<Row>(
         _ text: String, table: String, columns: [String],

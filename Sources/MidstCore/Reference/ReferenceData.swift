@@ -23,9 +23,11 @@ public struct ReferenceData: Sendable {
     private let specialtyIndex: [SpecialtyCode: Int]
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
     private let languageEquivalents: [LanguageCode: [LanguageCode]]
-    /// UK NHS organisations, ordered by ODS code.
+    /// UK organisations (NHS bodies of the four nations, their sites and former names, and
+    /// partners that employ no NHS staff), ordered by code.
     package let organisations: [Organisation]
     private let organisationByCode: [String: Int]
+    private let organisationLookups: OrganisationLookups
 
     /// Builds the lookups; `countryLanguages` rows naming unknown codes are a programming error in
     /// the reference tables and are rejected by ``init(tables:)``.
@@ -40,6 +42,7 @@ public struct ReferenceData: Sendable {
             organisationByCode[organisation.code.uppercased()] = index
         }
         self.organisationByCode = organisationByCode
+        organisationLookups = OrganisationLookups(self.organisations, byCode: organisationByCode)
         self.countries = countries.sorted { $0.code < $1.code }
         self.languages = languages.sorted { $0.code < $1.code }
         self.specialties = specialties
@@ -133,10 +136,19 @@ public struct ReferenceData: Sendable {
         return previous[b.count]
     }
 
-    /// The organisation with ODS code `code` (any case), or nil.
+    /// The organisation with code `code` (any case), or nil.
     package func organisation(code: String) -> Organisation? {
-        organisationByCode[code.uppercased()].map { organisations[$0] }
+        organisationIndex(code: code).map { organisations[$0] }
     }
+
+    /// The position in ``organisations`` of the one with code `code` (any case).
+    func organisationIndex(code: String) -> Int? { organisationByCode[code.uppercased()] }
+
+    /// Normalised name or alias → the positions of the current organisations it names.
+    var organisationsByWords: [String: [Int]] { organisationLookups.byWords }
+
+    /// How many organisations' names and aliases use each word.
+    var organisationWordUse: [String: Int] { organisationLookups.wordUse }
 
     /// The languages that count as `language` when matching: its macrolanguage (Akan `ak` for
     /// Twi `tw`) or, for a macrolanguage, its individual languages (Twi and Fante for Akan).

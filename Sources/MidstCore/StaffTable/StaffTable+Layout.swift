@@ -102,8 +102,9 @@ extension StaffTable {
     /// The layout version; a snapshot of another version is rebuilt rather than read.
     /// Version 3 orders the rows for blocking (``clusterKey(ofRow:)``); version 4 adds the
     /// employer keys; version 5 the checksum; version 6 the staff keys; version 7
-    /// the capacities.
-    public static let formatVersion: UInt32 = 7
+    /// the capacities; version 8 employer keys by the UK organisations table (a hospital or
+    /// former name keyed as the organisation it stands for).
+    public static let formatVersion: UInt32 = 8
     static let magic: [UInt8] = Array("MIDSTSNP".utf8)
 
     /// The snapshot bytes of the table, to be written to a file and opened again with

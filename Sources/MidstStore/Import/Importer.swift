@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import MidstCore
 
 /// Writes validated records of one kind.
@@ -248,11 +249,23 @@ extension MidstDatabase {
         }
         let validator = NeedValidator(
             reference: BundledReference.data, now: options.now, horizon: options.horizon)
-        return try runImport(bytes, options: options, kind: .needs, identity: \.id.rawValue) {
-            validator.validate($0, file: options.fileName)
+        // Partners that name no organisation, or several, are warned about (validation runs on
+        // several threads).
+        let warnings = Mutex<[ImportIssue]>([])
+        var summary = try runImport(bytes, options: options, kind: .needs, identity: \.id.rawValue) {
+            row in
+            let result = validator.validate(row, file: options.fileName)
+            if case .success(let need) = result {
+                let found = PartnerWarnings.warnings(
+                    for: need, line: row.line, file: options.fileName, reference: validator.reference)
+                if !found.isEmpty { warnings.withLock { $0 += found } }
+            }
+            return result
         } makeWriter: { db, _ in
             try NeedWriter(db)
         }
+        summary.warnings = warnings.withLock { $0 }.sorted { $0.line < $1.line }
+        return summary
     }
 
     /// Whether a needs file names only status columns: its CSV header, or its first JSON line's

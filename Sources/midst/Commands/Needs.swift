@@ -158,7 +158,9 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
         text += line(
             "open slots",
             "\(standing.openSlots) (\(standing.placed) placed, \(standing.asked) asked and awaited)")
-        if !need.partners.isEmpty { text += line("UK partners", need.partners.joined(separator: "; ")) }
+        if !need.partners.isEmpty {
+            text += line("UK partners", need.partners.map(Self.partner).joined(separator: "; "))
+        }
         print(text)
         let standings = followUp.entries.filter { $0.needID == need.id }
         print("Where people stand with it:")
@@ -202,6 +204,23 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
                     columns: ["staff_id", "outcome", "date"],
                     rows: outcomes.map { [.text($0.staffID), .text($0.outcome), .text($0.date)] }
                 ).aligned, terminator: outcomes.isEmpty ? "\n" : "")
+    }
+}
+
+extension NeedsShow {
+    /// A partner as written, with the organisation it names, or why it names none.
+    static func partner(_ written: String) -> String {
+        let reference = BundledReference.data
+        switch reference.organisation(named: written) {
+        case .found(let organisation):
+            let found = organisation.name == written || organisation.code == written.uppercased()
+                ? "" : ": \(organisation.name)"
+            let staff = organisation.employsNHSStaff || !organisation.members.isEmpty
+                ? "" : ", employs no NHS staff: nobody earns the partnership points"
+            return "\(written) (\(organisation.code)\(found)\(staff))"
+        case .ambiguous, .unknown:
+            return "\(written) (\(PartnerWarnings.message(for: written, reference) ?? ""))"
+        }
     }
 }
 
