@@ -59,10 +59,7 @@ extension MidstDatabase {
             if let kept = keptStaff(generation: generation) {
                 return try body(kept, db)
             }
-            let contexts = try Self.staffContexts(db, of: nil)
-            var rows = StaffTableRows(reference: reference)
-            try Self.appendMatchable(nil, contexts: contexts, to: &rows, db)
-            let table = rows.table(generation: generation)
+            let table = try rebuiltStaff(db, generation: generation, reference: reference)
             rebuilt = table
             return try body(OverlaidStaffTable(base: table, overlay: nil), db)
         }
@@ -108,21 +105,16 @@ extension MidstDatabase {
         return try? StaffOverlay(bytes: Array(data), expectedGeneration: generation)
     }
 
-    /// Adds the matchable people among `keys` (everyone when `nil`), as stored, to `rows`.
+    /// Adds the matchable people among `keys`, as stored, to `rows`.
     static func appendMatchable(
-        _ keys: [Int64]?, contexts: [Int64: Staff.Context], to rows: inout StaffTableRows,
+        _ keys: [Int64], contexts: [Int64: Staff.Context], to rows: inout StaffTableRows,
         _ db: Database
     ) throws {
-        let select = "SELECT * FROM staff WHERE consent = 1 AND active = 1"
-        func add(_ row: Row) {
+        try db.forEachRow(
+            "SELECT * FROM staff WHERE consent = 1 AND active = 1 AND staff_key", in: keys
+        ) { row in
             let key: Int64 = row["staff_key"]
             rows.append(staff(from: row), context: contexts[key] ?? Staff.Context(), key: key)
-        }
-        if let keys {
-            try db.forEachRow("\(select) AND staff_key", in: keys, add)
-        } else {
-            let people = try Row.fetchCursor(db, sql: select)
-            while let row = try people.next() { add(row) }
         }
     }
 
