@@ -31,8 +31,7 @@ extension MidstDatabase {
             guard kept.overlay != nil else { return kept.base }
             let table = kept.applied(reference: reference)
             // Kept only while still current: a write committed meanwhile has left its own.
-            if (try? staffGeneration()) == generation {
-                keepSnapshot(table)
+            if keepSnapshot(table) {
                 Self.logger.info(
                     "staff overlay folded into the snapshot",
                     metadata: [
@@ -64,8 +63,7 @@ extension MidstDatabase {
             return try body(OverlaidStaffTable(base: table, overlay: nil), db)
         }
         // Kept only while still current: a write committed meanwhile has left its own.
-        if let rebuilt, (try? staffGeneration()) == rebuilt.generation {
-            keepSnapshot(rebuilt)
+        if let rebuilt, keepSnapshot(rebuilt) {
             Self.logger.info(
                 "staff snapshot rebuilt",
                 metadata: ["people": "\(rebuilt.count)", "generation": "\(rebuilt.generation)"])
