@@ -20,6 +20,33 @@ package struct StaffTableRows: Sendable {
     /// The staff keys of the people added, in the order added.
     package var staffKeys: [Int64] { columns.staffKeys }
 
+    /// Makes room for `people` people in all, with lists a little longer than generated staff's
+    /// (reserved memory that is never written costs no page), so that a rebuild's columns are
+    /// not copied again and again as they grow.
+    package mutating func reserveCapacity(people: Int) {
+        columns.idBytes.reserveCapacity(people * 12)
+        columns.specialtyCodes.reserveCapacity(people * 3)
+        columns.tieCountries.reserveCapacity(people * 3)
+        columns.tieKinds.reserveCapacity(people * 3)
+        columns.languageCodes.reserveCapacity(people * 3)
+        columns.languageRanks.reserveCapacity(people * 3)
+        struct Reserving: StaffTableColumnVisitor {
+            var columns: StaffTableColumns
+            let people: Int
+            mutating func visit<Element: FixedWidthInteger>(_ column: StaffTableColumn<Element>) {
+                switch column.kind {
+                case .person: columns[keyPath: column.building].reserveCapacity(people)
+                case .offsets: columns[keyPath: column.building].reserveCapacity(people + 1)
+                case .items, .rank, .professionIndex: break
+                }
+            }
+        }
+        var reserving = Reserving(columns: Self.placeholder, people: people)
+        swap(&reserving.columns, &columns)
+        StaffTable.forEachColumn(&reserving)
+        swap(&reserving.columns, &columns)
+    }
+
     /// Adds a person from their record.
     package mutating func append(_ person: Staff, context: Staff.Context, key: Int64) {
         guard person.hasConsented, let profession = reference.number(of: person.profession)

@@ -18,7 +18,9 @@ extension MidstDatabase {
         _ db: Database, generation: Int64, reference: ReferenceData, parts: Int? = nil
     ) throws -> StaffTable {
         let contexts = try Self.staffContexts(db, of: nil)
-        let ranges = try Self.staffKeyRanges(db, parts: parts)
+        let (ranges, keys) = try Self.staffKeyRanges(db, parts: parts)
+        // Room for everyone in the first range's rows, which the others join.
+        let room = [keys] + Array(repeating: keys / ranges.count + 1, count: ranges.count - 1)
         let parts = RebuiltParts(count: ranges.count)
         let group = DispatchGroup()
         for (index, range) in ranges.enumerated().dropFirst() {
@@ -26,38 +28,47 @@ extension MidstDatabase {
                 parts[index] = try? pool.read { other -> StaffTableRows? in
                     guard try Self.staffGeneration(other) == generation else { return nil }
                     return try StaffColumnsScan.rows(
-                        keys: range, contexts: contexts, reference: reference, other)
+                        keys: range, contexts: contexts, reference: reference, room: room[index],
+                        other)
                 }
             }
         }
         var rows = try StaffColumnsScan.rows(
-            keys: ranges[0], contexts: contexts, reference: reference, db)
+            keys: ranges[0], contexts: contexts, reference: reference, room: room[0], db)
         group.wait()
         for index in ranges.indices.dropFirst() {
             let part =
                 try parts[index]
                 ?? StaffColumnsScan.rows(
-                    keys: ranges[index], contexts: contexts, reference: reference, db)
+                    keys: ranges[index], contexts: contexts, reference: reference,
+                    room: room[index], db)
             rows.append(contentsOf: part)
         }
         return rows.table(generation: generation)
     }
 
-    /// The staff keys in `parts` ranges of about equal width.
-    private static func staffKeyRanges(_ db: Database, parts: Int?) throws -> [ClosedRange<Int64>]
-    {
+    /// The staff keys in `parts` ranges of about equal width, and how many keys they span.
+    private static func staffKeyRanges(_ db: Database, parts: Int?) throws -> (
+        [ClosedRange<Int64>], keys: Int
+    ) {
         let row = try Row.fetchOne(db, sql: "SELECT min(staff_key), max(staff_key) FROM staff")
         let everyone = [Int64.min...Int64.max]
-        guard let low = row?[0] as Int64?, let high = row?[1] as Int64? else { return everyone }
+        guard let low = row?[0] as Int64?, let high = row?[1] as Int64?,
+            case let (span, overflow) = high.subtractingReportingOverflow(low), !overflow,
+            span < 1 << 40
+        else { return (everyone, 0) }
+        // Keys far apart (set by hand) reserve no more than 4M people's room.
+        let keys = min(Int(span) + 1, 1 << 22)
         let count = Int64(
-            min(parts ?? (high - low >= 50_000 ? ProcessInfo.processInfo.activeProcessorCount : 1), 8))
-        guard count > 1 else { return everyone }
-        let width = (high - low) / count + 1
-        return (0..<count).map { part in
+            min(parts ?? (keys > 50_000 ? ProcessInfo.processInfo.activeProcessorCount : 1), 8))
+        guard count > 1 else { return (everyone, keys) }
+        let width = span / count + 1
+        let ranges = (0..<count).map { part in
             let start = part == 0 ? Int64.min : low + part * width
             let end = part == count - 1 ? Int64.max : low + (part + 1) * width - 1
             return start...end
         }
+        return (ranges, keys)
     }
 }
 

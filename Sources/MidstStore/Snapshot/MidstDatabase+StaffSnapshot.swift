@@ -53,6 +53,9 @@ extension MidstDatabase {
         reference: ReferenceData, _ body: (OverlaidStaffTable, Database) throws -> T
     ) throws -> T {
         var rebuilt: StaffTable?
+        var keeping: Pending<Bool>?
+        // Waited for however `body` ends, so that the process never exits mid-write.
+        defer { _ = keeping?.value() }
         let result = try read { db in
             let generation = try Self.staffGeneration(db)
             if let kept = keptStaff(generation: generation) {
@@ -60,10 +63,12 @@ extension MidstDatabase {
             }
             let table = try rebuiltStaff(db, generation: generation, reference: reference)
             rebuilt = table
+            // Written while `body` ranks (72 MB at 1M staff); kept only while still current: a
+            // write committed meanwhile has left its own.
+            keeping = Pending { [self] in keepSnapshot(table) }
             return try body(OverlaidStaffTable(base: table, overlay: nil), db)
         }
-        // Kept only while still current: a write committed meanwhile has left its own.
-        if let rebuilt, keepSnapshot(rebuilt) {
+        if let rebuilt, keeping?.value() == true {
             Self.logger.info(
                 "staff snapshot rebuilt",
                 metadata: ["people": "\(rebuilt.count)", "generation": "\(rebuilt.generation)"])

@@ -189,27 +189,36 @@ enum KeptStaff {
 }
 
 /// A staff table being made on another thread; ``table()`` waits for it.
-final class PendingSnapshot: @unchecked Sendable {
+typealias PendingSnapshot = Pending<StaffTable>
+
+/// A value being worked out on another thread; ``value()`` waits for it.
+final class Pending<Value>: @unchecked Sendable {
     // @unchecked: `work` and `result` are written before `done` is signalled, read after waiting.
     private let done = DispatchSemaphore(value: 0)
-    private var work: (@Sendable () -> StaffTable)?
-    private var result: StaffTable?
+    private var work: (@Sendable () -> Value)?
+    private var result: Value?
 
-    init(_ work: @escaping @Sendable () -> StaffTable) {
+    init(_ work: @escaping @Sendable () -> Value) {
         self.work = work
         Thread.detachNewThread { [self] in
             result = self.work?()
-            // Lets the base table go before anyone waits: an erasure then destroys its file.
+            // Lets what the work read go before anyone waits: an erasure then destroys the
+            // snapshot file it mapped.
             self.work = nil
             done.signal()
         }
     }
 
-    func table() -> StaffTable {
+    func value() -> Value {
         done.wait()
         done.signal()
         return result!
     }
+}
+
+extension Pending<StaffTable> {
+    /// The table, once made.
+    func table() -> StaffTable { value() }
 }
 
 extension MidstDatabase {

@@ -35,13 +35,15 @@ struct StaffColumnsScan {
         employers = TextCodes { OrganisationKey.key($0, reference) }
     }
 
-    /// The matchable people whose staff keys are in `keys`, in staff-key order.
+    /// The matchable people whose staff keys are in `keys`, in staff-key order, in rows with
+    /// room for `people`.
     static func rows(
         keys: ClosedRange<Int64>, contexts: [Int64: Staff.Context], reference: ReferenceData,
-        _ db: Database
+        room people: Int, _ db: Database
     ) throws -> StaffTableRows {
         var scan = StaffColumnsScan(reference: reference)
         var rows = StaffTableRows(reference: reference)
+        rows.reserveCapacity(people: people)
         let statement = try db.makeStatement(sql: sql)
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
