@@ -25,7 +25,7 @@ extension MidstDatabase {
     /// the day's writes in. Otherwise (after a change by another route, or a damaged file)
     /// rebuilt from the database (seconds for a million staff) and written back atomically for
     /// the next process. A snapshot or overlay that cannot be read is rebuilt, never trusted.
-    package func staffTable(reference: ReferenceData) throws -> StaffTable {
+    public func staffTable(reference: ReferenceData) throws -> StaffTable {
         let generation = try staffGeneration()
         if let kept = keptStaff(generation: generation) {
             guard kept.overlay != nil else { return kept.base }
