@@ -57,10 +57,10 @@ extension ReferenceData {
         ) { row, line throws(ReferenceDataError) in
             // Two or three lower-case letters, as ISO 639 writes them: what the code tables
             // of ``ReferenceData`` hold.
-            guard LetterCodeTable.isLowercaseCode(row[0]), row[1].utf8.count == 3,
-                LetterCodeTable.isLowercaseCode(row[1]),
+            guard LetterCodeTable.isCode(row[0]), row[1].utf8.count == 3,
+                LetterCodeTable.isCode(row[1]),
                 row[2].isEmpty
-                    || (row[2].utf8.count == 3 && LetterCodeTable.isLowercaseCode(row[2]))
+                    || (row[2].utf8.count == 3 && LetterCodeTable.isCode(row[2]))
             else {
                 throw ReferenceDataError(
                     table: "languages.csv", line: line, message: "bad language code '\(row[0])'")
@@ -70,7 +70,7 @@ extension ReferenceData {
                 alpha3B: row[2].isEmpty ? nil : row[2], name: row[3])
         }
         let knownCountries = Set(countries.map(\.code))
-        var knownLanguages = LetterCodeTable(lowercase: true)
+        var knownLanguages = LetterCodeTable()
         for language in languages { knownLanguages.set(language.code.rawValue, to: 0) }
         let countryLanguages = try Self.rows(
             tables.countryLanguages, table: "country_languages.csv",
@@ -78,7 +78,8 @@ extension ReferenceData {
         ) { row, line throws(ReferenceDataError) in
             let country = CountryCode(rawValue: row[0])
             let language = LanguageCode(rawValue: row[1])
-            guard knownCountries.contains(country), knownLanguages.number(language.rawValue) != nil,
+            guard knownCountries.contains(country),
+                knownLanguages.number(language.rawValue) != nil,
                 let percent = Double(row[2]), let status = OfficialStatus(rawValue: row[3])
             else {
                 throw ReferenceDataError(

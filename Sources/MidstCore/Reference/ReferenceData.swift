@@ -54,8 +54,8 @@ public struct ReferenceData: Sendable {
             countryAliases[country.code.rawValue] = country.code
             countryAliases[country.alpha3.uppercased()] = country.code
         }
-        var languageNumbers = LetterCodeTable(lowercase: true)
-        var languageAliasNumbers = LetterCodeTable(lowercase: true)
+        var languageNumbers = LetterCodeTable()
+        var languageAliasNumbers = LetterCodeTable()
         for (index, language) in self.languages.enumerated() {
             // Codes that are not two or three lower-case letters are refused by
             // ``init(tables:)``; given here, they are not found, as no text names them.
