@@ -18,8 +18,10 @@ public struct ReferenceData: Sendable {
 
     private let countryIndex: [CountryCode: Int]
     private let countryAliases: [String: CountryCode]
-    private let languageIndex: [LanguageCode: Int]
-    private let languageAliases: [String: LanguageCode]
+    /// Each language's position in ``languages``, by its code.
+    private let languageNumbers: LetterCodeTable
+    /// The same, by its code, its ISO 639-3 code or its ISO 639-2/B code.
+    private let languageAliasNumbers: LetterCodeTable
     private let specialtyIndex: [SpecialtyCode: Int]
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
     private let languageEquivalents: [LanguageCode: [LanguageCode]]
@@ -55,14 +57,16 @@ public struct ReferenceData: Sendable {
             countryAliases[country.code.rawValue] = country.code
             countryAliases[country.alpha3.uppercased()] = country.code
         }
-        var languageIndex: [LanguageCode: Int] = [:]
-        var languageAliases: [String: LanguageCode] = [:]
+        var languageNumbers = LetterCodeTable()
+        var languageAliasNumbers = LetterCodeTable()
         for (index, language) in self.languages.enumerated() {
-            languageIndex[language.code] = index
-            languageAliases[language.code.rawValue] = language.code
-            languageAliases[language.alpha3] = language.code
+            // Codes that are not two or three lower-case letters are refused by
+            // ``init(tables:)``; given here, they are not found, as no text names them.
+            languageNumbers.set(language.code.rawValue, to: index)
+            languageAliasNumbers.set(language.code.rawValue, to: index)
+            languageAliasNumbers.set(language.alpha3, to: index)
             if let bibliographic = language.alpha3B {
-                languageAliases[bibliographic] = language.code
+                languageAliasNumbers.set(bibliographic, to: index)
             }
         }
         var specialtyIndex: [SpecialtyCode: Int] = [:]
@@ -83,8 +87,8 @@ public struct ReferenceData: Sendable {
         }
         self.countryIndex = countryIndex
         self.countryAliases = countryAliases
-        self.languageIndex = languageIndex
-        self.languageAliases = languageAliases
+        self.languageNumbers = languageNumbers
+        self.languageAliasNumbers = languageAliasNumbers
         self.specialtyIndex = specialtyIndex
         self.spokenLanguages = spoken
         var equivalents: [LanguageCode: Set<LanguageCode>] = [:]
@@ -178,12 +182,12 @@ public struct ReferenceData: Sendable {
         if let separator = primary.firstIndex(where: { $0 == "-" || $0 == "_" }) {
             primary = primary[..<separator]
         }
-        return languageAliases[primary.lowercased()]
+        return languageAliasNumbers.number(primary.lowercased()).map { languages[$0].code }
     }
 
     /// The language for a known code.
     package func info(for code: LanguageCode) -> Language? {
-        languageIndex[code].map { languages[$0] }
+        languageNumbers.number(code.rawValue).map { languages[$0] }
     }
 
     /// Languages spoken in a country, most widely spoken first.
@@ -197,7 +201,7 @@ public struct ReferenceData: Sendable {
     package func number(of code: CountryCode) -> Int? { countryIndex[code] }
 
     /// The position of a language in ``languages``.
-    package func number(of code: LanguageCode) -> Int? { languageIndex[code] }
+    package func number(of code: LanguageCode) -> Int? { languageNumbers.number(code.rawValue) }
 
     /// The position of a taxonomy entry in ``specialties``.
     package func number(of code: SpecialtyCode) -> Int? { specialtyIndex[code] }
