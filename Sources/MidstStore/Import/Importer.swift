@@ -20,8 +20,9 @@ protocol RecordWriter {
     /// Writes what nothing reads before the commit (a staff import's lookup rows), once the
     /// staff snapshot's merge is under way in the background.
     mutating func finishUnread(_ db: Database) throws
-    /// The people whose rows in the staff snapshot the import changed (``SnapshotMaintenance``).
-    func staffChanges(_ db: Database) throws -> StaffChanges
+    /// The people whose rows in the staff snapshot the import changed (``SnapshotMaintenance``),
+    /// handed over once the records are written: the writer keeps no rows it made for them.
+    mutating func staffChanges(_ db: Database) throws -> StaffChanges
     /// Work on every valid record, in file order, that needs nothing from the database, for the
     /// producer thread to do instead of the writer's; `nil` when the writer does it all.
     var producerStage: (@Sendable (Record) -> Void)? { get }
@@ -375,6 +376,7 @@ extension MidstDatabase {
                     }
                     let finishing = Date()
                     try writer.finish(db)
+                    try journal?.writeOutCache(db)
                     if !options.isDryRun {
                         // Staff, outcomes and need statuses all feed the compact staff table.
                         try db.execute(sql: "UPDATE staff_generation SET generation = random()")

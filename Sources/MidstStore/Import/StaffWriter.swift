@@ -134,11 +134,9 @@ struct StaffWriter: RecordWriter {
         return { firstLoad.add($0) }
     }
 
-    /// The written people's lookup and snapshot rows.
-    private var rows: StagedStaffRows { firstLoad?.rows ?? staged }
-
-    func staffChanges(_ db: Database) throws -> StaffChanges {
-        StaffChanges(reread: withdrawn, replaced: replaced, rows: rows.snapshotRows)
+    mutating func staffChanges(_ db: Database) throws -> StaffChanges {
+        let rows = firstLoad?.takeSnapshotRows() ?? staged.takeSnapshotRows()
+        return StaffChanges(reread: withdrawn, replaced: replaced, rows: rows)
     }
 
     /// Refuses a record older than the stored one (unless `--force`), and, always, a record
@@ -299,8 +297,7 @@ struct StaffWriter: RecordWriter {
 
     /// Writes every lookup row, in primary-key order.
     mutating func finishUnread(_ db: Database) throws {
-        var rows = rows
-        try rows.writeLookups(db)
+        if let firstLoad { try firstLoad.writeLookups(db) } else { try staged.writeLookups(db) }
     }
 
     private mutating func flushStaff(_ db: Database) throws {

@@ -32,6 +32,12 @@ struct StagedStaffRows {
     /// Whether snapshot rows are kept.
     var keepsSnapshotRows: Bool { snapshotRows != nil }
 
+    /// Hands over the snapshot rows, keeping none.
+    mutating func takeSnapshotRows() -> StaffTableRows? {
+        defer { snapshotRows = nil }
+        return snapshotRows
+    }
+
     /// Adds a new person's rows: their lookup rows, and their snapshot row (no commitments or
     /// placements yet).
     mutating func add(_ record: StaffImportRecord, key: Int) {
@@ -87,7 +93,7 @@ struct StagedStaffRows {
         }
     }
 
-    /// Writes every lookup row, in primary-key order.
+    /// Writes every lookup row, in primary-key order, letting each table's go once written.
     mutating func writeLookups(_ db: Database) throws {
         var specialties = MultiRowInsert(
             into: "staff_specialty", columns: ["specialty", "staff_key", "position"])
@@ -98,6 +104,7 @@ struct StagedStaffRows {
             statement.bind(first + 1, row.key)
             statement.bind(first + 2, row.value)
         }
+        specialtyRows = LookupRowBuckets(ranks: 0)
         var ties = MultiRowInsert(
             into: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"])
         let kindCount = CountryTie.Kind.allCases.count
@@ -109,6 +116,7 @@ struct StagedStaffRows {
             statement.bind(first + 2, row.key)
             statement.bind(first + 3, row.value == 0 ? nil : row.value - 1)
         }
+        tieRows = LookupRowBuckets(ranks: 0)
         var languages = MultiRowInsert(
             into: "staff_language", columns: ["language", "staff_key", "level", "level_rank"])
         rows = languageRows.ordered().makeIterator()
@@ -146,6 +154,12 @@ final class FirstLoadStaging: @unchecked Sendable {
         nextKey += 1
         count += 1
     }
+
+    /// Hands over the snapshot rows, once the producer is done.
+    func takeSnapshotRows() -> StaffTableRows? { rows.takeSnapshotRows() }
+
+    /// Writes the lookup rows (``StagedStaffRows/writeLookups(_:)``), once the producer is done.
+    func writeLookups(_ db: Database) throws { try rows.writeLookups(db) }
 }
 
 /// The lookup rows of one table, bucketed by their code's rank as they come, so that they come
