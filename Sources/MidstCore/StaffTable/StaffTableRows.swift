@@ -204,7 +204,7 @@ package struct StaffTableRows: Sendable {
     }
 
     /// The rows as a table of their own, in the order added (ranks not yet set).
-    func unorderedTable() -> StaffTable {
+    package func unorderedTable() -> StaffTable {
         var columns = columns
         columns.idRank = [Int32](repeating: 0, count: count)
         columns.indexProfessions()

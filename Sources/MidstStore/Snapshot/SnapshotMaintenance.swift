@@ -166,13 +166,17 @@ struct SnapshotMaintenance {
         }
         let readSeconds = Date().timeIntervalSince(started)
         let replaced = changes.replaced.union(changes.reread)
-        return PendingSnapshot { [base, rows] in
+        // The rows laid out here, so that their columns can go before the merge allocates its
+        // own (70 MB for the 1M people of a first import).
+        let added = rows.unorderedTable()
+        return PendingSnapshot { [base, added, reference] in
             let merging = Date()
-            let table = base.replacing(replaced, with: rows, generation: generation)
+            let table = base.replacing(
+                replaced, with: added, reference: reference, generation: generation)
             MidstDatabase.logger.debug(
                 "staff snapshot carried on",
                 metadata: [
-                    "readSeconds": "\(readSeconds)", "rows": "\(rows.count)",
+                    "readSeconds": "\(readSeconds)", "rows": "\(added.count)",
                     "mergeSeconds": "\(Date().timeIntervalSince(merging))",
                 ])
             return table
