@@ -26,9 +26,18 @@ extension ReferenceData {
     }
 
     /// Up to `limit` current organisations whose names share the most telling words with `text`
-    /// (a word counts more the fewer names use it): the suggestions for a partner not found.
+    /// (a word counts more the fewer names use it; a word of five letters or more also matches
+    /// a name's word one edit away, `sheffeld` for `sheffield`): the suggestions for a partner
+    /// not found.
     package func organisations(like text: String, limit: Int = 3) -> [Organisation] {
-        let words = Set(OrganisationKey.normalised(text).split(separator: " ").map(String.init))
+        var words: Set<String> = []
+        for word in OrganisationKey.normalised(text).split(separator: " ").map(String.init) {
+            words.insert(word)
+            guard word.count >= 5, organisationWordUse[word] == nil else { continue }
+            for known in organisationWordUse.keys where Self.isOneEditApart(word, known) {
+                words.insert(known)
+            }
+        }
         guard !words.isEmpty else { return [] }
         var scores: [Int: Double] = [:]
         for (index, organisation) in organisations.enumerated() {
@@ -44,6 +53,23 @@ extension ReferenceData {
         }
         return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(limit).map { organisations[$0.key] }
+    }
+}
+
+extension ReferenceData {
+    /// Whether `a` becomes `b` by one letter inserted, deleted or replaced.
+    static func isOneEditApart(_ a: String, _ b: String) -> Bool {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        guard abs(a.count - b.count) <= 1, a != b else { return false }
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        // The rest must agree once the differing letter is skipped (in the longer one, or in
+        // both when they are as long).
+        return short.count == long.count
+            ? short[(i + 1)...] == long[(i + 1)...]
+            : short[i...] == long[(i + 1)...]
     }
 }
 
