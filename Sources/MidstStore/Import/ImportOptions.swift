@@ -83,6 +83,8 @@ public struct ImportSummary: Sendable {
     public var plainRecords = 0
     /// Records left out, in file order.
     public var rejected: [RejectedRecord] = []
+    /// Records imported with a remark, in file order.
+    package var warnings: [ImportIssue] = []
     /// Whether nothing was written.
     public var isDryRun = false
     /// Whether the import ran as a bulk load with a rollback journal (see

@@ -19,6 +19,8 @@ protocol RecordWriter {
     mutating func finish(_ db: Database) throws
     /// The people whose rows in the staff snapshot the import changed (``SnapshotMaintenance``).
     func staffChanges(_ db: Database) throws -> StaffChanges
+    /// Records accepted with a remark (a team member whose dates differ from the team's).
+    var warnings: [ImportIssue] { get }
 }
 
 extension RecordWriter {
@@ -29,6 +31,7 @@ extension RecordWriter {
     }
     mutating func finish(_ db: Database) throws {}
     func staffChanges(_ db: Database) throws -> StaffChanges { StaffChanges() }
+    var warnings: [ImportIssue] { [] }
 }
 
 /// The loop every import shares: read and validate on a producer thread, check against the
@@ -248,10 +251,11 @@ extension MidstDatabase {
         }
         let validator = NeedValidator(
             reference: BundledReference.data, now: options.now, horizon: options.horizon)
-        return try runImport(bytes, options: options, kind: .needs, identity: \.id.rawValue) {
-            validator.validate($0, file: options.fileName)
+        return try runImport(bytes, options: options, kind: .needs, identity: \.need.id.rawValue) {
+            row in
+            validator.validate(row, file: options.fileName).map { ImportedNeed(need: $0, line: row.line) }
         } makeWriter: { db, _ in
-            try NeedWriter(db)
+            try NeedWriter(db, file: options.fileName)
         }
     }
 
@@ -355,6 +359,7 @@ extension MidstDatabase {
                     }
                     let finishing = Date()
                     try writer.finish(db)
+                    summary!.warnings = writer.warnings
                     if snapshot != nil { changes = try writer.staffChanges(db) }
                     return Date().timeIntervalSince(finishing)
                 }

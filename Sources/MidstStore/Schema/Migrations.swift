@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("v13-nightly-loop", migrate: closeTheNightlyLoop)
         migrator.registerMigration("v14-withdrawals-anywhere", migrate: dateWithdrawalsAnywhere)
         migrator.registerMigration("v15-needs-v3", migrate: addNeedsV3Columns)
+        migrator.registerMigration("v16-teams", migrate: addTeams)
         // Numbered migrations go above: the component columns come last.
         for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
             migrator.registerMigration("component-\(component.rawValue)") { db in
@@ -418,6 +419,20 @@ enum Migrations {
                 """)
         try GenerationTriggers.create(on: "outcome", db)
         try db.execute(sql: "UPDATE staff_generation SET generation = random()")
+    }
+
+    /// Teams (issue 24, item 1):
+    /// - `need.team`: the id of the team a need belongs to (NULL: none), indexed for
+    ///   `needs list --team` and for gathering a team's needs;
+    /// - `need.team_languages`: the team's languages, `LANG:LEVEL;…`, the same on every member
+    ///   (an import that names them sets them on the whole team).
+    private static func addTeams(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE need ADD COLUMN team TEXT;
+                ALTER TABLE need ADD COLUMN team_languages TEXT;
+                CREATE INDEX need_by_team ON need(team) WHERE team IS NOT NULL;
+                """)
     }
 
     /// Needs v3 (issue 24):

@@ -130,6 +130,9 @@ struct ImportArguments: ParsableArguments {
                 "warning: \(file): read past unknown column\(summary.ignoredColumns.count == 1 ? "" : "s") \(summary.ignoredColumns.map { "'\(Terminal.safe($0))'" }.joined(separator: ", "))"
             )
         }
+        for warning in summary.warnings {
+            Terminal.note("warning: " + Terminal.safe(warning.description))
+        }
         if !summary.rejected.isEmpty {
             report(summary.rejected.flatMap(\.issues))
             if !dryRun { try writeRejects(summary) }
