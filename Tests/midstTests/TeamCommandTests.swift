@@ -32,7 +32,12 @@ struct TeamCommandTests {
         // The undated member took the team's dates from the first dated one.
         #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(",GULU-1,lg:B1") })
         #expect(lines[2].contains(",2026-07-01,2026-07-14,"))
-        #expect(try MidstProcess.run(["run", "--top", "5"], in: folder.url).status == 0)
+        let run = try MidstProcess.run(["run", "--top", "5"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("team languages      1: "), "\(run.stdout)")
+        #expect(run.stdout.contains("proposal objective  "))
+        let shownRun = try MidstProcess.run(["show", "1"], in: folder.url)
+        #expect(shownRun.stdout.contains("team languages      1: "), "\(shownRun.stdout)")
         let shown = try MidstProcess.run(["needs", "show", "T002"], in: folder.url)
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("GULU-1: T001 ("), "\(shown.stdout)")

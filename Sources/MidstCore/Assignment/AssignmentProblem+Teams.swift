@@ -1,27 +1,22 @@
 extension AssignmentProblem {
     /// A team constraint (docs/SCORING.md, "Teams"): someone chosen for one of the team's
-    /// needs, or already on one of them, speaks one of its languages at the level.
+    /// needs speaks one of its languages at the level.
     public struct TeamConstraint: Sendable, Equatable {
         /// The team's needs, as problem need indices.
         public var needs: [Int]
         /// The people (problem person indices) who speak the language at the level.
         public var speakers: Set<Int>
-        /// Whether someone already on the team (asked, placed or pinned, outside the problem)
-        /// speaks it.
-        public var isCoveredAlready: Bool
 
-        public init(needs: [Int], speakers: Set<Int>, isCoveredAlready: Bool = false) {
+        public init(needs: [Int], speakers: Set<Int>) {
             self.needs = needs
             self.speakers = speakers
-            self.isCoveredAlready = isCoveredAlready
         }
     }
 
     /// How one team constraint came out of ``optimal(honouring:personOrder:)``.
     public enum TeamCoverage: Sendable, Equatable {
-        /// The unconstrained optimum (or an earlier repair) already covers it: by the edge
-        /// chosen, or by someone already on the team when nil.
-        case covered(edge: Int?)
+        /// The unconstrained optimum (or an earlier repair) already covers it, by this edge.
+        case covered(edge: Int)
         /// Covered by pinning `edge` and re-solving, which cost `loss` objective points.
         case repaired(edge: Int, loss: Double)
         /// No shortlisted speaker can be pinned to any of the team's needs.
@@ -62,10 +57,6 @@ extension AssignmentProblem {
             let needs = Set(constraint.needs)
             func covers(_ edge: Int) -> Bool {
                 needs.contains(edges[edge].need) && constraint.speakers.contains(edges[edge].person)
-            }
-            if constraint.isCoveredAlready {
-                coverage.append(.covered(edge: nil))
-                continue
             }
             if let edge = chosen.sorted().first(where: covers) {
                 // Kept for the repairs after this one, so that none of them uncovers it.
