@@ -9,6 +9,8 @@ struct TeamCommandTests {
         T001,Gulu maternity team,Gulu Regional Referral Hospital,UG,doctor,obstetrics_gynaecology,GULU-1,lg,2026-07-01,2026-07-14,in-country
         T002,Gulu maternity team,Gulu Regional Referral Hospital,UG,midwife,,GULU-1,,,,in-country
         T003,Gulu maternity team,Gulu Regional Referral Hospital,UG,doctor,anaesthesia,GULU-1,,2026-07-01,2026-07-21,in-country
+        T004,Limpopo team,Elim Hospital,ZA,nurse,,ELIM-1,ve:C1,2026-07-01,2026-07-14,remote
+        T005,Limpopo team,Elim Hospital,ZA,midwife,,ELIM-1,,,,remote
 
         """
 
@@ -34,10 +36,16 @@ struct TeamCommandTests {
         #expect(lines[2].contains(",2026-07-01,2026-07-14,"))
         let run = try MidstProcess.run(["run", "--top", "5"], in: folder.url)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("team languages      1: "), "\(run.stdout)")
+        #expect(run.stdout.contains("team languages      2: "), "\(run.stdout)")
+        #expect(run.stdout.contains("cannot be covered   team ELIM-1: ve at C1"))
         #expect(run.stdout.contains("proposal objective  "))
         let shownRun = try MidstProcess.run(["show", "1"], in: folder.url)
-        #expect(shownRun.stdout.contains("team languages      1: "), "\(shownRun.stdout)")
+        #expect(shownRun.stdout.contains("team languages      2: "), "\(shownRun.stdout)")
+        let gaps = try MidstProcess.run(["gaps"], in: folder.url)
+        #expect(gaps.status == 0, "\(gaps.stderr)")
+        #expect(gaps.stdout.contains("  team GULU-1: "), "\(gaps.stdout)")
+        #expect(gaps.stdout.contains(" of 3 roles proposed"))
+        #expect(gaps.stdout.contains("ve at C1 cannot be covered; "), "\(gaps.stdout)")
         let shown = try MidstProcess.run(["needs", "show", "T002"], in: folder.url)
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("GULU-1: T001 ("), "\(shown.stdout)")

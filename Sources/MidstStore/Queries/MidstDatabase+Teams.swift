@@ -40,4 +40,25 @@ extension MidstDatabase {
         }
         return Need.teamCoverage(of: languages, by: people, reference: BundledReference.data)
     }
+
+    /// The team languages run `run`'s proposal could not cover, by team, each team's in the
+    /// order recorded; with each need's lowest proposed score in the run (by need id), what a
+    /// team's nearest fix is costed against (``Gaps``).
+    package func uncoveredTeamLanguages(run: Int64) throws -> (
+        languages: [RecordID: [Need.LanguageRequirement]], lowestProposed: [RecordID: Double]
+    ) {
+        var uncovered: [RecordID: [Need.LanguageRequirement]] = [:]
+        for line in try teamLanguages(run: run) where line.status == .uncovered {
+            guard let level = LanguageLevel(code: line.level) else { continue }
+            uncovered[RecordID(rawValue: line.team), default: []].append(
+                Need.LanguageRequirement(
+                    language: LanguageCode(rawValue: line.language), minimumLevel: level))
+        }
+        var lowest: [RecordID: Double] = [:]
+        for pair in try assignments(run: run) {
+            let need = RecordID(rawValue: pair.needID)
+            lowest[need] = min(lowest[need] ?? pair.score, pair.score)
+        }
+        return (uncovered, lowest)
+    }
 }

@@ -83,4 +83,34 @@ struct BatchTeamTests {
         #expect(result.proposal.teamLanguages.map(\.status) == [.uncovered])
         #expect(result.proposal.objective == result.proposal.optimalTotal)
     }
+
+    @Test("the nearest fix is the best-scoring speaker of the team's professions kept off by one thing only")
+    func nearestFix() throws {
+        let scorer = Scorer(reference: reference)
+        let plans = needs.prefix(2).map { NeedPlan(need: $0, scorer: scorer) }
+        // A language some people speak, asked at the lowest level so that speakers abound.
+        let spoken = staff.flatMap { $0.languages.map(\.language) }.filter { $0.rawValue != "en" }
+        let language = Need.LanguageRequirement(
+            language: try #require(spoken.first), minimumLevel: .a1)
+        let fix = try #require(
+            TeamGap.nearestFix(
+                for: language, plans: plans, table: table, reference: reference, lowestProposed: [:]))
+        let row = try #require(table.rows(of: [fix.staffID])[fix.staffID])
+        #expect(language.isMet(by: person(row).languages, reference: reference))
+        let plan = try #require(plans.first { $0.need.id == fix.needID })
+        #expect(abs(plan.score(Int(row), in: table) - fix.score) < 1e-9)
+        #expect(fix.cost == 0)
+        if fix.constraint == "shortlist" { #expect(plan.failures(Int(row), in: table).isEmpty) }
+        // Nobody of those professions who speaks it and passes every constraint scores higher.
+        for plan in plans {
+            for other in table.rows(ofProfessions: plan.professionCodes)
+            where language.isMet(by: person(other).languages, reference: reference)
+                && plan.failures(Int(other), in: table).isEmpty
+                && table.freeCapacity[Int(other)] > 0
+            {
+                #expect(plan.score(Int(other), in: table) <= fix.score + 1e-9)
+            }
+        }
+        #expect(fix.sentence.hasPrefix("\(fix.staffID) for \(fix.needID) (score "))
+    }
 }
