@@ -48,6 +48,10 @@ extension AssignmentProblem {
         honouring constraints: [TeamConstraint], personOrder: (Int, Int) -> Bool
     ) -> TeamSolution {
         let unconstrained = optimal()
+        // Without teams, the nightly run pays for nothing more than the optimum.
+        guard !constraints.isEmpty else {
+            return TeamSolution(unconstrained: unconstrained, solution: unconstrained, coverage: [])
+        }
         var chosen = Set(unconstrained.edges)
         var total = unconstrained.totalWeight
         var pinned: [Int] = []
