@@ -145,7 +145,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
 def titlecase(name):
-    """ODS UPPER CASE -> title case, the rule of scripts/make-nhs-organisations.py: each word
+    """ODS UPPER CASE -> title case (the rule the earlier nhs_organisations.csv used): each word
     Capitalised (GUY'S -> Guy's), acronyms in ACRONYMS upper case, the words in MINOR lower case
     unless first. Names that are not all upper case are kept as they are."""
     name = " ".join(name.split())

@@ -49,13 +49,13 @@ let benchmarks: @Sendable () -> Void = {
             ? "Import \(staffCount) staff rows (midst)"
             : "Import \(staffCount) staff rows (midst, every row decoded)"
         // Checked against the baseline in Benchmarks/.benchmarkBaselines (BENCHMARKS.md,
-        // "Thresholds"): a median 60% slower (this VM's slow spells), or a fifth more memory,
-        // fails.
+        // "Thresholds"): a median 40% slower (this VM's slow spells), or a tenth more memory
+        // (the target is 600 MB at 1M staff, the baseline about 560 MB), fails.
         Benchmark(
             name,
             configuration: .init(thresholds: [
-                .wallClock: .init(relative: [.p50: 60]),
-                .peakMemoryResident: .init(relative: [.p50: 20]),
+                .wallClock: .init(relative: [.p50: 40]),
+                .peakMemoryResident: .init(relative: [.p50: 10]),
             ])
         ) { benchmark in
             _ = staffCSV

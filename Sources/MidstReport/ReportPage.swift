@@ -408,7 +408,9 @@ package struct ReportPage: Sendable {
         func language(_ code: LanguageCode) -> String { reference.info(for: code)?.name ?? code.rawValue }
         let languages =
             need.requiredLanguages.map { "\(language($0.language)) \($0.minimumLevel.code) (required)" }
-            + need.preferredLanguages.map { "\(language($0.language)) (preferred)" }
+            + need.preferredLanguages.map {
+                "\(language($0.language)) (preferred\($0.country.map { " in \($0.rawValue)" } ?? ""))"
+            }
         let facts = [
             "partnership \(need.partnership)",
             "priority \(need.priority)",
@@ -416,6 +418,7 @@ package struct ReportPage: Sendable {
             "\(need.dates.start?.description ?? "…") to \(need.dates.end?.description ?? "…")",
             need.mode.rawValue,
         ] + (languages.isEmpty ? [] : [languages.joined(separator: ", ")])
+            + (need.skillsRequired == .all ? ["every skill required as well as the specialty"] : [])
         writer.startTag("tbody")
         writer.attribute("id", "need-\(Self.anchor(need.id.rawValue))")
         writer.endTag()

@@ -62,7 +62,7 @@ enum ReferenceFixtures {
             countryLanguages: try text("country_languages.csv"),
             specialties: try text("specialties.csv"),
             macrolanguages: try text("macrolanguages.csv"),
-            organisations: try text("nhs_organisations.csv"))
+            organisations: try text("uk_organisations.csv"))
     }
 
     /// Why the bundled tables could not be loaded.

@@ -31,13 +31,18 @@ struct ErasureCommandTests {
     func erasureIsComplete() throws {
         let folder = try Self.corrected.copy()
         defer { folder.cleanUp() }
-        // With these seeds, balancing left a copy of S5787's record in free space, cut short
-        // inside the e-mail (`S5787Tendai Moyotendai.moyo578`), which namesakes hid from the
-        // old check. Names repeat among 20,000 people, and a namesake's rightly stays: the name
-        // is looked for where it stands beside the id, as a record stores it.
+        // Corrections may leave copies of old records in free space (the issue found
+        // `S5787Tendai Moyotendai.moyo578`, cut short inside the e-mail, which namesakes hid from
+        // the old check); forget must then rebuild the file (VACUUM). Names repeat among 20,000
+        // people, and a namesake's rightly stays: the name is looked for where it stands beside
+        // the id, as a record stores it.
         let person = "S5787"
-        let old = try Self.record(of: person, in: folder.path("data/staff.csv"))
-        let new = try Self.record(of: person, in: folder.path("data2/staff.csv"))
+        let old = try #require(try Self.records(in: folder.path("data/staff.csv"))[person])
+        let new = try #require(try Self.records(in: folder.path("data2/staff.csv"))[person])
+        let leftover = Data((person + old.name).utf8)
+        let hadCopy = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+            .filter { $0.hasPrefix("midst.sqlite") }
+            .contains { try Data(contentsOf: folder.url.appendingPathComponent($0)).range(of: leftover) != nil }
 
         let forgotten = try MidstProcess.run(["staff", "forget", person, "--yes"], in: folder.url)
         #expect(forgotten.status == 0, "\(forgotten.stderr)")
@@ -50,7 +55,7 @@ struct ErasureCommandTests {
                 #expect(bytes.range(of: Data(trace.utf8)) == nil, "\(name) holds \(trace)")
             }
         }
-        #expect(forgotten.stdout.contains("VACUUM"))
+        if hadCopy { #expect(forgotten.stdout.contains("VACUUM")) }
         #expect(!forgotten.stderr.contains("still in the database file"))
         let again = try MidstProcess.run(["staff", "forget", person, "--yes"], in: folder.url)
         #expect(again.status != 0, "the person is gone")
@@ -127,11 +132,13 @@ struct ErasureCommandTests {
         return process.processIdentifier
     }
 
-    /// The name and e-mail of staff `id` in a generated staff file.
-    static func record(of id: String, in file: String) throws -> (name: String, email: String) {
-        let text = try String(contentsOfFile: file, encoding: .utf8)
-        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(id + ",") })
-        let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return (fields[1], fields[2])
+    /// Every record of a generated staff file: id → (name, e-mail).
+    static func records(in file: String) throws -> [String: (name: String, email: String)] {
+        var records: [String: (name: String, email: String)] = [:]
+        for line in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if fields.count > 2 { records[fields[0]] = (fields[1], fields[2]) }
+        }
+        return records
     }
 }

@@ -68,11 +68,12 @@ struct KilledImportTests {
         try Self.expectUnchanged(folder, before: before)
     }
 
-    @Test("kill -9 while a bulk load commits: the next command rolls the half-written file back")
+    @Test("kill -9 once a bulk load has written pages: the next command rolls the half-written file back")
     func killedWhileCommitting() throws {
         let (folder, before) = try Self.preparedFolder()
         defer { folder.cleanUp() }
-        // The load keeps its pages in memory until it commits; the file grows only then.
+        // The file grows as the load's new pages are written: when its cache fills, and at the
+        // commit.
         let database = folder.path("midst.sqlite")
         let original = Self.size(database)
         let (importing, caught) = try Self.startBulkLoad(in: folder) {

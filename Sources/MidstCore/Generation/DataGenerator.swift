@@ -6,9 +6,11 @@
 /// partnerships work in present) and the CLDR language shares of each country: a national speaks
 /// one of their country's languages natively, drawn by share, and each other language a tenth or
 /// more of the country speaks with that chance. About a fifth of clinicians hold a skill.
-/// Employers are the real NHS organisations of the reference data; about half of the needs name
-/// one as their UK partner (by name or ODS code), and some name a skill, a second country or a
-/// minimum score. Names of people are synthetic.
+/// Employers are the real NHS organisations of the four nations in the reference data; about half
+/// of the needs name a UK partner (by name or code: mostly an employer, a tenth of the time a
+/// university, royal college or charity, a hospital or a former name), and some name a skill
+/// (half of them wanted as well as the specialty), a second country (whose site names its own
+/// language half the time) or a minimum score. Names of people are synthetic.
 public struct DataGenerator: Sendable {
     private var random: SeededRandom
     private let reference: ReferenceData
@@ -18,6 +20,9 @@ public struct DataGenerator: Sendable {
     private let localLanguages: [CountryCode: [(LanguageCode, Double)]]
     private let skills: [SpecialtyCode]
     private let employers: [Organisation]
+    /// What a need may name as its partner besides an employer: partners that employ no NHS
+    /// staff, hospitals and former names (each standing for an employer).
+    private let otherPartners: [Organisation]
 
     /// Nationalities of NHS staff and their rough shares, in per cent.
     private static let nationalities: [(String, Double)] = [
@@ -51,7 +56,7 @@ public struct DataGenerator: Sendable {
     /// Employers when the reference data lists no organisation.
     private static let fallbackEmployers = [
         Organisation(
-            code: "RGT", name: "Cambridge University Hospitals NHS Foundation Trust", kind: "trust")
+            code: "RGT", name: "Cambridge University Hospitals NHS Foundation Trust", kind: .trust)
     ]
 
     /// A generator over `reference` (codes are drawn from it), reproducible from `seed`.
@@ -74,7 +79,9 @@ public struct DataGenerator: Sendable {
             byProfession[management.code] = skills
         }
         specialtiesByProfession = byProfession
-        employers = reference.organisations.isEmpty ? Self.fallbackEmployers : reference.organisations
+        let current = reference.organisations.filter(\.isNHSEmployer)
+        employers = current.isEmpty ? Self.fallbackEmployers : current
+        otherPartners = reference.organisations.filter { !$0.isNHSEmployer }
         professions = reference.specialties.filter {
             $0.level == .profession && byProfession[$0.code] != nil
         }
@@ -96,9 +103,9 @@ public struct DataGenerator: Sendable {
 
     /// The needs CSV header.
     public static let needHeader =
-        "id,partnership,host_institution,country,profession,specialty,skills,partner,min_score,"
-        + "min_seniority,required_languages,preferred_languages,start,end,mode,slots,priority,status,"
-        + "description,updated_at\n"
+        "id,partnership,host_institution,country,profession,specialty,skills,skills_required,partner,"
+        + "min_score,min_seniority,required_languages,preferred_languages,start,end,mode,slots,"
+        + "priority,status,description,updated_at\n"
 
     /// One staff CSV line (ending in a newline) for staff number `index`.
     public mutating func staffLine(index: Int) -> String {
@@ -176,14 +183,25 @@ public struct DataGenerator: Sendable {
         var skill =
             !skills.isEmpty && random.chance(0.1) ? skills[random.index(below: skills.count)].rawValue : ""
         if skill == specialty.rawValue { skill = "" }
+        // Half the needs that name a skill want it as well as the specialty.
+        let skillsRequired = !skill.isEmpty && random.chance(0.5) ? "all" : ""
         var countries = country
-        if random.chance(0.05) {
-            let other = Self.hosts[random.index(below: Self.hosts.count)]
-            if other != country { countries += ";\(other)" }
+        var other: String?
+        if random.chance(0.08) {
+            let drawn = Self.hosts[random.index(below: Self.hosts.count)]
+            if drawn != country {
+                countries += ";\(drawn)"
+                other = drawn
+            }
         }
         var partner = ""
         if random.chance(0.5) {
-            let organisation = employers[random.index(below: employers.count)]
+            // Mostly an NHS employer by name or code; now and then a university, royal college
+            // or charity, a hospital or a former name.
+            let organisation =
+                !otherPartners.isEmpty && random.chance(0.1)
+                ? otherPartners[random.index(below: otherPartners.count)]
+                : employers[random.index(below: employers.count)]
             partner = CSVWriter.escape(random.chance(0.5) ? organisation.code : organisation.name)
         }
         let minimumScore = random.chance(0.1) ? "\(40 + random.index(below: 30))" : ""
@@ -195,6 +213,12 @@ public struct DataGenerator: Sendable {
         if let first = local.first, !required.contains("\(first):B1"), random.chance(0.6) {
             preferred.append(first.rawValue)
         }
+        // A regional need's second site names its own language, now and then.
+        if let other, let language = localLanguages[CountryCode(rawValue: other)]?.first?.0,
+            !required.contains("\(language):B1"), random.chance(0.5)
+        {
+            preferred.append("\(other):\(language)")
+        }
         let start = CalendarDate(dayNumber: 20_454 + random.index(below: 540))
         let end = CalendarDate(dayNumber: start.dayNumber + 14 + random.index(below: 350))
         let mode = random.pick([("either", 50.0), ("remote", 30), ("in-country", 20)])
@@ -202,7 +226,8 @@ public struct DataGenerator: Sendable {
         let partnership = CSVWriter.escape("\(countryName) Health Partnership \(index % 97)")
         let host = CSVWriter.escape("Hospital \(index) (\(countryName))")
         return "N\(index),\(partnership),\(host),"
-            + "\(countries),\(profession),\(specialty),\(skill),\(partner),\(minimumScore),"
+            + "\(countries),\(profession),\(specialty),\(skill),\(skillsRequired),\(partner),"
+            + "\(minimumScore),"
             + "\(1 + random.index(below: 4)),"
             + "\(required.joined(separator: ";")),\(preferred.joined(separator: ";")),\(start),\(end),\(mode),"
             + "\(1 + random.index(below: 3)),\(1 + random.index(below: 5)),\(status),,2026-11-01\n"

@@ -47,9 +47,8 @@ enum JSONValue: Decodable, Sendable {
                 switch item {
                 case .string(let text): parts.append(text)
                 case .object(let fields):
-                    if let unknown = fields.keys.sorted().first(where: {
-                        !Self.itemKeys.contains($0)
-                    }) {
+                    // The key itself is not shown: a staff line may hold a name there.
+                    if fields.keys.contains(where: { !Self.itemKeys.contains($0) }) {
                         return .failure(
                             FieldTextError(
                                 message:

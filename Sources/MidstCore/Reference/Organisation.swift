@@ -1,24 +1,72 @@
-/// A UK NHS organisation with its ODS (Organisation Data Service) code, from
-/// `nhs_organisations.csv`: what a staff member's `employer` and a need's `partner` name.
+/// A UK organisation a Health Partnership may name as its UK partner, or a staff member as their
+/// employer, from `uk_organisations.csv`: an NHS body of one of the four nations (an English trust,
+/// a Welsh health board or trust, a Scottish NHS board, a Northern Irish HSC trust), a hospital
+/// (site) or a former name that stands for one of them, or a partner that employs no NHS staff (a
+/// university, a royal college, a charity).
 package struct Organisation: Hashable, Sendable {
-    /// The ODS organisation code (`RGT`, `7A1`).
+    /// What an organisation is.
+    package enum Kind: String, CaseIterable, Sendable {
+        case trust
+        case healthBoard = "health_board"
+        case specialHealthAuthority = "special_health_authority"
+        case nhsBoard = "nhs_board"
+        case specialBoard = "special_board"
+        case hscTrust = "hsc_trust"
+        /// A hospital or other site, standing for the organisation that runs it.
+        case site
+        /// A former name or a closed organisation, standing for its successor.
+        case former
+        case university
+        case royalCollege = "royal_college"
+        case charity
+        case otherPartner = "other_partner"
+    }
+
+    /// The ODS code (`RGT`, `7A1`), a Public Health Scotland location code for a Scottish
+    /// hospital, or a Midst code starting `X-` where the organisation has neither.
     package var code: String
     package var name: String
-    /// `trust` (NHS trust or foundation trust) or `health_board` (Welsh local health board).
-    package var kind: String
+    package var kind: Kind
+    /// `england`, `wales`, `scotland`, `northern_ireland` or `uk`.
+    package var nation: String
+    /// For a site or a former name: the code of the organisation it stands for.
+    package var resolvesTo: String?
+    package var employsNHSStaff: Bool
+    /// Other names in use (`Guy's and St Thomas'`).
+    package var aliases: [String]
+    /// For a partnership of organisations (King's Health Partners): the codes of its members,
+    /// whose staff count as its own.
+    package var members: [String]
 
-    package init(code: String, name: String, kind: String) {
+    package init(
+        code: String, name: String, kind: Kind, nation: String = "england",
+        resolvesTo: String? = nil, employsNHSStaff: Bool = true, aliases: [String] = [],
+        members: [String] = []
+    ) {
         self.code = code
         self.name = name
         self.kind = kind
+        self.nation = nation
+        self.resolvesTo = resolvesTo
+        self.employsNHSStaff = employsNHSStaff
+        self.aliases = aliases
+        self.members = members
+    }
+
+    /// Whether it is a current organisation that employs NHS staff: a possible employer.
+    package var isNHSEmployer: Bool {
+        employsNHSStaff && resolvesTo == nil && kind != .site && kind != .former
     }
 }
 
-/// How an employer and a partner are compared (docs/SCORING.md, "Partnership"): an ODS code is
-/// read as its organisation's name; a name is compared by its words in lower case, with `&` as
-/// `and`, apostrophes dropped, every other mark a space, a leading `the` dropped and the
-/// trailing words `nhs`, `foundation`, `trust` and `ft` dropped. So
-/// `Guy's & St Thomas' NHS Foundation Trust`, `guys and st thomas` and `RJ1` are one organisation.
+/// How an employer and a partner are compared (docs/SCORING.md, "Partnership"): a text that
+/// names one organisation of the reference data (by code, name, alias, one of its sites or a
+/// former name) is read as that organisation's name; any other text is compared by its own words.
+/// Words are compared in lower case, with `&` as `and`, apostrophes dropped, every other mark a
+/// space, a leading `the` dropped and the trailing words `nhs`, `foundation`, `trust` and `ft`
+/// dropped. So `Guy's & St Thomas' NHS Foundation Trust`, `guys and st thomas` and `RJ1` are one
+/// organisation, and so are `Wrexham Maelor Hospital` and `Betsi Cadwaladr University Health
+/// Board`.
 package enum OrganisationKey {
     /// The words a name is compared by, joined by single spaces.
     package static func normalised(_ name: String) -> String {
@@ -44,15 +92,34 @@ package enum OrganisationKey {
 
     private static let trailingWords: Set<String> = ["nhs", "foundation", "trust", "ft"]
 
-    /// The key of an employer or partner as written: the FNV-1a hash of its normalised name (of
-    /// its organisation's name when `text` is an ODS code in `reference`), never 0; 0 for empty
+    /// The key of an employer or partner as written: the FNV-1a hash of the normalised name of
+    /// the one organisation it names, else of its own normalised words; never 0, and 0 for empty
     /// text. 64 bits, so that two different names share a key with a chance of about n²/2⁶⁵.
     package static func key(_ text: String?, _ reference: ReferenceData) -> UInt64 {
         guard let text else { return 0 }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else { return 0 }
-        let name = reference.organisation(code: trimmed)?.name ?? trimmed
-        let words = normalised(name)
+        if case .found(let organisation) = reference.organisation(named: trimmed) {
+            return key(ofWords: normalised(organisation.name))
+        }
+        return key(ofWords: normalised(trimmed))
+    }
+
+    /// The keys a partner as written credits: its own, and, for a partnership of organisations
+    /// (King's Health Partners), each member's.
+    package static func keys(ofPartner text: String, _ reference: ReferenceData) -> [UInt64] {
+        var keys = [key(text, reference)]
+        if case .found(let organisation) = reference.organisation(named: text.trimmingSpaces) {
+            for member in organisation.members {
+                keys.append(key(member, reference))
+            }
+        }
+        var distinct: [UInt64] = []
+        for key in keys where key != 0 && !distinct.contains(key) { distinct.append(key) }
+        return distinct
+    }
+
+    private static func key(ofWords words: String) -> UInt64 {
         guard !words.isEmpty else { return 0 }
         let hash = FNV1a.hash(words.utf8)
         return hash == 0 ? 1 : hash

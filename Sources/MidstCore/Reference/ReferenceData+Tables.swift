@@ -6,7 +6,7 @@ package struct ReferenceTables: Sendable {
     package var specialties: String
     /// ISO 639-3 macrolanguage memberships (`macrolanguage,language`); nil for none.
     package var macrolanguages: String?
-    /// UK NHS organisations (`ods_code,name,kind`); nil for none.
+    /// UK organisations (`uk_organisations.csv`); nil for none.
     package var organisations: String?
     package init(
         countries: String, languages: String, countryLanguages: String, specialties: String,
@@ -55,7 +55,13 @@ extension ReferenceData {
             tables.languages, table: "languages.csv",
             columns: ["code", "alpha3", "alpha3_b", "name"]
         ) { row, line throws(ReferenceDataError) in
-            guard (2...3).contains(row[0].count), row[1].count == 3 else {
+            // Two or three lower-case letters, as ISO 639 writes them: what the code tables
+            // of ``ReferenceData`` hold.
+            guard LetterCodeTable.isCode(row[0]), row[1].utf8.count == 3,
+                LetterCodeTable.isCode(row[1]),
+                row[2].isEmpty
+                    || (row[2].utf8.count == 3 && LetterCodeTable.isCode(row[2]))
+            else {
                 throw ReferenceDataError(
                     table: "languages.csv", line: line, message: "bad language code '\(row[0])'")
             }
@@ -64,14 +70,16 @@ extension ReferenceData {
                 alpha3B: row[2].isEmpty ? nil : row[2], name: row[3])
         }
         let knownCountries = Set(countries.map(\.code))
-        let knownLanguages = Set(languages.map(\.code))
+        var knownLanguages = LetterCodeTable()
+        for language in languages { knownLanguages.set(language.code.rawValue, to: 0) }
         let countryLanguages = try Self.rows(
             tables.countryLanguages, table: "country_languages.csv",
             columns: ["country", "language", "population_percent", "official_status"]
         ) { row, line throws(ReferenceDataError) in
             let country = CountryCode(rawValue: row[0])
             let language = LanguageCode(rawValue: row[1])
-            guard knownCountries.contains(country), knownLanguages.contains(language),
+            guard knownCountries.contains(country),
+                knownLanguages.number(language.rawValue) != nil,
                 let percent = Double(row[2]), let status = OfficialStatus(rawValue: row[3])
             else {
                 throw ReferenceDataError(
@@ -127,8 +135,8 @@ extension ReferenceData {
         ) { row, line throws(ReferenceDataError) in
             let macrolanguage = LanguageCode(rawValue: row[0])
             let language = LanguageCode(rawValue: row[1])
-            guard knownLanguages.contains(macrolanguage), knownLanguages.contains(language),
-                macrolanguage != language
+            guard knownLanguages.number(macrolanguage.rawValue) != nil,
+                knownLanguages.number(language.rawValue) != nil, macrolanguage != language
             else {
                 throw ReferenceDataError(
                     table: "macrolanguages.csv", line: line,
@@ -138,47 +146,97 @@ extension ReferenceData {
         }
         var seenCodes: Set<String> = []
         let organisations = try Self.rows(
-            tables.organisations ?? "ods_code,name,kind\n", table: "nhs_organisations.csv",
-            columns: ["ods_code", "name", "kind"]
+            tables.organisations ?? Self.organisationColumns.joined(separator: ",") + "\n",
+            table: "uk_organisations.csv", columns: Self.organisationColumns
         ) { row, line throws(ReferenceDataError) in
             guard !row[0].isEmpty, !row[1].isEmpty, seenCodes.insert(row[0].uppercased()).inserted
             else {
                 throw ReferenceDataError(
-                    table: "nhs_organisations.csv", line: line,
+                    table: "uk_organisations.csv", line: line,
                     message: "empty or repeated organisation '\(row[0])'")
             }
-            return Organisation(code: row[0], name: row[1], kind: row[2])
+            guard let kind = Organisation.Kind(rawValue: row[2]), ["yes", "no"].contains(row[5]) else {
+                throw ReferenceDataError(
+                    table: "uk_organisations.csv", line: line,
+                    message: "unknown kind '\(row[2])' or employs_nhs_staff '\(row[5])'")
+            }
+            func list(_ text: String) -> [String] {
+                text.split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            }
+            return Organisation(
+                code: row[0], name: row[1], kind: kind, nation: row[3],
+                resolvesTo: row[4].isEmpty ? nil : row[4], employsNHSStaff: row[5] == "yes",
+                aliases: list(row[6]), members: list(row[7]))
+        }
+        // A site or former name stands for a current organisation of the table.
+        for organisation in organisations {
+            for code in [organisation.resolvesTo].compactMap({ $0 }) + organisation.members
+            where !seenCodes.contains(code.uppercased()) {
+                throw ReferenceDataError(
+                    table: "uk_organisations.csv", line: 0,
+                    message: "\(organisation.code) refers to unknown organisation '\(code)'")
+            }
         }
         self.init(
             countries: countries, languages: languages, countryLanguages: countryLanguages,
             specialties: specialties, macrolanguages: memberships, organisations: organisations)
     }
 
+    /// The columns of `uk_organisations.csv` Midst reads, in this order (its `source` column,
+    /// where a row comes from, is for people).
+    private static let organisationColumns = [
+        "code", "name", "kind", "nation", "resolves_to", "employs_nhs_staff", "aliases", "members",
+    ]
+
+    /// The rows of `text`, each made by `make` from the fields of `columns`, in that order.
+    ///
+    /// The header names the columns; those asked for may come in any order, and columns not
+    /// asked for are passed over, so that a table may gain columns (and rows) before the code
+    /// reads them.
     private static func rows<Row>(
         _ text: String, table: String, columns: [String],
         _ make: ([String], Int) throws(ReferenceDataError) -> Row
     ) throws(ReferenceDataError) -> [Row] {
         var reader = CSVReader(bytes: Array(text.utf8), skipsCommentLines: true)
+        var spans: [CSVFieldSpan] = []
         var fields: [String] = []
         var result: [Row] = []
         func next() throws(ReferenceDataError) -> Bool {
             do {
-                return try reader.nextRecord(into: &fields)
+                return try reader.nextRecord(spans: &spans)
             } catch {
                 throw ReferenceDataError(table: table, line: error.line, message: error.message)
             }
         }
-        guard try next(), fields == columns else {
+        func decode(_ span: CSVFieldSpan) throws(ReferenceDataError) -> String {
+            do {
+                return try reader.text(of: span)
+            } catch {
+                throw ReferenceDataError(table: table, line: error.line, message: error.message)
+            }
+        }
+        var header: [String] = []
+        if try next() {
+            for span in spans { header.append(try decode(span)) }
+        }
+        // Where each column asked for is in the header; the first column missing, if any.
+        let places = columns.map { column in header.firstIndex(of: column) }
+        if let missing = zip(columns, places).first(where: { $0.1 == nil })?.0 {
             throw ReferenceDataError(
                 table: table, line: reader.recordLine,
-                message: "expected the header \(columns.joined(separator: ","))")
+                message:
+                    "expected the header \(columns.joined(separator: ",")) (in any order, other columns allowed); '\(missing)' is missing"
+            )
         }
+        let wanted = places.map { $0! }
         while try next() {
-            guard fields.count == columns.count else {
+            guard spans.count == header.count else {
                 throw ReferenceDataError(
                     table: table, line: reader.recordLine,
-                    message: "expected \(columns.count) fields, found \(fields.count)")
+                    message: "expected \(header.count) fields, found \(spans.count)")
             }
+            fields.removeAll(keepingCapacity: true)
+            for place in wanted { fields.append(try decode(spans[place])) }
             result.append(try make(fields, reader.recordLine))
         }
         return result

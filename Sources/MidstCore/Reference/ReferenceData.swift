@@ -18,14 +18,18 @@ public struct ReferenceData: Sendable {
 
     private let countryIndex: [CountryCode: Int]
     private let countryAliases: [String: CountryCode]
-    private let languageIndex: [LanguageCode: Int]
-    private let languageAliases: [String: LanguageCode]
+    /// Each language's position in ``languages``, by its code.
+    private let languageNumbers: LetterCodeTable
+    /// The same, by its code, its ISO 639-3 code or its ISO 639-2/B code.
+    private let languageAliasNumbers: LetterCodeTable
     private let specialtyIndex: [SpecialtyCode: Int]
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
     private let languageEquivalents: [LanguageCode: [LanguageCode]]
-    /// UK NHS organisations, ordered by ODS code.
+    /// UK organisations (NHS bodies of the four nations, their sites and former names, and
+    /// partners that employ no NHS staff), ordered by code.
     package let organisations: [Organisation]
     private let organisationByCode: [String: Int]
+    private let organisationLookups: OrganisationLookups
 
     /// Builds the lookups; `countryLanguages` rows naming unknown codes are a programming error in
     /// the reference tables and are rejected by ``init(tables:)``.
@@ -40,6 +44,7 @@ public struct ReferenceData: Sendable {
             organisationByCode[organisation.code.uppercased()] = index
         }
         self.organisationByCode = organisationByCode
+        organisationLookups = OrganisationLookups(self.organisations, byCode: organisationByCode)
         self.countries = countries.sorted { $0.code < $1.code }
         self.languages = languages.sorted { $0.code < $1.code }
         self.specialties = specialties
@@ -52,14 +57,16 @@ public struct ReferenceData: Sendable {
             countryAliases[country.code.rawValue] = country.code
             countryAliases[country.alpha3.uppercased()] = country.code
         }
-        var languageIndex: [LanguageCode: Int] = [:]
-        var languageAliases: [String: LanguageCode] = [:]
+        var languageNumbers = LetterCodeTable()
+        var languageAliasNumbers = LetterCodeTable()
         for (index, language) in self.languages.enumerated() {
-            languageIndex[language.code] = index
-            languageAliases[language.code.rawValue] = language.code
-            languageAliases[language.alpha3] = language.code
+            // Codes that are not two or three lower-case letters are refused by
+            // ``init(tables:)``; given here, they are not found, as no text names them.
+            languageNumbers.set(language.code.rawValue, to: index)
+            languageAliasNumbers.set(language.code.rawValue, to: index)
+            languageAliasNumbers.set(language.alpha3, to: index)
             if let bibliographic = language.alpha3B {
-                languageAliases[bibliographic] = language.code
+                languageAliasNumbers.set(bibliographic, to: index)
             }
         }
         var specialtyIndex: [SpecialtyCode: Int] = [:]
@@ -80,8 +87,8 @@ public struct ReferenceData: Sendable {
         }
         self.countryIndex = countryIndex
         self.countryAliases = countryAliases
-        self.languageIndex = languageIndex
-        self.languageAliases = languageAliases
+        self.languageNumbers = languageNumbers
+        self.languageAliasNumbers = languageAliasNumbers
         self.specialtyIndex = specialtyIndex
         self.spokenLanguages = spoken
         var equivalents: [LanguageCode: Set<LanguageCode>] = [:]
@@ -133,10 +140,19 @@ public struct ReferenceData: Sendable {
         return previous[b.count]
     }
 
-    /// The organisation with ODS code `code` (any case), or nil.
+    /// The organisation with code `code` (any case), or nil.
     package func organisation(code: String) -> Organisation? {
-        organisationByCode[code.uppercased()].map { organisations[$0] }
+        organisationIndex(code: code).map { organisations[$0] }
     }
+
+    /// The position in ``organisations`` of the one with code `code` (any case).
+    func organisationIndex(code: String) -> Int? { organisationByCode[code.uppercased()] }
+
+    /// Normalised name or alias → the positions of the current organisations it names.
+    var organisationsByWords: [String: [Int]] { organisationLookups.byWords }
+
+    /// How many organisations' names and aliases use each word.
+    var organisationWordUse: [String: Int] { organisationLookups.wordUse }
 
     /// The languages that count as `language` when matching: its macrolanguage (Akan `ak` for
     /// Twi `tw`) or, for a macrolanguage, its individual languages (Twi and Fante for Akan).
@@ -166,12 +182,12 @@ public struct ReferenceData: Sendable {
         if let separator = primary.firstIndex(where: { $0 == "-" || $0 == "_" }) {
             primary = primary[..<separator]
         }
-        return languageAliases[primary.lowercased()]
+        return languageAliasNumbers.number(primary.lowercased()).map { languages[$0].code }
     }
 
     /// The language for a known code.
     package func info(for code: LanguageCode) -> Language? {
-        languageIndex[code].map { languages[$0] }
+        languageNumbers.number(code.rawValue).map { languages[$0] }
     }
 
     /// Languages spoken in a country, most widely spoken first.
@@ -185,7 +201,7 @@ public struct ReferenceData: Sendable {
     package func number(of code: CountryCode) -> Int? { countryIndex[code] }
 
     /// The position of a language in ``languages``.
-    package func number(of code: LanguageCode) -> Int? { languageIndex[code] }
+    package func number(of code: LanguageCode) -> Int? { languageNumbers.number(code.rawValue) }
 
     /// The position of a taxonomy entry in ``specialties``.
     package func number(of code: SpecialtyCode) -> Int? { specialtyIndex[code] }

@@ -20,42 +20,81 @@ package struct StaffTableRows: Sendable {
     /// The staff keys of the people added, in the order added.
     package var staffKeys: [Int64] { columns.staffKeys }
 
+    /// Makes room for `people` people in all, with lists a little longer than generated staff's
+    /// (reserved memory that is never written costs no page), so that a rebuild's columns are
+    /// not copied again and again as they grow.
+    package mutating func reserveCapacity(people: Int) {
+        columns.idBytes.reserveCapacity(people * 12)
+        columns.specialtyCodes.reserveCapacity(people * 3)
+        columns.tieCountries.reserveCapacity(people * 3)
+        columns.tieKinds.reserveCapacity(people * 3)
+        columns.languageCodes.reserveCapacity(people * 3)
+        columns.languageRanks.reserveCapacity(people * 3)
+        struct Reserving: StaffTableColumnVisitor {
+            var columns: StaffTableColumns
+            let people: Int
+            mutating func visit<Element: FixedWidthInteger>(_ column: StaffTableColumn<Element>) {
+                switch column.kind {
+                case .person: columns[keyPath: column.building].reserveCapacity(people)
+                case .offsets: columns[keyPath: column.building].reserveCapacity(people + 1)
+                case .items, .rank, .professionIndex: break
+                }
+            }
+        }
+        var reserving = Reserving(columns: Self.placeholder, people: people)
+        swap(&reserving.columns, &columns)
+        StaffTable.forEachColumn(&reserving)
+        swap(&reserving.columns, &columns)
+    }
+
     /// Adds a person from their record.
     package mutating func append(_ person: Staff, context: Staff.Context, key: Int64) {
-        guard person.hasConsented, context.isActive,
-            let professionNumber = reference.number(of: person.profession)
+        guard person.hasConsented, let profession = reference.number(of: person.profession)
         else { return }
-        columns.idBytes += person.id.rawValue.utf8
+        var coded = CodedStaff()
+        coded.key = key
+        coded.profession = UInt16(profession)
+        coded.seniority = UInt8(person.seniority.rawValue)
+        coded.modes = person.modes.rawValue
+        coded.maxAssignments = person.maxAssignments
+        coded.availableFrom = person.availability.start.map { Int32($0.dayNumber) } ?? Int32.min
+        coded.availableTo = person.availability.end.map { Int32($0.dayNumber) } ?? Int32.max
+        coded.pastPlacements = person.pastPlacements
+        coded.employerKey = employerKey(person.employer)
+        coded.specialties = reference.numbers(of: person.specialties)
+        coded.ties = CodedTies(person.countryTies, reference: reference)
+        coded.languages = CodedLanguages(person.languages, reference: reference)
+        var id = person.id.rawValue
+        id.withUTF8 { bytes in
+            coded.id = UnsafeRawBufferPointer(bytes)
+            append(coded, context: context)
+        }
+    }
+
+    /// Adds a consenting person whose fields are coded already (a rebuild's); one who is not
+    /// active is left out.
+    package mutating func append(_ person: CodedStaff, context: Staff.Context) {
+        guard context.isActive else { return }
+        columns.idBytes += person.id
         columns.idStart.append(Int32(columns.idBytes.count))
-        columns.staffKeys.append(key)
-        columns.profession.append(UInt16(professionNumber))
-        columns.seniority.append(UInt8(person.seniority.rawValue))
-        columns.modes.append(person.modes.rawValue)
+        columns.staffKeys.append(person.key)
+        columns.profession.append(person.profession)
+        columns.seniority.append(person.seniority)
+        columns.modes.append(person.modes)
         columns.freeCapacity.append(
             UInt8(clamping: max(0, person.maxAssignments - context.commitments)))
         columns.maxAssignments.append(UInt8(clamping: person.maxAssignments))
-        columns.availableFrom.append(
-            person.availability.start.map { Int32($0.dayNumber) } ?? Int32.min)
-        columns.availableTo.append(person.availability.end.map { Int32($0.dayNumber) } ?? Int32.max)
+        columns.availableFrom.append(person.availableFrom)
+        columns.availableTo.append(person.availableTo)
         columns.placements.append(UInt16(clamping: person.pastPlacements))
-        columns.employerKeys.append(employerKey(person.employer))
-        for code in person.specialties {
-            if let number = reference.number(of: code) {
-                columns.specialtyCodes.append(UInt16(number))
-            }
-        }
+        columns.employerKeys.append(person.employerKey)
+        columns.specialtyCodes += person.specialties
         columns.specialtyStart.append(Int32(columns.specialtyCodes.count))
-        for tie in person.countryTies {
-            guard let number = reference.number(of: tie.country) else { continue }
-            columns.tieCountries.append(UInt16(number))
-            columns.tieKinds.append(UInt8(tie.kind.order))
-        }
+        columns.tieCountries += person.ties.countries
+        columns.tieKinds += person.ties.kinds
         columns.tieStart.append(Int32(columns.tieCountries.count))
-        for skill in person.languages {
-            guard let number = reference.number(of: skill.language) else { continue }
-            columns.languageCodes.append(UInt16(number))
-            columns.languageRanks.append(UInt8(skill.level.rawValue))
-        }
+        columns.languageCodes += person.languages.codes
+        columns.languageRanks += person.languages.ranks
         columns.languageStart.append(Int32(columns.languageCodes.count))
         appendCompleted(context)
     }
@@ -129,11 +168,14 @@ package struct StaffTableRows: Sendable {
         swap(&copier.columns, &columns)
     }
 
-    /// Adds every person of `rows`, in their order.
+    /// Adds every person of `rows`, in their order: each column appended whole, each list's
+    /// offsets shifted.
     package mutating func append(contentsOf rows: StaffTableRows) {
         guard rows.count > 0 else { return }
-        let table = rows.unorderedTable()
-        for row in 0..<table.count { append(copyOf: row, of: table) }
+        var joining = Joining(columns: Self.placeholder, added: rows.columns)
+        swap(&joining.columns, &columns)
+        StaffTable.forEachColumn(&joining)
+        swap(&joining.columns, &columns)
     }
 
     /// What stands in for the columns while they are moved (shared, so never allocated again).
@@ -162,7 +204,7 @@ package struct StaffTableRows: Sendable {
     }
 
     /// The rows as a table of their own, in the order added (ranks not yet set).
-    func unorderedTable() -> StaffTable {
+    package func unorderedTable() -> StaffTable {
         var columns = columns
         columns.idRank = [Int32](repeating: 0, count: count)
         columns.indexProfessions()
@@ -192,6 +234,25 @@ private struct RowCopier: StaffTableColumnVisitor {
             let starts = table[keyPath: offsets]
             columns[keyPath: column.building] += values.extracting(
                 Int(starts[row])..<Int(starts[row + 1]))
+        case .rank, .professionIndex:
+            break
+        }
+    }
+}
+
+/// Appends the columns of other rows to the columns being built, column by column.
+private struct Joining: StaffTableColumnVisitor {
+    var columns: StaffTableColumns
+    let added: StaffTableColumns
+
+    mutating func visit<Element: FixedWidthInteger>(_ column: StaffTableColumn<Element>) {
+        switch column.kind {
+        case .person, .items:
+            columns[keyPath: column.building] += added[keyPath: column.building]
+        case .offsets:
+            let shift = columns[keyPath: column.building].last!
+            columns[keyPath: column.building] += added[keyPath: column.building].dropFirst().lazy
+                .map { $0 + shift }
         case .rank, .professionIndex:
             break
         }

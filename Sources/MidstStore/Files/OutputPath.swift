@@ -18,8 +18,8 @@ package struct ProtectedOutput: MidstError, LocalizedError {
 
 extension MidstDatabase {
     /// The files Midst keeps beside the database at `path`, by what they are: the database, its
-    /// WAL and shared-memory files, the staff snapshot and its overlay, the batch lock and the
-    /// pseudonym key.
+    /// WAL and shared-memory files, the staff snapshot, its overlay and its lock, the batch lock
+    /// and the pseudonym key.
     package static func keptFiles(forDatabaseAt path: String, keyFile: String? = nil) -> [(
         path: String, what: String
     )] {
@@ -28,6 +28,7 @@ extension MidstDatabase {
             (path + "-shm", "the database's shared-memory file"),
             (path + "-staff-snapshot", "the staff snapshot"),
             (path + "-staff-overlay", "the staff snapshot's overlay"),
+            (path + "-staff-snapshot.lock", "the staff snapshot's lock"),
             (path + "-batch.lock", "the batch lock"),
             (path + "-backups.list", "the list of backups"),
             (path + "-erasure.pending", "an erasure's note of work left"),

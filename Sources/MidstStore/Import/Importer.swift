@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import MidstCore
 
 /// Writes validated records of one kind.
@@ -15,10 +16,17 @@ protocol RecordWriter {
     func problem(with record: Record, _ db: Database) throws -> (field: String, message: String)?
     /// Writes the record (perhaps only into a batch); returns whether it was new.
     mutating func write(_ record: Record, _ db: Database) throws -> Bool
-    /// Writes whatever is still batched.
+    /// Writes whatever is still batched that the staff snapshot reads.
     mutating func finish(_ db: Database) throws
-    /// The people whose rows in the staff snapshot the import changed (``SnapshotMaintenance``).
-    func staffChanges(_ db: Database) throws -> StaffChanges
+    /// Writes what nothing reads before the commit (a staff import's lookup rows), once the
+    /// staff snapshot's merge is under way in the background.
+    mutating func finishUnread(_ db: Database) throws
+    /// The people whose rows in the staff snapshot the import changed (``SnapshotMaintenance``),
+    /// handed over once the records are written: the writer keeps no rows it made for them.
+    mutating func staffChanges(_ db: Database) throws -> StaffChanges
+    /// Work on every valid record, in file order, that needs nothing from the database, for the
+    /// producer thread to do instead of the writer's; `nil` when the writer does it all.
+    var producerStage: (@Sendable (Record) -> Void)? { get }
     /// Records accepted with a remark (a team member whose dates differ from the team's).
     var warnings: [ImportIssue] { get }
 }
@@ -30,7 +38,9 @@ extension RecordWriter {
         nil
     }
     mutating func finish(_ db: Database) throws {}
+    mutating func finishUnread(_ db: Database) throws {}
     func staffChanges(_ db: Database) throws -> StaffChanges { StaffChanges() }
+    var producerStage: (@Sendable (Record) -> Void)? { nil }
     var warnings: [ImportIssue] { [] }
 }
 
@@ -63,9 +73,11 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     }
 
     /// Reads the whole file; `write` is called for valid records while nothing has been rejected
-    /// (or always, when skipping invalid records). Throws ``ImportFailure`` for rejected records
-    /// unless they are skipped.
+    /// (or always, when skipping invalid records), after `stage` has been, on the producer
+    /// thread, for each in turn. Throws ``ImportFailure`` for rejected records unless they are
+    /// skipped.
     func run(
+        stage: (@Sendable (Record) -> Void)?,
         check: (Record) throws -> (field: String, message: String)?, write: (Record) throws -> Bool
     ) throws -> ImportSummary {
         let started = Date()
@@ -74,7 +86,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
             isDryRun: options.isDryRun)
         summary.ignoredColumns = reader.csvHeader?.ignoredUnknown ?? []
         let queue = ChunkQueue<Result<Chunk, ImportFailure>>(capacity: 4)
-        let producer = Thread { [self] in produce(into: queue) }
+        let producer = Thread { [self] in produce(into: queue, stage: stage) }
         producer.stackSize = 8 << 20
         producer.start()
         var nextProgress = 0
@@ -123,8 +135,12 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
         return summary
     }
 
-    /// Reads, validates and de-duplicates records in chunks; runs on the producer thread.
-    private func produce(into queue: ChunkQueue<Result<Chunk, ImportFailure>>) {
+    /// Reads, validates and de-duplicates records in chunks, and stages each valid one; runs on
+    /// the producer thread.
+    private func produce(
+        into queue: ChunkQueue<Result<Chunk, ImportFailure>>,
+        stage: (@Sendable (Record) -> Void)?
+    ) {
         var reader = reader
         var firstLine: [String: Int] = [:]
         var chunk = Chunk()
@@ -142,6 +158,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
                 chunk.rejected.append(
                     RejectedRecord(line: line, original: original(), issues: [issue]))
             } else {
+                stage?(record)
                 chunk.records.append((record, line, keepsOriginals ? original() : []))
             }
         }
@@ -251,12 +268,25 @@ extension MidstDatabase {
         }
         let validator = NeedValidator(
             reference: BundledReference.data, now: options.now, horizon: options.horizon)
-        return try runImport(bytes, options: options, kind: .needs, identity: \.need.id.rawValue) {
-            row in
-            validator.validate(row, file: options.fileName).map { ImportedNeed(need: $0, line: row.line) }
+        // Partners that name no organisation, or several, are warned about (validation runs on
+        // several threads).
+        let warnings = Mutex<[ImportIssue]>([])
+        var summary = try runImport(
+            bytes, options: options, kind: .needs, identity: \.need.id.rawValue
+        ) { row in
+            let result = validator.validate(row, file: options.fileName)
+            if case .success(let need) = result {
+                let found = PartnerWarnings.warnings(
+                    for: need, line: row.line, file: options.fileName, reference: validator.reference)
+                if !found.isEmpty { warnings.withLock { $0 += found } }
+            }
+            return result.map { ImportedNeed(need: $0, line: row.line) }
         } makeWriter: { db, _ in
             try NeedWriter(db, file: options.fileName)
         }
+        // The writer's (team members' dates) with the partners'.
+        summary.warnings = (summary.warnings + warnings.withLock { $0 }).sorted { $0.line < $1.line }
+        return summary
     }
 
     /// Whether a needs file names only status columns: its CSV header, or its first JSON line's
@@ -333,8 +363,14 @@ extension MidstDatabase {
             var summary: ImportSummary?
             let journal = isBulkLoad ? try SingleWriteJournal(db, databasePath: path) : nil
             defer { journal?.restore(db) }
-            // A cache that holds the whole import, given back however the import ends.
-            try db.execute(sql: "PRAGMA cache_size = -2097152")
+            // In WAL mode, a cache that holds the whole import (pages spilled from a smaller one
+            // would go through the WAL), given back however the import ends. With the rollback
+            // journal, the writer's usual cache: as it fills, SQLite writes new pages straight
+            // into the database file (the journal, synced first, still undoes them if the load
+            // fails or is killed), so that memory stays bounded.
+            if journal?.isRollback != true {
+                try db.execute(sql: "PRAGMA cache_size = -2097152")
+            }
             defer { try? db.execute(sql: "PRAGMA cache_size = \(Self.writerCacheSize)") }
             // With a rollback journal, readers that started during the load would keep the
             // commit from getting its exclusive lock; so the load takes that lock from the start,
@@ -348,11 +384,10 @@ extension MidstDatabase {
                     ? nil
                     : try SnapshotMaintenance.begin(
                         db, database: self, reference: BundledReference.data)
-                var changes = StaffChanges()
                 // This import bumps the generation once itself (below).
                 let finishSeconds = try GenerationTriggers.suspended(on: kind.table, db) {
                     var writer = try makeWriter(db, snapshot != nil)
-                    summary = try importer.run { [writer] in
+                    summary = try importer.run(stage: writer.producerStage) { [writer] in
                         try writer.problem(with: $0, db)
                     } write: {
                         try writer.write($0, db)
@@ -360,7 +395,14 @@ extension MidstDatabase {
                     let finishing = Date()
                     try writer.finish(db)
                     summary!.warnings = writer.warnings
-                    if snapshot != nil { changes = try writer.staffChanges(db) }
+                    try journal?.writeOutCache(db)
+                    if !options.isDryRun {
+                        // Staff, outcomes and need statuses all feed the compact staff table.
+                        try db.execute(sql: "UPDATE staff_generation SET generation = random()")
+                        // A new snapshot is merged on another core while the writer goes on.
+                        keptSnapshot = try snapshot?.finish(writer.staffChanges(db), db)
+                    }
+                    try writer.finishUnread(db)
                     return Date().timeIntervalSince(finishing)
                 }
                 Self.logger.debug(
@@ -372,9 +414,6 @@ extension MidstDatabase {
                 summary!.seconds = Date().timeIntervalSince(started)
                 if options.isDryRun { return .rollback }
                 try logImport(summary!, db)
-                // Staff, outcomes and need statuses all feed the compact staff table.
-                try db.execute(sql: "UPDATE staff_generation SET generation = random()")
-                keptSnapshot = try snapshot?.finish(changes, db)
                 return .commit
             }
             Self.logger.debug(

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Runs a bulk load (``ImportOptions/bulkLoadBytes``) with a rollback journal when no other
 /// connection has the database open, so that each new page is written once.
@@ -53,6 +54,22 @@ struct SingleWriteJournal {
         try db.execute(sql: "PRAGMA user_version = \(version)")
         CompanionFile.secure(forDatabaseAt: databasePath)
     }
+
+    /// Writes the pages of the load so far into the database file (the journal, synced before
+    /// the first of them, still undoes them) and keeps the cache small from now on, for the
+    /// rest of a load that appends rows in key order: it needs only the pages it is filling,
+    /// and the memory goes to the staff snapshot being merged meanwhile.
+    func writeOutCache(_ db: Database) throws {
+        guard isRollback else { return }
+        try db.execute(sql: "PRAGMA cache_size = -\(Self.appendingCacheKiB)")
+        guard sqlite3_db_cacheflush(db.sqliteConnection) == SQLITE_OK else {
+            throw DatabaseError(resultCode: .SQLITE_IOERR, message: "could not write the load's pages")
+        }
+        sqlite3_db_release_memory(db.sqliteConnection)
+    }
+
+    /// The cache of a load that appends rows in key order, in KiB.
+    static let appendingCacheKiB = 4096
 
     /// Puts the database back in WAL mode. If that fails (another process opened the database
     /// in the meantime and holds it), the rollback journal stays, with its safe `synchronous`

@@ -12,9 +12,8 @@ enum StaffImportRecord: Sendable {
 ///
 /// Existing ids are loaded once and new people get the next free staff keys, so staff rows are
 /// written in multi-row batches. A plain record's text is bound in place from the import file's
-/// bytes. Lookup rows are collected as integers bucketed by code (``LookupRowBuckets``) and
-/// written at the end in primary-key order, so that SQLite appends to each B-tree instead of
-/// seeking a new place for every row (ImportBenchmarks: this halves the write time). A
+/// bytes. Lookup rows and snapshot rows are staged (``StagedStaffRows``), on the producer thread
+/// in a first load (``FirstLoadStaging``), and the lookup rows written at the end. A
 /// re-imported person keeps their staff key (rowid), so outcomes and run history keep pointing at
 /// them; their old lookup rows are found from the readable copies in the staff row and deleted by
 /// primary key.
@@ -31,24 +30,25 @@ struct StaffWriter: RecordWriter {
     /// Where consent changes come from, for the person's consent history.
     private let source: String
     private let reference: ReferenceData
-    private let codes: LookupCodes
     private let stored: StoredStaffKeys
     private var nextKey: Int
+    /// The first key given to a new person.
+    private let firstKey: Int
     private var pending: [(key: Int, record: StaffImportRecord)] = []
     private var newStaff = MultiRowInsert(
         into: "staff", columns: ["staff_key"] + StaffWriter.columnNames, rowsPerStatement: 50)
-    private var specialtyRows: LookupRowBuckets
-    private var tieRows: LookupRowBuckets
-    private var languageRows: LookupRowBuckets
+    /// The written people's lookup and snapshot rows, when not staged by the producer.
+    private var staged: StagedStaffRows
+    /// A first load's rows, staged by the producer.
+    private let firstLoad: FirstLoadStaging?
     private let updateStaff: PreparedInsert
     private let previousCodes: Statement
     private let storedState: Statement
     private let verdict: PreparedInsert
     private let storedRecord: Statement
     private let lookupDeletion: LookupRowDeletion
-    /// The written people's rows for the staff snapshot, when it is kept current
-    /// (``SnapshotMaintenance``), with the keys of the people they replace.
-    private var snapshotRows: StaffTableRows?
+    /// The keys of the people whose rows in the staff snapshot, when it is kept current
+    /// (``SnapshotMaintenance``), are replaced.
     private var replaced: Set<Int64> = []
     /// People whose consent an older record withdrew, their rows otherwise as stored.
     private var withdrawn: Set<Int64> = []
@@ -74,10 +74,6 @@ struct StaffWriter: RecordWriter {
         self.appliesOlderRecords = appliesOlderRecords
         self.source = source
         self.reference = reference
-        codes = LookupCodes(reference)
-        specialtyRows = LookupRowBuckets(ranks: codes.specialtyRank.count)
-        tieRows = LookupRowBuckets(ranks: codes.countryRank.count * CountryTie.Kind.allCases.count)
-        languageRows = LookupRowBuckets(ranks: codes.languageRank.count)
         stored = try StoredStaffKeys(db, forFileOf: file.count)
         // Never a key given before, even to someone since erased (the table is AUTOINCREMENT;
         // explicit keys written here move its sequence on too).
@@ -88,6 +84,9 @@ struct StaffWriter: RecordWriter {
                     SELECT max(coalesce((SELECT max(staff_key) FROM staff), 0),
                                coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'staff'), 0)) + 1
                     """) ?? 1
+        firstKey = nextKey
+        staged = StagedStaffRows(file: file, reference: reference, keepsSnapshotRows: keepsRows)
+        firstLoad = stored.isEmpty ? FirstLoadStaging(staged, firstKey: nextKey) : nil
         let columns = Self.columnNames.joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: Self.columnNames.count).joined(
             separator: ", ")
@@ -125,14 +124,19 @@ struct StaffWriter: RecordWriter {
                 """)
         storedRecord = try db.makeStatement(sql: "SELECT * FROM staff WHERE staff_key = ?")
         lookupDeletion = try LookupRowDeletion(db)
-        snapshotRows = keepsRows ? StaffTableRows(reference: reference) : nil
         contexts =
             !keepsRows || stored.isEmpty
             ? [:] : stored.isLoaded ? try MidstDatabase.staffContexts(db, of: nil) : nil
     }
 
-    func staffChanges(_ db: Database) throws -> StaffChanges {
-        StaffChanges(reread: withdrawn, replaced: replaced, rows: snapshotRows)
+    var producerStage: (@Sendable (StaffImportRecord) -> Void)? {
+        guard let firstLoad else { return nil }
+        return { firstLoad.add($0) }
+    }
+
+    mutating func staffChanges(_ db: Database) throws -> StaffChanges {
+        let rows = firstLoad?.takeSnapshotRows() ?? staged.takeSnapshotRows()
+        return StaffChanges(reread: withdrawn, replaced: replaced, rows: rows)
     }
 
     /// Refuses a record older than the stored one (unless `--force`), and, always, a record
@@ -196,25 +200,24 @@ struct StaffWriter: RecordWriter {
                     key: Int64(key), to: consent(of: record), at: at, reason: nil,
                     source: source, db)
             }
-            addLookups(of: record, key: key)
-            if snapshotRows != nil {
+            staged.addLookups(of: record, key: key)
+            if staged.keepsSnapshotRows {
                 replaced.insert(Int64(key))
                 var context =
                     try (contexts ?? MidstDatabase.staffContexts(db, of: [Int64(key)]))[Int64(key)]
                     ?? Staff.Context()
                 context.isActive = stored?.isActive ?? true
-                addSnapshotRow(of: record, key: key, context: context)
+                staged.addSnapshotRow(of: record, key: key, context: context)
             }
             return false
-        } else {
-            key = nextKey
-            nextKey += 1
-            addSnapshotRow(of: record, key: key, context: Staff.Context())
-            // The producer rejects an id seen earlier in the file, so no need to remember it.
-            pending.append((key, record))
-            if pending.count >= 50 { try flushStaff(db) }
         }
-        addLookups(of: record, key: key)
+        key = nextKey
+        nextKey += 1
+        // A first load's rows are staged by the producer, under the same keys.
+        if firstLoad == nil { staged.add(record, key: key) }
+        // The producer rejects an id seen earlier in the file, so no need to remember it.
+        pending.append((key, record))
+        if pending.count >= 50 { try flushStaff(db) }
         return true
     }
 
@@ -242,7 +245,7 @@ struct StaffWriter: RecordWriter {
             ).flatMap(Timestamp.init(parsing:)) ?? at
         try MidstDatabase.recordConsentChange(
             key: Int64(key), to: false, at: changedAt, reason: nil, source: source, db)
-        if snapshotRows != nil { withdrawn.insert(Int64(key)) }
+        if staged.keepsSnapshotRows { withdrawn.insert(Int64(key)) }
     }
 
     /// A parsed record lacking columns, completed with the stored values of those columns.
@@ -283,39 +286,18 @@ struct StaffWriter: RecordWriter {
         }
     }
 
-    /// Writes the remaining staff rows, then every lookup row in primary-key order.
+    /// Writes the remaining staff rows.
     mutating func finish(_ db: Database) throws {
         try flushStaff(db)
-        var specialties = MultiRowInsert(
-            into: "staff_specialty", columns: ["specialty", "staff_key", "position"])
-        var rows = specialtyRows.ordered().makeIterator()
-        try specialties.insert(count: specialtyRows.count, db) { statement, first, _ in
-            let row = rows.next()!
-            codes.specialties.bind(row.rank, to: statement, at: first)
-            statement.bind(first + 1, row.key)
-            statement.bind(first + 2, row.value)
+        if let firstLoad {
+            // Every record written was staged by the producer, in the same order.
+            precondition(firstLoad.count == nextKey - firstKey, "a first load's rows went unstaged")
         }
-        var ties = MultiRowInsert(
-            into: "staff_country_tie", columns: ["country", "kind", "staff_key", "years"])
-        let kindCount = CountryTie.Kind.allCases.count
-        rows = tieRows.ordered().makeIterator()
-        try ties.insert(count: tieRows.count, db) { statement, first, _ in
-            let row = rows.next()!
-            codes.countries.bind(row.rank / kindCount, to: statement, at: first)
-            codes.kinds.bind(row.rank % kindCount, to: statement, at: first + 1)
-            statement.bind(first + 2, row.key)
-            statement.bind(first + 3, row.value == 0 ? nil : row.value - 1)
-        }
-        var languages = MultiRowInsert(
-            into: "staff_language", columns: ["language", "staff_key", "level", "level_rank"])
-        rows = languageRows.ordered().makeIterator()
-        try languages.insert(count: languageRows.count, db) { statement, first, _ in
-            let row = rows.next()!
-            codes.languages.bind(row.rank, to: statement, at: first)
-            statement.bind(first + 1, row.key)
-            codes.levels.bind(codes.levelRank[row.value], to: statement, at: first + 2)
-            statement.bind(first + 3, row.value)
-        }
+    }
+
+    /// Writes every lookup row, in primary-key order.
+    mutating func finishUnread(_ db: Database) throws {
+        if let firstLoad { try firstLoad.writeLookups(db) } else { try staged.writeLookups(db) }
     }
 
     private mutating func flushStaff(_ db: Database) throws {
@@ -331,43 +313,6 @@ struct StaffWriter: RecordWriter {
 
     // MARK: Lookup rows
 
-    /// Queues the record's lookup rows, each as (code rank, staff key, value).
-    private mutating func addLookups(of record: StaffImportRecord, key: Int) {
-        let kindCount = CountryTie.Kind.allCases.count
-        switch record {
-        case .plain(let staff):
-            for index in 0..<Int(staff.specialtyCount) {
-                let rank = codes.specialtyRank[Int(staff.specialtyNumbers[index])]
-                specialtyRows.append(rank: rank, key: key, value: index)
-            }
-            for index in 0..<Int(staff.tieCount) {
-                let rank =
-                    codes.countryRank[Int(staff.tieCountries[index])] * kindCount
-                    + codes.kindRank[Int(staff.tieKinds[index])]
-                tieRows.append(rank: rank, key: key, value: Int(staff.tieYears[index]))
-            }
-            for index in 0..<Int(staff.languageCount) {
-                let rank = codes.languageRank[Int(staff.languageNumbers[index])]
-                languageRows.append(rank: rank, key: key, value: Int(staff.languageLevels[index]))
-            }
-        case .parsed(let staff, _):
-            for (position, specialty) in staff.specialties.enumerated() {
-                let rank = codes.specialtyRank[reference.number(of: specialty)!]
-                specialtyRows.append(rank: rank, key: key, value: position)
-            }
-            for tie in staff.countryTies {
-                let rank =
-                    codes.countryRank[reference.number(of: tie.country)!] * kindCount
-                    + codes.kindRank[CountryTie.Kind.allCases.firstIndex(of: tie.kind)!]
-                tieRows.append(rank: rank, key: key, value: tie.years.map { $0 + 1 } ?? 0)
-            }
-            for skill in staff.languages {
-                let rank = codes.languageRank[reference.number(of: skill.language)!]
-                languageRows.append(rank: rank, key: key, value: skill.level.rawValue)
-            }
-        }
-    }
-
     /// Deletes a person's lookup rows, found from the readable copies in their staff row;
     /// returns whether they had consented and are active (`nil` when there is no such row).
     private func deleteLookups(of key: Int, _ db: Database) throws -> (
@@ -377,19 +322,6 @@ struct StaffWriter: RecordWriter {
         try lookupDeletion.delete(
             key: key, specialties: row[0], countries: row[1], languages: row[2], db)
         return (row[3], row[4])
-    }
-
-    /// Adds the person's row for the staff snapshot, when it is kept current.
-    private mutating func addSnapshotRow(
-        of record: StaffImportRecord, key: Int, context: Staff.Context
-    ) {
-        guard snapshotRows != nil else { return }
-        switch record {
-        case .plain(let staff):
-            snapshotRows!.append(plain: staff, in: file, context: context, key: Int64(key))
-        case .parsed(let staff, _):
-            snapshotRows!.append(staff, context: context, key: Int64(key))
-        }
     }
 
     // MARK: Staff rows
@@ -498,70 +430,6 @@ struct StaffWriter: RecordWriter {
         statement.bind(first + 15, staff.employer)
         statement.bind(first + 16, staff.pastPlacements)
         statement.bind(first + 17, staff.updatedAt.iso)
-    }
-}
-
-/// The lookup rows of one table, bucketed by their code's rank as they come, so that they come
-/// out in primary-key order (rank, staff key) without sorting the whole table: new people's keys
-/// arrive in increasing order, and only a bucket that an updated person's key put out of order
-/// is sorted.
-private struct LookupRowBuckets {
-    /// By rank: each row as its staff key (high bits) and a small value (position, years,
-    /// level; low 16 bits).
-    private var buckets: [[UInt64]]
-    private(set) var count = 0
-
-    init(ranks: Int) { buckets = Array(repeating: [], count: ranks) }
-
-    mutating func append(rank: Int, key: Int, value: Int) {
-        precondition(value < 1 << 16 && key < 1 << 47, "lookup row out of range")
-        buckets[rank].append(UInt64(key) << 16 | UInt64(value))
-        count += 1
-    }
-
-    /// Every row, in primary-key order.
-    mutating func ordered() -> some Sequence<(rank: Int, key: Int, value: Int)> {
-        for rank in buckets.indices
-        where !zip(buckets[rank], buckets[rank].dropFirst()).allSatisfy({ $0 < $1 }) {
-            buckets[rank].sort()
-        }
-        return buckets.enumerated().lazy.flatMap { rank, rows in
-            rows.lazy.map { (rank, Int($0 >> 16), Int($0 & 0xFFFF)) }
-        }
-    }
-}
-
-/// The codes of the lookup tables as C strings ranked in byte order, and each reference
-/// number's rank.
-private struct LookupCodes {
-    let specialties: CodeList
-    let countries: CodeList
-    let kinds: CodeList
-    let languages: CodeList
-    let levels: CodeList
-    /// By specialty number (``ReferenceData/number(of:)-…``), its rank in ``specialties``.
-    let specialtyRank: [Int]
-    let countryRank: [Int]
-    /// By position in `CountryTie.Kind.allCases`.
-    let kindRank: [Int]
-    let languageRank: [Int]
-    /// By ``LanguageLevel`` raw value.
-    let levelRank: [Int]
-
-    init(_ reference: ReferenceData) {
-        func ranks(_ codes: [String]) -> (CodeList, [Int]) {
-            let list = CodeList(codes)
-            return (list, codes.map { list.rank[$0]! })
-        }
-        (specialties, specialtyRank) = ranks(reference.specialties.map(\.code.rawValue))
-        (countries, countryRank) = ranks(reference.countries.map(\.code.rawValue))
-        (kinds, kindRank) = ranks(CountryTie.Kind.allCases.map(\.rawValue))
-        (languages, languageRank) = ranks(reference.languages.map(\.code.rawValue))
-        let levels = CodeList(LanguageLevel.allCases.map(\.code))
-        var levelRank = [Int](repeating: 0, count: LanguageLevel.allCases.count + 1)
-        for level in LanguageLevel.allCases { levelRank[level.rawValue] = levels.rank[level.code]! }
-        self.levels = levels
-        self.levelRank = levelRank
     }
 }
 

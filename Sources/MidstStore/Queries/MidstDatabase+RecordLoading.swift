@@ -71,30 +71,15 @@ extension MidstDatabase {
 
     /// Rebuilds a staff record from its row; the text columns hold the import syntax Midst wrote.
     static func staff(from row: Row) -> Staff {
-        let items = LookupRowDeletion.items
-        let ties = items(row["countries"]).compactMap { parts -> CountryTie? in
-            guard parts.count >= 2, let kind = CountryTie.Kind(rawValue: String(parts[1])) else {
-                return nil
-            }
-            return CountryTie(
-                country: CountryCode(rawValue: String(parts[0])), kind: kind,
-                years: parts.count > 2 ? Int(parts[2]) : nil)
-        }
-        let languages = items(row["languages"]).compactMap { parts -> Staff.LanguageSkill? in
-            guard parts.count == 2, let level = LanguageLevel(code: String(parts[1])) else {
-                return nil
-            }
-            return Staff.LanguageSkill(language: LanguageCode(rawValue: String(parts[0])), level: level)
-        }
+        let ties = countryTies(row["countries"])
+        let languages = languageSkills(row["languages"])
         var modes: Staff.WorkModes = []
         if row["remote"] as Bool { modes.insert(.remote) }
         if row["in_country"] as Bool { modes.insert(.inCountry) }
         return Staff(
             id: RecordID(rawValue: row["id"]), name: row["name"], email: row["email"],
             profession: SpecialtyCode(rawValue: row["profession"]),
-            specialties: (row["specialties"] as String).split(separator: ";").map {
-                SpecialtyCode(rawValue: String($0))
-            },
+            specialties: specialties(row["specialties"]),
             seniority: Seniority(rawValue: row["seniority"]) ?? .lowest, grade: row["grade"],
             countryTies: ties,
             languages: languages,
@@ -104,6 +89,33 @@ extension MidstDatabase {
             modes: modes, maxAssignments: row["max_assignments"], hasConsented: row["consent"],
             employer: row["employer"], pastPlacements: row["placements"],
             updatedAt: Timestamp(parsing: row["updated_at"]) ?? Timestamp(secondsSince1970: 0))
+    }
+
+    /// The specialties of a staff row's `specialties` text.
+    static func specialties(_ text: String) -> [SpecialtyCode] {
+        text.split(separator: ";").map { SpecialtyCode(rawValue: String($0)) }
+    }
+
+    /// The country ties of a staff row's `countries` text; malformed items are left out.
+    static func countryTies(_ text: String) -> [CountryTie] {
+        LookupRowDeletion.items(text).compactMap { parts -> CountryTie? in
+            guard parts.count >= 2, let kind = CountryTie.Kind(rawValue: String(parts[1])) else {
+                return nil
+            }
+            return CountryTie(
+                country: CountryCode(rawValue: String(parts[0])), kind: kind,
+                years: parts.count > 2 ? Int(parts[2]) : nil)
+        }
+    }
+
+    /// The languages of a staff row's `languages` text; malformed items are left out.
+    static func languageSkills(_ text: String) -> [Staff.LanguageSkill] {
+        LookupRowDeletion.items(text).compactMap { parts -> Staff.LanguageSkill? in
+            guard parts.count == 2, let level = LanguageLevel(code: String(parts[1])) else {
+                return nil
+            }
+            return Staff.LanguageSkill(language: LanguageCode(rawValue: String(parts[0])), level: level)
+        }
     }
 
     static func need(from row: Row, languages: [Row]) -> Need {

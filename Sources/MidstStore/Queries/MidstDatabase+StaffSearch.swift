@@ -4,9 +4,38 @@ import MidstCore
 extension MidstDatabase {
     /// Consenting, active staff matching every filter, ordered by id.
     ///
-    /// Each filter on a specialty, tie or language is answered from its lookup table's primary
-    /// key (code first), so a search touches only the people it can return.
+    /// A filter that names a profession and otherwise only languages, availability or a mode
+    /// is answered from the staff snapshot when it is current (the columns of the profession's
+    /// people are scanned, and only the people returned are read), as `midst candidates` reads
+    /// it; any other filter, or any filter when the snapshot is not current, from the
+    /// database's lookup tables. Both give the same people (StaffSearchTests).
     package func searchStaff(_ filter: StaffFilter) throws -> [Staff] {
+        try read { db in
+            if filter.isAnsweredByStaffTable,
+                let kept = keptStaff(generation: try Self.staffGeneration(db)),
+                let keys = kept.staffKeys(matching: filter, reference: BundledReference.data)
+            {
+                return try Self.matchableStaff(keys: keys, db)
+            }
+            return try Self.searchStaffWithSQL(filter, db)
+        }
+    }
+
+    /// The consenting, active people among `keys`, in that order.
+    private static func matchableStaff(keys: [Int64], _ db: Database) throws -> [Staff] {
+        var found: [Int64: Staff] = [:]
+        try db.forEachRow(
+            "SELECT * FROM staff WHERE consent = 1 AND active = 1 AND staff_key", in: keys
+        ) { row in
+            found[row["staff_key"]] = staff(from: row)
+        }
+        return keys.compactMap { found[$0] }
+    }
+
+    /// ``searchStaff(_:)`` with SQL alone: each filter on a specialty, tie or language is
+    /// answered from its lookup table's primary key (code first), so a search touches only the
+    /// people it can return.
+    static func searchStaffWithSQL(_ filter: StaffFilter, _ db: Database) throws -> [Staff] {
         var conditions = ["s.consent = 1", "s.active = 1"]
         var arguments: [any DatabaseValueConvertible] = []
         if let profession = filter.profession {
@@ -54,9 +83,7 @@ extension MidstDatabase {
         arguments.append(filter.limit)
         let sql =
             "SELECT s.* FROM staff s WHERE \(conditions.joined(separator: " AND ")) ORDER BY s.id LIMIT ?"
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(
-                Self.staff(from:))
-        }
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(
+            Self.staff(from:))
     }
 }

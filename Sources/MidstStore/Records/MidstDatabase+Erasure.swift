@@ -81,11 +81,25 @@ extension MidstDatabase {
 
     /// Puts the new snapshot in place of the one that held the erased person, and destroys the
     /// old one unless another process still maps it; and destroys the overlay, which may hold
-    /// them too (it is read, never mapped: a reader that finds it zeroed rebuilds).
+    /// them too (it is read, never mapped: a reader that finds it zeroed rebuilds). All under
+    /// the snapshot lock (``SnapshotLock``): a process that read the person before the erasure
+    /// committed, and is about to put its snapshot or overlay in place, either has done so (and
+    /// its file is destroyed here) or finds the database at a later generation and does not.
     private func replaceSnapshot(with kept: KeptStaff?, _ report: inout ErasureReport) {
-        let aside = LeftoverFiles.setAside(snapshot: snapshotPath)
-        keep(kept)
-        OwnerOnlyFile.overwriteAndRemove(overlayPath)
+        // Made before the lock is taken, so that other writers wait only for the file's write.
+        let table: StaffTable? =
+            switch kept {
+            case .snapshot(let pending): pending.table()
+            case .overlay, nil: nil
+            }
+        let replace = { [self] () -> String? in
+            let aside = LeftoverFiles.setAside(snapshot: snapshotPath)
+            if let table { putInPlace(table) }
+            OwnerOnlyFile.overwriteAndRemove(overlayPath)
+            return aside
+        }
+        // Without a lock file (an unwritable folder), what can be done is done all the same.
+        let aside = SnapshotLock.holding(forDatabaseAt: path, replace) ?? replace()
         if let aside, !LeftoverFiles.destroyUnlessMapped(aside) {
             report.unfinished.append(
                 "the old staff snapshot, which holds the person's id, is still read by another "

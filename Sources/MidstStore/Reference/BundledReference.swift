@@ -19,7 +19,7 @@ public enum BundledReference {
         ReferenceTables(
             countries: text("countries"), languages: text("languages"),
             countryLanguages: text("country_languages"), specialties: text("specialties"),
-            macrolanguages: text("macrolanguages"), organisations: text("nhs_organisations"))
+            macrolanguages: text("macrolanguages"), organisations: text("uk_organisations"))
     }
 
     private static func text(_ name: String) -> String {

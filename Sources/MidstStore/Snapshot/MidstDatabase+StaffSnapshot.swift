@@ -25,14 +25,13 @@ extension MidstDatabase {
     /// the day's writes in. Otherwise (after a change by another route, or a damaged file)
     /// rebuilt from the database (seconds for a million staff) and written back atomically for
     /// the next process. A snapshot or overlay that cannot be read is rebuilt, never trusted.
-    package func staffTable(reference: ReferenceData) throws -> StaffTable {
+    public func staffTable(reference: ReferenceData) throws -> StaffTable {
         let generation = try staffGeneration()
         if let kept = keptStaff(generation: generation) {
             guard kept.overlay != nil else { return kept.base }
             let table = kept.applied(reference: reference)
             // Kept only while still current: a write committed meanwhile has left its own.
-            if (try? staffGeneration()) == generation {
-                keepSnapshot(table)
+            if keepSnapshot(table) {
                 Self.logger.info(
                     "staff overlay folded into the snapshot",
                     metadata: [
@@ -54,21 +53,22 @@ extension MidstDatabase {
         reference: ReferenceData, _ body: (OverlaidStaffTable, Database) throws -> T
     ) throws -> T {
         var rebuilt: StaffTable?
+        var keeping: Pending<Bool>?
+        // Waited for however `body` ends, so that the process never exits mid-write.
+        defer { _ = keeping?.value() }
         let result = try read { db in
             let generation = try Self.staffGeneration(db)
             if let kept = keptStaff(generation: generation) {
                 return try body(kept, db)
             }
-            let contexts = try Self.staffContexts(db, of: nil)
-            var rows = StaffTableRows(reference: reference)
-            try Self.appendMatchable(nil, contexts: contexts, to: &rows, db)
-            let table = rows.table(generation: generation)
+            let table = try rebuiltStaff(db, generation: generation, reference: reference)
             rebuilt = table
+            // Written while `body` ranks (72 MB at 1M staff); kept only while still current: a
+            // write committed meanwhile has left its own.
+            keeping = Pending { [self] in keepSnapshot(table) }
             return try body(OverlaidStaffTable(base: table, overlay: nil), db)
         }
-        // Kept only while still current: a write committed meanwhile has left its own.
-        if let rebuilt, (try? staffGeneration()) == rebuilt.generation {
-            keepSnapshot(rebuilt)
+        if let rebuilt, keeping?.value() == true {
             Self.logger.info(
                 "staff snapshot rebuilt",
                 metadata: ["people": "\(rebuilt.count)", "generation": "\(rebuilt.generation)"])
@@ -108,21 +108,16 @@ extension MidstDatabase {
         return try? StaffOverlay(bytes: Array(data), expectedGeneration: generation)
     }
 
-    /// Adds the matchable people among `keys` (everyone when `nil`), as stored, to `rows`.
+    /// Adds the matchable people among `keys`, as stored, to `rows`.
     static func appendMatchable(
-        _ keys: [Int64]?, contexts: [Int64: Staff.Context], to rows: inout StaffTableRows,
+        _ keys: [Int64], contexts: [Int64: Staff.Context], to rows: inout StaffTableRows,
         _ db: Database
     ) throws {
-        let select = "SELECT * FROM staff WHERE consent = 1 AND active = 1"
-        func add(_ row: Row) {
+        try db.forEachRow(
+            "SELECT * FROM staff WHERE consent = 1 AND active = 1 AND staff_key", in: keys
+        ) { row in
             let key: Int64 = row["staff_key"]
             rows.append(staff(from: row), context: contexts[key] ?? Staff.Context(), key: key)
-        }
-        if let keys {
-            try db.forEachRow("\(select) AND staff_key", in: keys, add)
-        } else {
-            let people = try Row.fetchCursor(db, sql: select)
-            while let row = try people.next() { add(row) }
         }
     }
 

@@ -130,8 +130,11 @@ struct ImportArguments: ParsableArguments {
                 "warning: \(file): read past unknown column\(summary.ignoredColumns.count == 1 ? "" : "s") \(summary.ignoredColumns.map { "'\(Terminal.safe($0))'" }.joined(separator: ", "))"
             )
         }
-        for warning in summary.warnings {
+        for warning in summary.warnings.prefix(maxErrors) {
             Terminal.note("warning: " + Terminal.safe(warning.description))
+        }
+        if summary.warnings.count > maxErrors {
+            Terminal.note("… and \(summary.warnings.count - maxErrors) more warnings (see --max-errors)")
         }
         if !summary.rejected.isEmpty {
             report(summary.rejected.flatMap(\.issues))

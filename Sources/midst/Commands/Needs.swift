@@ -144,18 +144,30 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
         text += line("host institution", need.hostInstitution + (need.site.map { ", \($0)" } ?? ""))
         text += line("countries", need.countries.map(\.rawValue).joined(separator: ", "))
         text += line("profession", need.professions.map(\.rawValue).joined(separator: ", "))
-        text += line("specialty", need.specialties.map(\.rawValue).joined(separator: ", "))
+        let skills = need.specialties.filter { BundledReference.data.specialty($0.rawValue)?.isSkill == true }
+        text += line(
+            "specialty", need.specialties.filter { !skills.contains($0) }.map(\.rawValue).joined(separator: ", "))
+        if !skills.isEmpty {
+            let rule = need.skillsRequired == .all
+                ? " (skills_required all: each one, as well as a related specialty)"
+                : " (skills_required any: any specialty or skill will do)"
+            text += line("skills", skills.map(\.rawValue).joined(separator: ", ") + rule)
+        }
         text += line("minimum seniority", "\(need.minimumSeniority.rawValue)")
         text += line("min_score", need.minimumScore.map { "\($0)" } ?? "none")
         text += line("languages", (need.requiredLanguages.map { "\($0.language) (required)" }
-            + need.preferredLanguages.map { "\($0.language) (preferred)" }).joined(separator: ", "))
+            + need.preferredLanguages.map {
+                "\($0.language) (preferred, site\($0.country.map { " in \($0.rawValue)" } ?? ""))"
+            }).joined(separator: ", "))
         text += line("dates", "\(need.dates.start?.description ?? "…") to \(need.dates.end?.description ?? "…")")
         text += line("mode", need.mode.rawValue)
         text += line("slots, priority", "\(need.slots), \(need.priority)")
         text += line(
             "open slots",
             "\(standing.openSlots) (\(standing.placed) placed, \(standing.asked) asked and awaited)")
-        if !need.partners.isEmpty { text += line("UK partners", need.partners.joined(separator: "; ")) }
+        if !need.partners.isEmpty {
+            text += line("UK partners", need.partners.map(Self.partner).joined(separator: "; "))
+        }
         if let team = need.team {
             let members = try database.needStandings(followUp: followUp).filter { $0.need.team == team }
             text += line(
@@ -214,6 +226,23 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
                     columns: ["staff_id", "outcome", "date"],
                     rows: outcomes.map { [.text($0.staffID), .text($0.outcome), .text($0.date)] }
                 ).aligned, terminator: outcomes.isEmpty ? "\n" : "")
+    }
+}
+
+extension NeedsShow {
+    /// A partner as written, with the organisation it names, or why it names none.
+    static func partner(_ written: String) -> String {
+        let reference = BundledReference.data
+        switch reference.organisation(named: written) {
+        case .found(let organisation):
+            let found = organisation.name == written || organisation.code == written.uppercased()
+                ? "" : ": \(organisation.name)"
+            let staff = organisation.employsNHSStaff || !organisation.members.isEmpty
+                ? "" : ", employs no NHS staff: nobody earns the partnership points"
+            return "\(written) (\(organisation.code)\(found)\(staff))"
+        case .ambiguous, .unknown:
+            return "\(written) (\(PartnerWarnings.message(for: written, reference) ?? ""))"
+        }
     }
 }
 

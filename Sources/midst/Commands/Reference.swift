@@ -5,7 +5,7 @@ import MidstStore
 /// `midst reference …`: the bundled reference data.
 struct Reference: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the reference data: countries, languages, specialties, skills.",
+        abstract: "Show the reference data: countries, languages, specialties, skills, UK organisations.",
         discussion: """
             The tables come from Debian's iso-codes (ISO 3166-1, ISO 639) and Unicode CLDR \
             (UN M49 regions, languages spoken per country), and Midst's clinical taxonomy.
@@ -13,8 +13,11 @@ struct Reference: ParsableCommand {
               midst reference specialties --profession doctor
               midst reference skills
               midst reference languages --country UG
+              midst reference organisations --search "Wrexham Maelor"
             """,
-        subcommands: [Countries.self, Languages.self, Specialties.self, Skills.self])
+        subcommands: [
+            Countries.self, Languages.self, Specialties.self, Skills.self, Organisations.self,
+        ])
 
     struct Countries: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -116,6 +119,58 @@ struct Reference: ParsableCommand {
         func run() throws {
             let entries = BundledReference.data.specialties.filter(\.isSkill)
             print(try Specialties.table(entries).rendered(as: format), terminator: "")
+        }
+    }
+
+    struct Organisations: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the UK organisations a need's partner and a person's employer may name.",
+            discussion: """
+                NHS bodies of England, Wales, Scotland and Northern Ireland, their hospitals \
+                (sites) and former names, each standing for the organisation in `resolves_to`, \
+                and partners that employ no NHS staff (universities, royal colleges, charities). \
+                A partner is matched by code, name, alias, hospital or former name \
+                (docs/SCORING.md, "Partnership").
+
+                  midst reference organisations --nation scotland
+                  midst reference organisations --search "Wrexham Maelor"
+                """)
+        @Option(help: "What a partner or employer is written as: the organisation it names, or the nearest names.")
+        var search: String?
+        @Option(help: "Only this nation's: england, wales, scotland, northern_ireland or uk.")
+        var nation: String?
+        @Option(help: "table, json or csv.") var format: OutputFormat = .table
+
+        func run() throws {
+            let reference = BundledReference.data
+            var organisations = reference.organisations
+            if let search {
+                switch reference.organisation(named: search) {
+                case .found(let organisation): organisations = [organisation]
+                case .ambiguous(let several): organisations = several
+                case .unknown: organisations = reference.organisations(like: search, limit: 10)
+                }
+            }
+            if let nation {
+                organisations = organisations.filter { $0.nation == nation.lowercased() }
+            }
+            let rows = organisations.map { organisation -> [Cell] in
+                [
+                    .text(organisation.code), .text(organisation.name), .text(organisation.kind.rawValue),
+                    .text(organisation.nation), .text(organisation.resolvesTo ?? ""),
+                    .text(organisation.employsNHSStaff ? "yes" : "no"),
+                ]
+            }
+            print(
+                try RecordTable(
+                    columns: ["code", "name", "kind", "nation", "resolves_to", "employs_nhs_staff"],
+                    rows: rows
+                ).rendered(as: format), terminator: "")
+            if let search, format == .table,
+                case .unknown = reference.organisation(named: search)
+            {
+                Terminal.note("No organisation is named \(search.quotedForMessage()); the nearest are listed.")
+            }
         }
     }
 }

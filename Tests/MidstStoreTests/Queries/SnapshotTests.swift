@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MidstCore
 import MidstTestSupport
 import Testing
@@ -72,5 +73,32 @@ struct SnapshotTests {
         // The file was written again, whole.
         let written = try #require(MappedFile.storage(path: database.snapshotPath))
         #expect(throws: Never.self) { _ = try StaffTable(storage: written, expectedGeneration: generation) }
+    }
+
+    @Test("a new snapshot, folded or rebuilt, removes the overlay laid on the one it replaces")
+    func staleOverlayRemoved() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let need = try #require(try database.openNeeds().first)
+        func write(_ person: String) throws {
+            try database.recordOutcome(
+                Outcome(
+                    needID: need.id, staffID: RecordID(rawValue: person), kind: .asked,
+                    date: sampleDay))
+            try #require(FileManager.default.fileExists(atPath: database.overlayPath))
+        }
+        // Folded by a whole-table reader (the nightly run's way).
+        try write("S0288")
+        _ = try database.staffTable(reference: BundledReference.data)
+        #expect(!FileManager.default.fileExists(atPath: database.overlayPath))
+        // Rebuilt after a change made outside Midst.
+        try write("S0289")
+        try database.pool.write {
+            try $0.execute(sql: "UPDATE staff SET placements = placements + 1 WHERE id = 'S0001'")
+        }
+        let rebuilt = try database.staffTable(reference: BundledReference.data)
+        #expect(!FileManager.default.fileExists(atPath: database.overlayPath))
+        #expect(rebuilt.generation == (try database.staffGeneration()))
     }
 }

@@ -4,19 +4,19 @@
 /// scores the same with or without the partner. Employers and partners are compared by
 /// ``OrganisationKey``.
 struct PartnershipRule: Sendable {
-    /// The partners as the need writes them, with their keys (0 for a name with no words).
-    let partners: [(name: String, key: UInt64)]
+    /// The partners as the need writes them, with the keys each credits (its own, and its
+    /// members' for a partnership of organisations; none for a name with no words).
+    let partners: [(name: String, keys: [UInt64])]
 
     /// The partners' keys, each once, without 0: the blocked search's partner group. Empty when
     /// nobody can earn the component.
     let keys: [UInt64]
 
     init(need: Need, reference: ReferenceData) {
-        partners = need.partners.map { ($0, OrganisationKey.key($0, reference)) }
+        // A partnership of organisations (King's Health Partners) credits its members' staff.
+        partners = need.partners.map { ($0, OrganisationKey.keys(ofPartner: $0, reference)) }
         var keys: [UInt64] = []
-        for partner in partners where partner.key != 0 && !keys.contains(partner.key) {
-            keys.append(partner.key)
-        }
+        for key in partners.flatMap(\.keys) where !keys.contains(key) { keys.append(key) }
         self.keys = keys
     }
 
@@ -34,8 +34,11 @@ struct PartnershipRule: Sendable {
             return "The need names no UK partner organisation: nobody earns these points"
         }
         let employer = table.employerKeys[row]
-        if employer != 0, let partner = partners.first(where: { $0.key == employer }) {
+        if employer != 0, let partner = partners.first(where: { $0.keys.first == employer }) {
             return "Works for \(partner.name), the partnership's UK partner"
+        }
+        if employer != 0, let partner = partners.first(where: { $0.keys.contains(employer) }) {
+            return "Works for a member of \(partner.name), the partnership's UK partner"
         }
         let names = partners.map(\.name).joined(separator: " or ")
         return "Does not work for the partnership's UK partner (\(names))"

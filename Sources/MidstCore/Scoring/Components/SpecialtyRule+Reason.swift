@@ -49,7 +49,10 @@ extension SpecialtyRule {
                 return "no skill related to the need's \(missing.rawValue), which the need asks for as well (skills_required all)"
             }
         }
-        if let index = related(wanted), index != Int(table.specialtyStart[row]) {
+        // A related specialty held only as a secondary one, under a secondaryFactor of 0.
+        if !wantedSpecialties.isEmpty, let index = related(wantedSpecialties),
+            index != Int(table.specialtyStart[row])
+        {
             let code = reference.specialties[Int(table.specialtyCodes[index])].code
             return "\(code) only as a secondary specialty, which earns nothing (secondaryFactor is 0)"
         }

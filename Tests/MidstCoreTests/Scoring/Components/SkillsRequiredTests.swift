@@ -114,6 +114,13 @@ struct SkillsRequiredTests {
             explanation.exclusions.map(\.description) == [
                 "has nursing_children only as a secondary specialty, which earns nothing (secondaryFactor is 0)"
             ])
+        // Under `skills_required all`, the skill the person holds is not mistaken for it.
+        let withSkill = nurse("S2", ["nursing_adult", "nursing_children", "education"])
+        #expect(
+            Scorer(reference: reference, config: config).explain(withSkill, for: educator(.all))
+                .exclusions.map(\.description) == [
+                    "has nursing_children only as a secondary specialty, which earns nothing (secondaryFactor is 0)"
+                ])
         let component = try #require(explanation.components.first { $0.component == .specialty })
         #expect(
             component.reason

@@ -1,0 +1,72 @@
+/// Finding the organisation a partner or an employer names (docs/SCORING.md, "Partnership").
+extension ReferenceData {
+    /// What a text names among the organisations.
+    package enum OrganisationMatch: Equatable, Sendable {
+        /// One organisation: the current one, a site or former name resolved to it.
+        case found(Organisation)
+        /// Several (a hospital name two trusts use), each current.
+        case ambiguous([Organisation])
+        case unknown
+    }
+
+    /// The organisation `text` names: by code (any case), else by its normalised words against
+    /// every name and alias. A site or former name stands for the organisation it resolves to.
+    package func organisation(named text: String) -> OrganisationMatch {
+        if let organisation = organisation(code: text) { return .found(current(organisation)) }
+        let words = OrganisationKey.normalised(text)
+        guard let found = organisationsByWords[words], !found.isEmpty else { return .unknown }
+        let named = found.map { self.organisations[$0] }
+        return named.count == 1 ? .found(named[0]) : .ambiguous(named)
+    }
+
+    /// The organisation `organisation` stands for: itself, or what its site or former name
+    /// resolves to (one step: the table's chains are flattened).
+    package func current(_ organisation: Organisation) -> Organisation {
+        organisation.resolvesTo.flatMap { self.organisation(code: $0) } ?? organisation
+    }
+
+    /// Up to `limit` current organisations whose names share the most telling words with `text`
+    /// (a word counts more the fewer names use it): the suggestions for a partner not found.
+    package func organisations(like text: String, limit: Int = 3) -> [Organisation] {
+        let words = Set(OrganisationKey.normalised(text).split(separator: " ").map(String.init))
+        guard !words.isEmpty else { return [] }
+        var scores: [Int: Double] = [:]
+        for (index, organisation) in organisations.enumerated() {
+            let named = ([organisation.name] + organisation.aliases)
+                .map { Set(OrganisationKey.normalised($0).split(separator: " ").map(String.init)) }
+            let score = named.map { names in
+                names.intersection(words).reduce(0.0) { $0 + 1 / Double(organisationWordUse[$1] ?? 1) }
+            }.max() ?? 0
+            guard score > 0, let target = organisationIndex(code: current(organisation).code) else {
+                continue
+            }
+            scores[target] = max(scores[target] ?? 0, score)
+        }
+        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit).map { organisations[$0.key] }
+    }
+}
+
+/// The lookups of organisations by their words, built once with the reference data.
+struct OrganisationLookups: Sendable {
+    /// Normalised name or alias → the positions of the current organisations it names.
+    var byWords: [String: [Int]] = [:]
+    /// How many organisations' names and aliases use each word.
+    var wordUse: [String: Int] = [:]
+
+    init(_ organisations: [Organisation], byCode: [String: Int]) {
+        for organisation in organisations {
+            let target = organisation.resolvesTo.flatMap { byCode[$0.uppercased()] }
+                ?? byCode[organisation.code.uppercased()]!
+            var seen: Set<String> = []
+            for name in [organisation.name] + organisation.aliases {
+                let words = OrganisationKey.normalised(name)
+                guard !words.isEmpty else { continue }
+                if !byWords[words, default: []].contains(target) { byWords[words, default: []].append(target) }
+                for word in words.split(separator: " ") where seen.insert(String(word)).inserted {
+                    wordUse[String(word), default: 0] += 1
+                }
+            }
+        }
+    }
+}
