@@ -289,6 +289,24 @@ package struct ReportPage: Sendable {
                     ]
                 }
             ).node(),
+            .if(!gaps.teams.isEmpty,
+                .group(
+                    .h3("Teams"),
+                    .p(Markup.text("Needs sent together as a team: how many of its roles the run proposes somebody for (or has placed), and each team language that no shortlisted person can cover, with the nearest fix (docs/SCORING.md, \"Teams\").")),
+                    ReportTable(
+                        caption: "Teams", columns: ["Team", "Needs", "Roles proposed", "Languages not covered"],
+                        rows: gaps.teams.prefix(Self.gapRows).map { team in
+                            [
+                                .text(team.team.rawValue),
+                                .text(team.needIDs.map(\.rawValue).joined(separator: ", ")),
+                                .text("\(team.rolesProposed) of \(team.roles)"),
+                                .text(team.uncovered.map { language in
+                                    "\(language.language.language) at \(language.language.minimumLevel.code)"
+                                        + (language.fix.map { ": nearest fix \($0.withoutWho)" } ?? "")
+                                }.joined(separator: "; ")),
+                            ]
+                        }
+                    ).node())),
             .if(!gaps.expired.isEmpty,
                 .group(
                     .h3("Expired"),

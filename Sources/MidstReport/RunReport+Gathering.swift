@@ -115,6 +115,7 @@ extension RunReport {
                     let keys = made.map { ($0.countryName, $0.need.id.rawValue) }
                     return .sections(made.indices.sorted { keys[$0] < keys[$1] }.map { made[$0] })
                 case .gaps:
+                    let teams = try database.uncoveredTeamLanguages(run: record.id)
                     return .gaps(
                         Gaps(
                             needs: allNeeds.filter { $0.status == .open && $0.slots > 0 },
@@ -122,7 +123,8 @@ extension RunReport {
                             proposed: proposedByNeed.mapValues(\.count),
                             shortlisted: shortlisted,
                             table: table, scorer: scorer, explaining: ReportPage.explainedGaps,
-                            plans: plans))
+                            plans: plans, uncovered: teams.languages,
+                            lowestProposed: teams.lowestProposed))
                 case .asks:
                     let (toAsk, awaited) = try asks(
                         run: record, database: database, table: table, plans: plans,

@@ -145,10 +145,16 @@ public struct Batch: Sendable {
         let scoreSeconds = Self.seconds(clock.now - scoringStarted)
         progress?(.solving)
         let solvingStarted = clock.now
+        let placed = followUp.entries.compactMap { entry -> (need: Int, row: Int32)? in
+            guard entry.standing.isPlaced, let need = needIndex[entry.needID.rawValue],
+                let row = rows[entry.staffID]
+            else { return nil }
+            return (need, row)
+        }
         let proposal = Batch.Proposal(
             shortlists: scored.lists, needs: needs, slots: fixed.openSlots, table: table,
             priorityStep: scorer.config.priorityStep, useGreedy: solver == .greedy,
-            pinned: fixed.pairs)
+            pinned: fixed.pairs, reference: scorer.reference, placed: placed)
         return Batch.Result(
             asOf: followUp.asOf, needs: needs, openSlots: fixed.openSlots, unmatchedNeeds: unmatched,
             shortlists: scored.lists, proposal: proposal, setAside: setAside,

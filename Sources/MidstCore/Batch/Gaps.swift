@@ -26,24 +26,38 @@ package struct Gaps: Sendable {
     /// Needs whose end date passed with slots still open, by id: not matched any more.
     package var expired: [Need]
     package var supply: SupplyAndDemand
+    /// The teams of the needs matched, by id: roles proposed, and the languages the run could
+    /// not cover with their nearest fixes.
+    package var teams: [TeamGap]
 
     /// The gaps of `needs` (the needs whose stored status is open) as `followUp` has them
     /// (filled and expired needs are not matched; open slots are slots less people placed),
     /// given how many people a run proposed for each and listed for each (by need id), against
     /// the people of `table` scored by `scorer`; the nearest misses of the first `explaining`
-    /// of them, counted on every core, with their plans from `plans` when given.
+    /// of them, counted on every core, with their plans from `plans` when given. A team's
+    /// `uncovered` languages (the run's, by team) get their nearest fix, given each need's
+    /// `lowestProposed` score (by need id).
     package init(
         needs: [Need], followUp: FollowUp = FollowUp(), proposed: [String: Int],
         shortlisted: [String: Int], table: StaffTable, scorer: Scorer, explaining: Int = .max,
-        plans: NeedPlans? = nil
+        plans: NeedPlans? = nil, uncovered: [RecordID: [Need.LanguageRequirement]] = [:],
+        lowestProposed: [RecordID: Double] = [:]
     ) {
         var matched: [Need] = []
         var expired: [Need] = []
         var gaps: [NeedGap] = []
+        var members: [RecordID: (roles: Int, proposed: Int, needs: [Need], ids: [RecordID])] = [:]
         for need in needs {
             let count = proposed[need.id.rawValue] ?? 0
             let state = followUp.state(of: need, proposed: count)
             if state == .expired { expired.append(need) }
+            if let team = need.team, state != .expired {
+                let isProposed = count > 0 || followUp.placedCount(in: need.id) > 0
+                members[team, default: (0, 0, [], [])].roles += 1
+                members[team, default: (0, 0, [], [])].proposed += isProposed ? 1 : 0
+                members[team, default: (0, 0, [], [])].ids.append(need.id)
+                if state.isMatched { members[team, default: (0, 0, [], [])].needs.append(need) }
+            }
             guard state.isMatched else { continue }
             var open = need
             open.slots = followUp.openSlots(of: need)
@@ -77,6 +91,21 @@ package struct Gaps: Sendable {
                 )
         }
         for index in 0..<explained { gaps[index].misses = found[index + 1].0 }
+        teams = members.sorted { $0.key < $1.key }.map { team, members in
+            TeamGap(
+                team: team, needIDs: members.ids.sorted(), roles: members.roles,
+                rolesProposed: members.proposed,
+                uncovered: (uncovered[team] ?? []).map { language in
+                    TeamGap.Uncovered(
+                        language: language,
+                        fix: TeamGap.nearestFix(
+                            for: language,
+                            plans: members.needs.map {
+                                plans?.plan(for: $0) ?? NeedPlan(need: $0, scorer: scorer)
+                            }, table: table, reference: scorer.reference,
+                            lowestProposed: lowestProposed))
+                })
+        }
         self.needs = gaps
         self.expired = expired.sorted { $0.id < $1.id }
         supply = found[0].1!

@@ -102,7 +102,7 @@ package struct NearestMisses: Sendable, Hashable {
 
     /// A failed constraint's name and what the need asks of it, in words, e.g. ("language",
     /// "lg at B2 or better").
-    private static func words(_ bit: Int, plan: NeedPlan) -> (String, String) {
+    static func words(_ bit: Int, plan: NeedPlan) -> (String, String) {
         let need = plan.need
         switch bit {
         case ConstraintFailures.specialty:

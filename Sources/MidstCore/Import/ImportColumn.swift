@@ -71,6 +71,7 @@ package enum NeedColumn: Int, ImportColumn {
     case id, partnership, hostInstitution, country, profession, specialty, minSeniority
     case requiredLanguages, preferredLanguages, start, end, mode, slots, priority, status
     case description, updatedAt, site, skills, partner, minScore, requireSpecialty, skillsRequired
+    case team, teamLanguages
 
     package var name: String {
         switch self {
@@ -97,6 +98,8 @@ package enum NeedColumn: Int, ImportColumn {
         case .minScore: "min_score"
         case .requireSpecialty: "require_specialty"
         case .skillsRequired: "skills_required"
+        case .team: "team"
+        case .teamLanguages: "team_languages"
         }
     }
 

@@ -75,6 +75,13 @@ package struct NeedValidator: Sendable {
                 check.fail(.skillsRequired, "is all, but the need names no skills (column skills)")
             }
         }
+        let team = check.id(.team)
+        let teamLanguages = check.languageItems(.teamLanguages, defaultLevel: .b1).map {
+            Need.LanguageRequirement(language: $0.0, minimumLevel: $0.1)
+        }
+        if !teamLanguages.isEmpty, check.text(.team) == nil {
+            check.fail(.teamLanguages, "names languages, but the need names no team (column team)")
+        }
         let updatedAt = check.timestamp(.updatedAt, default: now, within: horizon)
         guard check.issues.isEmpty, let id, let partnership, let host, let countries,
             let professions,
@@ -90,6 +97,7 @@ package struct NeedValidator: Sendable {
                 slots: slots, priority: priority, status: status, description: description, site: site,
                 otherCountries: Array(countries.dropFirst()), partners: partners,
                 minimumScore: minimumScore, requiresSpecialty: requiresSpecialty,
-                skillsRequired: skillsRequired, updatedAt: updatedAt))
+                skillsRequired: skillsRequired, team: team, teamLanguages: teamLanguages,
+                updatedAt: updatedAt))
     }
 }

@@ -59,6 +59,13 @@ public struct Need: Hashable, Sendable {
     /// Whether the need's skills are wanted as well as (``SkillsRule/all``) or instead of
     /// (``SkillsRule/any``) its specialties.
     public var skillsRequired: SkillsRule
+    /// The team the need belongs to: needs of one team are filled together (same dates by
+    /// default, shown together, their languages covered by the team as a whole); nil for none.
+    public var team: RecordID?
+    /// The team's languages (`team_languages`), the same on every member: at least one person
+    /// proposed for, asked for or placed on one of the team's needs should speak each at its
+    /// level (docs/SCORING.md, "Teams"). Empty for none; never set without a ``team``.
+    public var teamLanguages: [Need.LanguageRequirement]
     public var updatedAt: Timestamp
 
     public init(
@@ -69,7 +76,8 @@ public struct Need: Hashable, Sendable {
         mode: Need.Mode, slots: Int = 1, priority: Int = 3, status: Need.Status = .open,
         description: String? = nil, site: String? = nil, otherCountries: [CountryCode] = [],
         partners: [String] = [], minimumScore: Double? = nil, requiresSpecialty: Bool? = nil,
-        skillsRequired: SkillsRule = .any, updatedAt: Timestamp
+        skillsRequired: SkillsRule = .any, team: RecordID? = nil,
+        teamLanguages: [Need.LanguageRequirement] = [], updatedAt: Timestamp
     ) {
         self.id = id
         self.partnership = partnership
@@ -80,6 +88,8 @@ public struct Need: Hashable, Sendable {
         self.minimumScore = minimumScore
         self.requiresSpecialty = requiresSpecialty
         self.skillsRequired = skillsRequired
+        self.team = team
+        self.teamLanguages = teamLanguages
         self.professions = professions
         self.specialties = specialties
         self.minimumSeniority = minimumSeniority

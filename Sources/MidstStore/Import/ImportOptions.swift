@@ -83,7 +83,7 @@ public struct ImportSummary: Sendable {
     public var plainRecords = 0
     /// Records left out, in file order.
     public var rejected: [RejectedRecord] = []
-    /// What was imported but may not do what the file meant (a partner Midst cannot find), in
+    /// What was imported but may not do what the file meant (a partner Midst cannot find, a team member whose dates differ from the team's), in
     /// file order.
     package var warnings: [ImportIssue] = []
     /// Whether nothing was written.

@@ -27,6 +27,8 @@ protocol RecordWriter {
     /// Work on every valid record, in file order, that needs nothing from the database, for the
     /// producer thread to do instead of the writer's; `nil` when the writer does it all.
     var producerStage: (@Sendable (Record) -> Void)? { get }
+    /// Records accepted with a remark (a team member whose dates differ from the team's).
+    var warnings: [ImportIssue] { get }
 }
 
 extension RecordWriter {
@@ -39,6 +41,7 @@ extension RecordWriter {
     mutating func finishUnread(_ db: Database) throws {}
     func staffChanges(_ db: Database) throws -> StaffChanges { StaffChanges() }
     var producerStage: (@Sendable (Record) -> Void)? { nil }
+    var warnings: [ImportIssue] { [] }
 }
 
 /// The loop every import shares: read and validate on a producer thread, check against the
@@ -268,19 +271,21 @@ extension MidstDatabase {
         // Partners that name no organisation, or several, are warned about (validation runs on
         // several threads).
         let warnings = Mutex<[ImportIssue]>([])
-        var summary = try runImport(bytes, options: options, kind: .needs, identity: \.id.rawValue) {
-            row in
+        var summary = try runImport(
+            bytes, options: options, kind: .needs, identity: \.need.id.rawValue
+        ) { row in
             let result = validator.validate(row, file: options.fileName)
             if case .success(let need) = result {
                 let found = PartnerWarnings.warnings(
                     for: need, line: row.line, file: options.fileName, reference: validator.reference)
                 if !found.isEmpty { warnings.withLock { $0 += found } }
             }
-            return result
+            return result.map { ImportedNeed(need: $0, line: row.line) }
         } makeWriter: { db, _ in
-            try NeedWriter(db)
+            try NeedWriter(db, file: options.fileName)
         }
-        summary.warnings = warnings.withLock { $0 }.sorted { $0.line < $1.line }
+        // The writer's (team members' dates) with the partners'.
+        summary.warnings = (summary.warnings + warnings.withLock { $0 }).sorted { $0.line < $1.line }
         return summary
     }
 
@@ -389,6 +394,7 @@ extension MidstDatabase {
                     }
                     let finishing = Date()
                     try writer.finish(db)
+                    summary!.warnings = writer.warnings
                     try journal?.writeOutCache(db)
                     if !options.isDryRun {
                         // Staff, outcomes and need statuses all feed the compact staff table.

@@ -1,8 +1,24 @@
 import GRDB
 import MidstCore
 
-/// Inserts or replaces needs with their languages, keeping each need's key stable.
+/// A need read from an import file, with the line it starts on (for the team rules' messages).
+struct ImportedNeed: Sendable {
+    var need: Need
+    var line: Int
+}
+
+/// Inserts or replaces needs with their languages, keeping each need's key stable; at the end,
+/// gives each team named in the file its languages and its undated members its dates
+/// (``TeamLedger``).
 struct NeedWriter: RecordWriter {
+    /// The file's teams, filled in while records are checked (``problem(with:_:)``, which
+    /// cannot mutate the writer) and read when they are written.
+    private final class Teams {
+        var ledger: TeamLedger
+        init(file: String) { ledger = TeamLedger(file: file) }
+    }
+
+    private let teams: Teams
     private var existing: [String: Int64] = [:]
     private let insertNeed: PreparedInsert
     private let updateNeed: PreparedInsert
@@ -15,21 +31,23 @@ struct NeedWriter: RecordWriter {
     private static let columns = """
         id, partnership, host_institution, country, profession, specialty, min_seniority, \
         start_date, end_date, mode, slots, priority, status, description, updated_at, site, \
-        other_countries, partners, min_score, require_specialty, skills_required
+        other_countries, partners, min_score, require_specialty, skills_required, team, \
+        team_languages
         """
 
-    init(_ db: Database) throws {
+    init(_ db: Database, file: String) throws {
+        teams = Teams(file: file)
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, need_key FROM need")
         while let row = try cursor.next() { existing[row[0]] = row[1] }
         insertNeed = try PreparedInsert(
             db,
             sql:
-                "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO need (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
         updateNeed = try PreparedInsert(
             db,
             sql: """
-                UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                UPDATE need SET (\(Self.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 WHERE need_key = ?
                 """)
         deleteLanguages = try PreparedInsert(
@@ -43,14 +61,23 @@ struct NeedWriter: RecordWriter {
                 """)
     }
 
-    mutating func write(_ need: Need, _ db: Database) throws -> Bool {
+    var warnings: [ImportIssue] { teams.ledger.warnings }
+
+    func problem(with record: ImportedNeed, _ db: Database) throws -> (
+        field: String, message: String
+    )? {
+        teams.ledger.admit(record.need, line: record.line)
+    }
+
+    mutating func write(_ record: ImportedNeed, _ db: Database) throws -> Bool {
+        let need = record.need
         let key: Int64
         let isNew: Bool
         if let found = existing[need.id.rawValue] {
             key = found
             isNew = false
             bindNeed(need, to: updateNeed)
-            updateNeed.bind(22, Int(key))
+            updateNeed.bind(24, Int(key))
             try updateNeed.execute(db)
             deleteLanguages.bind(1, Int(key))
             try deleteLanguages.execute(db)
@@ -74,6 +101,48 @@ struct NeedWriter: RecordWriter {
             try insertLanguage.execute(db)
         }
         return isNew
+    }
+
+    /// Gives each team named in the file its languages (the file's, else a stored member's) and
+    /// its members that gave no dates the team's (the file's first, else a stored member's).
+    mutating func finish(_ db: Database) throws {
+        for (team, described) in teams.ledger.teams.sorted(by: { $0.key < $1.key }) {
+            if let languages = described.languages {
+                try db.execute(
+                    sql: "UPDATE need SET team_languages = ? WHERE team = ?",
+                    arguments: [
+                        Need.LanguageRequirement.importSyntax(languages.requirements), team.rawValue,
+                    ])
+            } else {
+                try db.execute(
+                    sql: """
+                        UPDATE need SET team_languages =
+                            (SELECT o.team_languages FROM need o
+                             WHERE o.team = ?1 AND o.team_languages IS NOT NULL
+                             ORDER BY o.need_key LIMIT 1)
+                        WHERE team = ?1 AND team_languages IS NULL
+                        """, arguments: [team.rawValue])
+            }
+            guard !described.undated.isEmpty else { continue }
+            var dates = described.dates.map { ($0.window.start?.description, $0.window.end?.description) }
+            if dates == nil,
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT start_date, end_date FROM need
+                        WHERE team = ? AND (start_date IS NOT NULL OR end_date IS NOT NULL)
+                        ORDER BY need_key LIMIT 1
+                        """, arguments: [team.rawValue])
+            {
+                dates = (row[0], row[1])
+            }
+            guard let dates else { continue }
+            for id in described.undated {
+                try db.execute(
+                    sql: "UPDATE need SET start_date = ?, end_date = ? WHERE id = ?",
+                    arguments: [dates.0, dates.1, id.rawValue])
+            }
+        }
     }
 
     func staffChanges(_ db: Database) throws -> StaffChanges {
@@ -107,5 +176,10 @@ struct NeedWriter: RecordWriter {
         statement.bind(19, need.minimumScore)
         statement.bind(20, need.requiresSpecialty)
         statement.bind(21, need.skillsRequired == .any ? nil : need.skillsRequired.rawValue)
+        statement.bind(22, need.team?.rawValue)
+        statement.bind(
+            23,
+            need.teamLanguages.isEmpty
+                ? nil : Need.LanguageRequirement.importSyntax(need.teamLanguages))
     }
 }

@@ -209,6 +209,10 @@ extension MidstDatabase {
             partners: ((row["partners"] as String?) ?? "").split(separator: ";").map(String.init),
             minimumScore: row["min_score"], requiresSpecialty: row["require_specialty"],
             skillsRequired: (row["skills_required"] as String?).flatMap(Need.SkillsRule.init) ?? .any,
+            team: (row["team"] as String?).map(RecordID.init(rawValue:)),
+            teamLanguages: (row["team_languages"] as String?).map {
+                Need.LanguageRequirement.parsing(importSyntax: $0)
+            } ?? [],
             updatedAt: Timestamp(parsing: row["updated_at"]) ?? Timestamp(secondsSince1970: 0))
     }
 }

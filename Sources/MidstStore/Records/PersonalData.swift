@@ -24,6 +24,7 @@ package enum PersonalData {
         ("consent_change", .deleted),
         ("shortlist", .anonymised),
         ("assignment", .anonymised),
+        ("run_team", .anonymised),
         ("staff", .deleted),
     ]
 

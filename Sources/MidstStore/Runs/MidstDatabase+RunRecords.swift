@@ -55,8 +55,9 @@ extension MidstDatabase {
             sql: """
                 INSERT INTO run (started_at, status, note, config_hash, config, solver, top_k, needs,
                     eligible_staff, pairs_scored, edges, assigned, total_score, optimal_objective,
-                    greedy_objective, load_seconds, score_seconds, solve_seconds, as_of)
-                VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    greedy_objective, load_seconds, score_seconds, solve_seconds, as_of,
+                    proposal_objective)
+                VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK,
@@ -68,8 +69,23 @@ extension MidstDatabase {
                 run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal,
                 run.loadSeconds,
                 run.scoreSeconds, run.solveSeconds, run.result.asOf?.description,
+                run.proposal.objective,
             ])
         let runKey = db.lastInsertedRowID
+        let insertTeam = try db.cachedStatement(
+            sql: """
+                INSERT INTO run_team
+                    (run_key, team, language, min_level, status, need_key, staff_key, loss)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for team in run.proposal.teamLanguages {
+            try insertTeam.execute(arguments: [
+                runKey, team.team.rawValue, team.language.language.rawValue,
+                team.language.minimumLevel.code, team.status.rawValue,
+                team.need.flatMap { needKeys[run.needs[$0].id.rawValue] },
+                try team.row.map { try staffKey($0) }, team.loss,
+            ])
+        }
         var entries: [(needKey: Int64, entry: Shortlisting.Entry)] = []
         for (index, list) in run.shortlists.enumerated() {
             guard let needKey = needKeys[run.needs[index].id.rawValue] else { continue }
@@ -218,6 +234,28 @@ extension MidstDatabase {
         }
     }
 
+    /// How each team language came out of run `run`'s proposal, by team then language. The
+    /// person is named only while they consent.
+    package func teamLanguages(run: Int64) throws -> [RunTeamLine] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.team, t.language, t.min_level, t.status, n.id AS need_id,
+                           CASE WHEN s.consent = 1 THEN s.id END AS staff_id, t.loss
+                    FROM run_team t LEFT JOIN need n USING (need_key)
+                    LEFT JOIN staff s USING (staff_key)
+                    WHERE t.run_key = ? ORDER BY t.team, t.language
+                    """, arguments: [run]
+            ).map {
+                RunTeamLine(
+                    team: $0["team"], language: $0["language"], level: $0["min_level"],
+                    status: Batch.Proposal.TeamLanguage.Status(rawValue: $0["status"]) ?? .uncovered,
+                    needID: $0["need_id"], staffID: $0["staff_id"], loss: $0["loss"])
+            }
+        }
+    }
+
     static func runRecord(_ row: Row) -> RunRecord {
         RunRecord(
             id: row["run_key"], startedAt: row["started_at"], finishedAt: row["finished_at"],
@@ -230,6 +268,7 @@ extension MidstDatabase {
             greedyObjective: row["greedy_objective"], loadSeconds: row["load_seconds"],
             scoreSeconds: row["score_seconds"], solveSeconds: row["solve_seconds"],
             writeSeconds: row["write_seconds"],
-            asOf: (row["as_of"] as String?).flatMap { CalendarDate(iso: $0) })
+            asOf: (row["as_of"] as String?).flatMap { CalendarDate(iso: $0) },
+            proposalObjective: row["proposal_objective"])
     }
 }

@@ -28,6 +28,9 @@ package struct RunRecord: Sendable, Hashable {
     /// The date the run was run as of (`--as-of`, or the day it ran); nil for runs recorded
     /// before Midst kept it.
     package var asOf: CalendarDate?
+    /// The objective of the pairs proposed: below ``optimalObjective`` by the team repairs'
+    /// losses; nil for runs recorded before teams.
+    package var proposalObjective: Double?
 }
 
 /// What a finished batch hands to the store to record.
@@ -84,6 +87,20 @@ package struct ShortlistLine: Sendable, Hashable {
         self.score = score
         self.components = components
     }
+}
+
+/// How one team language came out of a recorded run's proposal (docs/SCORING.md, "Teams").
+package struct RunTeamLine: Sendable, Hashable {
+    package var team: String
+    package var language: String
+    /// The level wanted, `B1` …
+    package var level: String
+    package var status: Batch.Proposal.TeamLanguage.Status
+    /// The need and person that cover it; nil when uncovered (or the person no longer consents).
+    package var needID: String?
+    package var staffID: String?
+    /// Objective points the repair cost.
+    package var loss: Double
 }
 
 /// One proposed pair of a recorded run.

@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("v13-nightly-loop", migrate: closeTheNightlyLoop)
         migrator.registerMigration("v14-withdrawals-anywhere", migrate: dateWithdrawalsAnywhere)
         migrator.registerMigration("v15-needs-v3", migrate: addNeedsV3Columns)
+        migrator.registerMigration("v16-teams", migrate: addTeams)
         // Numbered migrations go above: the component columns come last.
         for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
             migrator.registerMigration("component-\(component.rawValue)") { db in
@@ -418,6 +419,41 @@ enum Migrations {
                 """)
         try GenerationTriggers.create(on: "outcome", db)
         try db.execute(sql: "UPDATE staff_generation SET generation = random()")
+    }
+
+    /// Teams (issue 24, item 1):
+    /// - `need.team`: the id of the team a need belongs to (NULL: none), indexed for
+    ///   `needs list --team` and for gathering a team's needs;
+    /// - `need.team_languages`: the team's languages, `LANG:LEVEL;…`, the same on every member
+    ///   (an import that names them sets them on the whole team);
+    /// - `run.proposal_objective`: the objective of the pairs a run proposes, below
+    ///   `optimal_objective` by the team repairs' losses (NULL for runs before teams);
+    /// - `run_team`: how each team language came out of a run's proposal (docs/SCORING.md,
+    ///   "Teams"), written with the run in its transaction: covered, repaired (with the need and
+    ///   person pinned to cover it and the objective points that cost) or uncovered. The key
+    ///   columns come first (SQLite 3.40's integrity_check misreads WITHOUT ROWID tables
+    ///   otherwise); a person erased later leaves the line without its person.
+    private static func addTeams(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE need ADD COLUMN team TEXT;
+                ALTER TABLE need ADD COLUMN team_languages TEXT;
+                CREATE INDEX need_by_team ON need(team) WHERE team IS NOT NULL;
+                ALTER TABLE run ADD COLUMN proposal_objective REAL;
+                CREATE TABLE run_team (
+                    run_key INTEGER NOT NULL REFERENCES run(run_key) ON DELETE CASCADE,
+                    team TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    min_level TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('covered', 'repaired', 'uncovered')),
+                    need_key INTEGER REFERENCES need(need_key) ON DELETE SET NULL,
+                    staff_key INTEGER REFERENCES staff(staff_key) ON DELETE SET NULL,
+                    loss REAL NOT NULL DEFAULT 0,
+                    PRIMARY KEY (run_key, team, language)
+                ) WITHOUT ROWID;
+                CREATE INDEX run_team_by_staff ON run_team(staff_key);
+                CREATE INDEX run_team_by_need ON run_team(need_key);
+                """)
     }
 
     /// Needs v3 (issue 24):

@@ -62,6 +62,17 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
             let unfilled = gaps.needs.filter { $0.proposed == 0 }.count
             print("Run \(record.id)\(record.asOf.map { " (as of \($0))" } ?? ""): \(gaps.needs.count) need\(gaps.needs.count == 1 ? "" : "s") with an open slot left (\(unfilled) with nobody proposed)\n")
             print(needs.aligned)
+            if !gaps.teams.isEmpty {
+                print("Teams:")
+                for team in gaps.teams {
+                    print("  team \(Terminal.safe(team.team.rawValue)): \(team.rolesProposed) of \(team.roles) roles proposed")
+                    for language in team.uncovered {
+                        let fix = language.fix.map { "nearest fix: \($0.sentence)" } ?? "nobody of the team's professions who speaks it is one change away"
+                        print("    \(language.language.language) at \(language.language.minimumLevel.code) cannot be covered; \(Terminal.safe(fix))")
+                    }
+                }
+                print("")
+            }
             if !gaps.expired.isEmpty {
                 print("Expired: \(gaps.expired.count) need\(gaps.expired.count == 1 ? " has" : "s have") passed \(gaps.expired.count == 1 ? "its" : "their") end date with slots open and \(gaps.expired.count == 1 ? "is" : "are") no longer matched (close them with `midst needs close ID`, or give them new dates):\n")
                 print(Self.expiredTable(gaps).aligned)
@@ -132,12 +143,14 @@ extension Gaps {
     static func of(run record: RunRecord, in database: MidstDatabase) throws -> Gaps {
         let counts = try database.needCounts(run: record.id)
         let config = try database.scoringConfiguration(ofRun: record.id)
+        let teams = try database.uncoveredTeamLanguages(run: record.id)
         return Gaps(
             needs: try database.openNeeds(),
             followUp: try database.followUp(asOf: record.asOf, rules: config.followUp),
             proposed: counts.proposed,
             shortlisted: counts.shortlisted,
             table: try database.staffTable(reference: BundledReference.data),
-            scorer: Scorer(reference: BundledReference.data, config: config))
+            scorer: Scorer(reference: BundledReference.data, config: config),
+            uncovered: teams.languages, lowestProposed: teams.lowestProposed)
     }
 }

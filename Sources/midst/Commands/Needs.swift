@@ -49,6 +49,7 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
               midst needs list
               midst needs list --status open,proposed,asked --country UG
               midst needs list --status expired
+              midst needs list --team GULU-1
               midst needs list --format csv > needs.csv
             """)
 
@@ -59,6 +60,7 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
     var status: NeedStateFilter?
     @Option(help: "Only needs in this country (ISO code or name), first or other countries.")
     var country: String?
+    @Option(help: "Only the needs of this team (the needs file's team column).") var team: String?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var day: AsOfOptions
     @OptionGroup var scoring: ConfigOptions
@@ -75,12 +77,15 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
         let followUp = try database.followUp(asOf: day.date(), rules: scoring.load().followUp)
         let standings = try database.needStandings(
             followUp: followUp, country: country.flatMap { BundledReference.data.country($0) }
-        ).filter { status?.states.contains($0.state) ?? true }
+        ).filter { standing in
+            (status?.states.contains(standing.state) ?? true)
+                && (team == nil || standing.need.team?.rawValue == team)
+        }
         let table = RecordTable(
             columns: [
                 "id", "status", "overdue", "countries", "profession", "specialty", "partnership",
                 "host_institution", "slots", "placed", "asked", "proposed", "open_slots",
-                "priority", "start", "end", "mode",
+                "priority", "start", "end", "mode", "team", "team_languages",
             ],
             rows: standings.map { standing in
                 let need = standing.need
@@ -95,6 +100,8 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
                     .integer(standing.proposed), .integer(standing.openSlots),
                     .integer(need.priority), .text(need.dates.start?.description ?? ""),
                     .text(need.dates.end?.description ?? ""), .text(need.mode.rawValue),
+                    .text(need.team?.rawValue ?? ""),
+                    .text(Need.LanguageRequirement.importSyntax(need.teamLanguages)),
                 ]
             })
         print(try table.rendered(as: format), terminator: "")
@@ -160,6 +167,21 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
             "\(standing.openSlots) (\(standing.placed) placed, \(standing.asked) asked and awaited)")
         if !need.partners.isEmpty {
             text += line("UK partners", need.partners.map(Self.partner).joined(separator: "; "))
+        }
+        if let team = need.team {
+            let members = try database.needStandings(followUp: followUp).filter { $0.need.team == team }
+            text += line(
+                "team",
+                "\(team): " + members.map { "\($0.need.id) (\($0.state.rawValue))" }.joined(separator: ", "))
+            let coverage = try database.teamCoverage(
+                of: need.teamLanguages, team: team, followUp: followUp)
+            for (index, language) in coverage.enumerated() {
+                let wanted = "\(language.language.language) at \(language.language.minimumLevel.code)"
+                text += line(
+                    index == 0 ? "team languages" : "",
+                    language.coveredBy.map { "\(wanted): covered by \($0)" }
+                        ?? "\(wanted): not covered by the latest run's proposal, asks or placements")
+            }
         }
         print(text)
         let standings = followUp.entries.filter { $0.needID == need.id }

@@ -81,7 +81,8 @@ struct Run: AsyncParsableCommand, DatabaseCommand {
         }
         print(
             Summary(
-                record: outcome.record, proposal: try database.assignments(run: outcome.record.id)
+                record: outcome.record, proposal: try database.assignments(run: outcome.record.id),
+                teams: try database.teamLanguages(run: outcome.record.id)
             ).text)
         if let report {
             try reportPage.write(
@@ -137,6 +138,29 @@ struct Summary {
     var record: RunRecord
     /// The run's proposed pairs, for how many are to ask and how many awaited.
     var proposal: [AssignmentLine]
+    /// How the proposal covers each team language.
+    var teams: [RunTeamLine] = []
+
+    /// The teams' lines: how many languages each way, the repairs' loss, then one line per team
+    /// language not covered without a repair.
+    private var teamLines: String {
+        guard !teams.isEmpty else { return "" }
+        func format(_ value: Double) -> String { String(format: "%.2f", value) }
+        let repaired = teams.filter { $0.status == .repaired }
+        let uncovered = teams.count { $0.status == .uncovered }
+        var text = "\n  team languages      \(teams.count): \(teams.count - repaired.count - uncovered) covered, \(repaired.count) repaired (loss \(format(repaired.reduce(0) { $0 + $1.loss }))), \(uncovered) cannot be covered"
+        if let objective = record.proposalObjective {
+            text += "\n  proposal objective  \(format(objective)) (optimal \(format(record.optimalObjective)) without team constraints)"
+        }
+        for line in teams where line.status != .covered {
+            let what = "team \(line.team): \(line.language) at \(line.level)"
+            text +=
+                line.status == .repaired
+                ? "\n  repaired            \(what) by \(line.staffID ?? "someone") on \(line.needID ?? "a need"), loss \(format(line.loss))"
+                : "\n  cannot be covered   \(what) (`midst gaps` names the nearest fix)"
+        }
+        return text
+    }
 
     /// "46 (41 to ask, 1 of them pinned; 5 asked and awaited)"; the count alone when all are
     /// to ask and none pinned.
@@ -168,7 +192,7 @@ struct Summary {
               pairs examined      \(record.pairsExamined)
               shortlist edges     \(record.edges) (top \(record.topK) per need)
               proposed pairs      \(proposedBreakdown), total score \(format(record.totalScore))
-              objective           optimal \(format(record.optimalObjective)), greedy \(format(record.greedyObjective)) (\(record.solver) used)
+              objective           optimal \(format(record.optimalObjective)), greedy \(format(record.greedyObjective)) (\(record.solver) used)\(teamLines)
               time                \(format(seconds)) s (load \(format(record.loadSeconds)), score \(format(record.scoreSeconds)), solve \(format(record.solveSeconds)), write \(format(record.writeSeconds)))
               configuration       \(record.configHash)\(warnings)
             See `midst show \(record.id)` for the shortlists and the proposal.

@@ -49,7 +49,10 @@ struct Show: ParsableCommand, DatabaseCommand {
         }
         rows.sort { ($0[0].plain, $0[1].sortRank) < ($1[0].plain, $1[1].sortRank) }
         if format == .table {
-            print(Summary(record: record, proposal: pairs).text + "\n")
+            print(
+                Summary(
+                    record: record, proposal: pairs, teams: try database.teamLanguages(run: record.id)
+                ).text + "\n")
             let decisions = try database.decisions(needID: need)
             if !decisions.isEmpty {
                 print(

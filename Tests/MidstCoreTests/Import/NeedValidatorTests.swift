@@ -229,6 +229,8 @@ struct NeedValidatorTests {
         BadNeedField(.preferredLanguages, "UG:sw:B1:C1", "is not LANG, LANG:LEVEL or COUNTRY:LANG:LEVEL"),
         BadNeedField(.preferredLanguages, "ZZ:sw:B1", "unknown country code 'ZZ'"),
         BadNeedField(.skillsRequired, "both", "'both' is not any or all"),
+        BadNeedField(.team, "Gulu team", "'Gulu team' is not a valid id"),
+        BadNeedField(.teamLanguages, "lg", "names languages, but the need names no team"),
         BadNeedField(.skillsRequired, "all", "is all, but the need names no skills"),
         BadNeedField(.start, "2026-1-10", "'2026-1-10' is not a date"),
         BadNeedField(.end, "soon", "'soon' is not a date"),
