@@ -70,6 +70,33 @@ package struct Organisation: Hashable, Sendable {
 package enum OrganisationKey {
     /// The words a name is compared by, joined by single spaces.
     package static func normalised(_ name: String) -> String {
+        // Most names are ASCII: their bytes are read directly (every command that loads the
+        // reference data normalises a thousand organisation names and aliases).
+        var name = name
+        if let ascii = name.withUTF8(asciiNormalised) { return ascii }
+        return unicodeNormalised(name)
+    }
+
+    /// ``normalised(_:)`` of an ASCII name from its bytes; nil when a byte is not ASCII.
+    private static func asciiNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var letters: [UInt8] = []
+        letters.reserveCapacity(bytes.count + 8)
+        for byte in bytes {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "&"): letters += Array(" and ".utf8)
+            case UInt8(ascii: "'"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                letters.append(byte)
+            default: letters.append(UInt8(ascii: " "))
+            }
+        }
+        return words(letters.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// ``normalised(_:)`` by Unicode characters: any letter or number is kept, in lower case.
+    package static func unicodeNormalised(_ name: String) -> String {
         var letters: [Character] = []
         for character in name.lowercased() {
             if character == "&" {
@@ -82,7 +109,13 @@ package enum OrganisationKey {
                 letters.append(" ")
             }
         }
-        var words = String(letters).split(separator: " ").map(String.init)
+        return words(String(letters).split(separator: " ").map(String.init))
+    }
+
+    /// `words` without a leading `the` and, while more than one is left, a trailing `nhs`,
+    /// `foundation`, `trust` or `ft`, joined by single spaces.
+    private static func words(_ words: [String]) -> String {
+        var words = words
         if words.first == "the" { words.removeFirst() }
         while let last = words.last, trailingWords.contains(last), words.count > 1 {
             words.removeLast()

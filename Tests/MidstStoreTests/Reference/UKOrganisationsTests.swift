@@ -1,5 +1,5 @@
 import Foundation
-import MidstCore
+@testable import MidstCore
 import MidstStore
 import Testing
 
@@ -76,5 +76,18 @@ struct UKOrganisationsTests {
             return
         }
         #expect(Set(both.map(\.code)).count == 2)
+    }
+
+    @Test("ASCII names are normalised from their bytes exactly as by Unicode characters")
+    func asciiNormalisation() {
+        var random = SeededRandom(seed: 24)
+        let alphabet = Array("abcXYZ09 &'-.,()/the NHS Trust ft")
+        var names = reference.organisations.flatMap { [$0.name] + $0.aliases }
+        for _ in 0..<5_000 {
+            names.append(String((0..<random.index(below: 30)).map { _ in alphabet[random.index(below: alphabet.count)] }))
+        }
+        for name in names where name.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(OrganisationKey.normalised(name) == OrganisationKey.unicodeNormalised(name), "\(name)")
+        }
     }
 }
