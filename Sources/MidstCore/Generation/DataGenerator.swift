@@ -81,7 +81,13 @@ public struct DataGenerator: Sendable {
         specialtiesByProfession = byProfession
         let current = reference.organisations.filter(\.isNHSEmployer)
         employers = current.isEmpty ? Self.fallbackEmployers : current
-        otherPartners = reference.organisations.filter { !$0.isNHSEmployer }
+        // Only names that name one organisation (a hospital name two trusts share would not).
+        otherPartners = reference.organisations.filter {
+            guard !$0.isNHSEmployer, case .found = reference.organisation(named: $0.name) else {
+                return false
+            }
+            return true
+        }
         professions = reference.specialties.filter {
             $0.level == .profession && byProfession[$0.code] != nil
         }

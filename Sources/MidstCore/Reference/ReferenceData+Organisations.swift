@@ -14,6 +14,9 @@ extension ReferenceData {
     package func organisation(named text: String) -> OrganisationMatch {
         if let organisation = organisation(code: text) { return .found(current(organisation)) }
         let words = OrganisationKey.normalised(text)
+        // A current organisation's own name wins over a hospital or former name written the
+        // same way (Queen Victoria Hospital NHS Foundation Trust, and a Kent hospital's name).
+        if let own = organisationsByOwnName[words] { return .found(organisations[own]) }
         guard let found = organisationsByWords[words], !found.isEmpty else { return .unknown }
         let named = found.map { self.organisations[$0] }
         return named.count == 1 ? .found(named[0]) : .ambiguous(named)
@@ -79,11 +82,16 @@ struct OrganisationLookups: Sendable {
     var byWords: [String: [Int]] = [:]
     /// How many organisations' names and aliases use each word.
     var wordUse: [String: Int] = [:]
+    /// Normalised own name of a current organisation (not a site or former name) → its position.
+    var byOwnName: [String: Int] = [:]
 
     init(_ organisations: [Organisation], byCode: [String: Int]) {
         for organisation in organisations {
             let target = organisation.resolvesTo.flatMap { byCode[$0.uppercased()] }
                 ?? byCode[organisation.code.uppercased()]!
+            if organisation.resolvesTo == nil, organisation.kind != .site, organisation.kind != .former {
+                byOwnName[OrganisationKey.normalised(organisation.name)] = target
+            }
             var seen: Set<String> = []
             for name in [organisation.name] + organisation.aliases {
                 let words = OrganisationKey.normalised(name)

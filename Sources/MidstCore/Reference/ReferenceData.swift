@@ -151,6 +151,9 @@ public struct ReferenceData: Sendable {
     /// Normalised name or alias → the positions of the current organisations it names.
     var organisationsByWords: [String: [Int]] { organisationLookups.byWords }
 
+    /// Normalised own name of a current organisation → its position in ``organisations``.
+    var organisationsByOwnName: [String: Int] { organisationLookups.byOwnName }
+
     /// How many organisations' names and aliases use each word.
     var organisationWordUse: [String: Int] { organisationLookups.wordUse }
 

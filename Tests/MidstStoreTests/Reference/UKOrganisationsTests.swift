@@ -76,6 +76,8 @@ struct UKOrganisationsTests {
             return
         }
         #expect(Set(both.map(\.code)).count == 2)
+        // A trust's own name wins over a hospital of another trust written the same way.
+        #expect(reference.organisation(named: "Queen Victoria Hospital NHS Foundation Trust") == .found(try #require(reference.organisation(code: "RPC"))))
     }
 
     @Test("ASCII names are normalised from their bytes exactly as by Unicode characters")
