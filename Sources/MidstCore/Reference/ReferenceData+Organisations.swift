@@ -33,21 +33,31 @@ extension ReferenceData {
     /// a name's word one edit away, `sheffeld` for `sheffield`): the suggestions for a partner
     /// not found.
     package func organisations(like text: String, limit: Int = 3) -> [Organisation] {
+        // Each organisation's names as sets of words, and how many organisations use each word:
+        // made here, for the rare suggestion, rather than whenever the reference data loads.
+        let named = organisations.map { organisation in
+            ([organisation.name] + organisation.aliases)
+                .map { Set(OrganisationKey.normalised($0).split(separator: " ").map(String.init)) }
+        }
+        var wordUse: [String: Int] = [:]
+        for names in named {
+            for word in names.reduce(into: Set<String>(), { $0.formUnion($1) }) {
+                wordUse[word, default: 0] += 1
+            }
+        }
         var words: Set<String> = []
         for word in OrganisationKey.normalised(text).split(separator: " ").map(String.init) {
             words.insert(word)
-            guard word.count >= 5, organisationWordUse[word] == nil else { continue }
-            for known in organisationWordUse.keys where Self.isOneEditApart(word, known) {
+            guard word.count >= 5, wordUse[word] == nil else { continue }
+            for known in wordUse.keys where Self.isOneEditApart(word, known) {
                 words.insert(known)
             }
         }
         guard !words.isEmpty else { return [] }
         var scores: [Int: Double] = [:]
-        for (index, organisation) in organisations.enumerated() {
-            let named = ([organisation.name] + organisation.aliases)
-                .map { Set(OrganisationKey.normalised($0).split(separator: " ").map(String.init)) }
-            let score = named.map { names in
-                names.intersection(words).reduce(0.0) { $0 + 1 / Double(organisationWordUse[$1] ?? 1) }
+        for (organisation, names) in zip(organisations, named) {
+            let score = names.map { names in
+                names.intersection(words).reduce(0.0) { $0 + 1 / Double(wordUse[$1] ?? 1) }
             }.max() ?? 0
             guard score > 0, let target = organisationIndex(code: current(organisation).code) else {
                 continue
@@ -80,8 +90,6 @@ extension ReferenceData {
 struct OrganisationLookups: Sendable {
     /// Normalised name or alias → the positions of the current organisations it names.
     var byWords: [String: [Int]] = [:]
-    /// How many organisations' names and aliases use each word.
-    var wordUse: [String: Int] = [:]
     /// Normalised own name of a current organisation (not a site or former name) → its position.
     var byOwnName: [String: Int] = [:]
 
@@ -92,14 +100,10 @@ struct OrganisationLookups: Sendable {
             if organisation.resolvesTo == nil, organisation.kind != .site, organisation.kind != .former {
                 byOwnName[OrganisationKey.normalised(organisation.name)] = target
             }
-            var seen: Set<String> = []
             for name in [organisation.name] + organisation.aliases {
                 let words = OrganisationKey.normalised(name)
                 guard !words.isEmpty else { continue }
                 if !byWords[words, default: []].contains(target) { byWords[words, default: []].append(target) }
-                for word in words.split(separator: " ") where seen.insert(String(word)).inserted {
-                    wordUse[String(word), default: 0] += 1
-                }
             }
         }
     }

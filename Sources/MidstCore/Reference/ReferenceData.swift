@@ -154,9 +154,6 @@ public struct ReferenceData: Sendable {
     /// Normalised own name of a current organisation → its position in ``organisations``.
     var organisationsByOwnName: [String: Int] { organisationLookups.byOwnName }
 
-    /// How many organisations' names and aliases use each word.
-    var organisationWordUse: [String: Int] { organisationLookups.wordUse }
-
     /// The languages that count as `language` when matching: its macrolanguage (Akan `ak` for
     /// Twi `tw`) or, for a macrolanguage, its individual languages (Twi and Fante for Akan).
     /// Members of one macrolanguage are not equivalent to each other. Empty for most languages.
