@@ -54,7 +54,7 @@ public struct LabelledSet: Sendable {
         for needID in grades.keys.sorted() {
             let need = needByID[needID]!
             let judged = grades[needID]!
-            let offered = history.firstDate(of: needID)
+            let offered = history.firstDate(of: needID)!  // every graded need has an outcome
             // The asked people with their state before the offer, in a table of their own: the
             // table leaves out whoever has not consented or is inactive, and the plan's hard
             // constraints (capacity included) do the rest. min_score depends on the weights: it
@@ -119,11 +119,19 @@ public struct LabelledSet: Sendable {
 }
 
 /// What the outcome log says about each person's commitments and completed placements as of a
-/// date, with one need's outcomes left out (docs/SCORING.md, "capacity" and "Experience").
+/// date, with one need's outcomes left out (docs/SCORING.md, "capacity" and "Experience";
+/// docs/TUNING.md, "No leakage").
+///
+/// As of a day, only the outcomes dated before it are known: an acceptance is a commitment then
+/// unless an outcome of the same pair dated before that day ends it, by the rule the engine
+/// applies to the whole log (a later outcome, or a `withdrawn` or `completed` of the same day).
+/// A completion dated after the day does not end it, and the need's status today is not used:
+/// Midst keeps no history of status changes, and a need whose acceptance still stood was open.
 struct OutcomeHistory {
-    /// Per person: when they accepted each need they are committed to (accepted, need open, not
-    /// completed).
-    private var commitments: [RecordID: [(need: RecordID, date: CalendarDate)]] = [:]
+    /// Per person: each acceptance, its need, and the day an outcome of the same pair ended it
+    /// (nil while none has).
+    private var acceptances: [RecordID: [(need: RecordID, date: CalendarDate, ended: CalendarDate?)]] =
+        [:]
     /// Per person: each completed placement's need, date and main country.
     private var completed: [RecordID: [(need: RecordID, date: CalendarDate, country: CountryCode)]] =
         [:]
@@ -131,42 +139,45 @@ struct OutcomeHistory {
     private var offered: [RecordID: CalendarDate] = [:]
 
     init(outcomes: [Outcome], needs: [RecordID: Need]) {
-        var accepted: [[RecordID]: CalendarDate] = [:]
-        var done: [[RecordID]: CalendarDate] = [:]
+        var byPair: [[RecordID]: [Outcome]] = [:]
         for outcome in outcomes {
-            let pair = [outcome.needID, outcome.staffID]
+            byPair[[outcome.needID, outcome.staffID], default: []].append(outcome)
             offered[outcome.needID] = min(offered[outcome.needID] ?? outcome.date, outcome.date)
-            switch outcome.kind {
-            case .accepted: accepted[pair] = min(accepted[pair] ?? outcome.date, outcome.date)
-            case .completed: done[pair] = min(done[pair] ?? outcome.date, outcome.date)
-            case .asked, .declined, .noResponse, .withdrawn: break
+        }
+        for (pair, log) in byPair {
+            for acceptance in log where acceptance.kind == .accepted {
+                let ended = log.filter { Self.ends($0, acceptance) }.map(\.date).min()
+                acceptances[pair[1], default: []].append((pair[0], acceptance.date, ended))
             }
-        }
-        for (pair, date) in accepted where done[pair] == nil && needs[pair[0]]?.status == .open {
-            commitments[pair[1], default: []].append((pair[0], date))
-        }
-        for (pair, date) in done {
-            if let country = needs[pair[0]]?.country {
+            if let date = log.filter({ $0.kind == .completed }).map(\.date).min(),
+                let country = needs[pair[0]]?.country
+            {
                 completed[pair[1], default: []].append((pair[0], date, country))
             }
         }
     }
 
+    /// Whether `outcome` ends `acceptance` of the same pair: it is dated later, or the same day
+    /// and withdraws or completes it.
+    private static func ends(_ outcome: Outcome, _ acceptance: Outcome) -> Bool {
+        outcome.date > acceptance.date
+            || (outcome.date == acceptance.date && [.withdrawn, .completed].contains(outcome.kind))
+    }
+
     /// The day need `need` was offered: its earliest outcome's date.
     func firstDate(of need: RecordID) -> CalendarDate? { offered[need] }
 
-    /// The person's context from the outcomes dated before `date` (all of them when nil), leaving
-    /// out need `excluded`'s.
+    /// The person's context from the outcomes dated before `date`, leaving out need `excluded`'s.
     func context(
-        of person: RecordID, before date: CalendarDate?, excluding excluded: RecordID,
+        of person: RecordID, before date: CalendarDate, excluding excluded: RecordID,
         isActive: Bool
     ) -> Staff.Context {
-        func counts(_ need: RecordID, _ when: CalendarDate) -> Bool {
-            need != excluded && date.map { when < $0 } ?? true
+        let held = (acceptances[person] ?? []).count { acceptance in
+            acceptance.need != excluded && acceptance.date < date
+                && (acceptance.ended.map { $0 >= date } ?? true)
         }
-        let held = (commitments[person] ?? []).count { counts($0.need, $0.date) }
         let countries = Set(
-            (completed[person] ?? []).filter { counts($0.need, $0.date) }.map(\.country))
+            (completed[person] ?? []).filter { $0.need != excluded && $0.date < date }.map(\.country))
         return Staff.Context(commitments: held, completedCountries: countries, isActive: isActive)
     }
 }

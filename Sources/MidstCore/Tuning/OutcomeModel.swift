@@ -51,20 +51,32 @@ extension DataGenerator {
 
         /// The outcomes of asking people for each need in `plans` (scored by the old ranking),
         /// from `table`; the same seed gives the same outcomes.
+        ///
+        /// Needs are asked in the order of their start dates, and nobody is asked who is at full
+        /// capacity that day: their commitments in `table`, plus the acceptances this log has
+        /// made before that day and not completed, fill their `max_assignments`.
         public func outcomes(
             plans: [NeedPlan], table: StaffTable, index: CandidateIndex, seed: UInt64
         ) -> [Outcome] {
             var random = SeededRandom(seed: seed)
             let total = trueWeights.sum
             var outcomes: [Outcome] = []
-            for plan in plans {
-                let ranked = plan.topCandidates(in: table, index: index, top: listLength).candidates
+            // Per row: the days of the acceptances this log made that are not completed.
+            var held: [Int32: [CalendarDate]] = [:]
+            let dated = plans.map { ($0, $0.need.dates.start ?? CalendarDate(iso: "2026-01-01")!) }
+            for (plan, date) in dated.sorted(by: { ($0.1, $0.0.need.id) < ($1.1, $1.0.need.id) }) {
+                let full = Set(
+                    held.filter { row, days in
+                        days.count { $0 < date } >= Int(table.freeCapacity[Int(row)])
+                    }.keys)
+                let ranked = plan.topCandidates(
+                    in: table, index: index, top: listLength, excluding: full
+                ).candidates
                 var asked = Array(ranked.prefix(askedFromTop))
                 var rest = Array(ranked.dropFirst(askedFromTop))
                 for _ in 0..<min(askedFromRest, rest.count) {
                     asked.append(rest.remove(at: random.index(below: rest.count)))
                 }
-                let date = plan.need.dates.start ?? CalendarDate(iso: "2026-01-01")!
                 for candidate in asked {
                     let values = plan.components(Int(candidate.row), in: table)
                     let utility =
@@ -77,6 +89,8 @@ extension DataGenerator {
                         outcomes.append(outcome(.accepted))
                         if random.chance(Self.logistic(utility, completeMidpoint, completeScale)) {
                             outcomes.append(outcome(.completed))
+                        } else {
+                            held[candidate.row, default: []].append(date)
                         }
                     } else {
                         outcomes.append(outcome(random.chance(noResponseShare) ? .noResponse : .declined))

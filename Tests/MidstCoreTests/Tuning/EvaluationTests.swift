@@ -101,6 +101,32 @@ struct EvaluationTests {
         #expect(set.needs.first { $0.id.rawValue == "N2" }?.judged == [3])
     }
 
+    @Test(
+        "as of an offer, a commitment stands until an outcome dated before the offer ends it",
+        arguments: [
+            // (what happened to S1's acceptance of N2 after 2026-01-10, S1 eligible for N1?)
+            (Outcome.Kind.completed, "2026-05-01", false),  // completed after N1's offer
+            (.withdrawn, "2026-04-01", false),  // withdrawn after it
+            (.completed, "2026-02-01", true),  // completed before it
+            (.withdrawn, "2026-02-01", true),  // withdrawn before it
+            (.declined, "2026-03-09", true),  // any later outcome, before it
+            (.completed, "2026-01-10", true),  // completed the day of the acceptance
+        ])
+    func noLookAhead(ending: Outcome.Kind, on date: String, eligible: Bool) throws {
+        // N2 is filled today: its status is not used for the state before N1's offer.
+        let needs = [need("N1"), need("N2", status: .filled)]
+        let outcomes = [
+            outcome("N2", "S1", .accepted, on: "2026-01-10"), outcome("N2", "S1", ending, on: date),
+            outcome("N1", "S1", .declined), outcome("N1", "S2", .accepted),
+        ]
+        let set = LabelledSet(
+            needs: needs, outcomes: outcomes, staff: [nurse("S1"), nurse("S2")],
+            scorer: Scorer(reference: reference))
+        let first = try #require(set.needs.first { $0.id.rawValue == "N1" })
+        #expect(set.pairs[first.pairs].contains { $0.staffID.rawValue == "S1" } == eligible)
+        #expect(set.pairs[first.pairs].contains { $0.staffID.rawValue == "S2" })
+    }
+
     @Test("equal scores are ranked by staff id, as the engine ranks them")
     func tiesByID() throws {
         let set = LabelledSet(

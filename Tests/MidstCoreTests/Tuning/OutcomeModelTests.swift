@@ -1,0 +1,42 @@
+import Testing
+
+@testable import MidstCore
+
+/// The generated outcome log (docs/TUNING.md, "Generated outcomes") asks only people who have
+/// room on the day.
+@Suite("Generated outcomes")
+struct OutcomeModelTests {
+    @Test("nobody is asked on a day their commitments, the log's own included, fill their capacity")
+    func asksRespectCapacity() throws {
+        let reference = try ReferenceFixtures.bundledReference()
+        let (staff, generated) = try ReferenceFixtures.generated(staff: 1_500, needs: 300, seed: 11)
+        let needs = generated.filter { $0.status == .open }
+        // Everyone takes one commitment at most, so that the log itself fills people up.
+        let people = staff.map { person in
+            var person = person
+            person.maxAssignments = min(person.maxAssignments, 1)
+            return person
+        }
+        let table = StaffTable(
+            staff: people, contexts: people.map { _ in Staff.Context() }, reference: reference)
+        let scorer = Scorer(reference: reference)
+        let outcomes = DataGenerator.OutcomeModel().outcomes(
+            plans: needs.map { NeedPlan(need: $0, scorer: scorer) }, table: table,
+            index: CandidateIndex(table: table), seed: 11)
+        let capacity = Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0.maxAssignments) })
+        let completed = Set(
+            outcomes.filter { $0.kind == .completed }.map { [$0.needID, $0.staffID] })
+        let commitments = outcomes.filter {
+            $0.kind == .accepted && !completed.contains([$0.needID, $0.staffID])
+        }
+        #expect(!commitments.isEmpty, "the log must make commitments for the check to mean anything")
+        var asks = 0
+        for ask in outcomes where ask.kind != .completed {
+            let held = commitments.count { $0.staffID == ask.staffID && $0.date < ask.date }
+            #expect(held < capacity[ask.staffID]!, "\(ask.staffID) asked for \(ask.needID) when full")
+            asks += 1
+        }
+        // Without the rule, people who accepted earlier needs would be asked again.
+        #expect(asks > commitments.count)
+    }
+}
