@@ -4,7 +4,7 @@ import Testing
 
 /// The generated outcome log (docs/TUNING.md, "Generated outcomes") asks only people who have
 /// room on the day.
-@Suite("Generated outcomes")
+@Suite("The outcome model's asks")
 struct OutcomeModelTests {
     @Test("nobody is asked on a day their commitments, the log's own included, fill their capacity")
     func asksRespectCapacity() throws {
