@@ -9,15 +9,15 @@ extension SpecialtyRule {
         if !wantedSpecialties.isEmpty {
             said.append(
                 reason(
-                    relatedIndex(row, table, to: wantedSpecialties, reference), row, table, reference,
-                    wanted: wantedSpecialties))
+                    bestEntry(row, table, to: wantedSpecialties, reference)?.index, row, table,
+                    reference, wanted: wantedSpecialties))
         }
         // With every skill required, each one is met (or not) on its own.
         let skillGroups = isAll ? wantedSkills.map { [$0] } : [wantedSkills].filter { !$0.isEmpty }
         for skills in skillGroups {
             said.append(
                 reason(
-                    relatedIndex(row, table, to: skills, reference), row, table, reference,
+                    bestEntry(row, table, to: skills, reference)?.index, row, table, reference,
                     wanted: skills))
         }
         let joined = said.joined(separator: "; ")
@@ -75,14 +75,6 @@ extension SpecialtyRule {
     private func split(_ reference: ReferenceData) -> (specialties: [SpecialtyCode], skills: [SpecialtyCode]) {
         let skills = wanted.filter { reference.specialty($0.rawValue)?.isSkill == true }
         return (wanted.filter { !skills.contains($0) }, skills)
-    }
-
-    /// The position in `table.specialtyCodes` of person `row`'s entry that earns the most credit
-    /// for `wanted`, nil when none is related to it.
-    private func relatedIndex(
-        _ row: Int, _ table: StaffTable, to wanted: [SpecialtyCode], _ reference: ReferenceData
-    ) -> Int? {
-        bestEntry(row, table, to: wanted, reference)?.index
     }
 
     /// Person `row`'s entry related to `wanted` that earns the most (a secondary specialty
