@@ -15,7 +15,9 @@ package struct TeamGap: Sendable, Hashable {
     /// The languages the run's proposal cannot cover, in the team's order, each with its
     /// nearest fix.
     package var uncovered: [Uncovered] {
-        languages.filter { $0.status == .uncovered }.map { Uncovered(language: $0.language, fix: $0.fix) }
+        languages.filter { $0.status == .uncovered }.map {
+            Uncovered(language: $0.language, fix: $0.fix)
+        }
     }
 
     /// How one team language came out of a run: covered (by whom, on which need), repaired (at

@@ -15,7 +15,9 @@ package enum ScoreText {
     /// `score` and `minimum` with two decimals, or with the fewest more (up to 12) that make
     /// them differ: a score just below a minimum never reads as equal to it (59.999999999
     /// against 60.000000000, not 60.00 against 60.00).
-    package static func apart(_ score: Double, _ minimum: Double) -> (score: String, minimum: String) {
+    package static func apart(_ score: Double, _ minimum: Double)
+        -> (score: String, minimum: String)
+    {
         let decimals =
             (2...12).first { points(score, decimals: $0) != points(minimum, decimals: $0) } ?? 12
         return (points(score, decimals: decimals), points(minimum, decimals: decimals))

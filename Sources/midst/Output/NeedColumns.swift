@@ -22,7 +22,8 @@ struct NeedColumns {
         let isSkill = { (code: SpecialtyCode) in
             BundledReference.data.specialty(code.rawValue)?.isSkill == true
         }
-        specialties = need.specialties.filter { !isSkill($0) }.map(\.rawValue).joined(separator: ";")
+        specialties =
+            need.specialties.filter { !isSkill($0) }.map(\.rawValue).joined(separator: ";")
         skills = need.specialties.filter(isSkill).map(\.rawValue).joined(separator: ";")
     }
 

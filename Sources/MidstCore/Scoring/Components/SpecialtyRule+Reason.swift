@@ -44,11 +44,14 @@ extension SpecialtyRule {
         let parts =
             isAll
             ? [wantedSpecialties].filter { !$0.isEmpty } + wantedSkills.map { [$0] } : [wanted]
-        guard
-            let part = parts.first(where: { (bestEntry(row, table, to: $0, reference)?.value ?? 0) == 0 })
-        else { return everything }
+        let earnsNothing = { (part: [SpecialtyCode]) in
+            (self.bestEntry(row, table, to: part, reference)?.value ?? 0) == 0
+        }
+        guard let part = parts.first(where: earnsNothing) else { return everything }
         guard let entry = bestEntry(row, table, to: part, reference) else {
-            guard isAll, bestEntry(row, table, to: wanted, reference) != nil else { return everything }
+            guard isAll, bestEntry(row, table, to: wanted, reference) != nil else {
+                return everything
+            }
             return part == wantedSpecialties
                 ? "no specialty related to the need's \(names(part)), which the need asks for as well as its skills (skills_required all)"
                 : "no skill related to the need's \(names(part)), which the need asks for as well (skills_required all)"
