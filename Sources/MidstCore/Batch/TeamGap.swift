@@ -8,11 +8,11 @@ package struct TeamGap: Sendable, Hashable {
     /// The team's needs matched by the run, and of them those with somebody proposed or placed.
     package var roles: Int
     package var rolesProposed: Int
-    /// The team's languages as the run recorded them, in the team's order (empty when it names
+    /// The team's languages as the run recorded them, by language code (empty when it names
     /// none).
     package var languages: [Language]
 
-    /// The languages the run's proposal cannot cover, in the team's order, each with its
+    /// The languages the run's proposal cannot cover, by language code, each with its
     /// nearest fix.
     package var uncovered: [Uncovered] {
         languages.filter { $0.status == .uncovered }.map {

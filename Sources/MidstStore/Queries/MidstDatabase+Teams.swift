@@ -41,8 +41,8 @@ extension MidstDatabase {
         return Need.teamCoverage(of: languages, by: people, reference: BundledReference.data)
     }
 
-    /// How run `run`'s proposal came out for each team language, by team, each team's in the
-    /// order recorded (a person named only while they consent); with each need's lowest
+    /// How run `run`'s proposal came out for each team language, by team, each team's by
+    /// language code (a person named only while they consent); with each need's lowest
     /// proposed score in the run (by need id), what a team's nearest fix is costed against
     /// (``Gaps``).
     package func teamLanguageLines(run: Int64) throws -> (
