@@ -358,7 +358,7 @@ package struct ReportPage: Sendable {
         .section(
             .id("needs"),
             .h2("Every need"),
-            .p(Markup.text("By country; open one to see each need's shortlist: its best \(report.options.candidatesPerNeed) and everyone proposed, each score as a bar of what its components gave, and the reasons in words. Reasons are those of the records as they are now; anyone no longer matchable is shown as \(RunReport.unmatchablePlaceholder).")),
+            .p(Markup.text("By country, a team's needs together under the team, with its roles proposed and how its languages are covered; open a country to see each need's shortlist: its best \(report.options.candidatesPerNeed) and everyone proposed, each score as a bar of what its components gave, and the reasons in words. Reasons are those of the records as they are now; anyone no longer matchable is shown as \(RunReport.unmatchablePlaceholder).")),
             Charts.componentKey(),
             .raw(Self.everyNeedMark))
     }
@@ -374,6 +374,7 @@ package struct ReportPage: Sendable {
             countries.append((report.needs[index].countryName, report.needs[start...index]))
             start = index + 1
         }
+        let teams = Dictionary(report.gaps.teams.map { ($0.team, $0) }, uniquingKeysWith: { first, _ in first })
         return countries.concurrentMap { country in
             let proposed = country.sections.count { $0.state != .open }
             var writer = MarkupWriter(capacity: 512 + 3_000 * country.sections.count)
@@ -392,11 +393,52 @@ package struct ReportPage: Sendable {
             }
             writer.close("tr")
             writer.close("thead")
-            for section in country.sections { write(section, to: &writer) }
+            var team: RecordID?
+            for section in country.sections {
+                if let member = section.need.team, member != team {
+                    write(team: member, gap: teams[member], to: &writer)
+                }
+                team = section.need.team
+                write(section, to: &writer)
+            }
             writer.close("table")
             writer.close("details")
             return writer.bytes
         }
+    }
+
+    /// A team's heading, before its needs in a country's table: its roles proposed and how the
+    /// run left each team language (`gap`: nil when none of its needs is open now).
+    private func write(team: RecordID, gap: TeamGap?, to writer: inout MarkupWriter) {
+        var words = "Team \(team.rawValue)"
+        if let gap {
+            words += ": \(gap.rolesProposed) of \(gap.roles) role\(gap.roles == 1 ? "" : "s") proposed"
+            let person = { (id: RecordID) in report.options.pseudonymiser?.pseudonym(for: id.rawValue) ?? id.rawValue }
+            for language in gap.languages {
+                let wanted = "\(BundledReference.data.info(for: language.language.language)?.name ?? language.language.language.rawValue) (\(language.language.language.rawValue)) at \(language.language.minimumLevel.code)"
+                let by = language.staffID.map { " by \(person($0))" } ?? ""
+                let on = language.needID.map { " on \($0.rawValue)" } ?? ""
+                switch language.status {
+                case .covered: words += "; \(wanted) covered\(by)\(on)"
+                case .repaired:
+                    words += "; \(wanted) covered\(by)\(on) at a loss of \(Markup.number(language.loss, decimals: 2)) points"
+                case .uncovered:
+                    words += "; \(wanted) not covered" + (language.fix.map { ", nearest fix \(person($0.staffID)) \($0.withoutWho)" } ?? "")
+                }
+            }
+        }
+        writer.startTag("tbody")
+        writer.attribute("id", "team-\(Self.anchor(team.rawValue))")
+        writer.endTag()
+        writer.open("tr", class: "team")
+        writer.startTag("th")
+        writer.attribute("scope", "rowgroup")
+        writer.attribute("colspan", "5")
+        writer.endTag()
+        writer.text(words + ".")
+        writer.close("th")
+        writer.close("tr")
+        writer.close("tbody")
     }
 
     /// One need as a group of rows of its country's table: a heading row, then its candidates.
@@ -411,14 +453,28 @@ package struct ReportPage: Sendable {
             + need.preferredLanguages.map {
                 "\(language($0.language)) (preferred\($0.country.map { " in \($0.rawValue)" } ?? ""))"
             }
-        let facts = [
+        var facts = [
             "partnership \(need.partnership)",
             "priority \(need.priority)",
             "\(need.slots) slot\(need.slots == 1 ? "" : "s")\(section.placed > 0 ? ", \(section.placed) placed" : "")",
             "\(need.dates.start?.description ?? "…") to \(need.dates.end?.description ?? "…")",
             need.mode.rawValue,
-        ] + (languages.isEmpty ? [] : [languages.joined(separator: ", ")])
-            + (need.skillsRequired == .all ? ["every skill required as well as the specialty"] : [])
+        ]
+        if !languages.isEmpty { facts.append(languages.joined(separator: ", ")) }
+        let skills = need.specialties.filter { reference.specialty($0.rawValue)?.isSkill == true }
+        if !skills.isEmpty {
+            let names = skills.map { reference.specialty($0.rawValue)?.name ?? $0.rawValue }
+            facts.append(
+                "skills \(names.joined(separator: ", "))"
+                    + (need.skillsRequired == .all
+                        ? " (skills_required all: every skill required as well as the specialty)"
+                        : " (skills_required any)"))
+        }
+        if !need.partners.isEmpty { facts.append("UK partner \(need.partners.joined(separator: "; "))") }
+        if let team = need.team {
+            let languages = Need.LanguageRequirement.importSyntax(need.teamLanguages)
+            facts.append("team \(team.rawValue)\(languages.isEmpty ? "" : " (team languages \(languages))")")
+        }
         writer.startTag("tbody")
         writer.attribute("id", "need-\(Self.anchor(need.id.rawValue))")
         writer.endTag()

@@ -40,6 +40,7 @@ enum ReportStyle {
         table.needs { width: 100%; }
         table.needs tr.need th { font-weight: 400; background: #eef4fa; padding-top: .5rem; }
         table.needs tr.need .id { font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: 600; }
+        table.needs tr.team th { font-weight: 600; background: #dde8f3; padding-top: .6rem; }
         svg text { font-size: 11px; fill: #1a1a1a; }
         .key { display: flex; flex-wrap: wrap; gap: .3rem 1rem; padding: 0; list-style: none; }
         .swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .3rem; vertical-align: -2px; border: 1px solid #555; }

@@ -110,12 +110,23 @@ extension RunReport {
                         proposedByNeed: proposedByNeed, rows: rows,
                         names: options.pseudonymiser == nil ? consentingNames : [:])
                     // Each need's reasons are worked out on their own core; the sections are
-                    // put in order by their keys, each moved once (a section is large).
+                    // put in order by their keys, each moved once (a section is large): by
+                    // country, a team's needs together where its first need (by id) would be.
                     let made = needs.concurrentMap { builder.section(for: $0) }
-                    let keys = made.map { ($0.countryName, $0.need.id.rawValue) }
+                    var firstOfTeam: [RecordID: String] = [:]
+                    for need in needs {
+                        guard let team = need.team else { continue }
+                        firstOfTeam[team] = min(firstOfTeam[team] ?? need.id.rawValue, need.id.rawValue)
+                    }
+                    let keys = made.map { section in
+                        let id = section.need.id.rawValue
+                        return (
+                            section.countryName, section.need.team.flatMap { firstOfTeam[$0] } ?? id,
+                            section.need.team?.rawValue ?? "", id)
+                    }
                     return .sections(made.indices.sorted { keys[$0] < keys[$1] }.map { made[$0] })
                 case .gaps:
-                    let teams = try database.uncoveredTeamLanguages(run: record.id)
+                    let teams = try database.teamLanguageLines(run: record.id)
                     return .gaps(
                         Gaps(
                             needs: allNeeds.filter { $0.status == .open && $0.slots > 0 },
@@ -123,7 +134,7 @@ extension RunReport {
                             proposed: proposedByNeed.mapValues(\.count),
                             shortlisted: shortlisted,
                             table: table, scorer: scorer, explaining: ReportPage.explainedGaps,
-                            plans: plans, uncovered: teams.languages,
+                            plans: plans, teamLanguages: teams.languages,
                             lowestProposed: teams.lowestProposed))
                 case .asks:
                     let (toAsk, awaited) = try asks(

@@ -120,7 +120,8 @@ package struct RunReport: Sendable {
     package var previousRunID: Int64?
     package var previousRunNeeds: Int
     /// The needs of the run: every need it shortlisted or proposed for, and every need open now
-    /// that was there, unchanged, when it started; by country name, then id.
+    /// that was there, unchanged, when it started; by country name, then id, a team's needs
+    /// together where its first need (by id) would be.
     package var needs: [NeedSection]
     /// Every shortlisted score of the run, and every proposed one.
     package var shortlistScores: [Double]

@@ -34,9 +34,12 @@ package enum Departure: Sendable, Equatable {
         case .atCapacity: "at capacity (committed elsewhere)"
         case .constraints(let names): "now fails \(names.joined(separator: ", "))"
         case .belowMinimumScore(let score, let minimum):
-            "scores \(Self.twoPlaces(score)), below the need's minimum \(Self.twoPlaces(minimum))"
+            {
+                let shown = ScoreText.apart(score, minimum)
+                return "scores \(shown.score), below the need's minimum \(shown.minimum)"
+            }()
         case .outranked(let score, let lastPlace):
-            "outranked: scores \(Self.twoPlaces(score)), the last place \(Self.twoPlaces(lastPlace))"
+            "outranked: scores \(ScoreText.points(score)), the last place \(ScoreText.points(lastPlace))"
         case .unexplained: "no reason found in today's records"
         }
     }
@@ -63,16 +66,5 @@ package enum Departure: Sendable, Equatable {
         if score < plan.minimumScore { return .belowMinimumScore(score: score, minimum: plan.minimumScore) }
         if let lastPlace, score <= lastPlace { return .outranked(score: score, lastPlace: lastPlace) }
         return .unexplained
-    }
-
-    private static func twoPlaces(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2))"
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -26,21 +26,21 @@ package struct Gaps: Sendable {
     /// Needs whose end date passed with slots still open, by id: not matched any more.
     package var expired: [Need]
     package var supply: SupplyAndDemand
-    /// The teams of the needs matched, by id: roles proposed, and the languages the run could
-    /// not cover with their nearest fixes.
+    /// The teams of the needs matched, by id: roles proposed, and how the run came out for each
+    /// team language, those it could not cover with their nearest fixes.
     package var teams: [TeamGap]
 
     /// The gaps of `needs` (the needs whose stored status is open) as `followUp` has them
     /// (filled and expired needs are not matched; open slots are slots less people placed),
     /// given how many people a run proposed for each and listed for each (by need id), against
     /// the people of `table` scored by `scorer`; the nearest misses of the first `explaining`
-    /// of them, counted on every core, with their plans from `plans` when given. A team's
-    /// `uncovered` languages (the run's, by team) get their nearest fix, given each need's
-    /// `lowestProposed` score (by need id).
+    /// of them, counted on every core, with their plans from `plans` when given. Each team
+    /// carries its `teamLanguages` as the run recorded them (by team); those the run could not
+    /// cover get their nearest fix, given each need's `lowestProposed` score (by need id).
     package init(
         needs: [Need], followUp: FollowUp = FollowUp(), proposed: [String: Int],
         shortlisted: [String: Int], table: StaffTable, scorer: Scorer, explaining: Int = .max,
-        plans: NeedPlans? = nil, uncovered: [RecordID: [Need.LanguageRequirement]] = [:],
+        plans: NeedPlans? = nil, teamLanguages: [RecordID: [TeamGap.Language]] = [:],
         lowestProposed: [RecordID: Double] = [:]
     ) {
         var matched: [Need] = []
@@ -95,15 +95,16 @@ package struct Gaps: Sendable {
             TeamGap(
                 team: team, needIDs: members.ids.sorted(), roles: members.roles,
                 rolesProposed: members.proposed,
-                uncovered: (uncovered[team] ?? []).map { language in
-                    TeamGap.Uncovered(
-                        language: language,
-                        fix: TeamGap.nearestFix(
-                            for: language,
-                            plans: members.needs.map {
-                                plans?.plan(for: $0) ?? NeedPlan(need: $0, scorer: scorer)
-                            }, table: table, reference: scorer.reference,
-                            lowestProposed: lowestProposed))
+                languages: (teamLanguages[team] ?? []).map { line in
+                    guard line.status == .uncovered else { return line }
+                    var uncovered = line
+                    uncovered.fix = TeamGap.nearestFix(
+                        for: line.language,
+                        plans: members.needs.map {
+                            plans?.plan(for: $0) ?? NeedPlan(need: $0, scorer: scorer)
+                        }, table: table, reference: scorer.reference,
+                        lowestProposed: lowestProposed)
+                    return uncovered
                 })
         }
         self.needs = gaps

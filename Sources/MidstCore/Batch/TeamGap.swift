@@ -1,6 +1,6 @@
 /// A team as `midst gaps` shows it (docs/SCORING.md, "Teams"): how many of its needs (roles) the
-/// run proposes somebody for, and the team languages the proposal cannot cover, each with its
-/// nearest fix.
+/// run proposes somebody for, how the run's proposal came out for each team language, and for
+/// each it cannot cover, the nearest fix.
 package struct TeamGap: Sendable, Hashable {
     package var team: RecordID
     /// The team's needs (open and not expired), by id.
@@ -8,8 +8,44 @@ package struct TeamGap: Sendable, Hashable {
     /// The team's needs matched by the run, and of them those with somebody proposed or placed.
     package var roles: Int
     package var rolesProposed: Int
-    /// The languages the run's proposal cannot cover, in the team's order.
-    package var uncovered: [Uncovered]
+    /// The team's languages as the run recorded them, by language code (empty when it names
+    /// none).
+    package var languages: [Language]
+
+    /// The languages the run's proposal cannot cover, by language code, each with its
+    /// nearest fix.
+    package var uncovered: [Uncovered] {
+        languages.filter { $0.status == .uncovered }.map {
+            Uncovered(language: $0.language, fix: $0.fix)
+        }
+    }
+
+    /// How one team language came out of a run: covered (by whom, on which need), repaired (at
+    /// what loss) or not coverable (with the nearest fix).
+    package struct Language: Sendable, Hashable {
+        package var language: Need.LanguageRequirement
+        package var status: Batch.Proposal.TeamLanguage.Status
+        /// The need and the person who cover it; nil when uncovered, or when the person no
+        /// longer consents.
+        package var needID: RecordID?
+        package var staffID: RecordID?
+        /// Objective points the repair cost (0 unless repaired).
+        package var loss: Double
+        /// For a language the run could not cover: the nearest fix, when there is one.
+        package var fix: Fix?
+
+        package init(
+            language: Need.LanguageRequirement, status: Batch.Proposal.TeamLanguage.Status,
+            needID: RecordID? = nil, staffID: RecordID? = nil, loss: Double = 0, fix: Fix? = nil
+        ) {
+            self.language = language
+            self.status = status
+            self.needID = needID
+            self.staffID = staffID
+            self.loss = loss
+            self.fix = fix
+        }
+    }
 
     /// A team language nobody shortlisted can cover, and the nearest person who could.
     package struct Uncovered: Sendable, Hashable {

@@ -6,20 +6,24 @@ extension Need.LanguageRequirement {
         return spoken.contains { accepted.contains($0.language) && $0.level >= minimumLevel }
     }
 
-    /// Requirements written `LANG:LEVEL;…` (the import syntax of `team_languages`, as stored).
+    /// Requirements written `LANG:LEVEL;…`, a site language of another country than the need's
+    /// main one as `COUNTRY:LANG:LEVEL` (the import syntax of `team_languages` and
+    /// `preferred_languages`; `team_languages` is stored so).
     public static func importSyntax(_ requirements: [Self]) -> String {
-        requirements.map { "\($0.language.rawValue):\($0.minimumLevel.code)" }
-            .joined(separator: ";")
+        requirements.map {
+            "\($0.country.map { "\($0.rawValue):" } ?? "")\($0.language.rawValue):\($0.minimumLevel.code)"
+        }.joined(separator: ";")
     }
 
     /// Requirements read back from ``importSyntax(_:)``; items that do not parse are left out.
     public static func parsing(importSyntax text: String) -> [Self] {
         text.split(separator: ";").compactMap { item in
             let parts = item.split(separator: ":")
-            guard parts.count == 2, let level = LanguageLevel(code: String(parts[1])) else {
-                return nil
-            }
-            return Self(language: LanguageCode(rawValue: String(parts[0])), minimumLevel: level)
+            guard (2...3).contains(parts.count), let level = LanguageLevel(code: String(parts.last!))
+            else { return nil }
+            return Self(
+                language: LanguageCode(rawValue: String(parts[parts.count - 2])), minimumLevel: level,
+                country: parts.count == 3 ? CountryCode(rawValue: String(parts[0])) : nil)
         }
     }
 }

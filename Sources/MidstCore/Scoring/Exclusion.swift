@@ -54,15 +54,11 @@ package enum Exclusion: Hashable, Sendable, CustomStringConvertible {
                 ? "takes no commitments (max_assignments is 0 in their record)"
                 : "already holds \(commitments) of \(maximum) commitments (max_assignments), so has no room"
         case .belowMinimumScore(let score, let minimum):
-            "scores \(Self.points(score)), below the need's min_score \(Self.points(minimum))"
+            {
+                let shown = ScoreText.apart(score, minimum)
+                return "scores \(shown.score), below the need's min_score \(shown.minimum)"
+            }()
         case .outcome(let standing): standing.sentence
         }
-    }
-
-    /// A score with two decimals, without Foundation.
-    private static func points(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

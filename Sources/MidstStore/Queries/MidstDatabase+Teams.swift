@@ -41,24 +41,28 @@ extension MidstDatabase {
         return Need.teamCoverage(of: languages, by: people, reference: BundledReference.data)
     }
 
-    /// The team languages run `run`'s proposal could not cover, by team, each team's in the
-    /// order recorded; with each need's lowest proposed score in the run (by need id), what a
-    /// team's nearest fix is costed against (``Gaps``).
-    package func uncoveredTeamLanguages(run: Int64) throws -> (
-        languages: [RecordID: [Need.LanguageRequirement]], lowestProposed: [RecordID: Double]
+    /// How run `run`'s proposal came out for each team language, by team, each team's by
+    /// language code (a person named only while they consent); with each need's lowest
+    /// proposed score in the run (by need id), what a team's nearest fix is costed against
+    /// (``Gaps``).
+    package func teamLanguageLines(run: Int64) throws -> (
+        languages: [RecordID: [TeamGap.Language]], lowestProposed: [RecordID: Double]
     ) {
-        var uncovered: [RecordID: [Need.LanguageRequirement]] = [:]
-        for line in try teamLanguages(run: run) where line.status == .uncovered {
+        var languages: [RecordID: [TeamGap.Language]] = [:]
+        for line in try teamLanguages(run: run) {
             guard let level = LanguageLevel(code: line.level) else { continue }
-            uncovered[RecordID(rawValue: line.team), default: []].append(
-                Need.LanguageRequirement(
-                    language: LanguageCode(rawValue: line.language), minimumLevel: level))
+            languages[RecordID(rawValue: line.team), default: []].append(
+                TeamGap.Language(
+                    language: Need.LanguageRequirement(
+                        language: LanguageCode(rawValue: line.language), minimumLevel: level),
+                    status: line.status, needID: line.needID.map(RecordID.init(rawValue:)),
+                    staffID: line.staffID.map(RecordID.init(rawValue:)), loss: line.loss))
         }
         var lowest: [RecordID: Double] = [:]
         for pair in try assignments(run: run) {
             let need = RecordID(rawValue: pair.needID)
             lowest[need] = min(lowest[need] ?? pair.score, pair.score)
         }
-        return (uncovered, lowest)
+        return (languages, lowest)
     }
 }

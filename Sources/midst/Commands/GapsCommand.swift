@@ -17,6 +17,12 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
             configuration, as of the run's date. Needs whose end date passed with slots open \
             are listed as expired.
 
+            Teams: for each team with needs open, how many of its roles (needs) the run \
+            proposes somebody for, and each team language as the run left it: covered (by whom, \
+            on which need), repaired (covered at a loss, in objective points) or uncovered, \
+            with the nearest fix: the best-scoring speaker kept off by one thing only, and what \
+            putting them in costs.
+
             Then supply against demand: open needs grouped by country × specialty × required \
             language, against the matchable people with free capacity who hold the specialty, \
             have a tie to the country and speak the language. Groups where slots outnumber \
@@ -25,20 +31,21 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
               midst gaps
               midst gaps 3 --format json
               midst gaps --part supply --format csv > supply.csv
+              midst gaps --part teams --format csv > teams.csv
             """)
 
     /// Which part to print.
-    enum Part: String, ExpressibleByArgument, CaseIterable { case needs, supply, both }
+    enum Part: String, ExpressibleByArgument, CaseIterable { case needs, teams, supply, both }
 
     @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference =
         "latest"
-    @Option(help: "needs, supply or both (CSV needs one).") var part: Part = .both
+    @Option(help: "needs, teams, supply or both (all three; CSV needs one).") var part: Part = .both
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         if format == .csv, part == .both {
-            throw ValidationError("CSV holds one table: add --part needs or --part supply.")
+            throw ValidationError("CSV holds one table: add --part needs, --part teams or --part supply.")
         }
     }
 
@@ -52,12 +59,13 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
         case (.json, .both):
             let document = JSONValue.object([
                 "run": .cell(.integer(Int(record.id))), "needs": .rows(of: needs),
-                "supply": .rows(of: supply),
+                "supply": .rows(of: supply), "teams": .rows(of: Self.teamsTable(gaps)),
                 "expired": .rows(of: Self.expiredTable(gaps)),
             ])
             print(try document.rendered())
         case (_, .needs): print(try needs.rendered(as: format), terminator: "")
         case (_, .supply): print(try supply.rendered(as: format), terminator: "")
+        case (_, .teams): print(try Self.teamsTable(gaps).rendered(as: format), terminator: "")
         case (_, .both):
             let unfilled = gaps.needs.filter { $0.proposed == 0 }.count
             print("Run \(record.id)\(record.asOf.map { " (as of \($0))" } ?? ""): \(gaps.needs.count) need\(gaps.needs.count == 1 ? "" : "s") with an open slot left (\(unfilled) with nobody proposed)\n")
@@ -66,9 +74,8 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
                 print("Teams:")
                 for team in gaps.teams {
                     print("  team \(Terminal.safe(team.team.rawValue)): \(team.rolesProposed) of \(team.roles) roles proposed")
-                    for language in team.uncovered {
-                        let fix = language.fix.map { "nearest fix: \($0.sentence)" } ?? "nobody of the team's professions who speaks it is one change away"
-                        print("    \(language.language.language) at \(language.language.minimumLevel.code) cannot be covered; \(Terminal.safe(fix))")
+                    for language in team.languages {
+                        print("    \(Terminal.safe(Self.sentence(language)))")
                     }
                 }
                 print("")
@@ -107,6 +114,61 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
             })
     }
 
+    /// A team language as the run left it: "lg at B1 covered by S0034 on N102", "… repaired
+    /// by …, loss 4.10", "… cannot be covered; nearest fix: …".
+    static func sentence(_ language: TeamGap.Language) -> String {
+        let wanted = "\(language.language.language) at \(language.language.minimumLevel.code)"
+        let by = language.staffID.map { " by \($0)" } ?? ""
+        let on = language.needID.map { " on \($0)" } ?? ""
+        switch language.status {
+        case .covered: return "\(wanted) covered\(by)\(on)"
+        case .repaired:
+            return "\(wanted) repaired\(by)\(on), loss \(String(format: "%.2f", language.loss))"
+        case .uncovered:
+            let fix =
+                language.fix.map { "nearest fix: \($0.sentence)" }
+                ?? "nobody of the team's professions who speaks it is one change away"
+            return "\(wanted) cannot be covered; \(fix)"
+        }
+    }
+
+    /// One row per team language (one per team when it names none): the team, its roles
+    /// proposed of its roles, how the run left the language, and the nearest fix of one it
+    /// could not cover.
+    static func teamsTable(_ gaps: Gaps) -> RecordTable {
+        RecordTable(
+            columns: [
+                "team", "needs", "roles", "roles_proposed", "language", "min_level", "status",
+                "covered_by", "covered_on", "loss", "fix_staff_id", "fix_need_id", "fix_score",
+                "fix_constraint", "fix_detail", "fix_cost",
+            ],
+            rows: gaps.teams.flatMap { team in
+                let languages: [TeamGap.Language?] = team.languages.isEmpty ? [nil] : team.languages
+                return languages.map { teamRow(team, $0) }
+            })
+    }
+
+    /// A row of ``teamsTable(_:)``: the team, and one of its languages (nil: it names none).
+    private static func teamRow(_ team: TeamGap, _ language: TeamGap.Language?) -> [Cell] {
+        func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .null }
+        func points(_ value: Double?) -> Cell { value.map { .number($0, decimals: 2) } ?? .null }
+        let fix = language?.fix
+        let teamCells: [Cell] = [
+            .text(team.team.rawValue), .text(team.needIDs.map(\.rawValue).joined(separator: ";")),
+            .integer(team.roles), .integer(team.rolesProposed),
+        ]
+        let languageCells: [Cell] = [
+            text(language?.language.language.rawValue), text(language?.language.minimumLevel.code),
+            text(language?.status.rawValue), text(language?.staffID?.rawValue),
+            text(language?.needID?.rawValue), points(language?.loss),
+        ]
+        let fixCells: [Cell] = [
+            text(fix?.staffID.rawValue), text(fix?.needID.rawValue), points(fix?.score),
+            text(fix?.constraint), text(fix?.detail), points(fix?.cost),
+        ]
+        return teamCells + languageCells + fixCells
+    }
+
     static func expiredTable(_ gaps: Gaps) -> RecordTable {
         RecordTable(
             columns: ["need_id", "status", "country", "specialty", "slots", "end"],
@@ -143,7 +205,7 @@ extension Gaps {
     static func of(run record: RunRecord, in database: MidstDatabase) throws -> Gaps {
         let counts = try database.needCounts(run: record.id)
         let config = try database.scoringConfiguration(ofRun: record.id)
-        let teams = try database.uncoveredTeamLanguages(run: record.id)
+        let teams = try database.teamLanguageLines(run: record.id)
         return Gaps(
             needs: try database.openNeeds(),
             followUp: try database.followUp(asOf: record.asOf, rules: config.followUp),
@@ -151,6 +213,6 @@ extension Gaps {
             shortlisted: counts.shortlisted,
             table: try database.staffTable(reference: BundledReference.data),
             scorer: Scorer(reference: BundledReference.data, config: config),
-            uncovered: teams.languages, lowestProposed: teams.lowestProposed)
+            teamLanguages: teams.languages, lowestProposed: teams.lowestProposed)
     }
 }

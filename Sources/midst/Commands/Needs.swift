@@ -44,7 +44,11 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
             Each need's status is its state on the day (--as-of, default today): open, \
             proposed, asked, filled, expired or closed; with the people placed on it (accepted \
             or completed), asked and awaited, and proposed by the latest run, its open slots, \
-            and whether it is overdue.
+            and whether it is overdue. CSV and JSON also carry every other column of the need \
+            as the needs file writes it (docs/FORMATS.md): site, skills_required, partners, \
+            min_score, require_specialty, min_seniority, required_languages, \
+            preferred_languages (COUNTRY:LANG:LEVEL for another country's site), description \
+            and updated_at.
 
               midst needs list
               midst needs list --status open,proposed,asked --country UG
@@ -81,25 +85,30 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
             (status?.states.contains(standing.state) ?? true)
                 && (team == nil || standing.need.team?.rawValue == team)
         }
+        // The terminal's table keeps to the columns a coordinator scans; CSV and JSON carry
+        // every column of the need, in the needs file's syntax.
+        let isWhole = format != .table
         let table = RecordTable(
             columns: [
-                "id", "status", "overdue", "countries", "profession", "specialty", "partnership",
-                "host_institution", "slots", "placed", "asked", "proposed", "open_slots",
-                "priority", "start", "end", "mode", "team", "team_languages",
-            ],
+                "id", "status", "overdue", "countries", "profession", "specialty", "skills",
+                "partnership", "host_institution", "slots", "placed", "asked", "proposed",
+                "open_slots", "priority", "start", "end", "mode",
+            ] + (isWhole ? NeedColumns.more : []) + ["team", "team_languages"],
             rows: standings.map { standing in
                 let need = standing.need
+                let columns = NeedColumns(need)
                 return [
                     .text(need.id.rawValue), .text(standing.state.rawValue),
                     .text(standing.isOverdue ? "yes" : ""),
                     .text(need.countries.map(\.rawValue).joined(separator: ";")),
                     .text(need.professions.map(\.rawValue).joined(separator: ";")),
-                    .text(need.specialties.map(\.rawValue).joined(separator: ";")),
+                    .text(columns.specialties), .text(columns.skills),
                     .text(need.partnership), .text(need.hostInstitution), .integer(need.slots),
                     .integer(standing.placed), .integer(standing.asked),
                     .integer(standing.proposed), .integer(standing.openSlots),
                     .integer(need.priority), .text(need.dates.start?.description ?? ""),
                     .text(need.dates.end?.description ?? ""), .text(need.mode.rawValue),
+                ] + (isWhole ? columns.moreCells : []) + [
                     .text(need.team?.rawValue ?? ""),
                     .text(Need.LanguageRequirement.importSyntax(need.teamLanguages)),
                 ]
@@ -117,22 +126,105 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
         commandName: "show",
         abstract: "One need: where it stands, its fields, who is placed and asked, its shortlist and proposal in the latest run, decisions and outcomes.",
         discussion: """
+            --format json prints the same as one document: the need with every column of the \
+            needs file (docs/FORMATS.md), where it stands, each UK partner and the organisation \
+            it names, its team (members, their states, and who covers each team language), \
+            where people stand with it, the latest run's shortlist, decisions and outcomes.
+
               midst needs show N001
               midst needs show N001 --as-of 2026-11-30
+              midst needs show N001 --format json
             """)
 
     @Argument(help: ArgumentHelp("The need's id.", valueName: "id")) var id: String
+    @Option(help: "table or json.") var format: OutputFormat = .table
     @OptionGroup var day: AsOfOptions
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("A need is one record with lists: use --format table or json.") }
+    }
 
     func run() throws {
         let database = try self.database.openExisting()
         let need = try database.existingNeed(id: id)
         let asOf = try day.date()
         let followUp = try database.followUp(asOf: asOf, rules: scoring.load().followUp)
-        guard let standing = try database.needStandings(followUp: followUp).first(where: { $0.need.id == need.id })
+        let standings = try database.needStandings(followUp: followUp)
+        guard let standing = standings.first(where: { $0.need.id == need.id })
         else { throw CommandFailure.unknownNeed(id: id) }
+        let members = need.team.map { team in standings.filter { $0.need.team == team } } ?? []
+        let coverage =
+            try need.team.map {
+                try database.teamCoverage(of: need.teamLanguages, team: $0, followUp: followUp)
+            } ?? []
+        let people = followUp.entries.filter { $0.needID == need.id }
+        let latest = try database.run("latest")
+        let lines = try latest.map { try database.shortlist(run: $0.id, needID: id) } ?? []
+        let pairs = try latest.map { try database.assignments(run: $0.id, needID: id) } ?? []
+        let proposed = Dictionary(
+            pairs.map { ($0.staffID, $0.basis) }, uniquingKeysWith: { first, _ in first })
+        let shortlist = RecordTable(
+            columns: ["rank", "staff_id", "score", "proposed"],
+            rows: lines.map {
+                [.integer($0.rank), .text($0.staffID), .number($0.score, decimals: 2),
+                 .text(Show.proposedMark(proposed[$0.staffID]))]
+            })
+        let decisions = Decisions.table(try database.decisions(needID: id))
+        let outcomes = try database.outcomes(needID: id)
+        let outcomeTable = RecordTable(
+            columns: ["staff_id", "outcome", "date"],
+            rows: outcomes.map { [.text($0.staffID), .text($0.outcome), .text($0.date)] })
+        let standingTable = RecordTable(
+            columns: ["staff_id", "stands"],
+            rows: people.map { [.text($0.staffID.rawValue), .text($0.standing.sentence)] })
+        if format == .json {
+            let columns = NeedColumns(need)
+            var record: [String: JSONValue] = [
+                "id": .cell(.text(need.id.rawValue)), "partnership": .cell(.text(need.partnership)),
+                "host_institution": .cell(.text(need.hostInstitution)),
+                "countries": .cell(.text(need.countries.map(\.rawValue).joined(separator: ";"))),
+                "professions": .cell(.text(need.professions.map(\.rawValue).joined(separator: ";"))),
+                "specialties": .cell(.text(columns.specialties)), "skills": .cell(.text(columns.skills)),
+                "start": need.dates.start.map { .cell(.text($0.description)) } ?? .cell(.null),
+                "end": need.dates.end.map { .cell(.text($0.description)) } ?? .cell(.null),
+                "mode": .cell(.text(need.mode.rawValue)), "slots": .cell(.integer(need.slots)),
+                "priority": .cell(.integer(need.priority)),
+                "stored_status": .cell(.text(need.status.rawValue)),
+                "team": .cell(.text(need.team?.rawValue ?? "")),
+                "team_languages": .cell(.text(Need.LanguageRequirement.importSyntax(need.teamLanguages))),
+            ]
+            for (column, cell) in zip(NeedColumns.more, columns.moreCells) { record[column] = .cell(cell) }
+            let document = JSONValue.object([
+                "need": .object(record),
+                "as_of": .cell(.text(asOf.description)),
+                "status": .cell(.text(standing.state.rawValue)),
+                "overdue": .bool(standing.isOverdue),
+                "open_slots": .cell(.integer(standing.openSlots)),
+                "placed": .cell(.integer(standing.placed)), "asked": .cell(.integer(standing.asked)),
+                "partners": .array(need.partners.map(Self.partnerJSON)),
+                "team_members": .array(members.map { member in
+                    .object([
+                        "id": .cell(.text(member.need.id.rawValue)),
+                        "status": .cell(.text(member.state.rawValue)),
+                    ])
+                }),
+                "team_coverage": .array(coverage.map { language in
+                    .object([
+                        "language": .cell(.text(language.language.language.rawValue)),
+                        "min_level": .cell(.text(language.language.minimumLevel.code)),
+                        "covered_by": language.coveredBy.map { .cell(.text($0.rawValue)) } ?? .cell(.null),
+                    ])
+                }),
+                "people": .rows(of: standingTable),
+                "run": latest.map { .cell(.integer(Int($0.id))) } ?? .cell(.null),
+                "shortlist": .rows(of: shortlist), "decisions": .rows(of: decisions),
+                "outcomes": .rows(of: outcomeTable),
+            ])
+            print(try document.rendered())
+            return
+        }
         func line(_ label: String, _ value: String) -> String {
             "  \(label.padding(toLength: 20, withPad: " ", startingAt: 0))\(Terminal.safe(value))\n"
         }
@@ -169,12 +261,9 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
             text += line("UK partners", need.partners.map(Self.partner).joined(separator: "; "))
         }
         if let team = need.team {
-            let members = try database.needStandings(followUp: followUp).filter { $0.need.team == team }
             text += line(
                 "team",
                 "\(team): " + members.map { "\($0.need.id) (\($0.state.rawValue))" }.joined(separator: ", "))
-            let coverage = try database.teamCoverage(
-                of: need.teamLanguages, team: team, followUp: followUp)
             for (index, language) in coverage.enumerated() {
                 let wanted = "\(language.language.language) at \(language.language.minimumLevel.code)"
                 text += line(
@@ -184,52 +273,45 @@ struct NeedsShow: ParsableCommand, DatabaseCommand {
             }
         }
         print(text)
-        let standings = followUp.entries.filter { $0.needID == need.id }
         print("Where people stand with it:")
-        print(
-            standings.isEmpty
-                ? "  nobody asked yet\n"
-                : RecordTable(
-                    columns: ["staff_id", "stands"],
-                    rows: standings.map { [.text($0.staffID.rawValue), .text($0.standing.sentence)] }
-                ).aligned)
-        if let latest = try database.run("latest") {
-            let lines = try database.shortlist(run: latest.id, needID: id)
-            let pairs = try database.assignments(run: latest.id, needID: id)
-            let proposed = Dictionary(
-                pairs.map { ($0.staffID, $0.basis) }, uniquingKeysWith: { first, _ in first })
+        print(people.isEmpty ? "  nobody asked yet\n" : standingTable.aligned)
+        if let latest {
             print("Shortlist in run \(latest.id)\(latest.asOf.map { " (as of \($0))" } ?? "") (\(lines.count) of top \(latest.topK)):")
             if lines.isEmpty {
                 print("  nobody. " + (try NearestMisses.line(forNeed: id, in: database, run: latest)) + "\n")
             } else {
-                print(
-                    RecordTable(
-                        columns: ["rank", "staff_id", "score", "proposed"],
-                        rows: lines.map {
-                            [.integer($0.rank), .text($0.staffID), .number($0.score, decimals: 2),
-                             .text(Show.proposedMark(proposed[$0.staffID]))]
-                        }
-                    ).aligned)
+                print(shortlist.aligned)
             }
         } else {
             print("No run yet: `midst run` shortlists every open need.\n")
         }
-        let decisions = try database.decisions(needID: id)
         print("Decisions:")
-        print(decisions.isEmpty ? "  none\n" : Decisions.table(decisions).aligned)
-        let outcomes = try database.outcomes(needID: id)
+        print(decisions.rows.isEmpty ? "  none\n" : decisions.aligned)
         print("Outcomes:")
         print(
-            outcomes.isEmpty
-                ? "  none"
-                : RecordTable(
-                    columns: ["staff_id", "outcome", "date"],
-                    rows: outcomes.map { [.text($0.staffID), .text($0.outcome), .text($0.date)] }
-                ).aligned, terminator: outcomes.isEmpty ? "\n" : "")
+            outcomes.isEmpty ? "  none" : outcomeTable.aligned,
+            terminator: outcomes.isEmpty ? "\n" : "")
     }
 }
 
 extension NeedsShow {
+    /// A partner as written, with the organisation it names (code, name, nation, whether it
+    /// employs NHS staff), or why it names none.
+    static func partnerJSON(_ written: String) -> JSONValue {
+        let reference = BundledReference.data
+        var object: [String: JSONValue] = ["written": .cell(.text(written))]
+        switch reference.organisation(named: written) {
+        case .found(let organisation):
+            object["code"] = .cell(.text(organisation.code))
+            object["name"] = .cell(.text(organisation.name))
+            object["nation"] = .cell(.text(organisation.nation))
+            object["employs_nhs_staff"] = .bool(organisation.employsNHSStaff || !organisation.members.isEmpty)
+        case .ambiguous, .unknown:
+            object["warning"] = .cell(.text(PartnerWarnings.message(for: written, reference) ?? ""))
+        }
+        return .object(object)
+    }
+
     /// A partner as written, with the organisation it names, or why it names none.
     static func partner(_ written: String) -> String {
         let reference = BundledReference.data

@@ -9,15 +9,15 @@ extension SpecialtyRule {
         if !wantedSpecialties.isEmpty {
             said.append(
                 reason(
-                    relatedIndex(row, table, to: wantedSpecialties, reference), row, table, reference,
-                    wanted: wantedSpecialties))
+                    bestEntry(row, table, to: wantedSpecialties, reference)?.index, row, table,
+                    reference, wanted: wantedSpecialties))
         }
         // With every skill required, each one is met (or not) on its own.
         let skillGroups = isAll ? wantedSkills.map { [$0] } : [wantedSkills].filter { !$0.isEmpty }
         for skills in skillGroups {
             said.append(
                 reason(
-                    relatedIndex(row, table, to: skills, reference), row, table, reference,
+                    bestEntry(row, table, to: skills, reference)?.index, row, table, reference,
                     wanted: skills))
         }
         let joined = said.joined(separator: "; ")
@@ -32,31 +32,46 @@ extension SpecialtyRule {
                 ? " (the mean of the specialty part and the skills' mean)" : " (the skills' mean)")
     }
 
-    /// What a person the specialty constraint keeps out lacks, after "has" or "holds".
+    /// What a person the specialty constraint keeps out lacks, after "has" or "holds": the first
+    /// part of the need that earns them nothing (under `skills_required all`, its specialties,
+    /// then each skill; otherwise everything it names), and why.
     func shortfall(_ row: Int, _ table: StaffTable, _ reference: ReferenceData) -> String {
         func names(_ codes: [SpecialtyCode]) -> String {
             codes.map(\.rawValue).joined(separator: " or ")
         }
         let (wantedSpecialties, wantedSkills) = split(reference)
-        let related = { (codes: [SpecialtyCode]) in
-            self.relatedIndex(row, table, to: codes, reference)
+        let everything = "no specialty or skill related to the need's \(names(wanted))"
+        let parts =
+            isAll
+            ? [wantedSpecialties].filter { !$0.isEmpty } + wantedSkills.map { [$0] } : [wanted]
+        let earnsNothing = { (part: [SpecialtyCode]) in
+            (self.bestEntry(row, table, to: part, reference)?.value ?? 0) == 0
         }
-        if isAll, related(wantedSpecialties + wantedSkills) != nil {
-            if !wantedSpecialties.isEmpty, related(wantedSpecialties) == nil {
-                return "no specialty related to the need's \(names(wantedSpecialties)), which the need asks for as well as its skills (skills_required all)"
+        guard let part = parts.first(where: earnsNothing) else { return everything }
+        guard let entry = bestEntry(row, table, to: part, reference) else {
+            guard isAll, bestEntry(row, table, to: wanted, reference) != nil else {
+                return everything
             }
-            if let missing = wantedSkills.first(where: { related([$0]) == nil }) {
-                return "no skill related to the need's \(missing.rawValue), which the need asks for as well (skills_required all)"
-            }
+            return part == wantedSpecialties
+                ? "no specialty related to the need's \(names(part)), which the need asks for as well as its skills (skills_required all)"
+                : "no skill related to the need's \(names(part)), which the need asks for as well (skills_required all)"
         }
-        // A related specialty held only as a secondary one, under a secondaryFactor of 0.
-        if !wantedSpecialties.isEmpty, let index = related(wantedSpecialties),
-            index != Int(table.specialtyStart[row])
-        {
-            let code = reference.specialties[Int(table.specialtyCodes[index])].code
+        let code = reference.specialties[Int(table.specialtyCodes[entry.index])].code
+        // Related, yet earning nothing: a secondary specialty under a secondaryFactor of 0, or
+        // a relation whose credit the configuration sets to 0.
+        if entry.credit > 0 {
             return "\(code) only as a secondary specialty, which earns nothing (secondaryFactor is 0)"
         }
-        return "no specialty or skill related to the need's \(names(wanted))"
+        guard let (target, relation) = source(of: code, in: part, reference) else { return everything }
+        let kind = reference.specialty(target.rawValue)?.isSkill == true ? "skill" : "specialty"
+        let how =
+            switch relation {
+            case .exact: "the need's own \(kind)"
+            case .child: "a sub-\(kind) of the need's \(target)"
+            case .parent: "the parent of the need's \(target)"
+            case .sibling(let shared): "a sibling of the need's \(target) (both within \(shared))"
+            }
+        return "\(code), \(how), a relation that earns nothing (\(Self.key(of: relation)) is 0)"
     }
 
     /// The need's specialties and its skills, apart.
@@ -65,21 +80,21 @@ extension SpecialtyRule {
         return (wanted.filter { !skills.contains($0) }, skills)
     }
 
-    /// The position in `table.specialtyCodes` of person `row`'s entry that earns the most credit
-    /// for `wanted` (a secondary specialty scaled by its factor; the first among equals), or,
-    /// when none earns any, of the first entry related to `wanted` at all (a secondary
-    /// specialty under a `secondaryFactor` of 0); nil when none is related.
-    private func relatedIndex(
+    /// Person `row`'s entry related to `wanted` that earns the most (a secondary specialty
+    /// scaled by its factor; the first among equals): its position in `table.specialtyCodes`,
+    /// what it earns, and its credit before the factor. When none earns anything, the one with
+    /// the most credit (a secondary specialty under a `secondaryFactor` of 0), else the first
+    /// related at all (by a relation whose credit is configured to 0); nil when none is related.
+    private func bestEntry(
         _ row: Int, _ table: StaffTable, to wanted: [SpecialtyCode], _ reference: ReferenceData
-    ) -> Int? {
+    ) -> (index: Int, value: Double, credit: Double)? {
         let first = Int(table.specialtyStart[row])
         var best: (index: Int, value: Double, credit: Double)?
         for index in first..<Int(table.specialtyStart[row + 1]) {
             let code = reference.specialties[Int(table.specialtyCodes[index])].code
-            let credit = wanted.reduce(0.0) { best, target in
-                max(best, Self.relation(of: code, to: target, reference).map { Self.credit(of: $0, values) } ?? 0)
-            }
-            guard credit > 0 else { continue }
+            let relations = wanted.compactMap { Self.relation(of: code, to: $0, reference) }
+            guard !relations.isEmpty else { continue }
+            let credit = relations.map { Self.credit(of: $0, values) }.max()!
             let isScaled = index != first && !isSkill[Int(table.specialtyCodes[index])]
             let value = credit * (isScaled ? secondaryFactor : 1)
             guard let current = best else {
@@ -90,7 +105,32 @@ extension SpecialtyRule {
                 best = (index, value, credit)
             }
         }
-        return best?.index
+        return best
+    }
+
+    /// The need's entry among `wanted` that `code`'s credit comes from (the first with the most
+    /// credit), and how `code` relates to it; nil when `code` relates to none.
+    private func source(of code: SpecialtyCode, in wanted: [SpecialtyCode], _ reference: ReferenceData)
+        -> (target: SpecialtyCode, relation: Relation)?
+    {
+        var source: (target: SpecialtyCode, relation: Relation)?
+        for target in wanted {
+            guard let relation = Self.relation(of: code, to: target, reference) else { continue }
+            let isBetter = source.map {
+                Self.credit(of: $0.relation, values) < Self.credit(of: relation, values)
+            }
+            if isBetter ?? true { source = (target, relation) }
+        }
+        return source
+    }
+
+    /// The configuration key of a relation's credit (`specialty.exact` …), as `why` names it.
+    private static func key(of relation: Relation) -> String {
+        switch relation {
+        case .exact: "exact"
+        case .child, .parent: "parentOrChild"
+        case .sibling: "sibling"
+        }
     }
 
     private func reason(
@@ -115,23 +155,19 @@ extension SpecialtyRule {
                 ? " (a secondary specialty, which earns nothing: secondaryFactor is 0)"
                 : " (secondary specialty)"
         // The need's entry the credit comes from: the first with the most credit.
-        var source: (target: SpecialtyCode, relation: Relation)?
-        for target in wanted {
-            guard let relation = Self.relation(of: code, to: target, reference) else { continue }
-            let isBetter = source.map {
-                Self.credit(of: $0.relation, values) < Self.credit(of: relation, values)
-            }
-            if isBetter ?? true { source = (target, relation) }
-        }
-        guard let (target, relation) = source else { return none }
+        guard let (target, relation) = source(of: code, in: wanted, reference) else { return none }
+        let unearned =
+            Self.credit(of: relation, values) == 0
+            ? ", a relation that earns nothing (\(Self.key(of: relation)) is 0)" : ""
         switch relation {
-        case .exact: return "\(name(code)) is the need's \(kind)\(which)"
+        case .exact: return "\(name(code)) is the need's \(kind)\(which)\(unearned)"
         case .child:
-            return "\(name(code)) is a sub-\(kind) of the need's \(name(target))\(which)"
-        case .parent: return "\(name(code)) is the parent of the need's \(name(target))\(which)"
+            return "\(name(code)) is a sub-\(kind) of the need's \(name(target))\(which)\(unearned)"
+        case .parent:
+            return "\(name(code)) is the parent of the need's \(name(target))\(which)\(unearned)"
         case .sibling(let shared):
             return
-                "\(name(code)) and the need's \(name(target)) are both within \(name(shared))\(which)"
+                "\(name(code)) and the need's \(name(target)) are both within \(name(shared))\(which)\(unearned)"
         }
     }
 }

@@ -127,3 +127,52 @@ struct SkillsRequiredTests {
                 == "Children's nursing is the need's specialty (a secondary specialty, which earns nothing: secondaryFactor is 0)")
     }
 }
+
+/// `why` for a person whose only relation to the need earns a credit configured to 0 (review
+/// of docs/SCORING.md, item 11).
+@Suite("Why names a relation whose credit is 0")
+struct ZeroCreditRelationTests {
+    @Test("a sibling under a sibling credit of 0 is named as held, with the key that zeroes it")
+    func siblingUnderZeroCredit() throws {
+        let reference = try ReferenceFixtures.bundledReference()
+        var config = ScoringConfig()
+        config.specialty.sibling = 0
+        let need = Need(
+            id: RecordID(rawValue: "N1"), partnership: "P", hostInstitution: "H",
+            country: CountryCode(rawValue: "UG"), professions: [SpecialtyCode(rawValue: "nurse")],
+            specialties: [SpecialtyCode(rawValue: "nursing_neonatal")], mode: .either,
+            updatedAt: Timestamp(secondsSince1970: 0))
+        let person = Staff(
+            id: RecordID(rawValue: "S1"), profession: SpecialtyCode(rawValue: "nurse"),
+            specialties: [SpecialtyCode(rawValue: "nursing_paediatric_critical_care")],
+            seniority: Seniority(rawValue: 3)!, countryTies: [],
+            languages: [Staff.LanguageSkill(language: LanguageCode(rawValue: "en"), level: .native)],
+            hasConsented: true, updatedAt: Timestamp(secondsSince1970: 0))
+        let explanation = Scorer(reference: reference, config: config).explain(person, for: need)
+        #expect(
+            explanation.exclusions.map(\.description) == [
+                "has nursing_paediatric_critical_care, a sibling of the need's nursing_neonatal (both within nursing_children), a relation that earns nothing (sibling is 0)"
+            ])
+        let component = try #require(explanation.components.first { $0.component == .specialty })
+        #expect(component.value == 0)
+        #expect(
+            component.reason
+                == "Paediatric critical care nursing and the need's Neonatal nursing are both within Children's nursing, a relation that earns nothing (sibling is 0)")
+        // At the default credit the same person is a candidate, and the reason has no such words.
+        let credited = Scorer(reference: reference).explain(person, for: need)
+        #expect(credited.exclusions.isEmpty)
+        let reason = try #require(credited.components.first { $0.component == .specialty }).reason
+        #expect(reason == "Paediatric critical care nursing and the need's Neonatal nursing are both within Children's nursing")
+    }
+
+    @Test("a score just below min_score is shown with the decimals that tell it from the minimum")
+    func minimumScoreApart() {
+        #expect(
+            Exclusion.belowMinimumScore(score: 59.999999999, minimum: 60).description
+                == "scores 59.999999999, below the need's min_score 60.000000000")
+        #expect(
+            Exclusion.belowMinimumScore(score: 41.234, minimum: 60).description
+                == "scores 41.23, below the need's min_score 60.00")
+        #expect(ScoreText.apart(59.996, 60) == ("59.996", "60.000"))
+    }
+}
