@@ -199,7 +199,8 @@ struct NeedValidatorTests {
     static let badFields: [BadNeedField] = [
         BadNeedField(.id, "N/1", "'N/1'", "not a valid id"),
         BadNeedField(.country, "ZZZ", "unknown country code 'ZZZ'"),
-        BadNeedField(.country, "Uganda", "unknown country code 'Uganda'"),
+        BadNeedField(.country, "Ugnada", "unknown country code 'Ugnada'"),
+        BadNeedField(.country, "Congo", "did you mean CD (Congo, The Democratic Republic of the) or CG (Congo)?"),
         BadNeedField(.country, "UG;UGA", "country 'UG' is listed twice"),
         BadNeedField(.skills, "paediatrics", "'paediatrics' is a specialty, not a skill"),
         BadNeedField(.partner, "RGT;rgt", "'rgt' is listed twice"),
@@ -336,7 +337,9 @@ struct NeedValidatorTests {
         row[.mode] = value
         let found = issues(validate(row))
         let issue = try #require(found.first { $0.message.hasPrefix("the value") })
-        #expect(issue.message == "the value \(shown) is not remote, in-country or either")
+        #expect(
+            issue.message
+                == "the value \(shown) is not remote, in-country or either (or both; docs/FORMATS.md)")
         for issue in found {
             #expect(!issue.description.unicodeScalars.contains { $0.value < 0x20 }, "\(issue)")
         }
