@@ -58,7 +58,7 @@ extension Need {
             (.remote, ["remote", "remotely", "online", "virtual"]),
             (
                 .inCountry,
-                ["in country", "incountry", "in person", "on site", "onsite", "visit", "visits"]
+                ["in country", "incountry", "in person", "visit", "visits"]
             ),
             (.either, ["either", "both", "any", "remote and in country"]),
         ]

@@ -10,8 +10,10 @@ struct Import: ParsableCommand {
         discussion: """
             Imports are all-or-nothing: if any record is invalid, every problem is listed \
             (file:line: field: message) and the database is left exactly as it was. With \
-            --skip-invalid the valid records are imported and the others written, with their \
-            reasons, to a rejects file.
+            --skip-invalid (or --rejects PATH alone) the valid records are imported and the \
+            others written, with their reasons, to a rejects file. A dry run, or an import that \
+            fails, into a database that does not exist yet leaves nothing on disk, so a later \
+            `midst run` still refuses the missing database.
 
             Re-importing a staff id corrects that person's record: the columns the file has \
             replace the stored values (an empty cell clears an optional column), the columns it \
