@@ -80,16 +80,39 @@ struct Midst: AsyncParsableCommand {
         }
     }
 
-    /// For a first argument that is not a command, the error naming the nearest command.
+    /// For a word where a command belongs that names none (`midst improt`, `midst import staf`,
+    /// `midst needs shw`, `midst help gap`), the error naming the nearest command at that level.
+    /// Words are followed down the command tree until an option, or a command that takes
+    /// arguments rather than commands.
     static func suggestion(for arguments: [String]) -> String? {
-        guard let word = arguments.first, !word.hasPrefix("-") else { return nil }
-        let names = configuration.subcommands.map { $0._commandName } + ["help"]
-        guard !names.contains(word) else { return nil }
-        let nearest = names.map { ($0, editDistance(word.lowercased(), $0)) }.min { $0.1 < $1.1 }
-        let hint =
-            nearest.map { $0.1 <= max(2, word.count / 3) ? "did you mean `midst \($0.0)`? " : "" }
-            ?? ""
-        return "error: '\(word)' is not a midst command; \(hint)(see `midst --help` for them all)"
+        var words = arguments[...]
+        if words.first == "help" { words = words.dropFirst() }
+        var command: any ParsableCommand.Type = Midst.self
+        var path = ["midst"]
+        while let word = words.first, !word.hasPrefix("-") {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty else { return nil }
+            if let next = subcommands.first(where: { $0._commandName == word }) {
+                command = next
+                path.append(word)
+                words = words.dropFirst()
+                continue
+            }
+            var names = subcommands.map { $0._commandName }
+            if path.count == 1 {
+                guard word != "help" else { return nil }
+                names.append("help")
+            }
+            let parent = path.joined(separator: " ")
+            let nearest = names.map { ($0, editDistance(word.lowercased(), $0)) }.min { $0.1 < $1.1 }
+            let hint =
+                nearest.map {
+                    $0.1 <= max(2, word.count / 3) ? "did you mean `\(parent) \($0.0)`? " : ""
+                } ?? ""
+            let what = path.count == 1 ? "a midst command" : "a command of `\(parent)`"
+            return "error: '\(word)' is not \(what); \(hint)(see `\(parent) --help` for them all)"
+        }
+        return nil
     }
 
     /// Levenshtein distance: the fewest single-character edits from `a` to `b`.

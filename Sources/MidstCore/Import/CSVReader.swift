@@ -1,8 +1,9 @@
 /// A streaming RFC 4180 CSV reader over UTF-8 bytes.
 ///
-/// Handles quoted fields with `""` escapes, commas and line breaks inside quotes, LF and CRLF line
-/// ends and a leading UTF-8 byte order mark. Fully blank lines are skipped. Reports malformed input
-/// (an unterminated quote, text after a closing quote, invalid UTF-8) with its line number.
+/// Handles quoted fields with `""` escapes, delimiters and line breaks inside quotes, LF and CRLF
+/// line ends and a leading UTF-8 byte order mark. Fields are separated by a comma, or by the
+/// ``CSVDelimiter`` given. Fully blank lines are skipped. Reports malformed input (an unterminated
+/// quote, text after a closing quote, invalid UTF-8) with its line number.
 ///
 /// - Complexity: O(n) in the input size; unquoted ASCII fields are decoded without copying twice.
 package struct CSVReader: Sendable {
@@ -16,6 +17,8 @@ package struct CSVReader: Sendable {
     private var position: Int
     private var nextLine = 1
     private let skipsCommentLines: Bool
+    /// The byte between fields.
+    private let delimiter: UInt8
 
     /// The 1-based line on which the last record returned by ``nextRecord(into:)`` started.
     package private(set) var recordLine = 0
@@ -28,10 +31,14 @@ package struct CSVReader: Sendable {
     /// The byte offset reached so far, for progress reporting.
     package var bytesRead: Int { position }
 
-    /// Creates a reader; with `skipsCommentLines`, lines starting with `#` are passed over (used for
-    /// Midst's own reference files, whose headers carry their provenance).
-    package init(bytes: [UInt8], skipsCommentLines: Bool = false) {
+    /// Creates a reader of fields separated by `delimiter`; with `skipsCommentLines`, lines
+    /// starting with `#` are passed over (used for Midst's own reference files, whose headers
+    /// carry their provenance).
+    package init(
+        bytes: [UInt8], delimiter: CSVDelimiter = .comma, skipsCommentLines: Bool = false
+    ) {
         self.bytes = bytes
+        self.delimiter = delimiter.byte
         self.skipsCommentLines = skipsCommentLines
         position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
@@ -83,7 +90,7 @@ package struct CSVReader: Sendable {
                 nextLine += 1
                 return true
             }
-            // separator is a comma; a comma at the very end means one more empty field.
+            // The separator is the delimiter; one at the very end means one more empty field.
             if position >= count || bytes[position] == 0x0A
                 || (bytes[position] == 0x0D && position + 1 < count && bytes[position + 1] == 0x0A)
             {
@@ -115,19 +122,32 @@ package struct CSVReader: Sendable {
             undoubled = pieces[...]
         }
         guard let text = String(validating: undoubled, as: UTF8.self) else {
-            throw SyntaxError(line: recordLine, message: "the text is not valid UTF-8")
+            throw notUTF8(in: field)
         }
         return text
     }
 
-    /// Reads an unquoted field up to a comma or line end, leaving `position` on the separator.
+    /// The error for a field that is not UTF-8: the line, the first byte that is not, and where
+    /// it lies on its line, with the way to save the file as UTF-8 (``TextEncoding/advice``).
+    private func notUTF8(in field: CSVFieldSpan) -> SyntaxError {
+        let offset = TextEncoding.firstNonUTF8Byte(in: bytes[field.start..<field.end]) ?? field.start
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let line = recordLine + bytes[recordStart..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return SyntaxError(
+            line: line,
+            message: TextEncoding.notUTF8Message(
+                byte: bytes[offset], column: offset - lineStart + 1, fileOffset: offset))
+    }
+
+    /// Reads an unquoted field up to the delimiter or line end, leaving `position` on the
+    /// separator.
     private mutating func unquotedField() throws(SyntaxError) -> CSVFieldSpan {
         let start = position
         let count = bytes.count
         var isASCII = true
         while position < count {
             let byte = bytes[position]
-            if byte == 0x2C || byte == 0x0A { break }
+            if byte == delimiter || byte == 0x0A { break }
             if byte == 0x22 {
                 throw SyntaxError(
                     line: nextLine,
@@ -179,7 +199,7 @@ package struct CSVReader: Sendable {
         {
             position += 1
         }
-        if position < count, bytes[position] != 0x2C, bytes[position] != 0x0A {
+        if position < count, bytes[position] != delimiter, bytes[position] != 0x0A {
             throw SyntaxError(line: nextLine, message: "text after the closing quote of a field")
         }
         return field

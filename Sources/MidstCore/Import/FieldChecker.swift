@@ -200,9 +200,13 @@ struct FieldChecker<Column: ImportColumn> {
 
     mutating func country(_ text: String, in column: Column) -> CountryCode? {
         guard let code = reference.country(text) else {
+            // About a person, the codes alone, as for languages.
+            let guesses = reference.countries(namedLike: text).prefix(4)
+                .map { Column.holdsPersonalData ? "\($0.code)" : "\($0.code) (\($0.name))" }
+            let guess = guesses.isEmpty ? "" : "; did you mean \(guesses.joined(separator: " or "))?"
             fail(
                 column,
-                "unknown country code\(shown(text)) (use ISO 3166-1 alpha-2 or alpha-3, or XS for Somaliland)"
+                "unknown country code\(shown(text)) (use ISO 3166-1 alpha-2 or alpha-3, XS for Somaliland, or the country's English name)\(guess)"
             )
             return nil
         }
@@ -227,7 +231,7 @@ struct FieldChecker<Column: ImportColumn> {
         guard let level = LanguageLevel(code: text) else {
             fail(
                 column,
-                "the level\(shown(text)) is not a language level (A1, A2, B1, B2, C1, C2 or native)")
+                "the level\(shown(text)) is not a language level (A1, A2, B1, B2, C1, C2 or native, or a word such as basic, intermediate, fluent: docs/FORMATS.md)")
             return nil
         }
         return level

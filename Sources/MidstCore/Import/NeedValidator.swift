@@ -44,9 +44,12 @@ package struct NeedValidator: Sendable {
         let dates = check.window(from: .start, to: .end)
         var mode: Need.Mode?
         if let text = check.text(.mode) {
-            mode = Need.Mode(rawValue: String(text.lowercased().map { $0 == "_" ? "-" : $0 }))
+            mode = Need.Mode(word: text)
             if mode == nil {
-                check.fail(.mode, "the value\(check.shown(text)) is not remote, in-country or either")
+                check.fail(
+                    .mode,
+                    "the value\(check.shown(text)) is not remote, in-country or either (or both; docs/FORMATS.md)"
+                )
             }
         }
         let slots = check.integer(.slots, in: 1...100, default: 1)

@@ -33,6 +33,9 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
     package let format: ImportFormat
     /// The CSV header as written, or `nil` for JSON Lines.
     package let header: [String]?
+    /// The delimiter of a CSV file (given, or ``CSVDelimiter/detected(inHeaderOf:)``), or `nil`
+    /// for JSON Lines.
+    package let delimiter: CSVDelimiter?
     private var source: Source
     private var fields: [String] = []
     private var spans: [CSVFieldSpan] = []
@@ -40,16 +43,20 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
     /// Whether unknown CSV columns and JSON keys are read past instead of refused.
     package let ignoresUnknownColumns: Bool
 
-    /// Opens `bytes` read from `file` (used in messages).
+    /// Opens the UTF-8 `bytes` read from `file` (used in messages); a CSV file's fields are
+    /// separated by `delimiter`, or by the one its header shows when `nil`.
     package init(
-        bytes: [UInt8], format: ImportFormat, file: String, ignoringUnknownColumns: Bool = false
+        bytes: [UInt8], format: ImportFormat, file: String, delimiter: CSVDelimiter? = nil,
+        ignoringUnknownColumns: Bool = false
     ) throws(ImportFailure) {
         self.file = file
         self.format = format
         ignoresUnknownColumns = ignoringUnknownColumns
         switch format {
         case .csv:
-            var reader = CSVReader(bytes: bytes)
+            let delimiter = delimiter ?? CSVDelimiter.detected(inHeaderOf: bytes)
+            self.delimiter = delimiter
+            var reader = CSVReader(bytes: bytes, delimiter: delimiter)
             var names: [String] = []
             let hasHeader: Bool
             do {
@@ -74,6 +81,7 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
                     ignoringUnknown: ignoringUnknownColumns))
         case .jsonl:
             header = nil
+            self.delimiter = nil
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             source = .jsonl(bytes: bytes, position: start, line: 0)
         }
@@ -121,6 +129,16 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
                 position = end + 1
                 if text.last == 0x0D { text = text.dropLast() }
                 guard text.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+                if let offset = TextEncoding.firstNonUTF8Byte(in: text) {
+                    // A file in another encoding: no line of it can be trusted.
+                    throw ImportFailure(issues: [
+                        ImportIssue(
+                            file: file, line: line,
+                            message: TextEncoding.notUTF8Message(
+                                byte: bytes[offset], column: offset - text.startIndex + 1,
+                                fileOffset: offset))
+                    ])
+                }
                 record = jsonRecord(text, line: line)
             }
             source = .jsonl(bytes: bytes, position: position, line: line)
@@ -132,7 +150,7 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
     /// decoded, for a rejects file.
     package func originalFields(at bytes: Range<Int>) -> [String] {
         guard case .csv(let reader, _) = source else { return [] }
-        var record = CSVReader(bytes: Array(reader.input[bytes]))
+        var record = CSVReader(bytes: Array(reader.input[bytes]), delimiter: delimiter ?? .comma)
         var fields: [String] = []
         _ = try? record.nextRecord(into: &fields)
         return fields

@@ -98,13 +98,11 @@ package struct StaffValidator: Sendable {
         guard let text = check.text(.modes) else { return .both }
         var modes: Staff.WorkModes = []
         for parts in check.items(text) {
-            switch parts.joined(separator: ":").lowercased() {
-            case "remote": modes.insert(.remote)
-            case "in-country", "in_country", "incountry": modes.insert(.inCountry)
-            case "both", "either": modes.formUnion(.both)
-            default:
-                check.fail(.modes, "an item is not remote or in-country")
+            guard let named = Staff.WorkModes(word: parts.joined(separator: ":")) else {
+                check.fail(.modes, "an item is not remote, in-country or both (docs/FORMATS.md)")
+                continue
             }
+            modes.formUnion(named)
         }
         return modes.isEmpty ? .both : modes
     }

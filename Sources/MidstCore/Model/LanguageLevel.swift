@@ -5,7 +5,8 @@ public enum LanguageLevel: Int, CaseIterable, Comparable, Sendable, CustomString
     case a1 = 1
     case a2, b1, b2, c1, c2, native
 
-    /// Parses `A1`…`C2` or `native`, in any case.
+    /// Parses `A1`…`C2` or `native`, in any case, or one of the usual ``words`` for a level
+    /// (`fluent`, `mother tongue`).
     public init?(code: String) {
         switch code.lowercased() {
         case "a1": self = .a1
@@ -15,9 +16,24 @@ public enum LanguageLevel: Int, CaseIterable, Comparable, Sendable, CustomString
         case "c1": self = .c1
         case "c2": self = .c2
         case "native": self = .native
-        default: return nil
+        default:
+            let key = ReferenceName.key(code)
+            guard let level = Self.words.first(where: { $0.word == key })?.level else {
+                return nil
+            }
+            self = level
         }
     }
+
+    /// The usual words for a level, read as the CEFR level they name (its own descriptors:
+    /// Basic user A1–A2 read as the lower, Independent B1–B2, Proficient C1–C2), compared as
+    /// ``ReferenceName/key(_:)`` makes them; docs/FORMATS.md lists them ("Words").
+    package static let words: [(word: String, level: LanguageLevel)] = [
+        ("beginner", .a1), ("basic", .a1), ("elementary", .a2), ("pre intermediate", .a2),
+        ("intermediate", .b1), ("conversational", .b1), ("upper intermediate", .b2),
+        ("advanced", .c1), ("fluent", .c1), ("proficient", .c2), ("mastery", .c2),
+        ("mother tongue", .native), ("first language", .native), ("native speaker", .native),
+    ]
 
     /// The canonical spelling: `A1`…`C2` or `native`.
     public var code: String {

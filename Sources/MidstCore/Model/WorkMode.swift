@@ -11,6 +11,17 @@ extension Staff {
         /// Both.
         public static let both: Staff.WorkModes = [.remote, .inCountry]
 
+        /// The modes an item of the `modes` column names: `remote`, `in-country`, `both` or
+        /// one of their usual words (``Need/Mode/words``), or `nil`.
+        public init?(word: String) {
+            switch Need.Mode(word: word) {
+            case .remote: self = .remote
+            case .inCountry: self = .inCountry
+            case .either: self = .both
+            case nil: return nil
+            }
+        }
+
         /// The import spelling: `remote`, `in-country`, or both joined by `;`.
         public var code: String {
             switch self {
@@ -29,5 +40,27 @@ extension Need {
         case remote
         case inCountry = "in-country"
         case either
+
+        /// The mode `word` names: `remote`, `in-country`, `either` or one of their ``words``
+        /// (`both`, `online`, `in person` …), in any case, or `nil`.
+        public init?(word: String) {
+            let key = ReferenceName.key(word)
+            guard let mode = Self.words.first(where: { $0.words.contains(key) })?.mode else {
+                return nil
+            }
+            self = mode
+        }
+
+        /// Each mode with the words read as it, compared as ``ReferenceName/key(_:)`` makes
+        /// them (so `in-country`, `In country` and `in_country` are one); for a person,
+        /// `either` and its words mean both modes. docs/FORMATS.md lists them ("Words").
+        package static let words: [(mode: Mode, words: Set<String>)] = [
+            (.remote, ["remote", "remotely", "online", "virtual"]),
+            (
+                .inCountry,
+                ["in country", "incountry", "in person", "visit", "visits"]
+            ),
+            (.either, ["either", "both", "any", "remote and in country"]),
+        ]
     }
 }

@@ -18,11 +18,16 @@ public struct ReferenceData: Sendable {
 
     private let countryIndex: [CountryCode: Int]
     private let countryAliases: [String: CountryCode]
+    /// The countries each name stands for (``CountryNames``), by ``ReferenceName/key(_:)``.
+    private let countriesByName: [String: [CountryCode]]
     /// Each language's position in ``languages``, by its code.
     private let languageNumbers: LetterCodeTable
     /// The same, by its code, its ISO 639-3 code or its ISO 639-2/B code.
     private let languageAliasNumbers: LetterCodeTable
     private let specialtyIndex: [SpecialtyCode: Int]
+    /// Each entry's position in ``specialties`` by its name, as ``ReferenceName/key(_:)`` makes
+    /// it (`Neonatal medicine` → `neonatal medicine`).
+    private let specialtyIndexByName: [String: Int]
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
     private let languageEquivalents: [LanguageCode: [LanguageCode]]
     /// UK organisations (NHS bodies of the four nations, their sites and former names, and
@@ -57,6 +62,21 @@ public struct ReferenceData: Sendable {
             countryAliases[country.code.rawValue] = country.code
             countryAliases[country.alpha3.uppercased()] = country.code
         }
+        var countriesByName: [String: [CountryCode]] = [:]
+        func name(_ name: String, _ code: CountryCode) {
+            let key = ReferenceName.key(name)
+            if !key.isEmpty, !(countriesByName[key]?.contains(code) ?? false) {
+                countriesByName[key, default: []].append(code)
+            }
+        }
+        for country in self.countries {
+            for text in CountryNames.ownNames(of: country) { name(text, country.code) }
+        }
+        for (text, code) in CountryNames.aliases { name(text, CountryCode(rawValue: code)) }
+        for (text, codes) in CountryNames.ambiguous {
+            for code in codes { name(text, CountryCode(rawValue: code)) }
+        }
+        self.countriesByName = countriesByName
         var languageNumbers = LetterCodeTable()
         var languageAliasNumbers = LetterCodeTable()
         for (index, language) in self.languages.enumerated() {
@@ -70,9 +90,12 @@ public struct ReferenceData: Sendable {
             }
         }
         var specialtyIndex: [SpecialtyCode: Int] = [:]
+        var specialtyIndexByName: [String: Int] = [:]
         for (index, specialty) in specialties.enumerated() {
             specialtyIndex[specialty.code] = index
+            specialtyIndexByName[ReferenceName.key(specialty.name)] = index
         }
+        self.specialtyIndexByName = specialtyIndexByName
         for (index, specialty) in specialties.enumerated() {
             for alias in specialty.aliases where specialtyIndex[alias] == nil {
                 specialtyIndex[alias] = index
@@ -115,29 +138,13 @@ public struct ReferenceData: Sendable {
             } else if name.hasPrefix(wanted + " (") || name.hasPrefix(wanted + ", ") {
                 found.append((1, language))
             } else if wanted.count >= 5, abs(name.count - wanted.count) <= 2 {
-                let distance = Self.editDistance(wantedLetters, Array(name), limit: 2)
+                let distance = ReferenceName.editDistance(wantedLetters, Array(name), limit: 2)
                 if distance <= 2 { found.append((1 + distance, language)) }
             }
         }
         let nearest = found.map(\.distance).min()
         return found.filter { $0.distance == nearest }.sorted { $0.language.code < $1.language.code }
             .map(\.language)
-    }
-
-    /// Levenshtein distance between `a` and `b`, or `limit + 1` once it is known to exceed
-    /// `limit`.
-    private static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1] + [Int](repeating: 0, count: b.count)
-            for (j, y) in b.enumerated() {
-                current[j + 1] = Swift.min(
-                    previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-            }
-            if current.min()! > limit { return limit + 1 }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     /// The organisation with code `code` (any case), or nil.
@@ -163,9 +170,35 @@ public struct ReferenceData: Sendable {
 
     // MARK: Countries
 
-    /// Normalises an alpha-2 or alpha-3 code in any case to a known country, or `nil`.
+    /// Normalises an alpha-2 or alpha-3 code in any case, or a name that stands for one country
+    /// only (``CountryNames``: `Uganda`, `DRC`, `Cote d'Ivoire`), to a known country, or `nil`.
     package func country(_ text: some StringProtocol) -> CountryCode? {
-        countryAliases[text.uppercased()]
+        if let code = countryAliases[text.uppercased()] { return code }
+        guard let named = countriesByName[ReferenceName.key(text)], named.count == 1 else {
+            return nil
+        }
+        return named[0]
+    }
+
+    /// The countries `text` may mean, for a suggestion when ``country(_:)`` finds none: those a
+    /// name stands for when it stands for several (`Congo` → CD, CG), else those whose names are
+    /// fewest letters away, at most two (`Ugnada` → UG), for text of five letters or more.
+    /// Ordered by code.
+    package func countries(namedLike text: String) -> [Country] {
+        let key = ReferenceName.key(text)
+        if let named = countriesByName[key] {
+            return named.sorted().compactMap { info(for: $0) }
+        }
+        guard key.count >= 5 else { return [] }
+        let letters = Array(key)
+        var found: [(distance: Int, code: CountryCode)] = []
+        for (name, codes) in countriesByName where abs(name.count - key.count) <= 2 {
+            let distance = ReferenceName.editDistance(letters, Array(name), limit: 2)
+            if distance <= 2 { found += codes.map { (distance, $0) } }
+        }
+        let nearest = found.map(\.distance).min()
+        return Set(found.filter { $0.distance == nearest }.map(\.code)).sorted()
+            .compactMap { info(for: $0) }
     }
 
     /// The country for a known code.
@@ -208,14 +241,18 @@ public struct ReferenceData: Sendable {
 
     // MARK: Taxonomy
 
-    /// The taxonomy entry for a code (codes are lower case) or for an older code it replaces
-    /// (``Specialty/aliases``), or `nil`.
+    /// The taxonomy entry for a code (codes are lower case), for an older code it replaces
+    /// (``Specialty/aliases``) or for its name as `midst reference` prints it, in any case
+    /// (`Neonatal medicine`, compared as ``ReferenceName/key(_:)`` makes it), or `nil`.
     package func specialty(_ text: some StringProtocol) -> Specialty? {
         // Text that is ASCII without capitals is its own lower case: looked up as it is, with
         // no new string (a report's reasons look up a code several times per candidate).
         let isLower = !text.utf8.contains { $0 >= 0x80 || (0x41...0x5A).contains($0) }
         let code = isLower ? String(text) : text.lowercased()
-        return specialtyIndex[SpecialtyCode(rawValue: code)].map { specialties[$0] }
+        guard let index = specialtyIndex[SpecialtyCode(rawValue: code)]
+            ?? specialtyIndexByName[ReferenceName.key(text)]
+        else { return nil }
+        return specialties[index]
     }
 
     /// Whether `code` names a profession (a root of the taxonomy).

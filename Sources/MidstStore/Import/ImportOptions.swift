@@ -20,6 +20,9 @@ public struct ImportOptions: Sendable {
     public var format: ImportFormat
     /// The name used in messages (usually the path as given).
     public var fileName: String
+    /// The delimiter of a CSV file (`--delimiter`); `nil` to take the one its header shows
+    /// (``CSVDelimiter/detected(inHeaderOf:)``).
+    public var delimiter: CSVDelimiter?
     /// Import the valid records and report the others, instead of importing nothing.
     public var skipsInvalid = false
     /// Validate only; write nothing.
@@ -71,6 +74,10 @@ public struct ImportSummary: Sendable {
     public var fileName: String
     /// The CSV header as written (for a rejects file), `nil` for JSON Lines.
     public var header: [String]?
+    /// The delimiter the CSV file was read with (given or detected), `nil` for JSON Lines.
+    public var delimiter: CSVDelimiter?
+    /// The encoding the file was read in (UTF-16 files are transcoded to UTF-8 first).
+    public var encoding = TextEncoding.utf8
     /// Unknown CSV columns read past (``ImportOptions/ignoresUnknownColumns``).
     public var ignoredColumns: [String] = []
     /// Records read from the file.

@@ -85,6 +85,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
             kind: kind, fileName: options.fileName, header: reader.header,
             isDryRun: options.isDryRun)
         summary.ignoredColumns = reader.csvHeader?.ignoredUnknown ?? []
+        summary.delimiter = reader.delimiter
         let queue = ChunkQueue<Result<Chunk, ImportFailure>>(capacity: 4)
         let producer = Thread { [self] in produce(into: queue, stage: stage) }
         producer.stackSize = 8 << 20
@@ -209,12 +210,13 @@ extension MidstDatabase {
     /// ``ImportOptions/appliesOlderRecords``; one that would undo a later consent withdrawal,
     /// always.
     public func importStaff(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
+        let (bytes, encoding) = try TextEncoding.utf8(bytes, file: options.fileName)
         let reference = BundledReference.data
         let validator = StaffValidator(
             reference: reference, now: options.now, horizon: options.horizon)
         let header = try RecordReader<StaffColumn>(
             bytes: bytes, format: options.format, file: options.fileName,
-            ignoringUnknownColumns: options.ignoresUnknownColumns
+            delimiter: options.delimiter, ignoringUnknownColumns: options.ignoresUnknownColumns
         ).csvHeader
         let headerAbsent = header.map { Set(StaffColumn.allCases).subtracting($0.columnSet) } ?? []
         // Rows taken straight from their bytes carry every column of a full file; from a file
@@ -224,7 +226,7 @@ extension MidstDatabase {
         }
         return try FileBytes.with(bytes) { file in
             try runImport(
-                bytes, options: options, kind: .staff,
+                bytes, encoding: encoding, options: options, kind: .staff,
                 identity: { record in
                     switch record {
                     case .plain(let staff):
@@ -258,9 +260,13 @@ extension MidstDatabase {
     /// A file whose columns are only `id` and `status` (and perhaps `reason`) changes those
     /// needs' statuses and leaves their other columns as stored (``Need/StatusColumn``).
     public func importNeeds(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
-        if Self.isStatusOnly(bytes, format: options.format) {
+        let (bytes, encoding) = try TextEncoding.utf8(bytes, file: options.fileName)
+        if Self.isStatusOnly(bytes, options: options) {
             let validator = NeedStatusValidator(reference: BundledReference.data)
-            return try runImport(bytes, options: options, kind: .needs, identity: \.needID.rawValue) {
+            return try runImport(
+                bytes, encoding: encoding, options: options, kind: .needs,
+                identity: \.needID.rawValue
+            ) {
                 validator.validate($0, file: options.fileName)
             } makeWriter: { db, _ in
                 try NeedStatusWriter(db, now: options.now)
@@ -272,7 +278,8 @@ extension MidstDatabase {
         // several threads).
         let warnings = Mutex<[ImportIssue]>([])
         var summary = try runImport(
-            bytes, options: options, kind: .needs, identity: \.need.id.rawValue
+            bytes, encoding: encoding, options: options, kind: .needs,
+            identity: \.need.id.rawValue
         ) { row in
             let result = validator.validate(row, file: options.fileName)
             if case .success(let need) = result {
@@ -291,11 +298,12 @@ extension MidstDatabase {
 
     /// Whether a needs file names only status columns: its CSV header, or its first JSON line's
     /// keys.
-    private static func isStatusOnly(_ bytes: [UInt8], format: ImportFormat) -> Bool {
-        switch format {
+    private static func isStatusOnly(_ bytes: [UInt8], options: ImportOptions) -> Bool {
+        switch options.format {
         case .csv:
             return (try? RecordReader<NeedStatusColumn>(
-                bytes: bytes, format: .csv, file: "", ignoringUnknownColumns: false))?.csvHeader
+                bytes: bytes, format: .csv, file: "", delimiter: options.delimiter,
+                ignoringUnknownColumns: false))?.csvHeader
                 != nil
         case .jsonl:
             let line = bytes.split(separator: 0x0A, maxSplits: 1).first { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
@@ -308,10 +316,11 @@ extension MidstDatabase {
 
     /// Imports outcomes; every need and staff id must already be in the database.
     public func importOutcomes(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
+        let (bytes, encoding) = try TextEncoding.utf8(bytes, file: options.fileName)
         let validator = OutcomeValidator(
             reference: BundledReference.data, horizon: options.horizon)
         return try runImport(
-            bytes, options: options, kind: .outcomes,
+            bytes, encoding: encoding, options: options, kind: .outcomes,
             identity: { "\($0.needID)/\($0.staffID)/\($0.kind.rawValue)" }
         ) {
             validator.validate($0, file: options.fileName)
@@ -320,8 +329,9 @@ extension MidstDatabase {
         }
     }
 
+    /// Imports the UTF-8 `bytes` of a file that was in `encoding`.
     private func runImport<Column: ImportColumn, Writer: RecordWriter>(
-        _ bytes: [UInt8], options: ImportOptions, kind: ImportKind,
+        _ bytes: [UInt8], encoding: TextEncoding, options: ImportOptions, kind: ImportKind,
         identity: @escaping @Sendable (Writer.Record) -> String,
         validate: @escaping @Sendable (ImportRow<Column>) -> Result<Writer.Record, ImportFailure>,
         plain makePlain: (
@@ -333,7 +343,7 @@ extension MidstDatabase {
     ) throws -> ImportSummary {
         let reader = try RecordReader<Column>(
             bytes: bytes, format: options.format, file: options.fileName,
-            ignoringUnknownColumns: options.ignoresUnknownColumns)
+            delimiter: options.delimiter, ignoringUnknownColumns: options.ignoresUnknownColumns)
         let declineAll: @Sendable ([CSVFieldSpan], FileBytes) -> Writer.Record? = {
             _, _ in nil
         }
@@ -359,7 +369,7 @@ extension MidstDatabase {
         // This process's idle readers would keep the journal mode from changing (below).
         if isBulkLoad { pool.releaseMemory() }
         var keptSnapshot: KeptStaff?
-        let summary = try describingFailures { try pool.writeWithoutTransaction { db in
+        var summary = try describingFailures { try pool.writeWithoutTransaction { db in
             var summary: ImportSummary?
             let journal = isBulkLoad ? try SingleWriteJournal(db, databasePath: path) : nil
             defer { journal?.restore(db) }
@@ -428,6 +438,7 @@ extension MidstDatabase {
             return summary!
         } }
         keep(keptSnapshot)
+        summary.encoding = encoding
         Self.logger.info(
             "import finished",
             metadata: [

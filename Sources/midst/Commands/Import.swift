@@ -10,8 +10,10 @@ struct Import: ParsableCommand {
         discussion: """
             Imports are all-or-nothing: if any record is invalid, every problem is listed \
             (file:line: field: message) and the database is left exactly as it was. With \
-            --skip-invalid the valid records are imported and the others written, with their \
-            reasons, to a rejects file.
+            --skip-invalid (or --rejects PATH alone) the valid records are imported and the \
+            others written, with their reasons, to a rejects file. A dry run, or an import that \
+            fails, into a database that does not exist yet leaves nothing on disk, so a later \
+            `midst run` still refuses the missing database.
 
             Re-importing a staff id corrects that person's record: the columns the file has \
             replace the stored values (an empty cell clears an optional column), the columns it \
@@ -29,11 +31,21 @@ struct Import: ParsableCommand {
             header is accepted. A column Midst does not know is an error listing the known \
             ones, or, with --ignore-unknown-columns, read past with a warning.
 
+            CSV as Excel writes it: fields separated by commas, semicolons (Excel where the \
+            decimal separator is a comma) or tabs, told from the header line and named in the \
+            summary (--delimiter forces one); UTF-8 with or without a byte order mark, or \
+            UTF-16 with one ("Unicode text"); Windows or Unix line ends. A file in another \
+            encoding (Windows-1252 "ANSI") is refused at its first byte that is not UTF-8, \
+            with how to save it as "CSV UTF-8". Countries, specialties, skills, modes and \
+            language levels may be written as words ("Uganda", "Neonatal medicine", "both", \
+            "fluent"): they are stored as the codes they name (docs/FORMATS.md, "Words").
+
             File formats: docs/FORMATS.md.
 
               midst import staff SampleData/staff.csv
               midst import needs needs.jsonl --dry-run
-              midst import staff staff.csv --skip-invalid --rejects rejected.csv
+              midst import staff staff.csv --rejects rejected.csv
+              midst import needs needs-excel.csv --delimiter semicolon
             """,
         subcommands: [ImportStaff.self, ImportNeeds.self, ImportOutcomes.self])
 }
@@ -47,12 +59,18 @@ struct ImportArguments: ParsableArguments {
     @Option(help: "The file's format, when its extension does not say (csv or jsonl).")
     var format: ImportFormat?
 
+    @Option(
+        help: ArgumentHelp(
+            "The CSV delimiter: comma, semicolon or tab (default: the one the header line shows).",
+            valueName: "delimiter"))
+    var delimiter: CSVDelimiter?
+
     @Flag(help: "Import the valid records and write the invalid ones to a rejects file.")
     var skipInvalid = false
 
     @Option(
         help: ArgumentHelp(
-            "Where --skip-invalid writes rejected records (default: FILE.rejects.csv).",
+            "Where --skip-invalid writes rejected records (default: FILE.rejects.csv); given alone, it implies --skip-invalid.",
             valueName: "path"))
     var rejects: String?
 
@@ -79,8 +97,8 @@ struct ImportArguments: ParsableArguments {
                 "Cannot tell the format of \(file.quotedForMessage()) from its extension; pass --format csv or --format jsonl."
             )
         }
-        if rejects != nil, !skipInvalid {
-            throw ValidationError("--rejects goes with --skip-invalid.")
+        if delimiter != nil, format ?? ImportFormat(fileName: file) != .csv {
+            throw ValidationError("--delimiter is for CSV files.")
         }
         if maxErrors < 1 { throw ValidationError("--max-errors must be at least 1.") }
     }
@@ -90,7 +108,7 @@ struct ImportArguments: ParsableArguments {
         _ kind: ImportKind,
         _ load: (MidstDatabase, [UInt8], ImportOptions) throws -> ImportSummary
     ) throws {
-        if skipInvalid {
+        if skipsInvalid {
             try database.refuseOverwriting(
                 rejectsPath, purpose: nil, inputs: [(file, "the file being imported")])
             // `--force` here applies older records: a file at the rejects path that Midst did
@@ -105,7 +123,8 @@ struct ImportArguments: ParsableArguments {
             now: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)))
         // Records dated after today (with a day's grace) are refused.
         options.today = try AsOfOptions.dateHorizon().today
-        options.skipsInvalid = skipInvalid
+        options.skipsInvalid = skipsInvalid
+        options.delimiter = delimiter
         options.isDryRun = dryRun
         options.appliesOlderRecords = force
         options.ignoresUnknownColumns = ignoreUnknownColumns
@@ -115,10 +134,12 @@ struct ImportArguments: ParsableArguments {
                 if done >= total { Terminal.note("") }
             }
         }
-        let database = try database.open()
         let summary: ImportSummary
         do {
-            summary = try load(database, bytes, options)
+            // A dry run, or a failed import, into a database yet to be made leaves none.
+            summary = try MidstDatabase.withCreatedIfMissing(
+                at: database.path, keepsCreated: !dryRun
+            ) { try load($0, bytes, options) }
         } catch let failure as ImportFailure {
             report(failure.issues)
             let records = Set(failure.issues.map(\.line)).count
@@ -151,18 +172,26 @@ struct ImportArguments: ParsableArguments {
         }
     }
 
+    /// Whether invalid records are skipped: `--skip-invalid`, or `--rejects` alone, which
+    /// says where they go.
+    private var skipsInvalid: Bool { skipInvalid || rejects != nil }
+
     /// Where `--skip-invalid` writes the rejected records.
     private var rejectsPath: String { rejects ?? file + ".rejects.csv" }
 
     private func writeRejects(_ summary: ImportSummary) throws {
         let path = rejectsPath
-        var text = CSVWriter.line(["line", "problems"] + (summary.header ?? ["record"]))
+        // In the file's own delimiter, so that a spreadsheet opens it as it opened the file.
+        let delimiter = summary.delimiter ?? .comma
+        var text = CSVWriter.line(
+            ["line", "problems"] + (summary.header ?? ["record"]), delimiter: delimiter)
         for record in summary.rejected {
             let problems = record.issues.map { issue in
                 issue.field.map { "\($0): \(issue.message)" } ?? issue.message
             }
             text += CSVWriter.line(
-                [String(record.line), problems.joined(separator: "; ")] + record.original)
+                [String(record.line), problems.joined(separator: "; ")] + record.original,
+                delimiter: delimiter)
         }
         try OwnerOnlyFile.write(Array(text.utf8), to: path)
         Terminal.note("\(summary.rejected.count) rejected records written to \(path)")
@@ -171,14 +200,23 @@ struct ImportArguments: ParsableArguments {
     private func describe(_ summary: ImportSummary) -> String {
         let verb = summary.isDryRun ? "Checked" : "Imported"
         let would = summary.isDryRun ? " (dry run: nothing written)" : ""
+        let implied = rejects != nil && !skipInvalid ? " (--rejects implies --skip-invalid)" : ""
+        var reading = summary.delimiter.map { ["\($0.rawValue)-separated"] } ?? []
+        if summary.encoding != .utf8 { reading.append(summary.encoding.rawValue) }
+        let read = reading.isEmpty ? "" : " (\(reading.joined(separator: ", ")))"
         return
-            "\(verb) \(summary.kind.rawValue) from \(summary.fileName): \(summary.records) records, "
+            "\(verb) \(summary.kind.rawValue) from \(summary.fileName)\(read): \(summary.records) records, "
             + "\(summary.inserted) new, \(summary.updated) updated, \(summary.rejected.count) rejected "
-            + "in \(String(format: "%.2f", summary.seconds)) s\(would)"
+            + "in \(String(format: "%.2f", summary.seconds)) s\(would)\(implied)"
     }
 }
 
 extension ImportFormat: ExpressibleByArgument {}
+
+extension CSVDelimiter: ExpressibleByArgument {
+    public init?(argument: String) { self.init(naming: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 
 struct ImportStaff: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(

@@ -86,7 +86,8 @@ struct Search: ParsableCommand, DatabaseCommand {
         {
             guard let value else { continue }
             guard let date = CalendarDate(iso: value) else {
-                throw ValidationError("\(name) \(value.quotedForMessage()) is not a date of the form YYYY-MM-DD.")
+                // The message a file's date gets: "no such date" for 2026-02-30.
+                throw ValidationError("\(name): \(CalendarDate.problem(parsing: value)).")
             }
             if name == "--available-from" {
                 filter.availableFrom = date

@@ -199,7 +199,8 @@ struct NeedValidatorTests {
     static let badFields: [BadNeedField] = [
         BadNeedField(.id, "N/1", "'N/1'", "not a valid id"),
         BadNeedField(.country, "ZZZ", "unknown country code 'ZZZ'"),
-        BadNeedField(.country, "Uganda", "unknown country code 'Uganda'"),
+        BadNeedField(.country, "Ugnada", "unknown country code 'Ugnada'"),
+        BadNeedField(.country, "Ugandaa", "did you mean UG (Uganda)?"),
         BadNeedField(.country, "UG;UGA", "country 'UG' is listed twice"),
         BadNeedField(.skills, "paediatrics", "'paediatrics' is a specialty, not a skill"),
         BadNeedField(.partner, "RGT;rgt", "'rgt' is listed twice"),
@@ -221,7 +222,7 @@ struct NeedValidatorTests {
         BadNeedField(.requiredLanguages, "en", "'en' is not LANG:LEVEL"),
         BadNeedField(.requiredLanguages, "xx:B2", "unknown language code 'xx'"),
         BadNeedField(.requiredLanguages, "en:B2;eng:C1", "language 'en' is listed twice"),
-        BadNeedField(.preferredLanguages, "sw:fluent", "'fluent' is not a language level"),
+        BadNeedField(.preferredLanguages, "sw:good", "'good' is not a language level"),
         BadNeedField(.preferredLanguages, "sw;swa", "language 'sw' is listed twice"),
         BadNeedField(
             .preferredLanguages, "NG:yo", "'NG:yo' names country NG",
@@ -235,7 +236,7 @@ struct NeedValidatorTests {
         BadNeedField(.start, "2026-1-10", "'2026-1-10' is not a date"),
         BadNeedField(.end, "soon", "'soon' is not a date"),
         BadNeedField(.mode, "hybrid", "'hybrid' is not remote, in-country or either"),
-        BadNeedField(.mode, "both", "'both'"),
+        BadNeedField(.mode, "both ways", "'both ways'"),
         BadNeedField(.slots, "0", "'0'", "from 1 to 100"),
         BadNeedField(.slots, "101", "'101'", "from 1 to 100"),
         BadNeedField(.priority, "0", "'0'", "from 1 to 5"),
@@ -336,7 +337,9 @@ struct NeedValidatorTests {
         row[.mode] = value
         let found = issues(validate(row))
         let issue = try #require(found.first { $0.message.hasPrefix("the value") })
-        #expect(issue.message == "the value \(shown) is not remote, in-country or either")
+        #expect(
+            issue.message
+                == "the value \(shown) is not remote, in-country or either (or both; docs/FORMATS.md)")
         for issue in found {
             #expect(!issue.description.unicodeScalars.contains { $0.value < 0x20 }, "\(issue)")
         }

@@ -243,7 +243,7 @@ struct StaffValidatorTests {
         BadStaffField(.languages, "yo:B1;yor:C1", "a language is listed twice"),
         BadStaffField(.availableFrom, "2026-02-30", "the value is no such date"),
         BadStaffField(.availableTo, "30/09/2026", "the value is not a date"),
-        BadStaffField(.modes, "hybrid", "an item is not remote or in-country"),
+        BadStaffField(.modes, "hybrid", "an item is not remote, in-country or both"),
         BadStaffField(.maxAssignments, "21", "the value is not", "from 0 to 20"),
         BadStaffField(.maxAssignments, "-1", "from 0 to 20"),
         BadStaffField(.maxAssignments, "two", "whole number"),

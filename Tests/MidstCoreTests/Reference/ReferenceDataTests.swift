@@ -73,8 +73,8 @@ struct BundledReferenceDataTests {
     }
 
     @Test(
-        "unknown country codes are nil",
-        arguments: ["", "ZZ", "XX", "ZZZ", "N", "NGAA", "Nigeria", "566"])
+        "unknown country codes and names are nil",
+        arguments: ["", "ZZ", "XX", "ZZZ", "N", "NGAA", "Narnia", "566"])
     func unknownCountry(text: String) {
         #expect(reference.country(text) == nil)
     }

@@ -211,7 +211,7 @@ struct ImportTests {
         }
         #expect(
             failure.issues.map(\.description) == [
-                "staff-unknown-codes.csv:3: field 'countries': unknown country code (use ISO 3166-1 alpha-2 or alpha-3, or XS for Somaliland)",
+                "staff-unknown-codes.csv:3: field 'countries': unknown country code (use ISO 3166-1 alpha-2 or alpha-3, XS for Somaliland, or the country's English name)",
                 "staff-unknown-codes.csv:3: field 'languages': unknown language code (use ISO 639-1, 639-3 or a BCP 47 tag)",
             ])
     }
