@@ -20,6 +20,8 @@ public struct ImportOptions: Sendable {
     public var format: ImportFormat
     /// The name used in messages (usually the path as given).
     public var fileName: String
+    /// The sheet of a workbook to read (`--sheet`); by default the first.
+    public var sheet: String?
     /// Import the valid records and report the others, instead of importing nothing.
     public var skipsInvalid = false
     /// Validate only; write nothing.
@@ -69,7 +71,7 @@ public struct RejectedRecord: Sendable {
 public struct ImportSummary: Sendable {
     public var kind: ImportKind
     public var fileName: String
-    /// The CSV header as written (for a rejects file), `nil` for JSON Lines.
+    /// The CSV or sheet header as written (for a rejects file), `nil` for JSON Lines.
     public var header: [String]?
     /// Unknown CSV columns read past (``ImportOptions/ignoresUnknownColumns``).
     public var ignoredColumns: [String] = []

@@ -84,7 +84,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
         var summary = ImportSummary(
             kind: kind, fileName: options.fileName, header: reader.header,
             isDryRun: options.isDryRun)
-        summary.ignoredColumns = reader.csvHeader?.ignoredUnknown ?? []
+        summary.ignoredColumns = reader.columnHeader?.ignoredUnknown ?? []
         let queue = ChunkQueue<Result<Chunk, ImportFailure>>(capacity: 4)
         let producer = Thread { [self] in produce(into: queue, stage: stage) }
         producer.stackSize = 8 << 20
@@ -202,20 +202,20 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
 }
 
 extension MidstDatabase {
-    /// Imports staff from a CSV or JSON Lines file's bytes. See ``ImportOptions``.
+    /// Imports staff from a CSV, JSON Lines or workbook file's bytes. See ``ImportOptions``.
     ///
     /// A re-imported person gets the columns the file has; the columns it lacks keep their
     /// stored values (``StaffCorrection``). A record older than the stored one is refused unless
     /// ``ImportOptions/appliesOlderRecords``; one that would undo a later consent withdrawal,
     /// always.
     public func importStaff(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
+        let input = try ImportInput(bytes, options: options)
+        let options = input.options
+        let bytes = input.bytes
         let reference = BundledReference.data
         let validator = StaffValidator(
             reference: reference, now: options.now, horizon: options.horizon)
-        let header = try RecordReader<StaffColumn>(
-            bytes: bytes, format: options.format, file: options.fileName,
-            ignoringUnknownColumns: options.ignoresUnknownColumns
-        ).csvHeader
+        let header = try input.reader(StaffColumn.self).columnHeader
         let headerAbsent = header.map { Set(StaffColumn.allCases).subtracting($0.columnSet) } ?? []
         // Rows taken straight from their bytes carry every column of a full file; from a file
         // lacking columns, they would blank the stored values of people already here.
@@ -224,7 +224,7 @@ extension MidstDatabase {
         }
         return try FileBytes.with(bytes) { file in
             try runImport(
-                bytes, options: options, kind: .staff,
+                input, kind: .staff,
                 identity: { record in
                     switch record {
                     case .plain(let staff):
@@ -253,14 +253,16 @@ extension MidstDatabase {
         }
     }
 
-    /// Imports needs from a CSV or JSON Lines file's bytes. See ``ImportOptions``.
+    /// Imports needs from a CSV, JSON Lines or workbook file's bytes. See ``ImportOptions``.
     ///
     /// A file whose columns are only `id` and `status` (and perhaps `reason`) changes those
     /// needs' statuses and leaves their other columns as stored (``Need/StatusColumn``).
     public func importNeeds(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
-        if Self.isStatusOnly(bytes, format: options.format) {
+        let input = try ImportInput(bytes, options: options)
+        let options = input.options
+        if Self.isStatusOnly(input) {
             let validator = NeedStatusValidator(reference: BundledReference.data)
-            return try runImport(bytes, options: options, kind: .needs, identity: \.needID.rawValue) {
+            return try runImport(input, kind: .needs, identity: \.needID.rawValue) {
                 validator.validate($0, file: options.fileName)
             } makeWriter: { db, _ in
                 try NeedStatusWriter(db, now: options.now)
@@ -272,7 +274,7 @@ extension MidstDatabase {
         // several threads).
         let warnings = Mutex<[ImportIssue]>([])
         var summary = try runImport(
-            bytes, options: options, kind: .needs, identity: \.need.id.rawValue
+            input, kind: .needs, identity: \.need.id.rawValue
         ) { row in
             let result = validator.validate(row, file: options.fileName)
             if case .success(let need) = result {
@@ -289,10 +291,13 @@ extension MidstDatabase {
         return summary
     }
 
-    /// Whether a needs file names only status columns: its CSV header, or its first JSON line's
-    /// keys.
-    private static func isStatusOnly(_ bytes: [UInt8], format: ImportFormat) -> Bool {
-        switch format {
+    /// Whether a needs file names only status columns: its CSV or sheet header, or its first
+    /// JSON line's keys.
+    private static func isStatusOnly(_ input: ImportInput) -> Bool {
+        let bytes = input.bytes
+        switch input.options.format {
+        case .xlsx:
+            return (try? input.reader(NeedStatusColumn.self)) != nil
         case .csv:
             return (try? RecordReader<NeedStatusColumn>(
                 bytes: bytes, format: .csv, file: "", ignoringUnknownColumns: false))?.csvHeader
@@ -308,10 +313,12 @@ extension MidstDatabase {
 
     /// Imports outcomes; every need and staff id must already be in the database.
     public func importOutcomes(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
+        let input = try ImportInput(bytes, options: options)
+        let options = input.options
         let validator = OutcomeValidator(
             reference: BundledReference.data, horizon: options.horizon)
         return try runImport(
-            bytes, options: options, kind: .outcomes,
+            input, kind: .outcomes,
             identity: { "\($0.needID)/\($0.staffID)/\($0.kind.rawValue)" }
         ) {
             validator.validate($0, file: options.fileName)
@@ -321,7 +328,7 @@ extension MidstDatabase {
     }
 
     private func runImport<Column: ImportColumn, Writer: RecordWriter>(
-        _ bytes: [UInt8], options: ImportOptions, kind: ImportKind,
+        _ input: ImportInput, kind: ImportKind,
         identity: @escaping @Sendable (Writer.Record) -> String,
         validate: @escaping @Sendable (ImportRow<Column>) -> Result<Writer.Record, ImportFailure>,
         plain makePlain: (
@@ -331,9 +338,9 @@ extension MidstDatabase {
         )? = nil,
         makeWriter: (_ db: Database, _ keepsSnapshot: Bool) throws -> Writer
     ) throws -> ImportSummary {
-        let reader = try RecordReader<Column>(
-            bytes: bytes, format: options.format, file: options.fileName,
-            ignoringUnknownColumns: options.ignoresUnknownColumns)
+        let options = input.options
+        let bytes = input.bytes
+        let reader = try input.reader(Column.self)
         let declineAll: @Sendable ([CSVFieldSpan], FileBytes) -> Writer.Record? = {
             _, _ in nil
         }
@@ -353,9 +360,9 @@ extension MidstDatabase {
         }
         let importer = Importer(
             reader: reader, options: options, kind: kind, validate: validate, plain: plain,
-            identity: identity, totalBytes: bytes.count, keepsOriginals: keepsOriginals)
+            identity: identity, totalBytes: input.progressTotal, keepsOriginals: keepsOriginals)
         let started = Date()
-        let isBulkLoad = !options.isDryRun && bytes.count >= options.bulkLoadBytes
+        let isBulkLoad = !options.isDryRun && input.textBytes >= options.bulkLoadBytes
         // This process's idle readers would keep the journal mode from changing (below).
         if isBulkLoad { pool.releaseMemory() }
         var keptSnapshot: KeptStaff?

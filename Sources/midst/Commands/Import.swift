@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import MidstCore
 import MidstStore
+import MidstWorkbook
 
 /// `midst import staff|needs|outcomes FILE`.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import staff, needs or outcomes from CSV or JSON Lines.",
+        abstract: "Import staff, needs or outcomes from CSV, JSON Lines or an Excel workbook.",
         discussion: """
             Imports are all-or-nothing: if any record is invalid, every problem is listed \
             (file:line: field: message) and the database is left exactly as it was. With \
@@ -29,11 +30,19 @@ struct Import: ParsableCommand {
             header is accepted. A column Midst does not know is an error listing the known \
             ones, or, with --ignore-unknown-columns, read past with a warning.
 
+            An Excel workbook (.xlsx) is read from its first sheet, or the one --sheet names: \
+            the first row that is not empty is the header, and problems name the sheet and \
+            row as Excel numbers it (staff.xlsx:Sheet1:12: field 'email': …). Cells typed as \
+            dates are read as dates (date-times as UTC), numbers as numbers; empty rows are \
+            skipped. The rejects file is a workbook when its name ends in .xlsx (the default \
+            for a workbook), CSV otherwise.
+
             File formats: docs/FORMATS.md.
 
               midst import staff SampleData/staff.csv
               midst import needs needs.jsonl --dry-run
               midst import staff staff.csv --skip-invalid --rejects rejected.csv
+              midst import needs needs.xlsx --sheet "Open needs"
             """,
         subcommands: [ImportStaff.self, ImportNeeds.self, ImportOutcomes.self])
 }
@@ -41,18 +50,24 @@ struct Import: ParsableCommand {
 /// Options shared by the three import commands.
 struct ImportArguments: ParsableArguments {
     @Argument(
-        help: ArgumentHelp("The file to import (.csv, .jsonl or .ndjson).", valueName: "file"))
+        help: ArgumentHelp("The file to import (.csv, .jsonl, .ndjson or .xlsx).", valueName: "file"))
     var file: String
 
-    @Option(help: "The file's format, when its extension does not say (csv or jsonl).")
+    @Option(help: "The file's format, when its extension does not say (csv, jsonl or xlsx).")
     var format: ImportFormat?
+
+    @Option(
+        help: ArgumentHelp(
+            "The sheet of an Excel workbook to read, by the name on its tab (default: the first).",
+            valueName: "name"))
+    var sheet: String?
 
     @Flag(help: "Import the valid records and write the invalid ones to a rejects file.")
     var skipInvalid = false
 
     @Option(
         help: ArgumentHelp(
-            "Where --skip-invalid writes rejected records (default: FILE.rejects.csv).",
+            "Where --skip-invalid writes rejected records: a workbook when PATH ends in .xlsx, else CSV (default: FILE.rejects.csv, or FILE.rejects.xlsx for a workbook).",
             valueName: "path"))
     var rejects: String?
 
@@ -79,6 +94,9 @@ struct ImportArguments: ParsableArguments {
                 "Cannot tell the format of \(file.quotedForMessage()) from its extension; pass --format csv or --format jsonl."
             )
         }
+        if sheet != nil, inputFormat != .xlsx {
+            throw ValidationError("--sheet goes with an Excel workbook (.xlsx).")
+        }
         if rejects != nil, !skipInvalid {
             throw ValidationError("--rejects goes with --skip-invalid.")
         }
@@ -101,8 +119,9 @@ struct ImportArguments: ParsableArguments {
         }
         let bytes = try ImportFile.bytes(atPath: file)
         var options = ImportOptions(
-            format: format ?? ImportFormat(fileName: file)!, fileName: file,
+            format: inputFormat!, fileName: file,
             now: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)))
+        options.sheet = sheet
         // Records dated after today (with a day's grace) are refused.
         options.today = try AsOfOptions.dateHorizon().today
         options.skipsInvalid = skipInvalid
@@ -151,20 +170,38 @@ struct ImportArguments: ParsableArguments {
         }
     }
 
+    /// The file's format: as given, or as its extension says.
+    private var inputFormat: ImportFormat? { format ?? ImportFormat(fileName: file) }
+
     /// Where `--skip-invalid` writes the rejected records.
-    private var rejectsPath: String { rejects ?? file + ".rejects.csv" }
+    private var rejectsPath: String {
+        rejects ?? file + (inputFormat == .xlsx ? ".rejects.xlsx" : ".rejects.csv")
+    }
 
     private func writeRejects(_ summary: ImportSummary) throws {
         let path = rejectsPath
-        var text = CSVWriter.line(["line", "problems"] + (summary.header ?? ["record"]))
-        for record in summary.rejected {
-            let problems = record.issues.map { issue in
+        let columns = ["line", "problems"] + (summary.header ?? ["record"])
+        func problems(_ record: RejectedRecord) -> String {
+            record.issues.map { issue in
                 issue.field.map { "\($0): \(issue.message)" } ?? issue.message
-            }
-            text += CSVWriter.line(
-                [String(record.line), problems.joined(separator: "; ")] + record.original)
+            }.joined(separator: "; ")
         }
-        try OwnerOnlyFile.write(Array(text.utf8), to: path)
+        if path.lowercased().hasSuffix(".xlsx") {
+            // The record's fields as text, as they were read: the file is fixed and imported
+            // again.
+            let bytes = try WorkbookWriter.workbook(
+                sheet: "Rejected", header: columns,
+                rows: summary.rejected.map { record in
+                    [.integer(record.line), .text(problems(record))]
+                        + record.original.map { $0.isEmpty ? .empty : .text($0) }
+                })
+            try OwnerOnlyFile.write(bytes, to: path)
+        } else {
+            let lines = summary.rejected.map { record in
+                CSVWriter.line([String(record.line), problems(record)] + record.original)
+            }
+            try OwnerOnlyFile.write(Array((CSVWriter.line(columns) + lines.joined()).utf8), to: path)
+        }
         Terminal.note("\(summary.rejected.count) rejected records written to \(path)")
     }
 
