@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "MidstStoreTests",
             dependencies: [
-                "MidstStore", "MidstCore", "MidstTestSupport",
+                "MidstStore", "MidstCore", "MidstTestSupport", "MidstWorkbook",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -108,7 +108,8 @@ let package = Package(
         .testTarget(
             name: "midstTests",
             dependencies: [
-                "midst", "MidstStore", "MidstTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "midst", "MidstStore", "MidstTestSupport", "MidstWorkbook",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

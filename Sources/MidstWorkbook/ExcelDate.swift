@@ -48,6 +48,31 @@ public enum ExcelDate {
         return "\(day)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
+    /// Whether a format code shows a date or time: it has a `y`, `m`, `d`, `h` or `s` outside
+    /// quoted text, escapes and `[…]` (colours, conditions, elapsed time aside).
+    package static func isDateFormat(_ code: String) -> Bool {
+        var inQuotes = false
+        var inBrackets = false
+        var escaped = false
+        // Only the first section (positive numbers) says how a date shows.
+        for character in code.lowercased() {
+            if escaped {
+                escaped = false
+                continue
+            }
+            switch character {
+            case "\\" where !inQuotes: escaped = true
+            case "\"": inQuotes.toggle()
+            case "[" where !inQuotes: inBrackets = true
+            case "]" where !inQuotes: inBrackets = false
+            case ";" where !inQuotes && !inBrackets: return false
+            default:
+                if !inQuotes, !inBrackets, "ymdhs".contains(character) { return true }
+            }
+        }
+        return false
+    }
+
     // Serials 1...59 count from 1899-12-31; from 61 on, from 1899-12-30.
     private static let lotusEpoch = CalendarDate(year: 1899, month: 12, day: 31)!
     private static let epoch1900 = CalendarDate(year: 1899, month: 12, day: 30)!

@@ -80,7 +80,7 @@ enum WorkbookParts {
             for format in numFmts?.numFmt ?? [] { custom[format.numFmtId] = format.formatCode }
             return (cellXfs?.xf ?? []).map { style in
                 let id = style.numFmtId ?? 0
-                if let code = custom[id] { return Self.isDateFormat(code) }
+                if let code = custom[id] { return ExcelDate.isDateFormat(code) }
                 return Self.builtInDateFormats.contains(id)
             }
         }
@@ -89,31 +89,6 @@ enum WorkbookParts {
         /// and the East Asian ones Excel adds).
         static let builtInDateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47)
             .union(50...58)
-
-        /// Whether a format code shows a date or time: it has a `y`, `m`, `d`, `h` or `s` outside
-        /// quoted text, escapes and `[…]` (colours, conditions, elapsed time aside).
-        static func isDateFormat(_ code: String) -> Bool {
-            var inQuotes = false
-            var inBrackets = false
-            var escaped = false
-            // Only the first section (positive numbers) says how a date shows.
-            for character in code.lowercased() {
-                if escaped {
-                    escaped = false
-                    continue
-                }
-                switch character {
-                case "\\" where !inQuotes: escaped = true
-                case "\"": inQuotes.toggle()
-                case "[" where !inQuotes: inBrackets = true
-                case "]" where !inQuotes: inBrackets = false
-                case ";" where !inQuotes && !inBrackets: return false
-                default:
-                    if !inQuotes, !inBrackets, "ymdhs".contains(character) { return true }
-                }
-            }
-            return false
-        }
     }
 
     static func decode<Part: Decodable>(_ type: Part.Type, from data: [UInt8]) throws -> Part {

@@ -124,7 +124,7 @@ public enum WorkbookWriter {
     }
 
     /// A cell's reference: `A1`, `AB12`.
-    static func reference(column: Int, row: Int) -> String {
+    package static func reference(column: Int, row: Int) -> String {
         var letters = ""
         var rest = column + 1
         while rest > 0 {
