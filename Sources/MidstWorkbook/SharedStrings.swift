@@ -21,7 +21,8 @@ struct SharedStrings {
     /// phonetic guides (`<rPh>`) left out.
     init(xml: Data) throws {
         let parsing = Parsing()
-        let parser = XMLParser(data: xml)
+        // Fed in pieces, as a sheet is (``WorkbookReader``).
+        let parser = XMLParser(stream: InputStream(data: xml))
         parser.shouldProcessNamespaces = true
         parser.delegate = parsing
         guard parser.parse() else {

@@ -95,7 +95,9 @@ public struct WorkbookReader {
             name: sheetNames[index], sharedStrings: sharedStrings, dateStyles: dateStyles,
             is1904: is1904)
         try Self.parsing(sheetParts[index], in: archive, path: path) { xml in
-            let parser = XMLParser(data: xml)
+            // Fed in pieces: libxml2 refuses one input of more than 10 MB (a sheet of about
+            // 10,000 rows) as "huge input lookup".
+            let parser = XMLParser(stream: InputStream(data: xml))
             parser.shouldProcessNamespaces = true
             parser.delegate = parsing
             guard parser.parse() else {
