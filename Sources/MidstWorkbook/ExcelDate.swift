@@ -45,7 +45,8 @@ public enum ExcelDate {
         }
         guard secondOfDay > 0 else { return day.description }
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(day)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        return
+            "\(day)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
     /// Whether a format code shows a date or time: it has a `y`, `m`, `d`, `h` or `s` outside

@@ -1,5 +1,6 @@
 import Foundation
 import MidstCore
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif

@@ -51,7 +51,8 @@ enum WorkbookParts {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            relationship = try container.decodeIfPresent([Relationship].self, forKey: .relationship) ?? []
+            relationship =
+                try container.decodeIfPresent([Relationship].self, forKey: .relationship) ?? []
         }
     }
 

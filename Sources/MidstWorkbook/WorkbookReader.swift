@@ -1,6 +1,7 @@
 import Foundation
 import MidstCore
 import ZIPFoundation
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -84,13 +85,16 @@ public struct WorkbookReader {
     /// The rows of the sheet called `name` (by default the first), each cell as the text an
     /// import reads (see ``SheetParsing``).
     package func rows(ofSheet name: String? = nil) throws -> SheetRows {
-        guard let index = name.map({ sheetNames.firstIndex(of: $0) }) ?? (sheetNames.isEmpty ? nil : 0)
+        guard
+            let index = name.map({ sheetNames.firstIndex(of: $0) })
+                ?? (sheetNames.isEmpty ? nil : 0)
         else {
             throw WorkbookError.noSuchSheet(path: path, name: name ?? "", sheets: sheetNames)
         }
-        let sharedStrings = try sharedStringsPart.map { part in
-            try Self.parsing(part, in: archive, path: path) { try SharedStrings(xml: $0) }
-        } ?? SharedStrings()
+        let sharedStrings =
+            try sharedStringsPart.map { part in
+                try Self.parsing(part, in: archive, path: path) { try SharedStrings(xml: $0) }
+            } ?? SharedStrings()
         let parsing = SheetParsing(
             name: sheetNames[index], sharedStrings: sharedStrings, dateStyles: dateStyles,
             is1904: is1904)
@@ -101,7 +105,9 @@ public struct WorkbookReader {
             parser.shouldProcessNamespaces = true
             parser.delegate = parsing
             guard parser.parse() else {
-                throw parsing.problem.map { WorkbookError.damaged(path: path, part: sheetParts[index], reason: $0) }
+                throw parsing.problem.map {
+                    WorkbookError.damaged(path: path, part: sheetParts[index], reason: $0)
+                }
                     ?? parser.parserError ?? CocoaError(.fileReadCorruptFile)
             }
         }
@@ -145,7 +151,9 @@ public struct WorkbookReader {
         let folder = (source as NSString).deletingLastPathComponent
         var components = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
         for component in target.split(separator: "/") {
-            if component == ".." { _ = components.popLast() } else if component != "." {
+            if component == ".." {
+                _ = components.popLast()
+            } else if component != "." {
                 components.append(String(component))
             }
         }

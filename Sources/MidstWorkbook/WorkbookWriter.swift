@@ -18,24 +18,58 @@ public enum WorkbookWriter {
         let worksheet = self.worksheet(header: header, rows: rows, styles: &styles)
         let archive = try Archive(data: Data(), accessMode: .create)
         let parts: [(String, Data)] = [
-            ("[Content_Types].xml", try WritablePart.encoded(contentTypes, root: "Types", namespaces: ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])),
-            ("_rels/.rels", try WritablePart.encoded(
-                WritablePart.Relationships(Relationship: [
-                    .init(Id: "rId1", Type: officeDocument, Target: "xl/workbook.xml")
-                ]), root: "Relationships", namespaces: ["xmlns": WritablePart.packageRelationshipNamespace])),
-            ("xl/workbook.xml", try WritablePart.encoded(
-                WritablePart.Workbook(sheets: .init(sheet: .init(name: sheet))), root: "workbook",
-                namespaces: ["xmlns": WritablePart.mainNamespace, "xmlns:r": WritablePart.relationshipNamespace])),
-            ("xl/_rels/workbook.xml.rels", try WritablePart.encoded(
-                WritablePart.Relationships(Relationship: [
-                    .init(Id: "rId1", Type: relationshipType("worksheet"), Target: "worksheets/sheet1.xml"),
-                    .init(Id: "rId2", Type: relationshipType("styles"), Target: "styles.xml"),
-                ]), root: "Relationships", namespaces: ["xmlns": WritablePart.packageRelationshipNamespace])),
-            ("xl/styles.xml", try WritablePart.encoded(
-                styles.part, root: "styleSheet", namespaces: ["xmlns": WritablePart.mainNamespace])),
-            ("xl/worksheets/sheet1.xml", try WritablePart.encoded(
-                worksheet, root: "worksheet",
-                namespaces: ["xmlns": WritablePart.mainNamespace, "xmlns:r": WritablePart.relationshipNamespace])),
+            (
+                "[Content_Types].xml",
+                try WritablePart.encoded(
+                    contentTypes, root: "Types",
+                    namespaces: [
+                        "xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"
+                    ])
+            ),
+            (
+                "_rels/.rels",
+                try WritablePart.encoded(
+                    WritablePart.Relationships(relationships: [
+                        .init(id: "rId1", type: officeDocument, target: "xl/workbook.xml")
+                    ]), root: "Relationships",
+                    namespaces: ["xmlns": WritablePart.packageRelationshipNamespace])
+            ),
+            (
+                "xl/workbook.xml",
+                try WritablePart.encoded(
+                    WritablePart.Workbook(sheets: .init(sheet: .init(name: sheet))),
+                    root: "workbook",
+                    namespaces: [
+                        "xmlns": WritablePart.mainNamespace,
+                        "xmlns:r": WritablePart.relationshipNamespace,
+                    ])
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                try WritablePart.encoded(
+                    WritablePart.Relationships(relationships: [
+                        .init(
+                            id: "rId1", type: relationshipType("worksheet"),
+                            target: "worksheets/sheet1.xml"),
+                        .init(id: "rId2", type: relationshipType("styles"), target: "styles.xml"),
+                    ]), root: "Relationships",
+                    namespaces: ["xmlns": WritablePart.packageRelationshipNamespace])
+            ),
+            (
+                "xl/styles.xml",
+                try WritablePart.encoded(
+                    styles.part, root: "styleSheet",
+                    namespaces: ["xmlns": WritablePart.mainNamespace])
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                try WritablePart.encoded(
+                    worksheet, root: "worksheet",
+                    namespaces: [
+                        "xmlns": WritablePart.mainNamespace,
+                        "xmlns:r": WritablePart.relationshipNamespace,
+                    ])
+            ),
         ]
         for (path, data) in parts {
             try archive.addEntry(
@@ -110,7 +144,9 @@ public enum WorkbookWriter {
     {
         var text = text
         if text.unicodeScalars.contains(where: isUnwritable) {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.map { isUnwritable($0) ? "\u{FFFD}" : $0 }))
+            text = String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.map { isUnwritable($0) ? "\u{FFFD}" : $0 }))
         }
         let keepsSpaces = text.first?.isWhitespace == true || text.last?.isWhitespace == true
         return .init(
@@ -143,14 +179,25 @@ public enum WorkbookWriter {
     }
 
     private static let contentTypes = WritablePart.ContentTypes(
-        Default: [
-            .init(Extension: "rels", ContentType: "application/vnd.openxmlformats-package.relationships+xml"),
-            .init(Extension: "xml", ContentType: "application/xml"),
+        defaults: [
+            .init(
+                fileExtension: "rels",
+                contentType: "application/vnd.openxmlformats-package.relationships+xml"),
+            .init(fileExtension: "xml", contentType: "application/xml"),
         ],
-        Override: [
-            .init(PartName: "/xl/workbook.xml", ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
-            .init(PartName: "/xl/worksheets/sheet1.xml", ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
-            .init(PartName: "/xl/styles.xml", ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"),
+        overrides: [
+            .init(
+                partName: "/xl/workbook.xml",
+                contentType:
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+            .init(
+                partName: "/xl/worksheets/sheet1.xml",
+                contentType:
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
+            .init(
+                partName: "/xl/styles.xml",
+                contentType:
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"),
         ])
 }
 

@@ -13,25 +13,43 @@ enum WritablePart {
     /// `[Content_Types].xml`.
     struct ContentTypes: Encodable {
         struct Default: Encodable, XMLAttributes {
-            var Extension: String
-            var ContentType: String
+            var fileExtension: String
+            var contentType: String
+            enum CodingKeys: String, CodingKey {
+                case fileExtension = "Extension"
+                case contentType = "ContentType"
+            }
         }
         struct Override: Encodable, XMLAttributes {
-            var PartName: String
-            var ContentType: String
+            var partName: String
+            var contentType: String
+            enum CodingKeys: String, CodingKey {
+                case partName = "PartName"
+                case contentType = "ContentType"
+            }
         }
-        var Default: [Default]
-        var Override: [Override]
+        var defaults: [Default]
+        var overrides: [Override]
+        enum CodingKeys: String, CodingKey {
+            case defaults = "Default"
+            case overrides = "Override"
+        }
     }
 
     /// A `.rels` part.
     struct Relationships: Encodable {
         struct Relationship: Encodable, XMLAttributes {
-            var Id: String
-            var `Type`: String
-            var Target: String
+            var id: String
+            var type: String
+            var target: String
+            enum CodingKeys: String, CodingKey {
+                case id = "Id"
+                case type = "Type"
+                case target = "Target"
+            }
         }
-        var Relationship: [Relationship]
+        var relationships: [Relationship]
+        enum CodingKeys: String, CodingKey { case relationships = "Relationship" }
     }
 
     /// `xl/workbook.xml`: one sheet.
@@ -76,7 +94,10 @@ enum WritablePart {
         struct Name: Encodable, XMLAttributes { var val: String }
         struct Fills: Encodable, XMLAttributes {
             var count = 2
-            var fill = [Fill(patternFill: Pattern(patternType: "none")), Fill(patternFill: Pattern(patternType: "gray125"))]
+            var fill = [
+                Fill(patternFill: Pattern(patternType: "none")),
+                Fill(patternFill: Pattern(patternType: "gray125")),
+            ]
             static let elements: Set<String> = ["fill"]
         }
         struct Fill: Encodable { var patternFill: Pattern }

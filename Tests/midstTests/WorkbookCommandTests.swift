@@ -18,7 +18,10 @@ private func contents(of path: String) throws -> [String: [String]] {
     return try queue.read { db in
         var tables: [String: [String]] = [:]
         let names = try String.fetchAll(
-            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('import_log', 'staff_generation')")
+            db,
+            sql:
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('import_log', 'staff_generation')"
+        )
         for name in names {
             // Sorted: some tables are WITHOUT ROWID.
             tables[name] = try Row.fetchAll(db, sql: "SELECT * FROM \"\(name)\"")
@@ -50,7 +53,9 @@ private let hasOpenpyxl: Bool = {
 
 @Suite("Excel workbooks in and out, end to end")
 struct WorkbookCommandTests {
-    @Test("the sample staff, needs and outcomes as workbooks openpyxl wrote import to exactly the database the CSVs give")
+    @Test(
+        "the sample staff, needs and outcomes as workbooks openpyxl wrote import to exactly the database the CSVs give"
+    )
     func samplesImportAsTheirCSVs() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -73,33 +78,52 @@ struct WorkbookCommandTests {
         }
     }
 
-    @Test("problems name the file, sheet and row; --skip-invalid writes a workbook of rejects that reads back")
+    @Test(
+        "problems name the file, sheet and row; --skip-invalid writes a workbook of rejects that reads back"
+    )
     func rejectsAsWorkbook() throws {
         let folder = try SampleFolders.imported.copy()
         defer { folder.cleanUp() }
         let failed = try MidstProcess.run(
             ["import", "outcomes", fixture("edge-cases.xlsx"), "--sheet", "Log"], in: folder.url)
         #expect(failed.status == 1)
-        #expect(failed.stderr.contains("edge-cases.xlsx:Log:9: field 'staff_id': a value is required"))
-        #expect(failed.stderr.contains("edge-cases.xlsx:Log:11: field 'date': '45900' is not a date"))
+        #expect(
+            failed.stderr.contains("edge-cases.xlsx:Log:9: field 'staff_id': a value is required"))
+        #expect(
+            failed.stderr.contains("edge-cases.xlsx:Log:11: field 'date': '45900' is not a date"))
         let skipped = try MidstProcess.run(
-            ["import", "outcomes", fixture("edge-cases.xlsx"), "--sheet", "Log", "--skip-invalid", "--rejects", "rejects.xlsx"],
+            [
+                "import", "outcomes", fixture("edge-cases.xlsx"), "--sheet", "Log",
+                "--skip-invalid", "--rejects", "rejects.xlsx",
+            ],
             in: folder.url)
         #expect(skipped.status == 0, "\(skipped.stderr)")
         #expect(skipped.stdout.contains("6 records, 1 new, 2 updated, 3 rejected"))
         let rejects = try WorkbookReader(path: folder.path("rejects.xlsx")).rows()
-        #expect(rejects.cells(ofRowAt: 0) == ["line", "problems", "need_id", "staff_id", "outcome", "date"])
+        #expect(
+            rejects.cells(ofRowAt: 0) == [
+                "line", "problems", "need_id", "staff_id", "outcome", "date",
+            ])
         #expect((1..<rejects.count).map { rejects.cells(ofRowAt: $0)[0] } == ["7", "9", "11"])
-        #expect(rejects.cells(ofRowAt: 2) == ["9", "staff_id: a value is required; date: a value is required", "N012", "", "accepted"])
+        #expect(
+            rejects.cells(ofRowAt: 2) == [
+                "9", "staff_id: a value is required; date: a value is required", "N012", "",
+                "accepted",
+            ])
     }
 
-    @Test("an exported workbook read back has the rows of the CSV export, numbers to the CSV's decimals", arguments: ["shortlist", "contacts", "assignments"])
+    @Test(
+        "an exported workbook read back has the rows of the CSV export, numbers to the CSV's decimals",
+        arguments: ["shortlist", "contacts", "assignments"])
     func exportMatchesCSV(what: String) throws {
         let folder = try SampleFolders.importedAndRun.copy()
         defer { folder.cleanUp() }
         for format in ["csv", "xlsx"] {
             let result = try MidstProcess.run(
-                ["export", "latest", "--what", what, "--format", format, "--out", "\(what).\(format)"], in: folder.url)
+                [
+                    "export", "latest", "--what", what, "--format", format, "--out",
+                    "\(what).\(format)",
+                ], in: folder.url)
             #expect(result.status == 0, "\(result.stderr)")
         }
         let csv = try csvRecords(folder.path("\(what).csv"))
@@ -121,13 +145,18 @@ struct WorkbookCommandTests {
         }
     }
 
-    @Test("openpyxl opens an exported workbook: a frozen header, the CSV's rows, scores as numbers, asked_on as dates", .enabled(if: hasOpenpyxl))
+    @Test(
+        "openpyxl opens an exported workbook: a frozen header, the CSV's rows, scores as numbers, asked_on as dates",
+        .enabled(if: hasOpenpyxl))
     func exportOpensInOpenpyxl() throws {
         let folder = try SampleFolders.importedAndRun.copy()
         defer { folder.cleanUp() }
         for format in ["csv", "xlsx"] {
             let result = try MidstProcess.run(
-                ["export", "latest", "--what", "contacts", "--format", format, "--out", "contacts.\(format)"], in: folder.url)
+                [
+                    "export", "latest", "--what", "contacts", "--format", format, "--out",
+                    "contacts.\(format)",
+                ], in: folder.url)
             #expect(result.status == 0, "\(result.stderr)")
         }
         let script = """
@@ -177,15 +206,18 @@ struct WorkbookCommandTests {
         let piped = try MidstProcess.run(["needs", "list", "--format", "xlsx"], in: folder.url)
         #expect(piped.status == 0)
         #expect(piped.stdout.hasPrefix("PK"))
-        let written = try MidstProcess.run(["gaps", "--part", "needs", "--format", "xlsx", "-o", "gaps.xlsx"], in: folder.url)
+        let written = try MidstProcess.run(
+            ["gaps", "--part", "needs", "--format", "xlsx", "-o", "gaps.xlsx"], in: folder.url)
         #expect(written.status == 0, "\(written.stderr)")
         let gaps = try WorkbookReader(path: folder.path("gaps.xlsx")).rows()
         #expect(gaps.name == "Gaps")
         #expect(gaps.cells(ofRowAt: 0).first == "need_id")
-        let both = try MidstProcess.run(["gaps", "--format", "xlsx", "-o", "both.xlsx"], in: folder.url)
+        let both = try MidstProcess.run(
+            ["gaps", "--format", "xlsx", "-o", "both.xlsx"], in: folder.url)
         #expect(both.status == 64)
         #expect(both.stderr.contains("--part needs or --part supply"))
-        let text = try MidstProcess.run(["needs", "list", "--format", "csv", "--out", "needs.csv"], in: folder.url)
+        let text = try MidstProcess.run(
+            ["needs", "list", "--format", "csv", "--out", "needs.csv"], in: folder.url)
         #expect(text.status == 64)
         #expect(text.stderr.contains("--out goes with --format xlsx"))
     }

@@ -34,7 +34,8 @@ enum WorkbookOutput {
     static func validate(format: ListFormat, out: String?) throws {
         if out != nil, format != .xlsx {
             throw ValidationError(
-                "--out goes with --format xlsx; redirect the other formats (> file.\(format.rawValue)).")
+                "--out goes with --format xlsx; redirect the other formats (> file.\(format.rawValue))."
+            )
         }
         if format == .xlsx { try refuseTerminal(out: out) }
     }
@@ -43,7 +44,8 @@ enum WorkbookOutput {
     static func refuseTerminal(out: String?) throws {
         if out == nil, isatty(FileHandle.standardOutput.fileDescriptor) == 1 {
             throw ValidationError(
-                "An Excel workbook is a binary file: write it with --out FILE.xlsx (or -o), or redirect the output to a file.")
+                "An Excel workbook is a binary file: write it with --out FILE.xlsx (or -o), or redirect the output to a file."
+            )
         }
     }
 

@@ -22,7 +22,9 @@ struct SheetRecordReaderTests {
     @Test("a record's line is its row number, and cells left blank at the end are empty fields")
     func rowNumbersAndShortRows() throws {
         let read = try records(
-            sheet([header, (5, ["N1", "S1", "accepted", "2025-08-30"]), (9, ["N2", "S2", "declined"])]))
+            sheet([
+                header, (5, ["N1", "S1", "accepted", "2025-08-30"]), (9, ["N2", "S2", "declined"]),
+            ]))
         #expect(read.map(\.line) == [5, 9])
         let short = try read[1].row.get()
         #expect(short[.outcome] == "declined")
@@ -42,7 +44,8 @@ struct SheetRecordReaderTests {
             Issue.record("a value past the header was read")
             return
         }
-        #expect(issue.description == "outcomes.xlsx:Log:5: expected 4 fields as in the header, found 6")
+        #expect(
+            issue.description == "outcomes.xlsx:Log:5: expected 4 fields as in the header, found 6")
     }
 
     @Test("the header is checked as a CSV header is, at its own row")
@@ -50,13 +53,20 @@ struct SheetRecordReaderTests {
         let failure = try #require(throws: ImportFailure.self) {
             try records(sheet([(2, ["need_id", "staff", "outcome", "date"])]))
         }
-        #expect(failure.issues.map(\.description).contains("outcomes.xlsx:Log:2: required column 'staff_id' is missing"))
+        #expect(
+            failure.issues.map(\.description).contains(
+                "outcomes.xlsx:Log:2: required column 'staff_id' is missing"))
     }
 
     @Test("an empty sheet is refused: a header row is required")
     func emptySheet() throws {
-        let failure = try #require(throws: ImportFailure.self) { try records(SheetRows(name: "Log")) }
-        #expect(failure.issues.map(\.description) == ["outcomes.xlsx:Log:1: the sheet is empty (a header row is required)"])
+        let failure = try #require(throws: ImportFailure.self) {
+            try records(SheetRows(name: "Log"))
+        }
+        #expect(
+            failure.issues.map(\.description) == [
+                "outcomes.xlsx:Log:1: the sheet is empty (a header row is required)"
+            ])
     }
 
     @Test("cells keep their text, non-ASCII and empty ones included")

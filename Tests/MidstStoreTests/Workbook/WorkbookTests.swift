@@ -61,7 +61,9 @@ struct WorkbookReaderTests {
         ) { try workbook.rows(ofSheet: "Outcomes") }
     }
 
-    @Test("rows keep their numbers; empty rows are left out; dates, date-times and numbers read as text an import takes")
+    @Test(
+        "rows keep their numbers; empty rows are left out; dates, date-times and numbers read as text an import takes"
+    )
     func cells() throws {
         let log = try WorkbookReader(path: fixture("edge-cases.xlsx")).rows(ofSheet: "Log")
         let expected: [(Int, [String])] = [
@@ -85,7 +87,8 @@ struct WorkbookReaderTests {
         #expect(sheet.cells(ofRowAt: 1) == ["N023", "S0165", "no_response", "2025-08-23"])
     }
 
-    @Test("a file that is not a zip archive is not a workbook, and the message says how to save one")
+    @Test(
+        "a file that is not a zip archive is not a workbook, and the message says how to save one")
     func notAWorkbook() throws {
         let error = try #require(throws: WorkbookError.self) {
             try WorkbookReader(bytes: Array("id,name\n".utf8), path: "staff.xlsx")
@@ -107,7 +110,8 @@ struct WorkbookReaderTests {
 
 @Suite("Writing workbooks")
 struct WorkbookWriterTests {
-    @Test("typed cells read back as their text: numbers as written, dates as days, empty cells empty")
+    @Test(
+        "typed cells read back as their text: numbers as written, dates as days, empty cells empty")
     func roundTrip() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -115,7 +119,10 @@ struct WorkbookWriterTests {
         let bytes = try WorkbookWriter.workbook(
             sheet: "Shortlist", header: ["need_id", "rank", "score", "asked_on", "note"],
             rows: [
-                [.text("N001"), .integer(1), .number(93.25, decimals: 2), .date(day), .text(" =SUM(A1) <b>&</b> ")],
+                [
+                    .text("N001"), .integer(1), .number(93.25, decimals: 2), .date(day),
+                    .text(" =SUM(A1) <b>&</b> "),
+                ],
                 [.text("N002"), .integer(2), .number(0.5, decimals: 6), .empty, .text("Zoë\u{1}")],
             ])
         let path = folder.path("out.xlsx")
@@ -124,11 +131,12 @@ struct WorkbookWriterTests {
         #expect(workbook.sheetNames == ["Shortlist"])
         let read = rows(try workbook.rows())
         #expect(read.map(\.0) == [1, 2, 3])
-        #expect(read.map(\.1) == [
-            ["need_id", "rank", "score", "asked_on", "note"],
-            ["N001", "1", "93.25", "2026-02-28", " =SUM(A1) <b>&</b> "],
-            ["N002", "2", "0.5", "", "Zoë\u{FFFD}"],
-        ])
+        #expect(
+            read.map(\.1) == [
+                ["need_id", "rank", "score", "asked_on", "note"],
+                ["N001", "1", "93.25", "2026-02-28", " =SUM(A1) <b>&</b> "],
+                ["N002", "2", "0.5", "", "Zoë\u{FFFD}"],
+            ])
     }
 
     @Test("cell references run A…Z, AA…")
