@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         // Property-based and fuzz tests (configurations, importers) in Swift Testing.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Excel workbooks (`.xlsx`): the zip container and the XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
     ],
     targets: [
         // Pure domain library: model, reference data, parsing and validation. No SQLite, no files.
@@ -32,11 +35,23 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Excel workbooks read into rows of text and written from typed rows: the zip
+        // container (ZIPFoundation) and the XML parts (XMLCoder, and Foundation's streaming
+        // parser for the sheets), with files on disk.
+        .target(
+            name: "MidstWorkbook",
+            dependencies: [
+                "MidstCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]
+        ),
         // The only module that talks to SQLite.
         .target(
             name: "MidstStore",
             dependencies: [
                 "MidstCore",
+                "MidstWorkbook",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,6 +75,7 @@ let package = Package(
                 "MidstCore",
                 "MidstStore",
                 "MidstReport",
+                "MidstWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -80,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "MidstStoreTests",
             dependencies: [
-                "MidstStore", "MidstCore", "MidstTestSupport",
+                "MidstStore", "MidstCore", "MidstTestSupport", "MidstWorkbook",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -92,7 +108,8 @@ let package = Package(
         .testTarget(
             name: "midstTests",
             dependencies: [
-                "midst", "MidstStore", "MidstTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "midst", "MidstStore", "MidstTestSupport", "MidstWorkbook",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

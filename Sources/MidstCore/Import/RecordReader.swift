@@ -4,7 +4,7 @@ import Foundation
 /// file) and either its values by column or the issue that kept it from being read.
 package struct RawRecord<Column: ImportColumn>: Sendable {
     package var line: Int
-    /// The original fields (CSV) or the original line (JSON Lines, one element).
+    /// The original fields (CSV), cells (a sheet) or line (JSON Lines, one element).
     package var original: [String]
     package var row: Result<ImportRow<Column>, ImportIssue>
 }
@@ -18,7 +18,8 @@ package enum ReadRecord<Column: ImportColumn, Plain> {
     case decoded(RawRecord<Column>)
 }
 
-/// Reads the records of an import file in CSV or JSON Lines, for one kind of columns.
+/// Reads the records of an import file in CSV or JSON Lines, or of a spreadsheet's sheet, for
+/// one kind of columns.
 ///
 /// A CSV header with unknown or missing columns, or a CSV syntax error, stops reading (the file
 /// cannot be read reliably past it) and throws ``ImportFailure``; a record with the wrong number of
@@ -27,11 +28,13 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
     private enum Source: Sendable {
         case csv(CSVReader, ImportHeader<Column>)
         case jsonl(bytes: [UInt8], position: Int, line: Int)
+        /// A sheet's rows, the first its header; `next` is the index of the next row to read.
+        case sheet(SheetRows, next: Int, ImportHeader<Column>)
     }
 
     package let file: String
     package let format: ImportFormat
-    /// The CSV header as written, or `nil` for JSON Lines.
+    /// The CSV or sheet header as written, or `nil` for JSON Lines.
     package let header: [String]?
     /// The delimiter of a CSV file (given, or ``CSVDelimiter/detected(inHeaderOf:)``), or `nil`
     /// for JSON Lines.
@@ -79,12 +82,42 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
                 try ImportHeader(
                     names: names, file: file, line: reader.recordLine,
                     ignoringUnknown: ignoringUnknownColumns))
+        case .xlsx:
+            throw ImportFailure(issues: [
+                ImportIssue(
+                    file: file, line: 1,
+                    message: "a workbook is read one sheet at a time (RecordReader(sheet:file:))")
+            ])
         case .jsonl:
             header = nil
             self.delimiter = nil
             let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             source = .jsonl(bytes: bytes, position: start, line: 0)
         }
+    }
+
+    /// Opens the rows of a sheet, the first its header row; `file` names the sheet in messages
+    /// (`staff.xlsx:Sheet1`), and a record's line is its row number.
+    package init(sheet: SheetRows, file: String, ignoringUnknownColumns: Bool = false)
+        throws(ImportFailure)
+    {
+        self.file = file
+        format = .xlsx
+        delimiter = nil
+        ignoresUnknownColumns = ignoringUnknownColumns
+        guard sheet.count > 0 else {
+            throw ImportFailure(issues: [
+                ImportIssue(
+                    file: file, line: 1, message: "the sheet is empty (a header row is required)")
+            ])
+        }
+        let names = sheet.cells(ofRowAt: 0)
+        header = names
+        source = .sheet(
+            sheet, next: 1,
+            try ImportHeader(
+                names: names, file: file, line: sheet.number(ofRowAt: 0),
+                ignoringUnknown: ignoringUnknownColumns))
     }
 
     /// The next record, or `nil` at the end of the file.
@@ -143,6 +176,21 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
             }
             source = .jsonl(bytes: bytes, position: position, line: line)
             return record.map { .decoded($0) }
+        case .sheet(let sheet, let next, let header):
+            guard next < sheet.count else { return nil }
+            source = .sheet(sheet, next: next + 1, header)
+            let line = sheet.number(ofRowAt: next)
+            var cells = sheet.cells(ofRowAt: next)
+            // Cells left blank at the end of a row are not stored; past the header's last
+            // column, they are not fields either.
+            if cells.count < header.fieldCount {
+                cells += repeatElement("", count: header.fieldCount - cells.count)
+            }
+            while cells.count > header.fieldCount, cells.last == "" { cells.removeLast() }
+            return .decoded(
+                RawRecord(
+                    line: line, original: cells,
+                    row: header.row(from: cells, line: line, file: file)))
         }
     }
 
@@ -156,17 +204,24 @@ package struct RecordReader<Column: ImportColumn>: Sendable {
         return fields
     }
 
-    /// The CSV header mapped onto columns, or `nil` for JSON Lines.
+    /// The CSV header mapped onto columns, or `nil` for JSON Lines and sheets.
     package var csvHeader: ImportHeader<Column>? {
         guard case .csv(_, let header) = source else { return nil }
         return header
     }
 
-    /// How far reading has got, in bytes, for progress reports.
+    /// The header of a CSV file or sheet mapped onto columns, or `nil` for JSON Lines.
+    package var columnHeader: ImportHeader<Column>? {
+        if case .sheet(_, _, let header) = source { return header }
+        return csvHeader
+    }
+
+    /// How far reading has got, in bytes (in rows, for a sheet), for progress reports.
     package var bytesRead: Int {
         switch source {
         case .csv(let reader, _): reader.bytesRead
         case .jsonl(_, let position, _): position
+        case .sheet(_, let next, _): next
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MidstCore
+import MidstWorkbook
 
 /// What an output file is for, so that a file already at its path is replaced only when Midst
 /// wrote it for the same purpose (last night's report, an earlier export of the same kind), or
@@ -8,13 +9,15 @@ import MidstCore
 package enum OutputPurpose: Sendable {
     /// A run's HTML report (`midst report`, `midst run --report`).
     case report
-    /// A table of records (`midst export`): CSV with this header, or JSON Lines with these keys.
+    /// A table of records (`midst export`): CSV or a workbook with this header, or JSON Lines
+    /// with these keys.
     case table(columns: [String])
     /// A scoring configuration (`midst tune --out`), exactly as Midst writes one.
     case configuration
     /// A copy of a Midst database (`midst backup`).
     case backup
-    /// The rejected records of an import (`--rejects`), headed `line,problems`.
+    /// The rejected records of an import (`--rejects`), headed `line,problems` (CSV or a
+    /// workbook).
     case rejects
 
     /// The name of such a file, in words.
@@ -41,6 +44,7 @@ package enum OutputPurpose: Sendable {
             return head.contains("<meta name=\"generator\" content=\"\(Self.reportGenerator)\"")
                 || head.contains("<title>Midst: ")
         case .table(let columns):
+            if Self.isWorkbook(path) { return WorkbookReader.headerRow(atPath: path) == columns }
             let line = Self.firstLine(of: path)
             if line == String(CSVWriter.line(columns).dropLast()) { return true }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)),
@@ -55,6 +59,10 @@ package enum OutputPurpose: Sendable {
         case .backup:
             return Self.isMidstDatabase(path)
         case .rejects:
+            if Self.isWorkbook(path) {
+                return WorkbookReader.headerRow(atPath: path)?.starts(with: ["line", "problems"])
+                    == true
+            }
             return Self.firstLine(of: path).hasPrefix("line,problems")
         }
     }
@@ -63,6 +71,11 @@ package enum OutputPurpose: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
         return [UInt8]((try? handle.read(upToCount: bytes)) ?? Data())
+    }
+
+    /// Whether the file at `path` is a zip archive, as a workbook is.
+    private static func isWorkbook(_ path: String) -> Bool {
+        prefix(of: path, bytes: 4) == [0x50, 0x4B, 0x03, 0x04]
     }
 
     private static func firstLine(of path: String) -> String {

@@ -23,6 +23,8 @@ public struct ImportOptions: Sendable {
     /// The delimiter of a CSV file (`--delimiter`); `nil` to take the one its header shows
     /// (``CSVDelimiter/detected(inHeaderOf:)``).
     public var delimiter: CSVDelimiter?
+    /// The sheet of a workbook to read (`--sheet`); by default the first.
+    public var sheet: String?
     /// Import the valid records and report the others, instead of importing nothing.
     public var skipsInvalid = false
     /// Validate only; write nothing.
@@ -72,7 +74,7 @@ public struct RejectedRecord: Sendable {
 public struct ImportSummary: Sendable {
     public var kind: ImportKind
     public var fileName: String
-    /// The CSV header as written (for a rejects file), `nil` for JSON Lines.
+    /// The CSV or sheet header as written (for a rejects file), `nil` for JSON Lines.
     public var header: [String]?
     /// The delimiter the CSV file was read with (given or detected), `nil` for JSON Lines.
     public var delimiter: CSVDelimiter?

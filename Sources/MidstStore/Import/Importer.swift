@@ -84,7 +84,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
         var summary = ImportSummary(
             kind: kind, fileName: options.fileName, header: reader.header,
             isDryRun: options.isDryRun)
-        summary.ignoredColumns = reader.csvHeader?.ignoredUnknown ?? []
+        summary.ignoredColumns = reader.columnHeader?.ignoredUnknown ?? []
         summary.delimiter = reader.delimiter
         let queue = ChunkQueue<Result<Chunk, ImportFailure>>(capacity: 4)
         let producer = Thread { [self] in produce(into: queue, stage: stage) }
@@ -203,21 +203,20 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
 }
 
 extension MidstDatabase {
-    /// Imports staff from a CSV or JSON Lines file's bytes. See ``ImportOptions``.
+    /// Imports staff from a CSV, JSON Lines or workbook file's bytes. See ``ImportOptions``.
     ///
     /// A re-imported person gets the columns the file has; the columns it lacks keep their
     /// stored values (``StaffCorrection``). A record older than the stored one is refused unless
     /// ``ImportOptions/appliesOlderRecords``; one that would undo a later consent withdrawal,
     /// always.
     public func importStaff(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
-        let (bytes, encoding) = try TextEncoding.utf8(bytes, file: options.fileName)
+        let input = try ImportInput(bytes, options: options)
+        let options = input.options
+        let bytes = input.bytes
         let reference = BundledReference.data
         let validator = StaffValidator(
             reference: reference, now: options.now, horizon: options.horizon)
-        let header = try RecordReader<StaffColumn>(
-            bytes: bytes, format: options.format, file: options.fileName,
-            delimiter: options.delimiter, ignoringUnknownColumns: options.ignoresUnknownColumns
-        ).csvHeader
+        let header = try input.reader(StaffColumn.self).columnHeader
         let headerAbsent = header.map { Set(StaffColumn.allCases).subtracting($0.columnSet) } ?? []
         // Rows taken straight from their bytes carry every column of a full file; from a file
         // lacking columns, they would blank the stored values of people already here.
@@ -226,7 +225,7 @@ extension MidstDatabase {
         }
         return try FileBytes.with(bytes) { file in
             try runImport(
-                bytes, encoding: encoding, options: options, kind: .staff,
+                input, kind: .staff,
                 identity: { record in
                     switch record {
                     case .plain(let staff):
@@ -255,18 +254,16 @@ extension MidstDatabase {
         }
     }
 
-    /// Imports needs from a CSV or JSON Lines file's bytes. See ``ImportOptions``.
+    /// Imports needs from a CSV, JSON Lines or workbook file's bytes. See ``ImportOptions``.
     ///
     /// A file whose columns are only `id` and `status` (and perhaps `reason`) changes those
     /// needs' statuses and leaves their other columns as stored (``Need/StatusColumn``).
     public func importNeeds(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
-        let (bytes, encoding) = try TextEncoding.utf8(bytes, file: options.fileName)
-        if Self.isStatusOnly(bytes, options: options) {
+        let input = try ImportInput(bytes, options: options)
+        let options = input.options
+        if Self.isStatusOnly(input) {
             let validator = NeedStatusValidator(reference: BundledReference.data)
-            return try runImport(
-                bytes, encoding: encoding, options: options, kind: .needs,
-                identity: \.needID.rawValue
-            ) {
+            return try runImport(input, kind: .needs, identity: \.needID.rawValue) {
                 validator.validate($0, file: options.fileName)
             } makeWriter: { db, _ in
                 try NeedStatusWriter(db, now: options.now)
@@ -278,8 +275,7 @@ extension MidstDatabase {
         // several threads).
         let warnings = Mutex<[ImportIssue]>([])
         var summary = try runImport(
-            bytes, encoding: encoding, options: options, kind: .needs,
-            identity: \.need.id.rawValue
+            input, kind: .needs, identity: \.need.id.rawValue
         ) { row in
             let result = validator.validate(row, file: options.fileName)
             if case .success(let need) = result {
@@ -296,10 +292,13 @@ extension MidstDatabase {
         return summary
     }
 
-    /// Whether a needs file names only status columns: its CSV header, or its first JSON line's
-    /// keys.
-    private static func isStatusOnly(_ bytes: [UInt8], options: ImportOptions) -> Bool {
-        switch options.format {
+    /// Whether a needs file names only status columns: its CSV or sheet header, or its first
+    /// JSON line's keys.
+    private static func isStatusOnly(_ input: ImportInput) -> Bool {
+        let bytes = input.bytes
+        switch input.options.format {
+        case .xlsx:
+            return (try? input.reader(NeedStatusColumn.self)) != nil
         case .csv:
             return (try? RecordReader<NeedStatusColumn>(
                 bytes: bytes, format: .csv, file: "", delimiter: options.delimiter,
@@ -316,11 +315,12 @@ extension MidstDatabase {
 
     /// Imports outcomes; every need and staff id must already be in the database.
     public func importOutcomes(_ bytes: [UInt8], options: ImportOptions) throws -> ImportSummary {
-        let (bytes, encoding) = try TextEncoding.utf8(bytes, file: options.fileName)
+        let input = try ImportInput(bytes, options: options)
+        let options = input.options
         let validator = OutcomeValidator(
             reference: BundledReference.data, horizon: options.horizon)
         return try runImport(
-            bytes, encoding: encoding, options: options, kind: .outcomes,
+            input, kind: .outcomes,
             identity: { "\($0.needID)/\($0.staffID)/\($0.kind.rawValue)" }
         ) {
             validator.validate($0, file: options.fileName)
@@ -329,9 +329,9 @@ extension MidstDatabase {
         }
     }
 
-    /// Imports the UTF-8 `bytes` of a file that was in `encoding`.
+    /// Imports the records of `input`.
     private func runImport<Column: ImportColumn, Writer: RecordWriter>(
-        _ bytes: [UInt8], encoding: TextEncoding, options: ImportOptions, kind: ImportKind,
+        _ input: ImportInput, kind: ImportKind,
         identity: @escaping @Sendable (Writer.Record) -> String,
         validate: @escaping @Sendable (ImportRow<Column>) -> Result<Writer.Record, ImportFailure>,
         plain makePlain: (
@@ -341,9 +341,9 @@ extension MidstDatabase {
         )? = nil,
         makeWriter: (_ db: Database, _ keepsSnapshot: Bool) throws -> Writer
     ) throws -> ImportSummary {
-        let reader = try RecordReader<Column>(
-            bytes: bytes, format: options.format, file: options.fileName,
-            delimiter: options.delimiter, ignoringUnknownColumns: options.ignoresUnknownColumns)
+        let options = input.options
+        let bytes = input.bytes
+        let reader = try input.reader(Column.self)
         let declineAll: @Sendable ([CSVFieldSpan], FileBytes) -> Writer.Record? = {
             _, _ in nil
         }
@@ -363,9 +363,9 @@ extension MidstDatabase {
         }
         let importer = Importer(
             reader: reader, options: options, kind: kind, validate: validate, plain: plain,
-            identity: identity, totalBytes: bytes.count, keepsOriginals: keepsOriginals)
+            identity: identity, totalBytes: input.progressTotal, keepsOriginals: keepsOriginals)
         let started = Date()
-        let isBulkLoad = !options.isDryRun && bytes.count >= options.bulkLoadBytes
+        let isBulkLoad = !options.isDryRun && input.textBytes >= options.bulkLoadBytes
         // This process's idle readers would keep the journal mode from changing (below).
         if isBulkLoad { pool.releaseMemory() }
         var keptSnapshot: KeptStaff?
@@ -438,7 +438,7 @@ extension MidstDatabase {
             return summary!
         } }
         keep(keptSnapshot)
-        summary.encoding = encoding
+        summary.encoding = input.encoding
         Self.logger.info(
             "import finished",
             metadata: [

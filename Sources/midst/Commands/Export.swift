@@ -3,10 +3,10 @@ import Foundation
 import MidstCore
 import MidstStore
 
-/// `midst export RUN --what shortlist|assignments|contacts --format csv|jsonl --out FILE`.
+/// `midst export RUN --what shortlist|assignments|contacts --format csv|jsonl|xlsx --out FILE`.
 struct Export: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a run's shortlists, proposed assignments or people to contact to CSV or JSON Lines.",
+        abstract: "Export a run's shortlists, proposed assignments or people to contact to CSV, JSON Lines or Excel.",
         discussion: """
             The shortlist file has need_id, staff_id, rank, score and the raw value of each \
             component; the assignments file has need_id, staff_id, score and basis (chosen, \
@@ -24,9 +24,13 @@ struct Export: ParsableCommand, DatabaseCommand {
             key to rotate it: later exports then share no pseudonym with earlier ones. The file \
             is written whole or not at all, readable by its owner only.
 
+            With --format xlsx the file is an Excel workbook of one sheet: the header row \
+            frozen, scores as numbers, asked_on as a date, columns as wide as their contents.
+
               midst export latest --what shortlist --format csv --out shortlists.csv
               midst export 3 --what assignments --format jsonl --out proposal.jsonl --pseudonymise
               midst export latest --what contacts --out asks.csv
+              midst export latest --what contacts --format xlsx --out asks.xlsx
             """)
 
     enum What: String, ExpressibleByArgument, CaseIterable {
@@ -46,12 +50,12 @@ struct Export: ParsableCommand, DatabaseCommand {
             }
         }
     }
-    enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, jsonl }
+    enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, jsonl, xlsx }
 
     @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference =
         "latest"
     @Option(help: "shortlist, assignments or contacts.") var what: What
-    @Option(help: "csv or jsonl.") var format: FileFormat = .csv
+    @Option(help: "csv, jsonl or xlsx (an Excel workbook).") var format: FileFormat = .csv
     @Option(help: ArgumentHelp("The file to write.", valueName: "path")) var out: String
     @Flag(help: "Replace staff ids with stable keyed pseudonyms.") var pseudonymise = false
     @Flag(help: "Replace a file at --out that is not an export of the same kind Midst wrote.")
@@ -107,16 +111,19 @@ struct Export: ParsableCommand, DatabaseCommand {
                     .text(line.needID), .text(line.needTitle), .text(line.staffID),
                     .text(line.name ?? ""), .text(line.email ?? ""),
                     .number(line.score, decimals: 2), .text(line.isToAsk ? "ask" : "awaiting"),
-                    .text(line.askedOn?.description ?? ""),
+                    .date(line.askedOn),
                     .text(line.reasons.joined(separator: "; ")),
                 ]
             }
         }
-        let text =
-            format == .csv
-            ? RecordTable(columns: columns, rows: rows).csv
-            : try RecordTable(columns: columns, rows: rows).jsonLines()
-        try OwnerOnlyFile.write(Array(text.utf8), to: out)
+        let table = RecordTable(columns: columns, rows: rows)
+        let bytes: [UInt8] =
+            switch format {
+            case .csv: Array(table.csv.utf8)
+            case .jsonl: Array(try table.jsonLines().utf8)
+            case .xlsx: try table.workbook(sheet: what.rawValue.capitalized)
+            }
+        try OwnerOnlyFile.write(bytes, to: out)
         Terminal.note(
             "\(rows.count) \(what == .shortlist ? "shortlist lines" : what == .contacts ? "people to contact" : "proposed pairs") of run \(record.id) written to \(out)\(pseudonymise ? " (pseudonymised)" : "")"
         )

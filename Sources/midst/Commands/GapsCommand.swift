@@ -32,6 +32,7 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
               midst gaps 3 --format json
               midst gaps --part supply --format csv > supply.csv
               midst gaps --part teams --format csv > teams.csv
+              midst gaps --part needs --format xlsx -o gaps.xlsx
             """)
 
     /// Which part to print.
@@ -39,14 +40,27 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
 
     @Argument(help: ArgumentHelp("A run id, or latest.", valueName: "run")) var runReference =
         "latest"
-    @Option(help: "needs, teams, supply or both (all three; CSV needs one).") var part: Part = .both
-    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @Option(help: "needs, teams, supply or both (all three; CSV and xlsx need one).")
+    var part: Part = .both
+    @Option(
+        help:
+            "table, json, csv or xlsx (an Excel workbook: a frozen header row, numbers as numbers; with --out or redirected)."
+    )
+    var format: ListFormat = .table
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Where --format xlsx writes the workbook (a file Midst did not write is not replaced).",
+            valueName: "path"))
+    var out: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if format == .csv, part == .both {
-            throw ValidationError("CSV holds one table: add --part needs, --part teams or --part supply.")
+        if format == .csv || format == .xlsx, part == .both {
+            throw ValidationError(
+                "\(format == .csv ? "CSV" : "An xlsx sheet") holds one table: add --part needs, --part teams or --part supply.")
         }
+        try WorkbookOutput.validate(format: format, out: out)
     }
 
     func run() throws {
@@ -55,6 +69,15 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
         let gaps = try Gaps.of(run: record, in: database)
         let needs = Self.needsTable(gaps)
         let supply = Self.supplyTable(gaps.supply)
+        guard let format = format.text else {
+            let (table, sheet) =
+                switch part {
+                case .needs: (needs, "Gaps")
+                case .teams: (Self.teamsTable(gaps), "Teams")
+                case .supply, .both: (supply, "Supply")
+                }
+            return try WorkbookOutput.write(table, sheet: sheet, to: out, database: self.database)
+        }
         switch (format, part) {
         case (.json, .both):
             let document = JSONValue.object([

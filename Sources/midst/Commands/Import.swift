@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import MidstCore
 import MidstStore
+import MidstWorkbook
 
 /// `midst import staff|needs|outcomes FILE`.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import staff, needs or outcomes from CSV or JSON Lines.",
+        abstract: "Import staff, needs or outcomes from CSV, JSON Lines or an Excel workbook.",
         discussion: """
             Imports are all-or-nothing: if any record is invalid, every problem is listed \
             (file:line: field: message) and the database is left exactly as it was. With \
@@ -38,7 +39,13 @@ struct Import: ParsableCommand {
             encoding (Windows-1252 "ANSI") is refused at its first byte that is not UTF-8, \
             with how to save it as "CSV UTF-8". Countries, specialties, skills, modes and \
             language levels may be written as words ("Uganda", "Neonatal medicine", "both", \
-            "fluent"): they are stored as the codes they name (docs/FORMATS.md, "Words").
+            "fluent"): they are stored as the codes they name (docs/FORMATS.md, "Words"). \
+            An Excel workbook (.xlsx) is read from its first sheet, or the one --sheet names: \
+            the first row that is not empty is the header, and problems name the sheet and \
+            row as Excel numbers it (staff.xlsx:Sheet1:12: field 'email': …). Cells typed as \
+            dates are read as dates (date-times as UTC), numbers as numbers; empty rows are \
+            skipped. The rejects file is a workbook when its name ends in .xlsx (the default \
+            for a workbook), CSV otherwise.
 
             File formats: docs/FORMATS.md.
 
@@ -46,6 +53,7 @@ struct Import: ParsableCommand {
               midst import needs needs.jsonl --dry-run
               midst import staff staff.csv --rejects rejected.csv
               midst import needs needs-excel.csv --delimiter semicolon
+              midst import needs needs.xlsx --sheet "Open needs"
             """,
         subcommands: [ImportStaff.self, ImportNeeds.self, ImportOutcomes.self])
 }
@@ -53,10 +61,10 @@ struct Import: ParsableCommand {
 /// Options shared by the three import commands.
 struct ImportArguments: ParsableArguments {
     @Argument(
-        help: ArgumentHelp("The file to import (.csv, .jsonl or .ndjson).", valueName: "file"))
+        help: ArgumentHelp("The file to import (.csv, .jsonl, .ndjson or .xlsx).", valueName: "file"))
     var file: String
 
-    @Option(help: "The file's format, when its extension does not say (csv or jsonl).")
+    @Option(help: "The file's format, when its extension does not say (csv, jsonl or xlsx).")
     var format: ImportFormat?
 
     @Option(
@@ -65,12 +73,18 @@ struct ImportArguments: ParsableArguments {
             valueName: "delimiter"))
     var delimiter: CSVDelimiter?
 
+    @Option(
+        help: ArgumentHelp(
+            "The sheet of an Excel workbook to read, by the name on its tab (default: the first).",
+            valueName: "name"))
+    var sheet: String?
+
     @Flag(help: "Import the valid records and write the invalid ones to a rejects file.")
     var skipInvalid = false
 
     @Option(
         help: ArgumentHelp(
-            "Where --skip-invalid writes rejected records (default: FILE.rejects.csv); given alone, it implies --skip-invalid.",
+            "Where rejected records are written: a workbook when PATH ends in .xlsx, else CSV (default: FILE.rejects.csv, or FILE.rejects.xlsx for a workbook); given alone, it implies --skip-invalid.",
             valueName: "path"))
     var rejects: String?
 
@@ -94,11 +108,14 @@ struct ImportArguments: ParsableArguments {
     func validate() throws {
         if format == nil, ImportFormat(fileName: file) == nil {
             throw ValidationError(
-                "Cannot tell the format of \(file.quotedForMessage()) from its extension; pass --format csv or --format jsonl."
+                "Cannot tell the format of \(file.quotedForMessage()) from its extension; pass --format csv, --format jsonl or --format xlsx."
             )
         }
-        if delimiter != nil, format ?? ImportFormat(fileName: file) != .csv {
+        if delimiter != nil, inputFormat != .csv {
             throw ValidationError("--delimiter is for CSV files.")
+        }
+        if sheet != nil, inputFormat != .xlsx {
+            throw ValidationError("--sheet goes with an Excel workbook (.xlsx).")
         }
         if maxErrors < 1 { throw ValidationError("--max-errors must be at least 1.") }
     }
@@ -119,8 +136,9 @@ struct ImportArguments: ParsableArguments {
         }
         let bytes = try ImportFile.bytes(atPath: file)
         var options = ImportOptions(
-            format: format ?? ImportFormat(fileName: file)!, fileName: file,
+            format: inputFormat!, fileName: file,
             now: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)))
+        options.sheet = sheet
         // Records dated after today (with a day's grace) are refused.
         options.today = try AsOfOptions.dateHorizon().today
         options.skipsInvalid = skipsInvalid
@@ -176,24 +194,43 @@ struct ImportArguments: ParsableArguments {
     /// says where they go.
     private var skipsInvalid: Bool { skipInvalid || rejects != nil }
 
+    /// The file's format: as given, or as its extension says.
+    private var inputFormat: ImportFormat? { format ?? ImportFormat(fileName: file) }
+
     /// Where `--skip-invalid` writes the rejected records.
-    private var rejectsPath: String { rejects ?? file + ".rejects.csv" }
+    private var rejectsPath: String {
+        rejects ?? file + (inputFormat == .xlsx ? ".rejects.xlsx" : ".rejects.csv")
+    }
 
     private func writeRejects(_ summary: ImportSummary) throws {
         let path = rejectsPath
-        // In the file's own delimiter, so that a spreadsheet opens it as it opened the file.
-        let delimiter = summary.delimiter ?? .comma
-        var text = CSVWriter.line(
-            ["line", "problems"] + (summary.header ?? ["record"]), delimiter: delimiter)
-        for record in summary.rejected {
-            let problems = record.issues.map { issue in
+        let columns = ["line", "problems"] + (summary.header ?? ["record"])
+        func problems(_ record: RejectedRecord) -> String {
+            record.issues.map { issue in
                 issue.field.map { "\($0): \(issue.message)" } ?? issue.message
-            }
-            text += CSVWriter.line(
-                [String(record.line), problems.joined(separator: "; ")] + record.original,
-                delimiter: delimiter)
+            }.joined(separator: "; ")
         }
-        try OwnerOnlyFile.write(Array(text.utf8), to: path)
+        if path.lowercased().hasSuffix(".xlsx") {
+            // The record's fields as text, as they were read: the file is fixed and imported
+            // again.
+            let bytes = try WorkbookWriter.workbook(
+                sheet: "Rejected", header: columns,
+                rows: summary.rejected.map { record in
+                    [.integer(record.line), .text(problems(record))]
+                        + record.original.map { $0.isEmpty ? .empty : .text($0) }
+                })
+            try OwnerOnlyFile.write(bytes, to: path)
+        } else {
+            // In the file's own delimiter, so that a spreadsheet opens it as it opened the file.
+            let delimiter = summary.delimiter ?? .comma
+            let lines = summary.rejected.map { record in
+                CSVWriter.line(
+                    [String(record.line), problems(record)] + record.original, delimiter: delimiter)
+            }
+            try OwnerOnlyFile.write(
+                Array((CSVWriter.line(columns, delimiter: delimiter) + lines.joined()).utf8),
+                to: path)
+        }
         Terminal.note("\(summary.rejected.count) rejected records written to \(path)")
     }
 

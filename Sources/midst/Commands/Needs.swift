@@ -55,6 +55,7 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
               midst needs list --status expired
               midst needs list --team GULU-1
               midst needs list --format csv > needs.csv
+              midst needs list --format xlsx -o needs.xlsx
             """)
 
     @Option(
@@ -65,12 +66,23 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
     @Option(help: "Only needs in this country (ISO code or name), first or other countries.")
     var country: String?
     @Option(help: "Only the needs of this team (the needs file's team column).") var team: String?
-    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @Option(
+        help:
+            "table, json, csv or xlsx (an Excel workbook: a frozen header row, numbers and dates typed; with --out or redirected)."
+    )
+    var format: ListFormat = .table
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Where --format xlsx writes the workbook (a file Midst did not write is not replaced).",
+            valueName: "path"))
+    var out: String?
     @OptionGroup var day: AsOfOptions
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        try WorkbookOutput.validate(format: format, out: out)
         if let country, BundledReference.data.country(country) == nil {
             throw ValidationError("--country: unknown country \(country.quotedForMessage()) (see `midst reference countries`).")
         }
@@ -106,13 +118,16 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
                     .text(need.partnership), .text(need.hostInstitution), .integer(need.slots),
                     .integer(standing.placed), .integer(standing.asked),
                     .integer(standing.proposed), .integer(standing.openSlots),
-                    .integer(need.priority), .text(need.dates.start?.description ?? ""),
-                    .text(need.dates.end?.description ?? ""), .text(need.mode.rawValue),
+                    .integer(need.priority), .date(need.dates.start), .date(need.dates.end),
+                    .text(need.mode.rawValue),
                 ] + (isWhole ? columns.moreCells : []) + [
                     .text(need.team?.rawValue ?? ""),
                     .text(Need.LanguageRequirement.importSyntax(need.teamLanguages)),
                 ]
             })
+        guard let format = format.text else {
+            return try WorkbookOutput.write(table, sheet: "Needs", to: out, database: self.database)
+        }
         print(try table.rendered(as: format), terminator: "")
         if format == .table {
             Terminal.note("\(standings.count) need\(standings.count == 1 ? "" : "s") as of \(try day.date())")

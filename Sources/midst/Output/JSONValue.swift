@@ -46,6 +46,7 @@ indirect enum JSONValue {
             case .number(let value, _):
                 guard value.isFinite else { throw UnrenderableNumber(path: path, value: value) }
                 return value
+            case .date(let day): return day.description
             case .null: return NSNull()
             }
         }

@@ -7,18 +7,33 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
+/// The formats of a command whose records may also go to an Excel workbook (`gaps`,
+/// `needs list`).
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, xlsx
+
+    /// The text format, or `nil` for a workbook.
+    var text: OutputFormat? { OutputFormat(rawValue: rawValue) }
+}
+
 /// One value in printed output, typed so that JSON keeps numbers as numbers.
 enum Cell {
     case text(String)
     case integer(Int)
     case number(Double, decimals: Int)
+    /// A day: `YYYY-MM-DD` in text, a date in a workbook.
+    case date(CalendarDate)
     case null
+
+    /// A day, or empty text (`""` in JSON) when there is none.
+    static func date(_ day: CalendarDate?) -> Cell { day.map(Cell.date) ?? .text("") }
 
     var plain: String {
         switch self {
         case .text(let value): value
         case .integer(let value): String(value)
         case .number(let value, let decimals): String(format: "%.\(decimals)f", value)
+        case .date(let day): day.description
         case .null: ""
         }
     }

@@ -175,6 +175,10 @@ struct SampleRecords {
                     as: UTF8.self)
             }
             return (Array((lines.joined(separator: "\n") + "\n").utf8), personal)
+        case .xlsx:
+            // Not among the fuzzed formats: a workbook's cells reach the validators as a
+            // sheet's rows, whose reading SheetRecordReaderTests covers.
+            return ([], personal)
         }
     }
 }
