@@ -6,6 +6,7 @@ import MidstStore
 /// `midst import staff|needs|outcomes FILE`.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import staff, needs or outcomes from CSV or JSON Lines.",
         discussion: """
             Imports are all-or-nothing: if any record is invalid, every problem is listed \
