@@ -71,9 +71,14 @@ extension OverlaidStaffTable {
     /// lookup tables' rows are read one page each, a few thousand pages for a language). Nil
     /// when the table cannot answer the filter (``StaffFilter/isAnsweredByStaffTable``).
     ///
+    /// - Throws: ``StaffTableFormatError`` when the part of the base read (the profession's
+    ///   people, checked first when the base is checked as read) is damaged.
     /// - Complexity: O(n) in the people of the filter's profession.
-    package func staffKeys(matching filter: StaffFilter, reference: ReferenceData) -> [Int64]? {
+    package func staffKeys(matching filter: StaffFilter, reference: ReferenceData)
+        throws(StaffTableFormatError) -> [Int64]?
+    {
         guard let criteria = StaffTableFilter(filter, reference: reference) else { return nil }
+        try base.checkBlocks(ofProfessions: [criteria.profession])
         let limit = max(filter.limit, 0)
         let fromBase = criteria.firstRows(
             in: base, limit: limit, dropping: Set(overlay?.removedKeys ?? []))

@@ -33,17 +33,29 @@ package struct OverlaidStaffTable: Sendable {
     /// The `top` best people for `plan`, best first, equal scores by staff id; the people of
     /// `keptOff` (whom outcomes keep off the need) are passed over. The list
     /// ``Shortlisting/shortlist(for:in:index:top:excluding:)`` gives for the applied table.
-    package func best(for plan: NeedPlan, top: Int, keptOff: [RecordID]) -> [Ranked] {
+    ///
+    /// Only the people of the plan's professions are read, and checked first when the base is
+    /// checked as it is read (``StaffTable/checkBlocks(ofProfessions:)``).
+    ///
+    /// - Throws: ``StaffTableFormatError`` when the part of the base read is damaged.
+    package func best(for plan: NeedPlan, top: Int, keptOff: [RecordID])
+        throws(StaffTableFormatError) -> [Ranked]
+    {
+        try base.checkBlocks(ofProfessions: plan.professionCodes)
+        // People kept off, and people an overlay takes out, are dropped from a list ranked for
+        // as many more, rather than excluded from the scan: the scan stays as it is without
+        // them, no set is looked up for each person examined, and no one is looked for by id
+        // in the whole table (which would read every id's rank).
+        let keptOff = Set(keptOff)
         func ranked(in table: StaffTable, top: Int, dropping dropped: Set<Int64>) -> [Ranked] {
-            let excluded = Set(table.rows(of: keptOff).values)
-            return Shortlisting.shortlist(for: plan, in: table, top: top, excluding: excluded).list
+            Shortlisting.shortlist(for: plan, in: table, top: top + keptOff.count).list
                 .filter { !dropped.contains(table.staffKey(at: Int($0.row))) }
                 .map { Ranked(id: table.id(at: Int($0.row)), score: $0.score) }
+                .filter { !keptOff.contains($0.id) }
         }
-        guard let overlay else { return ranked(in: base, top: top, dropping: []) }
-        // Dropping people afterwards, rather than excluding their rows, keeps the scan of the
-        // base as it is without an overlay: no set is looked up for each person examined, and
-        // the rows of the people taken out are never looked for.
+        guard let overlay else {
+            return Array(ranked(in: base, top: top, dropping: []).prefix(top))
+        }
         let fromBase = ranked(
             in: base, top: top + overlay.removedKeys.count, dropping: Set(overlay.removedKeys))
         let fromOverlay = ranked(in: overlay.table, top: top, dropping: [])

@@ -13,32 +13,47 @@ extension StaffTable {
         private let base: UnsafePointer<Element>?
         /// How many values the column holds.
         let count: Int
+        #if DEBUG
+            /// The checks of a table checked as it is read, asked about every read.
+            private let checks: StaffTableChecks?
+        #endif
 
         /// A column of no values.
         init() {
-            base = nil
-            count = 0
+            self.init(base: nil, count: 0, checks: nil)
         }
 
         /// The `count` values at `memory`, which the layout has checked to be aligned for them
-        /// and to lie within the table's storage.
-        init(_ memory: UnsafeRawPointer, count: Int) {
-            base = memory.assumingMemoryBound(to: Element.self)
-            self.count = count
+        /// and to lie within the table's storage; `checks` when the table is checked as read.
+        init(_ memory: UnsafeRawPointer, count: Int, checks: StaffTableChecks?) {
+            self.init(
+                base: memory.assumingMemoryBound(to: Element.self), count: count, checks: checks)
         }
 
-        private init(base: UnsafePointer<Element>?, count: Int) {
+        private init(base: UnsafePointer<Element>?, count: Int, checks: StaffTableChecks?) {
             self.base = base
             self.count = count
+            #if DEBUG
+                self.checks = checks
+            #endif
         }
 
         var startIndex: Int { 0 }
         var endIndex: Int { count }
 
-        /// The value at `position`, checked to be within the column in debug builds only.
+        /// The value at `position`, checked to be within the column (and, in a table checked as
+        /// it is read, in a part checked) in debug builds only.
         subscript(position: Int) -> Element {
             @inline(__always) get {
                 assert(position >= 0 && position < count, "read outside a staff table column")
+                #if DEBUG
+                    assert(
+                        checks?.isChecked(
+                            UnsafeRawBufferPointer(
+                                start: base.unsafelyUnwrapped + position,
+                                count: MemoryLayout<Element>.size)) ?? true,
+                        "read of a part of a snapshot not checked against its sums")
+                #endif
                 return base.unsafelyUnwrapped[position]
             }
         }
@@ -47,9 +62,27 @@ extension StaffTable {
         @inline(__always)
         func extracting(_ range: Range<Int>) -> Column {
             assert(range.lowerBound >= 0 && range.upperBound <= count, "range outside a column")
+            #if DEBUG
+                let checks = checks
+            #else
+                let checks: StaffTableChecks? = nil
+            #endif
             return range.isEmpty
                 ? Column()
-                : Column(base: base.unsafelyUnwrapped + range.lowerBound, count: range.count)
+                : Column(
+                    base: base.unsafelyUnwrapped + range.lowerBound, count: range.count,
+                    checks: checks)
+        }
+
+        /// The memory of the values in `range`, for checking it against the snapshot's sums.
+        func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+            assert(range.lowerBound >= 0 && range.upperBound <= count, "range outside a column")
+            guard let base, !range.isEmpty else {
+                return UnsafeRawBufferPointer(start: nil, count: 0)
+            }
+            return UnsafeRawBufferPointer(
+                start: base + range.lowerBound,
+                count: range.count * MemoryLayout<Element>.stride)
         }
 
         /// Initialises the `count` values at `target` with this column's values from `first` on:
@@ -64,7 +97,13 @@ extension StaffTable {
         func withContiguousStorageIfAvailable<Result>(
             _ body: (UnsafeBufferPointer<Element>) throws -> Result
         ) rethrows -> Result? {
-            try body(UnsafeBufferPointer(start: base, count: count))
+            let values = UnsafeBufferPointer(start: base, count: count)
+            #if DEBUG
+                assert(
+                    checks?.isChecked(UnsafeRawBufferPointer(values)) ?? true,
+                    "read of a part of a snapshot not checked against its sums")
+            #endif
+            return try body(values)
         }
     }
 

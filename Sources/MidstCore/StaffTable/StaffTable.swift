@@ -8,13 +8,18 @@
 /// The columns live in one block of memory in the snapshot format (``StaffTable+Layout``), so a
 /// snapshot file mapped into memory is used as it is, without copying or creating an object per
 /// person (Benchmarks/scripts/query-latency.sh), and the scoring loop reads the columns without
-/// bounds checks (ScoringBenchmarks). Every offset is checked once, when the block is opened.
+/// bounds checks (ScoringBenchmarks). Every offset is checked once, when the block is opened, or,
+/// in a snapshot checked as it is read, before the rows that hold it are read
+/// (``StaffTable/Checking``).
 public struct StaffTable: @unchecked Sendable {
     // @unchecked: the columns point into `storage`, which is immutable and kept alive by it.
     // They are read only through `Column` (StaffTable+Columns.swift).
     let storage: StaffTableStorage
     /// The staff generation of the database the table was built from.
     public let generation: Int64
+    /// What is left to check of a snapshot opened to be checked as it is read; nil when
+    /// nothing is (checked whole, or built by this process).
+    let checks: StaffTableChecks?
     // Each column is listed once more, with what it holds, in `forEachColumn`; the layout,
     // the checks when opening, the gathering of changes and the copying of a row all follow
     // that list.

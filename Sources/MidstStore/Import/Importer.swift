@@ -301,7 +301,7 @@ extension MidstDatabase {
             return (try? input.reader(NeedStatusColumn.self)) != nil
         case .csv:
             return (try? RecordReader<NeedStatusColumn>(
-                bytes: bytes, format: .csv, file: "", delimiter: options.delimiter,
+                bytes: bytes, format: .csv, file: "", delimiter: input.options.delimiter,
                 ignoringUnknownColumns: false))?.csvHeader
                 != nil
         case .jsonl:

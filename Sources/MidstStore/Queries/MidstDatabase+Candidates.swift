@@ -45,9 +45,11 @@ extension MidstDatabase {
         let plan = NeedPlan(need: need, scorer: scorer)
         let keptOff = followUp.entries.filter { $0.needID == need.id && $0.standing.keepsOff }
         // Ranked and read in one state: a correction, withdrawal or erasure committed meanwhile
-        // is in neither (issue 22).
-        let (best, people) = try readingStaff(reference: BundledReference.data) { staff, db in
-            let best = staff.best(for: plan, top: top, keptOff: keptOff.map(\.staffID))
+        // is in neither (issue 22). Only the need's professions are read of the snapshot, so
+        // only they are checked against its sums.
+        let (best, people) = try readingStaff(reference: BundledReference.data, checking: .asRead) {
+            staff, db in
+            let best = try staff.best(for: plan, top: top, keptOff: keptOff.map(\.staffID))
             return (best, try Self.staff(ids: best.map(\.id), db))
         }
         return try zip(best, people).enumerated().map { index, pair in

@@ -8,12 +8,14 @@ extension MidstDatabase {
     /// is answered from the staff snapshot when it is current (the columns of the profession's
     /// people are scanned, and only the people returned are read), as `midst candidates` reads
     /// it; any other filter, or any filter when the snapshot is not current, from the
-    /// database's lookup tables. Both give the same people (StaffSearchTests).
+    /// database's lookup tables. Both give the same people (StaffSearchTests). Only the
+    /// profession's people are checked against the snapshot's sums; when they are damaged the
+    /// search is answered from the database.
     package func searchStaff(_ filter: StaffFilter) throws -> [Staff] {
         try read { db in
             if filter.isAnsweredByStaffTable,
-                let kept = keptStaff(generation: try Self.staffGeneration(db)),
-                let keys = kept.staffKeys(matching: filter, reference: BundledReference.data)
+                let kept = keptStaff(generation: try Self.staffGeneration(db), checking: .asRead),
+                let keys = try? kept.staffKeys(matching: filter, reference: BundledReference.data)
             {
                 return try Self.matchableStaff(keys: keys, db)
             }

@@ -49,8 +49,13 @@ extension MidstDatabase {
     /// write committed meanwhile is in neither. The staff are the snapshot and its overlay when
     /// they are of the transaction's generation, else rebuilt there (and kept for the next
     /// process).
+    ///
+    /// With `checking` ``StaffTable/Checking/asRead`` the snapshot is checked as `body` reads
+    /// it: when `body` throws ``StaffTableFormatError`` (a part it read is damaged), it is run
+    /// again on staff rebuilt from the database, as a snapshot found damaged when opened is.
     package func readingStaff<T>(
-        reference: ReferenceData, _ body: (OverlaidStaffTable, Database) throws -> T
+        reference: ReferenceData, checking: StaffTable.Checking = .whole,
+        _ body: (OverlaidStaffTable, Database) throws -> T
     ) throws -> T {
         var rebuilt: StaffTable?
         var keeping: Pending<Bool>?
@@ -58,8 +63,13 @@ extension MidstDatabase {
         defer { _ = keeping?.value() }
         let result = try read { db in
             let generation = try Self.staffGeneration(db)
-            if let kept = keptStaff(generation: generation) {
-                return try body(kept, db)
+            if let kept = keptStaff(generation: generation, checking: checking) {
+                do {
+                    return try body(kept, db)
+                } catch let damage as StaffTableFormatError {
+                    Self.logger.warning(
+                        "staff snapshot damaged; rebuilt", metadata: ["error": "\(damage)"])
+                }
             }
             let table = try rebuiltStaff(db, generation: generation, reference: reference)
             rebuilt = table
@@ -77,28 +87,35 @@ extension MidstDatabase {
     }
 
     /// The snapshot and overlay files as they are, when together they are of `generation` and
-    /// intact: the snapshot alone when it is of `generation`, else the snapshot the overlay
-    /// applies to with the overlay; otherwise `nil`.
-    func keptStaff(generation: Int64) -> OverlaidStaffTable? {
+    /// intact (the snapshot checked as `checking` says): the snapshot alone when it is of
+    /// `generation`, else the snapshot the overlay applies to with the overlay; otherwise `nil`.
+    func keptStaff(generation: Int64, checking: StaffTable.Checking = .whole)
+        -> OverlaidStaffTable?
+    {
         // The stamp first, so that the snapshot is mapped once, when it is of use.
         guard let stamp = MappedFile.snapshotStamp(path: snapshotPath) else { return nil }
         if stamp.generation == generation {
-            return Self.snapshot(at: snapshotPath, generation: generation).map {
+            return Self.snapshot(at: snapshotPath, generation: generation, checking: checking).map {
                 OverlaidStaffTable(base: $0, overlay: nil)
             }
         }
         guard let overlay = Self.overlay(at: overlayPath, generation: generation),
             overlay.base == stamp,
-            let base = Self.snapshot(at: snapshotPath, generation: stamp.generation),
+            let base = Self.snapshot(
+                at: snapshotPath, generation: stamp.generation, checking: checking),
             base.stamp == overlay.base
         else { return nil }
         return OverlaidStaffTable(base: base, overlay: overlay)
     }
 
-    /// The snapshot at `path` when it is of `generation` and intact; else `nil`.
-    static func snapshot(at path: String, generation: Int64) -> StaffTable? {
+    /// The snapshot at `path` when it is of `generation` and intact (checked as `checking`
+    /// says); else `nil`.
+    static func snapshot(
+        at path: String, generation: Int64, checking: StaffTable.Checking = .whole
+    ) -> StaffTable? {
         guard let storage = MappedFile.storage(path: path) else { return nil }
-        return try? StaffTable(storage: storage, expectedGeneration: generation)
+        return try? StaffTable(
+            storage: storage, expectedGeneration: generation, checking: checking)
     }
 
     /// The overlay at `path` when it is of `generation` and intact; else `nil`. Read into

@@ -4,6 +4,7 @@ import MidstStore
 /// `midst backup FILE`: a consistent copy of the database.
 struct Backup: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Copy the database to FILE, safely, even while a batch or an import runs.",
         discussion: """
             Uses SQLite's online backup: the copy is one consistent state of the database (a \

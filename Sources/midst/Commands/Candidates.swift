@@ -6,6 +6,7 @@ import MidstStore
 /// `midst candidates NEED`: the best eligible staff for one need, scored live.
 struct Candidates: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "candidates",
         abstract: "Rank the eligible staff for a need, scored live against the database.",
         discussion: """
             Lists the best consenting staff who pass every hard constraint, best first; equal \

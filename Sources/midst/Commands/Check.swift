@@ -4,6 +4,7 @@ import MidstStore
 /// `midst check`: is the database file sound?
 struct Check: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the database file for damage (SQLite's integrity check).",
         discussion: """
             Reads every page of the file. Commands notice damage only in the pages they read; \

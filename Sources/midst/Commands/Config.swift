@@ -4,6 +4,7 @@ import MidstCore
 /// `midst config …`: the scoring configuration.
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract: "Print or check the scoring configuration.",
         discussion: """
             Every weight and component value of the score lives in a JSON configuration. Print the \
@@ -25,6 +26,7 @@ struct Config: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a configuration file and print it with the defaults filled in.")
         @Argument(help: "The configuration file.") var file: String
         func run() throws {

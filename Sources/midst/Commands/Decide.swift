@@ -5,6 +5,7 @@ import MidstStore
 /// `midst decide NEED STAFF --pin|--exclude|--clear`: a coordinator's decision about a pair.
 struct Decide: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "decide",
         abstract: "Pin or exclude a (need, person) pair for the next runs, or clear the decision.",
         discussion: """
             A pinned pair is always in the next runs' proposal, and counts against the need's \

@@ -4,7 +4,8 @@ import MidstStore
 
 /// `midst decisions`: every coordinator decision in force.
 struct Decisions: ParsableCommand, DatabaseCommand {
-    static let configuration = CommandConfiguration(abstract: "List the pinned and excluded pairs.")
+    static let configuration = CommandConfiguration(
+        commandName: "decisions", abstract: "List the pinned and excluded pairs.")
     @Option(help: "Only this need.") var need: String?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var database: DatabaseOptions

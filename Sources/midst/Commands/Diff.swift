@@ -6,6 +6,7 @@ import MidstStore
 /// `midst diff RUN_A RUN_B`: what changed between two runs.
 struct Diff: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two runs: shortlist entries and exits, score moves, proposal changes.",
         discussion: """
             Prints summary counts first, then each need that changed. RUN is a run id or latest. \

@@ -6,6 +6,7 @@ import MidstStore
 /// `midst evaluate`: how well the scorer ranks the people the outcome log judged.
 struct Evaluate: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evaluate",
         abstract: "Measure how well the scorer ranks the people who accepted and completed.",
         discussion: """
             For every need with outcomes, ranks the people asked as the engine would have ranked \

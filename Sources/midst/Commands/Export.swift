@@ -6,6 +6,7 @@ import MidstStore
 /// `midst export RUN --what shortlist|assignments|contacts --format csv|jsonl|xlsx --out FILE`.
 struct Export: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export a run's shortlists, proposed assignments or people to contact to CSV, JSON Lines or Excel.",
         discussion: """
             The shortlist file has need_id, staff_id, rank, score and the raw value of each \

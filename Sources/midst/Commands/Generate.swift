@@ -6,6 +6,7 @@ import MidstStore
 /// `midst generate`: synthetic data at scale, for benchmarks and load tests.
 struct Generate: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write synthetic staff and needs files in the import format.",
         discussion: """
             The records are valid, varied and reproducible from --seed: nationalities follow NHS \

@@ -7,6 +7,7 @@ import MidstWorkbook
 /// `midst import staff|needs|outcomes FILE`.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import staff, needs or outcomes from CSV, JSON Lines or an Excel workbook.",
         discussion: """
             Imports are all-or-nothing: if any record is invalid, every problem is listed \

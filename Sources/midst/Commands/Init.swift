@@ -4,6 +4,7 @@ import MidstStore
 /// `midst init`: create the database or bring its schema up to date.
 struct Init: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create the database, or bring an existing one's schema up to date.",
         discussion: """
             Safe to run again: an up-to-date database is left as it is. A database written by a \

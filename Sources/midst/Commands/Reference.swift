@@ -5,6 +5,7 @@ import MidstStore
 /// `midst reference …`: the bundled reference data.
 struct Reference: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reference",
         abstract: "Show the reference data: countries, languages, specialties, skills, UK organisations.",
         discussion: """
             The tables come from Debian's iso-codes (ISO 3166-1, ISO 639) and Unicode CLDR \
@@ -21,6 +22,7 @@ struct Reference: ParsableCommand {
 
     struct Countries: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "countries",
             abstract: "List countries with their UN M49 regions.")
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
         func run() throws {
@@ -38,6 +40,7 @@ struct Reference: ParsableCommand {
 
     struct Languages: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "languages",
             abstract: "List languages, or those spoken in one country with CLDR's population share."
         )
         @Option(help: "Only languages spoken in this country (alpha-2 or alpha-3).") var country:
@@ -76,6 +79,7 @@ struct Reference: ParsableCommand {
 
     struct Specialties: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "specialties",
             abstract: "List the clinical taxonomy: profession → specialty → sub-specialty.")
         @Option(help: "Only this profession's entries.") var profession: String?
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
@@ -108,6 +112,7 @@ struct Reference: ParsableCommand {
 
     struct Skills: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "skills",
             abstract: "List the skills: themes any profession can hold (education, IPC …).",
             discussion: """
                 Staff list skills in their `skills` column and needs in theirs; a need's skill \
@@ -124,6 +129,7 @@ struct Reference: ParsableCommand {
 
     struct Organisations: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "organisations",
             abstract: "List the UK organisations a need's partner and a person's employer may name.",
             discussion: """
                 NHS bodies of England, Wales, Scotland and Northern Ireland, their hospitals \

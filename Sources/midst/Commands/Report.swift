@@ -7,6 +7,7 @@ import MidstStore
 /// `midst report`: a run as one self-contained HTML page to share.
 struct Report: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a run's report: one self-contained HTML page to read or share.",
         discussion: """
             The page holds the run's summary; needs filled, partly filled and unfilled by \

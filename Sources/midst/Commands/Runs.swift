@@ -4,6 +4,7 @@ import MidstStore
 /// `midst runs`: the history of the nightly batch.
 struct Runs: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "runs",
         abstract: "List the recorded runs, newest first.",
         discussion: """
             Shows each run's id, when it finished, its status, counts, totals and duration. \

@@ -5,6 +5,7 @@ import MidstStore
 /// `midst search`: find staff by profession, specialty, country tie, language and availability.
 struct Search: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Search consenting staff without a need: filters combine with AND.",
         discussion: """
             A specialty also finds its sub-specialties (paediatrics finds neonatal medicine). \

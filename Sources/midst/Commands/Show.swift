@@ -6,6 +6,7 @@ import MidstStore
 /// `midst show RUN`: a run's shortlists and proposal.
 struct Show: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show a run's shortlists and proposed assignment.",
         discussion: """
             RUN is a run id from `midst runs`, or `latest` (the newest completed run). Each \

@@ -6,6 +6,7 @@ import MidstStore
 /// `midst tune`: weights that rank the outcome log's accepted and completed people better.
 struct Tune: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tune",
         abstract: "Propose weights that rank the people who accepted and completed higher.",
         discussion: """
             Fits the component weights to the outcome log by coordinate ascent with random \

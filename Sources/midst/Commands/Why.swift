@@ -6,6 +6,7 @@ import MidstStore
 /// `midst why NEED STAFF`: the full explanation of one person's fit for one need.
 struct Why: ParsableCommand, DatabaseCommand {
     static let configuration = CommandConfiguration(
+        commandName: "why",
         abstract: "Explain why a person is, or is not, a candidate for a need.",
         discussion: """
             Shows the hard constraints that exclude the person, if any, and every score component: \

@@ -99,10 +99,10 @@ struct StaffTableChangesTests {
         for count in [Int64.max, -1, 1 << 40, Int64(Int32.max) - 1, Int64(good.count)] {
             var bytes = good
             withUnsafeBytes(of: count) { bytes.replaceSubrange(24..<32, with: $0) }
-            let sum = bytes.withUnsafeBytes {
-                StaffTable.checksum(UnsafeRawBufferPointer(rebasing: $0[24...]))
+            let columnsEnd = bytes.withUnsafeBytes {
+                Int($0.load(fromByteOffset: $0.count - 8, as: Int64.self))
             }
-            withUnsafeBytes(of: sum) { bytes.replaceSubrange(12..<16, with: $0) }
+            bytes.withUnsafeMutableBytes { StaffTable.seal($0, columnsEnd: columnsEnd) }
             #expect(throws: StaffTableFormatError.self, "count \(count)") {
                 _ = try StaffTable(storage: StaffTableStorage(copying: bytes), expectedGeneration: 3)
             }

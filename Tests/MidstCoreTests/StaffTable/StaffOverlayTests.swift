@@ -91,7 +91,7 @@ struct StaffOverlayTests {
                     _ in Bool.random(using: &random)
                 }
                 let expected = ranked(plan, in: rebuilt, top: top, keptOff: keptOff)
-                let answer = overlaid.best(for: plan, top: top, keptOff: keptOff)
+                let answer = try overlaid.best(for: plan, top: top, keptOff: keptOff)
                 #expect(answer == expected, "write \(write), need \(need.id)")
                 ties += zip(expected, expected.dropFirst()).filter { $0.score == $1.score }.count
                 let changedIDs = Set(overlay.removedKeys.compactMap { people[$0]?.0.id })
