@@ -76,7 +76,7 @@ extension AssignmentProblem {
                 coverage.append(.cannotBeCovered)
                 continue
             }
-            coverage.append(.repaired(edge: option.edge, loss: 0 - repair.repair(pinning: option.edge)))
+            coverage.append(.repaired(edge: option.edge, loss: 0 - repair.repair(pinning: option)))
         }
         return TeamSolution(
             unconstrained: unconstrained, solution: repair.router.solution(), coverage: coverage)

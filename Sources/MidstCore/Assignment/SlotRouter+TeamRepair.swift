@@ -95,8 +95,16 @@ struct TeamRepair {
             .sorted {
                 personOrder(router.problem.edges[$0].person, router.problem.edges[$1].person)
             }
-            guard !options.isEmpty,
-                let found = cheapestCycle(from: need, options: options, below: best?.loss)
+            // Reduced costs past the first arc are never negative, so no option of this need
+            // costs less than its cheapest first arc: a need that cannot beat the best found
+            // is not searched. A cycle written down directly bounds the search from above.
+            guard let cheapestFirstArc = options.map(firstArcCost).min(),
+                cheapestFirstArc < best?.loss ?? Int.max
+            else { continue }
+            let shortCycle = options.compactMap(shortCycleCost).min().map { $0 + 1 } ?? Int.max
+            guard
+                let found = cheapestCycle(
+                    from: need, options: options, below: min(best?.loss ?? Int.max, shortCycle))
             else { continue }
             best = (options[found.rank], found.distance)
         }
@@ -107,9 +115,11 @@ struct TeamRepair {
     /// it: afterwards the chosen edges are the optimum with every pinned edge chosen, and the
     /// potentials keep every residual arc's reduced cost non-negative.
     /// Returns the change in the chosen edges' total weight (the loss, negated).
-    mutating func repair(pinning edge: Int) -> Double {
+    mutating func repair(pinning option: (edge: Int, loss: Int)) -> Double {
+        let edge = option.edge
         let start = router.problem.edges[edge].need
-        guard let found = cheapestCycle(from: start, options: [edge], below: nil) else {
+        guard let found = cheapestCycle(from: start, options: [edge], below: option.loss + 1)
+        else {
             preconditionFailure("pinning edge \(edge) was found feasible and is not")
         }
         // Nodes finalised below the cycle's length move by their distance less it (the start
@@ -157,6 +167,48 @@ struct TeamRepair {
             checkReducedCosts()
         #endif
         return change
+    }
+
+    /// The reduced cost of taking `edge` (not chosen).
+    private func firstArcCost(_ edge: Int) -> Int {
+        let problem = router.problem
+        return router.cost[edge] + router.potential[problem.edges[edge].need]
+            - router.potential[router.needCount + problem.edges[edge].person]
+    }
+
+    /// The reduced cost of the cheapest of the short cycles through `edge` (from need `n` to
+    /// person `p`, not chosen), if there is one: `p` takes `n` into its room or gives up one of
+    /// its needs (which leaves the slot empty), and `n` frees a slot by giving up one of its
+    /// people or fills an empty one. An upper bound on the option's loss.
+    private func shortCycleCost(_ edge: Int) -> Int? {
+        let problem = router.problem
+        let potential = router.potential
+        let (needCount, skip, sink) = (router.needCount, router.skip, router.sink)
+        let need = problem.edges[edge].need
+        let person = problem.edges[edge].person
+        let node = needCount + person
+        let first = firstArcCost(edge)
+        // To the sink (the person has room) or to the empty-slot node (they give a need up).
+        var toSink: Int? =
+            router.personLoad[person] < problem.personCapacity[person]
+            ? first + potential[node] - potential[sink] : nil
+        var toSkip = router.personUsed[person].filter { !isPinned[$0] }
+            .map { first - router.cost[$0] + potential[node] - potential[skip] }.min()
+        if let viaSkip = toSkip.map({ $0 + potential[skip] - potential[sink] }) {
+            toSink = min(toSink ?? viaSkip, viaSkip)
+        }
+        if !needsWithEmptySlots.members.isEmpty, let viaSink = toSink.map({ $0 + potential[sink] - potential[skip] }) {
+            toSkip = min(toSkip ?? viaSink, viaSink)
+        }
+        // Back to the need: it gives a person up (who gives the sink a unit back), or fills an
+        // empty slot.
+        let fromSink = edges(of: need).filter { router.used[$0] && !isPinned[$0] }
+            .map { potential[sink] - router.cost[$0] - potential[need] }.min()
+        let fromSkip = emptySlots[need] > 0 ? potential[skip] - potential[need] : nil
+        return [
+            toSink.flatMap { start in fromSink.map { start + $0 } },
+            toSkip.flatMap { start in fromSkip.map { start + $0 } },
+        ].compactMap { $0 }.min()
     }
 
     /// The shortest cycle that leaves `start` by one of `options` (ranked by position) and
