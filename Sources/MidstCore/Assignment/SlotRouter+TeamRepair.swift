@@ -40,6 +40,8 @@ struct TeamRepair {
     private var finalised: [Int] = []
     /// Where the current search returns to its start need, once it has.
     private var end: (distance: Int, rank: Int, via: Int)?
+    /// The cycle of the best option found by ``cheapestOption(from:to:personOrder:)``.
+    private var kept: Cycle?
 
     /// The repair of the solved `router` (``SlotRouter/routeEverySlot()`` done).
     init(router: SlotRouter) {
@@ -107,8 +109,31 @@ struct TeamRepair {
                     from: need, options: options, below: min(best?.loss ?? Int.max, shortCycle))
             else { continue }
             best = (options[found.rank], found.distance)
+            kept = foundCycle(option: options[found.rank], length: found.distance)
         }
         return best
+    }
+
+    /// The cycle the last search found, to be applied without searching again.
+    private func foundCycle(option: Int, length: Int) -> Cycle {
+        let start = router.problem.edges[option].need
+        var arcs: [(node: Int, arc: Int)] = []
+        var arc = end!.via
+        var node = start
+        while true {
+            arcs.append((node, arc))
+            if arc >= 0 {
+                let edge = router.problem.edges[arc]
+                if node >= router.needCount, edge.need == start { break }
+                node = node < router.needCount ? router.needCount + edge.person : edge.need
+            } else {
+                node = -arc - 2
+            }
+            arc = via[node]
+        }
+        return Cycle(
+            option: option, length: length, arcs: arcs,
+            shifts: finalised.map { ($0, distance[$0] - length) })
     }
 
     /// Pins `edge` (not chosen, from `need`) and moves the flow along the cheapest cycle through
@@ -117,31 +142,33 @@ struct TeamRepair {
     /// Returns the change in the chosen edges' total weight (the loss, negated).
     mutating func repair(pinning option: (edge: Int, loss: Int)) -> Double {
         let edge = option.edge
-        let start = router.problem.edges[edge].need
-        guard let found = cheapestCycle(from: start, options: [edge], below: option.loss + 1)
-        else {
-            preconditionFailure("pinning edge \(edge) was found feasible and is not")
+        let cycle: Cycle
+        if let kept, kept.option == edge {
+            cycle = kept
+        } else {
+            let start = router.problem.edges[edge].need
+            guard let found = cheapestCycle(from: start, options: [edge], below: option.loss + 1)
+            else {
+                preconditionFailure("pinning edge \(edge) was found feasible and is not")
+            }
+            cycle = foundCycle(option: edge, length: found.distance)
         }
+        kept = nil
         // Nodes finalised below the cycle's length move by their distance less it (the start
         // by nothing), so that the cycle's arcs cost 0 and every other arc stays non-negative.
-        for node in finalised { router.potential[node] += distance[node] - found.distance }
-        var arc = end!.via
-        var node = start
+        for (node, shift) in cycle.shifts { router.potential[node] += shift }
         var change = 0.0
-        while true {
+        for (node, arc) in cycle.arcs {
             if arc >= 0 {
                 let reached = router.problem.edges[arc]
                 if node < router.needCount {
                     // Person → need: the edge is given up.
                     setUsed(arc, false)
                     change -= reached.weight
-                    node = router.needCount + reached.person
                 } else {
                     // Need → person: the edge is taken.
                     setUsed(arc, true)
                     change += reached.weight
-                    if reached.need == start { break }
-                    node = reached.need
                 }
             } else {
                 let from = -arc - 2
@@ -158,9 +185,7 @@ struct TeamRepair {
                     // Person → sink: the person takes a need more.
                     changeLoad(of: from - router.needCount, by: 1)
                 }
-                node = from
             }
-            arc = via[node]
         }
         isPinned[edge] = true
         #if DEBUG
@@ -348,6 +373,16 @@ struct TeamRepair {
                 needsWithEmptySlots.members.isEmpty || potential[sink] - potential[skip] >= 0)
         }
     #endif
+
+    /// A cycle found by a search: its arcs (each with the node it enters, from the end back to
+    /// the option) and the potential shifts that keep reduced costs non-negative once it is
+    /// applied.
+    private struct Cycle {
+        var option: Int
+        var length: Int
+        var arcs: [(node: Int, arc: Int)]
+        var shifts: [(node: Int, shift: Int)]
+    }
 
     private struct Label: Comparable {
         var distance: Int
