@@ -58,7 +58,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // The whole batch as `midst run` computes it (decisions, shortlists, both solvers), minus
-    // loading and writing: MidstCore's Batch.
+    // loading and writing: MidstCore's Batch, with the generator's teams dissolved.
     Benchmark(
         "Batch, 100k staff × 1k needs: shortlists and proposal, all cores",
         configuration: .init(
@@ -72,9 +72,34 @@ let benchmarks: @Sendable () -> Void = {
         let batch = Batch(scorer: Scorer(reference: BundledReference.data), top: 20)
         benchmark.startMeasurement()
         let result = await batch.run(
-            needs: workload.plans.map(\.need), table: workload.table, decisions: [])
+            needs: workload.plans.map(\.need).map(\.withoutTeam), table: workload.table,
+            decisions: [])
         benchmark.stopMeasurement()
         print("proposed pairs: \(result.proposal.pairs.count)")
+        blackHole(result)
+    }
+
+    // The same batch with the generator's teams (about 60% of projects) and their team
+    // languages: the proposal repairs the optimum for each language it leaves uncovered.
+    Benchmark(
+        "Batch with teams and team languages, 100k staff × 1k needs, all cores",
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], maxIterations: 5,
+            thresholds: [
+                .wallClock: .init(relative: [.p50: 60]),
+                .peakMemoryResident: .init(relative: [.p50: 20]),
+            ])
+    ) { benchmark in
+        let workload = ShortlistWorkload.shared
+        let batch = Batch(scorer: Scorer(reference: BundledReference.data), top: 20)
+        benchmark.startMeasurement()
+        let result = await batch.run(
+            needs: workload.plans.map(\.need), table: workload.table, decisions: [])
+        benchmark.stopMeasurement()
+        let languages = result.proposal.teamLanguages
+        print(
+            "team languages: \(languages.count), repaired: \(languages.count { $0.status == .repaired }), loss: \(languages.reduce(0) { $0 + $1.loss })"
+        )
         blackHole(result)
     }
 
@@ -115,5 +140,15 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         print("pairs examined: \(workload.allPairs)")
         blackHole(lists)
+    }
+}
+
+extension Need {
+    /// The need on its own: no team, no team languages.
+    fileprivate var withoutTeam: Need {
+        var need = self
+        need.team = nil
+        need.teamLanguages = []
+        return need
     }
 }

@@ -21,9 +21,7 @@ extension AssignmentProblem {
     public func optimal() -> AssignmentProblem.Solution {
         var solver = SlotRouter(problem: self)
         solver.routeEverySlot()
-        let chosen = solver.used.indices.filter { solver.used[$0] }
-        return AssignmentProblem.Solution(
-            edges: chosen, totalWeight: chosen.reduce(0) { $0 + edges[$1].weight })
+        return solver.solution()
     }
 }
 
@@ -87,6 +85,13 @@ struct SlotRouter {
         stamp = [Int](repeating: -1, count: sink + 1)
         viaEdge = [Int](repeating: -1, count: sink + 1)
         doneStamp = [Int](repeating: -1, count: sink + 1)
+    }
+
+    /// The edges used so far, as a solution.
+    func solution() -> AssignmentProblem.Solution {
+        let chosen = used.indices.filter { used[$0] }
+        return AssignmentProblem.Solution(
+            edges: chosen, totalWeight: chosen.reduce(0) { $0 + problem.edges[$1].weight })
     }
 
     mutating func routeEverySlot() {

@@ -35,7 +35,8 @@ extension Batch {
                 /// Someone proposed for, asked for or placed on one of the team's needs speaks
                 /// it, without a repair.
                 case covered
-                /// Covered by pinning a shortlisted speaker and re-solving, at ``loss``.
+                /// Covered by pinning a shortlisted speaker and moving the optimum to keep them, at
+                /// ``loss``.
                 case repaired
                 /// No shortlisted speaker can be proposed for any of the team's needs.
                 case uncovered

@@ -11,8 +11,18 @@
 /// university, royal college or charity, a hospital or a former name), and some name a skill
 /// (half of them wanted as well as the specialty), a second country (whose site names its own
 /// language half the time) or a minimum score. Names of people are synthetic.
+///
+/// Needs come by project: about 60% of projects send a team (32 of the 51 real Health
+/// Partnership projects converted for issue #24 did), of 2 to 4 members, one slot each, who share
+/// the partnership, host, country, partner, dates, mode and status and differ in profession and
+/// specialty, as an obstetrician, a midwife and an anaesthetist going to one hospital for a
+/// fortnight do. Half of the teams sent to a country with a language other than English name it in
+/// `team_languages` (at least one member should speak it at B1), on their first member only: the
+/// others take it at import. The rest of the projects are one need each.
 public struct DataGenerator: Sendable {
     private var random: SeededRandom
+    /// The team whose members are being written, if any.
+    private var team: TeamInProgress?
     private let reference: ReferenceData
     private let professions: [(SpecialtyCode, Double)]
     private let specialtiesByProfession: [SpecialtyCode: [SpecialtyCode]]
@@ -111,7 +121,26 @@ public struct DataGenerator: Sendable {
     public static let needHeader =
         "id,partnership,host_institution,country,profession,specialty,skills,skills_required,partner,"
         + "min_score,min_seniority,required_languages,preferred_languages,start,end,mode,slots,"
-        + "priority,status,description,updated_at\n"
+        + "priority,status,team,team_languages,description,updated_at\n"
+
+    /// Of the projects, the share that send a team (the type's comment says why).
+    public static let teamShare = 0.6
+    /// Of the teams sent where a language other than English is spoken, the share that name it.
+    public static let teamLanguageShare = 0.5
+
+    /// What the members of a team share, and how many are still to be written.
+    private struct TeamInProgress: Sendable {
+        var id: String
+        var membersLeft: Int
+        var country: String
+        var partnership: String
+        var host: String
+        var partner: String
+        var start: CalendarDate
+        var end: CalendarDate
+        var mode: String
+        var status: String
+    }
 
     /// One staff CSV line (ending in a newline) for staff number `index`.
     public mutating func staffLine(index: Int) -> String {
@@ -179,8 +208,40 @@ public struct DataGenerator: Sendable {
     }
 
     /// One need CSV line (ending in a newline) for need number `index`.
+    /// Members of a team follow one another (the first gives the team's languages); a new
+    /// project starts when the last team is complete.
     public mutating func needLine(index: Int) -> String {
-        let country = Self.hosts[random.index(below: Self.hosts.count)]
+        var teamLanguages = ""
+        if team == nil, random.chance(Self.teamShare) {
+            let country = Self.hosts[random.index(below: Self.hosts.count)]
+            let countryName = reference.info(for: CountryCode(rawValue: country))?.name ?? country
+            let start = CalendarDate(dayNumber: 20_454 + random.index(below: 540))
+            team = TeamInProgress(
+                id: "T\(index)", membersLeft: random.pick([(2, 30.0), (3, 50), (4, 20)]),
+                country: country,
+                partnership: CSVWriter.escape("\(countryName) Health Partnership \(index % 97)"),
+                host: CSVWriter.escape("Hospital \(index) (\(countryName))"),
+                partner: randomPartner(),
+                start: start, end: CalendarDate(dayNumber: start.dayNumber + 14 + random.index(below: 14)),
+                mode: random.pick([("in-country", 80.0), ("either", 20)]),
+                status: random.pick([("open", 90.0), ("filled", 6), ("closed", 4)]))
+            if let language = localLanguages[CountryCode(rawValue: country)]?.first?.0,
+                random.chance(Self.teamLanguageShare)
+            {
+                teamLanguages = "\(language):B1"
+            }
+        }
+        let line = needLine(index: index, team: team, teamLanguages: teamLanguages)
+        if var current = team {
+            current.membersLeft -= 1
+            team = current.membersLeft > 0 ? current : nil
+        }
+        return line
+    }
+
+    /// A need line on its own, or as a member of `team`.
+    private mutating func needLine(index: Int, team: TeamInProgress?, teamLanguages: String) -> String {
+        let country = team?.country ?? Self.hosts[random.index(below: Self.hosts.count)]
         let code = CountryCode(rawValue: country)
         let countryName = reference.info(for: code)?.name ?? country
         let profession = random.pick(professions)
@@ -193,23 +254,14 @@ public struct DataGenerator: Sendable {
         let skillsRequired = !skill.isEmpty && random.chance(0.5) ? "all" : ""
         var countries = country
         var other: String?
-        if random.chance(0.08) {
+        if team == nil, random.chance(0.08) {
             let drawn = Self.hosts[random.index(below: Self.hosts.count)]
             if drawn != country {
                 countries += ";\(drawn)"
                 other = drawn
             }
         }
-        var partner = ""
-        if random.chance(0.5) {
-            // Mostly an NHS employer by name or code; now and then a university, royal college
-            // or charity, a hospital or a former name.
-            let organisation =
-                !otherPartners.isEmpty && random.chance(0.1)
-                ? otherPartners[random.index(below: otherPartners.count)]
-                : employers[random.index(below: employers.count)]
-            partner = CSVWriter.escape(random.chance(0.5) ? organisation.code : organisation.name)
-        }
+        let partner = team?.partner ?? randomPartner()
         let minimumScore = random.chance(0.1) ? "\(40 + random.index(below: 30))" : ""
         let local = (localLanguages[code] ?? []).map(\.0)
         var required: [String] = []
@@ -225,18 +277,43 @@ public struct DataGenerator: Sendable {
         {
             preferred.append("\(other):\(language)")
         }
-        let start = CalendarDate(dayNumber: 20_454 + random.index(below: 540))
-        let end = CalendarDate(dayNumber: start.dayNumber + 14 + random.index(below: 350))
-        let mode = random.pick([("either", 50.0), ("remote", 30), ("in-country", 20)])
-        let status = random.pick([("open", 90.0), ("filled", 6), ("closed", 4)])
-        let partnership = CSVWriter.escape("\(countryName) Health Partnership \(index % 97)")
-        let host = CSVWriter.escape("Hospital \(index) (\(countryName))")
+        let partnership: String
+        let host: String
+        let start: CalendarDate
+        let end: CalendarDate
+        let mode: String
+        let status: String
+        let slots: Int
+        if let team {
+            (partnership, host, start, end) = (team.partnership, team.host, team.start, team.end)
+            (mode, status, slots) = (team.mode, team.status, 1)
+        } else {
+            start = CalendarDate(dayNumber: 20_454 + random.index(below: 540))
+            end = CalendarDate(dayNumber: start.dayNumber + 14 + random.index(below: 350))
+            mode = random.pick([("either", 50.0), ("remote", 30), ("in-country", 20)])
+            status = random.pick([("open", 90.0), ("filled", 6), ("closed", 4)])
+            partnership = CSVWriter.escape("\(countryName) Health Partnership \(index % 97)")
+            host = CSVWriter.escape("Hospital \(index) (\(countryName))")
+            slots = 1 + random.index(below: 3)
+        }
         return "N\(index),\(partnership),\(host),"
             + "\(countries),\(profession),\(specialty),\(skill),\(skillsRequired),\(partner),"
             + "\(minimumScore),"
             + "\(1 + random.index(below: 4)),"
             + "\(required.joined(separator: ";")),\(preferred.joined(separator: ";")),\(start),\(end),\(mode),"
-            + "\(1 + random.index(below: 3)),\(1 + random.index(below: 5)),\(status),,2026-11-01\n"
+            + "\(slots),\(1 + random.index(below: 5)),\(status),\(team?.id ?? ""),\(teamLanguages),,"
+            + "2026-11-01\n"
+    }
+
+    /// About half the needs name a UK partner: mostly an NHS employer by name or code; now and
+    /// then a university, royal college or charity, a hospital or a former name.
+    private mutating func randomPartner() -> String {
+        guard random.chance(0.5) else { return "" }
+        let organisation =
+            !otherPartners.isEmpty && random.chance(0.1)
+            ? otherPartners[random.index(below: otherPartners.count)]
+            : employers[random.index(below: employers.count)]
+        return CSVWriter.escape(random.chance(0.5) ? organisation.code : organisation.name)
     }
 
     /// Adds the languages of `country`: one drawn by CLDR share at `level`, and, for a national

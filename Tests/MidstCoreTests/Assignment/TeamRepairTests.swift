@@ -1,4 +1,4 @@
-import MidstCore
+@testable import MidstCore
 import Testing
 
 @Suite("The proposal's team repair against brute force")
@@ -151,4 +151,92 @@ struct TeamRepairTests {
         #expect(result.coverage == [.repaired(edge: 1, loss: 5)])
         #expect(result.solution.edges == [1, 2])
     }
+
+    /// A larger random instance, with weights drawn to the millionth so that no two choices
+    /// tie: people shared between shortlists, capacities 0–3, teams of 2–4 needs.
+    static func largeInstance(seed: UInt64) -> Instance {
+        var random = SeededRandom(seed: seed)
+        let needCount = Int.random(in: 20...60, using: &random)
+        let peopleCount = Int.random(in: 20...80, using: &random)
+        var edges: [AssignmentProblem.Edge] = []
+        for need in 0..<needCount {
+            var people = Array(0..<peopleCount)
+            people.shuffle(using: &random)
+            for person in people.prefix(Int.random(in: 0...6, using: &random)) {
+                let weight = Double(Int.random(in: 10_000_000...100_000_000, using: &random)) / 1e6
+                edges.append(.init(need: need, person: person, weight: weight))
+            }
+        }
+        var needs = Array(0..<needCount)
+        needs.shuffle(using: &random)
+        var constraints: [AssignmentProblem.TeamConstraint] = []
+        var next = 0
+        while true {
+            let size = Int.random(in: 2...4, using: &random)
+            guard next + size <= needCount else { break }
+            let speakers = Set((0..<peopleCount).filter { _ in Int.random(in: 0...4, using: &random) == 0 })
+            constraints.append(.init(needs: Array(needs[next..<(next + size)]), speakers: speakers))
+            // Now and then a team wants two languages.
+            if Int.random(in: 0...3, using: &random) == 0 {
+                let more = Set((0..<peopleCount).filter { _ in Int.random(in: 0...6, using: &random) == 0 })
+                constraints.append(.init(needs: Array(needs[next..<(next + size)]), speakers: more))
+            }
+            next += size
+        }
+        return Instance(
+            problem: AssignmentProblem(
+                needCapacity: (0..<needCount).map { _ in Int.random(in: 0...3, using: &random) },
+                personCapacity: (0..<peopleCount).map { _ in Int.random(in: 0...3, using: &random) }, edges: edges),
+            constraints: constraints)
+    }
+
+    @Test("the incremental repair proposes what re-solving every option proposes", arguments: 0..<150)
+    func sameAsResolving(seed: UInt64) {
+        let instance = Self.largeInstance(seed: seed)
+        let incremental = Self.repaired(instance)
+        let resolving = instance.problem.optimalByResolving(
+            honouring: instance.constraints, personOrder: <)
+        #expect(incremental.unconstrained == resolving.unconstrained)
+        #expect(incremental.solution.edges == resolving.solution.edges)
+        #expect(abs(incremental.solution.totalWeight - resolving.solution.totalWeight) < 1e-6)
+        #expect(incremental.coverage.count == resolving.coverage.count)
+        for (mine, theirs) in zip(incremental.coverage, resolving.coverage) {
+            switch (mine, theirs) {
+            case (.repaired(let edge, let loss), .repaired(let expectedEdge, let expectedLoss)):
+                #expect(edge == expectedEdge)
+                #expect(abs(loss - expectedLoss) < 1e-6)
+            default:
+                #expect(mine == theirs)
+            }
+        }
+    }
+
+    @Test("the larger instances exercise repairs at a loss, several per instance, and flags")
+    func largeInstancesExerciseRepairs() {
+        var repairs = 0
+        var instancesWithSeveral = 0
+        var flagged = 0
+        for seed in 0..<150 {
+            let coverage = Self.repaired(Self.largeInstance(seed: UInt64(seed))).coverage
+            let repaired = coverage.count {
+                if case .repaired(_, let loss) = $0 { return loss > 0 }
+                return false
+            }
+            repairs += repaired
+            if repaired > 1 { instancesWithSeveral += 1 }
+            flagged += coverage.count(where: { $0 == .cannotBeCovered })
+        }
+        #expect(repairs > 100 && instancesWithSeveral > 20 && flagged > 10, "\(repairs), \(instancesWithSeveral), \(flagged)")
+    }
+
+    @Test("with tied weights and one team, the incremental repair covers with the same pair at the same loss as re-solving", arguments: 0..<200)
+    func sameChoiceWithTies(seed: UInt64) {
+        let instance = Self.instance(seed: seed, teams: 1)
+        let incremental = Self.repaired(instance)
+        let resolving = instance.problem.optimalByResolving(
+            honouring: instance.constraints, personOrder: <)
+        #expect(incremental.coverage == resolving.coverage)
+        #expect(incremental.solution.totalWeight == resolving.solution.totalWeight)
+    }
+
 }

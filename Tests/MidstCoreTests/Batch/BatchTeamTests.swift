@@ -12,7 +12,15 @@ struct BatchTeamTests {
 
     init() throws {
         reference = try ReferenceFixtures.bundledReference()
-        (staff, needs) = try ReferenceFixtures.generated(staff: 1500, needs: 40, seed: 8)
+        let generated = try ReferenceFixtures.generated(staff: 1500, needs: 40, seed: 8)
+        staff = generated.staff
+        // Each test makes the one team it is about: the generator's teams are dissolved.
+        needs = generated.needs.map {
+            var need = $0
+            need.team = nil
+            need.teamLanguages = []
+            return need
+        }
         table = StaffTable(
             staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
     }

@@ -72,6 +72,61 @@ struct DataGeneratorTests {
         #expect(Set(needs.map(\.country)).count >= 10)
     }
 
+    @Test("about 60% of projects send a team whose members share host, country and dates")
+    func teams() throws {
+        let text = needsCSV(seed: 11, count: 6_000)
+        var reader = try RecordReader<NeedColumn>(
+            bytes: Array(text.utf8), format: .csv, file: "needs.csv")
+        let validator = NeedValidator(reference: reference, now: now, horizon: .anyDate)
+        var ledger = TeamLedger(file: "needs.csv")
+        var needs: [Need] = []
+        var line = 1
+        while let record = try reader.next() {
+            line += 1
+            let need = try validator.validate(record.row.get(), file: "needs.csv").get()
+            #expect(ledger.admit(need, line: line) == nil)
+            needs.append(need)
+        }
+        // Members come one after another, so a project is a run of one team or a lone need.
+        var projects: [[Need]] = []
+        for need in needs {
+            if let team = need.team, let last = projects.last?.first, last.team == team {
+                projects[projects.count - 1].append(need)
+            } else {
+                projects.append([need])
+            }
+        }
+        let teams = projects.filter { $0[0].team != nil }
+        let teamShare = Double(teams.count) / Double(projects.count)
+        #expect(abs(teamShare - DataGenerator.teamShare) < 0.03, "team share \(teamShare)")
+        #expect(Set(teams.map { $0[0].team }).count == teams.count)
+        #expect(ledger.warnings.isEmpty)
+        // All but the last team (which the count may cut short) have 2 to 4 members.
+        #expect(teams.dropLast().allSatisfy { (2...4).contains($0.count) })
+        for team in teams {
+            let first = team[0]
+            #expect(
+                team.allSatisfy {
+                    $0.hostInstitution == first.hostInstitution && $0.countries == first.countries
+                        && $0.dates == first.dates && $0.partners == first.partners
+                        && $0.slots == 1 && $0.countries.count == 1
+                })
+            #expect(team.dropFirst().allSatisfy { $0.teamLanguages.isEmpty })
+        }
+        let mixed = teams.filter { (team: [Need]) in Set(team.map { $0.specialties[0] }).count > 1 }
+        #expect(mixed.count > teams.count / 2)
+        // Half the teams sent where a language other than English is spoken name it.
+        let localTeams = teams.filter {
+            reference.languages(spokenIn: $0[0].country).contains {
+                $0.populationPercent >= 5 && $0.language.rawValue != "en"
+            }
+        }
+        let named = localTeams.filter { !$0[0].teamLanguages.isEmpty }
+        let languageShare = Double(named.count) / Double(localTeams.count)
+        #expect(abs(languageShare - DataGenerator.teamLanguageShare) < 0.06, "\(languageShare)")
+        #expect(teams.count { !$0[0].teamLanguages.isEmpty } == named.count)
+    }
+
     @Test("the same seed gives the same lines")
     func deterministic() {
         #expect(staffCSV(seed: 2026, count: 300) == staffCSV(seed: 2026, count: 300))
