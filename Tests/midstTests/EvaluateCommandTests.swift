@@ -87,7 +87,12 @@ struct GeneratedOutcomesTests {
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }
         let first = try String(contentsOfFile: folder.path("data/outcomes.csv"), encoding: .utf8)
-        #expect(first.hasPrefix("need_id,staff_id,outcome,date\n"))
+        #expect(first.hasPrefix("need_id,staff_id,outcome,date,shown_rank,shown_score\n"))
+        // Every ask says where the old ranking showed the person: a rank within its list of 30.
+        for line in first.split(separator: "\n").dropFirst() {
+            let rank = try #require(Int(line.split(separator: ",", omittingEmptySubsequences: false)[4]))
+            #expect((1...30).contains(rank))
+        }
         _ = try MidstProcess.run(
             ["generate", "--outcomes", "--labelled-needs", "200", "--seed", "5", "--out", "again"],
             in: folder.url)

@@ -35,9 +35,7 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
         let log = try database.outcomeLog()
         let config = try scoring.load()
         let scorer = Scorer(reference: BundledReference.data, config: config)
-        let set = LabelledSet(
-            needs: log.needs, outcomes: log.outcomes, staff: log.staff, inactive: log.inactive,
-            scorer: scorer)
+        let set = log.labelledSet(scorer: scorer)
         guard set.needs.contains(where: { $0.judged.contains { $0 > 0 } }) else {
             throw CommandFailure.nothingToEvaluate
         }

@@ -46,8 +46,7 @@ struct Tune: ParsableCommand, DatabaseCommand {
         let database = try self.database.openExisting()
         let log = try database.outcomeLog()
         let config = try scoring.load()
-        let set = LabelledSet(
-            needs: log.needs, outcomes: log.outcomes, staff: log.staff, inactive: log.inactive,
+        let set = log.labelledSet(
             scorer: Scorer(reference: BundledReference.data, config: config))
         let evaluated = set.needs.count { $0.judged.contains { $0 > 0 } }
         guard evaluated >= folds else {
