@@ -116,3 +116,74 @@ struct GeneratedOutcomesTests {
                 || tuned.stdout.contains("rank better on needs they were not fitted to"))
     }
 }
+
+/// `midst features` and `midst tune --import-weights`: the round trip through another learner.
+@Suite("Features and imported weights")
+struct FeaturesCommandTests {
+    @Test("features writes every judged pair evaluate ranks, with the component values, label and exposure columns")
+    func features() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let written = try MidstProcess.run(["features", "--out", "f.csv"], in: folder.url)
+        #expect(written.status == 0, "\(written.stderr)")
+        let lines = try String(contentsOfFile: folder.path("f.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(
+            lines.first
+                == "need_id,staff_id,offered,need_index,specialty,country,language,seniority,availability,experience,partnership,label,shown_rank,shown_score"
+        )
+        let evaluated = try MidstProcess.run(["evaluate", "--format", "json"], in: folder.url)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(evaluated.stdout.utf8)) as? [String: Any])
+        #expect(lines.count - 1 == object["pairs"] as? Int)
+        var groups: [String] = []
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(fields.count == 14)
+            for value in fields[4...10] { #expect((0...1).contains(try #require(Double(value)))) }
+            #expect([0, 2, 3].contains(try #require(Int(fields[11]))))
+            if groups.last != fields[0] { groups.append(fields[0]) }
+        }
+        // A need's rows are contiguous: one group per need.
+        #expect(Set(groups).count == groups.count)
+        // Its own output it replaces; another file only with --force.
+        #expect(try MidstProcess.run(["features", "--out", "f.csv"], in: folder.url).status == 0)
+        try "keep me\n".write(toFile: folder.path("other.csv"), atomically: true, encoding: .utf8)
+        #expect(try MidstProcess.run(["features", "--out", "other.csv"], in: folder.url).status != 0)
+        #expect(
+            try String(contentsOfFile: folder.path("other.csv"), encoding: .utf8) == "keep me\n")
+        #expect(
+            try MidstProcess.run(["features", "--out", "other.csv", "--force"], in: folder.url)
+                .status == 0)
+    }
+
+    @Test("weights given by hand come back as a configuration that config check and evaluate accept, ranking as the same weights written directly")
+    func importWeights() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        try "component,weight\nseniority,0.75\nexperience,0.25\n"
+            .write(toFile: folder.path("weights.csv"), atomically: true, encoding: .utf8)
+        let imported = try MidstProcess.run(
+            ["tune", "--import-weights", "weights.csv", "--out", "learnt.json"], in: folder.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try MidstProcess.run(["config", "check", "learnt.json"], in: folder.url).status == 0)
+        try #"{"weights": {"specialty": 0, "language": 0, "country": 0, "seniority": 3, "availability": 0, "experience": 1, "partnership": 0}}"#
+            .write(toFile: folder.path("direct.json"), atomically: true, encoding: .utf8)
+        let learnt = try MidstProcess.run(
+            ["evaluate", "--config", "learnt.json", "--format", "csv"], in: folder.url)
+        let direct = try MidstProcess.run(
+            ["evaluate", "--config", "direct.json", "--format", "csv"], in: folder.url)
+        let defaults = try MidstProcess.run(["evaluate", "--format", "csv"], in: folder.url)
+        #expect(learnt.status == 0)
+        #expect(learnt.stdout == direct.stdout)
+        #expect(learnt.stdout != defaults.stdout)
+        // A bad file names its line and field, and writes nothing.
+        try "component,weight\nspecialty,-2\n"
+            .write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try MidstProcess.run(
+            ["tune", "--import-weights", "bad.csv", "--out", "bad.json"], in: folder.url)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.csv:2: field 'weight'"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("bad.json")))
+    }
+}

@@ -9,6 +9,8 @@ public struct LabelledSet: Sendable {
     /// One need's judged people.
     public struct Need: Sendable {
         public var id: RecordID
+        /// The day it was offered: its earliest outcome's date, the day the values are as of.
+        public var offered: CalendarDate
         /// The grades of everyone asked, eligible or not: the ideal ranking.
         public var judged: [Int]
         /// The eligible asked people, as positions in ``LabelledSet/pairs``.
@@ -87,7 +89,7 @@ public struct LabelledSet: Sendable {
             pairs += eligible.sorted { $0.staffID < $1.staffID }
             self.needs.append(
                 Need(
-                    id: needID, judged: judged.values.sorted(by: >), pairs: first..<pairs.count,
+                    id: needID, offered: offered, judged: judged.values.sorted(by: >), pairs: first..<pairs.count,
                     minimumScore: need.minimumScore ?? 0))
         }
     }
