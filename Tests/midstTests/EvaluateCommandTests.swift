@@ -187,3 +187,41 @@ struct FeaturesCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path("bad.json")))
     }
 }
+
+/// `midst evaluate --per-need`, `--by` and `--compare` end to end.
+@Suite("Evaluate for comparison")
+struct EvaluateComparisonCommandTests {
+    @Test("per-need rows average to the reported means; segments count every need; compare pairs the same needs")
+    func comparison() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        try #"{"weights": {"specialty": 0, "language": 0, "country": 0, "seniority": 3, "availability": 0, "experience": 1, "partnership": 0}}"#
+            .write(toFile: folder.path("other.json"), atomically: true, encoding: .utf8)
+        let result = try MidstProcess.run(
+            ["evaluate", "--format", "json", "--per-need", "per-need.csv", "--by", "country",
+             "--compare", "other.json"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let rows = try String(contentsOfFile: folder.path("per-need.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst()
+        #expect(rows.count == object["needs"] as? Int)
+        let ndcgs = rows.map { Double($0.split(separator: ",")[1])! }
+        let mean = try #require(object["ndcg@10"] as? Double)
+        #expect(abs(ndcgs.reduce(0, +) / Double(ndcgs.count) - mean) < 1e-5)
+        let random = try #require((object["random"] as? [String: Double])?["ndcg@10"])
+        #expect((0...1).contains(random))
+        let segments = try #require(object["by_country"] as? [[String: Any]])
+        #expect(segments.compactMap { $0["needs"] as? Int }.reduce(0, +) == rows.count)
+        let comparison = try #require(object["comparison"] as? [String: Any])
+        let other = try #require((comparison["metrics"] as? [String: Any])?["ndcg@10"] as? Double)
+        let difference = try #require(
+            ((comparison["difference"] as? [String: Any])?["ndcg@10"] as? [String: Any])?["mean"]
+                as? Double)
+        #expect(abs(difference - (other - mean)) < 1e-9)
+        #expect(difference != 0)
+        let table = try MidstProcess.run(["evaluate", "--compare", "other.json"], in: folder.url)
+        #expect(table.stdout.contains("Compared with other.json on the same needs"))
+        #expect(table.stdout.contains("random"))
+    }
+}
