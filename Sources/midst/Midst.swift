@@ -29,7 +29,7 @@ struct Midst: AsyncParsableCommand {
         subcommands: [
             Init.self, Import.self, Run.self, Runs.self, Show.self, Diff.self, Export.self,
             OutcomeCommand.self, Decide.self, Decisions.self, Candidates.self, Search.self, Why.self,
-            Config.self, Generate.self, Reference.self, Evaluate.self, Tune.self, StaffCommand.self,
+            Config.self, Generate.self, Reference.self, Evaluate.self, Tune.self, Features.self, StaffCommand.self,
             Backup.self, Check.self, Needs.self, GapsCommand.self, Report.self,
         ]
     )

@@ -87,7 +87,12 @@ struct GeneratedOutcomesTests {
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }
         let first = try String(contentsOfFile: folder.path("data/outcomes.csv"), encoding: .utf8)
-        #expect(first.hasPrefix("need_id,staff_id,outcome,date\n"))
+        #expect(first.hasPrefix("need_id,staff_id,outcome,date,shown_rank,shown_score\n"))
+        // Every ask says where the old ranking showed the person: a rank within its list of 30.
+        for line in first.split(separator: "\n").dropFirst() {
+            let rank = try #require(Int(line.split(separator: ",", omittingEmptySubsequences: false)[4]))
+            #expect((1...30).contains(rank))
+        }
         _ = try MidstProcess.run(
             ["generate", "--outcomes", "--labelled-needs", "200", "--seed", "5", "--out", "again"],
             in: folder.url)
@@ -109,5 +114,114 @@ struct GeneratedOutcomesTests {
         #expect(
             tuned.stdout.contains("keep the defaults")
                 || tuned.stdout.contains("rank better on needs they were not fitted to"))
+    }
+}
+
+/// `midst features` and `midst tune --import-weights`: the round trip through another learner.
+@Suite("Features and imported weights")
+struct FeaturesCommandTests {
+    @Test("features writes every judged pair evaluate ranks, with the component values, label and exposure columns")
+    func features() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let written = try MidstProcess.run(["features", "--out", "f.csv"], in: folder.url)
+        #expect(written.status == 0, "\(written.stderr)")
+        let lines = try String(contentsOfFile: folder.path("f.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(
+            lines.first
+                == "need_id,staff_id,offered,need_index,specialty,country,language,seniority,availability,experience,partnership,label,shown_rank,shown_score"
+        )
+        let evaluated = try MidstProcess.run(["evaluate", "--format", "json"], in: folder.url)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(evaluated.stdout.utf8)) as? [String: Any])
+        #expect(lines.count - 1 == object["pairs"] as? Int)
+        var groups: [String] = []
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(fields.count == 14)
+            for value in fields[4...10] { #expect((0...1).contains(try #require(Double(value)))) }
+            #expect([0, 2, 3].contains(try #require(Int(fields[11]))))
+            if groups.last != fields[0] { groups.append(fields[0]) }
+        }
+        // A need's rows are contiguous: one group per need.
+        #expect(Set(groups).count == groups.count)
+        // Its own output it replaces; another file only with --force.
+        #expect(try MidstProcess.run(["features", "--out", "f.csv"], in: folder.url).status == 0)
+        try "keep me\n".write(toFile: folder.path("other.csv"), atomically: true, encoding: .utf8)
+        #expect(try MidstProcess.run(["features", "--out", "other.csv"], in: folder.url).status != 0)
+        #expect(
+            try String(contentsOfFile: folder.path("other.csv"), encoding: .utf8) == "keep me\n")
+        #expect(
+            try MidstProcess.run(["features", "--out", "other.csv", "--force"], in: folder.url)
+                .status == 0)
+    }
+
+    @Test("weights given by hand come back as a configuration that config check and evaluate accept, ranking as the same weights written directly")
+    func importWeights() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        try "component,weight\nseniority,0.75\nexperience,0.25\n"
+            .write(toFile: folder.path("weights.csv"), atomically: true, encoding: .utf8)
+        let imported = try MidstProcess.run(
+            ["tune", "--import-weights", "weights.csv", "--out", "learnt.json"], in: folder.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try MidstProcess.run(["config", "check", "learnt.json"], in: folder.url).status == 0)
+        try #"{"weights": {"specialty": 0, "language": 0, "country": 0, "seniority": 3, "availability": 0, "experience": 1, "partnership": 0}}"#
+            .write(toFile: folder.path("direct.json"), atomically: true, encoding: .utf8)
+        let learnt = try MidstProcess.run(
+            ["evaluate", "--config", "learnt.json", "--format", "csv"], in: folder.url)
+        let direct = try MidstProcess.run(
+            ["evaluate", "--config", "direct.json", "--format", "csv"], in: folder.url)
+        let defaults = try MidstProcess.run(["evaluate", "--format", "csv"], in: folder.url)
+        #expect(learnt.status == 0)
+        #expect(learnt.stdout == direct.stdout)
+        #expect(learnt.stdout != defaults.stdout)
+        // A bad file names its line and field, and writes nothing.
+        try "component,weight\nspecialty,-2\n"
+            .write(toFile: folder.path("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try MidstProcess.run(
+            ["tune", "--import-weights", "bad.csv", "--out", "bad.json"], in: folder.url)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.csv:2: field 'weight'"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("bad.json")))
+    }
+}
+
+/// `midst evaluate --per-need`, `--by` and `--compare` end to end.
+@Suite("Evaluate for comparison")
+struct EvaluateComparisonCommandTests {
+    @Test("per-need rows average to the reported means; segments count every need; compare pairs the same needs")
+    func comparison() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        try #"{"weights": {"specialty": 0, "language": 0, "country": 0, "seniority": 3, "availability": 0, "experience": 1, "partnership": 0}}"#
+            .write(toFile: folder.path("other.json"), atomically: true, encoding: .utf8)
+        let result = try MidstProcess.run(
+            ["evaluate", "--format", "json", "--per-need", "per-need.csv", "--by", "country",
+             "--compare", "other.json"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let rows = try String(contentsOfFile: folder.path("per-need.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst()
+        #expect(rows.count == object["needs"] as? Int)
+        let ndcgs = rows.map { Double($0.split(separator: ",")[1])! }
+        let mean = try #require(object["ndcg@10"] as? Double)
+        #expect(abs(ndcgs.reduce(0, +) / Double(ndcgs.count) - mean) < 1e-5)
+        let random = try #require((object["random"] as? [String: Double])?["ndcg@10"])
+        #expect((0...1).contains(random))
+        let segments = try #require(object["by_country"] as? [[String: Any]])
+        #expect(segments.compactMap { $0["needs"] as? Int }.reduce(0, +) == rows.count)
+        let comparison = try #require(object["comparison"] as? [String: Any])
+        let other = try #require((comparison["metrics"] as? [String: Any])?["ndcg@10"] as? Double)
+        let difference = try #require(
+            ((comparison["difference"] as? [String: Any])?["ndcg@10"] as? [String: Any])?["mean"]
+                as? Double)
+        #expect(abs(difference - (other - mean)) < 1e-9)
+        #expect(difference != 0)
+        let table = try MidstProcess.run(["evaluate", "--compare", "other.json"], in: folder.url)
+        #expect(table.stdout.contains("Compared with other.json on the same needs"))
+        #expect(table.stdout.contains("random"))
     }
 }

@@ -15,7 +15,7 @@ struct FailLoudlyTests {
         ["export", "latest", "--what", "shortlist", "--out", "x.csv"],
         ["outcome", "N001", "S0001", "accepted"], ["decide", "N001", "S0001", "--pin"],
         ["decisions"], ["candidates", "N001"], ["why", "N001", "S0001"],
-        ["search", "--profession", "nurse"], ["evaluate"], ["tune"],
+        ["search", "--profession", "nurse"], ["evaluate"], ["tune"], ["features", "--out", "f.csv"],
         ["generate", "--outcomes", "--out", "gen"], ["staff", "show", "S0001"],
         ["staff", "consent", "S0001", "--withdraw"], ["staff", "forget", "S0001", "--yes"],
         ["backup", "copy.sqlite"],

@@ -43,6 +43,7 @@ struct PersonalFieldsTests {
             (["staff", "consent", "S0288", "--withdraw", "--reason", "asked"], false),
             (["decide", "N001", "S0288", "--clear"], false),
             (["evaluate"], false), (["tune", "--out", "tuned.json"], false),
+            (["features", "--out", "features.csv"], false),
             (["backup", "copy.sqlite"], false), (["staff", "forget", "S0156", "--yes"], false),
             (["why", "N001", "S0999"], false), (["candidates", "N999"], false),
             (["candidates", "N001", "--top", "3"], true), (["why", "N001", "S0086"], true),

@@ -7,7 +7,7 @@ import Testing
 @Suite("Output paths that would destroy data are refused")
 struct ProtectedOutputTests {
     @Test(
-        "report, run --report, export, tune, backup and --rejects refuse the database, its companions and the input",
+        "report, run --report, export, tune, features, backup and --rejects refuse the database, its companions and the input",
         arguments: [
             (["report", "latest", "--out", "midst.sqlite"], "is the database"),
             (["report", "latest", "--out", "./sub/../midst.sqlite"], "is the database"),
@@ -15,6 +15,7 @@ struct ProtectedOutputTests {
             (["export", "latest", "--what", "shortlist", "--out", "midst.sqlite-pseudonym.key"], "pseudonym key"),
             (["export", "latest", "--what", "shortlist", "--out", "midst.sqlite-staff-snapshot"], "staff snapshot"),
             (["tune", "--out", "midst.sqlite"], "is the database"),
+            (["features", "--out", "midst.sqlite"], "is the database"),
             (["backup", "link.sqlite"], "is the database"),
             (["import", "staff", "in.csv", "--skip-invalid", "--rejects", "in.csv"], "the file being imported"),
             (["import", "staff", "in.csv", "--skip-invalid", "--rejects", "hard-link.csv"], "the file being imported"),
@@ -102,6 +103,7 @@ struct ExistingOutputTests {
             ["export", "latest", "--what", "shortlist", "--out", "OUT"],
             ["export", "latest", "--what", "assignments", "--format", "jsonl", "--out", "OUT"],
             ["tune", "--out", "OUT"],
+            ["features", "--out", "OUT"],
             ["backup", "OUT"],
         ])
     func replacedOnlyWhenOurs(arguments: [String]) throws {

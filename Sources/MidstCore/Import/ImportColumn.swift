@@ -125,6 +125,8 @@ package enum NeedColumn: Int, ImportColumn {
 /// Columns of an outcomes file (see `docs/FORMATS.md`).
 package enum OutcomeColumn: Int, ImportColumn {
     case needID, staffID, outcome, date
+    /// The rank and score the person was shown at (docs/FORMATS.md): optional columns.
+    case shownRank, shownScore
 
     package var name: String {
         switch self {
@@ -132,10 +134,12 @@ package enum OutcomeColumn: Int, ImportColumn {
         case .staffID: "staff_id"
         case .outcome: "outcome"
         case .date: "date"
+        case .shownRank: "shown_rank"
+        case .shownScore: "shown_score"
         }
     }
 
-    package var isRequired: Bool { true }
+    package var isRequired: Bool { self != .shownRank && self != .shownScore }
 }
 
 /// Columns of a needs file that only changes statuses: `id` and `status`, and perhaps `reason`

@@ -27,9 +27,26 @@ package struct OutcomeValidator: Sendable {
             }
         }
         let date = check.date(.date, within: horizon)
+        let exposure = Self.exposure(&check)
         guard check.issues.isEmpty, let need, let staff, let kind, let date else {
             return .failure(ImportFailure(issues: check.issues))
         }
-        return .success(Outcome(needID: need, staffID: staff, kind: kind, date: date))
+        return .success(
+            Outcome(needID: need, staffID: staff, kind: kind, date: date, exposure: exposure))
+    }
+
+    /// The optional `shown_rank` (a whole number from 1) and `shown_score` (0–100, only with a
+    /// rank); nil when the row gives neither.
+    private static func exposure(_ check: inout FieldChecker<OutcomeColumn>) -> Exposure? {
+        let score = check.decimal(.shownScore, in: 0...100)
+        guard let text = check.text(.shownRank) else {
+            if score != nil { check.fail(.shownScore, "a shown score needs a shown_rank") }
+            return nil
+        }
+        guard let rank = Int(text), rank >= 1 else {
+            check.fail(.shownRank, "the value\(check.shown(text)) is not a whole number from 1")
+            return nil
+        }
+        return Exposure(rank: rank, score: score)
     }
 }

@@ -35,11 +35,18 @@ public struct Outcome: Hashable, Sendable {
     public var staffID: RecordID
     public var kind: Outcome.Kind
     public var date: CalendarDate
-    public init(needID: RecordID, staffID: RecordID, kind: Outcome.Kind, date: CalendarDate) {
+    /// Where the person stood in the ranking they were asked from, when the record says; it
+    /// belongs to the (need, person) pair, not to this one outcome.
+    public var exposure: Exposure?
+    public init(
+        needID: RecordID, staffID: RecordID, kind: Outcome.Kind, date: CalendarDate,
+        exposure: Exposure? = nil
+    ) {
         self.needID = needID
         self.staffID = staffID
         self.kind = kind
         self.date = date
+        self.exposure = exposure
     }
 
     /// Whether this outcome happened after `other` (by date, then by ``Outcome/Kind`` order).

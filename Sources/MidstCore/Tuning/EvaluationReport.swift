@@ -24,6 +24,12 @@ package struct EvaluationReport: Sendable {
     package var averagePrecision: MetricSummary
     /// NDCG@k with one component's weight set to zero, for each component with a weight.
     package var ablation: [(component: ScoreComponent, ndcg: Double)]
+    /// Each metric's mean when the same people are put in a random order.
+    package var randomOrder: RankingMetrics
+    /// Each evaluated need: its position in the labelled set, id, metrics and random baseline.
+    package var perNeed: [(index: Int, needID: RecordID, metrics: RankingMetrics, random: RankingMetrics)]
+    /// The seed of the bootstrap resamples and the random orders.
+    package var seed: UInt64
 
     /// Bootstrap resamples for the intervals.
     package static let resamples = 1000
@@ -31,6 +37,14 @@ package struct EvaluationReport: Sendable {
     package init(set: LabelledSet, weights: ScoreComponent.Vector, k: Int, seed: UInt64 = 1) {
         let all = set.metrics(weights: weights, k: k)
         let metrics = all.compactMap { $0 }
+        let randomOrders = Self.randomBaseline(set: set, weights: weights, k: k, seed: seed)
+        perNeed = all.indices.compactMap { index in
+            all[index].map { (index, set.needs[index].id, $0, randomOrders[index]!) }
+        }
+        var randomSum = RankingMetrics.zero
+        for need in perNeed { randomSum.add(need.random) }
+        randomOrder = randomSum.scaled(by: perNeed.isEmpty ? 0 : 1 / Double(perNeed.count))
+        self.seed = seed
         self.k = k
         needs = metrics.count
         needsWithoutRelevant = all.count - metrics.count

@@ -9,6 +9,8 @@ public struct LabelledSet: Sendable {
     /// One need's judged people.
     public struct Need: Sendable {
         public var id: RecordID
+        /// The day it was offered: its earliest outcome's date, the day the values are as of.
+        public var offered: CalendarDate
         /// The grades of everyone asked, eligible or not: the ideal ranking.
         public var judged: [Int]
         /// The eligible asked people, as positions in ``LabelledSet/pairs``.
@@ -22,6 +24,8 @@ public struct LabelledSet: Sendable {
         public var staffID: RecordID
         public var grade: Int
         public var values: ScoreComponent.Vector
+        /// Where the person stood in the ranking they were asked from, when the log says.
+        public var exposure: Exposure?
     }
 
     public private(set) var needs: [Need] = []
@@ -38,9 +42,10 @@ public struct LabelledSet: Sendable {
     ///   - outcomes: the log.
     ///   - staff: the asked people's records; people missing here are judged but never ranked.
     ///   - inactive: people whose records are not active.
+    ///   - exposures: per need id, per staff id, the rank and score the person was shown at.
     public init(
         needs: [MidstCore.Need], outcomes: [Outcome], staff: [Staff], inactive: Set<RecordID> = [],
-        scorer: Scorer
+        exposures: [RecordID: [RecordID: Exposure]] = [:], scorer: Scorer
     ) {
         let needByID = Dictionary(needs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let staffByID = Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -78,12 +83,13 @@ public struct LabelledSet: Sendable {
                 eligible.append(
                     Pair(
                         staffID: staffID, grade: judged[staffID]!,
-                        values: plan.components(row, in: table)))
+                        values: plan.components(row, in: table),
+                        exposure: exposures[needID]?[staffID]))
             }
             pairs += eligible.sorted { $0.staffID < $1.staffID }
             self.needs.append(
                 Need(
-                    id: needID, judged: judged.values.sorted(by: >), pairs: first..<pairs.count,
+                    id: needID, offered: offered, judged: judged.values.sorted(by: >), pairs: first..<pairs.count,
                     minimumScore: need.minimumScore ?? 0))
         }
     }

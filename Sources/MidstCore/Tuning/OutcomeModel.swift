@@ -52,6 +52,7 @@ extension DataGenerator {
         /// The outcomes of asking people for each need in `plans` (scored by the old ranking),
         /// from `table`; the same seed gives the same outcomes.
         ///
+        /// Every outcome carries the rank and score the person had in the old ranking.
         /// Needs are asked in the order of their start dates, and nobody is asked who is at full
         /// capacity that day: their commitments in `table`, plus the acceptances this log has
         /// made before that day and not completed, fill their `max_assignments`.
@@ -78,12 +79,17 @@ extension DataGenerator {
                     asked.append(rest.remove(at: random.index(below: rest.count)))
                 }
                 for candidate in asked {
+                    let shown = Exposure(
+                        rank: ranked.firstIndex { $0.row == candidate.row }! + 1,
+                        score: candidate.score)
                     let values = plan.components(Int(candidate.row), in: table)
                     let utility =
                         (total > 0 ? trueWeights.dot(values) / total : 0) + noise * random.gaussian()
                     let staffID = table.id(at: Int(candidate.row))
                     func outcome(_ kind: Outcome.Kind) -> Outcome {
-                        Outcome(needID: plan.need.id, staffID: staffID, kind: kind, date: date)
+                        Outcome(
+                            needID: plan.need.id, staffID: staffID, kind: kind, date: date,
+                            exposure: shown)
                     }
                     if random.chance(Self.logistic(utility, acceptMidpoint, acceptScale)) {
                         outcomes.append(outcome(.accepted))

@@ -24,6 +24,14 @@ public struct RankingMetrics: Hashable, Sendable {
     public var recall: Double
     public var averagePrecision: Double
 
+    init(ndcg: Double, reciprocalRank: Double, precision: Double, recall: Double, averagePrecision: Double) {
+        self.ndcg = ndcg
+        self.reciprocalRank = reciprocalRank
+        self.precision = precision
+        self.recall = recall
+        self.averagePrecision = averagePrecision
+    }
+
     /// The metrics of a ranking, or nil when nobody is relevant (the need then says nothing
     /// about ranking quality and is left out of the means).
     ///

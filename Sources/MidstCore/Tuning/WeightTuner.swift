@@ -100,7 +100,7 @@ public struct WeightTuner: Sendable {
 
     /// Weights scaled to a total of 100, rounded to 0.01 (the ranking depends on their ratios
     /// only).
-    static func scaled(_ weights: ScoreComponent.Vector) -> ScoreComponent.Vector {
+    package static func scaled(_ weights: ScoreComponent.Vector) -> ScoreComponent.Vector {
         let points = weights.points
         return ScoreComponent.Vector { (points[$0] * 100).rounded() / 100 }
     }

@@ -2,12 +2,14 @@ import GRDB
 import MidstCore
 
 /// Records outcomes against existing needs and staff; re-importing the same (need, staff,
-/// outcome) updates its date.
+/// outcome) updates its date. A row's `shown_rank` and `shown_score` are the pair's exposure:
+/// the latest given replaces the one stored.
 struct OutcomeWriter: RecordWriter {
     static var canReject: Bool { true }
     private let findNeed: Statement
     private let findStaff: Statement
     private let upsert: PreparedInsert
+    private let exposure: Statement
     /// The people outcomes were written for: their commitments and placements changed.
     private var people: Set<Int64> = []
 
@@ -20,6 +22,7 @@ struct OutcomeWriter: RecordWriter {
                 INSERT INTO outcome (need_key, staff_key, outcome, date) VALUES (?, ?, ?, ?)
                 ON CONFLICT (need_key, staff_key, outcome) DO UPDATE SET date = excluded.date
                 """)
+        exposure = try db.makeStatement(sql: MidstDatabase.givenExposureUpsert)
     }
 
     func problem(with outcome: Outcome, _ db: Database) throws -> (field: String, message: String)?
@@ -49,6 +52,9 @@ struct OutcomeWriter: RecordWriter {
         upsert.bind(3, outcome.kind.rawValue)
         upsert.bind(4, outcome.date.description)
         try upsert.execute(db)
+        if let shown = outcome.exposure {
+            try exposure.execute(arguments: [needKey, staffKey, shown.rank, shown.score])
+        }
         people.insert(Int64(staffKey))
         return !existed
     }

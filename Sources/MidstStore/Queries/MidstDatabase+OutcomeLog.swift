@@ -2,12 +2,14 @@ import GRDB
 import MidstCore
 
 /// The outcome log with what evaluating and tuning the scorer need: the needs it refers to, the
-/// asked people's records and which of them are inactive.
+/// asked people's records, which of them are inactive, and each pair's exposure.
 package struct OutcomeLog: Sendable {
     package var needs: [Need]
     package var outcomes: [Outcome]
     package var staff: [Staff]
     package var inactive: Set<RecordID>
+    /// Per need id, per staff id: the rank and score the person was shown at.
+    package var exposures: [RecordID: [RecordID: Exposure]] = [:]
 }
 
 extension MidstDatabase {
@@ -39,7 +41,30 @@ extension MidstDatabase {
                 staff.append(person)
                 if !(row["active"] as Bool) { inactive.insert(person.id) }
             }
-            return OutcomeLog(needs: needs, outcomes: outcomes, staff: staff, inactive: inactive)
+            var exposures: [RecordID: [RecordID: Exposure]] = [:]
+            let shown = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT n.id, s.id, e.rank, e.score
+                    FROM outcome_exposure e JOIN need n USING (need_key) JOIN staff s USING (staff_key)
+                    """)
+            while let row = try shown.next() {
+                exposures[RecordID(rawValue: row[0]), default: [:]][RecordID(rawValue: row[1])] =
+                    Exposure(rank: row[2], score: row[3])
+            }
+            return OutcomeLog(
+                needs: needs, outcomes: outcomes, staff: staff, inactive: inactive,
+                exposures: exposures)
         }
+    }
+}
+
+extension OutcomeLog {
+    /// The log's judged pairs with their component values as of before each offer, under
+    /// `scorer` (what `evaluate`, `tune` and `features` read).
+    package func labelledSet(scorer: Scorer) -> LabelledSet {
+        LabelledSet(
+            needs: needs, outcomes: outcomes, staff: staff, inactive: inactive,
+            exposures: exposures, scorer: scorer)
     }
 }

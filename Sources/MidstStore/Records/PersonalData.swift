@@ -20,6 +20,7 @@ package enum PersonalData {
         ("staff_country_tie", .deleted),
         ("staff_language", .deleted),
         ("outcome", .deleted),
+        ("outcome_exposure", .deleted),
         ("decision", .deleted),
         ("consent_change", .deleted),
         ("shortlist", .anonymised),

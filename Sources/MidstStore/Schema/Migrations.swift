@@ -22,6 +22,7 @@ enum Migrations {
         migrator.registerMigration("v14-withdrawals-anywhere", migrate: dateWithdrawalsAnywhere)
         migrator.registerMigration("v15-needs-v3", migrate: addNeedsV3Columns)
         migrator.registerMigration("v16-teams", migrate: addTeams)
+        migrator.registerMigration("v17-outcome-exposure", migrate: addOutcomeExposure)
         // Numbered migrations go above: the component columns come last.
         for component in ScoreComponent.allCases where !shortlistColumnsOfV4.contains(component) {
             migrator.registerMigration("component-\(component.rawValue)") { db in
@@ -453,6 +454,24 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 CREATE INDEX run_team_by_staff ON run_team(staff_key);
                 CREATE INDEX run_team_by_need ON run_team(need_key);
+                """)
+    }
+
+    /// Where each asked person stood in the ranking they were asked from (docs/TUNING.md,
+    /// "Exposure"): one row per (need, person) pair, whatever its outcomes. `run_key` names the
+    /// run it was read from; NULL when an outcomes file gave it.
+    private static func addOutcomeExposure(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE outcome_exposure (
+                    need_key INTEGER NOT NULL REFERENCES need(need_key) ON DELETE CASCADE,
+                    staff_key INTEGER NOT NULL REFERENCES staff(staff_key) ON DELETE CASCADE,
+                    rank INTEGER NOT NULL CHECK (rank >= 1),
+                    score REAL CHECK (score BETWEEN 0 AND 100),
+                    run_key INTEGER REFERENCES run(run_key) ON DELETE SET NULL,
+                    PRIMARY KEY (need_key, staff_key)
+                ) WITHOUT ROWID;
+                CREATE INDEX outcome_exposure_by_staff ON outcome_exposure(staff_key);
                 """)
     }
 

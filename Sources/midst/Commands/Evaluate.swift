@@ -19,11 +19,29 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
 
               midst evaluate
               midst evaluate --config tuned.json --k 5 --format json
+
+            Beside every mean stands the same metric for a random order of the same people: \
+            what a ranking must beat. --per-need writes each need's metrics to a CSV file; \
+            --by groups the needs by country, specialty, profession or month offered; \
+            --compare evaluates a second configuration on the same needs and prints the \
+            difference with a paired bootstrap interval (when it lies above 0, the second ranks \
+            better).
+
+              midst evaluate --per-need per-need.csv --by country
+              midst evaluate --compare tuned.json
             """)
 
     @Option(parsing: .unconditional, help: "The cut-off of NDCG, precision and recall (1 or more).")
     var k = 10
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @Option(help: ArgumentHelp("Write each evaluated need's metrics to this CSV file.", valueName: "file"))
+    var perNeed: String?
+    @Option(help: "Also report NDCG by country, specialty, profession or month (offered).")
+    var by: Segmentation?
+    @Option(
+        help: ArgumentHelp(
+            "A second configuration to compare with --config on the same needs.", valueName: "config"))
+    var compare: String?
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -36,18 +54,134 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
         let log = try database.outcomeLog()
         let config = try scoring.load()
         let scorer = Scorer(reference: BundledReference.data, config: config)
-        let set = LabelledSet(
-            needs: log.needs, outcomes: log.outcomes, staff: log.staff, inactive: log.inactive,
-            scorer: scorer)
+        let set = log.labelledSet(scorer: scorer)
         guard set.needs.contains(where: { $0.judged.contains { $0 > 0 } }) else {
             throw CommandFailure.nothingToEvaluate
         }
         let report = EvaluationReport(set: set, weights: config.weights, k: k)
+        if let perNeed {
+            try self.database.refuseOverwriting(
+                perNeed, purpose: .table(columns: Self.perNeedColumns(k: k)))
+            try OwnerOnlyFile.write(Array(Self.perNeedRows(report).csv.utf8), to: perNeed)
+        }
+        let segments = by.map { by in
+            let records = Dictionary(log.needs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return report.segments { by.segment(of: set.needs[$0], record: records[set.needs[$0].id]) }
+        }
+        var comparison: Comparison?
+        if let compare {
+            let other = try ConfigOptions(config: compare).load()
+            let otherSet = log.labelledSet(
+                scorer: Scorer(reference: BundledReference.data, config: other))
+            let otherReport = EvaluationReport(set: otherSet, weights: other.weights, k: k)
+            comparison = Comparison(
+                path: compare, report: otherReport, difference: report.difference(to: otherReport))
+        }
         switch format {
-        case .table: print(Self.text(report), terminator: "")
-        case .json: print(try Self.json(report).rendered(escapesSlashes: false))
+        case .table:
+            print(Self.text(report), terminator: "")
+            if let segments, let by { print("\n" + Self.segmentRows(segments, by: by, k: k).aligned, terminator: "") }
+            if let comparison { print("\n" + Self.text(comparison, k: k), terminator: "") }
+        case .json:
+            var object = Self.json(report)
+            if case .object(var fields) = object {
+                if let segments, let by { fields["by_\(by.rawValue)"] = JSONValue.rows(of: Self.segmentRows(segments, by: by, k: k)) }
+                if let comparison { fields["comparison"] = Self.json(comparison) }
+                object = .object(fields)
+            }
+            print(try object.rendered(escapesSlashes: false))
         case .csv: print(Self.metricRows(report).csv, terminator: "")
         }
+    }
+
+    /// How `--by` groups the needs.
+    enum Segmentation: String, ExpressibleByArgument, CaseIterable {
+        case country, specialty, profession, month
+
+        /// The segment of `need` (of the labelled set), from its record.
+        func segment(of need: LabelledSet.Need, record: MidstCore.Need?) -> String {
+            if case .month = self { return String(need.offered.description.prefix(7)) }
+            guard let record else { return "?" }
+            switch self {
+            case .country: return record.country.rawValue
+            case .specialty: return record.specialties.first?.rawValue ?? "(any)"
+            case .profession: return record.professions.map(\.rawValue).joined(separator: "|")
+            case .month: return ""
+            }
+        }
+    }
+
+    /// A second configuration's report and its difference from the first, need by need.
+    struct Comparison {
+        var path: String
+        var report: EvaluationReport
+        var difference: [(metric: String, summary: MetricSummary)]
+    }
+
+    static func perNeedColumns(k: Int) -> [String] {
+        ["need_id"] + RankingMetrics.named(k: k).map(\.0) + ["random_ndcg@\(k)"]
+    }
+
+    static func perNeedRows(_ report: EvaluationReport) -> RecordTable {
+        RecordTable(
+            columns: perNeedColumns(k: report.k),
+            rows: report.perNeed.map { need in
+                [.text(need.needID.rawValue)]
+                    + RankingMetrics.named(k: report.k).map { .number($0.1(need.metrics), decimals: 6) }
+                    + [.number(need.random.ndcg, decimals: 6)]
+            })
+    }
+
+    static func segmentRows(_ segments: [EvaluationReport.Segment], by: Segmentation, k: Int)
+        -> RecordTable
+    {
+        RecordTable(
+            columns: [by.rawValue, "needs", "ndcg@\(k)", "ci_low", "ci_high", "random"],
+            rows: segments.map {
+                [
+                    .text($0.name), .integer($0.needs), .number($0.ndcg.mean, decimals: 4),
+                    .number($0.ndcg.low, decimals: 4), .number($0.ndcg.high, decimals: 4),
+                    .number($0.randomNDCG, decimals: 4),
+                ]
+            })
+    }
+
+    static func text(_ comparison: Comparison, k: Int) -> String {
+        var text = "Compared with \(comparison.path) on the same needs (its value; its minus this one's, paired bootstrap 95% interval)\n\n"
+        let theirs = metrics(comparison.report)
+        text += RecordTable(
+            columns: ["metric", "value", "difference", "ci_low", "ci_high"],
+            rows: zip(theirs, comparison.difference).map { mine, difference in
+                [
+                    .text(mine.name), .number(mine.summary.mean, decimals: 4),
+                    .text(String(format: "%+.4f", difference.summary.mean)),
+                    .text(String(format: "%+.4f", difference.summary.low)),
+                    .text(String(format: "%+.4f", difference.summary.high)),
+                ]
+            }
+        ).aligned
+        let ndcg = comparison.difference[0].summary
+        text +=
+            ndcg.low > 0
+            ? "\n\(comparison.path) ranks better (ndcg@\(k)): the interval lies above 0.\n"
+            : ndcg.high < 0
+                ? "\n\(comparison.path) ranks worse (ndcg@\(k)): the interval lies below 0.\n"
+                : "\nThe difference in ndcg@\(k) is within noise.\n"
+        return text
+    }
+
+    static func json(_ comparison: Comparison) -> JSONValue {
+        func number(_ value: Double) -> JSONValue { .cell(.number(value, decimals: 4)) }
+        var difference: [String: JSONValue] = [:]
+        for (name, summary) in comparison.difference {
+            difference[name] = .object([
+                "mean": number(summary.mean), "ci": .array([number(summary.low), number(summary.high)]),
+            ])
+        }
+        return .object([
+            "config": .cell(.text(comparison.path)), "metrics": json(comparison.report),
+            "difference": .object(difference),
+        ])
     }
 
     static func metrics(_ report: EvaluationReport) -> [(name: String, summary: MetricSummary)] {
@@ -60,11 +194,12 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
 
     static func metricRows(_ report: EvaluationReport) -> RecordTable {
         RecordTable(
-            columns: ["metric", "mean", "ci_low", "ci_high"],
-            rows: metrics(report).map {
+            columns: ["metric", "mean", "ci_low", "ci_high", "random"],
+            rows: zip(metrics(report), RankingMetrics.named(k: report.k)).map { metric, named in
                 [
-                    .text($0.name), .number($0.summary.mean, decimals: 4),
-                    .number($0.summary.low, decimals: 4), .number($0.summary.high, decimals: 4),
+                    .text(metric.name), .number(metric.summary.mean, decimals: 4),
+                    .number(metric.summary.low, decimals: 4), .number(metric.summary.high, decimals: 4),
+                    .number(named.1(report.randomOrder), decimals: 4),
                 ]
             })
     }
@@ -100,6 +235,11 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
             intervals[name] = .array([number(summary.low), number(summary.high)])
         }
         object["confidence_intervals"] = .object(intervals)
+        object["random"] = .object(
+            Dictionary(
+                uniqueKeysWithValues: RankingMetrics.named(k: report.k).map {
+                    ($0.0, number($0.1(report.randomOrder)))
+                }))
         object["ablation"] = .object(
             Dictionary(
                 uniqueKeysWithValues: report.ablation.map {

@@ -21,7 +21,8 @@ struct Generate: ParsableCommand, DatabaseCommand {
             engine under --config, default the shipped weights) put on top, and a few from \
             further down, were asked; each accepted, declined or did not answer, and some \
             completed, by a latent utility under true weights (--true-weights, a configuration \
-            file whose weights are the truth). docs/TUNING.md describes the model. Outcomes are \
+            file whose weights are the truth). Each row gives the rank and score the old ranking \
+            showed the person at (shown_rank, shown_score). docs/TUNING.md describes the model. Outcomes are \
             dated their need's start, up to mid-2027; an import refuses dates after tomorrow, so \
             import them as of a later day.
 
@@ -96,10 +97,13 @@ struct Generate: ParsableCommand, DatabaseCommand {
         let log = model.outcomes(
             plans: plans, table: table, index: CandidateIndex(table: table), seed: seed)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        var text = "need_id,staff_id,outcome,date\n"
+        var text = "need_id,staff_id,outcome,date,shown_rank,shown_score\n"
         for outcome in log {
+            let shown = outcome.exposure.map {
+                "\($0.rank),\($0.score.map { String(format: "%.4f", $0) } ?? "")"
+            } ?? ","
             text +=
-                "\(outcome.needID.rawValue),\(outcome.staffID.rawValue),\(outcome.kind.rawValue),\(outcome.date)\n"
+                "\(outcome.needID.rawValue),\(outcome.staffID.rawValue),\(outcome.kind.rawValue),\(outcome.date),\(shown)\n"
         }
         try OwnerOnlyFile.write(Array(text.utf8), to: "\(out)/outcomes.csv")
         let accepted = log.count { $0.kind == .accepted }

@@ -20,6 +20,16 @@ struct Tune: ParsableCommand, DatabaseCommand {
               midst tune --out tuned.json
               midst evaluate --config tuned.json
               midst run --config tuned.json
+
+            With --import-weights, tunes nothing: it writes the weights of a file learnt \
+            elsewhere (on `midst features` output, say) into the configuration at --out, the \
+            --config given or the defaults with those weights, scaled to a total of 100. The \
+            file is CSV headed `component,weight`, or a JSON object of component weights \
+            (alone or under "weights"); a component left out weighs 0. See docs/TUNING.md, \
+            "Other learners".
+
+              midst tune --import-weights weights.csv --out learnt.json
+              midst evaluate --config learnt.json
             """)
 
     @Option(help: "The measure to maximise: ndcg@K, map, mrr, precision@K or recall@K.")
@@ -30,6 +40,11 @@ struct Tune: ParsableCommand, DatabaseCommand {
     @Option(
         help: ArgumentHelp("Where to write the tuned configuration.", valueName: "file"))
     var out = "tuned.json"
+    @Option(
+        help: ArgumentHelp(
+            "Write these weights (CSV component,weight or JSON) as the configuration instead of tuning.",
+            valueName: "file"))
+    var importWeights: String?
     @Flag(help: "Replace a file at --out that is not a configuration `midst tune` wrote.")
     var force = false
     @OptionGroup var scoring: ConfigOptions
@@ -44,11 +59,11 @@ struct Tune: ParsableCommand, DatabaseCommand {
 
     func run() throws {
         try self.database.refuseOverwriting(out, purpose: .configuration, force: force, inputs: scoring.config.map { [($0, "the configuration read")] } ?? [])
+        if let importWeights { return try writeImported(importWeights) }
         let database = try self.database.openExisting()
         let log = try database.outcomeLog()
         let config = try scoring.load()
-        let set = LabelledSet(
-            needs: log.needs, outcomes: log.outcomes, staff: log.staff, inactive: log.inactive,
+        let set = log.labelledSet(
             scorer: Scorer(reference: BundledReference.data, config: config))
         let evaluated = set.needs.count { $0.judged.contains { $0 > 0 } }
         guard evaluated >= folds else {
@@ -64,6 +79,24 @@ struct Tune: ParsableCommand, DatabaseCommand {
         tuned.weights = report.weights
         try OwnerOnlyFile.write(Array(tuned.json().utf8), to: out)
         print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
+    }
+
+    /// `--import-weights`: the file's weights in the configuration at `--out`.
+    private func writeImported(_ path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path),
+            let text = String(data: data, encoding: .utf8)
+        else { throw CommandFailure.unreadableConfiguration(path: path) }
+        var config = try scoring.load()
+        config.weights = try ImportedWeights.parse(text, file: path)
+        try OwnerOnlyFile.write(Array(config.json().utf8), to: out)
+        print("Wrote the weights of \(path) to \(out):")
+        print(
+            RecordTable(
+                columns: ["component", "weight"],
+                rows: ScoreComponent.allCases.map {
+                    [.text($0.rawValue), .number(config.weights[$0], decimals: 2)]
+                }
+            ).aligned, terminator: "")
     }
 
     static func text(_ report: WeightTuner.Report, needs: Int, folds: Int, seed: UInt64, out: String)

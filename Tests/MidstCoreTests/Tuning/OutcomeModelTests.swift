@@ -40,3 +40,43 @@ struct OutcomeModelTests {
         #expect(asks > commitments.count)
     }
 }
+
+/// Every generated ask says where the old ranking showed the person (docs/TUNING.md, "Exposure").
+@Suite("The outcome model's exposure")
+struct OutcomeModelExposureTests {
+    @Test("each ask carries the old ranking's rank and score: the top five asked at ranks 1 to 5, the rest from further down its list")
+    func exposure() throws {
+        let reference = try ReferenceFixtures.bundledReference()
+        let (generatedStaff, generated) = try ReferenceFixtures.generated(
+            staff: 800, needs: 60, seed: 3)
+        // Room for everyone, so that the old ranking is the same on every day.
+        let staff = generatedStaff.map { person in
+            var person = person
+            person.maxAssignments = 100
+            return person
+        }
+        let table = StaffTable(
+            staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
+        let scorer = Scorer(reference: reference)
+        let plans = generated.filter { $0.status == .open }.map { NeedPlan(need: $0, scorer: scorer) }
+        let model = DataGenerator.OutcomeModel()
+        let outcomes = model.outcomes(
+            plans: plans, table: table, index: CandidateIndex(table: table), seed: 3)
+        #expect(!outcomes.isEmpty)
+        for plan in plans {
+            let asked = outcomes.filter { $0.needID == plan.need.id && $0.kind != .completed }
+            guard !asked.isEmpty else { continue }
+            let ranked = plan.topCandidates(
+                in: table, index: CandidateIndex(table: table), top: model.listLength
+            ).candidates
+            for ask in asked {
+                let shown = try #require(ask.exposure)
+                let entry = ranked[shown.rank - 1]
+                #expect(table.id(at: Int(entry.row)) == ask.staffID)
+                #expect(shown.score == entry.score)
+            }
+            let ranks = asked.map { $0.exposure!.rank }
+            #expect(Array(ranks.prefix(min(model.askedFromTop, ranked.count))) == Array(1...min(model.askedFromTop, ranked.count)))
+        }
+    }
+}
