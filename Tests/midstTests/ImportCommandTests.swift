@@ -113,7 +113,7 @@ struct ImportCommandTests {
         defer { folder.cleanUp() }
         let result = try MidstProcess.run(["import", "staff", "staff.txt"], in: folder.url)
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--format csv or --format jsonl"))
+        #expect(result.stderr.contains("--format csv, --format jsonl or --format xlsx"))
     }
 
     @Test("a missing input file is reported by name")

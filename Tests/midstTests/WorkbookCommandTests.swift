@@ -215,7 +215,7 @@ struct WorkbookCommandTests {
         let both = try MidstProcess.run(
             ["gaps", "--format", "xlsx", "-o", "both.xlsx"], in: folder.url)
         #expect(both.status == 64)
-        #expect(both.stderr.contains("--part needs or --part supply"))
+        #expect(both.stderr.contains("--part needs, --part teams or --part supply"))
         let text = try MidstProcess.run(
             ["needs", "list", "--format", "csv", "--out", "needs.csv"], in: folder.url)
         #expect(text.status == 64)

@@ -57,7 +57,13 @@ struct TuningTests {
         tuner.restarts = 0
         tuner.rounds = 2
         let report = tuner.tune(set, defaults: DataGenerator.OutcomeModel.defaultTrueWeights)
-        #expect(report.difference.high > 0 && report.difference.low < 0.02)
+        // Nothing beats the truth beyond noise, and refitting it costs little held out (the
+        // folds' fits follow the log's exposure bias a little: issue #26).
+        #expect(!report.isImprovement)
+        #expect(report.difference.low < 0.02)
+        #expect(
+            report.tuned.mean >= 0.97 * report.defaults.mean,
+            "tuned \(report.tuned.mean), truth \(report.defaults.mean)")
     }
 
     @Test("metric names are read with their cut-off")
