@@ -41,12 +41,11 @@ final class ChunkQueue<Element: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next element, waiting for one; `nil` when the producer has closed an empty queue, or
-    /// once cancelled.
+    /// The next element, waiting for one; `nil` when the producer has closed an empty queue.
     func take() -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while items.isEmpty, !isClosed, !isCancelled { condition.wait() }
+        while items.isEmpty, !isClosed { condition.wait() }
         guard !items.isEmpty else { return nil }
         let element = items.removeFirst()
         condition.broadcast()

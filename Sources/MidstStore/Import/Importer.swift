@@ -24,9 +24,8 @@ protocol RecordWriter {
     /// The people whose rows in the staff snapshot the import changed (``SnapshotMaintenance``),
     /// handed over once the records are written: the writer keeps no rows it made for them.
     mutating func staffChanges(_ db: Database) throws -> StaffChanges
-    /// Work on every valid record, in file order, that needs nothing from the database, for a
-    /// thread of its own to do instead of the writer's (``RecordStaging``); `nil` when the
-    /// writer does it all.
+    /// Work on every valid record, in file order, that needs nothing from the database, for the
+    /// producer thread to do instead of the writer's; `nil` when the writer does it all.
     var producerStage: (@Sendable (Record) -> Void)? { get }
     /// Records accepted with a remark (a team member whose dates differ from the team's).
     var warnings: [ImportIssue] { get }
@@ -46,8 +45,7 @@ extension RecordWriter {
 }
 
 /// The loop every import shares: read and validate on a producer thread, check against the
-/// database and write on the caller's (the database writer's), all in one transaction; stage
-/// what needs no database on a third (``RecordStaging``).
+/// database and write on the caller's (the database writer's), all in one transaction.
 ///
 /// All-or-nothing by default: records are written as they are validated, and the transaction is
 /// rolled back if any record was bad, so the database is left exactly as it was.
@@ -59,9 +57,8 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     /// Takes a CSV row straight from its bytes when it can (see ``PlainStaffValidator``);
     /// rows it declines are decoded and go to `validate`.
     let plain: @Sendable ([CSVFieldSpan], FileBytes) -> Record?
-    /// A record's identity within the file, for reporting repeats: calls its argument with the
-    /// identity's bytes (ASCII: made of validated ids, see ``FirstLines``).
-    let identity: @Sendable (Record, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
+    /// A record's identity within the file, for reporting repeats.
+    let identity: @Sendable (Record) -> String
     let totalBytes: Int
     /// Whether valid records keep their original text (needed only for the rejects file, when
     /// the writer can reject and invalid records are skipped).
@@ -76,9 +73,9 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     }
 
     /// Reads the whole file; `write` is called for valid records while nothing has been rejected
-    /// (or always, when skipping invalid records), and `stage`, on a thread of its own, for
-    /// every valid record in turn, all staged when this returns. Throws ``ImportFailure`` for
-    /// rejected records unless they are skipped.
+    /// (or always, when skipping invalid records), after `stage` has been, on the producer
+    /// thread, for each in turn. Throws ``ImportFailure`` for rejected records unless they are
+    /// skipped.
     func run(
         stage: (@Sendable (Record) -> Void)?,
         check: (Record) throws -> (field: String, message: String)?, write: (Record) throws -> Bool
@@ -90,8 +87,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
         summary.ignoredColumns = reader.columnHeader?.ignoredUnknown ?? []
         summary.delimiter = reader.delimiter
         let queue = ChunkQueue<Result<Chunk, ImportFailure>>(capacity: 4)
-        let staging = stage.map { RecordStaging<Record>($0) }
-        let producer = Thread { [self] in produce(into: queue, staging: staging) }
+        let producer = Thread { [self] in produce(into: queue, stage: stage) }
         producer.stackSize = 8 << 20
         producer.start()
         var nextProgress = 0
@@ -127,19 +123,11 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
             }
         } catch {
             queue.cancel()
-            // Staging reads the file's bytes, which the caller may free once this throws.
-            staging?.cancel()
             throw error
         }
-        let staged = Date()
-        staging?.wait()
         options.progress?(totalBytes, totalBytes)
         MidstDatabase.logger.debug(
-            "import read and validated",
-            metadata: [
-                "writerWaitedSeconds": "\(waited)",
-                "stagingWaitedSeconds": "\(Date().timeIntervalSince(staged))",
-            ])
+            "import read and validated", metadata: ["writerWaitedSeconds": "\(waited)"])
         summary.rejected.sort { $0.line < $1.line }
         summary.seconds = Date().timeIntervalSince(started)
         if !summary.rejected.isEmpty, !options.skipsInvalid {
@@ -148,23 +136,21 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
         return summary
     }
 
-    /// Reads, validates and de-duplicates records in chunks, and hands each chunk's valid
-    /// records to `staging`; runs on the producer thread.
+    /// Reads, validates and de-duplicates records in chunks, and stages each valid one; runs on
+    /// the producer thread.
     private func produce(
         into queue: ChunkQueue<Result<Chunk, ImportFailure>>,
-        staging: RecordStaging<Record>?
+        stage: (@Sendable (Record) -> Void)?
     ) {
-        defer { staging?.close() }
         var reader = reader
-        var firstLines = FirstLines()
+        var firstLine: [String: Int] = [:]
         var chunk = Chunk()
         var isSized = false
         func accept(_ record: Record, line: Int, original: () -> [String]) {
-            var first: Int?
-            identity(record) { first = firstLines.firstLine(of: $0, seenOn: line) }
-            if let first {
-                var key = ""
-                identity(record) { key = String(decoding: $0, as: UTF8.self) }
+            let key = identity(record)
+            // One hash per new id; a repeat puts back its first line.
+            if let first = firstLine.updateValue(line, forKey: key) {
+                firstLine[key] = first
                 let issue = ImportIssue(
                     file: options.fileName, line: line,
                     message:
@@ -173,6 +159,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
                 chunk.rejected.append(
                     RejectedRecord(line: line, original: original(), issues: [issue]))
             } else {
+                stage?(record)
                 chunk.records.append((record, line, keepsOriginals ? original() : []))
             }
         }
@@ -198,17 +185,15 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
                         // Sized once for the whole file, judging by the first chunk, rather than
                         // grown by doubling (each growth rehashes every id).
                         isSized = true
-                        let perRecord = max(chunk.bytesRead / max(firstLines.count, 1), 1)
+                        let perRecord = max(chunk.bytesRead / max(firstLine.count, 1), 1)
                         let expected = totalBytes / perRecord
-                        firstLines.reserveCapacity(expected + expected / 8)
+                        firstLine.reserveCapacity(expected + expected / 8)
                     }
-                    guard staging?.stage(chunk.records) != false, queue.put(.success(chunk))
-                    else { return }
+                    guard queue.put(.success(chunk)) else { return }
                     chunk = Chunk()
                 }
             }
             chunk.bytesRead = reader.bytesRead
-            _ = staging?.stage(chunk.records)
             _ = queue.put(.success(chunk))
         } catch {
             _ = queue.put(.failure(error))
@@ -241,16 +226,12 @@ extension MidstDatabase {
         return try FileBytes.with(bytes) { file in
             try runImport(
                 input, kind: .staff,
-                identity: { record, body in
+                identity: { record in
                     switch record {
                     case .plain(let staff):
-                        let start = Int(staff.id.start)
-                        bytes.withUnsafeBufferPointer {
-                            body(UnsafeBufferPointer(rebasing: $0[start..<start + Int(staff.id.count)]))
-                        }
-                    case .parsed(let staff, _):
-                        var id = staff.id.rawValue
-                        id.withUTF8(body)
+                        let end = Int(staff.id.start) + Int(staff.id.count)
+                        return String(decoding: bytes[Int(staff.id.start)..<end], as: UTF8.self)
+                    case .parsed(let staff, _): return staff.id.rawValue
                     }
                 }
             ) { row in
@@ -282,13 +263,7 @@ extension MidstDatabase {
         let options = input.options
         if Self.isStatusOnly(input) {
             let validator = NeedStatusValidator(reference: BundledReference.data)
-            return try runImport(
-                input, kind: .needs,
-                identity: { change, body in
-                    var id = change.needID.rawValue
-                    id.withUTF8(body)
-                }
-            ) {
+            return try runImport(input, kind: .needs, identity: \.needID.rawValue) {
                 validator.validate($0, file: options.fileName)
             } makeWriter: { db, _ in
                 try NeedStatusWriter(db, now: options.now)
@@ -300,11 +275,7 @@ extension MidstDatabase {
         // several threads).
         let warnings = Mutex<[ImportIssue]>([])
         var summary = try runImport(
-            input, kind: .needs,
-            identity: { record, body in
-                var id = record.need.id.rawValue
-                id.withUTF8(body)
-            }
+            input, kind: .needs, identity: \.need.id.rawValue
         ) { row in
             let result = validator.validate(row, file: options.fileName)
             if case .success(let need) = result {
@@ -350,10 +321,7 @@ extension MidstDatabase {
             reference: BundledReference.data, horizon: options.horizon)
         return try runImport(
             input, kind: .outcomes,
-            identity: { outcome, body in
-                var key = "\(outcome.needID)/\(outcome.staffID)/\(outcome.kind.rawValue)"
-                key.withUTF8(body)
-            }
+            identity: { "\($0.needID)/\($0.staffID)/\($0.kind.rawValue)" }
         ) {
             validator.validate($0, file: options.fileName)
         } makeWriter: { db, _ in
@@ -364,7 +332,7 @@ extension MidstDatabase {
     /// Imports the records of `input`.
     private func runImport<Column: ImportColumn, Writer: RecordWriter>(
         _ input: ImportInput, kind: ImportKind,
-        identity: @escaping @Sendable (Writer.Record, (UnsafeBufferPointer<UInt8>) -> Void) -> Void,
+        identity: @escaping @Sendable (Writer.Record) -> String,
         validate: @escaping @Sendable (ImportRow<Column>) -> Result<Writer.Record, ImportFailure>,
         plain makePlain: (
             (ImportHeader<Column>) ->

@@ -130,14 +130,13 @@ struct StagedStaffRows {
     }
 }
 
-/// A first load's staged rows (``StagedStaffRows``), made on a thread of their own
-/// (``RecordStaging``) while the writer inserts staff rows (``RecordWriter/producerStage``).
-/// Into an empty table every valid record is a new person, and new people take the next keys in
-/// file order, so their rows need nothing from the database: the writer is left only SQLite's
-/// work.
+/// A first load's staged rows (``StagedStaffRows``), made on the import's producer thread while
+/// the writer inserts staff rows (``RecordWriter/producerStage``). Into an empty table every
+/// valid record is a new person, and new people take the next keys in file order, so their rows
+/// need nothing from the database: the writer is left only SQLite's work, the slower half.
 final class FirstLoadStaging: @unchecked Sendable {
-    // @unchecked: only the staging thread calls `add` while the file is read; the writer reads
-    // `rows` once that thread has signalled it is done (RecordStaging.wait), which orders the two.
+    // @unchecked: only the producer thread calls `add` while the file is read; the writer reads
+    // `rows` once the producer has closed its queue, which orders the two (ChunkQueue's lock).
     private(set) var rows: StagedStaffRows
     private var nextKey: Int
     /// How many people were added.

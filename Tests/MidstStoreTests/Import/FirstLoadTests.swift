@@ -6,8 +6,8 @@ import Testing
 
 @testable import MidstStore
 
-/// A first load (into an empty staff table) stages its lookup and snapshot rows on a thread of
-/// their own (``FirstLoadStaging``, ``RecordStaging``); any other import stages them on the writer's, as every import
+/// A first load (into an empty staff table) stages its lookup and snapshot rows on the producer
+/// thread (``FirstLoadStaging``); any other import stages them on the writer's, as every import
 /// did before. Both must store the same.
 @Suite("First loads")
 struct FirstLoadTests {
@@ -67,31 +67,5 @@ struct FirstLoadTests {
         let sameSnapshot = results[0].snapshot == results[1].snapshot
         #expect(sameTables)
         #expect(sameSnapshot)
-    }
-
-    /// A first load stages on a thread of its own (``RecordStaging``). Rows past several chunks
-    /// of staging, a syntax error stops the load: the error is the reader's and nothing is
-    /// stored; the same rows without it then load, every lookup row matching its staff row.
-    @Test("a first load that fails after several chunks of staging stores nothing", arguments: [false, true])
-    func failedFirstLoad(bulk: Bool) throws {
-        let folder = try TemporaryFolder()
-        defer { folder.cleanUp() }
-        let csv = PlainRowImportTests.mutatedStaffCSV(rows: 7000, seed: 5)
-        let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))
-        let fileOptions = bulk ? BulkLoadTests.bulkOptions("staff.csv") : options("staff.csv")
-        let failure = try #require(throws: ImportFailure.self) {
-            _ = try database.importStaff(Array((csv + "\"S\n").utf8), options: fileOptions)
-        }
-        #expect(failure.issues.map(\.message) == ["a quoted field is never closed"])
-        let empty = try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM staff") }
-        #expect(empty == 0)
-        var skipping = fileOptions
-        skipping.skipsInvalid = true
-        let summary = try database.importStaff(Array(csv.utf8), options: skipping)
-        #expect(summary.inserted + summary.rejected.count == summary.records)
-        #expect(summary.inserted > 2 * 2048)
-        let stored = try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM staff") }
-        #expect(stored == summary.inserted)
-        #expect(PlainRowImportTests.lookupMismatches(try PlainRowImportTests.staffTables(database)).isEmpty)
     }
 }
