@@ -183,7 +183,9 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
         let languageCells: [Cell] = [
             text(language?.language.language.rawValue), text(language?.language.minimumLevel.code),
             text(language?.status.rawValue), text(language?.staffID?.rawValue),
-            text(language?.needID?.rawValue), points(language?.loss),
+            text(language?.needID?.rawValue),
+            // A language left uncovered was not repaired: it has no loss.
+            language?.status == .uncovered ? .null : points(language?.loss),
         ]
         let fixCells: [Cell] = [
             text(fix?.staffID.rawValue), text(fix?.needID.rawValue), points(fix?.score),
