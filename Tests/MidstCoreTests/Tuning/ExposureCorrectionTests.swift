@@ -83,7 +83,7 @@ struct ExposureCorrectionTests {
     /// Defaults, tuned naive, tuned IPW and the truth, judged against the truth on the odd
     /// needs after fitting on the even ones.
     static func table(truth: ScoreComponent.Vector, staff: Int, needs: Int)
-        throws -> (defaults: Double, naive: Double, ipw: Double, truth: Double)
+        throws -> (needs: Int, defaults: Double, naive: Double, ipw: Double, truth: Double)
     {
         let log = try log(truth: truth, staff: staff, needs: needs)
         let set = log.set
@@ -107,7 +107,7 @@ struct ExposureCorrectionTests {
         func judged(_ weights: ScoreComponent.Vector) -> Double {
             judgedAgainstTruth(weights, lists: lists, model: log.model)
         }
-        return (judged(defaults), judged(fitted(naive)), judged(fitted(ipw)), judged(truth))
+        return (set.needs.count, judged(defaults), judged(fitted(naive)), judged(fitted(ipw)), judged(truth))
     }
 
     @Test("IPW-tuned weights reach 95% of the truth's own NDCG@10 on held-out needs, judged against the truth", arguments: truths.indices)
@@ -119,8 +119,8 @@ struct ExposureCorrectionTests {
         let row = try Self.table(truth: truth.weights, staff: staff, needs: needs)
         print(
             String(
-                format: "| %@ | %.3f | %.3f | %.3f | %.3f |", truth.name, row.defaults, row.naive, row.ipw,
-                row.truth))
+                format: "| %@ | %.3f | %.3f | %.3f | %.3f | (%d needs) |", truth.name, row.defaults, row.naive,
+                row.ipw, row.truth, row.needs))
         #expect(row.ipw >= 0.95 * row.truth, "\(truth.name): \(row)")
         #expect(row.ipw > row.defaults, "\(truth.name): \(row)")
     }
