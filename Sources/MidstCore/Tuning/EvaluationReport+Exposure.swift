@@ -9,8 +9,10 @@ extension EvaluationReport {
         set: LabelledSet, weights: ScoreComponent.Vector, k: Int, seed: UInt64 = 1
     ) -> (model: PositionBiasModel, ndcg: MetricSummary)? {
         guard let model = PositionBiasModel(set: set) else { return nil }
-        let values = InversePropensityNDCG(set: set, model: model, k: k).values(set, weights: weights)
-            .compactMap { $0 }
+        let values = InversePropensityNDCG(set: set, model: model, k: k).values(
+            set, weights: weights
+        )
+        .compactMap { $0 }
         var random = SeededRandom(seed: seed)
         let draws = (0..<resamples).map { _ in
             (0..<values.count).map { _ in random.index(below: values.count) }

@@ -36,7 +36,9 @@ public struct InversePropensityNDCG: Sendable {
         self.k = k
         self.model = model
         discountSums = [0]
-        for rank in 1...k { discountSums.append(discountSums[rank - 1] + 1 / log2(Double(rank + 1))) }
+        for rank in 1...k {
+            discountSums.append(discountSums[rank - 1] + 1 / log2(Double(rank + 1)))
+        }
         pairWeights = set.pairs.map { model.weight(of: $0.exposure) }
         pairCount = set.pairs.count
         largestNeed = set.needs.map(\.pairs.count).max() ?? 0
@@ -78,7 +80,9 @@ public struct InversePropensityNDCG: Sendable {
         precondition(set.pairs.count == pairCount, "prepared for another labelled set")
         let points = weights.points
         let indices = needs ?? Array(set.needs.indices)
-        return withUnsafeTemporaryAllocation(of: (score: Double, pair: Int).self, capacity: max(largestNeed, 1)) {
+        return withUnsafeTemporaryAllocation(
+            of: (score: Double, pair: Int).self, capacity: max(largestNeed, 1)
+        ) {
             ranking in
             indices.map { index in
                 value(ofNeed: index, in: set, points: points, ranking: ranking)
@@ -102,7 +106,8 @@ public struct InversePropensityNDCG: Sendable {
             while slot > 0 {
                 let above = ranking[slot - 1]
                 if above.score > score
-                    || (above.score == score && set.pairs[above.pair].staffID < set.pairs[position].staffID)
+                    || (above.score == score
+                        && set.pairs[above.pair].staffID < set.pairs[position].staffID)
                 {
                     break
                 }
@@ -116,7 +121,9 @@ public struct InversePropensityNDCG: Sendable {
         var dcg = 0.0
         for entry in ranking[0..<count] {
             let width = pairWeights[entry.pair]
-            dcg += Double(set.pairs[entry.pair].grade) * Self.block(discountSums, k, from: position, width: width)
+            dcg +=
+                Double(set.pairs[entry.pair].grade)
+                * Self.block(discountSums, k, from: position, width: width)
             position += width
             if position >= Double(k) { break }
         }

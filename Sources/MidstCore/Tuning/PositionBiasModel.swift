@@ -70,7 +70,10 @@ public struct PositionBiasModel: Hashable, Sendable {
             while let last = blocks.last, last.mean < block.mean {
                 blocks.removeLast()
                 let count = last.count + block.count
-                block = ((last.mean * Double(last.count) + block.mean * Double(block.count)) / Double(count), count)
+                block = (
+                    (last.mean * Double(last.count) + block.mean * Double(block.count))
+                        / Double(count), count
+                )
             }
             blocks.append(block)
         }

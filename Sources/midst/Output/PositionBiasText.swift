@@ -4,7 +4,8 @@ import MidstCore
 /// propensity together.
 enum PositionBiasText {
     /// Runs of consecutive ranks whose propensity (as used, clipped) is the same.
-    static func runs(_ model: PositionBiasModel) -> [(ranks: ClosedRange<Int>, propensity: Double)] {
+    static func runs(_ model: PositionBiasModel) -> [(ranks: ClosedRange<Int>, propensity: Double)]
+    {
         var runs: [(ranks: ClosedRange<Int>, propensity: Double)] = []
         for rank in 1...max(model.depth, 1) {
             let propensity = model.propensity(atRank: rank)
@@ -25,8 +26,10 @@ enum PositionBiasText {
                     [
                         .text(
                             run.ranks.count == 1
-                                ? "\(run.ranks.lowerBound)" : "\(run.ranks.lowerBound)-\(run.ranks.upperBound)"),
-                        .number(run.propensity, decimals: 3), .number(1 / run.propensity, decimals: 2),
+                                ? "\(run.ranks.lowerBound)"
+                                : "\(run.ranks.lowerBound)-\(run.ranks.upperBound)"),
+                        .number(run.propensity, decimals: 3),
+                        .number(1 / run.propensity, decimals: 2),
                     ]
                 }
             ).aligned
@@ -38,7 +41,9 @@ enum PositionBiasText {
             "lists": .cell(.integer(model.lists)),
             "minimum": .cell(.number(PositionBiasModel.minimumPropensity, decimals: 2)),
             "propensity": .array(
-                (1...max(model.depth, 1)).map { .cell(.number(model.propensity(atRank: $0), decimals: 4)) }),
+                (1...max(model.depth, 1)).map {
+                    .cell(.number(model.propensity(atRank: $0), decimals: 4))
+                }),
         ])
     }
 }

@@ -18,7 +18,9 @@ struct ExposureCorrectionTests {
         ("near-uniform", weights(15, 14, 15, 14, 14, 14, 14)),
     ]
 
-    static func weights(specialty: Double, country: Double, language: Double) -> ScoreComponent.Vector {
+    static func weights(specialty: Double, country: Double, language: Double)
+        -> ScoreComponent.Vector
+    {
         weights(specialty, country, language, 5, 10, 5, 0)
     }
 
@@ -30,11 +32,17 @@ struct ExposureCorrectionTests {
 
     /// Generated staff and open needs, and the outcome model's log under `truth`, asked from
     /// the defaults' ranking, with its exposures.
-    static func log(truth: ScoreComponent.Vector, staff count: Int, needs needCount: Int, seed: UInt64 = 5)
-        throws -> (set: LabelledSet, table: StaffTable, plans: [NeedPlan], model: DataGenerator.OutcomeModel)
+    static func log(
+        truth: ScoreComponent.Vector, staff count: Int, needs needCount: Int, seed: UInt64 = 5
+    )
+        throws -> (
+            set: LabelledSet, table: StaffTable, plans: [NeedPlan],
+            model: DataGenerator.OutcomeModel
+        )
     {
         let reference = try ReferenceFixtures.bundledReference()
-        let (staff, generated) = try ReferenceFixtures.generated(staff: count, needs: needCount, seed: seed)
+        let (staff, generated) = try ReferenceFixtures.generated(
+            staff: count, needs: needCount, seed: seed)
         let needs = generated.filter { $0.status == .open }
         let table = StaffTable(
             staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
@@ -58,13 +66,16 @@ struct ExposureCorrectionTests {
     /// not) ranked under `weights`, each person's gain their expected grade under the truth
     /// without noise, P(accept) × (2 + P(complete)). The truth's own weights rank by it.
     static func judgedAgainstTruth(
-        _ weights: ScoreComponent.Vector, lists: [[ScoreComponent.Vector]], model: DataGenerator.OutcomeModel
+        _ weights: ScoreComponent.Vector, lists: [[ScoreComponent.Vector]],
+        model: DataGenerator.OutcomeModel
     ) -> Double {
         let total = model.trueWeights.sum
         func gain(_ values: ScoreComponent.Vector) -> Double {
             let utility = model.trueWeights.dot(values) / total
-            let accept = DataGenerator.OutcomeModel.logistic(utility, model.acceptMidpoint, model.acceptScale)
-            let complete = DataGenerator.OutcomeModel.logistic(utility, model.completeMidpoint, model.completeScale)
+            let accept = DataGenerator.OutcomeModel.logistic(
+                utility, model.acceptMidpoint, model.acceptScale)
+            let complete = DataGenerator.OutcomeModel.logistic(
+                utility, model.completeMidpoint, model.completeScale)
             return accept * (2 + complete)
         }
         func dcg(_ gains: some Sequence<Double>) -> Double {
@@ -74,7 +85,9 @@ struct ExposureCorrectionTests {
         let values = lists.map { people in
             let gains = people.map(gain)
             let scores = people.map { NeedPlan.settled(points.dot($0)) }
-            let ranked = people.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            let ranked = people.indices.sorted {
+                scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
+            }
             return dcg(ranked.prefix(10).map { gains[$0] }) / dcg(gains.sorted(by: >).prefix(10))
         }
         return values.reduce(0, +) / Double(values.count)
@@ -107,10 +120,15 @@ struct ExposureCorrectionTests {
         func judged(_ weights: ScoreComponent.Vector) -> Double {
             judgedAgainstTruth(weights, lists: lists, model: log.model)
         }
-        return (set.needs.count, judged(defaults), judged(fitted(naive)), judged(fitted(ipw)), judged(truth))
+        return (
+            set.needs.count, judged(defaults), judged(fitted(naive)), judged(fitted(ipw)),
+            judged(truth)
+        )
     }
 
-    @Test("IPW-tuned weights reach 95% of the truth's own NDCG@10 on held-out needs, judged against the truth", arguments: truths.indices)
+    @Test(
+        "IPW-tuned weights reach 95% of the truth's own NDCG@10 on held-out needs, judged against the truth",
+        arguments: truths.indices)
     func acceptance(_ index: Int) throws {
         let environment = ProcessInfo.processInfo.environment
         let staff = environment["MIDST_EXPOSURE_STAFF"].flatMap { Int($0) } ?? 6_000
@@ -119,7 +137,8 @@ struct ExposureCorrectionTests {
         let row = try Self.table(truth: truth.weights, staff: staff, needs: needs)
         print(
             String(
-                format: "| %@ | %.3f | %.3f | %.3f | %.3f | (%d needs) |", truth.name, row.defaults, row.naive,
+                format: "| %@ | %.3f | %.3f | %.3f | %.3f | (%d needs) |", truth.name, row.defaults,
+                row.naive,
                 row.ipw, row.truth, row.needs))
         #expect(row.ipw >= 0.95 * row.truth, "\(truth.name): \(row)")
         #expect(row.ipw > row.defaults, "\(truth.name): \(row)")

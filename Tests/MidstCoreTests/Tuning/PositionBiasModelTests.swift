@@ -6,7 +6,9 @@ import Testing
 /// The propensity of being asked at each shown rank (docs/TUNING.md, "The position-bias model").
 @Suite("Position-bias model")
 struct PositionBiasModelTests {
-    @Test("each rank's propensity is the share of lists that asked it, made non-increasing and capped at 1")
+    @Test(
+        "each rank's propensity is the share of lists that asked it, made non-increasing and capped at 1"
+    )
     func shares() {
         // Four lists; rank 6 and 7 were each asked once, ranks 4 and 5 never: pooled.
         let model = PositionBiasModel(askedRanks: [[1, 2, 7], [1, 2, 3], [1, 3, 6], [1, 2], []])
@@ -30,7 +32,9 @@ struct PositionBiasModelTests {
         #expect(model.weight(of: Exposure(rank: 3)) == 10)
     }
 
-    @Test("on the generator's log the estimate finds its randomisation: the top five always asked, three of the 25 below")
+    @Test(
+        "on the generator's log the estimate finds its randomisation: the top five always asked, three of the 25 below"
+    )
     func generatorLog() throws {
         let fixture = try ExposureCorrectionTests.log(
             truth: DataGenerator.OutcomeModel.defaultTrueWeights, staff: 2_000, needs: 200)
@@ -52,7 +56,10 @@ struct InversePropensityNDCGTests {
         let model = PositionBiasModel(askedRanks: [[1]])
         for k in [1, 5, 10] {
             let ndcg = InversePropensityNDCG(set: set, model: model, k: k)
-            for weights in [ScoreComponent.Vector(\.defaultWeight), DataGenerator.OutcomeModel.defaultTrueWeights] {
+            for weights in [
+                ScoreComponent.Vector(\.defaultWeight),
+                DataGenerator.OutcomeModel.defaultTrueWeights,
+            ] {
                 let plain = set.metrics(weights: weights, k: k).map { $0?.ndcg }
                 let weighted = ndcg.values(set, weights: weights)
                 try #require(plain.count == weighted.count)
@@ -70,11 +77,15 @@ struct InversePropensityNDCGTests {
         ).set
         let model = try #require(PositionBiasModel(set: set))
         let ndcg = InversePropensityNDCG(set: set, model: model, k: 10)
-        let values = ndcg.values(set, weights: ScoreComponent.Vector(\.defaultWeight)).compactMap { $0 }
+        let values = ndcg.values(set, weights: ScoreComponent.Vector(\.defaultWeight)).compactMap {
+            $0
+        }
         try #require(!values.isEmpty)
         #expect(values.allSatisfy { (0...1.0000001).contains($0) })
         // Weighting changes the measure wherever someone below rank 5 is judged.
-        let plain = set.metrics(weights: ScoreComponent.Vector(\.defaultWeight), k: 10).compactMap { $0?.ndcg }
+        let plain = set.metrics(weights: ScoreComponent.Vector(\.defaultWeight), k: 10).compactMap {
+            $0?.ndcg
+        }
         #expect(values != plain)
         var tuner = WeightTuner(metric: WeightTuner.Metric("ndcg@10")!)
         tuner.restarts = 0
@@ -82,7 +93,10 @@ struct InversePropensityNDCGTests {
         tuner.objective = .inversePropensity(ndcg)
         var random = SeededRandom(seed: 1)
         let needs = Array(set.needs.indices)
-        let fitted = tuner.fit(set, needs: needs, start: ScoreComponent.Vector(\.defaultWeight), random: &random)
-        #expect(tuner.mean(set, fitted, needs) >= tuner.mean(set, ScoreComponent.Vector(\.defaultWeight), needs))
+        let fitted = tuner.fit(
+            set, needs: needs, start: ScoreComponent.Vector(\.defaultWeight), random: &random)
+        #expect(
+            tuner.mean(set, fitted, needs)
+                >= tuner.mean(set, ScoreComponent.Vector(\.defaultWeight), needs))
     }
 }
