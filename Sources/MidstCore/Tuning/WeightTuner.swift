@@ -49,6 +49,8 @@ public struct WeightTuner: Sendable {
     public var restarts = 2
     /// Passes over the components at most, per start.
     public var rounds = 10
+    /// What `metric` is measured as: plain, or NDCG corrected for exposure.
+    public var objective = Objective.naive
     /// The steps tried on a weight, in points of a total of 100.
     static let steps: [Double] = [-20, -10, -5, -2, -1, -0.5, 0.5, 1, 2, 5, 10, 20]
 
@@ -57,7 +59,10 @@ public struct WeightTuner: Sendable {
     /// The mean metric over `needs` (positions in `set.needs`) under `weights`, needs without a
     /// relevant person left out; and the per-need values.
     func perNeed(_ set: LabelledSet, _ weights: ScoreComponent.Vector, _ needs: [Int]) -> [Double?] {
-        set.metrics(weights: weights, k: metric.k, needs: needs).map { $0.map(metric.value) }
+        if case .inversePropensity(let ndcg) = objective {
+            return ndcg.values(set, weights: weights, needs: needs)
+        }
+        return set.metrics(weights: weights, k: metric.k, needs: needs).map { $0.map(metric.value) }
     }
 
     func mean(_ set: LabelledSet, _ weights: ScoreComponent.Vector, _ needs: [Int]) -> Double {

@@ -21,6 +21,17 @@ struct Tune: ParsableCommand, DatabaseCommand {
               midst evaluate --config tuned.json
               midst run --config tuned.json
 
+            The log over-rewards what the ranking of the day liked: coordinators asked its top \
+            people. When the log records the rank each asked person was shown at, tune \
+            maximises NDCG corrected for it by default (--objective ipw): each judged person \
+            counts 1/θ times, θ the estimated propensity of being asked at their rank (at \
+            least 0.1), so the few asked from further down stand for everyone shown there. \
+            --objective naive maximises the metric as the log gives it (the default without \
+            shown ranks, or with a --metric other than NDCG). See docs/TUNING.md, "Learning \
+            despite exposure".
+
+              midst tune --objective naive --out naive.json
+
             With --import-weights, tunes nothing: it writes the weights of a file learnt \
             elsewhere (on `midst features` output, say) into the configuration at --out, the \
             --config given or the defaults with those weights, scaled to a total of 100. The \
@@ -34,6 +45,11 @@ struct Tune: ParsableCommand, DatabaseCommand {
 
     @Option(help: "The measure to maximise: ndcg@K, map, mrr, precision@K or recall@K.")
     var metric = "ndcg@10"
+    @Option(
+        help: ArgumentHelp(
+            "ipw (NDCG weighted by 1/propensity of the shown rank; the default when the log has shown ranks and the metric is NDCG) or naive.",
+            valueName: "objective"))
+    var objective: TuningObjective?
     @Option(parsing: .unconditional, help: "Cross-validation folds, split by need (2 or more).")
     var folds = 5
     @Option(help: "The random seed (fold split and restarts).") var seed: UInt64 = 1
@@ -55,6 +71,9 @@ struct Tune: ParsableCommand, DatabaseCommand {
             throw ValidationError("--metric must be ndcg@K, map, mrr, precision@K or recall@K.")
         }
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2.") }
+        if objective == .ipw, WeightTuner.Metric(metric)?.kind != .ndcg {
+            throw ValidationError("--objective ipw corrects NDCG only: give --metric ndcg@K, or --objective naive.")
+        }
     }
 
     func run() throws {
@@ -72,13 +91,28 @@ struct Tune: ParsableCommand, DatabaseCommand {
         var tuner = WeightTuner(metric: WeightTuner.Metric(metric)!)
         tuner.folds = folds
         tuner.seed = seed
+        let bias = PositionBiasModel(set: set)
+        let objective = objective ?? (bias != nil && tuner.metric.kind == .ndcg ? .ipw : .naive)
+        if objective == .ipw {
+            guard let bias else { throw CommandFailure.noShownRanks }
+            tuner.objective = .inversePropensity(
+                InversePropensityNDCG(set: set, model: bias, k: tuner.metric.k))
+        }
         if Terminal.stderrIsTerminal { Terminal.progress("tuning on \(evaluated) needs…") }
         let report = tuner.tune(set, defaults: config.weights)
         if Terminal.stderrIsTerminal { Terminal.note("") }
         var tuned = config
         tuned.weights = report.weights
         try OwnerOnlyFile.write(Array(tuned.json().utf8), to: out)
-        print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
+        var text = Self.text(
+            report, objective: objective, needs: evaluated, folds: folds, seed: seed, out: out)
+        if objective == .ipw, let bias { text += "\n" + PositionBiasText.lines(bias) }
+        print(text, terminator: "")
+    }
+
+    /// What `tune` maximises.
+    enum TuningObjective: String, ExpressibleByArgument, CaseIterable {
+        case naive, ipw
     }
 
     /// `--import-weights`: the file's weights in the configuration at `--out`.
@@ -99,10 +133,11 @@ struct Tune: ParsableCommand, DatabaseCommand {
             ).aligned, terminator: "")
     }
 
-    static func text(_ report: WeightTuner.Report, needs: Int, folds: Int, seed: UInt64, out: String)
-        -> String
-    {
-        let name = report.metric.description
+    static func text(
+        _ report: WeightTuner.Report, objective: TuningObjective, needs: Int, folds: Int, seed: UInt64,
+        out: String
+    ) -> String {
+        let name = (objective == .ipw ? "ipw-" : "") + report.metric.description
         var text =
             "Tuning \(name) by coordinate ascent: \(needs) needs with a relevant person, \(folds) folds split by need, seed \(seed)\n\n"
         text += RecordTable(
