@@ -23,13 +23,13 @@ public struct ReferenceData: Sendable {
     private let countryIndex: [CountryCode: Int]
     private let countryAliases: [String: CountryCode]
     private let languageCodes: LanguageCodes
-    private let languageList: ReferencePart<[Language]>
+    let languageList: ReferencePart<[Language]>
     private let specialtyIndex: [SpecialtyCode: Int]
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
     private let languageEquivalents: [LanguageCode: [LanguageCode]]
     /// Countries and taxonomy entries by name: for text that is not a code.
-    private let names: ReferencePart<NameLookups>
-    private let organisationTable: ReferencePart<OrganisationTable>
+    let names: ReferencePart<NameLookups>
+    let organisationTable: ReferencePart<OrganisationTable>
 
     /// Builds the lookups; `countryLanguages` rows naming unknown codes are a programming error in
     /// the reference tables and are rejected by ``init(tables:)``.

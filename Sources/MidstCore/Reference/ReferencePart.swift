@@ -35,3 +35,28 @@ final class ReferencePart<Value: Sendable>: Sendable {
     /// Whether the part has been made (for tests of what a query reads).
     var isMade: Bool { made.load() != nil }
 }
+
+extension ReferenceData {
+    /// The parts of the reference data that ``init(readingOnUse:)`` makes the first time they
+    /// are read.
+    package enum Part: CaseIterable, Sendable {
+        /// ``languages``: the languages' full rows, names included.
+        case languages
+        /// Countries and taxonomy entries by the names people write for them.
+        case names
+        /// ``organisations`` and their lookups by code and by words.
+        case organisations
+    }
+
+    /// The parts made so far: every part, for reference data read whole (``init(tables:)``).
+    package var madeParts: Set<Part> {
+        Set(
+            Part.allCases.filter {
+                switch $0 {
+                case .languages: languageList.isMade
+                case .names: names.isMade
+                case .organisations: organisationTable.isMade
+                }
+            })
+    }
+}
