@@ -42,7 +42,8 @@ public struct ReferenceData: Sendable {
         let countries = countries.sorted { $0.code < $1.code }
         self.init(
             countries: countries,
-            languageCodes: LanguageCodes(ordered: languages.map { ($0.code, $0.alpha3, $0.alpha3B) }),
+            languageCodes: LanguageCodes(
+                ordered: languages.map { ($0.code, $0.alpha3, $0.alpha3B) }),
             languageList: ReferencePart(languages), countryLanguages: countryLanguages,
             specialties: specialties, macrolanguages: macrolanguages,
             names: ReferencePart(NameLookups(countries: countries, specialties: specialties)),

@@ -27,18 +27,26 @@ struct ReferenceReadOnUseTests {
     func sameLookups() throws {
         let reference = try onUse()
         for country in whole.countries {
-            for text in [country.code.rawValue, country.alpha3, country.alpha3.lowercased(), country.name] {
+            for text in [
+                country.code.rawValue, country.alpha3, country.alpha3.lowercased(), country.name,
+            ] {
                 #expect(reference.country(text) == whole.country(text), "\(text)")
             }
             #expect(reference.number(of: country.code) == whole.number(of: country.code))
-            #expect(reference.languages(spokenIn: country.code) == whole.languages(spokenIn: country.code))
+            #expect(
+                reference.languages(spokenIn: country.code)
+                    == whole.languages(spokenIn: country.code))
         }
         for language in whole.languages {
-            for text in [language.code.rawValue, language.alpha3, language.alpha3B ?? "", language.code.rawValue + "-GB"] {
+            for text in [
+                language.code.rawValue, language.alpha3, language.alpha3B ?? "",
+                language.code.rawValue + "-GB",
+            ] {
                 #expect(reference.language(text) == whole.language(text), "\(text)")
             }
             #expect(reference.number(of: language.code) == whole.number(of: language.code))
-            #expect(reference.equivalents(of: language.code) == whole.equivalents(of: language.code))
+            #expect(
+                reference.equivalents(of: language.code) == whole.equivalents(of: language.code))
         }
         for specialty in whole.specialties {
             for text in [specialty.code.rawValue, specialty.name, specialty.name.uppercased()] {
@@ -48,10 +56,14 @@ struct ReferenceReadOnUseTests {
         }
         for organisation in whole.organisations {
             for text in [organisation.code, organisation.name] + organisation.aliases {
-                #expect(reference.organisation(named: text) == whole.organisation(named: text), "\(text)")
+                #expect(
+                    reference.organisation(named: text) == whole.organisation(named: text),
+                    "\(text)")
             }
         }
-        for text in ["Congo", "Ugnada", "Swahili", "Acholi", "Sheffeld Teaching Hospitals", "zz", ""] {
+        for text in [
+            "Congo", "Ugnada", "Swahili", "Acholi", "Sheffeld Teaching Hospitals", "zz", "",
+        ] {
             #expect(reference.countries(namedLike: text) == whole.countries(namedLike: text))
             #expect(reference.languages(namedLike: text) == whole.languages(namedLike: text))
             #expect(reference.organisations(like: text) == whole.organisations(like: text))
