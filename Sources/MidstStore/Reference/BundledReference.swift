@@ -14,13 +14,6 @@ public enum BundledReference {
         }
     }()
 
-    /// Starts loading ``data`` on another thread, for a command that has other work to do
-    /// before it reads it (opening the database, reading a need): with a second core free, the
-    /// loading is done by the time the command needs it. Reading ``data`` waits for it.
-    public static func startLoading() {
-        DispatchQueue.global(qos: .userInitiated).async { _ = data }
-    }
-
     /// The raw text of the bundled tables.
     package static func tables() -> ReferenceTables {
         ReferenceTables(

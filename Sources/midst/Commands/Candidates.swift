@@ -37,14 +37,11 @@ struct Candidates: ParsableCommand, DatabaseCommand {
     }
 
     func run() throws {
-        // The reference data loads while the database opens and the need is read.
-        BundledReference.startLoading()
-        let config = try scoring.load()
         let database = try self.database.openExisting()
+        let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
         let need = try database.existingNeed(id: needID)
         let followUp = try database.followUp(
-            asOf: day.date(), rules: config.followUp, needID: need.id.rawValue)
-        let scorer = Scorer(reference: BundledReference.data, config: config)
+            asOf: day.date(), rules: scorer.config.followUp, needID: need.id.rawValue)
         let candidates = try database.candidates(
             for: need, top: top, scorer: scorer, explaining: explain, followUp: followUp)
         var columns = [
