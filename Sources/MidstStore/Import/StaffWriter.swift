@@ -134,6 +134,10 @@ struct StaffWriter: RecordWriter {
         return { firstLoad.add($0) }
     }
 
+    /// In a first load every record is inserted, and the unique index on `id` refuses a repeat
+    /// (``flushStaff(_:)``).
+    var refusesRepeats: Bool { firstLoad != nil }
+
     mutating func staffChanges(_ db: Database) throws -> StaffChanges {
         let rows = firstLoad?.takeSnapshotRows() ?? staged.takeSnapshotRows()
         return StaffChanges(reread: withdrawn, replaced: replaced, rows: rows)
@@ -303,10 +307,17 @@ struct StaffWriter: RecordWriter {
     private mutating func flushStaff(_ db: Database) throws {
         var insert = newStaff
         defer { newStaff = insert }
-        try insert.insert(count: pending.count, db) { statement, first, index in
-            let (key, record) = pending[index]
-            statement.bind(first, key)
-            try bind(record, to: statement, at: first + 1)
+        do {
+            try insert.insert(count: pending.count, db) { statement, first, index in
+                let (key, record) = pending[index]
+                statement.bind(first, key)
+                try bind(record, to: statement, at: first + 1)
+            }
+        } catch let error as DatabaseError
+            where refusesRepeats && error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+        {
+            // New keys are unique by construction: the repeat is an id.
+            throw RepeatedIdentity()
         }
         pending.removeAll(keepingCapacity: true)
     }
