@@ -136,7 +136,7 @@ struct StaffWriter: RecordWriter {
     }
 
     /// In a first load every record is inserted, and the unique index on `id` refuses a repeat
-    /// (``flushStaff(_:)``).
+    /// (``flushStaff(_:)``). Its byte comparison is the producer's: ids are ASCII (``RecordID``).
     var refusesRepeats: Bool { firstLoad != nil }
 
     mutating func staffChanges(_ db: Database) throws -> StaffChanges {
