@@ -29,7 +29,17 @@ protocol RecordWriter {
     var producerStage: (@Sendable (Record) -> Void)? { get }
     /// Records accepted with a remark (a team member whose dates differ from the team's).
     var warnings: [ImportIssue] { get }
+    /// Whether the database refuses a second record with the same identity (the unique index of
+    /// a table this import only inserts into) and nothing else can reject a record: a first load
+    /// of staff. The producer then does not look for repeats, and writing a repeat throws
+    /// ``RepeatedIdentity`` (from ``write(_:_:)`` or ``finish(_:)``).
+    var refusesRepeats: Bool { get }
 }
+
+/// A record whose identity this import has already written, refused by the database's unique
+/// index (``RecordWriter/refusesRepeats``). The import then fails as if the producer had looked
+/// for repeats (``Importer/failureFindingRepeats()``).
+struct RepeatedIdentity: Error {}
 
 extension RecordWriter {
     static var canReject: Bool { false }
@@ -42,6 +52,7 @@ extension RecordWriter {
     func staffChanges(_ db: Database) throws -> StaffChanges { StaffChanges() }
     var producerStage: (@Sendable (Record) -> Void)? { nil }
     var warnings: [ImportIssue] { [] }
+    var refusesRepeats: Bool { false }
 }
 
 /// The loop every import shares: read and validate on a producer thread, check against the
@@ -76,8 +87,12 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
     /// (or always, when skipping invalid records), after `stage` has been, on the producer
     /// thread, for each in turn. Throws ``ImportFailure`` for rejected records unless they are
     /// skipped.
+    ///
+    /// Repeated identities are rejected only when `findsRepeats`; otherwise the writer must
+    /// refuse them (``RecordWriter/refusesRepeats``), and a failure is reported as if they had
+    /// been looked for.
     func run(
-        stage: (@Sendable (Record) -> Void)?,
+        stage: (@Sendable (Record) -> Void)?, findsRepeats: Bool,
         check: (Record) throws -> (field: String, message: String)?, write: (Record) throws -> Bool
     ) throws -> ImportSummary {
         let started = Date()
@@ -87,7 +102,9 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
         summary.ignoredColumns = reader.columnHeader?.ignoredUnknown ?? []
         summary.delimiter = reader.delimiter
         let queue = ChunkQueue<Result<Chunk, ImportFailure>>(capacity: 4)
-        let producer = Thread { [self] in produce(into: queue, stage: stage) }
+        let producer = Thread { [self] in
+            produce(into: queue, stage: stage, findsRepeats: findsRepeats)
+        }
         producer.stackSize = 8 << 20
         producer.start()
         var nextProgress = 0
@@ -131,74 +148,100 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
         summary.rejected.sort { $0.line < $1.line }
         summary.seconds = Date().timeIntervalSince(started)
         if !summary.rejected.isEmpty, !options.skipsInvalid {
+            // Records after the first rejected one were not written, so the database did not
+            // see their repeats.
+            if !findsRepeats { throw try failureFindingRepeats() }
             throw ImportFailure(issues: summary.rejected.flatMap(\.issues))
         }
         return summary
+    }
+
+    /// The failure of an import that did not look for repeats, as it would have been had it
+    /// looked: the whole file read and validated again on this thread, every invalid or repeated
+    /// record listed. Only for a writer that rejects nothing else (``RecordWriter/refusesRepeats``).
+    func failureFindingRepeats() throws -> ImportFailure {
+        var rejected: [RejectedRecord] = []
+        try read(stage: nil, findsRepeats: true) { chunk in
+            rejected += chunk.rejected
+            return true
+        }
+        rejected.sort { $0.line < $1.line }
+        return ImportFailure(issues: rejected.flatMap(\.issues))
     }
 
     /// Reads, validates and de-duplicates records in chunks, and stages each valid one; runs on
     /// the producer thread.
     private func produce(
         into queue: ChunkQueue<Result<Chunk, ImportFailure>>,
-        stage: (@Sendable (Record) -> Void)?
+        stage: (@Sendable (Record) -> Void)?, findsRepeats: Bool
     ) {
+        do {
+            try read(stage: stage, findsRepeats: findsRepeats) { queue.put(.success($0)) }
+        } catch {
+            _ = queue.put(.failure(error))
+        }
+        queue.close()
+    }
+
+    /// Reads and validates every record, rejecting repeated identities when `findsRepeats`, and
+    /// stages each valid one; hands over the records in chunks, until `emit` returns `false`.
+    private func read(
+        stage: (@Sendable (Record) -> Void)?, findsRepeats: Bool, emit: (Chunk) -> Bool
+    ) throws(ImportFailure) {
         var reader = reader
         var firstLine: [String: Int] = [:]
         var chunk = Chunk()
         var isSized = false
         func accept(_ record: Record, line: Int, original: () -> [String]) {
-            let key = identity(record)
-            // One hash per new id; a repeat puts back its first line.
-            if let first = firstLine.updateValue(line, forKey: key) {
-                firstLine[key] = first
-                let issue = ImportIssue(
-                    file: options.fileName, line: line,
-                    message:
-                        "\(kind == .outcomes ? "outcome" : "id") '\(key)' appears again (first on line \(first))"
-                )
-                chunk.rejected.append(
-                    RejectedRecord(line: line, original: original(), issues: [issue]))
-            } else {
-                stage?(record)
-                chunk.records.append((record, line, keepsOriginals ? original() : []))
-            }
-        }
-        do {
-            while let read = try reader.next(tryingFirst: plain) {
-                switch read {
-                case .plain(let record, let line, let bytes):
-                    chunk.plainRecords += 1
-                    accept(record, line: line) { reader.originalFields(at: bytes) }
-                case .decoded(let raw):
-                    switch raw.row.mapError({ ImportFailure(issues: [$0]) }).flatMap(validate) {
-                    case .failure(let failure):
-                        chunk.rejected.append(
-                            RejectedRecord(
-                                line: raw.line, original: raw.original, issues: failure.issues))
-                    case .success(let record):
-                        accept(record, line: raw.line) { raw.original }
-                    }
-                }
-                if chunk.records.count + chunk.rejected.count >= 2048 {
-                    chunk.bytesRead = reader.bytesRead
-                    if !isSized {
-                        // Sized once for the whole file, judging by the first chunk, rather than
-                        // grown by doubling (each growth rehashes every id).
-                        isSized = true
-                        let perRecord = max(chunk.bytesRead / max(firstLine.count, 1), 1)
-                        let expected = totalBytes / perRecord
-                        firstLine.reserveCapacity(expected + expected / 8)
-                    }
-                    guard queue.put(.success(chunk)) else { return }
-                    chunk = Chunk()
+            if findsRepeats {
+                let key = identity(record)
+                // One hash per new id; a repeat puts back its first line.
+                if let first = firstLine.updateValue(line, forKey: key) {
+                    firstLine[key] = first
+                    let issue = ImportIssue(
+                        file: options.fileName, line: line,
+                        message:
+                            "\(kind == .outcomes ? "outcome" : "id") '\(key)' appears again (first on line \(first))"
+                    )
+                    chunk.rejected.append(
+                        RejectedRecord(line: line, original: original(), issues: [issue]))
+                    return
                 }
             }
-            chunk.bytesRead = reader.bytesRead
-            _ = queue.put(.success(chunk))
-        } catch {
-            _ = queue.put(.failure(error))
+            stage?(record)
+            chunk.records.append((record, line, keepsOriginals ? original() : []))
         }
-        queue.close()
+        while let read = try reader.next(tryingFirst: plain) {
+            switch read {
+            case .plain(let record, let line, let bytes):
+                chunk.plainRecords += 1
+                accept(record, line: line) { reader.originalFields(at: bytes) }
+            case .decoded(let raw):
+                switch raw.row.mapError({ ImportFailure(issues: [$0]) }).flatMap(validate) {
+                case .failure(let failure):
+                    chunk.rejected.append(
+                        RejectedRecord(
+                            line: raw.line, original: raw.original, issues: failure.issues))
+                case .success(let record):
+                    accept(record, line: raw.line) { raw.original }
+                }
+            }
+            if chunk.records.count + chunk.rejected.count >= 2048 {
+                chunk.bytesRead = reader.bytesRead
+                if findsRepeats, !isSized {
+                    // Sized once for the whole file, judging by the first chunk, rather than
+                    // grown by doubling (each growth rehashes every id).
+                    isSized = true
+                    let perRecord = max(chunk.bytesRead / max(firstLine.count, 1), 1)
+                    let expected = totalBytes / perRecord
+                    firstLine.reserveCapacity(expected + expected / 8)
+                }
+                guard emit(chunk) else { return }
+                chunk = Chunk()
+            }
+        }
+        chunk.bytesRead = reader.bytesRead
+        _ = emit(chunk)
     }
 }
 
@@ -397,13 +440,22 @@ extension MidstDatabase {
                 // This import bumps the generation once itself (below).
                 let finishSeconds = try GenerationTriggers.suspended(on: kind.table, db) {
                     var writer = try makeWriter(db, snapshot != nil)
-                    summary = try importer.run(stage: writer.producerStage) { [writer] in
-                        try writer.problem(with: $0, db)
-                    } write: {
-                        try writer.write($0, db)
+                    // Skipped records need their repeats found as they come, one by one.
+                    let findsRepeats = options.skipsInvalid || !writer.refusesRepeats
+                    let finishing: Date
+                    do {
+                        summary = try importer.run(
+                            stage: writer.producerStage, findsRepeats: findsRepeats
+                        ) { [writer] in
+                            try writer.problem(with: $0, db)
+                        } write: {
+                            try writer.write($0, db)
+                        }
+                        finishing = Date()
+                        try writer.finish(db)
+                    } catch is RepeatedIdentity {
+                        throw try importer.failureFindingRepeats()
                     }
-                    let finishing = Date()
-                    try writer.finish(db)
                     summary!.warnings = writer.warnings
                     try journal?.writeOutCache(db)
                     if !options.isDryRun {

@@ -12,8 +12,9 @@ enum StaffImportRecord: Sendable {
 ///
 /// Existing ids are loaded once and new people get the next free staff keys, so staff rows are
 /// written in multi-row batches. A plain record's text is bound in place from the import file's
-/// bytes. Lookup rows and snapshot rows are staged (``StagedStaffRows``), on the producer thread
-/// in a first load (``FirstLoadStaging``), and the lookup rows written at the end. A
+/// bytes. Lookup rows and snapshot rows are staged (``StagedStaffRows``), a first load's
+/// snapshot rows on the producer thread (``FirstLoadStaging``), and the lookup rows written at
+/// the end. A
 /// re-imported person keeps their staff key (rowid), so outcomes and run history keep pointing at
 /// them; their old lookup rows are found from the readable copies in the staff row and deleted by
 /// primary key.
@@ -134,6 +135,10 @@ struct StaffWriter: RecordWriter {
         return { firstLoad.add($0) }
     }
 
+    /// In a first load every record is inserted, and the unique index on `id` refuses a repeat
+    /// (``flushStaff(_:)``). Its byte comparison is the producer's: ids are ASCII (``RecordID``).
+    var refusesRepeats: Bool { firstLoad != nil }
+
     mutating func staffChanges(_ db: Database) throws -> StaffChanges {
         let rows = firstLoad?.takeSnapshotRows() ?? staged.takeSnapshotRows()
         return StaffChanges(reread: withdrawn, replaced: replaced, rows: rows)
@@ -213,8 +218,14 @@ struct StaffWriter: RecordWriter {
         }
         key = nextKey
         nextKey += 1
-        // A first load's rows are staged by the producer, under the same keys.
-        if firstLoad == nil { staged.add(record, key: key) }
+        if firstLoad == nil {
+            staged.add(record, key: key)
+        } else {
+            // A first load's snapshot rows are staged by the producer, under the same keys; the
+            // lookup rows here, which evens out the two threads' work (the producer's was the
+            // longer by a second at 1M staff).
+            staged.addLookups(of: record, key: key)
+        }
         // The producer rejects an id seen earlier in the file, so no need to remember it.
         pending.append((key, record))
         if pending.count >= 50 { try flushStaff(db) }
@@ -297,16 +308,23 @@ struct StaffWriter: RecordWriter {
 
     /// Writes every lookup row, in primary-key order.
     mutating func finishUnread(_ db: Database) throws {
-        if let firstLoad { try firstLoad.writeLookups(db) } else { try staged.writeLookups(db) }
+        try staged.writeLookups(db)
     }
 
     private mutating func flushStaff(_ db: Database) throws {
         var insert = newStaff
         defer { newStaff = insert }
-        try insert.insert(count: pending.count, db) { statement, first, index in
-            let (key, record) = pending[index]
-            statement.bind(first, key)
-            try bind(record, to: statement, at: first + 1)
+        do {
+            try insert.insert(count: pending.count, db) { statement, first, index in
+                let (key, record) = pending[index]
+                statement.bind(first, key)
+                try bind(record, to: statement, at: first + 1)
+            }
+        } catch let error as DatabaseError
+            where refusesRepeats && error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+        {
+            // New keys are unique by construction: the repeat is an id.
+            throw RepeatedIdentity()
         }
         pending.removeAll(keepingCapacity: true)
     }

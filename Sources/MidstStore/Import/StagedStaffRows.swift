@@ -130,13 +130,14 @@ struct StagedStaffRows {
     }
 }
 
-/// A first load's staged rows (``StagedStaffRows``), made on the import's producer thread while
+/// A first load's snapshot rows (``StagedStaffRows``), made on the import's producer thread while
 /// the writer inserts staff rows (``RecordWriter/producerStage``). Into an empty table every
 /// valid record is a new person, and new people take the next keys in file order, so their rows
-/// need nothing from the database: the writer is left only SQLite's work, the slower half.
+/// need nothing from the database. (The writer stages their lookup rows: with them here, the
+/// producer was the longer thread by a second at 1M staff.)
 final class FirstLoadStaging: @unchecked Sendable {
-    // @unchecked: only the producer thread calls `add` while the file is read; the writer reads
-    // `rows` once the producer has closed its queue, which orders the two (ChunkQueue's lock).
+    // @unchecked: only the producer thread calls `add` while the file is read; the writer takes
+    // the rows once the producer has closed its queue, which orders the two (ChunkQueue's lock).
     private(set) var rows: StagedStaffRows
     private var nextKey: Int
     /// How many people were added.
@@ -148,18 +149,15 @@ final class FirstLoadStaging: @unchecked Sendable {
         nextKey = firstKey
     }
 
-    /// Adds the next valid record of the file.
+    /// Adds the next valid record of the file: a new person (no commitments or placements yet).
     func add(_ record: StaffImportRecord) {
-        rows.add(record, key: nextKey)
+        rows.addSnapshotRow(of: record, key: nextKey, context: Staff.Context())
         nextKey += 1
         count += 1
     }
 
     /// Hands over the snapshot rows, once the producer is done.
     func takeSnapshotRows() -> StaffTableRows? { rows.takeSnapshotRows() }
-
-    /// Writes the lookup rows (``StagedStaffRows/writeLookups(_:)``), once the producer is done.
-    func writeLookups(_ db: Database) throws { try rows.writeLookups(db) }
 }
 
 /// The lookup rows of one table, bucketed by their code's rank as they come, so that they come

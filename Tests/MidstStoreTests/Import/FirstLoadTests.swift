@@ -68,4 +68,69 @@ struct FirstLoadTests {
         #expect(sameTables)
         #expect(sameSnapshot)
     }
+
+    /// Lines of a file of `count` people, with `changes` (line number in the file, 2-based
+    /// after the header, to its new text).
+    static func staffFile(_ count: Int, _ changes: [Int: String]) -> String {
+        var lines = ImportTests.manyStaff(count)
+        for (line, text) in changes { lines[line - 2] = text }
+        return "id,profession,specialties,seniority,consent\n" + lines.joined(separator: "\n")
+    }
+
+    /// A repeat in the same batch of staff rows, one in a later chunk, a third appearance, and
+    /// invalid records before and after them.
+    static let repeatCases: [[Int: String]] = [
+        [5: "P2,doctor,paediatrics,ST4,yes"],
+        [3000: "P17,doctor,paediatrics,ST4,yes", 8500: "P6500,doctor,paediatrics,ST4,yes",
+         9001: "P17,doctor,paediatrics,ST4,yes"],
+        [100: "P99,doctor,no_such_specialty,ST4,yes", 7000: "P17,doctor,paediatrics,ST4,yes"],
+        [7000: "P17,doctor,paediatrics,ST4,yes", 8000: "P7999,doctor,paediatrics,ST9,yes"],
+        [200: "P99,doctor,no_such_specialty,ST4,yes"],
+    ]
+
+    @Test(
+        "a first load that skips nothing finds repeats through the unique index and reports what an import looking for them reports",
+        arguments: [false, true], [0, 1, 2, 3, 4])
+    func repeatsInFirstLoad(bulk: Bool, changes: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let csv = Array(Self.staffFile(9000, Self.repeatCases[changes]).utf8)
+        // Skipping invalid records, the producer looks for repeats as they come.
+        var skipping = options("many.csv")
+        skipping.skipsInvalid = true
+        let expected = try MidstDatabase.open(at: folder.path("skipping.sqlite"))
+            .importStaff(csv, options: skipping).rejected.flatMap(\.issues)
+        try #require(!expected.isEmpty)
+        let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))
+        let failure = try #require(throws: ImportFailure.self) {
+            _ = try database.importStaff(
+                csv, options: bulk ? BulkLoadTests.bulkOptions("many.csv") : options("many.csv"))
+        }
+        #expect(failure.issues == expected)
+        let count = try database.pool.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM staff")
+        }
+        #expect(count == 0)
+        // The database is as it was: the file without its bad lines then loads.
+        let valid = Array(Self.staffFile(9000, [:]).utf8)
+        let summary = try database.importStaff(valid, options: options("valid.csv"))
+        #expect(summary.inserted == 9000)
+    }
+
+    @Test("a repeat is named with the line it first appeared on, however many times it appears")
+    func repeatMessage() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try MidstDatabase.open(at: folder.path("midst.sqlite"))
+        let csv = Self.staffFile(9000, Self.repeatCases[1])
+        let failure = try #require(throws: ImportFailure.self) {
+            _ = try database.importStaff(Array(csv.utf8), options: options("many.csv"))
+        }
+        #expect(
+            failure.issues.map(\.description) == [
+                "many.csv:3000: id 'P17' appears again (first on line 18)",
+                "many.csv:8500: id 'P6500' appears again (first on line 6501)",
+                "many.csv:9001: id 'P17' appears again (first on line 18)",
+            ])
+    }
 }
