@@ -32,13 +32,15 @@ final class ChunkQueue<Element: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Stops the producer (the consumer has failed and will take nothing more).
-    func cancel() {
+    /// Stops the producer (the consumer has failed and will take nothing more), and waits until
+    /// it has closed the queue: it may be reading memory the consumer's caller is about to free.
+    func cancelAndWait() {
         condition.lock()
+        defer { condition.unlock() }
         isCancelled = true
         items.removeAll()
         condition.broadcast()
-        condition.unlock()
+        while !isClosed { condition.wait() }
     }
 
     /// The next element, waiting for one; `nil` when the producer has closed an empty queue.

@@ -139,7 +139,7 @@ struct Importer<Column: ImportColumn, Record: Sendable> {
                 }
             }
         } catch {
-            queue.cancel()
+            queue.cancelAndWait()
             throw error
         }
         options.progress?(totalBytes, totalBytes)
