@@ -11,15 +11,25 @@ struct Tune: ParsableCommand, DatabaseCommand {
         discussion: """
             Fits the component weights to the outcome log by coordinate ascent with random \
             restarts, judged by k-fold cross-validation split by need (no need is both trained \
-            and tested on). Prints the defaults against the tuned weights on the held-out needs, \
-            with bootstrap intervals and the paired difference, and says when the gain is within \
-            noise (then keep the defaults). Writes the weights fitted on every need as a \
-            configuration that run, candidates and evaluate accept. Deterministic for a seed. \
-            See docs/TUNING.md.
+            and tested on), repeated --repeats times with new folds. Prints every fold's \
+            weights, the defaults against the tuned weights on the held-out needs (each need's \
+            mean over the repeats), with bootstrap intervals and the paired difference, and \
+            says when the gain is within noise (then keep the defaults). Writes the weights \
+            fitted on every need as a configuration that run, candidates and evaluate accept, \
+            and prints them beside their spread over the folds. Deterministic for a seed. See \
+            docs/TUNING.md.
 
               midst tune --out tuned.json
               midst evaluate --config tuned.json
               midst run --config tuned.json
+
+            With --split date, trains once on the needs offered before a cut day (a need is \
+            offered on the day of its earliest outcome) and tests on the needs offered on it or \
+            later, as the weights would be used: the cut is the offer day of the need at 80% of \
+            the needs sorted by offer day, or at the fraction or on the day given.
+
+              midst tune --split date:0.7 --format json
+              midst tune --split date:2026-07-01
 
             With --import-weights, tunes nothing: it writes the weights of a file learnt \
             elsewhere (on `midst features` output, say) into the configuration at --out, the \
@@ -36,7 +46,17 @@ struct Tune: ParsableCommand, DatabaseCommand {
     var metric = "ndcg@10"
     @Option(parsing: .unconditional, help: "Cross-validation folds, split by need (2 or more).")
     var folds = 5
+    @Option(
+        parsing: .unconditional,
+        help: "How many times cross-validation deals the needs into new folds (1 or more).")
+    var repeats = 3
+    @Option(
+        help: ArgumentHelp(
+            "random (folds by need), or date[:FRACTION|:YYYY-MM-DD] (train on needs offered before the cut, test on the later ones; the cut at 0.8 by default).",
+            valueName: "split"))
+    var split = "random"
     @Option(help: "The random seed (fold split and restarts).") var seed: UInt64 = 1
+    @Option(help: "table or json.") var format: OutputFormat = .table
     @Option(
         help: ArgumentHelp("Where to write the tuned configuration.", valueName: "file"))
     var out = "tuned.json"
@@ -55,6 +75,12 @@ struct Tune: ParsableCommand, DatabaseCommand {
             throw ValidationError("--metric must be ndcg@K, map, mrr, precision@K or recall@K.")
         }
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2.") }
+        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1.") }
+        guard WeightTuner.Split(split) != nil else {
+            throw ValidationError(
+                "--split must be random, date, date:FRACTION (above 0, below 1) or date:YYYY-MM-DD.")
+        }
+        guard format != .csv else { throw ValidationError("--format must be table or json.") }
     }
 
     func run() throws {
@@ -70,15 +96,22 @@ struct Tune: ParsableCommand, DatabaseCommand {
             throw CommandFailure.tooFewToTune(needs: evaluated, folds: folds)
         }
         var tuner = WeightTuner(metric: WeightTuner.Metric(metric)!)
+        tuner.split = WeightTuner.Split(split)!
         tuner.folds = folds
+        tuner.repeats = repeats
         tuner.seed = seed
         if Terminal.stderrIsTerminal { Terminal.progress("tuning on \(evaluated) needs…") }
-        let report = tuner.tune(set, defaults: config.weights)
+        let report = try tuner.tune(set, defaults: config.weights)
         if Terminal.stderrIsTerminal { Terminal.note("") }
         var tuned = config
         tuned.weights = report.weights
         try OwnerOnlyFile.write(Array(tuned.json().utf8), to: out)
-        print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
+        switch format {
+        case .json:
+            print(try Self.json(report, needs: evaluated, out: out).rendered(escapesSlashes: false))
+        case .table, .csv:
+            print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
+        }
     }
 
     /// `--import-weights`: the file's weights in the configuration at `--out`.
@@ -97,45 +130,5 @@ struct Tune: ParsableCommand, DatabaseCommand {
                     [.text($0.rawValue), .number(config.weights[$0], decimals: 2)]
                 }
             ).aligned, terminator: "")
-    }
-
-    static func text(_ report: WeightTuner.Report, needs: Int, folds: Int, seed: UInt64, out: String)
-        -> String
-    {
-        let name = report.metric.description
-        var text =
-            "Tuning \(name) by coordinate ascent: \(needs) needs with a relevant person, \(folds) folds split by need, seed \(seed)\n\n"
-        text += RecordTable(
-            columns: ["fold", "held-out needs", "defaults", "tuned"],
-            rows: report.folds.enumerated().map { index, fold in
-                [
-                    .integer(index + 1), .integer(fold.needs), .number(fold.defaults, decimals: 4),
-                    .number(fold.tuned, decimals: 4),
-                ]
-            }
-        ).aligned
-        func interval(_ summary: MetricSummary, signed: Bool = false) -> String {
-            let format = signed ? "%+.4f" : "%.4f"
-            return String(format: format, summary.mean) + " ["
-                + String(format: format, summary.low) + ", " + String(format: format, summary.high)
-                + "]"
-        }
-        text += "\nHeld out (\(name), mean and bootstrap 95% interval):\n"
-        text += "  defaults    \(interval(report.defaults))\n"
-        text += "  tuned       \(interval(report.tuned))\n"
-        text += "  difference  \(interval(report.difference, signed: true)) (paired, need by need)\n\n"
-        text +=
-            report.isImprovement
-            ? "The tuned weights rank better on needs they were not fitted to.\n"
-            : "The difference is within noise: keep the defaults.\n"
-        text +=
-            "\nWeights fitted on every need (\(name) \(String(format: "%.4f", report.trainingValue)) against \(String(format: "%.4f", report.defaultTrainingValue)) for the defaults), written to \(out):\n"
-        text += RecordTable(
-            columns: ["component", "weight"],
-            rows: ScoreComponent.allCases.map {
-                [.text($0.rawValue), .number(report.weights[$0], decimals: 2)]
-            }
-        ).aligned
-        return text
     }
 }
