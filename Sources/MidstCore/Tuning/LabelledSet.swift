@@ -13,7 +13,7 @@ public struct LabelledSet: Sendable {
         public var offered: CalendarDate
         /// The grades of everyone asked, eligible or not: the ideal ranking.
         public var judged: [Int]
-        /// The eligible asked people, as positions in ``LabelledSet/pairs``.
+        /// The eligible asked people, as positions in ``LabelledSet/pairs``, in staff id order.
         public var pairs: Range<Int>
         /// The need's `min_score`; 0 for none.
         public var minimumScore: Double
