@@ -45,7 +45,8 @@ extension WeightTuner {
         public var defaultTrainingValue: Double
         /// Eligible judged pairs whose score is below their need's `min_score`, under the
         /// defaults and under ``weights``.
-        public var belowMinimumScore: (defaults: LabelledSet.BelowMinimum, tuned: LabelledSet.BelowMinimum)
+        public var belowMinimumScore:
+            (defaults: LabelledSet.BelowMinimum, tuned: LabelledSet.BelowMinimum)
 
         /// Whether the held-out gain is clear of noise: the 95% interval of the difference
         /// averaged over the repeats lies above 0.
@@ -68,7 +69,8 @@ extension WeightTuner {
             let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
             return Spread(
                 mean: mean,
-                standardDeviation: values.count > 1 ? (squares / Double(values.count - 1)).squareRoot() : 0,
+                standardDeviation: values.count > 1
+                    ? (squares / Double(values.count - 1)).squareRoot() : 0,
                 minimum: values.min() ?? 0, maximum: values.max() ?? 0)
         }
     }

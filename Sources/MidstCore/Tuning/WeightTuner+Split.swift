@@ -88,8 +88,12 @@ extension WeightTuner {
                     partitions.append(
                         Partition(
                             repeatIndex: repeatIndex,
-                            training: order.indices.filter { $0 % foldCount != fold }.map { order[$0] },
-                            heldOut: order.indices.filter { $0 % foldCount == fold }.map { order[$0] },
+                            training: order.indices.filter { $0 % foldCount != fold }.map {
+                                order[$0]
+                            },
+                            heldOut: order.indices.filter { $0 % foldCount == fold }.map {
+                                order[$0]
+                            },
                             seed: random.next()))
                 }
             }
@@ -99,9 +103,12 @@ extension WeightTuner {
             let training = evaluated.filter { set.needs[$0].offered < day }
             let heldOut = evaluated.filter { set.needs[$0].offered >= day }
             guard !training.isEmpty, !heldOut.isEmpty else {
-                throw SplitError.emptySide(cut: day, training: training.count, heldOut: heldOut.count)
+                throw SplitError.emptySide(
+                    cut: day, training: training.count, heldOut: heldOut.count)
             }
-            return [Partition(repeatIndex: 0, training: training, heldOut: heldOut, seed: random.next())]
+            return [
+                Partition(repeatIndex: 0, training: training, heldOut: heldOut, seed: random.next())
+            ]
         }
     }
 

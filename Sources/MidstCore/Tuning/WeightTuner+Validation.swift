@@ -10,7 +10,9 @@ extension WeightTuner {
     ///
     /// - Throws: ``SplitError`` when a date split leaves no need on one side.
     /// - Complexity: folds × repeats + 1 fits, or 2 for a date split.
-    public func tune(_ set: LabelledSet, defaults: ScoreComponent.Vector) throws -> WeightTuner.Report {
+    public func tune(_ set: LabelledSet, defaults: ScoreComponent.Vector) throws
+        -> WeightTuner.Report
+    {
         var random = SeededRandom(seed: seed)
         let evaluated = set.needs.indices.filter { set.needs[$0].judged.contains { $0 > 0 } }
         let partitions = try self.partitions(of: set, evaluated: evaluated, random: &random)
@@ -21,7 +23,9 @@ extension WeightTuner {
         }
         let needs = Set(partitions.flatMap(\.heldOut)).sorted()
         var defaultValue: [Int: Double] = [:]
-        for (need, value) in zip(needs, perNeed(set, defaults, needs)) { defaultValue[need] = value }
+        for (need, value) in zip(needs, perNeed(set, defaults, needs)) {
+            defaultValue[need] = value
+        }
         // Per repeat, each held-out need's tuned value.
         var tunedValue = Array(repeating: [Int: Double](), count: partitions.last!.repeatIndex + 1)
         var folds: [Report.Fold] = []
@@ -35,7 +39,8 @@ extension WeightTuner {
             folds.append(
                 Report.Fold(
                     repeatIndex: partition.repeatIndex, trainingNeeds: partition.training.count,
-                    needs: partition.heldOut.count, defaults: EvaluationReport.mean(pairs.map(\.defaults)),
+                    needs: partition.heldOut.count,
+                    defaults: EvaluationReport.mean(pairs.map(\.defaults)),
                     tuned: EvaluationReport.mean(pairs.map(\.tuned)), weights: weights))
         }
         let judged = needs.filter { defaultValue[$0] != nil }

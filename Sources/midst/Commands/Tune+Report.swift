@@ -30,7 +30,8 @@ extension Tune {
                 let weight = spread[component]!
                 return [
                     .text(component.rawValue), .number(report.weights[component], decimals: 2),
-                    .number(weight.mean, decimals: 2), .number(weight.standardDeviation, decimals: 2),
+                    .number(weight.mean, decimals: 2),
+                    .number(weight.standardDeviation, decimals: 2),
                     .number(weight.minimum, decimals: 2), .number(weight.maximum, decimals: 2),
                 ]
             })
@@ -62,7 +63,9 @@ extension Tune {
             : "The difference is within noise\(alone): keep the defaults.\n"
     }
 
-    static func text(_ report: WeightTuner.Report, needs: Int, folds: Int, seed: UInt64, out: String)
+    static func text(
+        _ report: WeightTuner.Report, needs: Int, folds: Int, seed: UInt64, out: String
+    )
         -> String
     {
         let name = report.metric.description
@@ -77,10 +80,12 @@ extension Tune {
                 + "]"
         }
         text += "\nHeld out (\(name), mean and bootstrap 95% interval"
-        text += report.repeatDifferences.count > 1 ? "; each need's mean over the repeats):\n" : "):\n"
+        text +=
+            report.repeatDifferences.count > 1 ? "; each need's mean over the repeats):\n" : "):\n"
         text += "  defaults    \(interval(report.defaults))\n"
         text += "  tuned       \(interval(report.tuned))\n"
-        text += "  difference  \(interval(report.difference, signed: true)) (paired, need by need)\n"
+        text +=
+            "  difference  \(interval(report.difference, signed: true)) (paired, need by need)\n"
         if report.repeatDifferences.count > 1 {
             for (index, difference) in report.repeatDifferences.enumerated() {
                 text += "    repeat \(index + 1)  \(interval(difference, signed: true))\n"
@@ -105,7 +110,10 @@ extension Tune {
     static func json(_ report: WeightTuner.Report, needs: Int, out: String) -> JSONValue {
         func number(_ value: Double) -> JSONValue { .cell(.number(value, decimals: 4)) }
         func summary(_ summary: MetricSummary) -> JSONValue {
-            .object(["mean": number(summary.mean), "ci": .array([number(summary.low), number(summary.high)])])
+            .object([
+                "mean": number(summary.mean),
+                "ci": .array([number(summary.low), number(summary.high)]),
+            ])
         }
         func weights(_ vector: ScoreComponent.Vector) -> JSONValue {
             .object(
@@ -142,7 +150,8 @@ extension Tune {
             "repeats_improving": .cell(.integer(report.repeatsImproving)),
             "weights": weights(report.weights),
             "training": .object([
-                "tuned": number(report.trainingValue), "defaults": number(report.defaultTrainingValue),
+                "tuned": number(report.trainingValue),
+                "defaults": number(report.defaultTrainingValue),
             ]),
             "below_min_score": .object([
                 "defaults": .object([

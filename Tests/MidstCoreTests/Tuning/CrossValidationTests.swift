@@ -7,20 +7,23 @@ import Testing
 @Suite("Cross-validating the tuner")
 struct CrossValidationTests {
     /// 3,000 generated staff, 200 needs, and the outcome model's log for the open ones.
-    static let fixture: Result<(needs: [Need], staff: [Staff], outcomes: [Outcome], scorer: Scorer), any Error> =
-        Result {
-            let reference = try ReferenceFixtures.bundledReference()
-            let (staff, generated) = try ReferenceFixtures.generated(staff: 3_000, needs: 200, seed: 7)
-            let needs = generated.filter { $0.status == .open }
-            let table = StaffTable(
-                staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference)
-            let scorer = Scorer(reference: reference)
-            let outcomes = DataGenerator.OutcomeModel().outcomes(
-                plans: needs.map { NeedPlan(need: $0, scorer: scorer) }, table: table,
-                index: CandidateIndex(table: table), seed: 7)
-            let asked = Set(outcomes.map(\.staffID))
-            return (needs, staff.filter { asked.contains($0.id) }, outcomes, scorer)
-        }
+    static let fixture:
+        Result<(needs: [Need], staff: [Staff], outcomes: [Outcome], scorer: Scorer), any Error> =
+            Result {
+                let reference = try ReferenceFixtures.bundledReference()
+                let (staff, generated) = try ReferenceFixtures.generated(
+                    staff: 3_000, needs: 200, seed: 7)
+                let needs = generated.filter { $0.status == .open }
+                let table = StaffTable(
+                    staff: staff, contexts: staff.map { _ in Staff.Context() }, reference: reference
+                )
+                let scorer = Scorer(reference: reference)
+                let outcomes = DataGenerator.OutcomeModel().outcomes(
+                    plans: needs.map { NeedPlan(need: $0, scorer: scorer) }, table: table,
+                    index: CandidateIndex(table: table), seed: 7)
+                let asked = Set(outcomes.map(\.staffID))
+                return (needs, staff.filter { asked.contains($0.id) }, outcomes, scorer)
+            }
 
     static func labelledSet(_ outcomes: [Outcome]? = nil) throws -> LabelledSet {
         let fixture = try fixture.get()
@@ -49,7 +52,8 @@ struct CrossValidationTests {
         return weights
     }
 
-    @Test("every fold of every repeat reports its weights, and each repeat holds every need out once")
+    @Test(
+        "every fold of every repeat reports its weights, and each repeat holds every need out once")
     func foldsOfEveryRepeat() throws {
         let set = try Self.labelledSet()
         let report = try Self.tuner(folds: 3, repeats: 2).tune(set, defaults: Self.poor)
@@ -75,12 +79,15 @@ struct CrossValidationTests {
         #expect(abs(spread.standardDeviation - (500.0 / 3).squareRoot()) < 1e-12)
         #expect(spread.minimum == 10)
         #expect(spread.maximum == 40)
-        #expect(WeightTuner.Report.spread([7]) == .init(mean: 7, standardDeviation: 0, minimum: 7, maximum: 7))
+        #expect(
+            WeightTuner.Report.spread([7])
+                == .init(mean: 7, standardDeviation: 0, minimum: 7, maximum: 7))
     }
 
     @Test("the report's spread is taken over its folds' weights, component by component")
     func spreadOfTheFolds() throws {
-        let report = try Self.tuner(folds: 3, repeats: 2).tune(Self.labelledSet(), defaults: Self.poor)
+        let report = try Self.tuner(folds: 3, repeats: 2).tune(
+            Self.labelledSet(), defaults: Self.poor)
         for component in ScoreComponent.allCases {
             let weights = report.folds.map { $0.weights[component] }
             let spread = try #require(report.spread[component])
@@ -94,14 +101,17 @@ struct CrossValidationTests {
 
     @Test("the verdict's difference is each need's mean over the repeats, so it lies within theirs")
     func verdictAveragesTheRepeats() throws {
-        let report = try Self.tuner(folds: 3, repeats: 3).tune(Self.labelledSet(), defaults: Self.poor)
+        let report = try Self.tuner(folds: 3, repeats: 3).tune(
+            Self.labelledSet(), defaults: Self.poor)
         let means = report.repeatDifferences.map(\.mean)
         #expect(abs(report.difference.mean - means.reduce(0, +) / 3) < 1e-12)
         #expect(means.min()! <= report.difference.mean && report.difference.mean <= means.max()!)
         #expect(report.isImprovement == (report.difference.low > 0))
     }
 
-    @Test("repeats steady the verdict: over several seeds its difference varies far less, and the verdict does not flip")
+    @Test(
+        "repeats steady the verdict: over several seeds its difference varies far less, and the verdict does not flip"
+    )
     func repeatsSteadyTheVerdict() throws {
         let set = try Self.labelledSet()
         // The shipped defaults: a gain within noise on this log, as on the issue's.
@@ -174,20 +184,28 @@ struct CrossValidationTests {
     func emptySide() throws {
         let set = try Self.labelledSet()
         let first = try #require(set.needs.map(\.offered).min())
-        #expect(throws: WeightTuner.SplitError.emptySide(cut: first, training: 0, heldOut: set.needs.count { $0.judged.contains { $0 > 0 } })) {
+        #expect(
+            throws: WeightTuner.SplitError.emptySide(
+                cut: first, training: 0, heldOut: set.needs.count { $0.judged.contains { $0 > 0 } })
+        ) {
             try Self.tuner(.date(.day(first))).tune(set, defaults: Self.poor)
         }
     }
 
-    @Test("--split reads random, date, a fraction and a day", arguments: [
-        ("random", WeightTuner.Split.random), ("date", .date(.fraction(0.8))),
-        ("date:0.6", .date(.fraction(0.6))), ("date:2026-07-01", .date(.day(CalendarDate(iso: "2026-07-01")!))),
-    ])
+    @Test(
+        "--split reads random, date, a fraction and a day",
+        arguments: [
+            ("random", WeightTuner.Split.random), ("date", .date(.fraction(0.8))),
+            ("date:0.6", .date(.fraction(0.6))),
+            ("date:2026-07-01", .date(.day(CalendarDate(iso: "2026-07-01")!))),
+        ])
     func splitNames(text: String, split: WeightTuner.Split) {
         #expect(WeightTuner.Split(text) == split)
     }
 
-    @Test("--split refuses what it cannot read", arguments: ["date:1", "date:0", "date:2026-13-01", "dates", "random:2", ""])
+    @Test(
+        "--split refuses what it cannot read",
+        arguments: ["date:1", "date:0", "date:2026-13-01", "dates", "random:2", ""])
     func badSplitNames(text: String) {
         #expect(WeightTuner.Split(text) == nil)
     }

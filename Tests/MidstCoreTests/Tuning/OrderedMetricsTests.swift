@@ -10,14 +10,17 @@ struct OrderedMetricsTests {
     func handComputed() throws {
         // Relevant at ranks 2 and 4 of 4. precision@1…4: 0, 1/2, 1/3, 2/4; recall@1…4: 0, 1/2,
         // 1/2, 1.
-        let metrics = try #require(RankingMetrics(ranked: [0, 3, 0, 2], judged: [3, 2, 0, 0], k: 4))
+        let metrics = try #require(
+            RankingMetrics(ranked: [0, 3, 0, 2], judged: [3, 2, 0, 0], k: 4))
         #expect(abs(metrics.orderedPrecision - (0 + 0.5 + 1.0 / 3 + 0.5) / 4) < 1e-12)
         #expect(abs(metrics.orderedRecall - (0 + 0.5 + 0.5 + 1) / 4) < 1e-12)
         #expect(metrics.precision == 0.5)
         #expect(metrics.recall == 1)
     }
 
-    @Test("a short ranking: the cut-offs past its end add no one, and an unranked relevant person counts")
+    @Test(
+        "a short ranking: the cut-offs past its end add no one, and an unranked relevant person counts"
+    )
     func shortRanking() throws {
         // Ranked: one relevant at rank 1; a relevant person not eligible; k = 3.
         // precision@1…3: 1, 1/2, 1/3; recall@1…3: 1/2 each.
@@ -32,13 +35,17 @@ struct OrderedMetricsTests {
     static func rankings(count: Int) -> [[Int]] {
         var random = SeededRandom(seed: 11)
         return (0..<count).map { _ in
-            var grades = (0..<(1 + random.index(below: 12))).map { _ in [0, 0, 2, 3][random.index(below: 4)] }
+            var grades = (0..<(1 + random.index(below: 12))).map { _ in
+                [0, 0, 2, 3][random.index(below: 4)]
+            }
             grades[random.index(below: grades.count)] = 2
             return grades
         }
     }
 
-    @Test("moving a relevant person above someone not relevant within the top k raises both; the classic values stay")
+    @Test(
+        "moving a relevant person above someone not relevant within the top k raises both; the classic values stay"
+    )
     func orderMatters() throws {
         var checked = 0
         for ranked in Self.rankings(count: 300) {
@@ -68,10 +75,12 @@ struct OrderedMetricsTests {
             #expect(atOne.orderedPrecision == atOne.precision)
             #expect(atOne.orderedRecall == atOne.recall)
         }
-        let allRelevant = try #require(RankingMetrics(ranked: [3, 2, 2, 0], judged: [3, 2, 2, 0], k: 3))
+        let allRelevant = try #require(
+            RankingMetrics(ranked: [3, 2, 2, 0], judged: [3, 2, 2, 0], k: 3))
         #expect(allRelevant.orderedPrecision == 1)
         #expect(allRelevant.precision == 1)
-        let noneRelevant = try #require(RankingMetrics(ranked: [0, 0, 0, 2], judged: [2, 0, 0, 0], k: 3))
+        let noneRelevant = try #require(
+            RankingMetrics(ranked: [0, 0, 0, 2], judged: [2, 0, 0, 0], k: 3))
         #expect(noneRelevant.orderedPrecision == 0 && noneRelevant.precision == 0)
         #expect(noneRelevant.orderedRecall == 0 && noneRelevant.recall == 0)
     }
