@@ -42,7 +42,10 @@ struct Tune: ParsableCommand, DatabaseCommand {
               midst evaluate --config learnt.json
             """)
 
-    @Option(help: "The measure to maximise: ndcg@K, map, mrr, precision@K or recall@K.")
+    @Option(
+        help:
+            "The measure to maximise: ndcg@K, map, mrr, precision@K, recall@K, ordered_precision@K or ordered_recall@K."
+    )
     var metric = "ndcg@10"
     @Option(parsing: .unconditional, help: "Cross-validation folds, split by need (2 or more).")
     var folds = 5
@@ -56,7 +59,7 @@ struct Tune: ParsableCommand, DatabaseCommand {
             valueName: "split"))
     var split = "random"
     @Option(help: "The random seed (fold split and restarts).") var seed: UInt64 = 1
-    @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: "table or json.") var format: Format = .table
     @Option(
         help: ArgumentHelp("Where to write the tuned configuration.", valueName: "file"))
     var out = "tuned.json"
@@ -72,7 +75,9 @@ struct Tune: ParsableCommand, DatabaseCommand {
 
     func validate() throws {
         guard WeightTuner.Metric(metric) != nil else {
-            throw ValidationError("--metric must be ndcg@K, map, mrr, precision@K or recall@K.")
+            throw ValidationError(
+                "--metric must be ndcg@K, map, mrr, precision@K, recall@K, ordered_precision@K or ordered_recall@K."
+            )
         }
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2.") }
         guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1.") }
@@ -80,7 +85,6 @@ struct Tune: ParsableCommand, DatabaseCommand {
             throw ValidationError(
                 "--split must be random, date, date:FRACTION (above 0, below 1) or date:YYYY-MM-DD.")
         }
-        guard format != .csv else { throw ValidationError("--format must be table or json.") }
     }
 
     func run() throws {
@@ -109,10 +113,13 @@ struct Tune: ParsableCommand, DatabaseCommand {
         switch format {
         case .json:
             print(try Self.json(report, needs: evaluated, out: out).rendered(escapesSlashes: false))
-        case .table, .csv:
+        case .table:
             print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
         }
     }
+
+    /// What `midst tune` prints: one report, no records to list as CSV.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     /// `--import-weights`: the file's weights in the configuration at `--out`.
     private func writeImported(_ path: String) throws {
