@@ -122,6 +122,24 @@ struct TuneCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
+
+    @Test("tune --objective ipw refuses a log without shown ranks, and a metric other than NDCG")
+    func ipwNeedsShownRanks() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let withoutRanks = try MidstProcess.run(
+            ["tune", "--folds", "3", "--objective", "ipw", "--out", "t.json"], in: folder.url)
+        #expect(withoutRanks.status != 0)
+        #expect(withoutRanks.stderr.contains("shown_rank"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("t.json")))
+        let map = try MidstProcess.run(
+            ["tune", "--objective", "ipw", "--metric", "map", "--out", "t.json"], in: folder.url)
+        #expect(map.status != 0)
+        #expect(map.stderr.contains("--objective ipw corrects NDCG only"))
+        // Without shown ranks, evaluate has nothing to weigh by.
+        let evaluated = try MidstProcess.run(["evaluate", "--format", "json"], in: folder.url)
+        #expect(!evaluated.stdout.contains("ipw-ndcg"))
+    }
 }
 
 /// `midst generate --outcomes` end to end.
@@ -156,17 +174,39 @@ struct GeneratedOutcomesTests {
             environment: ["MIDST_AS_OF": "2027-12-31"])
         #expect(imported.status == 0)
         #expect(imported.stdout.contains(" 0 rejected"))
-        let tuned = try MidstProcess.run(["tune", "--folds", "3", "--out", "t.json"], in: folder.url)
-        #expect(tuned.status == 0, "\(tuned.stderr)")
-        // Whether the tuned weights also win on held-out needs is a question of the log's size
-        // and bias (TUNING.md); on every need they were fitted to they rank at least as well.
-        let fitted = try #require(
-            tuned.stdout.firstMatch(
-                of: /Weights fitted on every need \(ndcg@10 ([0-9.]+) against ([0-9.]+) for the defaults\)/))
-        #expect(try #require(Double(fitted.1)) >= #require(Double(fitted.2)))
-        #expect(
-            tuned.stdout.contains("keep the defaults")
-                || tuned.stdout.contains("rank better on needs they were not fitted to"))
+        // The log has shown ranks: tune corrects for exposure unless told not to.
+        for (objective, name) in [(nil, "ipw-ndcg@10"), ("naive", "ndcg@10")] {
+            let tuned = try MidstProcess.run(
+                ["tune", "--folds", "3", "--out", "t.json"] + (objective.map { ["--objective", $0] } ?? []),
+                in: folder.url)
+            #expect(tuned.status == 0, "\(tuned.stderr)")
+            #expect(tuned.stdout.hasPrefix("Tuning \(name) by coordinate ascent"))
+            #expect(tuned.stdout.contains("Propensity of being asked") == (objective == nil))
+            // Whether the tuned weights also win on held-out needs is a question of the log's
+            // size and bias (TUNING.md); on every need they were fitted to they rank at least as
+            // well.
+            let fitted = try #require(
+                tuned.stdout.firstMatch(
+                    of: /Weights fitted on every need \(([a-z-]+@10) ([0-9.]+) against ([0-9.]+) for the defaults\)/))
+            #expect(fitted.1 == name)
+            #expect(try #require(Double(fitted.2)) >= #require(Double(fitted.3)))
+            #expect(
+                tuned.stdout.contains("keep the defaults")
+                    || tuned.stdout.contains("rank better on needs they were not fitted to"))
+        }
+        // evaluate reports the corrected NDCG beside the plain one, with the model it weighs by:
+        // the old ranking's top five always asked, three of the 25 below.
+        let evaluated = try MidstProcess.run(["evaluate", "--format", "json"], in: folder.url)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(evaluated.stdout.utf8)) as? [String: Any])
+        let corrected = try #require(object["ipw-ndcg@10"] as? Double)
+        let interval = try #require((object["confidence_intervals"] as? [String: [Double]])?["ipw-ndcg@10"])
+        #expect(interval[0] <= corrected && corrected <= interval[1])
+        let propensity = try #require((object["position_bias"] as? [String: Any])?["propensity"] as? [Double])
+        #expect(propensity.count == 30)
+        #expect(propensity[0] == 1 && propensity[29] < 0.2)
+        let csv = try MidstProcess.run(["evaluate", "--format", "csv"], in: folder.url)
+        #expect(csv.stdout.split(separator: "\n").contains { $0.hasPrefix("ipw-ndcg@10,") })
     }
 }
 

@@ -53,3 +53,41 @@ struct TeamCommandTests {
         #expect(shown.stdout.contains("team languages      lg at B1: "))
     }
 }
+
+@Suite("The run's summary at many teams")
+struct ManyTeamsSummaryTests {
+    @Test("the run names at most ten team languages, those that cannot be covered first, and counts the rest for gaps")
+    func summaryCapped() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        for arguments in [
+            ["generate", "--staff", "2000", "--needs", "300", "--seed", "3", "--out", "data"],
+            ["import", "staff", "data/staff.csv"], ["import", "needs", "data/needs.csv"],
+        ] {
+            let result = try MidstProcess.run(arguments, in: folder.url)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let run = try MidstProcess.run(["run"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        // "team languages      29: 8 covered, 3 repaired (loss 6.33), 18 cannot be covered"
+        let counts = try #require(lines.first { $0.hasPrefix("team languages") })
+        let numbers = counts.split(whereSeparator: { !$0.isNumber && $0 != "." }).compactMap { Double($0) }
+        let repaired = Int(numbers[2])
+        let uncovered = Int(numbers[4])
+        try #require(repaired + uncovered > 10, "the generated data must leave more than ten for the test to mean anything: \(counts)")
+        let named = lines.filter { $0.hasPrefix("repaired ") || $0.hasPrefix("cannot be covered ") }
+        #expect(named.count == 10)
+        // Those that need a coordinator's action come first.
+        let firstRepaired = named.firstIndex { $0.hasPrefix("repaired ") } ?? named.count
+        #expect(named[..<firstRepaired].count == min(uncovered, 10))
+        #expect(named[firstRepaired...].allSatisfy { $0.hasPrefix("repaired ") })
+        #expect(lines.contains("… and \(repaired + uncovered - 10) more team languages repaired or not covered: `midst gaps --part teams` lists them all"), "\(run.stdout)")
+        // gaps lists every one of them.
+        let gaps = try MidstProcess.run(["gaps", "--part", "teams", "--format", "csv"], in: folder.url)
+        #expect(gaps.status == 0, "\(gaps.stderr)")
+        let rows = gaps.stdout.split(separator: "\n").dropFirst()
+        #expect(rows.count { $0.contains(",repaired,") } == repaired, "\(gaps.stdout)")
+        #expect(rows.count { $0.contains(",uncovered,") } == uncovered)
+    }
+}

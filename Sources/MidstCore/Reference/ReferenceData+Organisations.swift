@@ -86,7 +86,26 @@ extension ReferenceData {
     }
 }
 
-/// The lookups of organisations by their words, built once with the reference data.
+/// The organisations ordered by code, with their lookups by code and by words: one part of the
+/// reference data (``ReferencePart``), which a query of a need without a partner never reads.
+struct OrganisationTable: Sendable {
+    let organisations: [Organisation]
+    /// Each organisation's position in ``organisations`` by its code in upper case.
+    let byCode: [String: Int]
+    let lookups: OrganisationLookups
+
+    init(_ organisations: [Organisation]) {
+        self.organisations = organisations.sorted { $0.code < $1.code }
+        var byCode: [String: Int] = [:]
+        for (index, organisation) in self.organisations.enumerated() {
+            byCode[organisation.code.uppercased()] = index
+        }
+        self.byCode = byCode
+        lookups = OrganisationLookups(self.organisations, byCode: byCode)
+    }
+}
+
+/// The lookups of organisations by their words.
 struct OrganisationLookups: Sendable {
     /// Normalised name or alias → the positions of the current organisations it names.
     var byWords: [String: [Int]] = [:]

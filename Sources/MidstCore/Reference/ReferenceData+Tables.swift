@@ -34,8 +34,66 @@ extension ReferenceData {
     /// a region, every country-language row names a known country and language, and every taxonomy
     /// entry's parent exists and belongs to the same profession.
     package init(tables: ReferenceTables) throws(ReferenceDataError) {
-        let countries = try Self.rows(
-            tables.countries, table: "countries.csv",
+        let countries = try Self.countries(in: tables.countries)
+        let languages = try Self.languages(in: tables.languages)
+        let codes = LanguageCodes(ordered: languages.map { ($0.code, $0.alpha3, $0.alpha3B) })
+        self.init(
+            countries: countries, languages: languages,
+            countryLanguages: try Self.countryLanguages(
+                in: tables, countries: countries, languages: codes.numbers),
+            specialties: try Self.specialties(in: tables.specialties),
+            macrolanguages: try Self.macrolanguages(in: tables, languages: codes.numbers),
+            organisations: try Self.organisations(in: tables.organisations))
+    }
+
+    /// Reads the tables Midst ships: now the parts every query of a need reads (countries and
+    /// the languages spoken in them, the languages' codes, the taxonomy, macrolanguages),
+    /// checked as ``init(tables:)`` checks them; the languages' names, the organisations and the
+    /// lookups by name the first time they are read. At a million staff this was a fifth of
+    /// `midst candidates` (notes for issue 23, "query-speed4").
+    ///
+    /// For tables whose every part the tests check with ``init(tables:)``: a defect in a part
+    /// read later stops the process, as a bug would.
+    package init(readingOnUse tables: ReferenceTables) throws(ReferenceDataError) {
+        let countries = try Self.countries(in: tables.countries).sorted { $0.code < $1.code }
+        let codes = LanguageCodes(
+            ordered: try Self.languageCodes(in: tables.languages).sorted { $0.code < $1.code })
+        let specialties = try Self.specialties(in: tables.specialties)
+        let languagesText = tables.languages
+        let organisationsText = tables.organisations
+        self.init(
+            countries: countries, languageCodes: codes,
+            languageList: ReferencePart {
+                Self.readOnUse { () throws(ReferenceDataError) in
+                    try Self.languages(in: languagesText).sorted { $0.code < $1.code }
+                }
+            },
+            countryLanguages: try Self.countryLanguages(
+                in: tables, countries: countries, languages: codes.numbers),
+            specialties: specialties,
+            macrolanguages: try Self.macrolanguages(in: tables, languages: codes.numbers),
+            names: ReferencePart { NameLookups(countries: countries, specialties: specialties) },
+            organisations: ReferencePart {
+                OrganisationTable(
+                    Self.readOnUse { () throws(ReferenceDataError) in
+                        try Self.organisations(in: organisationsText)
+                    })
+            })
+    }
+
+    /// What `read` gives, for a part of ``init(readingOnUse:)``'s tables.
+    private static func readOnUse<Part>(_ read: () throws(ReferenceDataError) -> Part) -> Part {
+        do {
+            return try read()
+        } catch {
+            // Only tables the tests read whole are read on use, so a defect here is a bug.
+            fatalError("reference table read on use is invalid: \(error)")
+        }
+    }
+
+    private static func countries(in text: String) throws(ReferenceDataError) -> [Country] {
+        try rows(
+            text, table: "countries.csv",
             columns: [
                 "alpha2", "alpha3", "numeric", "name", "region_code", "region", "subregion_code",
                 "subregion",
@@ -51,35 +109,58 @@ extension ReferenceData {
                 regionCode: row[4],
                 region: row[5], subregionCode: row[6], subregion: row[7])
         }
-        let languages = try Self.rows(
-            tables.languages, table: "languages.csv",
-            columns: ["code", "alpha3", "alpha3_b", "name"]
-        ) { row, line throws(ReferenceDataError) in
-            // Two or three lower-case letters, as ISO 639 writes them: what the code tables
-            // of ``ReferenceData`` hold.
-            guard LetterCodeTable.isCode(row[0]), row[1].utf8.count == 3,
-                LetterCodeTable.isCode(row[1]),
-                row[2].isEmpty
-                    || (row[2].utf8.count == 3 && LetterCodeTable.isCode(row[2]))
-            else {
-                throw ReferenceDataError(
-                    table: "languages.csv", line: line, message: "bad language code '\(row[0])'")
-            }
+    }
+
+    private static func languages(in text: String) throws(ReferenceDataError) -> [Language] {
+        try rows(text, table: "languages.csv", columns: ["code", "alpha3", "alpha3_b", "name"]) {
+            row, line throws(ReferenceDataError) in
+            try checkLanguageCodes(row, line: line)
             return Language(
                 code: LanguageCode(rawValue: row[0]), alpha3: row[1],
                 alpha3B: row[2].isEmpty ? nil : row[2], name: row[3])
         }
+    }
+
+    /// The codes of `languages.csv` without the names: all a query needs (``LanguageCodes``).
+    private static func languageCodes(in text: String) throws(ReferenceDataError) -> [(
+        code: LanguageCode, alpha3: String, alpha3B: String?
+    )] {
+        try rows(text, table: "languages.csv", columns: ["code", "alpha3", "alpha3_b"]) {
+            row, line throws(ReferenceDataError) in
+            try checkLanguageCodes(row, line: line)
+            return (LanguageCode(rawValue: row[0]), row[1], row[2].isEmpty ? nil : row[2])
+        }
+    }
+
+    /// Checks that a row of `languages.csv` (code, alpha3, alpha3_b first) holds two or three
+    /// lower-case letters in each code, as ISO 639 writes them: what the code tables of
+    /// ``ReferenceData`` hold.
+    private static func checkLanguageCodes(_ row: [String], line: Int)
+        throws(ReferenceDataError)
+    {
+        guard LetterCodeTable.isCode(row[0]), row[1].utf8.count == 3,
+            LetterCodeTable.isCode(row[1]),
+            row[2].isEmpty || (row[2].utf8.count == 3 && LetterCodeTable.isCode(row[2]))
+        else {
+            throw ReferenceDataError(
+                table: "languages.csv", line: line, message: "bad language code '\(row[0])'")
+        }
+    }
+
+    /// The rows of `country_languages.csv`, each naming one of `countries` and a language
+    /// numbered in `languages`.
+    private static func countryLanguages(
+        in tables: ReferenceTables, countries: [Country], languages: LetterCodeTable
+    ) throws(ReferenceDataError) -> [CountryLanguage] {
         let knownCountries = Set(countries.map(\.code))
-        var knownLanguages = LetterCodeTable()
-        for language in languages { knownLanguages.set(language.code.rawValue, to: 0) }
-        let countryLanguages = try Self.rows(
+        return try rows(
             tables.countryLanguages, table: "country_languages.csv",
             columns: ["country", "language", "population_percent", "official_status"]
         ) { row, line throws(ReferenceDataError) in
             let country = CountryCode(rawValue: row[0])
             let language = LanguageCode(rawValue: row[1])
             guard knownCountries.contains(country),
-                knownLanguages.number(language.rawValue) != nil,
+                languages.number(language.rawValue) != nil,
                 let percent = Double(row[2]), let status = OfficialStatus(rawValue: row[3])
             else {
                 throw ReferenceDataError(
@@ -92,9 +173,12 @@ extension ReferenceData {
                 country: country, language: language, populationPercent: percent,
                 officialStatus: status)
         }
+    }
+
+    private static func specialties(in text: String) throws(ReferenceDataError) -> [Specialty] {
         var seen: [SpecialtyCode: Specialty] = [:]
-        let specialties = try Self.rows(
-            tables.specialties, table: "specialties.csv",
+        return try rows(
+            text, table: "specialties.csv",
             columns: ["code", "parent", "profession", "level", "name", "source", "aliases"]
         ) { row, line throws(ReferenceDataError) in
             let code = SpecialtyCode(rawValue: row[0])
@@ -129,14 +213,19 @@ extension ReferenceData {
             seen[code] = entry
             return entry
         }
-        let memberships = try Self.rows(
+    }
+
+    private static func macrolanguages(in tables: ReferenceTables, languages: LetterCodeTable)
+        throws(ReferenceDataError) -> [Macrolanguage]
+    {
+        try rows(
             tables.macrolanguages ?? "macrolanguage,language\n", table: "macrolanguages.csv",
             columns: ["macrolanguage", "language"]
         ) { row, line throws(ReferenceDataError) in
             let macrolanguage = LanguageCode(rawValue: row[0])
             let language = LanguageCode(rawValue: row[1])
-            guard knownLanguages.number(macrolanguage.rawValue) != nil,
-                knownLanguages.number(language.rawValue) != nil, macrolanguage != language
+            guard languages.number(macrolanguage.rawValue) != nil,
+                languages.number(language.rawValue) != nil, macrolanguage != language
             else {
                 throw ReferenceDataError(
                     table: "macrolanguages.csv", line: line,
@@ -144,9 +233,14 @@ extension ReferenceData {
             }
             return Macrolanguage(macrolanguage: macrolanguage, member: language)
         }
+    }
+
+    private static func organisations(in text: String?) throws(ReferenceDataError)
+        -> [Organisation]
+    {
         var seenCodes: Set<String> = []
-        let organisations = try Self.rows(
-            tables.organisations ?? Self.organisationColumns.joined(separator: ",") + "\n",
+        let organisations = try rows(
+            text ?? organisationColumns.joined(separator: ",") + "\n",
             table: "uk_organisations.csv", columns: Self.organisationColumns
         ) { row, line throws(ReferenceDataError) in
             guard !row[0].isEmpty, !row[1].isEmpty, seenCodes.insert(row[0].uppercased()).inserted
@@ -177,9 +271,7 @@ extension ReferenceData {
                     message: "\(organisation.code) refers to unknown organisation '\(code)'")
             }
         }
-        self.init(
-            countries: countries, languages: languages, countryLanguages: countryLanguages,
-            specialties: specialties, macrolanguages: memberships, organisations: organisations)
+        return organisations
     }
 
     /// The columns of `uk_organisations.csv` Midst reads, in this order (its `source` column,

@@ -5,8 +5,9 @@
 public struct ReferenceData: Sendable {
     /// All countries, ordered by code.
     package let countries: [Country]
-    /// All languages, ordered by code.
-    package let languages: [Language]
+    /// All languages, ordered by code (made the first time they are read when the reference
+    /// data was loaded with ``init(readingOnUse:)``).
+    package var languages: [Language] { languageList.value }
     /// All taxonomy entries, in file order (parents before children).
     package let specialties: [Specialty]
     /// By position in ``specialties``: each entry's parent, and whether it is a skill. Every
@@ -15,26 +16,20 @@ public struct ReferenceData: Sendable {
     /// gathering").
     package let specialtyParents: [SpecialtyCode?]
     package let specialtyIsSkill: [Bool]
+    /// UK organisations (NHS bodies of the four nations, their sites and former names, and
+    /// partners that employ no NHS staff), ordered by code.
+    package var organisations: [Organisation] { organisationTable.value.organisations }
 
     private let countryIndex: [CountryCode: Int]
     private let countryAliases: [String: CountryCode]
-    /// The countries each name stands for (``CountryNames``), by ``ReferenceName/key(_:)``.
-    private let countriesByName: [String: [CountryCode]]
-    /// Each language's position in ``languages``, by its code.
-    private let languageNumbers: LetterCodeTable
-    /// The same, by its code, its ISO 639-3 code or its ISO 639-2/B code.
-    private let languageAliasNumbers: LetterCodeTable
+    private let languageCodes: LanguageCodes
+    let languageList: ReferencePart<[Language]>
     private let specialtyIndex: [SpecialtyCode: Int]
-    /// Each entry's position in ``specialties`` by its name, as ``ReferenceName/key(_:)`` makes
-    /// it (`Neonatal medicine` → `neonatal medicine`).
-    private let specialtyIndexByName: [String: Int]
     private let spokenLanguages: [CountryCode: [CountryLanguage]]
     private let languageEquivalents: [LanguageCode: [LanguageCode]]
-    /// UK organisations (NHS bodies of the four nations, their sites and former names, and
-    /// partners that employ no NHS staff), ordered by code.
-    package let organisations: [Organisation]
-    private let organisationByCode: [String: Int]
-    private let organisationLookups: OrganisationLookups
+    /// Countries and taxonomy entries by name: for text that is not a code.
+    let names: ReferencePart<NameLookups>
+    let organisationTable: ReferencePart<OrganisationTable>
 
     /// Builds the lookups; `countryLanguages` rows naming unknown codes are a programming error in
     /// the reference tables and are rejected by ``init(tables:)``.
@@ -43,59 +38,45 @@ public struct ReferenceData: Sendable {
         specialties: [Specialty], macrolanguages: [Macrolanguage] = [],
         organisations: [Organisation] = []
     ) {
-        self.organisations = organisations.sorted { $0.code < $1.code }
-        var organisationByCode: [String: Int] = [:]
-        for (index, organisation) in self.organisations.enumerated() {
-            organisationByCode[organisation.code.uppercased()] = index
-        }
-        self.organisationByCode = organisationByCode
-        organisationLookups = OrganisationLookups(self.organisations, byCode: organisationByCode)
-        self.countries = countries.sorted { $0.code < $1.code }
-        self.languages = languages.sorted { $0.code < $1.code }
+        let languages = languages.sorted { $0.code < $1.code }
+        let countries = countries.sorted { $0.code < $1.code }
+        self.init(
+            countries: countries,
+            languageCodes: LanguageCodes(
+                ordered: languages.map { ($0.code, $0.alpha3, $0.alpha3B) }),
+            languageList: ReferencePart(languages), countryLanguages: countryLanguages,
+            specialties: specialties, macrolanguages: macrolanguages,
+            names: ReferencePart(NameLookups(countries: countries, specialties: specialties)),
+            organisations: ReferencePart(OrganisationTable(organisations)))
+    }
+
+    /// Builds the lookups every query reads, from `countries` ordered by code; the parts given
+    /// may be made later.
+    init(
+        countries: [Country], languageCodes: LanguageCodes,
+        languageList: ReferencePart<[Language]>, countryLanguages: [CountryLanguage],
+        specialties: [Specialty], macrolanguages: [Macrolanguage],
+        names: ReferencePart<NameLookups>, organisations: ReferencePart<OrganisationTable>
+    ) {
+        self.countries = countries
+        self.languageCodes = languageCodes
+        self.languageList = languageList
+        self.names = names
+        organisationTable = organisations
         self.specialties = specialties
         specialtyParents = specialties.map(\.parent)
         specialtyIsSkill = specialties.map(\.isSkill)
         var countryIndex: [CountryCode: Int] = [:]
         var countryAliases: [String: CountryCode] = [:]
-        for (index, country) in self.countries.enumerated() {
+        for (index, country) in countries.enumerated() {
             countryIndex[country.code] = index
             countryAliases[country.code.rawValue] = country.code
             countryAliases[country.alpha3.uppercased()] = country.code
         }
-        var countriesByName: [String: [CountryCode]] = [:]
-        func name(_ name: String, _ code: CountryCode) {
-            let key = ReferenceName.key(name)
-            if !key.isEmpty, !(countriesByName[key]?.contains(code) ?? false) {
-                countriesByName[key, default: []].append(code)
-            }
-        }
-        for country in self.countries {
-            for text in CountryNames.ownNames(of: country) { name(text, country.code) }
-        }
-        for (text, code) in CountryNames.aliases { name(text, CountryCode(rawValue: code)) }
-        for (text, codes) in CountryNames.ambiguous {
-            for code in codes { name(text, CountryCode(rawValue: code)) }
-        }
-        self.countriesByName = countriesByName
-        var languageNumbers = LetterCodeTable()
-        var languageAliasNumbers = LetterCodeTable()
-        for (index, language) in self.languages.enumerated() {
-            // Codes that are not two or three lower-case letters are refused by
-            // ``init(tables:)``; given here, they are not found, as no text names them.
-            languageNumbers.set(language.code.rawValue, to: index)
-            languageAliasNumbers.set(language.code.rawValue, to: index)
-            languageAliasNumbers.set(language.alpha3, to: index)
-            if let bibliographic = language.alpha3B {
-                languageAliasNumbers.set(bibliographic, to: index)
-            }
-        }
         var specialtyIndex: [SpecialtyCode: Int] = [:]
-        var specialtyIndexByName: [String: Int] = [:]
         for (index, specialty) in specialties.enumerated() {
             specialtyIndex[specialty.code] = index
-            specialtyIndexByName[ReferenceName.key(specialty.name)] = index
         }
-        self.specialtyIndexByName = specialtyIndexByName
         for (index, specialty) in specialties.enumerated() {
             for alias in specialty.aliases where specialtyIndex[alias] == nil {
                 specialtyIndex[alias] = index
@@ -110,8 +91,6 @@ public struct ReferenceData: Sendable {
         }
         self.countryIndex = countryIndex
         self.countryAliases = countryAliases
-        self.languageNumbers = languageNumbers
-        self.languageAliasNumbers = languageAliasNumbers
         self.specialtyIndex = specialtyIndex
         self.spokenLanguages = spoken
         var equivalents: [LanguageCode: Set<LanguageCode>] = [:]
@@ -153,13 +132,15 @@ public struct ReferenceData: Sendable {
     }
 
     /// The position in ``organisations`` of the one with code `code` (any case).
-    func organisationIndex(code: String) -> Int? { organisationByCode[code.uppercased()] }
+    func organisationIndex(code: String) -> Int? {
+        organisationTable.value.byCode[code.uppercased()]
+    }
 
     /// Normalised name or alias → the positions of the current organisations it names.
-    var organisationsByWords: [String: [Int]] { organisationLookups.byWords }
+    var organisationsByWords: [String: [Int]] { organisationTable.value.lookups.byWords }
 
     /// Normalised own name of a current organisation → its position in ``organisations``.
-    var organisationsByOwnName: [String: Int] { organisationLookups.byOwnName }
+    var organisationsByOwnName: [String: Int] { organisationTable.value.lookups.byOwnName }
 
     /// The languages that count as `language` when matching: its macrolanguage (Akan `ak` for
     /// Twi `tw`) or, for a macrolanguage, its individual languages (Twi and Fante for Akan).
@@ -174,7 +155,8 @@ public struct ReferenceData: Sendable {
     /// only (``CountryNames``: `Uganda`, `DRC`, `Cote d'Ivoire`), to a known country, or `nil`.
     package func country(_ text: some StringProtocol) -> CountryCode? {
         if let code = countryAliases[text.uppercased()] { return code }
-        guard let named = countriesByName[ReferenceName.key(text)], named.count == 1 else {
+        guard let named = names.value.countriesByName[ReferenceName.key(text)], named.count == 1
+        else {
             return nil
         }
         return named[0]
@@ -186,6 +168,7 @@ public struct ReferenceData: Sendable {
     /// Ordered by code.
     package func countries(namedLike text: String) -> [Country] {
         let key = ReferenceName.key(text)
+        let countriesByName = names.value.countriesByName
         if let named = countriesByName[key] {
             return named.sorted().compactMap { info(for: $0) }
         }
@@ -215,12 +198,14 @@ public struct ReferenceData: Sendable {
         if let separator = primary.firstIndex(where: { $0 == "-" || $0 == "_" }) {
             primary = primary[..<separator]
         }
-        return languageAliasNumbers.number(primary.lowercased()).map { languages[$0].code }
+        return languageCodes.aliasNumbers.number(primary.lowercased()).map {
+            languageCodes.codes[$0]
+        }
     }
 
     /// The language for a known code.
     package func info(for code: LanguageCode) -> Language? {
-        languageNumbers.number(code.rawValue).map { languages[$0] }
+        languageCodes.numbers.number(code.rawValue).map { languages[$0] }
     }
 
     /// Languages spoken in a country, most widely spoken first.
@@ -234,7 +219,9 @@ public struct ReferenceData: Sendable {
     package func number(of code: CountryCode) -> Int? { countryIndex[code] }
 
     /// The position of a language in ``languages``.
-    package func number(of code: LanguageCode) -> Int? { languageNumbers.number(code.rawValue) }
+    package func number(of code: LanguageCode) -> Int? {
+        languageCodes.numbers.number(code.rawValue)
+    }
 
     /// The position of a taxonomy entry in ``specialties``.
     package func number(of code: SpecialtyCode) -> Int? { specialtyIndex[code] }
@@ -250,7 +237,7 @@ public struct ReferenceData: Sendable {
         let isLower = !text.utf8.contains { $0 >= 0x80 || (0x41...0x5A).contains($0) }
         let code = isLower ? String(text) : text.lowercased()
         guard let index = specialtyIndex[SpecialtyCode(rawValue: code)]
-            ?? specialtyIndexByName[ReferenceName.key(text)]
+            ?? names.value.specialtyIndexByName[ReferenceName.key(text)]
         else { return nil }
         return specialties[index]
     }

@@ -13,6 +13,8 @@ public struct LabelledSet: Sendable {
         public var offered: CalendarDate
         /// The grades of everyone asked, eligible or not: the ideal ranking.
         public var judged: [Int]
+        /// Where each of ``judged`` was shown when asked, in the same order, when the log says.
+        public var judgedExposures: [Exposure?]
         /// The eligible asked people, as positions in ``LabelledSet/pairs``, in staff id order.
         public var pairs: Range<Int>
         /// The need's `min_score`; 0 for none.
@@ -87,9 +89,11 @@ public struct LabelledSet: Sendable {
                         exposure: exposures[needID]?[staffID]))
             }
             pairs += eligible.sorted { $0.staffID < $1.staffID }
+            let ideal = judged.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             self.needs.append(
                 Need(
-                    id: needID, offered: offered, judged: judged.values.sorted(by: >), pairs: first..<pairs.count,
+                    id: needID, offered: offered, judged: ideal.map(\.value),
+                    judgedExposures: ideal.map { exposures[needID]?[$0.key] }, pairs: first..<pairs.count,
                     minimumScore: need.minimumScore ?? 0))
         }
     }

@@ -60,6 +60,8 @@ public struct WeightTuner: Sendable {
     public var restarts = 2
     /// Passes over the components at most, per start.
     public var rounds = 10
+    /// What `metric` is measured as: plain, or NDCG corrected for exposure.
+    public var objective = Objective.naive
     /// The steps tried on a weight, in points of a total of 100.
     static let steps: [Double] = [-20, -10, -5, -2, -1, -0.5, 0.5, 1, 2, 5, 10, 20]
 
@@ -68,7 +70,10 @@ public struct WeightTuner: Sendable {
     /// The mean metric over `needs` (positions in `set.needs`) under `weights`, needs without a
     /// relevant person left out; and the per-need values.
     func perNeed(_ set: LabelledSet, _ weights: ScoreComponent.Vector, _ needs: [Int]) -> [Double?] {
-        set.values(of: metric, weights: weights, needs: needs)
+        if case .inversePropensity(let ndcg) = objective {
+            return ndcg.values(set, weights: weights, needs: needs)
+        }
+        return set.values(of: metric, weights: weights, needs: needs)
     }
 
     func mean(_ set: LabelledSet, _ weights: ScoreComponent.Vector, _ needs: [Int]) -> Double {

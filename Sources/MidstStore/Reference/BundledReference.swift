@@ -7,7 +7,7 @@ public enum BundledReference {
     /// The parsed reference data, loaded once per process.
     public static let data: ReferenceData = {
         do {
-            return try ReferenceData(tables: tables())
+            return try ReferenceData(readingOnUse: tables())
         } catch {
             // The tables are part of the build; a defect in them is a bug, caught by the tests.
             fatalError("bundled reference data is invalid: \(error)")

@@ -32,6 +32,12 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
 
               midst evaluate --per-need per-need.csv --by country
               midst evaluate --compare tuned.json
+
+            When the log records the rank each asked person was shown at, ipw-ndcg@k stands \
+            beside the plain NDCG: each judged person counted 1/θ times, θ the estimated \
+            propensity of being asked at their rank, so that the log's bias towards the old \
+            ranking's top people is corrected (the propensities follow the table). See \
+            docs/TUNING.md, "Learning despite exposure".
             """)
 
     @Option(parsing: .unconditional, help: "The cut-off of NDCG, precision and recall (1 or more).")
@@ -62,6 +68,7 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
             throw CommandFailure.nothingToEvaluate
         }
         let report = EvaluationReport(set: set, weights: config.weights, k: k)
+        let exposure = EvaluationReport.inversePropensityNDCG(set: set, weights: config.weights, k: k)
         if let perNeed {
             try self.database.refuseOverwriting(
                 perNeed, purpose: .table(columns: Self.perNeedColumns(k: k)))
@@ -82,18 +89,18 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
         }
         switch format {
         case .table:
-            print(Self.text(report), terminator: "")
+            print(Self.text(report, exposure: exposure), terminator: "")
             if let segments, let by { print("\n" + Self.segmentRows(segments, by: by, k: k).aligned, terminator: "") }
             if let comparison { print("\n" + Self.text(comparison, k: k), terminator: "") }
         case .json:
-            var object = Self.json(report)
+            var object = Self.json(report, exposure: exposure)
             if case .object(var fields) = object {
                 if let segments, let by { fields["by_\(by.rawValue)"] = JSONValue.rows(of: Self.segmentRows(segments, by: by, k: k)) }
                 if let comparison { fields["comparison"] = Self.json(comparison) }
                 object = .object(fields)
             }
             print(try object.rendered(escapesSlashes: false))
-        case .csv: print(Self.metricRows(report).csv, terminator: "")
+        case .csv: print(Self.metricRows(report, exposure: exposure).csv, terminator: "")
         }
     }
 
@@ -197,22 +204,31 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
         ]
     }
 
-    static func metricRows(_ report: EvaluationReport) -> RecordTable {
-        RecordTable(
-            columns: ["metric", "mean", "ci_low", "ci_high", "random"],
-            rows: zip(metrics(report), RankingMetrics.named(k: report.k)).map { metric, named in
+    /// NDCG corrected for exposure, and the position-bias model it weighs by.
+    typealias ExposureCorrection = (model: PositionBiasModel, ndcg: MetricSummary)
+
+    static func metricRows(_ report: EvaluationReport, exposure: ExposureCorrection? = nil) -> RecordTable {
+        var rows: [[Cell]] = zip(metrics(report), RankingMetrics.named(k: report.k)).map { metric, named in
+            [
+                .text(metric.name), .number(metric.summary.mean, decimals: 4),
+                .number(metric.summary.low, decimals: 4), .number(metric.summary.high, decimals: 4),
+                .number(named.1(report.randomOrder), decimals: 4),
+            ]
+        }
+        if let exposure {
+            rows.insert(
                 [
-                    .text(metric.name), .number(metric.summary.mean, decimals: 4),
-                    .number(metric.summary.low, decimals: 4), .number(metric.summary.high, decimals: 4),
-                    .number(named.1(report.randomOrder), decimals: 4),
-                ]
-            })
+                    .text("ipw-ndcg@\(report.k)"), .number(exposure.ndcg.mean, decimals: 4),
+                    .number(exposure.ndcg.low, decimals: 4), .number(exposure.ndcg.high, decimals: 4), .null,
+                ], at: 1)
+        }
+        return RecordTable(columns: ["metric", "mean", "ci_low", "ci_high", "random"], rows: rows)
     }
 
-    static func text(_ report: EvaluationReport) -> String {
+    static func text(_ report: EvaluationReport, exposure: ExposureCorrection? = nil) -> String {
         var text =
             "\(report.needs) needs with a relevant person (\(report.needsWithoutRelevant) without, left out), \(report.pairs) eligible judged pairs\n\n"
-        text += metricRows(report).aligned
+        text += metricRows(report, exposure: exposure).aligned
         text +=
             "(precision@\(report.k) and recall@\(report.k) count the top \(report.k) in any order; "
             + "ordered_ averages them over the cut-offs 1 to \(report.k), so order counts)\n"
@@ -226,11 +242,13 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
                 ]
             }
         ).aligned
+        if let exposure { text += "\n" + PositionBiasText.lines(exposure.model) }
         return text
     }
 
-    /// One object: the counts, each metric's mean and interval, and the ablation.
-    static func json(_ report: EvaluationReport) -> JSONValue {
+    /// One object: the counts, each metric's mean and interval, the ablation, and with shown
+    /// ranks the NDCG corrected for exposure and its position-bias model.
+    static func json(_ report: EvaluationReport, exposure: ExposureCorrection? = nil) -> JSONValue {
         func number(_ value: Double) -> JSONValue { .cell(.number(value, decimals: 4)) }
         var object: [String: JSONValue] = [
             "k": .cell(.integer(report.k)), "needs": .cell(.integer(report.needs)),
@@ -241,6 +259,11 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
         for (name, summary) in metrics(report) {
             object[name] = number(summary.mean)
             intervals[name] = .array([number(summary.low), number(summary.high)])
+        }
+        if let exposure {
+            object["ipw-ndcg@\(report.k)"] = number(exposure.ndcg.mean)
+            intervals["ipw-ndcg@\(report.k)"] = .array([number(exposure.ndcg.low), number(exposure.ndcg.high)])
+            object["position_bias"] = PositionBiasText.json(exposure.model)
         }
         object["confidence_intervals"] = .object(intervals)
         object["random"] = .object(

@@ -42,25 +42,14 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
         "latest"
     @Option(help: "needs, teams, supply or both (all three; CSV and xlsx need one).")
     var part: Part = .both
-    @Option(
-        help:
-            "table, json, csv or xlsx (an Excel workbook: a frozen header row, numbers as numbers; with --out or redirected)."
-    )
-    var format: ListFormat = .table
-    @Option(
-        name: [.short, .long],
-        help: ArgumentHelp(
-            "Where --format xlsx writes the workbook (a file Midst did not write is not replaced).",
-            valueName: "path"))
-    var out: String?
+    @OptionGroup var output: ListOutputOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if format == .csv || format == .xlsx, part == .both {
+        if output.format == .csv || output.format == .xlsx, part == .both {
             throw ValidationError(
-                "\(format == .csv ? "CSV" : "An xlsx sheet") holds one table: add --part needs, --part teams or --part supply.")
+                "\(output.format == .csv ? "CSV" : "An xlsx sheet") holds one table: add --part needs, --part teams or --part supply.")
         }
-        try WorkbookOutput.validate(format: format, out: out)
     }
 
     func run() throws {
@@ -69,14 +58,14 @@ struct GapsCommand: ParsableCommand, DatabaseCommand {
         let gaps = try Gaps.of(run: record, in: database)
         let needs = Self.needsTable(gaps)
         let supply = Self.supplyTable(gaps.supply)
-        guard let format = format.text else {
+        guard let format = output.format.text else {
             let (table, sheet) =
                 switch part {
                 case .needs: (needs, "Gaps")
                 case .teams: (Self.teamsTable(gaps), "Teams")
                 case .supply, .both: (supply, "Supply")
                 }
-            return try WorkbookOutput.write(table, sheet: sheet, to: out, database: self.database)
+            return try output.writeWorkbook(table, sheet: sheet, database: self.database)
         }
         switch (format, part) {
         case (.json, .both):

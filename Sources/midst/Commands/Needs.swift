@@ -66,23 +66,12 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
     @Option(help: "Only needs in this country (ISO code or name), first or other countries.")
     var country: String?
     @Option(help: "Only the needs of this team (the needs file's team column).") var team: String?
-    @Option(
-        help:
-            "table, json, csv or xlsx (an Excel workbook: a frozen header row, numbers and dates typed; with --out or redirected)."
-    )
-    var format: ListFormat = .table
-    @Option(
-        name: [.short, .long],
-        help: ArgumentHelp(
-            "Where --format xlsx writes the workbook (a file Midst did not write is not replaced).",
-            valueName: "path"))
-    var out: String?
+    @OptionGroup var output: ListOutputOptions
     @OptionGroup var day: AsOfOptions
     @OptionGroup var scoring: ConfigOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        try WorkbookOutput.validate(format: format, out: out)
         if let country, BundledReference.data.country(country) == nil {
             throw ValidationError("--country: unknown country \(country.quotedForMessage()) (see `midst reference countries`).")
         }
@@ -99,7 +88,7 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
         }
         // The terminal's table keeps to the columns a coordinator scans; CSV and JSON carry
         // every column of the need, in the needs file's syntax.
-        let isWhole = format != .table
+        let isWhole = output.format != .table
         let table = RecordTable(
             columns: [
                 "id", "status", "overdue", "countries", "profession", "specialty", "skills",
@@ -125,8 +114,8 @@ struct NeedsList: ParsableCommand, DatabaseCommand {
                     .text(Need.LanguageRequirement.importSyntax(need.teamLanguages)),
                 ]
             })
-        guard let format = format.text else {
-            return try WorkbookOutput.write(table, sheet: "Needs", to: out, database: self.database)
+        guard let format = output.format.text else {
+            return try output.writeWorkbook(table, sheet: "Needs", database: self.database)
         }
         print(try table.rendered(as: format), terminator: "")
         if format == .table {

@@ -141,8 +141,13 @@ struct Summary {
     /// How the proposal covers each team language.
     var teams: [RunTeamLine] = []
 
+    /// How many team languages the summary names one by one; `midst gaps --part teams` lists
+    /// them all.
+    static let teamLinesShown = 10
+
     /// The teams' lines: how many languages each way, the repairs' loss, then one line per team
-    /// language not covered without a repair.
+    /// language not covered without a repair, those that cannot be covered first and then the
+    /// costliest repairs, at most ``teamLinesShown`` of them.
     private var teamLines: String {
         guard !teams.isEmpty else { return "" }
         func format(_ value: Double) -> String { String(format: "%.2f", value) }
@@ -152,12 +157,19 @@ struct Summary {
         if let objective = record.proposalObjective {
             text += "\n  proposal objective  \(format(objective)) (optimal \(format(record.optimalObjective)) without team constraints)"
         }
-        for line in teams where line.status != .covered {
+        let named = teams.filter { $0.status != .covered }.sorted {
+            ($0.status == .uncovered ? 0 : 1, -$0.loss, $0.team, $0.language)
+                < ($1.status == .uncovered ? 0 : 1, -$1.loss, $1.team, $1.language)
+        }
+        for line in named.prefix(Self.teamLinesShown) {
             let what = "team \(line.team): \(line.language) at \(line.level)"
             text +=
                 line.status == .repaired
                 ? "\n  repaired            \(what) by \(line.staffID ?? "someone") on \(line.needID ?? "a need"), loss \(format(line.loss))"
                 : "\n  cannot be covered   \(what) (`midst gaps` names the nearest fix)"
+        }
+        if named.count > Self.teamLinesShown {
+            text += "\n  … and \(named.count - Self.teamLinesShown) more team languages repaired or not covered: `midst gaps --part teams` lists them all"
         }
         return text
     }

@@ -64,11 +64,10 @@ extension Tune {
     }
 
     static func text(
-        _ report: WeightTuner.Report, needs: Int, folds: Int, seed: UInt64, out: String
-    )
-        -> String
-    {
-        let name = report.metric.description
+        _ report: WeightTuner.Report, objective: TuningObjective, needs: Int, folds: Int,
+        seed: UInt64, out: String
+    ) -> String {
+        let name = (objective == .ipw ? "ipw-" : "") + report.metric.description
         var text =
             "Tuning \(name) by coordinate ascent: \(needs) needs with a relevant person, "
             + "\(splitText(report, needs: needs, folds: folds)), seed \(seed)\n\n"

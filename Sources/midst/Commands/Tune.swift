@@ -31,6 +31,17 @@ struct Tune: ParsableCommand, DatabaseCommand {
               midst tune --split date:0.7 --format json
               midst tune --split date:2026-07-01
 
+            The log over-rewards what the ranking of the day liked: coordinators asked its top \
+            people. When the log records the rank each asked person was shown at, tune \
+            maximises NDCG corrected for it by default (--objective ipw): each judged person \
+            counts 1/θ times, θ the estimated propensity of being asked at their rank (at \
+            least 0.1), so the few asked from further down stand for everyone shown there. \
+            --objective naive maximises the metric as the log gives it (the default without \
+            shown ranks, or with a --metric other than NDCG). See docs/TUNING.md, "Learning \
+            despite exposure".
+
+              midst tune --objective naive --out naive.json
+
             With --import-weights, tunes nothing: it writes the weights of a file learnt \
             elsewhere (on `midst features` output, say) into the configuration at --out, the \
             --config given or the defaults with those weights, scaled to a total of 100. The \
@@ -47,6 +58,11 @@ struct Tune: ParsableCommand, DatabaseCommand {
             "The measure to maximise: ndcg@K, map, mrr, precision@K, recall@K, ordered_precision@K or ordered_recall@K."
     )
     var metric = "ndcg@10"
+    @Option(
+        help: ArgumentHelp(
+            "ipw (NDCG weighted by 1/propensity of the shown rank; the default when the log has shown ranks and the metric is NDCG) or naive.",
+            valueName: "objective"))
+    var objective: TuningObjective?
     @Option(parsing: .unconditional, help: "Cross-validation folds, split by need (2 or more).")
     var folds = 5
     @Option(
@@ -85,6 +101,9 @@ struct Tune: ParsableCommand, DatabaseCommand {
             throw ValidationError(
                 "--split must be random, date, date:FRACTION (above 0, below 1) or date:YYYY-MM-DD.")
         }
+        if objective == .ipw, WeightTuner.Metric(metric)?.kind != .ndcg {
+            throw ValidationError("--objective ipw corrects NDCG only: give --metric ndcg@K, or --objective naive.")
+        }
     }
 
     func run() throws {
@@ -104,6 +123,13 @@ struct Tune: ParsableCommand, DatabaseCommand {
         tuner.folds = folds
         tuner.repeats = repeats
         tuner.seed = seed
+        let bias = PositionBiasModel(set: set)
+        let objective = objective ?? (bias != nil && tuner.metric.kind == .ndcg ? .ipw : .naive)
+        if objective == .ipw {
+            guard let bias else { throw CommandFailure.noShownRanks }
+            tuner.objective = .inversePropensity(
+                InversePropensityNDCG(set: set, model: bias, k: tuner.metric.k))
+        }
         if Terminal.stderrIsTerminal { Terminal.progress("tuning on \(evaluated) needs…") }
         let report = try tuner.tune(set, defaults: config.weights)
         if Terminal.stderrIsTerminal { Terminal.note("") }
@@ -112,10 +138,23 @@ struct Tune: ParsableCommand, DatabaseCommand {
         try OwnerOnlyFile.write(Array(tuned.json().utf8), to: out)
         switch format {
         case .json:
-            print(try Self.json(report, needs: evaluated, out: out).rendered(escapesSlashes: false))
+            var object = Self.json(report, needs: evaluated, out: out)
+            if case .object(var fields) = object {
+                fields["objective"] = .cell(.text(objective.rawValue))
+                object = .object(fields)
+            }
+            print(try object.rendered(escapesSlashes: false))
         case .table:
-            print(Self.text(report, needs: evaluated, folds: folds, seed: seed, out: out), terminator: "")
+            var text = Self.text(
+                report, objective: objective, needs: evaluated, folds: folds, seed: seed, out: out)
+            if objective == .ipw, let bias { text += "\n" + PositionBiasText.lines(bias) }
+            print(text, terminator: "")
         }
+    }
+
+    /// What `tune` maximises.
+    enum TuningObjective: String, ExpressibleByArgument, CaseIterable {
+        case naive, ipw
     }
 
     /// What `midst tune` prints: one report, no records to list as CSV.

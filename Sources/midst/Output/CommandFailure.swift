@@ -17,6 +17,8 @@ enum CommandFailure: MidstError {
     case nothingToEvaluate
     /// `midst tune` found fewer judged needs than folds.
     case tooFewToTune(needs: Int, folds: Int)
+    /// `midst tune --objective ipw` on a log that records no shown rank.
+    case noShownRanks
     /// `midst needs show` names a need there is not.
     case unknownNeed(id: String)
     /// `midst staff forget` without `--yes`.
@@ -39,6 +41,8 @@ enum CommandFailure: MidstError {
             "no need has an accepted or completed outcome to evaluate against; import outcomes first (midst import outcomes FILE)"
         case .tooFewToTune(let needs, let folds):
             "\(needs) needs have an accepted or completed outcome; tuning needs at least --folds (\(folds)) of them"
+        case .noShownRanks:
+            "--objective ipw needs the rank each asked person was shown at, and no outcome has one (shown_rank in docs/FORMATS.md); use --objective naive"
         case .unknownNeed(let id):
             "no need with \(RecordID.named(id)) (see `midst needs list`)"
         case .erasureNotConfirmed(let id):
@@ -51,7 +55,7 @@ enum CommandFailure: MidstError {
         case .damaged: .databaseProblem
         case .erasureNotConfirmed: .usage
         case .unreadableConfiguration, .invalidConfiguration, .invalidImport, .nothingToCompare,
-            .nothingToEvaluate, .tooFewToTune, .unknownNeed:
+            .nothingToEvaluate, .tooFewToTune, .noShownRanks, .unknownNeed:
             .invalidData
         }
     }
