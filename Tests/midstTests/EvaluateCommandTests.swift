@@ -1,4 +1,5 @@
 import Foundation
+import MidstCore
 import MidstTestSupport
 import Testing
 
@@ -68,6 +69,58 @@ struct TuneCommandTests {
         _ = try MidstProcess.run(
             ["tune", "--folds", "3", "--seed", "2", "--out", "again.json"], in: folder.url)
         #expect(try String(contentsOfFile: folder.path("again.json"), encoding: .utf8) == first)
+    }
+
+    @Test("tune --repeats prints every fold of every repeat with its weights, each repeat's interval and the verdict's rule")
+    func repeatedFolds() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let result = try MidstProcess.run(
+            ["tune", "--folds", "3", "--repeats", "2", "--out", "tuned.json"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        let header = try #require(lines.first { $0.hasPrefix("repeat  fold") })
+        #expect(header.contains("specialty") && header.contains("partnership"))
+        // Three folds of each repeat, a row each.
+        #expect(lines.count { $0.hasPrefix("1       ") } == 3)
+        #expect(lines.count { $0.hasPrefix("2       ") } == 3)
+        #expect(result.stdout.contains("    repeat 1  ") && result.stdout.contains("    repeat 2  "))
+        #expect(result.stdout.contains("averaged over 2 repeats"))
+        #expect(result.stdout.contains("component     weight  fold_mean  fold_sd  fold_min  fold_max"))
+    }
+
+    @Test("tune --split date --format json: one fold trained before the cut, its weights' spread and the verdict")
+    func dateSplitJSON() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let result = try MidstProcess.run(
+            ["tune", "--split", "date:0.6", "--format", "json", "--out", "tuned.json"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(
+            JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["split"] as? String == "date:0.6")
+        let cut = try #require(object["cut"] as? String)
+        #expect(CalendarDate(iso: cut) != nil)
+        let folds = try #require(object["folds"] as? [[String: Any]])
+        #expect(folds.count == 1)
+        let fold = try #require(folds.first)
+        #expect((fold["training_needs"] as? Int ?? 0) > 0 && (fold["held_out_needs"] as? Int ?? 0) > 0)
+        let spread = try #require(object["weight_spread"] as? [[String: Any]])
+        #expect(spread.count == ScoreComponent.allCases.count)
+        // One fold: no spread.
+        #expect(spread.allSatisfy { $0["fold_sd"] as? Double == 0 })
+        #expect(["improvement", "within noise"].contains(object["verdict"] as? String ?? ""))
+    }
+
+    @Test("tune refuses a split it cannot read, and a cut that leaves nothing to train on", arguments: [
+        (["--split", "date:1.5"], "--split must be"), (["--split", "date:1990-01-01"], "leaves 0 needs offered before it"),
+    ])
+    func badSplit(arguments: [String], message: String) throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        let result = try MidstProcess.run(["tune", "--out", "tuned.json"] + arguments, in: folder.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
     @Test("tune --objective ipw refuses a log without shown ranks, and a metric other than NDCG")

@@ -74,11 +74,13 @@ extension RankingMetrics {
         [
             ("ndcg@\(k)", \.ndcg), ("mrr", \.reciprocalRank), ("precision@\(k)", \.precision),
             ("recall@\(k)", \.recall), ("map", \.averagePrecision),
+            ("ordered_precision@\(k)", \.orderedPrecision), ("ordered_recall@\(k)", \.orderedRecall),
         ]
     }
 
     static let zero = RankingMetrics(
-        ndcg: 0, reciprocalRank: 0, precision: 0, recall: 0, averagePrecision: 0)
+        ndcg: 0, reciprocalRank: 0, precision: 0, recall: 0, averagePrecision: 0,
+        orderedPrecision: 0, orderedRecall: 0)
 
     mutating func add(_ other: RankingMetrics) {
         ndcg += other.ndcg
@@ -86,12 +88,15 @@ extension RankingMetrics {
         precision += other.precision
         recall += other.recall
         averagePrecision += other.averagePrecision
+        orderedPrecision += other.orderedPrecision
+        orderedRecall += other.orderedRecall
     }
 
     func scaled(by factor: Double) -> RankingMetrics {
         RankingMetrics(
             ndcg: ndcg * factor, reciprocalRank: reciprocalRank * factor,
             precision: precision * factor, recall: recall * factor,
-            averagePrecision: averagePrecision * factor)
+            averagePrecision: averagePrecision * factor,
+            orderedPrecision: orderedPrecision * factor, orderedRecall: orderedRecall * factor)
     }
 }

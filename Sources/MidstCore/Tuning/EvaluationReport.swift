@@ -22,6 +22,8 @@ package struct EvaluationReport: Sendable {
     package var precision: MetricSummary
     package var recall: MetricSummary
     package var averagePrecision: MetricSummary
+    package var orderedPrecision: MetricSummary
+    package var orderedRecall: MetricSummary
     /// NDCG@k with one component's weight set to zero, for each component with a weight.
     package var ablation: [(component: ScoreComponent, ndcg: Double)]
     /// Each metric's mean when the same people are put in a random order.
@@ -63,6 +65,8 @@ package struct EvaluationReport: Sendable {
         precision = summary(\.precision)
         recall = summary(\.recall)
         averagePrecision = summary(\.averagePrecision)
+        orderedPrecision = summary(\.orderedPrecision)
+        orderedRecall = summary(\.orderedRecall)
         ablation = ScoreComponent.allCases.filter { weights[$0] > 0 }.map { component in
             var without = weights
             without[component] = 0

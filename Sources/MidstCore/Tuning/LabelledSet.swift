@@ -15,7 +15,7 @@ public struct LabelledSet: Sendable {
         public var judged: [Int]
         /// Where each of ``judged`` was shown when asked, in the same order, when the log says.
         public var judgedExposures: [Exposure?]
-        /// The eligible asked people, as positions in ``LabelledSet/pairs``.
+        /// The eligible asked people, as positions in ``LabelledSet/pairs``, in staff id order.
         public var pairs: Range<Int>
         /// The need's `min_score`; 0 for none.
         public var minimumScore: Double
@@ -102,18 +102,10 @@ public struct LabelledSet: Sendable {
     /// under `weights`: score (rounded as the batch rounds it) from high to low, then staff id;
     /// people below the need's `min_score` are left out.
     public func rankedGrades(ofNeed index: Int, weights: ScoreComponent.Vector) -> [Int] {
-        let points = weights.points
-        let need = needs[index]
         var scored: [(score: Double, pair: Int)] = []
-        scored.reserveCapacity(need.pairs.count)
-        for position in need.pairs {
-            let score = NeedPlan.settled(points.dot(pairs[position].values))
-            if score >= need.minimumScore { scored.append((score, position)) }
-        }
-        scored.sort {
-            $0.score != $1.score ? $0.score > $1.score : pairs[$0.pair].staffID < pairs[$1.pair].staffID
-        }
-        return scored.map { pairs[$0.pair].grade }
+        var grades: [Int] = []
+        rank(need: index, points: weights.points, scored: &scored, grades: &grades)
+        return grades
     }
 
     /// Each need's metrics under `weights` (nil for a need nobody relevant was asked for).

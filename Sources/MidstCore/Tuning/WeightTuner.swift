@@ -1,11 +1,16 @@
 extension WeightTuner {
     /// The measure `midst tune` maximises: one of ``RankingMetrics``, at the cut-off `k`.
     public struct Metric: Sendable, CustomStringConvertible {
-        public enum Kind: String, Sendable { case ndcg, map, mrr, precision, recall }
+        public enum Kind: String, Sendable {
+            case ndcg, map, mrr, precision, recall
+            case orderedPrecision = "ordered_precision"
+            case orderedRecall = "ordered_recall"
+        }
         public var kind: Kind
         public var k: Int
 
-        /// Reads `ndcg@10`, `map`, `mrr`, `precision@5`, `recall@20` (k defaults to 10).
+        /// Reads `ndcg@10`, `map`, `mrr`, `precision@5`, `recall@20`, `ordered_precision@10`,
+        /// `ordered_recall@10` (k defaults to 10).
         public init?(_ text: String) {
             let parts = text.lowercased().split(separator: "@", maxSplits: 1)
             guard let kind = Kind(rawValue: String(parts[0])) else { return nil }
@@ -21,7 +26,7 @@ extension WeightTuner {
         public var description: String {
             switch kind {
             case .map, .mrr: kind.rawValue
-            case .ndcg, .precision, .recall: "\(kind.rawValue)@\(k)"
+            case .ndcg, .precision, .recall, .orderedPrecision, .orderedRecall: "\(kind.rawValue)@\(k)"
             }
         }
 
@@ -32,6 +37,8 @@ extension WeightTuner {
             case .mrr: metrics.reciprocalRank
             case .precision: metrics.precision
             case .recall: metrics.recall
+            case .orderedPrecision: metrics.orderedPrecision
+            case .orderedRecall: metrics.orderedRecall
             }
         }
     }
@@ -40,10 +47,14 @@ extension WeightTuner {
 /// Proposes weights that rank the outcome log's judged people better (docs/TUNING.md,
 /// "Tuning"): coordinate ascent with random restarts, as in RankLib, scored on the precomputed
 /// component values of a ``LabelledSet`` (a dot product per pair, never a rescoring), and
-/// judged by k-fold cross-validation split by need.
+/// judged by repeated k-fold cross-validation split by need, or by a split by date.
 public struct WeightTuner: Sendable {
     public var metric: WeightTuner.Metric
+    public var split = WeightTuner.Split.random
+    /// Folds of a ``Split/random`` split.
     public var folds = 5
+    /// How many times a ``Split/random`` split deals the needs into folds.
+    public var repeats = 3
     public var seed: UInt64 = 1
     /// Random starting points besides the given weights.
     public var restarts = 2
@@ -62,7 +73,7 @@ public struct WeightTuner: Sendable {
         if case .inversePropensity(let ndcg) = objective {
             return ndcg.values(set, weights: weights, needs: needs)
         }
-        return set.metrics(weights: weights, k: metric.k, needs: needs).map { $0.map(metric.value) }
+        return set.values(of: metric, weights: weights, needs: needs)
     }
 
     func mean(_ set: LabelledSet, _ weights: ScoreComponent.Vector, _ needs: [Int]) -> Double {
@@ -108,68 +119,5 @@ public struct WeightTuner: Sendable {
     package static func scaled(_ weights: ScoreComponent.Vector) -> ScoreComponent.Vector {
         let points = weights.points
         return ScoreComponent.Vector { (points[$0] * 100).rounded() / 100 }
-    }
-
-    /// Cross-validates the tuner against `defaults`, then fits on every need.
-    public func tune(_ set: LabelledSet, defaults: ScoreComponent.Vector) -> WeightTuner.Report {
-        var random = SeededRandom(seed: seed)
-        let evaluated = set.needs.indices.filter { set.needs[$0].judged.contains { $0 > 0 } }
-        let order = evaluated.shuffled(using: &random)
-        let foldCount = max(2, min(folds, order.count))
-        var foldReports: [WeightTuner.Report.Fold] = []
-        var defaultHeldOut: [Double] = []
-        var tunedHeldOut: [Double] = []
-        for fold in 0..<foldCount {
-            let heldOut = order.indices.filter { $0 % foldCount == fold }.map { order[$0] }
-            let training = order.indices.filter { $0 % foldCount != fold }.map { order[$0] }
-            let weights = fit(set, needs: training, start: defaults, random: &random)
-            let before = perNeed(set, defaults, heldOut).compactMap { $0 }
-            let after = perNeed(set, weights, heldOut).compactMap { $0 }
-            defaultHeldOut += before
-            tunedHeldOut += after
-            foldReports.append(
-                WeightTuner.Report.Fold(
-                    needs: heldOut.count, defaults: EvaluationReport.mean(before),
-                    tuned: EvaluationReport.mean(after), weights: weights))
-        }
-        let draws = (0..<EvaluationReport.resamples).map { _ in
-            (0..<defaultHeldOut.count).map { _ in random.index(below: defaultHeldOut.count) }
-        }
-        let differences = zip(tunedHeldOut, defaultHeldOut).map { $0 - $1 }
-        let final = fit(set, needs: evaluated, start: defaults, random: &random)
-        return WeightTuner.Report(
-            metric: metric, folds: foldReports,
-            defaults: EvaluationReport.summary(defaultHeldOut, draws: draws),
-            tuned: EvaluationReport.summary(tunedHeldOut, draws: draws),
-            difference: EvaluationReport.summary(differences, draws: draws),
-            weights: final, trainingValue: mean(set, final, evaluated),
-            defaultTrainingValue: mean(set, defaults, evaluated))
-    }
-}
-
-extension WeightTuner {
-    /// What `midst tune` found: held-out results per fold, defaults against tuned on the held-out
-    /// needs with bootstrap intervals (the difference's is paired: the same needs resampled), and
-    /// the weights fitted on every need.
-    public struct Report: Sendable {
-        public struct Fold: Sendable {
-            public var needs: Int
-            public var defaults: Double
-            public var tuned: Double
-            public var weights: ScoreComponent.Vector
-        }
-        public var metric: WeightTuner.Metric
-        public var folds: [Fold]
-        package var defaults: MetricSummary
-        package var tuned: MetricSummary
-        /// Tuned minus defaults, need by need.
-        package var difference: MetricSummary
-        /// Fitted on every need: the proposal.
-        public var weights: ScoreComponent.Vector
-        public var trainingValue: Double
-        public var defaultTrainingValue: Double
-
-        /// Whether the held-out gain is clear of noise: its 95% interval lies above 0.
-        public var isImprovement: Bool { difference.low > 0 }
     }
 }

@@ -12,8 +12,11 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
             For every need with outcomes, ranks the people asked as the engine would have ranked \
             them before the offer (the need's own outcomes change neither their features nor \
             their eligibility) and compares the ranking with what happened: completed 3, \
-            accepted 2, declined and no response 0. Reports NDCG@k, MRR, precision@k, recall@k \
-            and MAP, each the mean over the needs with a relevant person and a bootstrap 95% \
+            accepted 2, declined and no response 0. Reports NDCG@k, MRR, precision@k, recall@k, \
+            MAP, and precision and recall averaged over the cut-offs 1 to k \
+            (ordered_precision@k, ordered_recall@k: unlike precision@k and recall@k, they \
+            depend on the order within the top k), each the mean over the needs with a \
+            relevant person and a bootstrap 95% \
             interval, and NDCG@k with each component's weight set to zero. Only the asked are \
             ranked: the log says nothing of the others. See docs/TUNING.md.
 
@@ -196,6 +199,8 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
             ("ndcg@\(report.k)", report.ndcg), ("mrr", report.reciprocalRank),
             ("precision@\(report.k)", report.precision), ("recall@\(report.k)", report.recall),
             ("map", report.averagePrecision),
+            ("ordered_precision@\(report.k)", report.orderedPrecision),
+            ("ordered_recall@\(report.k)", report.orderedRecall),
         ]
     }
 
@@ -224,6 +229,9 @@ struct Evaluate: ParsableCommand, DatabaseCommand {
         var text =
             "\(report.needs) needs with a relevant person (\(report.needsWithoutRelevant) without, left out), \(report.pairs) eligible judged pairs\n\n"
         text += metricRows(report, exposure: exposure).aligned
+        text +=
+            "(precision@\(report.k) and recall@\(report.k) count the top \(report.k) in any order; "
+            + "ordered_ averages them over the cut-offs 1 to \(report.k), so order counts)\n"
         text += "\nWith one component's weight set to 0 (ndcg@\(report.k); higher than above: the component hurts)\n\n"
         text += RecordTable(
             columns: ["component", "ndcg@\(report.k)", "change"],

@@ -11,15 +11,25 @@ struct Tune: ParsableCommand, DatabaseCommand {
         discussion: """
             Fits the component weights to the outcome log by coordinate ascent with random \
             restarts, judged by k-fold cross-validation split by need (no need is both trained \
-            and tested on). Prints the defaults against the tuned weights on the held-out needs, \
-            with bootstrap intervals and the paired difference, and says when the gain is within \
-            noise (then keep the defaults). Writes the weights fitted on every need as a \
-            configuration that run, candidates and evaluate accept. Deterministic for a seed. \
-            See docs/TUNING.md.
+            and tested on), repeated --repeats times with new folds. Prints every fold's \
+            weights, the defaults against the tuned weights on the held-out needs (each need's \
+            mean over the repeats), with bootstrap intervals and the paired difference, and \
+            says when the gain is within noise (then keep the defaults). Writes the weights \
+            fitted on every need as a configuration that run, candidates and evaluate accept, \
+            and prints them beside their spread over the folds. Deterministic for a seed. See \
+            docs/TUNING.md.
 
               midst tune --out tuned.json
               midst evaluate --config tuned.json
               midst run --config tuned.json
+
+            With --split date, trains once on the needs offered before a cut day (a need is \
+            offered on the day of its earliest outcome) and tests on the needs offered on it or \
+            later, as the weights would be used: the cut is the offer day of the need at 80% of \
+            the needs sorted by offer day, or at the fraction or on the day given.
+
+              midst tune --split date:0.7 --format json
+              midst tune --split date:2026-07-01
 
             The log over-rewards what the ranking of the day liked: coordinators asked its top \
             people. When the log records the rank each asked person was shown at, tune \
@@ -43,7 +53,10 @@ struct Tune: ParsableCommand, DatabaseCommand {
               midst evaluate --config learnt.json
             """)
 
-    @Option(help: "The measure to maximise: ndcg@K, map, mrr, precision@K or recall@K.")
+    @Option(
+        help:
+            "The measure to maximise: ndcg@K, map, mrr, precision@K, recall@K, ordered_precision@K or ordered_recall@K."
+    )
     var metric = "ndcg@10"
     @Option(
         help: ArgumentHelp(
@@ -52,7 +65,17 @@ struct Tune: ParsableCommand, DatabaseCommand {
     var objective: TuningObjective?
     @Option(parsing: .unconditional, help: "Cross-validation folds, split by need (2 or more).")
     var folds = 5
+    @Option(
+        parsing: .unconditional,
+        help: "How many times cross-validation deals the needs into new folds (1 or more).")
+    var repeats = 3
+    @Option(
+        help: ArgumentHelp(
+            "random (folds by need), or date[:FRACTION|:YYYY-MM-DD] (train on needs offered before the cut, test on the later ones; the cut at 0.8 by default).",
+            valueName: "split"))
+    var split = "random"
     @Option(help: "The random seed (fold split and restarts).") var seed: UInt64 = 1
+    @Option(help: "table or json.") var format: Format = .table
     @Option(
         help: ArgumentHelp("Where to write the tuned configuration.", valueName: "file"))
     var out = "tuned.json"
@@ -68,9 +91,16 @@ struct Tune: ParsableCommand, DatabaseCommand {
 
     func validate() throws {
         guard WeightTuner.Metric(metric) != nil else {
-            throw ValidationError("--metric must be ndcg@K, map, mrr, precision@K or recall@K.")
+            throw ValidationError(
+                "--metric must be ndcg@K, map, mrr, precision@K, recall@K, ordered_precision@K or ordered_recall@K."
+            )
         }
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2.") }
+        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1.") }
+        guard WeightTuner.Split(split) != nil else {
+            throw ValidationError(
+                "--split must be random, date, date:FRACTION (above 0, below 1) or date:YYYY-MM-DD.")
+        }
         if objective == .ipw, WeightTuner.Metric(metric)?.kind != .ndcg {
             throw ValidationError("--objective ipw corrects NDCG only: give --metric ndcg@K, or --objective naive.")
         }
@@ -89,7 +119,9 @@ struct Tune: ParsableCommand, DatabaseCommand {
             throw CommandFailure.tooFewToTune(needs: evaluated, folds: folds)
         }
         var tuner = WeightTuner(metric: WeightTuner.Metric(metric)!)
+        tuner.split = WeightTuner.Split(split)!
         tuner.folds = folds
+        tuner.repeats = repeats
         tuner.seed = seed
         let bias = PositionBiasModel(set: set)
         let objective = objective ?? (bias != nil && tuner.metric.kind == .ndcg ? .ipw : .naive)
@@ -99,21 +131,34 @@ struct Tune: ParsableCommand, DatabaseCommand {
                 InversePropensityNDCG(set: set, model: bias, k: tuner.metric.k))
         }
         if Terminal.stderrIsTerminal { Terminal.progress("tuning on \(evaluated) needs…") }
-        let report = tuner.tune(set, defaults: config.weights)
+        let report = try tuner.tune(set, defaults: config.weights)
         if Terminal.stderrIsTerminal { Terminal.note("") }
         var tuned = config
         tuned.weights = report.weights
         try OwnerOnlyFile.write(Array(tuned.json().utf8), to: out)
-        var text = Self.text(
-            report, objective: objective, needs: evaluated, folds: folds, seed: seed, out: out)
-        if objective == .ipw, let bias { text += "\n" + PositionBiasText.lines(bias) }
-        print(text, terminator: "")
+        switch format {
+        case .json:
+            var object = Self.json(report, needs: evaluated, out: out)
+            if case .object(var fields) = object {
+                fields["objective"] = .cell(.text(objective.rawValue))
+                object = .object(fields)
+            }
+            print(try object.rendered(escapesSlashes: false))
+        case .table:
+            var text = Self.text(
+                report, objective: objective, needs: evaluated, folds: folds, seed: seed, out: out)
+            if objective == .ipw, let bias { text += "\n" + PositionBiasText.lines(bias) }
+            print(text, terminator: "")
+        }
     }
 
     /// What `tune` maximises.
     enum TuningObjective: String, ExpressibleByArgument, CaseIterable {
         case naive, ipw
     }
+
+    /// What `midst tune` prints: one report, no records to list as CSV.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     /// `--import-weights`: the file's weights in the configuration at `--out`.
     private func writeImported(_ path: String) throws {
@@ -131,46 +176,5 @@ struct Tune: ParsableCommand, DatabaseCommand {
                     [.text($0.rawValue), .number(config.weights[$0], decimals: 2)]
                 }
             ).aligned, terminator: "")
-    }
-
-    static func text(
-        _ report: WeightTuner.Report, objective: TuningObjective, needs: Int, folds: Int, seed: UInt64,
-        out: String
-    ) -> String {
-        let name = (objective == .ipw ? "ipw-" : "") + report.metric.description
-        var text =
-            "Tuning \(name) by coordinate ascent: \(needs) needs with a relevant person, \(folds) folds split by need, seed \(seed)\n\n"
-        text += RecordTable(
-            columns: ["fold", "held-out needs", "defaults", "tuned"],
-            rows: report.folds.enumerated().map { index, fold in
-                [
-                    .integer(index + 1), .integer(fold.needs), .number(fold.defaults, decimals: 4),
-                    .number(fold.tuned, decimals: 4),
-                ]
-            }
-        ).aligned
-        func interval(_ summary: MetricSummary, signed: Bool = false) -> String {
-            let format = signed ? "%+.4f" : "%.4f"
-            return String(format: format, summary.mean) + " ["
-                + String(format: format, summary.low) + ", " + String(format: format, summary.high)
-                + "]"
-        }
-        text += "\nHeld out (\(name), mean and bootstrap 95% interval):\n"
-        text += "  defaults    \(interval(report.defaults))\n"
-        text += "  tuned       \(interval(report.tuned))\n"
-        text += "  difference  \(interval(report.difference, signed: true)) (paired, need by need)\n\n"
-        text +=
-            report.isImprovement
-            ? "The tuned weights rank better on needs they were not fitted to.\n"
-            : "The difference is within noise: keep the defaults.\n"
-        text +=
-            "\nWeights fitted on every need (\(name) \(String(format: "%.4f", report.trainingValue)) against \(String(format: "%.4f", report.defaultTrainingValue)) for the defaults), written to \(out):\n"
-        text += RecordTable(
-            columns: ["component", "weight"],
-            rows: ScoreComponent.allCases.map {
-                [.text($0.rawValue), .number(report.weights[$0], decimals: 2)]
-            }
-        ).aligned
-        return text
     }
 }

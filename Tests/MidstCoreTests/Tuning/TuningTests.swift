@@ -38,14 +38,14 @@ struct TuningTests {
         var poor = ScoreComponent.Vector(\.defaultWeight)
         poor[.language] = 0
         poor[.specialty] = 5
-        let report = tuner.tune(set, defaults: poor)
+        let report = try tuner.tune(set, defaults: poor)
         let truth = heldOut(tuner, set, DataGenerator.OutcomeModel.defaultTrueWeights)
         #expect(report.tuned.mean >= 0.95 * truth)
         #expect(report.isImprovement)
         #expect(report.tuned.mean > report.defaults.mean)
         #expect(abs(report.weights.sum - 100) < 0.1)
         // The same seed, the same proposal.
-        let again = tuner.tune(set, defaults: poor)
+        let again = try tuner.tune(set, defaults: poor)
         #expect(again.weights == report.weights)
     }
 
@@ -56,7 +56,7 @@ struct TuningTests {
         tuner.folds = 3
         tuner.restarts = 0
         tuner.rounds = 2
-        let report = tuner.tune(set, defaults: DataGenerator.OutcomeModel.defaultTrueWeights)
+        let report = try tuner.tune(set, defaults: DataGenerator.OutcomeModel.defaultTrueWeights)
         // Nothing beats the truth beyond noise, and refitting it costs little held out (the
         // folds' fits follow the log's exposure bias a little: issue #26).
         #expect(!report.isImprovement)
