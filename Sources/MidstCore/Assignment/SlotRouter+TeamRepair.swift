@@ -161,7 +161,9 @@ struct TeamRepair {
         // "Teams"), so that the cycle's arcs cost 0 and every other arc stays non-negative.
         for (node, shift) in cycle.shifts { router.potential[node] += shift }
         var change = 0.0
-        for (node, arc) in cycle.arcs {
+        // From the last arc back to the option: the order the loss has always been summed in,
+        // so that the reported losses stay the same to the last bit.
+        for (node, arc) in cycle.arcs.reversed() {
             if arc >= 0 {
                 let reached = router.problem.edges[arc]
                 if node < router.needCount {
