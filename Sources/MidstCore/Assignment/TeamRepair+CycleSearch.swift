@@ -37,7 +37,8 @@ extension TeamRepair {
 
         func offer(_ candidate: Meeting) {
             guard candidate.distance < bound else { return }
-            if let meeting, (candidate.distance, candidate.rank) >= (meeting.distance, meeting.rank) {
+            if let meeting, (candidate.distance, candidate.rank) >= (meeting.distance, meeting.rank)
+            {
                 return
             }
             meeting = candidate
@@ -99,24 +100,29 @@ extension TeamRepair {
                         via: edge)
                 }
                 if router.personLoad[node - needCount] < problem.personCapacity[node - needCount] {
-                    reachForward(sink, d + potential[node] - potential[sink], origin, via: -(node + 2))
+                    reachForward(
+                        sink, d + potential[node] - potential[sink], origin, via: -(node + 2))
                 }
             } else if node == skip {
                 if expandingHub {
                     for need in needsWithEmptySlots.members {
-                        reachForward(need, d + potential[skip] - potential[need], origin, via: -(skip + 2))
+                        reachForward(
+                            need, d + potential[skip] - potential[need], origin, via: -(skip + 2))
                     }
                 } else {
-                    reachForward(sink, d + potential[skip] - potential[sink], origin, via: -(skip + 2))
+                    reachForward(
+                        sink, d + potential[skip] - potential[sink], origin, via: -(skip + 2))
                 }
             } else {
                 if expandingHub {
                     for person in loadedPeople.members {
                         let node = needCount + person
-                        reachForward(node, d + potential[sink] - potential[node], origin, via: -(sink + 2))
+                        reachForward(
+                            node, d + potential[sink] - potential[node], origin, via: -(sink + 2))
                     }
                 } else if !needsWithEmptySlots.members.isEmpty {
-                    reachForward(skip, d + potential[sink] - potential[skip], origin, via: -(sink + 2))
+                    reachForward(
+                        skip, d + potential[sink] - potential[skip], origin, via: -(sink + 2))
                 }
             }
         }
@@ -181,7 +187,9 @@ extension TeamRepair {
         while true {
             while let top = forward.min,
                 forwardDone[top.node] == search
-                    || (top.distance, top.rank) != (forwardDistance[top.node], forwardRank[top.node])
+                    || (top.distance, top.rank) != (
+                        forwardDistance[top.node], forwardRank[top.node]
+                    )
             {
                 forward.removeMin()
             }
@@ -192,9 +200,11 @@ extension TeamRepair {
             }
             let heldForward = hubsHeldForward.min()
             let heldBackward = hubsHeldBackward.min()
-            let forwardQueueLeads = forward.min.map { top in heldForward.map { top < $0 } ?? true } ?? false
+            let forwardQueueLeads =
+                forward.min.map { top in heldForward.map { top < $0 } ?? true } ?? false
             let backwardQueueLeads =
-                backward.min.map { top in heldBackward.map { top.distance < $0.distance } ?? true } ?? false
+                backward.min.map { top in heldBackward.map { top.distance < $0.distance } ?? true }
+                ?? false
             // A side with nothing left to settle or expand ends the search: every cycle
             // needs both halves.
             guard let forwardRadius = [forward.min, heldForward].compactMap({ $0 }).min(),

@@ -308,7 +308,8 @@ struct TeamRepairTests {
         var atNoLoss = 0
         var flagged = 0
         for seed in 0..<120 {
-            for coverage in Self.repaired(Self.largeInstance(seed: UInt64(seed), tiedWeights: true)).coverage {
+            let instance = Self.largeInstance(seed: UInt64(seed), tiedWeights: true)
+            for coverage in Self.repaired(instance).coverage {
                 switch coverage {
                 case .repaired(_, let loss): if loss > 0 { atALoss += 1 } else { atNoLoss += 1 }
                 case .cannotBeCovered: flagged += 1
@@ -316,6 +317,7 @@ struct TeamRepairTests {
                 }
             }
         }
-        #expect(atALoss > 100 && atNoLoss > 10 && flagged > 10, "\(atALoss), \(atNoLoss), \(flagged)")
+        #expect(
+            atALoss > 100 && atNoLoss > 10 && flagged > 10, "\(atALoss), \(atNoLoss), \(flagged)")
     }
 }
