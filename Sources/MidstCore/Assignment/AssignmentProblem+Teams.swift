@@ -48,8 +48,9 @@ extension AssignmentProblem {
     /// search from the team's need finds (``TeamRepair``), for all of that need's options at
     /// once and only as far as a cheaper option can still be found.
     ///
-    /// - Complexity: one shortest-path search per need of each constraint not covered, each
-    ///   exploring only the part of the graph closer than the best loss found.
+    /// - Complexity: one two-sided shortest-path search per need of each constraint not covered,
+    ///   each settling only the nodes closer to its ends than the sink and the empty-slot node
+    ///   (or than the best loss found).
     public func optimal(
         honouring constraints: [TeamConstraint], personOrder: (Int, Int) -> Bool
     ) -> TeamSolution {

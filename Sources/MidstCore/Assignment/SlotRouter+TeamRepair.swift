@@ -1,5 +1,3 @@
-import HeapModule
-
 /// The team repair of ``AssignmentProblem/optimal(honouring:personOrder:)`` done on the exact
 /// solver's residual graph, without solving anything again.
 ///
@@ -9,9 +7,10 @@ import HeapModule
 /// that edge, and by nothing else: the difference between the old and the new optimal flows
 /// decomposes into cycles, one of which holds the edge, and the others cost at least 0. So the
 /// loss of an option (need `n`, person `p`) is the length of the shortest path from `p` back to
-/// `n` plus the edge's own reduced cost: one Dijkstra search from `n` per team need covers
-/// every option of that need, and stops as soon as nothing cheaper than the best loss found
-/// can follow. Pinned edges are never given up (their reverse arcs are left out).
+/// `n` plus the edge's own reduced cost: one search from `n` per team need covers every option
+/// of that need (``cheapestCycle(from:options:below:)``, forward from the options and backward
+/// from `n`, meeting in the middle), and stops as soon as nothing cheaper than the best loss
+/// found can follow. Pinned edges are never given up (their reverse arcs are left out).
 ///
 /// Nodes are numbered as in ``SlotRouter``: needs, people, the empty-slot node, the sink.
 /// Arcs of the residual graph, with their costs (−weight for an edge):
@@ -22,24 +21,36 @@ import HeapModule
 struct TeamRepair {
     private(set) var router: SlotRouter
     /// Edges no later repair may give up.
-    private var isPinned: [Bool]
+    var isPinned: [Bool]
     /// Empty slots of each need.
-    private var emptySlots: [Int]
+    var emptySlots: [Int]
     /// Needs with an empty slot, and people with some load: the ends of the arcs out of the
     /// empty-slot node and out of the sink.
-    private var needsWithEmptySlots: MemberList
-    private var loadedPeople: MemberList
-    // Per-search scratch, valid where `stamp` equals `search`.
-    private var search = 0
-    private var distance: [Int]
-    private var rank: [Int]
-    private var stamp: [Int]
-    private var isDone: [Int]
-    /// The edge a node was reached by, or `-(node + 2)` of the node it was reached from.
-    private var via: [Int]
-    private var finalised: [Int] = []
-    /// Where the current search returns to its start need, once it has.
-    private var end: (distance: Int, rank: Int, via: Int)?
+    var needsWithEmptySlots: MemberList
+    var loadedPeople: MemberList
+    /// Edges of each person, in problem order: the arcs into a person, for backward searches.
+    let personEdgeStart: [Int]
+    let personEdges: [Int]
+    // Per-search scratch of ``cheapestCycle(from:options:below:)``, valid where a stamp equals
+    // `search`. A via is the edge a node was reached by (forward) or leaves by towards the start
+    // (backward), or `-(node + 2)` of the hub arc's other end.
+    var search = 0
+    var forwardDistance: [Int]
+    var forwardRank: [Int]
+    var forwardVia: [Int]
+    var forwardStamp: [Int]
+    var forwardDone: [Int]
+    var backwardDistance: [Int]
+    var backwardVia: [Int]
+    var backwardStamp: [Int]
+    var backwardDone: [Int]
+    var forwardSettled: [Int] = []
+    var backwardSettled: [Int] = []
+    /// The best cycle the current search has seen.
+    var meeting: Meeting?
+    /// The last search's forward side settled every node closer than this (at most the cycle's
+    /// length); its backward side every node closer than the rest of the cycle.
+    var forwardSettledBelow = 0
     /// The cycle of the best option found by ``cheapestOption(from:to:personOrder:)``.
     private var kept: Cycle?
 
@@ -58,12 +69,27 @@ struct TeamRepair {
         loadedPeople = MemberList(
             size: problem.personCapacity.count,
             members: router.personLoad.indices.filter { router.personLoad[$0] > 0 })
+        var counts = [Int](repeating: 0, count: problem.personCapacity.count + 1)
+        for edge in problem.edges { counts[edge.person + 1] += 1 }
+        for person in problem.personCapacity.indices { counts[person + 1] += counts[person] }
+        var next = counts
+        var personEdges = [Int](repeating: 0, count: problem.edges.count)
+        for (index, edge) in problem.edges.enumerated() {
+            personEdges[next[edge.person]] = index
+            next[edge.person] += 1
+        }
+        personEdgeStart = counts
+        self.personEdges = personEdges
         let nodes = router.sink + 1
-        distance = [Int](repeating: 0, count: nodes)
-        rank = [Int](repeating: 0, count: nodes)
-        stamp = [Int](repeating: -1, count: nodes)
-        isDone = [Int](repeating: -1, count: nodes)
-        via = [Int](repeating: -1, count: nodes)
+        forwardDistance = [Int](repeating: 0, count: nodes)
+        forwardRank = [Int](repeating: 0, count: nodes)
+        forwardVia = [Int](repeating: -1, count: nodes)
+        forwardStamp = [Int](repeating: -1, count: nodes)
+        forwardDone = [Int](repeating: -1, count: nodes)
+        backwardDistance = [Int](repeating: 0, count: nodes)
+        backwardVia = [Int](repeating: -1, count: nodes)
+        backwardStamp = [Int](repeating: -1, count: nodes)
+        backwardDone = [Int](repeating: -1, count: nodes)
         #if DEBUG
             checkReducedCosts()
         #endif
@@ -109,31 +135,9 @@ struct TeamRepair {
                     from: need, options: options, below: min(best?.loss ?? Int.max, shortCycle))
             else { continue }
             best = (options[found.rank], found.distance)
-            kept = foundCycle(option: options[found.rank], length: found.distance)
+            kept = lastCycle(option: options[found.rank])
         }
         return best
-    }
-
-    /// The cycle the last search found, to be applied without searching again.
-    private func foundCycle(option: Int, length: Int) -> Cycle {
-        let start = router.problem.edges[option].need
-        var arcs: [(node: Int, arc: Int)] = []
-        var arc = end!.via
-        var node = start
-        while true {
-            arcs.append((node, arc))
-            if arc >= 0 {
-                let edge = router.problem.edges[arc]
-                if node >= router.needCount, edge.need == start { break }
-                node = node < router.needCount ? router.needCount + edge.person : edge.need
-            } else {
-                node = -arc - 2
-            }
-            arc = via[node]
-        }
-        return Cycle(
-            option: option, length: length, arcs: arcs,
-            shifts: finalised.map { ($0, distance[$0] - length) })
     }
 
     /// Pins `edge` (not chosen, from `need`) and moves the flow along the cheapest cycle through
@@ -147,18 +151,19 @@ struct TeamRepair {
             cycle = kept
         } else {
             let start = router.problem.edges[edge].need
-            guard let found = cheapestCycle(from: start, options: [edge], below: option.loss + 1)
-            else {
+            guard cheapestCycle(from: start, options: [edge], below: option.loss + 1) != nil else {
                 preconditionFailure("pinning edge \(edge) was found feasible and is not")
             }
-            cycle = foundCycle(option: edge, length: found.distance)
+            cycle = lastCycle(option: edge)
         }
         kept = nil
-        // Nodes finalised below the cycle's length move by their distance less it (the start
-        // by nothing), so that the cycle's arcs cost 0 and every other arc stays non-negative.
+        // The nodes the search settled closer than where its halves split move (docs/SCORING.md,
+        // "Teams"), so that the cycle's arcs cost 0 and every other arc stays non-negative.
         for (node, shift) in cycle.shifts { router.potential[node] += shift }
         var change = 0.0
-        for (node, arc) in cycle.arcs {
+        // From the last arc back to the option: the order the loss has always been summed in,
+        // so that the reported losses stay the same to the last bit.
+        for (node, arc) in cycle.arcs.reversed() {
             if arc >= 0 {
                 let reached = router.problem.edges[arc]
                 if node < router.needCount {
@@ -236,89 +241,7 @@ struct TeamRepair {
         ].compactMap { $0 }.min()
     }
 
-    /// The shortest cycle that leaves `start` by one of `options` (ranked by position) and
-    /// returns to it, by (length, rank), if one is shorter than `bound`.
-    private mutating func cheapestCycle(from start: Int, options: [Int], below bound: Int?)
-        -> (distance: Int, rank: Int)?
-    {
-        search += 1
-        finalised.removeAll(keepingCapacity: true)
-        end = nil
-        let problem = router.problem
-        let needCount = router.needCount
-        let (skip, sink) = (router.skip, router.sink)
-        var heap = Heap<Label>()
-        let limit = bound ?? Int.max
-        func reach(_ node: Int, _ value: Int, _ origin: Int, via arc: Int) {
-            guard value < limit else { return }
-            if node == start {
-                if end == nil || (value, origin) < (end!.distance, end!.rank) {
-                    end = (value, origin, arc)
-                }
-                return
-            }
-            if stamp[node] != search || (value, origin) < (distance[node], rank[node]) {
-                stamp[node] = search
-                distance[node] = value
-                rank[node] = origin
-                via[node] = arc
-                heap.insert(Label(distance: value, rank: origin, node: node))
-            }
-        }
-        let potential = router.potential
-        for (position, edge) in options.enumerated() {
-            let person = needCount + problem.edges[edge].person
-            reach(
-                person, router.cost[edge] + potential[start] - potential[person], position, via: edge)
-        }
-        while let label = heap.popMin() {
-            if let end, (label.distance, label.rank) >= (end.distance, end.rank) { break }
-            let node = label.node
-            guard stamp[node] == search, isDone[node] != search,
-                (label.distance, label.rank) == (distance[node], rank[node])
-            else { continue }
-            isDone[node] = search
-            finalised.append(node)
-            let (d, origin) = (label.distance, label.rank)
-            if node < needCount {
-                for position in router.needEdgeStart[node]..<router.needEdgeStart[node + 1] {
-                    let edge = router.needEdges[position]
-                    guard !router.used[edge], router.cost[edge] < 0 else { continue }
-                    let person = needCount + problem.edges[edge].person
-                    reach(
-                        person, d + router.cost[edge] + potential[node] - potential[person], origin,
-                        via: edge)
-                }
-                reach(skip, d + potential[node] - potential[skip], origin, via: -(node + 2))
-            } else if node < skip {
-                for edge in router.personUsed[node - needCount] where !isPinned[edge] {
-                    let need = problem.edges[edge].need
-                    reach(
-                        need, d - router.cost[edge] + potential[node] - potential[need], origin,
-                        via: edge)
-                }
-                if router.personLoad[node - needCount] < problem.personCapacity[node - needCount] {
-                    reach(sink, d + potential[node] - potential[sink], origin, via: -(node + 2))
-                }
-            } else if node == skip {
-                reach(sink, d + potential[skip] - potential[sink], origin, via: -(skip + 2))
-                for need in needsWithEmptySlots.members {
-                    reach(need, d + potential[skip] - potential[need], origin, via: -(skip + 2))
-                }
-            } else {
-                for person in loadedPeople.members {
-                    let node = needCount + person
-                    reach(node, d + potential[sink] - potential[node], origin, via: -(sink + 2))
-                }
-                if !needsWithEmptySlots.members.isEmpty {
-                    reach(skip, d + potential[sink] - potential[skip], origin, via: -(sink + 2))
-                }
-            }
-        }
-        return end.map { ($0.distance, $0.rank) }
-    }
-
-    private func edges(of need: Int) -> ArraySlice<Int> {
+    func edges(of need: Int) -> ArraySlice<Int> {
         router.needEdges[router.needEdgeStart[need]..<router.needEdgeStart[need + 1]]
     }
 
@@ -377,26 +300,17 @@ struct TeamRepair {
     /// A cycle found by a search: its arcs (each with the node it enters, from the end back to
     /// the option) and the potential shifts that keep reduced costs non-negative once it is
     /// applied.
-    private struct Cycle {
+    struct Cycle {
         var option: Int
         var length: Int
         var arcs: [(node: Int, arc: Int)]
         var shifts: [(node: Int, shift: Int)]
     }
-
-    private struct Label: Comparable {
-        var distance: Int
-        var rank: Int
-        var node: Int
-        static func < (lhs: Label, rhs: Label) -> Bool {
-            (lhs.distance, lhs.rank, lhs.node) < (rhs.distance, rhs.rank, rhs.node)
-        }
-    }
 }
 
 /// A set of small integers with constant-time insertion and removal, whose members can be
 /// walked in a deterministic order.
-private struct MemberList {
+struct MemberList {
     private(set) var members: [Int]
     private var position: [Int]
 

@@ -153,8 +153,9 @@ struct TeamRepairTests {
     }
 
     /// A larger random instance, with weights drawn to the millionth so that no two choices
-    /// tie: people shared between shortlists, capacities 0–3, teams of 2–4 needs.
-    static func largeInstance(seed: UInt64) -> Instance {
+    /// tie (or, with `tiedWeights`, of 10 to 50 in steps of 10): people shared between
+    /// shortlists, capacities 0–3, teams of 2–4 needs.
+    static func largeInstance(seed: UInt64, tiedWeights: Bool = false) -> Instance {
         var random = SeededRandom(seed: seed)
         let needCount = Int.random(in: 20...60, using: &random)
         let peopleCount = Int.random(in: 20...80, using: &random)
@@ -163,7 +164,8 @@ struct TeamRepairTests {
             var people = Array(0..<peopleCount)
             people.shuffle(using: &random)
             for person in people.prefix(Int.random(in: 0...6, using: &random)) {
-                let weight = Double(Int.random(in: 10_000_000...100_000_000, using: &random)) / 1e6
+                let drawn = Int.random(in: 10_000_000...100_000_000, using: &random)
+                let weight = tiedWeights ? Double(drawn % 5 + 1) * 10 : Double(drawn) / 1e6
                 edges.append(.init(need: need, person: person, weight: weight))
             }
         }
@@ -239,4 +241,83 @@ struct TeamRepairTests {
         #expect(incremental.solution.totalWeight == resolving.solution.totalWeight)
     }
 
+    /// The optimum with `pinned` edges chosen, solved afresh by the exact solver (nil when the
+    /// pins do not fit the capacities).
+    static func optimum(of problem: AssignmentProblem, pinning pinned: Set<Int>) -> Double? {
+        var needs = problem.needCapacity
+        var people = problem.personCapacity
+        for edge in pinned {
+            needs[problem.edges[edge].need] -= 1
+            people[problem.edges[edge].person] -= 1
+        }
+        guard needs.allSatisfy({ $0 >= 0 }), people.allSatisfy({ $0 >= 0 }) else { return nil }
+        let rest = AssignmentProblem(
+            needCapacity: needs, personCapacity: people,
+            edges: problem.edges.indices.filter { !pinned.contains($0) }.map { problem.edges[$0] })
+        return pinned.reduce(rest.optimal().totalWeight) { $0 + problem.edges[$1].weight }
+    }
+
+    @Test(
+        "with tied weights and several teams, each step pins the best option at the loss of the optimum solved afresh with the step's pins",
+        arguments: 0..<120)
+    func everyStepWithTies(seed: UInt64) throws {
+        // Weights of 10 to 50 in steps of 10 tie often: many residual arcs cost 0, where the two
+        // halves of the cycle search must still agree on the cheapest cycle and its rank.
+        let instance = Self.largeInstance(seed: seed, tiedWeights: true)
+        let problem = instance.problem
+        let result = Self.repaired(instance)
+        var pinned: Set<Int> = []
+        var objective = try #require(Self.optimum(of: problem, pinning: []))
+        #expect(abs(result.unconstrained.totalWeight - objective) < 1e-9)
+        for (constraint, coverage) in zip(instance.constraints, result.coverage) {
+            let options = problem.edges.indices.filter {
+                constraint.needs.contains(problem.edges[$0].need)
+                    && constraint.speakers.contains(problem.edges[$0].person)
+            }
+            let values = options.compactMap { option in
+                Self.optimum(of: problem, pinning: pinned.union([option])).map { (option, $0) }
+            }
+            switch coverage {
+            case .covered(let edge):
+                #expect(options.contains(edge))
+                #expect(Self.optimum(of: problem, pinning: pinned.union([edge])) == objective)
+                pinned.insert(edge)
+            case .repaired(let edge, let loss):
+                let best = try #require(values.map(\.1).max())
+                // Ties: the lower need, then the lower person (the order the test passes).
+                let first = values.filter { $0.1 == best }.map(\.0).min {
+                    (problem.edges[$0].need, problem.edges[$0].person)
+                        < (problem.edges[$1].need, problem.edges[$1].person)
+                }
+                #expect(edge == first)
+                #expect(abs(loss - (objective - best)) < 1e-9)
+                pinned.insert(edge)
+                objective = best
+            case .cannotBeCovered:
+                #expect(values.isEmpty)
+            }
+        }
+        #expect(Set(result.solution.edges).isSuperset(of: pinned))
+        #expect(result.solution.isFeasible(for: problem))
+        #expect(abs(result.solution.totalWeight - objective) < 1e-9)
+    }
+
+    @Test("the tied instances exercise repairs at a loss and at no loss, and flags")
+    func tiedInstancesExerciseRepairs() {
+        var atALoss = 0
+        var atNoLoss = 0
+        var flagged = 0
+        for seed in 0..<120 {
+            let instance = Self.largeInstance(seed: UInt64(seed), tiedWeights: true)
+            for coverage in Self.repaired(instance).coverage {
+                switch coverage {
+                case .repaired(_, let loss): if loss > 0 { atALoss += 1 } else { atNoLoss += 1 }
+                case .cannotBeCovered: flagged += 1
+                case .covered: break
+                }
+            }
+        }
+        #expect(
+            atALoss > 100 && atNoLoss > 10 && flagged > 10, "\(atALoss), \(atNoLoss), \(flagged)")
+    }
 }
