@@ -145,3 +145,35 @@ struct QueryCommandTests {
         #expect(typo.stderr.contains("unknown key 'weights.langauge'"))
     }
 }
+
+@Suite("Decisions about a person who withdraws consent")
+struct WithdrawnDecisionTests {
+    @Test("a pin is kept but not shown while its person has withdrawn consent, and shown again once they consent again")
+    func pinHiddenWhileWithdrawn() throws {
+        let folder = try QueryCommandTests.sampleFolder()
+        defer { folder.cleanUp() }
+        func listed() throws -> [Substring] {
+            let result = try MidstProcess.run(["decisions", "--format", "csv"], in: folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n").dropFirst().map { $0 }
+        }
+        for arguments in [
+            ["decide", "N001", "S0288", "--pin", "--reason", "asked for"],
+            ["decide", "N001", "S0156", "--exclude", "--reason", "on leave"],
+        ] {
+            let result = try MidstProcess.run(arguments, in: folder.url)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        #expect(try listed().map { $0.split(separator: ",")[1] } == ["S0156", "S0288"])
+        let withdrawn = try MidstProcess.run(["staff", "consent", "S0288", "--withdraw"], in: folder.url)
+        #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+        #expect(try listed().map { $0.split(separator: ",")[1] } == ["S0156"])
+        let run = try MidstProcess.run(["run"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let shown = try MidstProcess.run(["show", "latest", "--need", "N001"], in: folder.url)
+        #expect(!shown.stdout.contains("S0288"), "\(shown.stdout)")
+        let given = try MidstProcess.run(["staff", "consent", "S0288", "--give"], in: folder.url)
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(try listed().map { $0.split(separator: ",")[1] } == ["S0156", "S0288"])
+    }
+}
