@@ -3,6 +3,26 @@ import Foundation
 import MidstCore
 import MidstStore
 
+/// How the whole-batch benchmarks measure and what they guard: wall clock and peak memory.
+var wholeBatch: Benchmark.Configuration {
+    .init(
+        metrics: [.wallClock, .peakMemoryResident], maxIterations: 5,
+        thresholds: [
+            .wallClock: .init(relative: [.p50: 60]),
+            .peakMemoryResident: .init(relative: [.p50: 20]),
+        ])
+}
+
+/// The batch of `needs` over the shared workload's staff, measured from the batch's start to
+/// its end.
+func runBatch(_ benchmark: Benchmark, needs: [Need]) async -> Batch.Result {
+    let batch = Batch(scorer: Scorer(reference: BundledReference.data), top: 20)
+    benchmark.startMeasurement()
+    let result = await batch.run(needs: needs, table: ShortlistWorkload.shared.table, decisions: [])
+    benchmark.stopMeasurement()
+    return result
+}
+
 /// A problem of the batch's shape: 10,000 needs of 1–3 slots, each with a shortlist of 20 of
 /// 200,000 people, who have room for 1 or 2 needs; scores 0.01–100 (seed 42).
 let problem: AssignmentProblem = {
@@ -61,20 +81,9 @@ let benchmarks: @Sendable () -> Void = {
     // loading and writing: MidstCore's Batch, with the generator's teams dissolved.
     Benchmark(
         "Batch, 100k staff × 1k needs: shortlists and proposal, all cores",
-        configuration: .init(
-            metrics: [.wallClock, .peakMemoryResident], maxIterations: 5,
-            thresholds: [
-                .wallClock: .init(relative: [.p50: 60]),
-                .peakMemoryResident: .init(relative: [.p50: 20]),
-            ])
+        configuration: wholeBatch
     ) { benchmark in
-        let workload = ShortlistWorkload.shared
-        let batch = Batch(scorer: Scorer(reference: BundledReference.data), top: 20)
-        benchmark.startMeasurement()
-        let result = await batch.run(
-            needs: workload.plans.map(\.need).map(\.withoutTeam), table: workload.table,
-            decisions: [])
-        benchmark.stopMeasurement()
+        let result = await runBatch(benchmark, needs: ShortlistWorkload.shared.plans.map(\.need.withoutTeam))
         print("proposed pairs: \(result.proposal.pairs.count)")
         blackHole(result)
     }
@@ -83,19 +92,9 @@ let benchmarks: @Sendable () -> Void = {
     // languages: the proposal repairs the optimum for each language it leaves uncovered.
     Benchmark(
         "Batch with teams and team languages, 100k staff × 1k needs, all cores",
-        configuration: .init(
-            metrics: [.wallClock, .peakMemoryResident], maxIterations: 5,
-            thresholds: [
-                .wallClock: .init(relative: [.p50: 60]),
-                .peakMemoryResident: .init(relative: [.p50: 20]),
-            ])
+        configuration: wholeBatch
     ) { benchmark in
-        let workload = ShortlistWorkload.shared
-        let batch = Batch(scorer: Scorer(reference: BundledReference.data), top: 20)
-        benchmark.startMeasurement()
-        let result = await batch.run(
-            needs: workload.plans.map(\.need), table: workload.table, decisions: [])
-        benchmark.stopMeasurement()
+        let result = await runBatch(benchmark, needs: ShortlistWorkload.shared.plans.map(\.need))
         let languages = result.proposal.teamLanguages
         print(
             "team languages: \(languages.count), repaired: \(languages.count { $0.status == .repaired }), loss: \(languages.reduce(0) { $0 + $1.loss })"
