@@ -35,7 +35,8 @@ enum WorkbookParts {
     struct Relationships: Decodable {
         var relationship: [Relationship]
 
-        struct Relationship: Decodable {
+        /// Read here and written by ``WritablePart/Relationships``.
+        struct Relationship: Codable, XMLAttributes {
             var id: String
             var type: String
             var target: String

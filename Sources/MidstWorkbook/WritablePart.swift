@@ -38,16 +38,8 @@ enum WritablePart {
 
     /// A `.rels` part.
     struct Relationships: Encodable {
-        struct Relationship: Encodable, XMLAttributes {
-            var id: String
-            var type: String
-            var target: String
-            enum CodingKeys: String, CodingKey {
-                case id = "Id"
-                case type = "Type"
-                case target = "Target"
-            }
-        }
+        /// One relationship, as the reader decodes it.
+        typealias Relationship = WorkbookParts.Relationships.Relationship
         var relationships: [Relationship]
         enum CodingKeys: String, CodingKey { case relationships = "Relationship" }
     }
