@@ -456,6 +456,8 @@ extension MidstDatabase {
                     } catch is RepeatedIdentity {
                         throw try importer.failureFindingRepeats()
                     }
+                    // Every record is written: nothing reads the file's bytes again.
+                    if options.handsOverBytes { FileMemory.giveBack(bytes) }
                     summary!.warnings = writer.warnings
                     try journal?.writeOutCache(db)
                     if !options.isDryRun {

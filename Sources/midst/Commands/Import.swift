@@ -147,6 +147,8 @@ struct ImportArguments: ParsableArguments {
         options.isDryRun = dryRun
         options.appliesOlderRecords = force
         options.ignoresUnknownColumns = ignoreUnknownColumns
+        // Nothing here reads the file's bytes after the import.
+        options.handsOverBytes = true
         if Terminal.stderrIsTerminal, bytes.count > 4 << 20 {
             options.progress = { done, total in
                 Terminal.progress("importing \(kind.rawValue): \(done * 100 / max(total, 1))%")

@@ -42,6 +42,33 @@ struct BulkLoadTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path("bulk.sqlite-journal")))
     }
 
+    @Test("an import handed its bytes stores the same, and gives their memory back once written")
+    func handedOverBytes() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let csv = Array(PlainRowImportTests.mutatedStaffCSV(rows: 600, seed: 12).utf8)
+        var results: [[String: [[DatabaseValue]]]] = []
+        var handed: [UInt8] = []
+        for handsOver in [false, true] {
+            let database = try MidstDatabase.open(at: folder.path("\(handsOver).sqlite"))
+            var options = Self.bulkOptions("staff.csv")
+            options.skipsInvalid = true
+            options.handsOverBytes = handsOver
+            // A copy of its own, so that `csv` keeps its bytes.
+            handed = csv.map { $0 }
+            let summary = try database.importStaff(handed, options: options)
+            #expect(summary.plainRecords > 300)
+            results.append(try PlainRowImportTests.staffTables(database))
+        }
+        #expect(results[0]["staff"]!.count > 300)
+        #expect(results[0] == results[1])
+        // The whole pages of the handed-over bytes were given back: they read as zeros now.
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        #expect(csv.count > 4 * page)
+        #expect(handed.count { $0 == 0 } >= csv.count - 2 * page)
+        #expect(!csv.contains(0))
+    }
+
     @Test(
         "a failed bulk load changes no page of the file; only SQLite's change counter moves",
         arguments: ["staff-unknown-codes.csv", "staff-duplicate-id.csv", "staff-bad.jsonl"])
