@@ -30,9 +30,10 @@ extension RunReport {
         func needID(_ key: Int64) -> String { needIDs[key] ?? "" }
         let keyedLines = try database.keyedShortlist(run: record.id)
         let keyedPairs = try database.keyedAssignments(run: record.id)
-        let proposedKeys = Set(keyedPairs.map { [$0.needKey, $0.staffKey] })
+        let proposedKeys = Set(keyedPairs.map { KeyPair(need: $0.needKey, staff: $0.staffKey) })
         let shownLines = keyedLines.filter {
-            $0.rank <= options.candidatesPerNeed || proposedKeys.contains([$0.needKey, $0.staffKey])
+            $0.rank <= options.candidatesPerNeed
+                || proposedKeys.contains(KeyPair(need: $0.needKey, staff: $0.staffKey))
         }
         // Their ids, and the names of those who consent, read by key in one pass.
         let (staffIDs, consentingNames) = try database.staffIDsAndNames(
@@ -44,9 +45,11 @@ extension RunReport {
                     needID: needID(line.needKey), rank: line.rank, staffID: staffID(line.staffKey),
                     score: line.score, components: line.components))
         }
-        let shortlisted = keyedLines.reduce(into: [String: Int]()) { counts, line in
-            counts[needID(line.needKey), default: 0] += 1
-        }
+        // Counted by key, then named: one need id per need rather than per line.
+        let shortlisted = Dictionary(
+            keyedLines.reduce(into: [Int64: Int]()) { counts, line in
+                counts[line.needKey, default: 0] += 1
+            }.map { (needID($0.key), $0.value) }, uniquingKeysWith: +)
         let proposedByNeed = keyedPairs.reduce(into: [String: Set<String>]()) { proposed, pair in
             proposed[needID(pair.needKey), default: []].insert(staffID(pair.staffKey))
         }
@@ -181,6 +184,12 @@ extension RunReport {
     {
         rows[RecordID(rawValue: id)] == nil
             ? unmatchablePlaceholder : options.pseudonymiser?.pseudonym(for: id) ?? id
+    }
+
+    /// A (need, person) pair by the keys it is stored under.
+    private struct KeyPair: Hashable {
+        var need: Int64
+        var staff: Int64
     }
 
     /// One part of the report, gathered on a core of its own once the needs are planned.
