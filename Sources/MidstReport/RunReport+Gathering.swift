@@ -129,7 +129,14 @@ extension RunReport {
                     }
                     return .sections(made.indices.sorted { keys[$0] < keys[$1] }.map { made[$0] })
                 case .gaps:
-                    let teams = try database.teamLanguageLines(run: record.id)
+                    // Each need's lowest proposed score, from the pairs read by key already
+                    // (a need erased since has none).
+                    var lowestProposed: [RecordID: Double] = [:]
+                    for pair in keyedPairs {
+                        guard let id = needIDs[pair.needKey] else { continue }
+                        let need = RecordID(rawValue: id)
+                        lowestProposed[need] = min(lowestProposed[need] ?? pair.score, pair.score)
+                    }
                     return .gaps(
                         Gaps(
                             needs: allNeeds.filter { $0.status == .open && $0.slots > 0 },
@@ -137,8 +144,9 @@ extension RunReport {
                             proposed: proposedByNeed.mapValues(\.count),
                             shortlisted: shortlisted,
                             table: table, scorer: scorer, explaining: ReportPage.explainedGaps,
-                            plans: plans, teamLanguages: teams.languages,
-                            lowestProposed: teams.lowestProposed))
+                            plans: plans,
+                            teamLanguages: try database.teamLanguageGaps(run: record.id),
+                            lowestProposed: lowestProposed))
                 case .asks:
                     let (toAsk, awaited) = try asks(
                         run: record, database: database, table: table, plans: plans,
