@@ -112,22 +112,25 @@ extension RunReport {
                         linesByNeed: linesByNeed, shortlisted: shortlisted,
                         proposedByNeed: proposedByNeed, rows: rows,
                         names: options.pseudonymiser == nil ? consentingNames : [:])
-                    // Each need's reasons are worked out on their own core; the sections are
-                    // put in order by their keys, each moved once (a section is large): by
-                    // country, a team's needs together where its first need (by id) would be.
-                    let made = needs.concurrentMap { builder.section(for: $0) }
+                    // The needs are put in order by their keys first, so that each large
+                    // section is made in its place rather than moved there: by country, a
+                    // team's needs together where its first need (by id) would be. Each need's
+                    // reasons are worked out on their own core.
                     var firstOfTeam: [RecordID: String] = [:]
                     for need in needs {
                         guard let team = need.team else { continue }
                         firstOfTeam[team] = min(firstOfTeam[team] ?? need.id.rawValue, need.id.rawValue)
                     }
-                    let keys = made.map { section in
-                        let id = section.need.id.rawValue
+                    let keys = needs.map { need in
+                        let id = need.id.rawValue
                         return (
-                            section.countryName, section.need.team.flatMap { firstOfTeam[$0] } ?? id,
-                            section.need.team?.rawValue ?? "", id)
+                            SectionBuilder.countryName(of: need, in: reference),
+                            need.team.flatMap { firstOfTeam[$0] } ?? id, need.team?.rawValue ?? "", id)
                     }
-                    return .sections(made.indices.sorted { keys[$0] < keys[$1] }.map { made[$0] })
+                    return .sections(
+                        needs.indices.sorted { keys[$0] < keys[$1] }.concurrentMap {
+                            builder.section(for: needs[$0])
+                        })
                 case .gaps:
                     // Each need's lowest proposed score, from the pairs read by key already
                     // (a need erased since has none).
@@ -233,6 +236,11 @@ private struct SectionBuilder: Sendable {
 
     func shown(_ id: String) -> String { RunReport.shown(id, rows: rows, options: options) }
 
+    /// The name of `need`'s country, or its code when the reference does not know it.
+    static func countryName(of need: Need, in reference: ReferenceData) -> String {
+        reference.info(for: need.country)?.name ?? need.country.rawValue
+    }
+
     func section(for need: Need) -> RunReport.NeedSection {
         let reference = plans.scorer.reference
         let id = need.id.rawValue
@@ -254,7 +262,7 @@ private struct SectionBuilder: Sendable {
                 contributions: contributions, reasons: reasons,
                 proposed: proposedByNeed[id]?.contains(line.staffID) == true)
         }
-        let country = reference.info(for: need.country)?.name ?? need.country.rawValue
+        let country = Self.countryName(of: need, in: reference)
         let specialtyCode = need.mainSpecialty
         let specialty =
             specialtyCode.flatMap { reference.specialty($0.rawValue)?.name } ?? specialtyCode?.rawValue ?? ""
