@@ -73,15 +73,13 @@ struct MarkupWriter {
 
     /// `text` as page text: escaped, controls shown as `\u{…}` (``Markup/text(_:)``).
     ///
-    /// Text with no control in it, nearly all, is escaped byte by byte as it is copied; the rest
-    /// goes the long way, through ``Markup/escaped(_:)``.
+    /// Text with no control in it, nearly all, is escaped byte by byte as it is copied, in one
+    /// pass; text with a control goes the long way, through ``Markup/escaped(_:)``, in place of
+    /// what was copied of it.
     mutating func text(_ text: String) {
         var text = text
         text.withUTF8 { source in
-            guard !Self.holdsControl(source) else {
-                raw(Markup.escaped(String(decoding: source, as: UTF8.self).showingControls))
-                return
-            }
+            let mark = bytes.count
             var start = 0
             for index in source.indices {
                 let entity: StaticString
@@ -91,6 +89,11 @@ struct MarkupWriter {
                 case 0x3E: entity = "&gt;"
                 case 0x22: entity = "&quot;"
                 case 0x27: entity = "&#39;"
+                case 0x00..<0x20, 0x7F, 0xC2, 0xE2:
+                    guard Self.isControl(source, at: index) else { continue }
+                    bytes.removeSubrange(mark...)
+                    raw(Markup.escaped(String(decoding: source, as: UTF8.self).showingControls))
+                    return
                 default: continue
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
@@ -101,27 +104,20 @@ struct MarkupWriter {
         }
     }
 
-    /// Whether UTF-8 `text` holds a character ``Swift/String/showingControls`` shows as
-    /// `\u{…}`: a C0 or C1 control, or a bidirectional override or isolate (U+202A–U+202E,
-    /// U+2066–U+2069).
-    static func holdsControl(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            if byte < 0x20 || byte == 0x7F { return true }
-            if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) {
-                return true
-            }
-            if byte == 0xE2, index + 2 < text.count {
-                let second = text[index + 1]
-                let third = text[index + 2]
-                if second == 0x80 && (0xAA...0xAE).contains(third)
-                    || second == 0x81 && (0xA6...0xA9).contains(third)
-                {
-                    return true
-                }
-            }
-            index += 1
+    /// Whether the character of UTF-8 `text` at `index` is one ``Swift/String/showingControls``
+    /// shows as `\u{…}`: a C0 or C1 control, or a bidirectional override or isolate
+    /// (U+202A–U+202E, U+2066–U+2069).
+    static func isControl(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = text[index]
+        if byte < 0x20 || byte == 0x7F { return true }
+        if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) {
+            return true
+        }
+        if byte == 0xE2, index + 2 < text.count {
+            let second = text[index + 1]
+            let third = text[index + 2]
+            return second == 0x80 && (0xAA...0xAE).contains(third)
+                || second == 0x81 && (0xA6...0xA9).contains(third)
         }
         return false
     }

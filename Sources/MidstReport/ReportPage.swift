@@ -48,8 +48,12 @@ package struct ReportPage: Sendable {
     /// The whole page.
     package func html() -> String { String(decoding: utf8(), as: UTF8.self) }
 
-    /// The whole page, UTF-8: what is written to a file.
-    package func utf8() -> [UInt8] {
+    /// The whole page, UTF-8.
+    package func utf8() -> [UInt8] { Array(utf8Pieces().joined()) }
+
+    /// The whole page, UTF-8, in the pieces it was made in, one after the other: what is
+    /// written to a file (a large page is not copied into one array first).
+    package func utf8Pieces() -> [ArraySlice<UInt8>] {
         let run = report.run
         let day = run.asOf.map { " for \($0)" } ?? ""
         let title = "Midst: the morning's work\(day) (run \(run.id))"
@@ -91,12 +95,7 @@ package struct ReportPage: Sendable {
         guard let start = frame.firstIndex(of: 0),
             frame[start...].starts(with: Self.everyNeedMark.utf8)
         else { preconditionFailure("the page holds the mark of every need's rows") }
-        var html: [UInt8] = []
-        html.reserveCapacity(frame.count + rows.reduce(0) { $0 + $1.count })
-        html += frame[..<start]
-        for piece in rows { html += piece }
-        html += frame[(start + Self.everyNeedMark.utf8.count)...]
-        return html
+        return [frame[..<start]] + rows.map { $0[...] } + [frame[(start + Self.everyNeedMark.utf8.count)...]]
     }
 
     // MARK: Sections
@@ -110,12 +109,12 @@ package struct ReportPage: Sendable {
         guard let email else {
             return .text(report.options.pseudonymiser == nil ? "no e-mail on record" : "")
         }
-        return .content(.a(.href("mailto:\(email)"), Markup.text(email)))
+        return .link(href: "mailto:\(email)", text: email)
     }
 
     /// The need of an ask in words, linked to its rows under "Every need".
     private static func need(of ask: RunReport.Ask) -> ReportTable.Cell {
-        .content(.a(.href("#need-\(anchor(ask.needID))"), Markup.text("\(ask.needTitle) (\(ask.needID))")))
+        .link(href: "#need-\(anchor(ask.needID))", text: "\(ask.needTitle) (\(ask.needID))")
     }
 
     /// The first ``askRows`` of `asks`, and a sentence saying so when there are more.
@@ -283,7 +282,7 @@ package struct ReportPage: Sendable {
                 rows: short.map { gap in
                     let why = gap.misses?.why ?? ""
                     return [
-                        .content(.a(.href("#need-\(Self.anchor(gap.need.id.rawValue))"), Markup.text("\(gap.need.title(in: BundledReference.data)) (\(gap.need.id.rawValue))"))),
+                        .link(href: "#need-\(Self.anchor(gap.need.id.rawValue))", text: "\(gap.need.title(in: BundledReference.data)) (\(gap.need.id.rawValue))"),
                         .text(gap.state.rawValue), .number("\(gap.need.priority)"), .number("\(gap.openSlots)"),
                         .number("\(gap.proposed)"), .number(gap.misses.map { "\($0.eligible)" } ?? ""), .text(why),
                     ]

@@ -30,9 +30,10 @@ extension RunReport {
         func needID(_ key: Int64) -> String { needIDs[key] ?? "" }
         let keyedLines = try database.keyedShortlist(run: record.id)
         let keyedPairs = try database.keyedAssignments(run: record.id)
-        let proposedKeys = Set(keyedPairs.map { [$0.needKey, $0.staffKey] })
+        let proposedKeys = Set(keyedPairs.map { KeyPair(need: $0.needKey, staff: $0.staffKey) })
         let shownLines = keyedLines.filter {
-            $0.rank <= options.candidatesPerNeed || proposedKeys.contains([$0.needKey, $0.staffKey])
+            $0.rank <= options.candidatesPerNeed
+                || proposedKeys.contains(KeyPair(need: $0.needKey, staff: $0.staffKey))
         }
         // Their ids, and the names of those who consent, read by key in one pass.
         let (staffIDs, consentingNames) = try database.staffIDsAndNames(
@@ -44,9 +45,11 @@ extension RunReport {
                     needID: needID(line.needKey), rank: line.rank, staffID: staffID(line.staffKey),
                     score: line.score, components: line.components))
         }
-        let shortlisted = keyedLines.reduce(into: [String: Int]()) { counts, line in
-            counts[needID(line.needKey), default: 0] += 1
-        }
+        // Counted by key, then named: one need id per need rather than per line.
+        let shortlisted = Dictionary(
+            keyedLines.reduce(into: [Int64: Int]()) { counts, line in
+                counts[line.needKey, default: 0] += 1
+            }.map { (needID($0.key), $0.value) }, uniquingKeysWith: +)
         let proposedByNeed = keyedPairs.reduce(into: [String: Set<String>]()) { proposed, pair in
             proposed[needID(pair.needKey), default: []].insert(staffID(pair.staffKey))
         }
@@ -109,24 +112,34 @@ extension RunReport {
                         linesByNeed: linesByNeed, shortlisted: shortlisted,
                         proposedByNeed: proposedByNeed, rows: rows,
                         names: options.pseudonymiser == nil ? consentingNames : [:])
-                    // Each need's reasons are worked out on their own core; the sections are
-                    // put in order by their keys, each moved once (a section is large): by
-                    // country, a team's needs together where its first need (by id) would be.
-                    let made = needs.concurrentMap { builder.section(for: $0) }
+                    // The needs are put in order by their keys first, so that each large
+                    // section is made in its place rather than moved there: by country, a
+                    // team's needs together where its first need (by id) would be. Each need's
+                    // reasons are worked out on their own core.
                     var firstOfTeam: [RecordID: String] = [:]
                     for need in needs {
                         guard let team = need.team else { continue }
                         firstOfTeam[team] = min(firstOfTeam[team] ?? need.id.rawValue, need.id.rawValue)
                     }
-                    let keys = made.map { section in
-                        let id = section.need.id.rawValue
+                    let keys = needs.map { need in
+                        let id = need.id.rawValue
                         return (
-                            section.countryName, section.need.team.flatMap { firstOfTeam[$0] } ?? id,
-                            section.need.team?.rawValue ?? "", id)
+                            SectionBuilder.countryName(of: need, in: reference),
+                            need.team.flatMap { firstOfTeam[$0] } ?? id, need.team?.rawValue ?? "", id)
                     }
-                    return .sections(made.indices.sorted { keys[$0] < keys[$1] }.map { made[$0] })
+                    return .sections(
+                        needs.indices.sorted { keys[$0] < keys[$1] }.concurrentMap {
+                            builder.section(for: needs[$0])
+                        })
                 case .gaps:
-                    let teams = try database.teamLanguageLines(run: record.id)
+                    // Each need's lowest proposed score, from the pairs read by key already
+                    // (a need erased since has none).
+                    var lowestProposed: [RecordID: Double] = [:]
+                    for pair in keyedPairs {
+                        guard let id = needIDs[pair.needKey] else { continue }
+                        let need = RecordID(rawValue: id)
+                        lowestProposed[need] = min(lowestProposed[need] ?? pair.score, pair.score)
+                    }
                     return .gaps(
                         Gaps(
                             needs: allNeeds.filter { $0.status == .open && $0.slots > 0 },
@@ -134,8 +147,9 @@ extension RunReport {
                             proposed: proposedByNeed.mapValues(\.count),
                             shortlisted: shortlisted,
                             table: table, scorer: scorer, explaining: ReportPage.explainedGaps,
-                            plans: plans, teamLanguages: teams.languages,
-                            lowestProposed: teams.lowestProposed))
+                            plans: plans,
+                            teamLanguages: try database.teamLanguageGaps(run: record.id),
+                            lowestProposed: lowestProposed))
                 case .asks:
                     let (toAsk, awaited) = try asks(
                         run: record, database: database, table: table, plans: plans,
@@ -183,6 +197,12 @@ extension RunReport {
             ? unmatchablePlaceholder : options.pseudonymiser?.pseudonym(for: id) ?? id
     }
 
+    /// A (need, person) pair by the keys it is stored under.
+    private struct KeyPair: Hashable {
+        var need: Int64
+        var staff: Int64
+    }
+
     /// One part of the report, gathered on a core of its own once the needs are planned.
     private enum Part: Sendable {
         enum Kind: CaseIterable {
@@ -216,6 +236,11 @@ private struct SectionBuilder: Sendable {
 
     func shown(_ id: String) -> String { RunReport.shown(id, rows: rows, options: options) }
 
+    /// The name of `need`'s country, or its code when the reference does not know it.
+    static func countryName(of need: Need, in reference: ReferenceData) -> String {
+        reference.info(for: need.country)?.name ?? need.country.rawValue
+    }
+
     func section(for need: Need) -> RunReport.NeedSection {
         let reference = plans.scorer.reference
         let id = need.id.rawValue
@@ -237,7 +262,7 @@ private struct SectionBuilder: Sendable {
                 contributions: contributions, reasons: reasons,
                 proposed: proposedByNeed[id]?.contains(line.staffID) == true)
         }
-        let country = reference.info(for: need.country)?.name ?? need.country.rawValue
+        let country = Self.countryName(of: need, in: reference)
         let specialtyCode = need.mainSpecialty
         let specialty =
             specialtyCode.flatMap { reference.specialty($0.rawValue)?.name } ?? specialtyCode?.rawValue ?? ""

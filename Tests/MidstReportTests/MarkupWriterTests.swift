@@ -19,6 +19,17 @@ struct MarkupWriterTests {
         #expect(writer.bytes == Array(Markup.escaped(text.showingControls).utf8))
     }
 
+    @Test("a control met after escaping began replaces this text's bytes only, not what came before")
+    func controlAfterEscaping() {
+        var writer = MarkupWriter()
+        writer.element("td", text: "R&D")
+        let text = "a & b < c \u{1B}[31m \u{202E}x"
+        writer.text(text)
+        #expect(
+            String(decoding: writer.bytes, as: UTF8.self)
+                == "<td>R&amp;D</td>" + Markup.escaped(text.showingControls))
+    }
+
     @Test("nothing a record holds reaches the page as markup or as a control")
     func noMarkupOrControl() {
         var writer = MarkupWriter()

@@ -25,11 +25,23 @@ package enum OwnerOnlyFile {
     package static func write(raw bytes: UnsafeRawBufferPointer, to path: String, durable: Bool = true)
         throws
     {
+        try write(to: path, durable: durable) { descriptor in append(bytes, to: descriptor) }
+    }
+
+    /// Writes `pieces`, one after the other, to `path` whole or not at all (see
+    /// ``write(_:to:)``): a large file as it was made, in pieces, without copying them into one
+    /// array first (the run report).
+    package static func write(pieces: [ArraySlice<UInt8>], to path: String) throws {
+        try write(to: path, durable: true) { descriptor in
+            pieces.allSatisfy { piece in piece.withUnsafeBytes { append($0, to: descriptor) } }
+        }
+    }
+
+    /// Creates a new owner-only temporary beside `path`, lets `body` write to it (false when
+    /// a write failed, `errno` saying why), then renames it over `path`: whole or not at all.
+    private static func write(to path: String, durable: Bool, _ body: (Int32) -> Bool) throws {
         let temporary = LeftoverFiles.temporary(for: path)
         LeftoverFiles.removeStaleTemporaries(of: path)
-        func failure(_ path: String) -> StoreError {
-            .unwritable(path: path, reason: String(cString: strerror(errno)))
-        }
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw failure(path) }
@@ -38,17 +50,28 @@ package enum OwnerOnlyFile {
             close(descriptor)
             if !isWritten { unlink(temporary) }
         }
+        guard body(descriptor), !durable || fsync(descriptor) == 0, rename(temporary, path) == 0 else {
+            throw failure(path)
+        }
+        isWritten = true
+    }
+
+    /// Writes all of `bytes` at the end of the file open as `descriptor`; false when a write
+    /// failed (`errno` says why).
+    private static func append(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw failure(path) }
+            guard written > 0 else { return false }
             offset += written
         }
-        guard !durable || fsync(descriptor) == 0, rename(temporary, path) == 0 else {
-            throw failure(path)
-        }
-        isWritten = true
+        return true
+    }
+
+    /// Why writing `path` failed, from `errno`.
+    private static func failure(_ path: String) -> StoreError {
+        .unwritable(path: path, reason: String(cString: strerror(errno)))
     }
 
     /// Overwrites the file at `path` with zeros, so that its blocks no longer hold what it held,

@@ -48,6 +48,18 @@ extension MidstDatabase {
     package func teamLanguageLines(run: Int64) throws -> (
         languages: [RecordID: [TeamGap.Language]], lowestProposed: [RecordID: Double]
     ) {
+        var lowest: [RecordID: Double] = [:]
+        for pair in try assignments(run: run) {
+            let need = RecordID(rawValue: pair.needID)
+            lowest[need] = min(lowest[need] ?? pair.score, pair.score)
+        }
+        return (try teamLanguageGaps(run: run), lowest)
+    }
+
+    /// How run `run`'s proposal came out for each team language, by team, each team's by
+    /// language code (a person named only while they consent): ``teamLanguageLines(run:)``
+    /// without the lowest proposed scores, for a caller that read the run's pairs already.
+    package func teamLanguageGaps(run: Int64) throws -> [RecordID: [TeamGap.Language]] {
         var languages: [RecordID: [TeamGap.Language]] = [:]
         for line in try teamLanguages(run: run) {
             guard let level = LanguageLevel(code: line.level) else { continue }
@@ -58,11 +70,6 @@ extension MidstDatabase {
                     status: line.status, needID: line.needID.map(RecordID.init(rawValue:)),
                     staffID: line.staffID.map(RecordID.init(rawValue:)), loss: line.loss))
         }
-        var lowest: [RecordID: Double] = [:]
-        for pair in try assignments(run: run) {
-            let need = RecordID(rawValue: pair.needID)
-            lowest[need] = min(lowest[need] ?? pair.score, pair.score)
-        }
-        return (languages, lowest)
+        return languages
     }
 }

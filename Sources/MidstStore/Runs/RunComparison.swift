@@ -85,15 +85,31 @@ extension MidstDatabase {
         func needID(_ key: String) -> String { Int64(key).flatMap { needIDs[$0] } ?? key }
         let laterLines = try reading?.lines ?? keyedShortlist(run: later.id)
         let laterPairs = try reading?.pairs ?? keyedAssignments(run: later.id)
-        let diff = RunDiff(
-            shortlistA: try keyedScores(run: earlier.id).map {
+        let earlierLines = try keyedScores(run: earlier.id)
+        let earlierPairs = try keyedAssignments(run: earlier.id)
+        // Every change counted by key; only the needs whose changes are shown (the first by
+        // need id, up to `limit` changes) are compared by id, person by person.
+        let count = KeyedChangeCount(
+            shortlistA: earlierLines, proposalA: earlierPairs,
+            shortlistB: laterLines.map { KeyedLine(needKey: $0.needKey, staffKey: $0.staffKey, score: $0.score) },
+            proposalB: laterPairs)
+        var shownNeeds = Set<Int64>()
+        var rowsShown = 0
+        for need in count.rowsByNeed.keys.sorted(by: { needID(String($0)) < needID(String($1)) }) {
+            guard rowsShown < limit else { break }
+            shownNeeds.insert(need)
+            rowsShown += count.rowsByNeed[need] ?? 0
+        }
+        func named(_ lines: [KeyedLine]) -> [(need: String, staff: String, score: Double)] {
+            lines.filter { shownNeeds.contains($0.needKey) }.map {
                 (String($0.needKey), String($0.staffKey), $0.score)
-            },
-            proposalA: try keyedAssignments(run: earlier.id).map {
-                (String($0.needKey), String($0.staffKey))
-            },
-            shortlistB: laterLines.map { (String($0.needKey), String($0.staffKey), $0.score) },
-            proposalB: laterPairs.map { (String($0.needKey), String($0.staffKey)) })
+            }
+        }
+        let laterShown = laterLines.filter { shownNeeds.contains($0.needKey) }
+        let diff = RunDiff(
+            shortlistA: named(earlierLines), proposalA: named(earlierPairs).map { ($0.need, $0.staff) },
+            shortlistB: laterShown.map { (String($0.needKey), String($0.staffKey), $0.score) },
+            proposalB: named(laterPairs).map { ($0.need, $0.staff) })
         let shown = Array(
             diff.needs.sorted(by: { needID($0.needID) < needID($1.needID) }).lazy.flatMap(\.rows)
                 .prefix(limit))
@@ -101,12 +117,12 @@ extension MidstDatabase {
         // Why each person shown leaving left, judged as `midst diff` judges it.
         var lastPlace: [String: Double] = [:]
         var listed: [String: Int] = [:]
-        for line in laterLines {
+        for line in laterShown {
             let need = needIDs[line.needKey] ?? ""
             lastPlace[need] = min(lastPlace[need] ?? .infinity, line.score)
             listed[need, default: 0] += 1
         }
-        let still = Set(laterLines.map { "\($0.needKey)/\($0.staffKey)" })
+        let still = Set(laterShown.map { "\($0.needKey)/\($0.staffKey)" })
         let leaving = shown.filter { $0.kind == .left }.compactMap {
             change in
             Int64(change.staffID).flatMap { staffIDs[$0] }.map {
@@ -133,8 +149,8 @@ extension MidstDatabase {
                 before: change.before, after: change.after, why: why)
         }
         return RunComparison(
-            earlier: earlier, later: later, needsChanged: diff.needs.count,
-            counts: Self.counts(diff), rows: rows)
+            earlier: earlier, later: later, needsChanged: count.rowsByNeed.count,
+            counts: count.counts, rows: rows)
     }
 
     private static func counts(_ diff: RunDiff) -> [RunDiff.ChangeKind: Int] {

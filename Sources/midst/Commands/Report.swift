@@ -73,10 +73,11 @@ struct ReportOptions: ParsableArguments {
                 pseudonymiser: pseudonymiser, candidatesPerNeed: candidates,
                 generatedAt: Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))))
         if Terminal.stderrIsTerminal { Terminal.progress("report: writing \(report.needs.count) needs…") }
-        let html = ReportPage(report: report).utf8()
+        let html = ReportPage(report: report).utf8Pieces()
         if Terminal.stderrIsTerminal { Terminal.progress("") }
-        try OwnerOnlyFile.write(html, to: path)
+        try OwnerOnlyFile.write(pieces: html, to: path)
+        let size = html.reduce(0) { $0 + $1.count }
         Terminal.note(
-            "Wrote the report of run \(record.id) to \(path) (\(html.count / 1024) KB\(pseudonymise ? ", pseudonymised" : "")) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            "Wrote the report of run \(record.id) to \(path) (\(size / 1024) KB\(pseudonymise ? ", pseudonymised" : "")) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
     }
 }
