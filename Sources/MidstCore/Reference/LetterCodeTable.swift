@@ -38,6 +38,13 @@ struct LetterCodeTable: Sendable {
         return length >= 2 ? key : nil
     }
 
+    /// The code whose place is `key` (``key(utf8:)``): its two or three letters.
+    static func code(atKey key: Int) -> String {
+        precondition((28..<27 * 27 * 27).contains(key), "not the place of a code")
+        let letters = key < 27 * 27 ? [key / 27, key % 27] : [key / 729, key / 27 % 27, key % 27]
+        return String(decoding: letters.map { UInt8(ascii: "a") + UInt8($0 - 1) }, as: UTF8.self)
+    }
+
     /// Whether `code` is two or three lower-case ASCII letters: a code a table can hold.
     static func isCode(_ code: some StringProtocol) -> Bool { key(code) != nil }
 

@@ -122,52 +122,43 @@ extension ReferenceData {
 
     /// The codes of `languages.csv` without the names, ordered by code: all a query needs
     /// (``LanguageCodes``), checked as ``checkLanguageCodes(_:line:)`` checks them. Read from the
-    /// table's bytes: a string for each language's code, none for its ISO 639-3 and 639-2/B
-    /// codes (a string per field was a third of loading the reference data; notes for issue 23,
-    /// "query-speed5").
+    /// table's bytes into the code tables, with no string (a string per field was a third of
+    /// loading the reference data; notes for issue 23, "query-speed5").
     private static func languageCodes(in text: String) throws(ReferenceDataError)
         -> LanguageCodes
     {
-        var languages: [(code: LanguageCode, keys: LanguageCodes.Keys)] = []
+        var languages: [LanguageCodes.Keys] = []
         var isOrdered = true
         try records(text, table: "languages.csv", columns: ["code", "alpha3", "alpha3_b"]) {
             fields, reader, line throws(ReferenceDataError) in
             let bytes = reader.input
-            func key(_ field: CSVFieldSpan, lengths: ClosedRange<Int>) -> Int? {
+            func key(_ field: CSVFieldSpan, lengths: ClosedRange<Int>) -> UInt16? {
                 guard lengths.contains(field.end - field.start) else { return nil }
-                return LetterCodeTable.key(utf8: bytes[field.start..<field.end])
+                return LetterCodeTable.key(utf8: bytes[field.start..<field.end]).map(UInt16.init)
             }
             let hasAlpha3B = fields[2].end > fields[2].start
             guard let code = key(fields[0], lengths: 2...3),
                 let alpha3 = key(fields[1], lengths: 3...3),
-                !hasAlpha3B || key(fields[2], lengths: 3...3) != nil
+                let alpha3B = hasAlpha3B ? key(fields[2], lengths: 3...3) : 0
             else {
                 throw ReferenceDataError(
                     table: "languages.csv", line: line,
                     message: "bad language code '\((try? reader.text(of: fields[0])) ?? "")'")
             }
-            if let last = languages.last?.keys.code, codeOrder(last) >= codeOrder(code) {
+            if let last = languages.last, codeOrder(last.code) >= codeOrder(code) {
                 isOrdered = false
             }
-            languages.append(
-                (
-                    LanguageCode(
-                        rawValue: String(
-                            decoding: bytes[fields[0].start..<fields[0].end], as: UTF8.self)),
-                    LanguageCodes.Keys(
-                        code: code, alpha3: alpha3,
-                        alpha3B: hasAlpha3B ? key(fields[2], lengths: 3...3) : nil)
-                ))
+            languages.append(LanguageCodes.Keys(code: code, alpha3: alpha3, alpha3B: alpha3B))
         }
         // Shipped in code order; sorted only when a table is not.
-        if !isOrdered { languages.sort { codeOrder($0.keys.code!) < codeOrder($1.keys.code!) } }
-        return LanguageCodes(ordered: languages)
+        if !isOrdered { languages.sort { codeOrder($0.code) < codeOrder($1.code) } }
+        return LanguageCodes(orderedKeys: languages)
     }
 
     /// A number that orders codes as their text does, from a code's place in a
     /// ``LetterCodeTable`` (two-letter codes 28...728, three-letter codes 757 and up): `aa`
     /// before `aaa` before `ab`.
-    private static func codeOrder(_ key: Int) -> Int { key < 757 ? key * 27 : key }
+    private static func codeOrder(_ key: UInt16) -> Int { key < 757 ? Int(key) * 27 : Int(key) }
 
     /// Checks that a row of `languages.csv` (code, alpha3, alpha3_b first) holds two or three
     /// lower-case letters in each code, as ISO 639 writes them: what the code tables of
