@@ -56,7 +56,9 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/reference")]
+            // The reference tables are compiled in (Reference/EmbeddedReferenceTables.swift,
+            // scripts/embed-reference-data.py): no bundle to ship beside `midst`.
+            exclude: ["Resources/reference"]
         ),
         // The run report as one self-contained HTML page (`midst report`): gathered from the
         // store, written with Plot, charts as inline SVG.

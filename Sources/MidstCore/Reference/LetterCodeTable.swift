@@ -21,10 +21,15 @@ struct LetterCodeTable: Sendable {
 
     /// The place of `code` in ``numbers``, or nil when it is not two or three lower-case
     /// letters.
-    private static func key(_ code: some StringProtocol) -> Int? {
+    private static func key(_ code: some StringProtocol) -> Int? { key(utf8: code.utf8) }
+
+    /// The place in a table of the code spelt by the UTF-8 bytes `code`, or nil when they are
+    /// not two or three lower-case letters: a code read from a file's bytes, with no string.
+    /// Two-letter codes are 28...728, three-letter codes 757...19682.
+    static func key(utf8 code: some Sequence<UInt8>) -> Int? {
         var key = 0
         var length = 0
-        for byte in code.utf8 {
+        for byte in code {
             let letter = byte &- UInt8(ascii: "a")
             guard letter < 26, length < 3 else { return nil }
             key = key * 27 + Int(letter) + 1
@@ -33,14 +38,26 @@ struct LetterCodeTable: Sendable {
         return length >= 2 ? key : nil
     }
 
+    /// The code whose place is `key` (``key(utf8:)``): its two or three letters.
+    static func code(atKey key: Int) -> String {
+        precondition((28..<27 * 27 * 27).contains(key), "not the place of a code")
+        let letters = key < 27 * 27 ? [key / 27, key % 27] : [key / 729, key / 27 % 27, key % 27]
+        return String(decoding: letters.map { UInt8(ascii: "a") + UInt8($0 - 1) }, as: UTF8.self)
+    }
+
     /// Whether `code` is two or three lower-case ASCII letters: a code a table can hold.
     static func isCode(_ code: some StringProtocol) -> Bool { key(code) != nil }
 
     /// Gives `code` the number `number` (replacing any it had); a `code` a table cannot hold
     /// is passed over.
     mutating func set(_ code: some StringProtocol, to number: Int) {
-        precondition((0...Self.largestNumber).contains(number), "code number out of range")
         guard let key = Self.key(code) else { return }
+        set(key: key, to: number)
+    }
+
+    /// Gives the code at `key` (``key(utf8:)``) the number `number`, replacing any it had.
+    mutating func set(key: Int, to number: Int) {
+        precondition((0...Self.largestNumber).contains(number), "code number out of range")
         numbers[key] = UInt16(number + 1)
     }
 

@@ -56,8 +56,7 @@ extension ReferenceData {
     /// read later stops the process, as a bug would.
     package init(readingOnUse tables: ReferenceTables) throws(ReferenceDataError) {
         let countries = try Self.countries(in: tables.countries).sorted { $0.code < $1.code }
-        let codes = LanguageCodes(
-            ordered: try Self.languageCodes(in: tables.languages).sorted { $0.code < $1.code })
+        let codes = try Self.languageCodes(in: tables.languages)
         let specialties = try Self.specialties(in: tables.specialties)
         let languagesText = tables.languages
         let organisationsText = tables.organisations
@@ -121,16 +120,45 @@ extension ReferenceData {
         }
     }
 
-    /// The codes of `languages.csv` without the names: all a query needs (``LanguageCodes``).
-    private static func languageCodes(in text: String) throws(ReferenceDataError) -> [(
-        code: LanguageCode, alpha3: String, alpha3B: String?
-    )] {
-        try rows(text, table: "languages.csv", columns: ["code", "alpha3", "alpha3_b"]) {
-            row, line throws(ReferenceDataError) in
-            try checkLanguageCodes(row, line: line)
-            return (LanguageCode(rawValue: row[0]), row[1], row[2].isEmpty ? nil : row[2])
+    /// The codes of `languages.csv` without the names, ordered by code: all a query needs
+    /// (``LanguageCodes``), checked as ``checkLanguageCodes(_:line:)`` checks them. Read from the
+    /// table's bytes into the code tables, with no string (a string per field was a third of
+    /// loading the reference data; notes for issue 23, "query-speed5").
+    private static func languageCodes(in text: String) throws(ReferenceDataError)
+        -> LanguageCodes
+    {
+        var languages: [LanguageCodes.Keys] = []
+        var isOrdered = true
+        try records(text, table: "languages.csv", columns: ["code", "alpha3", "alpha3_b"]) {
+            fields, reader, line throws(ReferenceDataError) in
+            let bytes = reader.input
+            func key(_ field: CSVFieldSpan, lengths: ClosedRange<Int>) -> UInt16? {
+                guard lengths.contains(field.end - field.start) else { return nil }
+                return LetterCodeTable.key(utf8: bytes[field.start..<field.end]).map(UInt16.init)
+            }
+            let hasAlpha3B = fields[2].end > fields[2].start
+            guard let code = key(fields[0], lengths: 2...3),
+                let alpha3 = key(fields[1], lengths: 3...3),
+                let alpha3B = hasAlpha3B ? key(fields[2], lengths: 3...3) : 0
+            else {
+                throw ReferenceDataError(
+                    table: "languages.csv", line: line,
+                    message: "bad language code '\((try? reader.text(of: fields[0])) ?? "")'")
+            }
+            if let last = languages.last, codeOrder(last.code) >= codeOrder(code) {
+                isOrdered = false
+            }
+            languages.append(LanguageCodes.Keys(code: code, alpha3: alpha3, alpha3B: alpha3B))
         }
+        // Shipped in code order; sorted only when a table is not.
+        if !isOrdered { languages.sort { codeOrder($0.code) < codeOrder($1.code) } }
+        return LanguageCodes(orderedKeys: languages)
     }
+
+    /// A number that orders codes as their text does, from a code's place in a
+    /// ``LetterCodeTable`` (two-letter codes 28...728, three-letter codes 757 and up): `aa`
+    /// before `aaa` before `ab`.
+    private static func codeOrder(_ key: UInt16) -> Int { key < 757 ? Int(key) * 27 : Int(key) }
 
     /// Checks that a row of `languages.csv` (code, alpha3, alpha3_b first) holds two or three
     /// lower-case letters in each code, as ISO 639 writes them: what the code tables of
@@ -289,10 +317,27 @@ extension ReferenceData {
         _ text: String, table: String, columns: [String],
         _ make: ([String], Int) throws(ReferenceDataError) -> Row
     ) throws(ReferenceDataError) -> [Row] {
-        var reader = CSVReader(bytes: Array(text.utf8), skipsCommentLines: true)
-        var spans: [CSVFieldSpan] = []
         var fields: [String] = []
         var result: [Row] = []
+        try records(text, table: table, columns: columns) {
+            spans, reader, line throws(ReferenceDataError) in
+            fields.removeAll(keepingCapacity: true)
+            for span in spans { fields.append(try Self.text(of: span, in: reader, table: table)) }
+            result.append(try make(fields, line))
+        }
+        return result
+    }
+
+    /// Calls `visit` with each record of `text` after the header: the spans of the fields of
+    /// `columns`, in that order, the reader that holds their bytes, and the record's line (as
+    /// ``rows(_:table:columns:_:)``, for a table read from its bytes).
+    private static func records(
+        _ text: String, table: String, columns: [String],
+        _ visit: ([CSVFieldSpan], CSVReader, Int) throws(ReferenceDataError) -> Void
+    ) throws(ReferenceDataError) {
+        var reader = CSVReader(bytes: Array(text.utf8), skipsCommentLines: true)
+        var spans: [CSVFieldSpan] = []
+        var wantedSpans: [CSVFieldSpan] = []
         func next() throws(ReferenceDataError) -> Bool {
             do {
                 return try reader.nextRecord(spans: &spans)
@@ -300,16 +345,9 @@ extension ReferenceData {
                 throw ReferenceDataError(table: table, line: error.line, message: error.message)
             }
         }
-        func decode(_ span: CSVFieldSpan) throws(ReferenceDataError) -> String {
-            do {
-                return try reader.text(of: span)
-            } catch {
-                throw ReferenceDataError(table: table, line: error.line, message: error.message)
-            }
-        }
         var header: [String] = []
         if try next() {
-            for span in spans { header.append(try decode(span)) }
+            for span in spans { header.append(try Self.text(of: span, in: reader, table: table)) }
         }
         // Where each column asked for is in the header; the first column missing, if any.
         let places = columns.map { column in header.firstIndex(of: column) }
@@ -327,10 +365,20 @@ extension ReferenceData {
                     table: table, line: reader.recordLine,
                     message: "expected \(header.count) fields, found \(spans.count)")
             }
-            fields.removeAll(keepingCapacity: true)
-            for place in wanted { fields.append(try decode(spans[place])) }
-            result.append(try make(fields, reader.recordLine))
+            wantedSpans.removeAll(keepingCapacity: true)
+            for place in wanted { wantedSpans.append(spans[place]) }
+            try visit(wantedSpans, reader, reader.recordLine)
         }
-        return result
+    }
+
+    /// The text of the field at `span`, its quotes undoubled and checked as UTF-8.
+    private static func text(of span: CSVFieldSpan, in reader: CSVReader, table: String)
+        throws(ReferenceDataError) -> String
+    {
+        do {
+            return try reader.text(of: span)
+        } catch {
+            throw ReferenceDataError(table: table, line: error.line, message: error.message)
+        }
     }
 }

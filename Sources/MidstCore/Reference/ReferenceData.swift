@@ -66,14 +66,16 @@ public struct ReferenceData: Sendable {
         self.specialties = specialties
         specialtyParents = specialties.map(\.parent)
         specialtyIsSkill = specialties.map(\.isSkill)
-        var countryIndex: [CountryCode: Int] = [:]
-        var countryAliases: [String: CountryCode] = [:]
+        // Sized once: growing them was a tenth of loading the lookups a query reads.
+        var countryIndex = [CountryCode: Int](minimumCapacity: countries.count)
+        var countryAliases = [String: CountryCode](minimumCapacity: 2 * countries.count)
         for (index, country) in countries.enumerated() {
             countryIndex[country.code] = index
             countryAliases[country.code.rawValue] = country.code
             countryAliases[country.alpha3.uppercased()] = country.code
         }
-        var specialtyIndex: [SpecialtyCode: Int] = [:]
+        var specialtyIndex = [SpecialtyCode: Int](
+            minimumCapacity: specialties.count + specialties.reduce(0) { $0 + $1.aliases.count })
         for (index, specialty) in specialties.enumerated() {
             specialtyIndex[specialty.code] = index
         }

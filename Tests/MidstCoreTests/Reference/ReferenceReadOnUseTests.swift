@@ -81,6 +81,44 @@ struct ReferenceReadOnUseTests {
         #expect(reference.organisations == whole.organisations)
     }
 
+    @Test("languages.csv out of code order numbers the languages as in order (codes read from bytes)")
+    func languagesOutOfOrder() throws {
+        // The header and comments, then the rows last first.
+        let lines = tables.languages.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstRow = try #require(lines.firstIndex { $0.hasPrefix("code,") }) + 1
+        let rows = lines[firstRow...].filter { !$0.isEmpty }
+        try #require(rows.count > 7_000)
+        var shuffled = tables
+        shuffled.languages =
+            (lines[..<firstRow] + rows.reversed()).joined(separator: "\n") + "\n"
+        let reference = try ReferenceData(readingOnUse: shuffled)
+        for language in whole.languages {
+            #expect(reference.number(of: language.code) == whole.number(of: language.code))
+            for text in [language.alpha3, language.alpha3B ?? language.alpha3] {
+                #expect(reference.language(text) == whole.language(text), "\(text)")
+            }
+        }
+        #expect(reference.languages == whole.languages)
+    }
+
+    @Test(
+        "a language code that is not two or three lower-case letters is refused on load",
+        arguments: [
+            "EN,eng,,English", "e1,eng,,English", "en,en,,English", "en,eng,GER,English",
+            "engl,eng,,English", "en,engl,,English", "en,eng,ge,English",
+        ])
+    func badLanguageCode(row: String) throws {
+        var bad = tables
+        bad.languages += row + "\n"
+        let lines = bad.languages.split(separator: "\n").count
+        let error = try #require(throws: ReferenceDataError.self) {
+            try ReferenceData(readingOnUse: bad)
+        }
+        #expect(error.table == "languages.csv")
+        #expect(error.line == lines)
+        #expect(error.message == "bad language code '\(row.prefix { $0 != "," })'")
+    }
+
     @Test("a need without a partner is ranked without the organisations, names or language names")
     func planReadsNoMore() throws {
         let (staff, needs) = try ReferenceFixtures.generated(staff: 2_000, needs: 40, seed: 5)
