@@ -7,7 +7,8 @@
 #
 #   MIDST_BASE=/path/to/older/midst Benchmarks/scripts/one-person-write.sh STAFF.csv NEEDS.csv [WORKDIR] [RUNS]
 #
-# The older binary needs its Midst_MidstStore.resources folder beside it. Writes WORKDIR/writes.md
+# A binary older than the compiled-in reference tables needs its Midst_MidstStore.resources
+# folder beside it. Writes WORKDIR/writes.md
 # (hyperfine's table) and prints the peak memory per write.
 set -euo pipefail
 staff_csv=$(realpath "$1")
