@@ -36,6 +36,7 @@ public enum Shortlisting {
         blocking: Bool = true, progress: ((Int, Int) -> Void)? = nil
     ) async -> Shortlisting.Result {
         let index = blocking ? CandidateIndex(table: table) : nil
+        let order = scoringOrder(plans)
         let chunkSize = max(1, plans.count / 64)
         let chunks = stride(from: 0, to: plans.count, by: chunkSize).map {
             $0..<min($0 + chunkSize, plans.count)
@@ -47,6 +48,7 @@ public enum Shortlisting {
                 group.addTask {
                     var examined = 0
                     let lists = chunk.map { position in
+                        let position = order[position]
                         let found = shortlist(
                             for: plans[position], in: table, index: index, top: top,
                             excluding: excluded[position] ?? [])
@@ -58,13 +60,28 @@ public enum Shortlisting {
             }
             var done = 0
             for await (chunk, lists, chunkExamined) in group {
-                for (position, list) in zip(chunk, lists) { results[position] = list }
+                for (position, list) in zip(chunk, lists) { results[order[position]] = list }
                 examined += chunkExamined
                 done += chunk.count
                 progress?(done, plans.count)
             }
         }
         return Shortlisting.Result(lists: results, pairsExamined: examined)
+    }
+
+    /// The positions of `plans` in the order they are scored: by profession, main country
+    /// and the specialty earning the most credit, so that needs reading the same posting lists
+    /// and the same people's cells come one after another, on the same core, while those are
+    /// still in its caches (each need's list does not depend on the order).
+    static func scoringOrder(_ plans: [NeedPlan]) -> [Int] {
+        let keys = plans.map { plan in
+            (
+                profession: Int(plan.professions.first ?? 0),
+                country: plan.country.byFactor.first ?? -1,
+                specialty: plan.specialty.byCredit.first ?? -1
+            )
+        }
+        return plans.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
     }
 
     /// One need's shortlist, searched through `index` when given, else by scanning its

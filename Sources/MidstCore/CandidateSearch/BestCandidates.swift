@@ -9,6 +9,9 @@ struct BestCandidates {
     let table: StaffTable
     let top: Int
     let excluded: Set<Int32>
+    /// Whether every person considered comes from a ``CandidateIndex`` list of one of the
+    /// plan's professions: of the plan's professions, with free capacity.
+    let isIndexed: Bool
     private var heap: Heap<Entry>
     private let restAfterSpecialty: Double
     private let restAfterCountry: Double
@@ -17,11 +20,15 @@ struct BestCandidates {
     /// Slack for rounding when a bound is compared with a score.
     static let margin = 1e-9
 
-    init(plan: NeedPlan, table: StaffTable, top: Int, excluding excluded: Set<Int32>) {
+    init(
+        plan: NeedPlan, table: StaffTable, top: Int, excluding excluded: Set<Int32>,
+        isIndexed: Bool = false
+    ) {
         self.plan = plan
         self.table = table
         self.top = top
         self.excluded = excluded
+        self.isIndexed = isIndexed
         heap = Heap(minimumCapacity: top + 1)
         restAfterSpecialty = plan.attainablePoints.sum(excluding: [.specialty])
         restAfterCountry = plan.attainablePoints.sum(excluding: [.specialty, .country])
@@ -49,7 +56,7 @@ struct BestCandidates {
         let floor = heap.count == top ? heap.min!.score : -Double.infinity
         let specialty = plan.points[.specialty] * specialtyValue
         if specialty + restAfterSpecialty + Self.margin < floor { return }
-        guard plan.passesOtherConstraints(index, in: table) else { return }
+        guard plan.passesOtherConstraints(index, in: table, isIndexed: isIndexed) else { return }
         let countryValue = plan.country.value(index, table)
         if specialty + plan.points[.country] * countryValue + restAfterCountry + Self.margin < floor {
             return

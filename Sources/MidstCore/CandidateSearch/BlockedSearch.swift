@@ -45,7 +45,10 @@ extension NeedPlan {
         in table: StaffTable, index: CandidateIndex, top: Int, excluding excluded: Set<Int32> = []
     ) -> (candidates: [(row: Int32, score: Double)], examined: Int) {
         guard top > 0 else { return ([], 0) }
-        var best = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
+        // Every person below comes from the index's lists of the plan's professions, but for
+        // the last scan of whole blocks.
+        var best = BestCandidates(
+            plan: self, table: table, top: top, excluding: excluded, isIndexed: true)
         let hasSpecialty = !specialty.credit.isEmpty
         let rest = attainablePoints.sum(excluding: [.specialty, .country])
         // The most specialty value anyone can have (a secondary specialty is scaled by its
@@ -280,8 +283,10 @@ extension NeedPlan {
             }
         }
         // Nobody can be ruled out by the bound: everyone eligible is examined, from scratch.
-        var scan = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
-        if let speakers, speakers.count < blockSize {
+        let scansSpeakers = speakers.map { $0.count < blockSize } ?? false
+        var scan = BestCandidates(
+            plan: self, table: table, top: top, excluding: excluded, isIndexed: scansSpeakers)
+        if let speakers, scansSpeakers {
             examineAll(speakers, index, table, &scan)
         } else {
             for profession in professions {

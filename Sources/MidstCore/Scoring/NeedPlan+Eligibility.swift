@@ -27,10 +27,15 @@ extension NeedPlan {
 
     /// Whether person `row` passes every hard constraint but the specialty one: the batch
     /// checks the specialty first, for its value also bounds the score (``BestCandidates``).
+    /// With `isIndexed`, `row` came from a ``CandidateIndex`` list of one of the plan's
+    /// professions, which holds only people with free capacity: those two cells are not read.
     @inline(__always)
-    func passesOtherConstraints(_ row: Int, in table: StaffTable) -> Bool {
-        guard professions.contains(table.profession[row]), table.freeCapacity[row] > 0 else {
-            return false
+    func passesOtherConstraints(_ row: Int, in table: StaffTable, isIndexed: Bool = false)
+        -> Bool
+    {
+        if !isIndexed {
+            guard professions.contains(table.profession[row]), table.freeCapacity[row] > 0
+            else { return false }
         }
         guard fitsMode(row, table) else { return false }
         if let start = availability.start, let end = availability.end,

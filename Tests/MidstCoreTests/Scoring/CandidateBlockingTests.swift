@@ -217,4 +217,26 @@ struct CandidateBlockingTests {
         #expect(blocked.lists == full.lists)
         #expect(blocked.pairsExamined < full.pairsExamined)
     }
+
+    @Test("the batch scores needs grouped by profession, and gives each need its own list")
+    func batchOrder() async {
+        let scorer = Scorer(reference: reference)
+        let plans = needs.map { NeedPlan(need: $0, scorer: scorer) }
+        let order = Shortlisting.scoringOrder(plans)
+        #expect(order.sorted() == Array(plans.indices))
+        // Each profession's needs come one after another.
+        let professions = order.map { plans[$0].professionCodes.first ?? 0 }
+        var seen: Set<UInt16> = []
+        for (position, profession) in professions.enumerated()
+        where position == 0 || professions[position - 1] != profession {
+            #expect(seen.insert(profession).inserted, "profession \(profession) split")
+        }
+        #expect(order != Array(plans.indices), "the fixture's needs are not in that order already")
+        let batch = await Shortlisting.shortlists(for: plans, in: table, top: 20)
+        let index = CandidateIndex(table: table)
+        for (position, plan) in plans.enumerated() {
+            let alone = Shortlisting.shortlist(for: plan, in: table, index: index, top: 20)
+            #expect(batch.lists[position] == alone.list, "\(plan.need.id)")
+        }
+    }
 }
