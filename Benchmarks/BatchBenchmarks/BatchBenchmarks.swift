@@ -13,6 +13,19 @@ var wholeBatch: Benchmark.Configuration {
         ])
 }
 
+/// How the cases measured for comparison (baselines beside the solver and the batch, the
+/// scoring phase alone, one core) are checked: only against a slow spell of this VM, a median
+/// 60% slower (or a fifth more memory) failing, as the whole batch is; the package's default
+/// 5% would fail them on the host's ordinary variation.
+func comparison(_ metrics: [BenchmarkMetric], maxIterations: Int = 3) -> Benchmark.Configuration {
+    .init(
+        metrics: metrics, maxIterations: maxIterations,
+        thresholds: [
+            .wallClock: .init(relative: [.p50: 60]),
+            .peakMemoryResident: .init(relative: [.p50: 20]),
+        ].filter { metrics.contains($0.key) })
+}
+
 /// The batch of `needs` over the shared workload's staff, measured from the batch's start to
 /// its end.
 func runBatch(_ benchmark: Benchmark, needs: [Need]) async -> Batch.Result {
@@ -55,7 +68,8 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(problem.optimal())
     }
 
-    Benchmark("Baseline: greedy, same problem") { benchmark in
+    Benchmark("Baseline: greedy, same problem", configuration: comparison([.wallClock])) {
+        benchmark in
         _ = problem
         benchmark.startMeasurement()
         blackHole(problem.greedy())
@@ -67,7 +81,7 @@ let benchmarks: @Sendable () -> Void = {
     // pair with no blocking at all, whose time per pair extrapolates to the full scale.
     Benchmark(
         "Shortlisting.Result, 100k staff × 1k needs: candidate index + bound, all cores",
-        configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 5)
+        configuration: comparison([.wallClock, .peakMemoryResident], maxIterations: 5)
     ) { benchmark in
         let workload = ShortlistWorkload.shared
         benchmark.startMeasurement()
@@ -104,7 +118,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "Same, one core (one need after another)",
-        configuration: .init(metrics: [.wallClock], maxIterations: 5)
+        configuration: comparison([.wallClock], maxIterations: 5)
     ) { benchmark in
         let workload = ShortlistWorkload.shared
         benchmark.startMeasurement()
@@ -118,7 +132,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "Baseline: whole profession blocks, all cores",
-        configuration: .init(metrics: [.wallClock], maxIterations: 3)
+        configuration: comparison([.wallClock])
     ) { benchmark in
         let workload = ShortlistWorkload.shared
         benchmark.startMeasurement()
@@ -131,7 +145,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "Naive baseline: every pair, no blocking, all cores",
-        configuration: .init(metrics: [.wallClock], maxIterations: 3)
+        configuration: comparison([.wallClock])
     ) { benchmark in
         let workload = ShortlistWorkload.shared
         benchmark.startMeasurement()
