@@ -5,8 +5,9 @@ Writes Sources/MidstStore/Reference/EmbeddedReferenceTables.swift: the text of e
 Sources/MidstStore/Resources/reference/ (written by make-reference-data.py,
 make-macrolanguages.py and make-uk-organisations.py) as a static string, byte for byte, so that
 `midst` reads them with no bundle to find and no file to open (notes for issue 23,
-"query-speed5"). Run it after regenerating any table; a test (EmbeddedReferenceTests) fails
-while the two differ.
+"query-speed5"). The make-*.py generators run it after writing their tables
+(reference_csv.compile_into_midst); run it yourself after editing a table by hand. A test
+(EmbeddedReferenceTests) fails while the two differ.
 
 Python 3 standard library only:  scripts/embed-reference-data.py
 """

@@ -35,7 +35,7 @@ import hashlib
 import os
 import sys
 
-from reference_csv import write_csv
+from reference_csv import compile_into_midst, write_csv
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REFERENCE = os.path.join(REPO, "Sources", "MidstStore", "Resources", "reference")
@@ -194,6 +194,7 @@ def main():
     if problems:
         print("PROBLEMS: " + "; ".join(problems), file=sys.stderr)
         sys.exit(1)
+    compile_into_midst()
 
 
 if __name__ == "__main__":

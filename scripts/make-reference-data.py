@@ -40,7 +40,7 @@ import re
 import subprocess
 import sys
 
-from reference_csv import write_csv
+from reference_csv import compile_into_midst, write_csv
 import xml.etree.ElementTree as ET
 
 ISO_DIR = "/usr/share/iso-codes/json"
@@ -752,6 +752,7 @@ def main():
     if problems:
         print("PROBLEMS: " + "; ".join(problems), file=sys.stderr)
         sys.exit(1)
+    compile_into_midst()
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-from reference_csv import write_csv
+from reference_csv import compile_into_midst, write_csv
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REFERENCE = os.path.join(REPO, "Sources", "MidstStore", "Resources", "reference")
@@ -472,6 +472,7 @@ def main():
     bad = [c for c, k in want.items() if c not in rows or rows[c]["kind"] != k]
     if bad:
         sys.exit(f"expected rows missing: {bad}")
+    compile_into_midst()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ then the rows, UTF-8 with LF line endings. Imported by the scripts/make-*.py gen
 
 import csv
 import os
+import subprocess
+import sys
 
 
 def write_csv(path, comments, header, rows):
@@ -16,3 +18,10 @@ def write_csv(path, comments, header, rows):
         for r in rows:
             assert len(r) == len(header), r
             w.writerow(r)
+
+
+def compile_into_midst():
+    """Compiles the tables into the binary again (embed-reference-data.py), so that a table
+    regenerated here and the copy `midst` is built with never part."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "embed-reference-data.py")
+    subprocess.run([sys.executable, script], check=True)
