@@ -54,7 +54,14 @@ def main() -> None:
         parts.append(f"    static let {swift_name}: StaticString = {literal(text, file)}")
         parts.append("")
     parts[-1] = "}"
-    OUTPUT.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    text = "\n".join(parts) + "\n"
+    # Unchanged, the file is left alone (a build need not compile it again); changed, it is
+    # replaced whole, never seen half-written by a build running beside.
+    if OUTPUT.exists() and OUTPUT.read_text(encoding="utf-8") == text:
+        return
+    partial = OUTPUT.with_suffix(".swift.partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(OUTPUT)
 
 
 if __name__ == "__main__":
