@@ -3,9 +3,10 @@ import Foundation
 /// Giving an import file's memory back to the system before the import ends.
 enum FileMemory {
     /// Tells the system that the whole memory pages inside `bytes` are no longer needed, so they
-    /// stop counting towards the process's memory at once. The array stays valid, but those
-    /// pages read as zeros afterwards: only for bytes nothing will read again
-    /// (``ImportOptions/handsOverBytes``). The partial pages at either end are kept.
+    /// stop counting towards the process's memory (on Linux at once). The array stays valid, but
+    /// what those pages hold afterwards is undefined (zeros on Linux): only for bytes nothing
+    /// will read again (``ImportOptions/handsOverBytes``). The partial pages at either end are
+    /// kept.
     static func giveBack(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -50,9 +50,9 @@ public struct ImportOptions: Sendable {
     public var bulkLoadBytes = 16 << 20
     /// The caller hands the file's bytes over and never reads them again (the CLI): once every
     /// record is written, the import gives their memory back to the system
-    /// (``FileMemory/giveBack(_:)``; the array's whole pages then read as zeros), so the end of
-    /// a large import (lookup rows, snapshot, commit) runs without the file in memory: about
-    /// 210 MB less at the peak of a 1M-row staff file. Off by default.
+    /// (``FileMemory/giveBack(_:)``; what the array's whole pages hold is then undefined), so
+    /// the end of a large import (lookup rows, snapshot, commit) runs without the file in
+    /// memory: about 160 MB less at the peak of a 1M-row staff file. Off by default.
     public var handsOverBytes = false
     /// Called now and then with (bytes read, total bytes), for a progress display.
     public var progress: (@Sendable (Int, Int) -> Void)?

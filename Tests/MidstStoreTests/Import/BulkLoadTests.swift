@@ -62,11 +62,14 @@ struct BulkLoadTests {
         }
         #expect(results[0]["staff"]!.count > 300)
         #expect(results[0] == results[1])
-        // The whole pages of the handed-over bytes were given back: they read as zeros now.
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        #expect(csv.count > 4 * page)
-        #expect(handed.count { $0 == 0 } >= csv.count - 2 * page)
         #expect(!csv.contains(0))
+        #if os(Linux)
+            // The whole pages of the handed-over bytes were given back: on Linux they read as
+            // zeros now (elsewhere the system may leave them as they were until it needs them).
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            #expect(csv.count > 4 * page)
+            #expect(handed.count { $0 == 0 } >= csv.count - 2 * page)
+        #endif
     }
 
     @Test(
