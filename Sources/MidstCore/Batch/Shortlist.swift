@@ -85,10 +85,12 @@ public enum Shortlisting {
     }
 
     /// One need's shortlist, searched through `index` when given, else by scanning its
-    /// profession block; and how many people were examined.
+    /// profession block (on two cores with `onTwoCores`, for a query that has the machine to
+    /// itself: ``NeedPlan/topCandidates(inProfession:of:top:excluding:twoCoresFrom:)``); and how
+    /// many people were examined.
     public static func shortlist(
         for plan: NeedPlan, in table: StaffTable, index: CandidateIndex? = nil, top: Int,
-        excluding excluded: Set<Int32> = []
+        excluding excluded: Set<Int32> = [], onTwoCores: Bool = false
     ) -> (list: [Shortlisting.Entry], examined: Int) {
         let best: [(row: Int32, score: Double)]
         let examined: Int
@@ -100,7 +102,11 @@ public enum Shortlisting {
             if professions.count == 1 {
                 // Read in place: the block is not copied (ScoringBenchmarks).
                 let block = table.block(ofProfession: professions[0])
-                best = plan.topCandidates(among: block, in: table, top: top, excluding: excluded)
+                best =
+                    onTwoCores
+                    ? plan.topCandidates(
+                        inProfession: professions[0], of: table, top: top, excluding: excluded)
+                    : plan.topCandidates(among: block, in: table, top: top, excluding: excluded)
                 examined = block.count
             } else {
                 let rows = table.rows(ofProfessions: professions)

@@ -110,3 +110,58 @@ extension NeedPlan {
         return best.ranked()
     }
 }
+
+extension NeedPlan {
+    /// Blocks smaller than this are ranked on one core: below it, starting a second thread costs
+    /// about what it saves.
+    static let twoCoreMinimum = 50_000
+
+    /// ``topCandidates(among:in:top:excluding:)`` for the people of profession `code`, on two
+    /// cores when the block holds at least `minimum` people: each half of the block is ranked on
+    /// a core of its own and the two lists are merged in the engine's order (a higher score,
+    /// then a lower staff id). Whoever is among the best `top` of the block is among the best
+    /// `top` of their half, so the list is the one a single scan gives.
+    ///
+    /// For a query of one need, which has the machine to itself; the batch already keeps every
+    /// core busy with a need each.
+    func topCandidates(
+        inProfession code: UInt16, of table: StaffTable, top: Int,
+        excluding excluded: Set<Int32> = [], twoCoresFrom minimum: Int = twoCoreMinimum
+    ) -> [(row: Int32, score: Double)] {
+        let count = table.block(ofProfession: code).count
+        guard count >= max(minimum, 2), top > 0 else {
+            return topCandidates(
+                among: table.block(ofProfession: code), in: table, top: top, excluding: excluded)
+        }
+        let halves = [0..<count / 2, count / 2..<count]
+        let lists = halves.concurrentMap { half in
+            self.topCandidates(
+                among: table.block(ofProfession: code).extracting(half), in: table, top: top,
+                excluding: excluded)
+        }
+        return Self.merged(lists[0], lists[1], top: top, in: table)
+    }
+
+    /// The best `top` of two lists each ordered best first, in that order.
+    private static func merged(
+        _ first: [(row: Int32, score: Double)], _ second: [(row: Int32, score: Double)],
+        top: Int, in table: StaffTable
+    ) -> [(row: Int32, score: Double)] {
+        func entry(_ ranked: (row: Int32, score: Double)) -> BestCandidates.Entry {
+            BestCandidates.Entry(score: ranked.score, idRank: table.idRank[Int(ranked.row)], row: ranked.row)
+        }
+        var result: [(row: Int32, score: Double)] = []
+        result.reserveCapacity(min(top, first.count + second.count))
+        var (i, j) = (0, 0)
+        while result.count < top, i < first.count || j < second.count {
+            if j == second.count || (i < first.count && entry(second[j]) < entry(first[i])) {
+                result.append(first[i])
+                i += 1
+            } else {
+                result.append(second[j])
+                j += 1
+            }
+        }
+        return result
+    }
+}

@@ -48,7 +48,9 @@ package struct OverlaidStaffTable: Sendable {
         // in the whole table (which would read every id's rank).
         let keptOff = Set(keptOff)
         func ranked(in table: StaffTable, top: Int, dropping dropped: Set<Int64>) -> [Ranked] {
-            Shortlisting.shortlist(for: plan, in: table, top: top + keptOff.count).list
+            Shortlisting.shortlist(
+                for: plan, in: table, top: top + keptOff.count, onTwoCores: true
+            ).list
                 .filter { !dropped.contains(table.staffKey(at: Int($0.row))) }
                 .map { Ranked(id: table.id(at: Int($0.row)), score: $0.score) }
                 .filter { !keptOff.contains($0.id) }

@@ -90,6 +90,72 @@ struct CompactScoringTests {
         }
     }
 
+    @Test(
+        "a profession's block ranked on two cores gives the one-core list", arguments: [1, 7, 40])
+    func twoCores(top: Int) {
+        let scorer = Scorer(reference: reference)
+        let table = StaffTable(staff: staff, contexts: contexts, reference: reference)
+        var compared = 0
+        for need in needs {
+            let plan = NeedPlan(need: need, scorer: scorer)
+            guard plan.professionCodes.count == 1 else { continue }
+            let code = plan.professionCodes[0]
+            let block = table.block(ofProfession: code)
+            // Someone a coordinator excluded, from each half of the block.
+            let excluded: Set<Int32> =
+                block.count > 3 ? [block[1], block[block.count - 2]] : []
+            let oneCore = plan.topCandidates(
+                among: block, in: table, top: top, excluding: excluded)
+            // Split from two people on, so that every block of the fixture is split.
+            let twoCores = plan.topCandidates(
+                inProfession: code, of: table, top: top, excluding: excluded, twoCoresFrom: 2)
+            #expect(twoCores.map(\.row) == oneCore.map(\.row), "\(need.id)")
+            #expect(twoCores.map(\.score) == oneCore.map(\.score), "\(need.id)")
+            #expect(twoCores.allSatisfy { !excluded.contains($0.row) })
+            if block.count >= 2, !oneCore.isEmpty { compared += 1 }
+        }
+        #expect(compared > 20)
+    }
+
+    @Test("equal scores in both halves are merged by staff id")
+    func twoCoresTies() throws {
+        // Everyone alike but their id: every candidate scores the same, so the order is the
+        // ids' alone, and the best of each half interleave. The person is the best candidate
+        // of a need of one profession.
+        let scorer = Scorer(reference: reference)
+        let whole = StaffTable(staff: staff, contexts: contexts, reference: reference)
+        let (need, row) = try #require(
+            needs.lazy.compactMap { need -> (Need, Int)? in
+                let plan = NeedPlan(need: need, scorer: scorer)
+                guard plan.professionCodes.count == 1,
+                    let best = plan.topCandidates(
+                        among: Array(0..<Int32(whole.count)), in: whole, top: 1
+                    ).first
+                else { return nil }
+                return (need, Int(best.row))
+            }.first)
+        let position = try #require(staff.firstIndex { $0.id == whole.id(at: row) })
+        let alike = (0..<400).map { index in
+            var copy = staff[position]
+            copy.id = RecordID(rawValue: "T\((index * 7919) % 400 + 1000)")
+            return copy
+        }
+        let table = StaffTable(
+            staff: alike, contexts: alike.map { _ in contexts[position] }, reference: reference)
+        let plan = NeedPlan(need: need, scorer: scorer)
+        let twoCores = plan.topCandidates(
+            inProfession: plan.professionCodes[0], of: table, top: 25, twoCoresFrom: 2)
+        let ids = twoCores.map { table.id(at: Int($0.row)).rawValue }
+        #expect(twoCores.count == 25)
+        #expect(Set(twoCores.map(\.score)).count == 1)
+        #expect(ids == (1000..<1025).map { "T\($0)" })
+        // The list takes people from both halves of the block.
+        let block = table.block(ofProfession: plan.professionCodes[0])
+        let firstHalf = Set(block.prefix(block.count / 2))
+        #expect(twoCores.contains { firstHalf.contains($0.row) })
+        #expect(twoCores.contains { !firstHalf.contains($0.row) })
+    }
+
     @Test("people who have not consented never enter the table")
     func consent() {
         let table = StaffTable(staff: staff, contexts: contexts, reference: reference)
