@@ -203,6 +203,15 @@ extension ReferenceData {
         }
     }
 
+    /// The taxonomy's numbers (``number(of:)-(SpecialtyCode)``) read from `specialties.csv`
+    /// alone, checked as ``init(tables:)`` checks it: what a query needs to find its need's
+    /// professions in the staff snapshot while the rest of the reference data loads.
+    package static func specialtyNumbers(in text: String) throws(ReferenceDataError)
+        -> [SpecialtyCode: Int]
+    {
+        specialtyIndex(try specialties(in: text))
+    }
+
     private static func specialties(in text: String) throws(ReferenceDataError) -> [Specialty] {
         var seen: [SpecialtyCode: Specialty] = [:]
         return try rows(

@@ -74,16 +74,7 @@ public struct ReferenceData: Sendable {
             countryAliases[country.code.rawValue] = country.code
             countryAliases[country.alpha3.uppercased()] = country.code
         }
-        var specialtyIndex = [SpecialtyCode: Int](
-            minimumCapacity: specialties.count + specialties.reduce(0) { $0 + $1.aliases.count })
-        for (index, specialty) in specialties.enumerated() {
-            specialtyIndex[specialty.code] = index
-        }
-        for (index, specialty) in specialties.enumerated() {
-            for alias in specialty.aliases where specialtyIndex[alias] == nil {
-                specialtyIndex[alias] = index
-            }
-        }
+        let specialtyIndex = Self.specialtyIndex(specialties)
         var spoken: [CountryCode: [CountryLanguage]] = [:]
         for row in countryLanguages { spoken[row.country, default: []].append(row) }
         for key in spoken.keys {
@@ -101,6 +92,22 @@ public struct ReferenceData: Sendable {
             equivalents[membership.member, default: []].insert(membership.macrolanguage)
         }
         self.languageEquivalents = equivalents.mapValues { $0.sorted() }
+    }
+
+    /// The position of each taxonomy entry in `specialties` by its code, and by each older code
+    /// it replaces (``Specialty/aliases``) that is not an entry's code: ``number(of:)-(SpecialtyCode)``.
+    static func specialtyIndex(_ specialties: [Specialty]) -> [SpecialtyCode: Int] {
+        var index = [SpecialtyCode: Int](
+            minimumCapacity: specialties.count + specialties.reduce(0) { $0 + $1.aliases.count })
+        for (position, specialty) in specialties.enumerated() {
+            index[specialty.code] = position
+        }
+        for (position, specialty) in specialties.enumerated() {
+            for alias in specialty.aliases where index[alias] == nil {
+                index[alias] = position
+            }
+        }
+        return index
     }
 
     /// The languages whose name is most like `text`, by code: the same name in any case, else

@@ -37,6 +37,20 @@ public final class NeedPlan: Sendable {
         self.init(need: need, scorer: scorer, shared: nil)
     }
 
+    /// The professions that may fill `need`: its own, then those `config` counts as
+    /// equivalent to one of them, each once (a person must not be listed twice). Their numbers
+    /// in the reference data are ``professionCodes``.
+    package static func professions(of need: Need, config: ScoringConfig) -> [SpecialtyCode] {
+        var professions = need.professions
+        for group in config.professionEquivalences
+        where need.professions.contains(where: { group.contains($0.rawValue) }) {
+            for code in group.map(SpecialtyCode.init(rawValue:)) where !professions.contains(code) {
+                professions.append(code)
+            }
+        }
+        return professions
+    }
+
     /// The rules of a plan that read one field of the need each, made for another need with
     /// the same value of it (``NeedPlans``): the specialties, the countries, the partners.
     struct SharedRules {
@@ -52,15 +66,9 @@ public final class NeedPlan: Sendable {
         let config = scorer.config
         self.need = need
         self.reference = reference
-        var professions = need.professions
-        for group in config.professionEquivalences
-        where need.professions.contains(where: { group.contains($0.rawValue) }) {
-            // Each once, even when a group repeats a code: a person must not be listed twice.
-            for code in group.map(SpecialtyCode.init(rawValue:)) where !professions.contains(code) {
-                professions.append(code)
-            }
+        self.professions = Self.professions(of: need, config: config).compactMap {
+            reference.number(of: $0).map(UInt16.init)
         }
-        self.professions = professions.compactMap { reference.number(of: $0).map(UInt16.init) }
         specialty =
             shared?.specialty ?? SpecialtyRule(need: need, reference: reference, config: config)
         country =

@@ -35,20 +35,31 @@ extension MidstDatabase {
 
     /// The best `top` matchable people for `need` who pass every hard constraint and whom no
     /// outcome keeps off it (``PairStanding/keepsOff``: placed on it, declined, withdrew,
-    /// resting), best first (equal scores by staff id), scored by `scorer` against the staff
-    /// snapshot; with `explaining`, each with the explanation
+    /// resting), best first (equal scores by staff id), scored under `config` with the bundled
+    /// reference data against the staff snapshot; with `explaining`, each with the explanation
     /// ``explanation(of:for:scorer:followUp:)`` gives.
+    ///
+    /// The need's professions are found by the taxonomy alone and their part of the snapshot
+    /// checked before the rest of the reference data is read, so that a command that started
+    /// loading it (``BundledReference/loadInBackground()``) has it by the time it ranks.
     package func candidates(
-        for need: Need, top: Int, scorer: Scorer, explaining: Bool,
+        for need: Need, top: Int, config: ScoringConfig, explaining: Bool,
         followUp: FollowUp = FollowUp()
     ) throws -> [Candidate] {
-        let plan = NeedPlan(need: need, scorer: scorer)
         let keptOff = followUp.entries.filter { $0.needID == need.id && $0.standing.keepsOff }
+        let professions = NeedPlan.professions(of: need, config: config).compactMap {
+            BundledReference.specialtyNumbers[$0].map(UInt16.init)
+        }
         // Ranked and read in one state: a correction, withdrawal or erasure committed meanwhile
         // is in neither (issue 22). Only the need's professions are read of the snapshot, so
         // only they are checked against its sums.
+        var scorer: Scorer?
         let (best, people) = try readingStaff(reference: BundledReference.data, checking: .asRead) {
             staff, db in
+            try staff.base.checkBlocks(ofProfessions: professions)
+            let made = Scorer(reference: BundledReference.data, config: config)
+            scorer = made
+            let plan = NeedPlan(need: need, scorer: made)
             let best = try staff.best(for: plan, top: top, keptOff: keptOff.map(\.staffID))
             return (best, try Self.staff(ids: best.map(\.id), db))
         }
@@ -56,7 +67,7 @@ extension MidstDatabase {
             Candidate(
                 rank: index + 1, staff: pair.1, score: pair.0.score,
                 explanation: explaining
-                    ? try explanation(of: pair.1, for: need, scorer: scorer, followUp: followUp)
+                    ? try explanation(of: pair.1, for: need, scorer: scorer!, followUp: followUp)
                     : nil)
         }
     }

@@ -54,7 +54,7 @@ extension MidstDatabase {
     /// it: when `body` throws ``StaffTableFormatError`` (a part it read is damaged), it is run
     /// again on staff rebuilt from the database, as a snapshot found damaged when opened is.
     package func readingStaff<T>(
-        reference: ReferenceData, checking: StaffTable.Checking = .whole,
+        reference: @autoclosure () -> ReferenceData, checking: StaffTable.Checking = .whole,
         _ body: (OverlaidStaffTable, Database) throws -> T
     ) throws -> T {
         var rebuilt: StaffTable?
@@ -71,7 +71,7 @@ extension MidstDatabase {
                         "staff snapshot damaged; rebuilt", metadata: ["error": "\(damage)"])
                 }
             }
-            let table = try rebuiltStaff(db, generation: generation, reference: reference)
+            let table = try rebuiltStaff(db, generation: generation, reference: reference())
             rebuilt = table
             // Written while `body` ranks (72 MB at 1M staff); kept only while still current: a
             // write committed meanwhile has left its own.

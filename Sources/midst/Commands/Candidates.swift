@@ -37,13 +37,15 @@ struct Candidates: ParsableCommand, DatabaseCommand {
     }
 
     func run() throws {
+        // Loaded while the database opens and the need's part of the snapshot is checked.
+        BundledReference.loadInBackground()
         let database = try self.database.openExisting()
-        let scorer = Scorer(reference: BundledReference.data, config: try scoring.load())
+        let config = try scoring.load()
         let need = try database.existingNeed(id: needID)
         let followUp = try database.followUp(
-            asOf: day.date(), rules: scorer.config.followUp, needID: need.id.rawValue)
+            asOf: day.date(), rules: config.followUp, needID: need.id.rawValue)
         let candidates = try database.candidates(
-            for: need, top: top, scorer: scorer, explaining: explain, followUp: followUp)
+            for: need, top: top, config: config, explaining: explain, followUp: followUp)
         var columns = [
             "rank", "staff_id", "name", "score", "specialties", "countries", "languages",
         ]

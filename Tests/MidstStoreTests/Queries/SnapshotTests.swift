@@ -98,7 +98,7 @@ struct SnapshotTests {
         let scorer = Scorer(reference: BundledReference.data)
         let need = try #require(try database.openNeeds().first)
         func answer() throws -> [String] {
-            try database.candidates(for: need, top: 10, scorer: scorer, explaining: false)
+            try database.candidates(for: need, top: 10, config: scorer.config, explaining: false)
                 .map { "\($0.staff.id) \($0.score)" }
         }
         let expected = try answer()

@@ -20,11 +20,10 @@ struct StaffOverlayStoreTests {
     /// The candidates of every open need, as `midst candidates` ranks them: ids and scores.
     private func answers(_ database: MidstDatabase, top: Int) throws -> [[String]] {
         let config = ScoringConfig()
-        let scorer = Scorer(reference: BundledReference.data, config: config)
         let followUp = try database.followUp(asOf: sampleDay, rules: config.followUp)
         return try database.openNeeds().map { need in
             try database.candidates(
-                for: need, top: top, scorer: scorer, explaining: false, followUp: followUp
+                for: need, top: top, config: config, explaining: false, followUp: followUp
             )
             .map { "\($0.staff.id) \($0.score)" }
         }

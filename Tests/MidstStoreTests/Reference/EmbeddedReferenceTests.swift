@@ -1,4 +1,5 @@
 import Foundation
+import MidstCore
 import MidstStore
 import Testing
 
@@ -28,5 +29,22 @@ struct EmbeddedReferenceTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".csv") }
         #expect(files.sorted() == compiled.map(\.file).sorted())
+    }
+
+    @Test("the taxonomy's numbers read alone are the reference data's, for every code and alias")
+    func specialtyNumbers() {
+        let numbers = BundledReference.specialtyNumbers
+        let specialties = BundledReference.data.specialties
+        #expect(specialties.count > 100)
+        for specialty in specialties {
+            #expect(numbers[specialty.code] == BundledReference.data.number(of: specialty.code))
+            for alias in specialty.aliases {
+                #expect(numbers[alias] == BundledReference.data.number(of: alias), "\(alias)")
+            }
+        }
+        let codes = specialties.count + specialties.reduce(0) { $0 + $1.aliases.count }
+        #expect(numbers.count <= codes)
+        #expect(numbers[SpecialtyCode(rawValue: "nurse")] != nil)
+        #expect(numbers[SpecialtyCode(rawValue: "no_such_code")] == nil)
     }
 }
