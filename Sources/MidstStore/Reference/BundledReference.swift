@@ -29,7 +29,7 @@ public enum BundledReference {
     }()
 
     /// Starts loading `data` on another thread, for a command that has other work to do before
-    /// it reads it (a query opens the database and checks its part of the staff snapshot
+    /// it reads it (`midst candidates` checks its need's part of the staff snapshot
     /// meanwhile): the first read of `data` then waits for that load rather than starting
     /// its own.
     package static func loadInBackground() {

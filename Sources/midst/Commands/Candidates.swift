@@ -37,13 +37,16 @@ struct Candidates: ParsableCommand, DatabaseCommand {
     }
 
     func run() throws {
-        // Loaded while the database opens and the need's part of the snapshot is checked.
-        BundledReference.loadInBackground()
         let database = try self.database.openExisting()
         let config = try scoring.load()
         let need = try database.existingNeed(id: needID)
         let followUp = try database.followUp(
             asOf: day.date(), rules: config.followUp, needID: need.id.rawValue)
+        // Loaded on another thread while the need's part of the snapshot is checked. Started
+        // only now: while a second thread runs, every first write to one of the program's pages
+        // (opening the database makes hundreds) has to stop the other core too, which cost
+        // more than the overlap saved.
+        BundledReference.loadInBackground()
         let candidates = try database.candidates(
             for: need, top: top, config: config, explaining: explain, followUp: followUp)
         var columns = [
