@@ -250,6 +250,21 @@ extension MidstDatabase {
         }
     }
 
+    /// How many of run `run`'s proposed pairs each basis gives (a basis with none is left out):
+    /// what a run's summary counts, without reading the pairs.
+    package func proposedPairCounts(run: Int64) throws -> [Batch.Proposal.Pair.Basis: Int] {
+        try pool.read { db in
+            var counts: [Batch.Proposal.Pair.Basis: Int] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT basis, count(*) FROM assignment WHERE run_key = ? GROUP BY basis",
+                arguments: [run])
+            while let row = try rows.next() {
+                counts[Batch.Proposal.Pair.Basis(rawValue: row[0]) ?? .chosen, default: 0] += row[1]
+            }
+            return counts
+        }
+    }
+
     /// How each team language came out of run `run`'s proposal, by team then language. The
     /// person is named only while they consent.
     package func teamLanguages(run: Int64) throws -> [RunTeamLine] {
