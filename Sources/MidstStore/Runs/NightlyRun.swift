@@ -97,21 +97,21 @@ package struct NightlyRun: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let startedAt = Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))
         do {
-            let (shortlisted, warnings) = try await shortlist(
+            let (run, warnings) = try await shortlist(
                 on: database, startedAt: startedAt, events: events)
             // The shortlists are final: they are written while the proposal is solved over them
             // on another core, in the one transaction that then takes the proposal.
             events(.solving)
-            let proposing = Pending { shortlisted.shortlisted.propose() }
+            let proposing = Pending { run.shortlisted.propose() }
             // Waited for however the write ends, so that no solver outlives the run.
             defer { _ = proposing.value() }
             events(.writing)
-            let runID = try database.recordRun(shortlisted) { proposing.value() }
+            let runID = try database.recordRun(run) { proposing.value() }
             events(.written)
             guard let record = try database.run(String(runID)) else {
                 throw StoreError.failed(path: database.path, reason: "run \(runID) was not recorded")
             }
-            return Outcome(record: record, table: shortlisted.table, warnings: warnings)
+            return Outcome(record: record, table: run.table, warnings: warnings)
         } catch {
             let message = StoreError.message(for: error, path: database.path)
             let config = options.config
@@ -161,7 +161,7 @@ package struct NightlyRun: Sendable {
         let batch = Batch(
             scorer: Scorer(reference: BundledReference.data, config: config), top: options.top,
             solver: options.solver)
-        let result = await batch.shortlist(
+        let shortlisted = await batch.shortlist(
             needs: needs, table: table, decisions: decisions, followUp: followUp
         ) { step in
             if case .scoring(let done, let total) = step {
@@ -172,17 +172,17 @@ package struct NightlyRun: Sendable {
         var warnings: [Warning] = []
         if needs.isEmpty { warnings.append(.noOpenNeeds) }
         if table.count == 0 { warnings.append(.nobodyMatchable) }
-        if !result.needs.isEmpty, table.count > 0, result.shortlists.allSatisfy(\.isEmpty) {
-            warnings.append(.nobodyShortlisted(needs: result.needs.count, people: table.count))
+        if !shortlisted.needs.isEmpty, table.count > 0, shortlisted.shortlists.allSatisfy(\.isEmpty) {
+            warnings.append(.nobodyShortlisted(needs: shortlisted.needs.count, people: table.count))
         }
-        let expired = result.unmatchedNeeds.filter { $0.state == .expired }.map(\.need.id.rawValue)
+        let expired = shortlisted.unmatchedNeeds.filter { $0.state == .expired }.map(\.need.id.rawValue)
         if !expired.isEmpty { warnings.append(.expired(needIDs: expired)) }
-        warnings += result.setAside.map(Warning.setAside)
+        warnings += shortlisted.setAside.map(Warning.setAside)
         warnings.forEach { events(.warning($0)) }
         let run = ShortlistedRun(
             startedAt: startedAt, note: options.note, config: config.json(),
             configHash: config.fingerprint, solver: options.solver.rawValue, topK: options.top,
-            table: table, shortlisted: result, loadSeconds: loadSeconds)
+            table: table, shortlisted: shortlisted, loadSeconds: loadSeconds)
         return (run, warnings)
     }
 }
