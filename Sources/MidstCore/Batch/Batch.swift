@@ -41,7 +41,24 @@ public struct Batch: Sendable {
             progress: progress)
     }
 
-    /// Runs the batch over `needs` (in the order given) and the people of `table`.
+    /// Runs the batch over `needs` (in the order given) and the people of `table`: its two
+    /// steps, ``shortlist(needs:table:decisions:followUp:progress:)`` and
+    /// ``Shortlisted/propose()``, one after the other.
+    package func run(
+        needs: [Need], table: StaffTable, decisions: [Decision],
+        followUp: FollowUp, progress: ((Progress) -> Void)? = nil
+    ) async -> Batch.Result {
+        let shortlisted = await shortlist(
+            needs: needs, table: table, decisions: decisions, followUp: followUp,
+            progress: progress)
+        progress?(.solving)
+        return shortlisted.propose()
+    }
+
+    /// The batch's first step: each need's shortlist over the people of `table`, with the pairs
+    /// that outcomes and decisions fix. The shortlists are final; ``Shortlisted/propose()``,
+    /// the second step, solves the assignment over them, so that a caller can record them while
+    /// it does.
     ///
     /// Outcomes shape it first (``FollowUp``, docs/SCORING.md "Outcomes and the nightly loop"):
     /// a need that is filled or expired is not matched; a need's open slots are its slots less
@@ -54,10 +71,10 @@ public struct Batch: Sendable {
     /// oldest first, while the need has a slot and the person free capacity; a pin beyond
     /// either, or of a pair the outcomes keep off, is set aside (``Batch/Result/setAside``), so
     /// the proposal never exceeds them. A pin of a pair already asked or placed is kept by that.
-    package func run(
+    package func shortlist(
         needs allNeeds: [Need], table: StaffTable, decisions: [Decision],
         followUp: FollowUp, progress: ((Progress) -> Void)? = nil
-    ) async -> Batch.Result {
+    ) async -> Shortlisted {
         let clock = ContinuousClock()
         let scoringStarted = clock.now
         var needs: [Need] = []
@@ -142,27 +159,20 @@ public struct Batch: Sendable {
         let scored = await Shortlisting.shortlists(
             for: plans, in: table, top: top, excluded: excluded
         ) { done, total in progress?(.scoring(done: done, total: total)) }
-        let scoreSeconds = Self.seconds(clock.now - scoringStarted)
-        progress?(.solving)
-        let solvingStarted = clock.now
         let placed = followUp.entries.compactMap { entry -> (need: Int, row: Int32)? in
             guard entry.standing.isPlaced, let need = needIndex[entry.needID.rawValue],
                 let row = rows[entry.staffID]
             else { return nil }
             return (need, row)
         }
-        let proposal = Batch.Proposal(
-            shortlists: scored.lists, needs: needs, slots: fixed.openSlots, table: table,
-            priorityStep: scorer.config.priorityStep, useGreedy: solver == .greedy,
-            pinned: fixed.pairs, reference: scorer.reference, placed: placed)
-        return Batch.Result(
+        return Shortlisted(
             asOf: followUp.asOf, needs: needs, openSlots: fixed.openSlots, unmatchedNeeds: unmatched,
-            shortlists: scored.lists, proposal: proposal, setAside: setAside,
-            pairsExamined: scored.pairsExamined, scoreSeconds: scoreSeconds,
-            solveSeconds: Self.seconds(clock.now - solvingStarted))
+            shortlists: scored.lists, setAside: setAside, pairsExamined: scored.pairsExamined,
+            scoreSeconds: Self.seconds(clock.now - scoringStarted), batch: self, table: table,
+            pinned: fixed.pairs, placed: placed)
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
+    static func seconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
@@ -262,25 +272,29 @@ extension Batch {
             }
         }
 
-        /// The date the batch was run as of (``FollowUp/asOf``).
-        public var asOf: CalendarDate?
-        /// The needs matched, in the order of ``shortlists``.
-        public var needs: [Need]
-        /// Each matched need's open slots: its slots less the people placed on it.
-        public var openSlots: [Int]
-        /// Needs given to the batch but not matched: filled or expired.
-        public var unmatchedNeeds: [UnmatchedNeed]
-        /// For each need, its best people, best first (ties by staff id).
-        public var shortlists: [[Shortlisting.Entry]]
+        /// What the batch's first step found: the shortlists, and the needs and pairs around them.
+        public var shortlisted: Shortlisted
         public var proposal: Batch.Proposal
+        /// Time spent solving the assignment.
+        public var solveSeconds: Double
+
+        /// The date the batch was run as of (``FollowUp/asOf``).
+        public var asOf: CalendarDate? { shortlisted.asOf }
+        /// The needs matched, in the order of ``shortlists``.
+        public var needs: [Need] { shortlisted.needs }
+        /// Each matched need's open slots: its slots less the people placed on it.
+        public var openSlots: [Int] { shortlisted.openSlots }
+        /// Needs given to the batch but not matched: filled or expired.
+        public var unmatchedNeeds: [UnmatchedNeed] { shortlisted.unmatchedNeeds }
+        /// For each need, its best people, best first (ties by staff id).
+        public var shortlists: [[Shortlisting.Entry]] { shortlisted.shortlists }
         /// Asks and pins not proposed, with the reason.
-        public var setAside: [SetAside]
+        public var setAside: [SetAside] { shortlisted.setAside }
         /// Pins not proposed (the decisions of ``setAside``'s pins).
         public var setAsidePins: [Decision] { setAside.compactMap(\.decision) }
         /// (need, person) pairs checked against the hard constraints.
-        public var pairsExamined: Int
-        /// Time spent finding the shortlists, and solving the assignment.
-        public var scoreSeconds: Double
-        public var solveSeconds: Double
+        public var pairsExamined: Int { shortlisted.pairsExamined }
+        /// Time spent finding the shortlists.
+        public var scoreSeconds: Double { shortlisted.scoreSeconds }
     }
 }

@@ -14,81 +14,72 @@ extension MidstDatabase {
     /// Records a completed run: its row, every shortlist and the assignment, in one transaction,
     /// so that the run becomes visible whole or not at all. Returns the run's id.
     package func recordRun(_ run: CompletedRun) throws -> Int64 {
+        try record(run.shortlistedRun, solvedMeanwhile: false) { run.result }
+    }
+
+    /// Records a run whose proposal is being solved meanwhile (on another thread): opens the
+    /// transaction and writes the run's row and every shortlist, then takes the batch's result
+    /// from `proposal`, which waits for the solver, and writes the assignment and the rest.
+    /// One transaction, as ``recordRun(_:)``: when `proposal` throws, or a write fails, nothing
+    /// of the run is recorded. Returns the run's id.
+    ///
+    /// The run's `write_seconds` are the time the write took beyond the solve it overlapped, so
+    /// that load, score, solve and write still add up to the run's duration.
+    package func recordRun(_ run: ShortlistedRun, proposal: () throws -> Batch.Result) throws
+        -> Int64
+    {
+        try record(run, solvedMeanwhile: true, proposal)
+    }
+
+    private func record(
+        _ run: ShortlistedRun, solvedMeanwhile: Bool, _ proposal: () throws -> Batch.Result
+    ) throws -> Int64 {
         let started = Date()
         var runKey: Int64 = 0
         try pool.writeWithoutTransaction { db in
             // Every key written is the new run's or was just looked up.
             try db.inTransactionTrustingKeys {
-                runKey = try insert(run, started: started, db)
+                var keys = try RunKeys(run, path: path, db)
+                runKey = try insertShortlists(run, keys: &keys, db)
+                let result = try proposal()
+                try insertProposal(result, runKey: runKey, keys: &keys, db)
+                let seconds = Date().timeIntervalSince(started)
+                try db.execute(
+                    sql: "UPDATE run SET finished_at = ?, write_seconds = ? WHERE run_key = ?",
+                    arguments: [
+                        Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso,
+                        solvedMeanwhile ? max(0, seconds - result.solveSeconds) : seconds, runKey,
+                    ])
                 return .commit
             }
         }
         return runKey
     }
 
-    /// Writes the run's row, shortlists and assignment; returns the run's key.
-    private func insert(_ run: CompletedRun, started: Date, _ db: Database) throws -> Int64 {
-        var needKeys: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, need_key FROM need") {
-            needKeys[row[0]] = row[1]
-        }
-        // Nothing about staff has changed since the table was read (the same generation): its
-        // keys are the stored ones. Otherwise each person is looked up by id, and one who has
-        // gone fails the run.
-        let isTableCurrent = try Self.staffGeneration(db) == run.table.generation
-        let findStaff = try db.cachedStatement(sql: "SELECT staff_key FROM staff WHERE id = ?")
-        var staffKeys: [Int32: Int64] = [:]
-        func staffKey(_ row: Int32) throws -> Int64 {
-            if isTableCurrent { return run.table.staffKey(at: Int(row)) }
-            if let key = staffKeys[row] { return key }
-            guard
-                let key = try Int64.fetchOne(
-                    findStaff, arguments: [run.table.id(at: Int(row)).rawValue])
-            else {
-                throw StoreError.notAMidstDatabase(
-                    path: path, reason: "a scored person is missing from the staff table")
-            }
-            staffKeys[row] = key
-            return key
-        }
+    /// Writes the run's row and its shortlists; returns the run's key.
+    private func insertShortlists(_ run: ShortlistedRun, keys: inout RunKeys, _ db: Database)
+        throws -> Int64
+    {
+        let shortlisted = run.shortlisted
         try db.execute(
             sql: """
                 INSERT INTO run (started_at, status, note, config_hash, config, solver, top_k, needs,
-                    eligible_staff, pairs_scored, edges, assigned, total_score, optimal_objective,
-                    greedy_objective, load_seconds, score_seconds, solve_seconds, as_of,
-                    proposal_objective)
-                VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    eligible_staff, pairs_scored, edges, load_seconds, score_seconds, as_of)
+                VALUES (?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 run.startedAt.iso, run.note, run.configHash, run.config, run.solver, run.topK,
-                run.needs.count,
+                shortlisted.needs.count,
                 // Edges are the shortlist lines, so that `runs`, `show` and `diff` count the
                 // same (a pinned pair on a shortlist is one line, not an edge of the problem).
-                run.table.count, run.pairsExamined, run.shortlists.reduce(0) { $0 + $1.count },
-                run.proposal.pairs.count,
-                run.proposal.total, run.proposal.optimalTotal, run.proposal.greedyTotal,
-                run.loadSeconds,
-                run.scoreSeconds, run.solveSeconds, run.result.asOf?.description,
-                run.proposal.objective,
+                run.table.count, shortlisted.pairsExamined,
+                shortlisted.shortlists.reduce(0) { $0 + $1.count }, run.loadSeconds,
+                shortlisted.scoreSeconds, shortlisted.asOf?.description,
             ])
         let runKey = db.lastInsertedRowID
-        let insertTeam = try db.cachedStatement(
-            sql: """
-                INSERT INTO run_team
-                    (run_key, team, language, min_level, status, need_key, staff_key, loss)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for team in run.proposal.teamLanguages {
-            try insertTeam.execute(arguments: [
-                runKey, team.team.rawValue, team.language.language.rawValue,
-                team.language.minimumLevel.code, team.status.rawValue,
-                team.need.flatMap { needKeys[run.needs[$0].id.rawValue] },
-                try team.row.map { try staffKey($0) }, team.loss,
-            ])
-        }
         var entries: [(needKey: Int64, entry: Shortlisting.Entry)] = []
-        for (index, list) in run.shortlists.enumerated() {
-            guard let needKey = needKeys[run.needs[index].id.rawValue] else { continue }
+        for (index, list) in shortlisted.shortlists.enumerated() {
+            guard let needKey = keys.need(shortlisted.needs[index]) else { continue }
             entries += list.map { (needKey, $0) }
         }
         var shortlist = MultiRowInsert(
@@ -102,14 +93,46 @@ extension MidstDatabase {
             statement.bind(first, Int(runKey))
             statement.bind(first + 1, Int(needKey))
             statement.bind(first + 2, entry.rank)
-            statement.bind(first + 3, Int(try staffKey(entry.row)))
+            statement.bind(first + 3, Int(try keys.staff(entry.row)))
             statement.bind(first + 4, entry.score)
             for (offset, component) in ScoreComponent.allCases.enumerated() {
                 statement.bind(first + 5 + Int32(offset), values[component])
             }
         }
-        let pairs = run.proposal.pairs.compactMap { pair in
-            needKeys[run.needs[pair.need].id.rawValue].map { (needKey: $0, pair: pair) }
+        return runKey
+    }
+
+    /// Writes the proposal of the run `runKey`: its totals, its team languages and its pairs.
+    private func insertProposal(
+        _ result: Batch.Result, runKey: Int64, keys: inout RunKeys, _ db: Database
+    ) throws {
+        let proposal = result.proposal
+        try db.execute(
+            sql: """
+                UPDATE run SET assigned = ?, total_score = ?, optimal_objective = ?,
+                    greedy_objective = ?, solve_seconds = ?, proposal_objective = ?
+                WHERE run_key = ?
+                """,
+            arguments: [
+                proposal.pairs.count, proposal.total, proposal.optimalTotal, proposal.greedyTotal,
+                result.solveSeconds, proposal.objective, runKey,
+            ])
+        let insertTeam = try db.cachedStatement(
+            sql: """
+                INSERT INTO run_team
+                    (run_key, team, language, min_level, status, need_key, staff_key, loss)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for team in proposal.teamLanguages {
+            try insertTeam.execute(arguments: [
+                runKey, team.team.rawValue, team.language.language.rawValue,
+                team.language.minimumLevel.code, team.status.rawValue,
+                team.need.flatMap { keys.need(result.needs[$0]) },
+                try team.row.map { try keys.staff($0) }, team.loss,
+            ])
+        }
+        let pairs = proposal.pairs.compactMap { pair in
+            keys.need(result.needs[pair.need]).map { (needKey: $0, pair: pair) }
         }
         var assignment = MultiRowInsert(
             into: "assignment", columns: ["run_key", "need_key", "staff_key", "score", "basis"])
@@ -117,17 +140,10 @@ extension MidstDatabase {
             let (needKey, pair) = pairs[index]
             statement.bind(first, Int(runKey))
             statement.bind(first + 1, Int(needKey))
-            statement.bind(first + 2, Int(try staffKey(pair.row)))
+            statement.bind(first + 2, Int(try keys.staff(pair.row)))
             statement.bind(first + 3, pair.score)
             statement.bind(first + 4, pair.basis.rawValue)
         }
-        try db.execute(
-            sql: "UPDATE run SET finished_at = ?, write_seconds = ? WHERE run_key = ?",
-            arguments: [
-                Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970)).iso,
-                Date().timeIntervalSince(started), runKey,
-            ])
-        return runKey
     }
 
     /// Records that a run failed, with the reason, leaving earlier runs as they were.
@@ -231,6 +247,21 @@ extension MidstDatabase {
                     needID: $0["need_id"], staffID: $0["staff_id"], score: $0["score"],
                     basis: Batch.Proposal.Pair.Basis(rawValue: $0["basis"]) ?? .chosen)
             }
+        }
+    }
+
+    /// How many of run `run`'s proposed pairs each basis gives (a basis with none is left out):
+    /// what a run's summary counts, without reading the pairs.
+    package func proposedPairCounts(run: Int64) throws -> [Batch.Proposal.Pair.Basis: Int] {
+        try pool.read { db in
+            var counts: [Batch.Proposal.Pair.Basis: Int] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT basis, count(*) FROM assignment WHERE run_key = ? GROUP BY basis",
+                arguments: [run])
+            while let row = try rows.next() {
+                counts[Batch.Proposal.Pair.Basis(rawValue: row[0]) ?? .chosen, default: 0] += row[1]
+            }
+            return counts
         }
     }
 

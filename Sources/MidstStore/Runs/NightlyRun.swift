@@ -59,10 +59,11 @@ package struct NightlyRun: Sendable {
         case loading
         /// `done` of `total` needs scored against `people` matchable people.
         case scoring(done: Int, total: Int, people: Int)
-        case solving
-        /// The batch has finished; the warnings follow as ``warning(_:)`` events.
+        /// The shortlists are made; the warnings follow as ``warning(_:)`` events.
         case scored
         case warning(Warning)
+        case solving
+        /// The run is being written (`midst run`: while the proposal is solved).
         case writing
         /// The run is recorded.
         case written
@@ -96,14 +97,21 @@ package struct NightlyRun: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let startedAt = Timestamp(secondsSince1970: Int(Date().timeIntervalSince1970))
         do {
-            let scored = try await score(on: database, startedAt: startedAt, events: events)
+            let (run, warnings) = try await shortlist(
+                on: database, startedAt: startedAt, events: events)
+            // The shortlists are final: they are written while the proposal is solved over them
+            // on another core, in the one transaction that then takes the proposal.
+            events(.solving)
+            let proposing = Pending { run.shortlisted.propose() }
+            // Waited for however the write ends, so that no solver outlives the run.
+            defer { _ = proposing.value() }
             events(.writing)
-            let runID = try database.recordRun(scored.run)
+            let runID = try database.recordRun(run) { proposing.value() }
             events(.written)
             guard let record = try database.run(String(runID)) else {
                 throw StoreError.failed(path: database.path, reason: "run \(runID) was not recorded")
             }
-            return Outcome(record: record, table: scored.run.table, warnings: scored.warnings)
+            return Outcome(record: record, table: run.table, warnings: warnings)
         } catch {
             let message = StoreError.message(for: error, path: database.path)
             let config = options.config
@@ -125,42 +133,56 @@ package struct NightlyRun: Sendable {
         on database: MidstDatabase, table given: StaffTable? = nil, startedAt: Timestamp,
         events: @escaping (Event) -> Void = { _ in }
     ) async throws -> (run: CompletedRun, warnings: [Warning]) {
+        let (run, warnings) = try await shortlist(
+            on: database, table: given, startedAt: startedAt, events: events)
+        events(.solving)
+        return (run.completed(with: run.shortlisted.propose()), warnings)
+    }
+
+    /// The batch's first step (``Batch/shortlist(needs:table:decisions:followUp:progress:)``):
+    /// loads the staff (unless `table` is given), the open needs and the decisions, and finds
+    /// every need's shortlist; returns them with the run's warnings.
+    private func shortlist(
+        on database: MidstDatabase, table given: StaffTable? = nil, startedAt: Timestamp,
+        events: @escaping (Event) -> Void
+    ) async throws -> (run: ShortlistedRun, warnings: [Warning]) {
         let loadStarted = Date()
         events(.loading)
-        let table = try given ?? database.staffTable(reference: BundledReference.data)
-        let needs = try database.openNeeds()
-        let decisions = try database.decisions()
         let config = options.config
         let asOf = options.asOf ?? CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
+        // The staff snapshot (mapped and checked) on one core while the needs, decisions and
+        // outcomes are read from the database on the other: independent reads.
+        async let staff = given ?? database.staffTable(reference: BundledReference.data)
+        let needs = try database.openNeeds()
+        let decisions = try database.decisions()
         let followUp = try database.followUp(asOf: asOf, rules: config.followUp)
+        let table = try await staff
         let loadSeconds = Date().timeIntervalSince(loadStarted)
         let batch = Batch(
             scorer: Scorer(reference: BundledReference.data, config: config), top: options.top,
             solver: options.solver)
-        let result = await batch.run(
+        let shortlisted = await batch.shortlist(
             needs: needs, table: table, decisions: decisions, followUp: followUp
         ) { step in
-            switch step {
-            case .scoring(let done, let total):
+            if case .scoring(let done, let total) = step {
                 events(.scoring(done: done, total: total, people: table.count))
-            case .solving: events(.solving)
             }
         }
         events(.scored)
         var warnings: [Warning] = []
         if needs.isEmpty { warnings.append(.noOpenNeeds) }
         if table.count == 0 { warnings.append(.nobodyMatchable) }
-        if !result.needs.isEmpty, table.count > 0, result.shortlists.allSatisfy(\.isEmpty) {
-            warnings.append(.nobodyShortlisted(needs: result.needs.count, people: table.count))
+        if !shortlisted.needs.isEmpty, table.count > 0, shortlisted.shortlists.allSatisfy(\.isEmpty) {
+            warnings.append(.nobodyShortlisted(needs: shortlisted.needs.count, people: table.count))
         }
-        let expired = result.unmatchedNeeds.filter { $0.state == .expired }.map(\.need.id.rawValue)
+        let expired = shortlisted.unmatchedNeeds.filter { $0.state == .expired }.map(\.need.id.rawValue)
         if !expired.isEmpty { warnings.append(.expired(needIDs: expired)) }
-        warnings += result.setAside.map(Warning.setAside)
+        warnings += shortlisted.setAside.map(Warning.setAside)
         warnings.forEach { events(.warning($0)) }
-        let run = CompletedRun(
+        let run = ShortlistedRun(
             startedAt: startedAt, note: options.note, config: config.json(),
             configHash: config.fingerprint, solver: options.solver.rawValue, topK: options.top,
-            table: table, result: result, loadSeconds: loadSeconds)
+            table: table, shortlisted: shortlisted, loadSeconds: loadSeconds)
         return (run, warnings)
     }
 }

@@ -33,6 +33,45 @@ package struct RunRecord: Sendable, Hashable {
     package var proposalObjective: Double?
 }
 
+/// A batch after its first step, its shortlists final and its proposal not solved yet: what
+/// the store starts recording while the proposal is solved (``MidstDatabase/recordRun(_:proposal:)``).
+package struct ShortlistedRun: Sendable {
+    package var startedAt: Timestamp
+    package var note: String?
+    /// The configuration in force, as JSON, and its hash.
+    package var config: String
+    package var configHash: String
+    package var solver: String
+    package var topK: Int
+    /// The people the batch scored.
+    package var table: StaffTable
+    package var shortlisted: Batch.Shortlisted
+    /// Time spent loading the staff, needs and decisions.
+    package var loadSeconds: Double
+
+    package init(
+        startedAt: Timestamp, note: String?, config: String, configHash: String, solver: String,
+        topK: Int, table: StaffTable, shortlisted: Batch.Shortlisted, loadSeconds: Double
+    ) {
+        self.startedAt = startedAt
+        self.note = note
+        self.config = config
+        self.configHash = configHash
+        self.solver = solver
+        self.topK = topK
+        self.table = table
+        self.shortlisted = shortlisted
+        self.loadSeconds = loadSeconds
+    }
+
+    /// The run completed with `result`, the proposal solved over ``shortlisted``.
+    package func completed(with result: Batch.Result) -> CompletedRun {
+        CompletedRun(
+            startedAt: startedAt, note: note, config: config, configHash: configHash,
+            solver: solver, topK: topK, table: table, result: result, loadSeconds: loadSeconds)
+    }
+}
+
 /// What a finished batch hands to the store to record.
 package struct CompletedRun: Sendable {
     package var startedAt: Timestamp
@@ -55,6 +94,13 @@ package struct CompletedRun: Sendable {
     package var pairsExamined: Int { result.pairsExamined }
     package var scoreSeconds: Double { result.scoreSeconds }
     package var solveSeconds: Double { result.solveSeconds }
+    /// The run as it was before its proposal was solved.
+    package var shortlistedRun: ShortlistedRun {
+        ShortlistedRun(
+            startedAt: startedAt, note: note, config: config, configHash: configHash,
+            solver: solver, topK: topK, table: table, shortlisted: result.shortlisted,
+            loadSeconds: loadSeconds)
+    }
 
     package init(
         startedAt: Timestamp, note: String?, config: String, configHash: String, solver: String,

@@ -81,7 +81,8 @@ struct Run: AsyncParsableCommand, DatabaseCommand {
         }
         print(
             Summary(
-                record: outcome.record, proposal: try database.assignments(run: outcome.record.id),
+                record: outcome.record,
+                proposedByBasis: try database.proposedPairCounts(run: outcome.record.id),
                 teams: try database.teamLanguages(run: outcome.record.id)
             ).text)
         if let report {
@@ -107,7 +108,7 @@ struct Run: AsyncParsableCommand, DatabaseCommand {
         case .solving: progress("run: proposing an assignment…")
         case .scored, .written: progress("")
         case .warning(let warning): Terminal.note("warning: " + text(of: warning))
-        case .writing: progress("run: writing results…")
+        case .writing: progress("run: writing results (the proposal is solved meanwhile)…")
         }
     }
 
@@ -136,8 +137,9 @@ struct Run: AsyncParsableCommand, DatabaseCommand {
 /// The one-screen summary of a run.
 struct Summary {
     var record: RunRecord
-    /// The run's proposed pairs, for how many are to ask and how many awaited.
-    var proposal: [AssignmentLine]
+    /// How many of the run's proposed pairs each basis gives, for how many are to ask and how
+    /// many awaited.
+    var proposedByBasis: [Batch.Proposal.Pair.Basis: Int]
     /// How the proposal covers each team language.
     var teams: [RunTeamLine] = []
 
@@ -177,8 +179,8 @@ struct Summary {
     /// "46 (41 to ask, 1 of them pinned; 5 asked and awaited)"; the count alone when all are
     /// to ask and none pinned.
     private var proposedBreakdown: String {
-        let asked = proposal.count { $0.basis == .asked }
-        let pinned = proposal.count { $0.basis == .pinned }
+        let asked = proposedByBasis[.asked, default: 0]
+        let pinned = proposedByBasis[.pinned, default: 0]
         guard asked + pinned > 0 else { return "\(record.assigned)" }
         var toAsk = "\(record.assigned - asked) to ask"
         if pinned > 0 { toAsk += ", \(pinned) of them pinned" }

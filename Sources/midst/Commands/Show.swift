@@ -52,7 +52,9 @@ struct Show: ParsableCommand, DatabaseCommand {
         if format == .table {
             print(
                 Summary(
-                    record: record, proposal: pairs, teams: try database.teamLanguages(run: record.id)
+                    record: record,
+                    proposedByBasis: Dictionary(grouping: pairs, by: \.basis).mapValues(\.count),
+                    teams: try database.teamLanguages(run: record.id)
                 ).text + "\n")
             let decisions = try database.decisions(needID: need)
             if !decisions.isEmpty {

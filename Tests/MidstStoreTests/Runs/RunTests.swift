@@ -133,6 +133,70 @@ struct RunTests {
         #expect(try database.run("latest")?.id == first)
     }
 
+    @Test(
+        "a run whose proposal fails after its shortlists are written leaves the previous run as the latest, and nothing of itself"
+    )
+    func proposalFailsAfterShortlists() async throws {
+        struct SolverFailed: Error {}
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let first = try database.recordRun(try await completedRun(database))
+        func rowCount(_ table: String) async throws -> Int {
+            try await database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? -1 }
+        }
+        let shortlistRows = try await rowCount("shortlist")
+        let assignmentRows = try await rowCount("assignment")
+        let teamRows = try await rowCount("run_team")
+        let run = try await completedRun(database).shortlistedRun
+        #expect(run.shortlisted.shortlists.contains { !$0.isEmpty })
+        var isProposalAsked = false
+        #expect(throws: SolverFailed.self) {
+            _ = try database.recordRun(run) {
+                isProposalAsked = true
+                throw SolverFailed()
+            }
+        }
+        #expect(isProposalAsked)
+        #expect(try database.runs().map(\.id) == [first])
+        #expect(try await rowCount("shortlist") == shortlistRows)
+        #expect(try await rowCount("assignment") == assignmentRows)
+        #expect(try await rowCount("run_team") == teamRows)
+        let foreignKeysOn = try await database.pool.write {
+            try Bool.fetchOne($0, sql: "PRAGMA foreign_keys")
+        }
+        #expect(foreignKeysOn == true)
+        // The database takes the next run.
+        let next = try database.recordRun(try await completedRun(database))
+        #expect(try database.run("latest")?.id == next)
+    }
+
+    @Test("a run recorded while its proposal is solved is recorded as one solved first")
+    func solvedWhileWriting() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let completed = try await completedRun(database)
+        let sequential = try database.recordRun(completed)
+        let run = try await completedRun(database).shortlistedRun
+        let overlapped = try database.recordRun(run) { run.shortlisted.propose() }
+        let before = try #require(try database.run(String(sequential)))
+        let after = try #require(try database.run(String(overlapped)))
+        #expect(after.status == "completed")
+        #expect(after.edges == before.edges && after.assigned == before.assigned)
+        #expect(after.pairsExamined == before.pairsExamined && after.needs == before.needs)
+        #expect(after.totalScore == before.totalScore)
+        #expect(after.optimalObjective == before.optimalObjective)
+        #expect(after.greedyObjective == before.greedyObjective)
+        #expect(after.proposalObjective == before.proposalObjective)
+        #expect(after.asOf == sampleDay)
+        #expect(after.writeSeconds >= 0)
+        #expect(try database.shortlist(run: overlapped) == database.shortlist(run: sequential))
+        #expect(try database.assignments(run: overlapped) == database.assignments(run: sequential))
+        #expect(try database.teamLanguages(run: overlapped) == database.teamLanguages(run: sequential))
+        #expect(try database.assignments(run: overlapped).count == completed.proposal.pairs.count)
+    }
+
     @Test("the same data gives the same shortlists and proposal every time")
     func determinism() async throws {
         let folder = try TemporaryFolder()
