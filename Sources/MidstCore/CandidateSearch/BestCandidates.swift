@@ -139,29 +139,11 @@ extension NeedPlan {
                 among: table.block(ofProfession: code).extracting(half), in: table, top: top,
                 excluding: excluded)
         }
-        return Self.merged(lists[0], lists[1], top: top, in: table)
-    }
-
-    /// The best `top` of two lists each ordered best first, in that order.
-    private static func merged(
-        _ first: [(row: Int32, score: Double)], _ second: [(row: Int32, score: Double)],
-        top: Int, in table: StaffTable
-    ) -> [(row: Int32, score: Double)] {
+        // A higher score, then a lower id (its rank in id order), as the heap orders them.
         func entry(_ ranked: (row: Int32, score: Double)) -> BestCandidates.Entry {
-            BestCandidates.Entry(score: ranked.score, idRank: table.idRank[Int(ranked.row)], row: ranked.row)
+            BestCandidates.Entry(
+                score: ranked.score, idRank: table.idRank[Int(ranked.row)], row: ranked.row)
         }
-        var result: [(row: Int32, score: Double)] = []
-        result.reserveCapacity(min(top, first.count + second.count))
-        var (i, j) = (0, 0)
-        while result.count < top, i < first.count || j < second.count {
-            if j == second.count || (i < first.count && entry(second[j]) < entry(first[i])) {
-                result.append(first[i])
-                i += 1
-            } else {
-                result.append(second[j])
-                j += 1
-            }
-        }
-        return result
+        return mergedBestFirst(lists[0], lists[1], top: top) { entry($1) < entry($0) }
     }
 }

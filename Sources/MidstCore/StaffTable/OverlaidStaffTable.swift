@@ -67,30 +67,10 @@ package struct OverlaidStaffTable: Sendable {
     /// The first `top` of two lists each ordered best first (higher score, then lower id),
     /// in that order; ids are ASCII, so string order is byte order, as in the tables' ranks.
     static func merged(_ first: [Ranked], _ second: [Ranked], top: Int) -> [Ranked] {
-        var result: [Ranked] = []
-        result.reserveCapacity(min(top, first.count + second.count))
-        var (i, j) = (0, 0)
-        while result.count < top, i < first.count || j < second.count {
-            let takesFirst: Bool
-            if i == first.count {
-                takesFirst = false
-            } else if j == second.count {
-                takesFirst = true
-            } else if first[i].score != second[j].score {
-                takesFirst = first[i].score > second[j].score
-            } else {
-                takesFirst = first[i].id.rawValue.utf8.lexicographicallyPrecedes(
-                    second[j].id.rawValue.utf8)
-            }
-            if takesFirst {
-                result.append(first[i])
-                i += 1
-            } else {
-                result.append(second[j])
-                j += 1
-            }
+        mergedBestFirst(first, second, top: top) { a, b in
+            a.score != b.score
+                ? a.score > b.score : a.id.rawValue.utf8.lexicographicallyPrecedes(b.id.rawValue.utf8)
         }
-        return result
     }
 
     /// The whole as one table: the base with the overlay applied (a copy of the base when there

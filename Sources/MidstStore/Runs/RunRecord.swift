@@ -66,27 +66,18 @@ package struct ShortlistedRun: Sendable {
 
     /// The run completed with `result`, the proposal solved over ``shortlisted``.
     package func completed(with result: Batch.Result) -> CompletedRun {
-        CompletedRun(
-            startedAt: startedAt, note: note, config: config, configHash: configHash,
-            solver: solver, topK: topK, table: table, result: result, loadSeconds: loadSeconds)
+        CompletedRun(shortlistedRun: self, result: result)
     }
 }
 
 /// What a finished batch hands to the store to record.
 package struct CompletedRun: Sendable {
-    package var startedAt: Timestamp
-    package var note: String?
-    /// The configuration in force, as JSON, and its hash.
-    package var config: String
-    package var configHash: String
-    package var solver: String
-    package var topK: Int
-    /// The people the batch scored.
-    package var table: StaffTable
+    /// The run as it was before its proposal was solved.
+    package var shortlistedRun: ShortlistedRun
     package var result: Batch.Result
-    /// Time spent loading the staff, needs and decisions.
-    package var loadSeconds: Double
 
+    /// The people the batch scored.
+    package var table: StaffTable { shortlistedRun.table }
     package var needs: [Need] { result.needs }
     package var shortlists: [[Shortlisting.Entry]] { result.shortlists }
     package var proposal: Batch.Proposal { result.proposal }
@@ -94,27 +85,23 @@ package struct CompletedRun: Sendable {
     package var pairsExamined: Int { result.pairsExamined }
     package var scoreSeconds: Double { result.scoreSeconds }
     package var solveSeconds: Double { result.solveSeconds }
-    /// The run as it was before its proposal was solved.
-    package var shortlistedRun: ShortlistedRun {
-        ShortlistedRun(
-            startedAt: startedAt, note: note, config: config, configHash: configHash,
-            solver: solver, topK: topK, table: table, shortlisted: result.shortlisted,
-            loadSeconds: loadSeconds)
+
+    /// `run` with the proposal `result` solved over its shortlists.
+    package init(shortlistedRun run: ShortlistedRun, result: Batch.Result) {
+        shortlistedRun = run
+        self.result = result
     }
 
     package init(
         startedAt: Timestamp, note: String?, config: String, configHash: String, solver: String,
         topK: Int, table: StaffTable, result: Batch.Result, loadSeconds: Double
     ) {
-        self.startedAt = startedAt
-        self.note = note
-        self.config = config
-        self.configHash = configHash
-        self.solver = solver
-        self.topK = topK
-        self.table = table
-        self.result = result
-        self.loadSeconds = loadSeconds
+        self.init(
+            shortlistedRun: ShortlistedRun(
+                startedAt: startedAt, note: note, config: config, configHash: configHash,
+                solver: solver, topK: topK, table: table, shortlisted: result.shortlisted,
+                loadSeconds: loadSeconds),
+            result: result)
     }
 }
 
