@@ -53,21 +53,21 @@ extension MidstDatabase {
         // Ranked and read in one state: a correction, withdrawal or erasure committed meanwhile
         // is in neither (issue 22). Only the need's professions are read of the snapshot, so
         // only they are checked against its sums.
-        var scorer: Scorer?
         let (best, people) = try readingStaff(reference: BundledReference.data, checking: .asRead) {
             staff, db in
             try staff.base.checkBlocks(ofProfessions: professions)
-            let made = Scorer(reference: BundledReference.data, config: config)
-            scorer = made
-            let plan = NeedPlan(need: need, scorer: made)
+            // The reference data is read from here on.
+            let plan = NeedPlan(
+                need: need, scorer: Scorer(reference: BundledReference.data, config: config))
             let best = try staff.best(for: plan, top: top, keptOff: keptOff.map(\.staffID))
             return (best, try Self.staff(ids: best.map(\.id), db))
         }
+        let scorer = Scorer(reference: BundledReference.data, config: config)
         return try zip(best, people).enumerated().map { index, pair in
             Candidate(
                 rank: index + 1, staff: pair.1, score: pair.0.score,
                 explanation: explaining
-                    ? try explanation(of: pair.1, for: need, scorer: scorer!, followUp: followUp)
+                    ? try explanation(of: pair.1, for: need, scorer: scorer, followUp: followUp)
                     : nil)
         }
     }
