@@ -117,8 +117,7 @@ public final class MidstDatabase: Sendable {
     ///
     /// - Throws: ``StoreError/locked(path:holder:)`` once the holder has kept it too long.
     private static func connect(path: String, readOnly: Bool) throws -> MidstDatabase {
-        let started = Date()
-        var hasSaidWhy = false
+        var wait = LockWait(startingAt: Date())
         while true {
             do {
                 let database = try connectOnce(path: path, readOnly: readOnly)
@@ -127,37 +126,14 @@ public final class MidstDatabase: Sendable {
                 return database
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
                 let holder = LockHolder.current(ofDatabaseAt: path)
-                let waited = Date().timeIntervalSince(started)
-                guard waited < holder.patience else {
+                let isNew = wait.isNew(holder)
+                guard wait.goesOn(holder: holder, at: Date()) else {
                     throw StoreError.locked(path: path, holder: holder)
                 }
-                // After a second in the busy handler, it has said why already.
-                if !hasSaidWhy, waited < 1 {
-                    logger.warning("\(holder.waitingMessage(path: path))")
-                }
-                hasSaidWhy = true
+                // A wait that the busy handler gave up has run out, and says so above.
+                if isNew { logger.warning("\(holder.waitingMessage(path: path))") }
                 usleep(100_000)
             }
-        }
-    }
-
-    /// How long the busy handler sleeps between tries.
-    private static let busyStep: TimeInterval = 0.05
-
-    /// SQLite's busy handler for every connection to the database at `path`: while another
-    /// connection holds the lock, tries again every 50 ms, up to the holder's patience
-    /// (``LockHolder``), saying once, after a second, what it waits for.
-    private static func busyHandler(path: String) -> Database.BusyCallback {
-        { tries in
-            let waited = Double(tries) * busyStep
-            let saysWhy = tries == Int(1 / busyStep)
-            if saysWhy || waited >= LockHolder.busyTimeout {
-                let holder = LockHolder.current(ofDatabaseAt: path)
-                if saysWhy { logger.warning("\(holder.waitingMessage(path: path))") }
-                guard waited < holder.patience else { return false }
-            }
-            usleep(useconds_t(busyStep * 1_000_000))
-            return true
         }
     }
 
@@ -167,7 +143,7 @@ public final class MidstDatabase: Sendable {
         // (creates and drops a table) whenever the WAL file is missing, as after every clean close.
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .callback(busyHandler(path: path))
+        configuration.busyMode = .callback(BusyWaits(databaseAt: path).callback)
         configuration.prepareDatabase { db in
             // 16 KiB pages for a new database (an existing one keeps its own): a bulk import
             // writes a quarter as many pages, and builds each lookup table in about half the

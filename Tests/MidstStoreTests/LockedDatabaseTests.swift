@@ -45,6 +45,39 @@ struct LockedDatabaseTests {
                 staffID: "S0288", to: false, reason: nil, at: Timestamp(secondsSince1970: 0)))
     }
 
+    @Test("a write that waited longer than 10 s for a bulk import still waits 10 s for the writer after it")
+    func writerAfterALongBulkImport() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = try sampleDatabase(in: folder)
+        let journal = database.path + "-journal"
+        let other = try DatabaseQueue(path: database.path)
+        let locked = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        // Another connection holds the write lock: for 11 s with a rollback journal beside the
+        // database (a bulk import, as far as a waiting command can tell), then for 2 s without.
+        DispatchQueue.global().async {
+            try? other.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                FileManager.default.createFile(atPath: journal, contents: Data())
+                locked.signal()
+                sleep(11)
+                try? FileManager.default.removeItem(atPath: journal)
+                sleep(2)
+                try db.execute(sql: "ROLLBACK")
+            }
+            released.signal()
+        }
+        locked.wait()
+        let started = Date()
+        #expect(
+            try database.changeConsent(
+                staffID: "S0288", to: false, reason: nil, at: Timestamp(secondsSince1970: 0)))
+        #expect(Date().timeIntervalSince(started) >= 12, "went through a held lock")
+        released.wait()
+        try other.close()
+    }
+
     @Test("the holder is a bulk import while a rollback journal is there")
     func bulkImportHolder() throws {
         let folder = try TemporaryFolder()
@@ -90,5 +123,39 @@ struct LockedDatabaseTests {
         let lock = try BatchLock.acquire(forDatabaseAt: path, waits: false)
         #expect(LockHolder.current(ofDatabaseAt: path) == .writer)
         withExtendedLifetime(lock) {}
+    }
+
+    @Test("each holder gets its own patience from when it is first seen, within an overall bound")
+    func patienceHolderByHolder() {
+        let start = Date(timeIntervalSince1970: 0)
+        /// Whether a wait goes on at each of these sightings, in order.
+        func answers(_ sightings: [(LockHolder, TimeInterval)]) -> [Bool] {
+            var wait = LockWait(startingAt: start)
+            return sightings.map { wait.goesOn(holder: $0.0, at: start.addingTimeInterval($0.1)) }
+        }
+        #expect(answers([(.writer, 9.9), (.writer, 10.1)]) == [true, false])
+        // A long bulk load, then its last steps (or another writer) after it: the writer's 10 s
+        // count from when it is first seen, not from the start of the wait.
+        #expect(
+            answers([
+                (.bulkImport, 1), (.bulkImport, 200), (.writer, 201), (.writer, 210.9),
+                (.writer, 211.1),
+            ]) == [true, true, true, true, false])
+        // The bulk load's own patience still runs out.
+        #expect(answers([(.bulkImport, 299), (.bulkImport, 301)]) == [true, false])
+
+        var wait = LockWait(startingAt: start)
+        #expect(wait.isNew(.bulkImport))
+        _ = wait.goesOn(holder: .bulkImport, at: start)
+        #expect(!wait.isNew(.bulkImport))
+        #expect(wait.isNew(.writer))
+
+        // Holders that take turns forever do not keep a command waiting forever.
+        let turns = (0..<10_000).map { turn in
+            (turn.isMultiple(of: 2) ? LockHolder.writer : .batchRun(holder: "pid 1"), 5.0 * Double(turn))
+        }
+        let waited = 5.0 * Double(answers(turns).prefix(while: { $0 }).count)
+        #expect(waited >= LockWait.longest)
+        #expect(waited < LockWait.longest + 5)
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// What holds the database while a command waits for it, as far as can be told from outside
 /// SQLite: a bulk import (its rollback journal is beside the database), a batch run (its batch
-/// lock is held), or another writer. A command waits ``patience`` for it, then fails with
-/// ``StoreError/locked(path:holder:)`` naming it.
+/// lock is held), or another writer. A command waits ``patience`` for it from when it first sees
+/// it (``LockWait``), then fails with ``StoreError/locked(path:holder:)`` naming it.
 public enum LockHolder: Sendable, Equatable, CustomStringConvertible {
     /// Another process's bulk import, which holds the database alone (``SingleWriteJournal``).
     case bulkImport
