@@ -6,7 +6,6 @@ import HeapModule
 /// is never below the true score (a margin covers rounding), so the result is the same.
 struct BestCandidates {
     let plan: NeedPlan
-    let table: StaffTable
     let top: Int
     let excluded: Set<Int32>
     /// Whether every person considered comes from a ``CandidateIndex`` list of one of the
@@ -21,11 +20,10 @@ struct BestCandidates {
     static let margin = 1e-9
 
     init(
-        plan: NeedPlan, table: StaffTable, top: Int, excluding excluded: Set<Int32>,
+        plan: NeedPlan, top: Int, excluding excluded: Set<Int32>,
         isIndexed: Bool = false
     ) {
         self.plan = plan
-        self.table = table
         self.top = top
         self.excluded = excluded
         self.isIndexed = isIndexed
@@ -41,36 +39,45 @@ struct BestCandidates {
         return bound + Self.margin >= floor
     }
 
-    /// Scores person `row` if they are eligible and could enter, and keeps them if they do.
+    /// Scores person `row` of `table` if they are eligible and could enter, and keeps them if
+    /// they do. The table is an argument, not a stored property: read from a mutating method's
+    /// `self`, it was copied (424 bytes) for each call that reads it, three times a person.
     @inline(__always)
-    mutating func consider(_ row: Int32) {
+    mutating func consider(_ row: Int32, _ table: StaffTable) {
         examined += 1
-        if !excluded.isEmpty, excluded.contains(row) { return }
-        let index = Int(row)
-        // Each value computed once: for the constraint, the bounds and the score. The
-        // specialty first: most people examined and not eligible lack a related specialty,
-        // and the value alone can rule a person out, before their other cells are read.
-        let specialtyValue = plan.specialty.value(index, table)
-        guard plan.meetsSpecialty(specialtyValue) else { return }
         // The list's worst score once it is full; until then nobody is passed over.
         let floor = heap.count == top ? heap.min!.score : -Double.infinity
-        let specialty = plan.points[.specialty] * specialtyValue
-        if specialty + restAfterSpecialty + Self.margin < floor { return }
-        guard plan.passesOtherConstraints(index, in: table, isIndexed: isIndexed) else { return }
-        let countryValue = plan.country.value(index, table)
-        if specialty + plan.points[.country] * countryValue + restAfterCountry + Self.margin < floor {
-            return
-        }
-        let score = NeedPlan.settled(
-            plan.points.dot(
-                plan.components(index, in: table, specialty: specialtyValue, country: countryValue)))
-        let entry = Entry(score: score, idRank: table.idRank[index], row: row)
-        guard entry.score >= plan.minimumScore else { return }
+        guard let entry = scored(row, table, above: floor) else { return }
         if heap.count < top {
             heap.insert(entry)
         } else if heap.min! < entry {
             _ = heap.replaceMin(with: entry)
         }
+    }
+
+    /// Person `row`'s entry if they are eligible and could enter a list whose worst score is
+    /// `floor`, else nil.
+    @inline(__always)
+    private func scored(_ row: Int32, _ table: StaffTable, above floor: Double) -> Entry? {
+        if !excluded.isEmpty, excluded.contains(row) { return nil }
+        let index = Int(row)
+        // Each value computed once: for the constraint, the bounds and the score. The
+        // specialty first: most people examined and not eligible lack a related specialty,
+        // and the value alone can rule a person out, before their other cells are read.
+        let specialtyValue = plan.specialty.value(index, table)
+        guard plan.meetsSpecialty(specialtyValue) else { return nil }
+        let specialty = plan.points[.specialty] * specialtyValue
+        if specialty + restAfterSpecialty + Self.margin < floor { return nil }
+        guard plan.passesOtherConstraints(index, in: table, isIndexed: isIndexed) else { return nil }
+        let countryValue = plan.country.value(index, table)
+        if specialty + plan.points[.country] * countryValue + restAfterCountry + Self.margin < floor {
+            return nil
+        }
+        let score = NeedPlan.settled(
+            plan.points.dot(
+                plan.components(index, in: table, specialty: specialtyValue, country: countryValue)))
+        guard score >= plan.minimumScore else { return nil }
+        return Entry(score: score, idRank: table.idRank[index], row: row)
     }
 
     /// The people kept, best first.
@@ -105,8 +112,8 @@ extension NeedPlan {
         excluding excluded: Set<Int32> = []
     ) -> [(row: Int32, score: Double)] {
         guard top > 0 else { return [] }
-        var best = BestCandidates(plan: self, table: table, top: top, excluding: excluded)
-        for row in rows { best.consider(row) }
+        var best = BestCandidates(plan: self, top: top, excluding: excluded)
+        for row in rows { best.consider(row, table) }
         return best.ranked()
     }
 }

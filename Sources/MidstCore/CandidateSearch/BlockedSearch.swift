@@ -47,8 +47,7 @@ extension NeedPlan {
         guard top > 0 else { return ([], 0) }
         // Every person below comes from the index's lists of the plan's professions, but for
         // the last scan of whole blocks.
-        var best = BestCandidates(
-            plan: self, table: table, top: top, excluding: excluded, isIndexed: true)
+        var best = BestCandidates(plan: self, top: top, excluding: excluded, isIndexed: true)
         let hasSpecialty = !specialty.credit.isEmpty
         let rest = attainablePoints.sum(excluding: [.specialty, .country])
         // The most specialty value anyone can have (a secondary specialty is scaled by its
@@ -85,7 +84,7 @@ extension NeedPlan {
                 guard hasSpecialty else {
                     for profession in professions {
                         for row in index.rows(profession: profession, employer: key) {
-                            best.consider(row)
+                            best.consider(row, table)
                         }
                     }
                     continue
@@ -99,7 +98,7 @@ extension NeedPlan {
                         for row in index.rows(
                             profession: profession, employer: key, specialty: credited)
                         where bestCreditedSpecialty(Int(row), table) == credited {
-                            best.consider(row)
+                            best.consider(row, table)
                         }
                     }
                 }
@@ -109,7 +108,7 @@ extension NeedPlan {
                 for profession in professions {
                     for row in index.rows(profession: profession, employer: key)
                     where bestCreditedSpecialty(Int(row), table) == nil {
-                        best.consider(row)
+                        best.consider(row, table)
                     }
                 }
             }
@@ -142,7 +141,7 @@ extension NeedPlan {
                     for profession in professions {
                         for row in index.rows(profession: profession, language: Int(code))
                         where isSpeakerHere(row) {
-                            best.consider(row)
+                            best.consider(row, table)
                         }
                     }
                     continue
@@ -159,7 +158,7 @@ extension NeedPlan {
                         where bestCreditedSpecialty(Int(row), table) == credited
                             && isSpeakerHere(row)
                         {
-                            best.consider(row)
+                            best.consider(row, table)
                         }
                     }
                 }
@@ -167,7 +166,7 @@ extension NeedPlan {
                 for profession in professions {
                     for row in index.rows(profession: profession, language: Int(code))
                     where bestCreditedSpecialty(Int(row), table) == nil && isSpeakerHere(row) {
-                        best.consider(row)
+                        best.consider(row, table)
                     }
                 }
             }
@@ -195,7 +194,7 @@ extension NeedPlan {
                     where bestTieCountry(Int(row), table) == tieCountry
                         && !passesOver(row, speakersOnly: speakersOnly)
                     {
-                        best.consider(row)
+                        best.consider(row, table)
                     }
                 }
                 continue
@@ -217,7 +216,7 @@ extension NeedPlan {
                         && bestCreditedSpecialty(Int(row), table) == credited
                         && !passesOver(row, speakersOnly: speakersOnly)
                     {
-                        best.consider(row)
+                        best.consider(row, table)
                     }
                 }
             }
@@ -230,7 +229,7 @@ extension NeedPlan {
                     && bestCreditedSpecialty(Int(row), table) == nil
                     && !passesOver(row, speakersOnly: speakersOnly)
                 {
-                    best.consider(row)
+                    best.consider(row, table)
                 }
             }
         }
@@ -249,7 +248,7 @@ extension NeedPlan {
                         && bestTieCountry(Int(row), table) == nil
                         && !passesOver(row, speakersOnly: speakersOnly)
                     {
-                        best.consider(row)
+                        best.consider(row, table)
                     }
                 }
             }
@@ -273,7 +272,7 @@ extension NeedPlan {
                         && (!hasSpecialty || bestCreditedSpecialty(Int(row), table) == nil)
                         && language.firstLocalPartCode(Int(row), table) == code && !isPartnerStaff(row)
                     {
-                        best.consider(row)
+                        best.consider(row, table)
                     }
                 }
             }
@@ -285,12 +284,12 @@ extension NeedPlan {
         // Nobody can be ruled out by the bound: everyone eligible is examined, from scratch.
         let scansSpeakers = speakers.map { $0.count < blockSize } ?? false
         var scan = BestCandidates(
-            plan: self, table: table, top: top, excluding: excluded, isIndexed: scansSpeakers)
+            plan: self, top: top, excluding: excluded, isIndexed: scansSpeakers)
         if let speakers, scansSpeakers {
             examineAll(speakers, index, table, &scan)
         } else {
             for profession in professions {
-                for row in table.block(ofProfession: profession) { scan.consider(row) }
+                for row in table.block(ofProfession: profession) { scan.consider(row, table) }
             }
         }
         let examined = best.examined + scan.examined
@@ -324,7 +323,7 @@ extension NeedPlan {
             for profession in professions {
                 for row in index.rows(profession: profession, language: Int(code))
                 where codes.count == 1 || table.firstSpoken(of: codes, Int(row)) == code {
-                    best.consider(row)
+                    best.consider(row, table)
                 }
             }
         }
