@@ -115,6 +115,40 @@ struct LockedDatabaseTests {
         #expect(LockHolder.current(ofDatabaseAt: path) == .writer)
     }
 
+    @Test("a batch starting while a waiting command looks at the batch lock still takes it")
+    func batchLockAfterAProbe() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let lockPath = BatchLock.path(forDatabaseAt: folder.path("midst.sqlite"))
+        try "".write(toFile: lockPath, atomically: true, encoding: .utf8)
+        let batch = open(lockPath, O_RDWR)
+        let probe = open(lockPath, O_RDONLY)
+        defer {
+            close(batch)
+            close(probe)
+        }
+        // A look at who holds it: shared, on another open file description, given back at once.
+        try #require(flock(probe, LOCK_SH | LOCK_NB) == 0)
+        var attempts = 0
+        let taken = BatchLock.retrying {
+            attempts += 1
+            if attempts == 2 { flock(probe, LOCK_UN) }
+            return flock(batch, LOCK_EX | LOCK_NB) == 0
+        }
+        #expect(taken)
+        #expect(attempts == 2)
+        // Held for longer than the tries, it is another batch's: refused.
+        flock(batch, LOCK_UN)
+        try #require(flock(probe, LOCK_SH | LOCK_NB) == 0)
+        attempts = 0
+        let refused = !BatchLock.retrying {
+            attempts += 1
+            return flock(batch, LOCK_EX | LOCK_NB) == 0
+        }
+        #expect(refused)
+        #expect(attempts == 5)
+    }
+
     @Test("this process's own batch lock is not another holder")
     func ownBatchLock() throws {
         let folder = try TemporaryFolder()

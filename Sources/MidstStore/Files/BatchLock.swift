@@ -36,7 +36,7 @@ package final class BatchLock: Sendable {
         guard descriptor >= 0 else {
             throw StoreError.unwritable(path: lockPath, reason: String(cString: strerror(errno)))
         }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        if !retrying({ flock(descriptor, LOCK_EX | LOCK_NB) == 0 }) {
             let holder = Self.holder(descriptor)
             guard waits else {
                 close(descriptor)
@@ -58,12 +58,24 @@ package final class BatchLock: Sendable {
         return BatchLock(descriptor: descriptor)
     }
 
+    /// Whether `take` succeeds within `attempts` tries, `pause` microseconds apart. A command
+    /// waiting for the database holds the batch lock shared for an instant to see whether a
+    /// batch runs (``otherHolder(forDatabaseAt:)``), so a batch's refusal is tried again for
+    /// 20 ms before it counts: a batch holds the lock for seconds.
+    static func retrying(attempts: Int = 5, pause: useconds_t = 5_000, _ take: () -> Bool) -> Bool {
+        for attempt in 1...attempts {
+            if take() { return true }
+            if attempt < attempts { usleep(pause) }
+        }
+        return false
+    }
+
     /// Who holds the batch lock of the database at `databasePath`, as its file says, when
     /// another process holds it; nil when it is free or held by this process.
     ///
     /// The lock is tested by taking it shared without waiting and giving it back at once: a
-    /// batch starting in that instant would find it taken, so this is only asked while a
-    /// command is already waiting for the database.
+    /// batch starting in that instant finds it taken and tries again (``acquire(forDatabaseAt:waits:onWait:)``).
+    /// It is asked only while a command is already waiting for the database.
     package static func otherHolder(forDatabaseAt databasePath: String) -> String? {
         let descriptor = open(path(forDatabaseAt: databasePath), O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }

@@ -8,7 +8,9 @@ import Synchronization
 ///
 /// SQLite calls a connection's busy handler on the thread running the statement that waits, and
 /// counts each wait's tries from 0; so the handler keeps one ``LockWait`` per thread, started
-/// afresh at a wait's first try.
+/// afresh at a wait's first try. At each try it only looks for a bulk import's journal; whether a
+/// batch run or another writer holds the database (the same patience) is asked only to say so,
+/// since asking takes the batch lock for an instant.
 final class BusyWaits: Sendable {
     /// How long the handler sleeps between tries.
     static let step: TimeInterval = 0.05
@@ -28,7 +30,8 @@ final class BusyWaits: Sendable {
     private func goesOn(afterTries tries: Int) -> Bool {
         let now = Date()
         let thread = ObjectIdentifier(Thread.current)
-        let holder = LockHolder.current(ofDatabaseAt: path)
+        let holder: LockHolder =
+            LockHolder.isBulkImport(ofDatabaseAt: path) ? .bulkImport : .writer
         let (goesOn, saysWhy) = waits.withLock { waits in
             var entry = waits[thread] ?? (LockWait(startingAt: now), false)
             if tries == 0 { entry = (LockWait(startingAt: now), false) }
@@ -39,7 +42,10 @@ final class BusyWaits: Sendable {
             waits[thread] = entry
             return (goesOn, saysWhy)
         }
-        if saysWhy { MidstDatabase.logger.warning("\(holder.waitingMessage(path: path))") }
+        if saysWhy {
+            let named = LockHolder.current(ofDatabaseAt: path)
+            MidstDatabase.logger.warning("\(named.waitingMessage(path: path))")
+        }
         guard goesOn else { return false }
         usleep(useconds_t(Self.step * 1_000_000))
         return true

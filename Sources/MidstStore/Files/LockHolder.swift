@@ -23,14 +23,17 @@ public enum LockHolder: Sendable, Equatable, CustomStringConvertible {
 
     /// What holds the database at `path` now.
     package static func current(ofDatabaseAt path: String) -> LockHolder {
-        // Midst uses a rollback journal only for a bulk load, which holds the database alone.
-        if FileManager.default.fileExists(atPath: CompanionFile.journal.path(forDatabaseAt: path)) {
-            return .bulkImport
-        }
+        if isBulkImport(ofDatabaseAt: path) { return .bulkImport }
         if let holder = BatchLock.otherHolder(forDatabaseAt: path) {
             return .batchRun(holder: holder)
         }
         return .writer
+    }
+
+    /// Whether a bulk import holds the database at `path`: Midst uses a rollback journal only for
+    /// a bulk load, which holds the database alone. One `stat`, cheap enough to ask at every try.
+    package static func isBulkImport(ofDatabaseAt path: String) -> Bool {
+        FileManager.default.fileExists(atPath: CompanionFile.journal.path(forDatabaseAt: path))
     }
 
     /// How long a command waits for this holder.
