@@ -33,8 +33,9 @@ final class BusyWaits: Sendable {
         let holder: LockHolder =
             LockHolder.isBulkImport(ofDatabaseAt: path) ? .bulkImport : .writer
         let (goesOn, saysWhy) = waits.withLock { waits in
-            var entry = waits[thread] ?? (LockWait(startingAt: now), false)
-            if tries == 0 { entry = (LockWait(startingAt: now), false) }
+            // A wait's first try starts it afresh.
+            let fresh = (wait: LockWait(startingAt: now), hasSaidWhy: false)
+            var entry = tries == 0 ? fresh : waits[thread] ?? fresh
             let isNew = entry.wait.isNew(holder)
             let goesOn = entry.wait.goesOn(holder: holder, at: now)
             let saysWhy = tries >= Int(1 / Self.step) && (!entry.hasSaidWhy || isNew)
